@@ -1,0 +1,5 @@
+"""`python -m casus` runs the command line."""
+
+from casus.cli import main
+
+main()

@@ -1,0 +1,109 @@
+"""`casus check`: validate user files of any kind and collect every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casus.loader import read_file
+from casus.model import InputError, Problem
+from casus.world import TREATY_SUFFIXES, StateRegistry, env_paths, load_state_file, load_states, load_treaty_file
+
+
+@dataclass
+class CheckReport:
+    """What `casus check` found: valid files and located problems."""
+
+    ok: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def files_with_problems(self) -> int:
+        """How many distinct files had problems."""
+        return len({p.file for p in self.problems})
+
+
+def _collect(paths: Sequence[Path], report: CheckReport) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(q for q in p.rglob("*") if q.suffix in TREATY_SUFFIXES and q.is_file()))
+        elif p.is_file():
+            files.append(p)
+        else:
+            report.problems.append(Problem(str(p), None, "", "no such file or folder"))
+    return files
+
+
+def classify(data: Any) -> str:
+    """Tell a treaty, a state list or a scenario apart by their shape."""
+    if isinstance(data, list) or (isinstance(data, dict) and "states" in data and "provisions" not in data):
+        return "states"
+    if isinstance(data, dict) and "provisions" in data:
+        return "treaty"
+    if isinstance(data, dict) and "events" in data:
+        return "scenario"
+    return "unknown"
+
+
+def check_paths(
+    paths: Sequence[Path], extra_treaties: Sequence[Path] = (), extra_states: Sequence[Path] = ()
+) -> CheckReport:
+    """Validate every file under `paths`, state files first so that treaties may name their states."""
+    report = CheckReport()
+    files = _collect(paths, report)
+    kinds: dict[Path, str] = {}
+    for f in files:
+        try:
+            data, _ = read_file(f)
+        except InputError as exc:
+            report.problems.extend(exc.problems)
+            continue
+        kinds[f] = classify(data)
+    state_files = [f for f, k in kinds.items() if k == "states"]
+    try:
+        registry: StateRegistry | None = load_states([*env_paths("CASUS_STATES"), *extra_states])
+    except InputError as exc:
+        report.problems.extend(exc.problems)
+        registry = None
+    for f in state_files:
+        try:
+            load_state_file(f)
+        except InputError as exc:
+            report.problems.extend(exc.problems)
+            continue
+        report.ok.append(f"{f} (states)")
+    if registry is not None and state_files and not any(p.file in map(str, state_files) for p in report.problems):
+        try:
+            registry = load_states([*env_paths("CASUS_STATES"), *extra_states, *state_files])
+        except InputError as exc:
+            report.problems.extend(exc.problems)
+    for f, kind in kinds.items():
+        if kind == "treaty":
+            try:
+                load_treaty_file(f, registry)
+            except InputError as exc:
+                report.problems.extend(exc.problems)
+                continue
+            report.ok.append(f"{f} (treaty)")
+        elif kind == "scenario":
+            from casus.scenario_check import check_scenario_file
+
+            probs = check_scenario_file(f, extra_treaties=extra_treaties, extra_states=extra_states)
+            if probs:
+                report.problems.extend(probs)
+            else:
+                report.ok.append(f"{f} (scenario)")
+        elif kind == "unknown":
+            report.problems.append(
+                Problem(
+                    str(f),
+                    1,
+                    "",
+                    "cannot tell what this file is: expected a treaty (with `provisions`), "
+                    "a list of states, or a scenario (with `events`)",
+                )
+            )
+    return report

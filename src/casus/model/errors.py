@@ -1,0 +1,47 @@
+"""Errors that point the user at the file, line and field that is wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in one input file: where it is and what is wrong."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class InputError(Exception):
+    """Raised when input files are invalid; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @classmethod
+    def single(cls, file: str | Path, line: int | None, field: str, message: str) -> InputError:
+        """An error with exactly one problem."""
+        return cls([Problem(str(file), line, field, message)])
+
+
+class UnknownIdError(KeyError):
+    """Raised when a state or treaty id is not in the world."""
+
+    def __init__(self, kind: str, ident: str, hint: str = "") -> None:
+        self.kind = kind
+        self.ident = ident
+        self.hint = hint
+        super().__init__(ident)
+
+    def __str__(self) -> str:
+        tail = f" ({self.hint})" if self.hint else ""
+        return f"unknown {self.kind} '{self.ident}'{tail}"
