@@ -106,4 +106,6 @@ def check_paths(
                     "a list of states, or a scenario (with `events`)",
                 )
             )
+    # The same file may be read both as part of the registry and as a checked path.
+    report.problems = list(dict.fromkeys(report.problems))
     return report

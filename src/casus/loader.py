@@ -123,6 +123,11 @@ def parse_text(text: str, file: str) -> tuple[Any, LineMap]:
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise InputError.single(file, line, "", f"invalid YAML: {problem}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        char = exc.character if isinstance(exc.character, int) else -1
+        detail = f" (character #x{char:04x})" if char >= 0 else ""
+        raise InputError.single(file, line, "", f"invalid YAML: {exc.reason}{detail}") from None
     except yaml.YAMLError as exc:
         raise InputError.single(file, None, "", f"invalid YAML: {exc}") from None
     except RecursionError:

@@ -17,7 +17,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        message = " ".join(self.message.split())  # one problem, one line
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
 
 class InputError(Exception):

@@ -1,0 +1,163 @@
+"""The `casus` command end to end, through its real entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def casus(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CASUS_")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "casus", *args], capture_output=True, text=True, env=full_env, timeout=120
+    )
+
+
+def test_treaties_list_for_north_korea_on_2025_01_01() -> None:
+    r = casus("treaties", "list", "--at", "2025-01-01", "--party", "PRK", "--json")
+    assert r.returncode == 0, r.stderr
+    ids = {t["id"] for t in json.loads(r.stdout)["treaties"]}
+    assert {"ru-kp-2024", "cn-kp-1961"} <= ids
+    assert "ru-kp-2000" not in ids  # replaced on 2024-12-04
+
+
+def test_treaties_list_table_mentions_the_treaties() -> None:
+    r = casus("treaties", "list", "--at", "2025-01-01", "--party", "PRK")
+    assert r.returncode == 0, r.stderr
+    assert "ru-kp-2024" in r.stdout and "cn-kp-1961" in r.stdout
+
+
+def test_signed_but_not_in_force_is_listed_as_signed() -> None:
+    r = casus("treaties", "list", "--at", "2024-09-01", "--party", "RUS", "--json")
+    status = {t["id"]: t["status"] for t in json.loads(r.stdout)["treaties"]}
+    assert status["ru-kp-2024"] == "signed"
+    assert status["ru-kp-2000"] == "in_force"
+
+
+def test_treaties_show_json_has_provisions_with_sources() -> None:
+    r = casus("treaties", "show", "ru-kp-2024", "--json", "--at", "2025-01-01")
+    assert r.returncode == 0, r.stderr
+    t = json.loads(r.stdout)
+    assert t["on"]["status"] == "in_force" and sorted(t["on"]["parties"]) == ["PRK", "RUS"]
+    types = {p["type"] for p in t["provisions"]}
+    assert {"defense", "consultation"} <= types
+    assert all(isinstance(p["verbatim"], bool) for p in t["provisions"])
+
+
+def test_compare_json_lines_up_obligation_types() -> None:
+    r = casus("treaties", "compare", "ru-kp-2024", "nato-1949", "us-jp-1960", "--json", "--at", "2025-01-01")
+    assert r.returncode == 0, r.stderr
+    res = json.loads(r.stdout)
+    defense = next(row for row in res["obligations"] if row["type"] == "defense")
+    ranks = {tid: [p["automaticity_rank"] for p in provs] for tid, provs in defense["by_treaty"].items()}
+    # "immediately ... with all means" > "such action as it deems necessary" > "constitutional processes"
+    assert max(ranks["ru-kp-2024"]) > max(ranks["nato-1949"]) > max(ranks["us-jp-1960"])
+
+
+def test_compare_table_renders() -> None:
+    r = casus("treaties", "compare", "ru-kp-2024", "nato-1949")
+    assert r.returncode == 0, r.stderr
+    assert "defense" in r.stdout and "consultation" in r.stdout
+
+
+def test_states_json_and_lookup_by_cow_code() -> None:
+    r = casus("states", "--at", "2025-01-01", "--json")
+    data = json.loads(r.stdout)
+    ids = {s["id"] for s in data["states"]}
+    assert {"TWN", "XKX", "PSE", "RUS", "PRK"} <= ids
+    assert "SUN" not in ids
+    r = casus("states", "731", "--json")
+    assert json.loads(r.stdout)["states"][0]["id"] == "PRK"
+
+
+def test_states_at_1980_has_the_soviet_union() -> None:
+    r = casus("states", "--at", "1980-01-01", "--json")
+    ids = {s["id"] for s in json.loads(r.stdout)["states"]}
+    assert "SUN" in ids and "DDR" in ids and "SSD" not in ids
+
+
+def test_unknown_ids_and_bad_dates_are_one_line_errors() -> None:
+    r = casus("treaties", "show", "ru-kp-2042")
+    assert r.returncode != 0 and "unknown treaty 'ru-kp-2042'" in r.stderr and "ru-kp-2024" in r.stderr
+    assert "Traceback" not in r.stderr
+    r = casus("treaties", "list", "--party", "XYZ")
+    assert r.returncode != 0 and "unknown state 'XYZ'" in r.stderr and "Traceback" not in r.stderr
+    r = casus("treaties", "list", "--at", "2024-02-30")
+    assert r.returncode != 0 and "2024-02-30" in r.stderr and "Traceback" not in r.stderr
+
+
+BAD_TREATY = """\
+id: x
+title: X
+short_name: X
+kind: treaty
+binding: true
+signed: 2001-01-01
+source: {title: T, publisher: P}
+parties:
+  - state: USA
+  - state: ATL
+provisions:
+  - article: Art. 1
+    text: help
+    verbatim: false
+    type: defence
+    trigger: armed_attack
+    automaticity: unspecified
+    direction: mutual
+"""
+
+
+def test_check_reports_file_line_field(tmp_path: Path) -> None:
+    d = tmp_path / "treaties"
+    d.mkdir()
+    (d / "x.yaml").write_text(BAD_TREATY)
+    r = casus("check", str(d))
+    assert r.returncode == 1
+    assert f"{d / 'x.yaml'}:15: provisions[0].type: unknown obligation type 'defence'" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_check_reports_unknown_state_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text(BAD_TREATY.replace("defence", "defense"))
+    r = casus("check", str(tmp_path / "x.yaml"))
+    assert r.returncode == 1
+    assert f"{tmp_path / 'x.yaml'}:10: parties[1].state: unknown state 'ATL'" in r.stderr
+
+
+def test_check_accepts_the_bundled_library() -> None:
+    src = Path(__file__).resolve().parents[1] / "src" / "casus" / "data"
+    r = casus("check", "-q", str(src))
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("how", ["option", "env"])
+def test_user_treaties_add_to_and_override_the_bundle(tmp_path: Path, how: str) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "x-2001.yaml").write_text(BAD_TREATY.replace("id: x", "id: x-2001").replace("defence", "defense").replace("ATL", "JPN"))
+    src = Path(__file__).resolve().parents[1] / "src" / "casus" / "data" / "treaties" / "us-jp-1960.yaml"
+    import yaml
+
+    doc = yaml.safe_load(src.read_text())
+    doc["short_name"] = "MINE " + doc["short_name"]
+    (mine / "us-jp-1960.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True))
+    args = ["treaties", "list", "--party", "JPN", "--at", "2025-01-01", "--json"]
+    r = casus("--treaties", str(mine), *args) if how == "option" else casus(*args, env={"CASUS_TREATIES": str(mine)})
+    assert r.returncode == 0, r.stderr
+    by_id = {t["id"]: t for t in json.loads(r.stdout)["treaties"]}
+    assert "x-2001" in by_id
+    assert by_id["us-jp-1960"]["short_name"].startswith("MINE")
+
+
+def test_a_broken_user_folder_fails_loudly_not_silently(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text(BAD_TREATY)
+    r = casus("--treaties", str(tmp_path), "treaties", "list")
+    assert r.returncode != 0 and "x.yaml:15" in r.stderr and "Traceback" not in r.stderr
