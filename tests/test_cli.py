@@ -16,7 +16,11 @@ def casus(*args: str, env: dict[str, str] | None = None) -> subprocess.Completed
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("CASUS_")}
     full_env.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "casus", *args], capture_output=True, text=True, env=full_env, timeout=120
+        [sys.executable, "-m", "casus", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
     )
 
 
@@ -52,7 +56,16 @@ def test_treaties_show_json_has_provisions_with_sources() -> None:
 
 
 def test_compare_json_lines_up_obligation_types() -> None:
-    r = casus("treaties", "compare", "ru-kp-2024", "nato-1949", "us-jp-1960", "--json", "--at", "2025-01-01")
+    r = casus(
+        "treaties",
+        "compare",
+        "ru-kp-2024",
+        "nato-1949",
+        "us-jp-1960",
+        "--json",
+        "--at",
+        "2025-01-01",
+    )
     assert r.returncode == 0, r.stderr
     res = json.loads(r.stdout)
     defense = next(row for row in res["obligations"] if row["type"] == "defense")
@@ -94,7 +107,7 @@ def test_unknown_ids_and_bad_dates_are_one_line_errors() -> None:
 
 
 BAD_TREATY = """\
-id: x
+id: x-2001
 title: X
 short_name: X
 kind: treaty
@@ -118,18 +131,18 @@ provisions:
 def test_check_reports_file_line_field(tmp_path: Path) -> None:
     d = tmp_path / "treaties"
     d.mkdir()
-    (d / "x.yaml").write_text(BAD_TREATY)
+    (d / "x-2001.yaml").write_text(BAD_TREATY)
     r = casus("check", str(d))
     assert r.returncode == 1
-    assert f"{d / 'x.yaml'}:15: provisions[0].type: unknown obligation type 'defence'" in r.stderr
+    assert f"{d / 'x-2001.yaml'}:15: provisions[0].type: unknown obligation type 'defence'" in r.stderr
     assert "Traceback" not in r.stderr
 
 
 def test_check_reports_unknown_state_with_its_line(tmp_path: Path) -> None:
-    (tmp_path / "x.yaml").write_text(BAD_TREATY.replace("defence", "defense"))
-    r = casus("check", str(tmp_path / "x.yaml"))
+    (tmp_path / "x-2001.yaml").write_text(BAD_TREATY.replace("defence", "defense"))
+    r = casus("check", str(tmp_path / "x-2001.yaml"))
     assert r.returncode == 1
-    assert f"{tmp_path / 'x.yaml'}:10: parties[1].state: unknown state 'ATL'" in r.stderr
+    assert f"{tmp_path / 'x-2001.yaml'}:10: parties[1].state: unknown state 'ATL'" in r.stderr
 
 
 def test_check_accepts_the_bundled_library() -> None:
@@ -142,7 +155,7 @@ def test_check_accepts_the_bundled_library() -> None:
 def test_user_treaties_add_to_and_override_the_bundle(tmp_path: Path, how: str) -> None:
     mine = tmp_path / "mine"
     mine.mkdir()
-    (mine / "x-2001.yaml").write_text(BAD_TREATY.replace("id: x", "id: x-2001").replace("defence", "defense").replace("ATL", "JPN"))
+    (mine / "x-2001.yaml").write_text(BAD_TREATY.replace("defence", "defense").replace("ATL", "JPN"))
     src = Path(__file__).resolve().parents[1] / "src" / "casus" / "data" / "treaties" / "us-jp-1960.yaml"
     import yaml
 
@@ -150,7 +163,11 @@ def test_user_treaties_add_to_and_override_the_bundle(tmp_path: Path, how: str) 
     doc["short_name"] = "MINE " + doc["short_name"]
     (mine / "us-jp-1960.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True))
     args = ["treaties", "list", "--party", "JPN", "--at", "2025-01-01", "--json"]
-    r = casus("--treaties", str(mine), *args) if how == "option" else casus(*args, env={"CASUS_TREATIES": str(mine)})
+    r = (
+        casus("--treaties", str(mine), *args)
+        if how == "option"
+        else casus(*args, env={"CASUS_TREATIES": str(mine)})
+    )
     assert r.returncode == 0, r.stderr
     by_id = {t["id"]: t for t in json.loads(r.stdout)["treaties"]}
     assert "x-2001" in by_id
@@ -158,6 +175,6 @@ def test_user_treaties_add_to_and_override_the_bundle(tmp_path: Path, how: str) 
 
 
 def test_a_broken_user_folder_fails_loudly_not_silently(tmp_path: Path) -> None:
-    (tmp_path / "x.yaml").write_text(BAD_TREATY)
+    (tmp_path / "x-2001.yaml").write_text(BAD_TREATY)
     r = casus("--treaties", str(tmp_path), "treaties", "list")
-    assert r.returncode != 0 and "x.yaml:15" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode != 0 and "x-2001.yaml:15" in r.stderr and "Traceback" not in r.stderr

@@ -67,7 +67,9 @@ def test_impossible_date_is_reported_on_its_line() -> None:
 
 
 def test_every_problem_is_reported_not_just_the_first() -> None:
-    text = GOOD.replace("type: defense", "type: defence").replace("trigger: armed_attack", "trigger: invasion")
+    text = GOOD.replace("type: defense", "type: defence").replace(
+        "trigger: armed_attack", "trigger: invasion"
+    )
     data, lines = parse_text(text, "x.yaml")
     with pytest.raises(InputError) as exc:
         validate(Treaty, data, "x.yaml", lines)
@@ -135,7 +137,10 @@ def test_parse_never_crashes(text: str) -> None:
 def _mutations() -> st.SearchStrategy[str]:
     lines = GOOD.splitlines()
     return st.lists(
-        st.tuples(st.integers(0, len(lines) - 1), st.sampled_from(["drop", "dup", "garble", "indent", "swap"])),
+        st.tuples(
+            st.integers(0, len(lines) - 1),
+            st.sampled_from(["drop", "dup", "garble", "indent", "swap"]),
+        ),
         min_size=1,
         max_size=4,
     ).map(lambda ops: _apply(lines, ops))

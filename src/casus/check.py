@@ -9,7 +9,14 @@ from typing import Any
 
 from casus.loader import read_file
 from casus.model import InputError, Problem
-from casus.world import TREATY_SUFFIXES, StateRegistry, env_paths, load_state_file, load_states, load_treaty_file
+from casus.world import (
+    TREATY_SUFFIXES,
+    StateRegistry,
+    env_paths,
+    load_state_file,
+    load_states,
+    load_treaty_file,
+)
 
 
 @dataclass
@@ -75,7 +82,11 @@ def check_paths(
             report.problems.extend(exc.problems)
             continue
         report.ok.append(f"{f} (states)")
-    if registry is not None and state_files and not any(p.file in map(str, state_files) for p in report.problems):
+    if (
+        registry is not None
+        and state_files
+        and not any(p.file in map(str, state_files) for p in report.problems)
+    ):
         try:
             registry = load_states([*env_paths("CASUS_STATES"), *extra_states, *state_files])
         except InputError as exc:

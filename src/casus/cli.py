@@ -22,7 +22,8 @@ from casus.world import World, load_world
 
 app = typer.Typer(
     name="casus",
-    help="Which alliance obligations does an event trigger, under which article, and how far could a war spread?",
+    help="Which alliance obligations does an event trigger, under which article, and how far could a war "
+    "spread?",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -60,7 +61,11 @@ def _emit_json(data: Any) -> None:
 def _main(
     treaties: Annotated[
         list[Path] | None,
-        typer.Option("--treaties", help="Folder or file of your own treaties (adds to / overrides the bundled ones; also CASUS_TREATIES)."),
+        typer.Option(
+            "--treaties",
+            help="Folder or file of your own treaties (adds to / overrides the bundled ones; "
+            "also CASUS_TREATIES).",
+        ),
     ] = None,
     states: Annotated[
         list[Path] | None,
@@ -93,9 +98,14 @@ def state_record(s: State, on: dt.date) -> dict[str, Any]:
 
 @app.command("states")
 def states_cmd(
-    ids: Annotated[list[str] | None, typer.Argument(help="Show these states in full (ISO3, COW code or abbreviation, or name).")] = None,
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(help="Show these states in full (ISO3, COW code or abbreviation, or name)."),
+    ] = None,
     at: Annotated[str | None, typer.Option("--at", help="Date YYYY-MM-DD (default: today).")] = None,
-    region: Annotated[str | None, typer.Option("--region", help="Only states in this region (e.g. Europe).")] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", help="Only states in this region (e.g. Europe).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """The state registry: states existing at a date, or selected states in full."""
@@ -115,9 +125,17 @@ def states_cmd(
         for s in chosen:
             _print_state(s, on)
         return
-    listed = [s for s in world.states.existing_on(on) if region is None or s.region.casefold() == region.casefold()]
+    listed = [
+        s for s in world.states.existing_on(on) if region is None or s.region.casefold() == region.casefold()
+    ]
     if as_json:
-        _emit_json({"date": on.isoformat(), "count": len(listed), "states": [state_record(s, on) for s in listed]})
+        _emit_json(
+            {
+                "date": on.isoformat(),
+                "count": len(listed),
+                "states": [state_record(s, on) for s in listed],
+            }
+        )
         return
     table = Table(title=f"{len(listed)} states on {on.isoformat()}", show_lines=False)
     for col in ("id", "name", "COW", "region", "capital", "status", "nuclear"):
@@ -154,7 +172,12 @@ def _print_state(s: State, on: dt.date) -> None:
         ("land neighbours", ", ".join(s.neighbours) or "none"),
         (
             "nuclear-armed",
-            "; ".join(f"since {n.since}" + (f" until {n.until}" if n.until else "") + (f" ({n.note})" if n.note else "") for n in s.nuclear)
+            "; ".join(
+                f"since {n.since}"
+                + (f" until {n.until}" if n.until else "")
+                + (f" ({n.note})" if n.note else "")
+                for n in s.nuclear
+            )
             or "no",
         ),
     ]
@@ -169,8 +192,13 @@ def _print_state(s: State, on: dt.date) -> None:
 @treaties_app.command("list")
 def treaties_list(
     at: Annotated[str | None, typer.Option("--at", help="Date YYYY-MM-DD (default: today).")] = None,
-    party: Annotated[str | None, typer.Option("--party", help="Only treaties this state (ISO3) belongs to on the date.")] = None,
-    include_ended: Annotated[bool, typer.Option("--all", help="Include treaties not yet signed or already ended.")] = False,
+    party: Annotated[
+        str | None,
+        typer.Option("--party", help="Only treaties this state (ISO3) belongs to on the date."),
+    ] = None,
+    include_ended: Annotated[
+        bool, typer.Option("--all", help="Include treaties not yet signed or already ended.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Treaties in force or signed on a date."""
@@ -214,14 +242,22 @@ def treaties_list(
         if ta.suspensions:
             status += "; " + ", ".join(f"{s.state} {s.kind.value}" for s in ta.suspensions)
         parties = ", ".join(ta.parties) if len(ta.parties) <= 8 else f"{len(ta.parties)} states"
-        table.add_row(ta.treaty.id, ta.treaty.short_name, status, parties, ", ".join(sorted({p.type.value for p in ta.treaty.provisions})))
+        table.add_row(
+            ta.treaty.id,
+            ta.treaty.short_name,
+            status,
+            parties,
+            ", ".join(sorted({p.type.value for p in ta.treaty.provisions})),
+        )
     out.print(table)
 
 
 @treaties_app.command("show")
 def treaties_show(
     ident: Annotated[str, typer.Argument(help="Treaty id, e.g. ru-kp-2024.")],
-    at: Annotated[str | None, typer.Option("--at", help="Date for status and parties (default: today).")] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", help="Date for status and parties (default: today).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """One treaty: dates, parties, source and every provision with its text."""
@@ -231,23 +267,45 @@ def treaties_show(
     t = ta.treaty
     if as_json:
         rec = t.model_dump(mode="json", by_alias=True)
-        rec["on"] = {"date": on.isoformat(), "status": ta.status, "parties": ta.parties,
-                     "suspensions": [s.model_dump(mode="json") for s in ta.suspensions]}
+        rec["on"] = {
+            "date": on.isoformat(),
+            "status": ta.status,
+            "parties": ta.parties,
+            "suspensions": [s.model_dump(mode="json") for s in ta.suspensions],
+        }
         _emit_json(rec)
         return
     out.print(Text(t.title, style="bold"))
-    out.print(f"[dim]{t.id}[/dim] · {t.kind.value.replace('_', ' ')}{' (not a binding treaty)' if t.is_policy else ''}")
-    out.print(f"signed {t.signed} · in force {t.in_force or '—'} · ended {t.ended or '—'}" + (f" ({t.end_note})" if t.end_note else ""))
-    out.print(f"on {on}: [bold]{ta.status.replace('_', ' ')}[/bold]; parties: {', '.join(ta.parties) or 'none'}")
+    out.print(
+        f"[dim]{t.id}[/dim] · {t.kind.value.replace('_', ' ')}"
+        + (" (not a binding treaty)" if t.is_policy else "")
+    )
+    out.print(
+        f"signed {t.signed} · in force {t.in_force or '—'} · ended {t.ended or '—'}"
+        + (f" ({t.end_note})" if t.end_note else "")
+    )
+    out.print(
+        f"on {on}: [bold]{ta.status.replace('_', ' ')}[/bold]; parties: {', '.join(ta.parties) or 'none'}"
+    )
     for s in ta.suspensions:
-        out.print(f"  {s.kind.value}: {s.state} since {s.start}" + (f" toward {', '.join(s.toward)}" if s.toward else "") + (f" — {s.note}" if s.note else ""))
+        out.print(
+            f"  {s.kind.value}: {s.state} since {s.start}"
+            + (f" toward {', '.join(s.toward)}" if s.toward else "")
+            + (f" — {s.note}" if s.note else "")
+        )
     src = t.source
-    out.print(f"source: {src.title}, {src.publisher}" + (f", {src.url}" if src.url else "") + (f" — translation: {src.translation}" if src.translation else ""))
+    out.print(
+        f"source: {src.title}, {src.publisher}"
+        + (f", {src.url}" if src.url else "")
+        + (f" — translation: {src.translation}" if src.translation else "")
+    )
     if t.notes:
         out.print(Text(t.notes, style="italic"))
     for p in t.provisions:
         out.print()
-        head = f"[bold]{p.article}[/bold] · {p.type.value} · trigger {p.trigger.value} · {p.automaticity.label}"
+        head = (
+            f"[bold]{p.article}[/bold] · {p.type.value} · trigger {p.trigger.value} · {p.automaticity.label}"
+        )
         if p.direction.value == "directed":
             head += f" · {', '.join(p.obligors)} → {', '.join(p.beneficiaries)}"
         out.print(head)
@@ -257,8 +315,8 @@ def treaties_show(
             out.print(f"  • {c}")
         for e in p.escape_clauses:
             out.print(f"  escape: {e}")
-        for c in p.contested:
-            out.print(f"  contested: {c.question} (default reading: {c.default})")
+        for q in p.contested:
+            out.print(f"  contested: {q.question} (default reading: {q.default})")
         if p.notes:
             out.print(Text("  " + p.notes, style="dim"))
 
@@ -266,7 +324,9 @@ def treaties_show(
 @treaties_app.command("compare")
 def treaties_compare(
     ids: Annotated[list[str], typer.Argument(help="Two or more treaty ids.")],
-    at: Annotated[str | None, typer.Option("--at", help="Date for status and parties (default: today).")] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", help="Date for status and parties (default: today).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """What each treaty commits its parties to, side by side, obligation type by type."""
@@ -282,9 +342,18 @@ def treaties_compare(
     for h in heads:
         overview.add_column(h["id"], overflow="fold")
     overview.add_row("name", *[h["short_name"] for h in heads])
-    overview.add_row("kind", *[h["kind"].replace("_", " ") + ("" if h["binding"] else " (not binding)") for h in heads])
+    overview.add_row(
+        "kind",
+        *[h["kind"].replace("_", " ") + ("" if h["binding"] else " (not binding)") for h in heads],
+    )
     overview.add_row("status", *[h["status"].replace("_", " ") for h in heads])
-    overview.add_row("parties", *[", ".join(h["parties"]) if len(h["parties"]) <= 10 else f"{len(h['parties'])} states" for h in heads])
+    overview.add_row(
+        "parties",
+        *[
+            ", ".join(h["parties"]) if len(h["parties"]) <= 10 else f"{len(h['parties'])} states"
+            for h in heads
+        ],
+    )
     out.print(overview)
     for row in result["obligations"]:
         table = Table(title=row["type"].replace("_", " "), show_lines=True)
@@ -312,7 +381,11 @@ def treaties_compare(
         table.add_row(
             "text",
             *[
-                "\n\n".join(f"{i['article']}: “{i['text']}”" + ("" if i["verbatim"] else " [paraphrase]") for i in items) or "—"
+                "\n\n".join(
+                    f"{i['article']}: “{i['text']}”" + ("" if i["verbatim"] else " [paraphrase]")
+                    for i in items
+                )
+                or "—"
                 for items in provs
             ],
         )

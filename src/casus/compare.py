@@ -50,7 +50,12 @@ def provision_summary(t: Treaty, p: Provision) -> dict[str, Any]:
         "scope": p.conditions.scope.model_dump(mode="json", by_alias=True) if p.conditions.scope else None,
         "escape_clauses": p.escape_clauses,
         "contested": [
-            {"id": c.id, "question": c.question, "default": c.default, "readings": [r.label for r in c.readings]}
+            {
+                "id": c.id,
+                "question": c.question,
+                "default": c.default,
+                "readings": [r.label for r in c.readings],
+            }
             for c in p.contested
         ],
         "text": p.text,
@@ -89,4 +94,9 @@ def compare(world: World, ids: list[str], on: dt.date | None = None) -> dict[str
         ranks = [p.automaticity.rank for p in t.provisions if p.type is ObligationType.DEFENSE]
         known = [r for r in ranks if r is not None]
         strongest[t.id] = max(known) if known else None
-    return {"date": when.isoformat(), "treaties": header, "obligations": rows, "strongest_defense_rank": strongest}
+    return {
+        "date": when.isoformat(),
+        "treaties": header,
+        "obligations": rows,
+        "strongest_defense_rank": strongest,
+    }

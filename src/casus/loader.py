@@ -92,15 +92,16 @@ def _to_python(node: yaml.Node, path: PathKey, lines: LineMap, file: str, depth:
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _to_python(child, (*path, i), lines, file, depth + 1) for i, child in enumerate(node.value)
-        ]
+        return [_to_python(child, (*path, i), lines, file, depth + 1) for i, child in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise InputError.single(
-                    file, key_node.start_mark.line + 1, format_path(path), "keys must be plain strings"
+                    file,
+                    key_node.start_mark.line + 1,
+                    format_path(path),
+                    "keys must be plain strings",
                 )
             key = str(key_node.value)
             if key in out:
@@ -114,7 +115,7 @@ def _to_python(node: yaml.Node, path: PathKey, lines: LineMap, file: str, depth:
 
 
 def parse_text(text: str, file: str) -> tuple[Any, LineMap]:
-    """Parse YAML (or JSON) text into plain Python data plus a line map; never raises anything but InputError."""
+    """Parse YAML (or JSON) text into plain data plus a line map; raises only InputError."""
     lines = LineMap()
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -168,7 +169,12 @@ def _describe_error(err: Any) -> str:
         return "required field is missing"
     if kind == "extra_forbidden":
         return "unknown field"
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
+    if kind in (
+        "date_from_datetime_parsing",
+        "date_parsing",
+        "date_type",
+        "date_from_datetime_inexact",
+    ):
         if value is None:
             return "a date is required here (YYYY-MM-DD)"
         return f"invalid date {value!r} (expected YYYY-MM-DD): {err.get('msg', '')}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -129,10 +130,9 @@ class StateRegistry:
 
 
 def _state_items(data: Any, file: str, lines: LineMap) -> list[tuple[tuple[str | int, ...], Any]]:
+    prefix: tuple[str | int, ...] = ()
     if isinstance(data, dict) and "states" in data:
         data, prefix = data["states"], ("states",)
-    else:
-        prefix = ()
     if not isinstance(data, list):
         raise InputError.single(file, lines.line(prefix), "", "a state file is a list of states")
     return [((*prefix, i), item) for i, item in enumerate(data)]
@@ -169,7 +169,12 @@ def load_states(extra: Sequence[Path] = (), *, bundled: bool = True) -> StateReg
             for s in loaded:
                 if s.id in seen_here:
                     problems.append(
-                        Problem(str(path), None, "id", f"state {s.id} is also defined in {seen_here[s.id]}")
+                        Problem(
+                            str(path),
+                            None,
+                            "id",
+                            f"state {s.id} is also defined in {seen_here[s.id]}",
+                        )
                     )
                 seen_here[s.id] = str(path)
                 if i > 0 or s.id not in states:
@@ -200,12 +205,20 @@ def load_treaty_file(path: Path, states: StateRegistry | None = None) -> Treaty:
     data, lines = read_file(path)
     file = str(path)
     if not isinstance(data, dict):
-        raise InputError.single(file, 1, "", "a treaty file is a mapping of fields (see docs/treaty-format.md)")
+        raise InputError.single(
+            file, 1, "", "a treaty file is a mapping of fields (see docs/treaty-format.md)"
+        )
     treaty = validate(Treaty, data, file, lines)
     problems = check_treaty(treaty, data, file, lines, states)
     if path.stem != treaty.id:
         problems.insert(
-            0, Problem(file, lines.line(["id"]), "id", f"id '{treaty.id}' must match the file name '{path.stem}'")
+            0,
+            Problem(
+                file,
+                lines.line(["id"]),
+                "id",
+                f"id '{treaty.id}' must match the file name '{path.stem}'",
+            ),
         )
     if problems:
         raise InputError(problems)
@@ -236,10 +249,13 @@ def check_treaty(
         if m.left is not None and m.left <= begin:
             bad(["parties", i, "left"], f"left {m.left} is not after the membership began ({begin})")
         if m.joined is not None and m.joined < treaty.signed:
-            bad(["parties", i, "joined"], f"joined {m.joined} is before the treaty was signed ({treaty.signed})")
+            bad(
+                ["parties", i, "joined"],
+                f"joined {m.joined} is before the treaty was signed ({treaty.signed})",
+            )
     for ident, spells in starts.items():
         spans = sorted((treaty.membership_start(m), m.left or dt.date.max) for m in spells)
-        for (_a0, a1), (b0, _b1) in zip(spans, spans[1:], strict=False):
+        for (_a0, a1), (b0, _b1) in itertools.pairwise(spans):
             if b0 < a1:
                 bad(["parties"], f"{ident} has overlapping membership spells")
     for i, s in enumerate(treaty.suspensions):
@@ -266,8 +282,8 @@ def check_treaty(
                     if isinstance(val, list):
                         for k, ident in enumerate(val):
                             known(ident, [*cpath, key, k])
-        for j, c in enumerate(p.contested):
-            for k, r in enumerate(c.readings):
+        for j, q in enumerate(p.contested):
+            for k, r in enumerate(q.readings):
                 if "automaticity" in r.overrides:
                     from casus.model import Automaticity
 

@@ -93,20 +93,53 @@ def test_cow_codes_and_abbreviations_match_the_cow_state_list(world: World, shar
     assert current <= mapped, f"COW states in 2016 without a registry entry: {sorted(current - mapped)}"
 
 
+# Where the registry's land borders knowingly differ from COW's direct contiguity (type 1).
+COW_ONLY = {
+    ("DNK", "SWE"): "COW counts the Oresund bridge-tunnel as land contiguity",
+    ("BHR", "SAU"): "COW counts the King Fahd causeway",
+    ("MYS", "SGP"): "COW counts the Johor-Singapore causeway",
+    ("CYP", "TUR"): "COW codes contiguity through northern Cyprus",
+    ("MAR", "MRT"): "COW codes contiguity through Western Sahara",
+    ("ARE", "QAT"): "no land border since the 1974 boundary settlement",
+    ("MMR", "PAK"): "no land border between Myanmar and Pakistan",
+}
+REGISTRY_ONLY = {
+    ("COD", "TZA"): "boundary runs through Lake Tanganyika; COW codes it as water",
+    ("NGA", "TCD"): "boundary runs through Lake Chad; COW codes it as water",
+}
+
+
 def test_land_neighbours_agree_with_cow_contiguity(world: World, shared_data: Path) -> None:
-    land: set[tuple[int, int]] = set()
+    on = D(2016, 12, 31)
+
+    def ids(a: int, b: int) -> tuple[str, str]:
+        sa, sb = world.states.by_cow_code(a, on), world.states.by_cow_code(b, on)
+        assert sa is not None and sb is not None, (a, b)
+        x, y = sorted((sa.id, sb.id))
+        return (x, y)
+
+    cow: set[tuple[str, str]] = set()
     with (shared_data / "cow_contiguity.csv").open(newline="") as f:
         for r in csv.DictReader(f):
             if r["conttype"] == "1" and str(r["enddate"]).startswith("2016"):
-                land.add((int(r["ccode1"]), int(r["ccode2"])))
-    ours: set[tuple[int, int]] = set()
-    for s in world.states.existing_on(D(2016, 12, 31)):
+                cow.add(ids(int(r["ccode1"]), int(r["ccode2"])))
+    ours: set[tuple[str, str]] = set()
+    for s in world.states.existing_on(on):
         for n in s.neighbours:
             other = world.states.get(n)
             if s.cow and s.cow.code and other.cow and other.cow.code:
-                ours.add((s.cow.code, other.cow.code))
-    missing = land - ours
-    extra = ours - land
-    # Allow a handful of known coding differences (e.g. borders COW codes by water or enclaves).
-    assert len(missing) <= 6, sorted(missing)
-    assert len(extra) <= 6, sorted(extra)
+                x, y = sorted((s.id, n))
+                ours.add((x, y))
+    assert cow - ours == set(COW_ONLY)
+    assert ours - cow == set(REGISTRY_ONLY)
+
+
+def test_cow_codes_resolve_by_date(world: World) -> None:
+    reg = world.states
+    assert reg.by_cow_code(365, D(1980, 1, 1)) is reg.get("SUN")
+    assert reg.by_cow_code(365, TODAY) is reg.get("RUS")
+    assert reg.by_cow_code(345, D(1980, 1, 1)) is reg.get("YUG")
+    assert reg.by_cow_code(345, D(2000, 1, 1)) is reg.get("SCG")
+    assert reg.by_cow_code(345, TODAY) is reg.get("SRB")
+    assert reg.by_cow_code(260, D(1980, 1, 1)) is reg.get("DEU")
+    assert reg.by_cow_code(265, D(1980, 1, 1)) is reg.get("DDR")

@@ -51,7 +51,12 @@ def test_nato_article_5_and_its_article_6_scope(world: World) -> None:
     scope = art5[0].conditions.scope
     assert scope is not None
     areas = {a.value for c in scope.covers for a in c.in_}
-    assert {"europe", "north_america", "north_atlantic_north_of_tropic_of_cancer", "mediterranean"} <= areas
+    assert {
+        "europe",
+        "north_america",
+        "north_atlantic_north_of_tropic_of_cancer",
+        "mediterranean",
+    } <= areas
     assert any(p.type is ObligationType.CONSULTATION and "4" in p.article for p in nato.provisions)
 
 
@@ -96,7 +101,9 @@ def test_pacific_treaties_are_scoped_to_the_pacific(world: World, tid: str) -> N
 
 def test_us_philippines_covers_forces_vessels_and_aircraft_in_the_pacific(world: World) -> None:
     defense = [p for p in world.treaty("us-ph-1951").provisions if p.type is ObligationType.DEFENSE]
-    kinds = {k.value for p in defense if p.conditions.scope for c in p.conditions.scope.covers for k in c.what}
+    kinds = {
+        k.value for p in defense if p.conditions.scope for c in p.conditions.scope.covers for k in c.what
+    }
     assert {"armed_forces", "public_vessels", "aircraft"} <= kinds
 
 
@@ -136,8 +143,11 @@ def test_russia_iran_has_no_defence_clause(world: World) -> None:
 def test_taiwan_relations_act_is_policy_not_treaty(world: World) -> None:
     t = world.treaty("us-tw-tra-1979")
     assert t.is_policy and not t.binding and t.kind.value == "domestic_law"
-    assert all(p.automaticity in (Automaticity.DECLARATORY, Automaticity.UNSPECIFIED, Automaticity.CONSULTATION_ONLY)
-               or p.type is not ObligationType.DEFENSE for p in t.provisions)
+    assert all(
+        p.automaticity in (Automaticity.DECLARATORY, Automaticity.UNSPECIFIED, Automaticity.CONSULTATION_ONLY)
+        or p.type is not ObligationType.DEFENSE
+        for p in t.provisions
+    )
     assert any("TWN" in p.beneficiaries for p in t.provisions)
 
 
@@ -147,4 +157,9 @@ def test_every_treaty_names_only_states_that_existed_while_it_bound_them(world: 
             s = world.states.get(m.state)
             start = t.membership_start(m)
             end = m.left or t.ended or D(2100, 1, 1)
-            assert s.start < end and (s.end is None or start < s.end), (t.id, m.state, s.start, s.end)
+            assert s.start < end and (s.end is None or start < s.end), (
+                t.id,
+                m.state,
+                s.start,
+                s.end,
+            )

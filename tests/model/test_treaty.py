@@ -22,7 +22,11 @@ def make(**over: object) -> Treaty:
         "signed": "2000-01-01",
         "in_force": "2000-06-01",
         "source": {"title": "T", "publisher": "P"},
-        "parties": [{"state": "AAA"}, {"state": "BBB"}, {"state": "CCC", "joined": "2005-01-01", "left": "2010-01-01"}],
+        "parties": [
+            {"state": "AAA"},
+            {"state": "BBB"},
+            {"state": "CCC", "joined": "2005-01-01", "left": "2010-01-01"},
+        ],
         "provisions": [
             {
                 "article": "Art. 1",
@@ -88,7 +92,10 @@ def test_contested_default_must_be_a_reading() -> None:
             "id": "q",
             "question": "?",
             "default": "c",
-            "readings": [{"id": "a", "label": "A"}, {"id": "b", "label": "B", "overrides": {"state_of_war_required": True}}],
+            "readings": [
+                {"id": "a", "label": "A"},
+                {"id": "b", "label": "B", "overrides": {"state_of_war_required": True}},
+            ],
         }
     ]
     with pytest.raises(ValidationError, match="default 'c' is not one of"):

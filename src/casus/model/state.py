@@ -92,8 +92,6 @@ class State(BaseModel):
         """The COW identity in use on a date (today's when no date is given)."""
         if on is not None:
             for former in self.former_cow:
-                if (former.start is None or former.start <= on) and (
-                    former.end is None or on < former.end
-                ):
+                if (former.start is None or former.start <= on) and (former.end is None or on < former.end):
                     return former
         return self.cow

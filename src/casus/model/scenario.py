@@ -1,0 +1,111 @@
+"""Scenarios: a date, events, and explicit assumptions for contested questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from casus.model.common import AreaId, Iso3
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+
+class EventKind(StrEnum):
+    """What happened."""
+
+    ARMED_ATTACK = "armed_attack"
+    STRIKE_ON_TERRITORY = "strike_on_territory"
+    ATTACK_ON_FORCES = "attack_on_forces"
+    IMMINENT_THREAT = "imminent_threat"
+    DECLARATION_OF_WAR = "declaration_of_war"
+
+
+class TargetAsset(StrEnum):
+    """What was hit: the state's territory, or its forces, public vessels or aircraft abroad."""
+
+    TERRITORY = "territory"
+    ARMED_FORCES = "armed_forces"
+    PUBLIC_VESSEL = "public_vessel"
+    AIRCRAFT = "aircraft"
+
+
+class Location(BaseModel):
+    """Where an event happened: a state's territory, a named place, or the high seas."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    state: Iso3 | None = None
+    place: str | None = None
+    high_seas: bool = False
+    areas: list[AreaId] = Field(default_factory=list)
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+
+    @model_validator(mode="after")
+    def _something_given(self) -> Location:
+        if not (self.state or self.place or self.high_seas):
+            raise ValueError("give a state, a place, or high_seas: true")
+        if self.high_seas and self.state:
+            raise ValueError("an event on the high seas is not on a state's territory")
+        return self
+
+
+class EventAttributes(BaseModel):
+    """Facts about an event that treaty conditions turn on."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    state_actor: bool = True
+    flag: Iso3 | None = None
+    weapons_supplied_by: list[Iso3] = Field(default_factory=list)
+    target_asset: TargetAsset = TargetAsset.TERRITORY
+    provoked: bool | None = None
+    request_for_assistance: bool | None = None
+    description: str | None = None
+
+
+class Event(BaseModel):
+    """One event: who did what to whom, where and when."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: NonEmpty
+    actor: NonEmpty
+    target: Iso3
+    kind: EventKind
+    location: Location
+    date: dt.date | None = None
+    attributes: EventAttributes = Field(default_factory=EventAttributes)
+
+
+class Assumptions(BaseModel):
+    """Answers to contested questions; each one is shown with the results it produced."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    suppliers_are_cobelligerents: bool = False
+    honour_signed_not_in_force: bool = False
+    at_war: list[Iso3] = Field(default_factory=list)
+    readings: dict[str, str] = Field(default_factory=dict)
+
+
+class Scenario(BaseModel):
+    """A scenario file: a date, one or more events, and the assumptions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: NonEmpty
+    date: dt.date
+    description: str | None = None
+    events: list[Event] = Field(min_length=1)
+    assumptions: Assumptions = Field(default_factory=Assumptions)
+
+    @model_validator(mode="after")
+    def _unique_event_ids(self) -> Scenario:
+        ids = [e.id for e in self.events]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"event ids must be unique: {ids}")
+        return self
