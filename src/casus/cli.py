@@ -369,7 +369,7 @@ def treaties_compare(
             for it in items:
                 v = it[key]
                 if isinstance(v, list):
-                    v = "; ".join(str(x) for x in v) or "none"
+                    v = "\n".join(f"• {x}" for x in v) or "none"
                 vals.append(f"{it['article']}: {v}" if len(items) > 1 else str(v))
             return "\n".join(vals)
 
