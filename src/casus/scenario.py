@@ -1,0 +1,97 @@
+"""Loading scenario files and checking them against the world they will run in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from casus.loader import LineMap, format_path, read_file, validate
+from casus.model import InputError, Problem, UnknownIdError
+from casus.model.scenario import Scenario
+from casus.world import World
+
+
+def reading_key(treaty: str, article: str, question: str) -> str:
+    """The key a scenario uses to pick a reading: `treaty/article/question`."""
+    return f"{treaty}/{article}/{question}"
+
+
+def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) -> list[Problem]:
+    """Cross-checks a schema cannot express: known states, real readings, sensible dates."""
+    problems: list[Problem] = []
+
+    def bad(path: list[str | int], message: str) -> None:
+        problems.append(Problem(file, lines.line(path), format_path(path), message))
+
+    def known(ident: str, path: list[str | int]) -> None:
+        try:
+            state = world.states.get(ident)
+        except UnknownIdError as exc:
+            bad(path, str(exc))
+            return
+        if not state.exists_on(scenario.date):
+            bad(path, f"{ident} ({state.name}) did not exist on {scenario.date}")
+
+    for i, ev in enumerate(scenario.events):
+        base: list[str | int] = ["events", i]
+        if ev.attributes.state_actor:
+            known(ev.actor, [*base, "actor"])
+        known(ev.target, [*base, "target"])
+        if ev.actor == ev.target:
+            bad([*base, "target"], "an event's actor and target must differ")
+        if ev.location.state:
+            known(ev.location.state, [*base, "location", "state"])
+        if ev.attributes.flag:
+            known(ev.attributes.flag, [*base, "attributes", "flag"])
+        for j, s in enumerate(ev.attributes.weapons_supplied_by):
+            known(s, [*base, "attributes", "weapons_supplied_by", j])
+        if ev.date is not None and ev.date > scenario.date:
+            bad([*base, "date"], f"event date {ev.date} is after the scenario date {scenario.date}")
+    for j, s in enumerate(scenario.assumptions.at_war):
+        known(s, ["assumptions", "at_war", j])
+    for key, reading in scenario.assumptions.readings.items():
+        path: list[str | int] = ["assumptions", "readings", key]
+        parts = key.split("/")
+        if len(parts) != 3:
+            bad(
+                path,
+                "choose a reading as 'treaty-id/article/question-id', e.g. 'ru-kp-2024/Art. 4/state-of-war'",
+            )
+            continue
+        tid, article, question = parts
+        if tid not in world.treaties:
+            bad(path, str(UnknownIdError("treaty", tid)))
+            continue
+        provs = [p for p in world.treaties[tid].provisions if p.article == article]
+        if not provs:
+            arts = ", ".join(p.article for p in world.treaties[tid].provisions)
+            bad(path, f"{tid} has no provision '{article}' (it has {arts})")
+            continue
+        qs = {q.id: q for p in provs for q in p.contested}
+        if question not in qs:
+            bad(
+                path,
+                f"{tid} {article} has no contested question '{question}' (it has {', '.join(qs) or 'none'})",
+            )
+            continue
+        ids = [r.id for r in qs[question].readings]
+        if reading not in ids:
+            bad(path, f"unknown reading '{reading}' (expected one of {', '.join(ids)})")
+    return problems
+
+
+def parse_scenario(data: Any, file: str, lines: LineMap, world: World) -> Scenario:
+    """Validate parsed scenario data; raises InputError with every located problem."""
+    if not isinstance(data, dict):
+        raise InputError.single(file, 1, "", "a scenario file is a mapping with `date` and `events`")
+    scenario = validate(Scenario, data, file, lines)
+    problems = check_scenario(scenario, world, file, lines)
+    if problems:
+        raise InputError(problems)
+    return scenario
+
+
+def load_scenario(path: Path, world: World) -> Scenario:
+    """Read, validate and cross-check a scenario file (YAML or JSON)."""
+    data, lines = read_file(path)
+    return parse_scenario(data, str(path), lines, world)
