@@ -16,9 +16,10 @@ $(STAMP): pyproject.toml
 
 # The main job on the bundled world.
 run: $(STAMP)
-	$(BIN)/casus check src/casus/data examples
+	$(BIN)/casus check -q src/casus/data examples
 	$(BIN)/casus treaties list --at 2025-01-01 --party PRK
-	$(BIN)/casus treaties compare ru-kp-2024 nato-1949 us-jp-1960 --at 2025-01-01
+	mkdir -p out
+	$(BIN)/casus run examples/belgorod-2025.yaml --report out/belgorod-2025.html
 
 test: $(STAMP)
 	$(BIN)/pytest -q

@@ -178,3 +178,27 @@ def test_a_broken_user_folder_fails_loudly_not_silently(tmp_path: Path) -> None:
     (tmp_path / "x-2001.yaml").write_text(BAD_TREATY)
     r = casus("--treaties", str(tmp_path), "treaties", "list")
     assert r.returncode != 0 and "x-2001.yaml:15" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_run_json_has_the_documented_shape(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "estonia.yaml"
+    report = tmp_path / "estonia.html"
+    r = casus("run", str(example), "--json", "--report", str(report))
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["scenario"]["name"].startswith("Russian strike")
+    ob = data["obligations"][0]
+    assert {"treaty", "article", "obligor", "beneficiary", "type", "status", "reasons", "text"} <= set(ob)
+    assert {o["status"] for o in data["obligations"]} <= {"triggered", "not_triggered", "contested"}
+    assert report.read_text().startswith("<!doctype html>")
+
+
+def test_run_table_and_bad_scenario(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "yeonpyeong.yaml"
+    r = casus("run", str(example))
+    assert r.returncode == 0 and "us-kr-1953" in r.stdout and "What follows" in r.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(example.read_text().replace("kind: strike_on_territory", "kind: shelling"))
+    r = casus("run", str(bad))
+    assert r.returncode == 2 and f"{bad}:" in r.stderr and "events[0].kind" in r.stderr
+    assert "Traceback" not in r.stderr

@@ -13,6 +13,7 @@ from casus.world import (
     TREATY_SUFFIXES,
     StateRegistry,
     env_paths,
+    load_places,
     load_state_file,
     load_states,
     load_treaty_file,
@@ -45,7 +46,10 @@ def _collect(paths: Sequence[Path], report: CheckReport) -> list[Path]:
 
 
 def classify(data: Any) -> str:
-    """Tell a treaty, a state list or a scenario apart by their shape."""
+    """Tell a treaty, a state list, a places list or a scenario apart by their shape."""
+    is_records = isinstance(data, list) and bool(data) and all(isinstance(x, dict) for x in data)
+    if is_records and all("administered_by" in x or x.get("status") == "high_seas" for x in data):
+        return "places"
     if isinstance(data, list) or (isinstance(data, dict) and "states" in data and "provisions" not in data):
         return "states"
     if isinstance(data, dict) and "provisions" in data:
@@ -99,6 +103,14 @@ def check_paths(
                 report.problems.extend(exc.problems)
                 continue
             report.ok.append(f"{f} (treaty)")
+        elif kind == "places":
+            try:
+                if registry is not None:
+                    load_places(f, registry)
+            except InputError as exc:
+                report.problems.extend(exc.problems)
+                continue
+            report.ok.append(f"{f} (places)")
         elif kind == "scenario":
             from casus.scenario_check import check_scenario_file
 
@@ -114,7 +126,7 @@ def check_paths(
                     1,
                     "",
                     "cannot tell what this file is: expected a treaty (with `provisions`), "
-                    "a list of states, or a scenario (with `events`)",
+                    "a list of states or places, or a scenario (with `events`)",
                 )
             )
     # The same file may be read both as part of the registry and as a checked path.

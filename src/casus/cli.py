@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -392,6 +393,90 @@ def treaties_compare(
         out.print(table)
 
 
+# --- run --------------------------------------------------------------------------------------
+
+
+@app.command("run")
+def run_cmd(
+    scenario_path: Annotated[Path, typer.Argument(metavar="SCENARIO", help="Scenario file (YAML or JSON).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a self-contained HTML report here.")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also list obligations that are not triggered, with why.")
+    ] = False,
+) -> None:
+    """Which obligations a scenario's events trigger, under which article, and why."""
+    from casus.obligations import casus_foederis, results_json
+    from casus.scenario import load_scenario
+
+    world = _world()
+    scenario = load_scenario(scenario_path, world)
+    results = casus_foederis(world, scenario)
+    if report is not None:
+        from casus.report import write_report
+
+        write_report(report, scenario, results, world)
+    if as_json:
+        _emit_json(results_json(scenario, results, world))
+        return
+    _print_run(scenario, results, show_all)
+    if report is not None:
+        out.print(f"report written to {report}")
+
+
+def _print_run(scenario: Any, results: list[Any], show_all: bool) -> None:
+    from casus.obligations import Status, summarise
+    from casus.present import follows, group_results, obligor_list
+
+    out.print(Text(scenario.name, style="bold"))
+    out.print(
+        f"date {scenario.date}; "
+        + "; ".join(
+            f"{e.id}: {e.actor} → {e.target} ({e.kind.value.replace('_', ' ')})" for e in scenario.events
+        )
+    )
+    a = scenario.assumptions
+    out.print(
+        "assumptions: suppliers are co-belligerents: "
+        + ("yes" if a.suppliers_are_cobelligerents else "no")
+        + "; signed-but-not-in-force treaties honoured: "
+        + ("yes" if a.honour_signed_not_in_force else "no")
+        + (f"; at war: {', '.join(a.at_war)}" if a.at_war else "")
+        + "".join(f"; {k} = {v}" for k, v in a.readings.items())
+    )
+    groups = group_results(results)
+    shown = [g for g in groups if show_all or g.first.status is not Status.NOT_TRIGGERED]
+    table = Table(
+        title=f"{len(shown)} obligation groups ({len(results)} obligor–beneficiary pairs checked)",
+        show_lines=True,
+    )
+    for col in ("status", "obligor → beneficiary", "treaty, article", "type", "automaticity", "reason"):
+        table.add_column(col, overflow="fold")
+    colour = {Status.TRIGGERED: "green", Status.CONTESTED: "yellow", Status.NOT_TRIGGERED: "red"}
+    for g in shown:
+        r = g.first
+        table.add_row(
+            Text(r.status.value.replace("_", " "), style=colour[r.status]),
+            f"{obligor_list(g.obligors)} → {r.beneficiary}"
+            + (f"\nagainst {', '.join(r.against)}" if r.against else ""),
+            f"{r.treaty}\n{r.article}" + ("" if r.binding else "\n(policy, not binding)"),
+            r.type.value.replace("_", " "),
+            r.automaticity.label,
+            "\n".join(f"• {x}" for x in r.reasons[:5]),
+        )
+    out.print(table)
+    hidden = len(groups) - len(shown)
+    if hidden:
+        out.print(f"{hidden} group(s) not triggered are hidden; --all shows them with their reasons")
+    out.print(Text("What follows", style="bold"))
+    for label, lines in follows(summarise(results)):
+        out.print(f"  {label}:")
+        for line in lines:
+            out.print(f"    {line}")
+
+
 # --- check ------------------------------------------------------------------------------------
 
 
@@ -425,3 +510,8 @@ def main() -> None:
     except UnknownIdError as exc:
         sys.stderr.write(f"error: {exc}\n")
         sys.exit(2)
+    except Exception as exc:
+        if os.environ.get("CASUS_DEBUG"):
+            raise
+        sys.stderr.write(f"internal error: {type(exc).__name__}: {exc} (set CASUS_DEBUG=1 for a traceback)\n")
+        sys.exit(3)

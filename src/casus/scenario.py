@@ -41,6 +41,13 @@ def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) 
             bad([*base, "target"], "an event's actor and target must differ")
         if ev.location.state:
             known(ev.location.state, [*base, "location", "state"])
+        unknown_place = bool(ev.location.place) and world.find_place(ev.location.place or "") is None
+        if unknown_place and world.places and not ev.location.state and not ev.location.high_seas:
+            names = ", ".join(sorted(p.name for p in world.places.values()))
+            bad(
+                [*base, "location", "place"],
+                f"unknown place {ev.location.place!r}: give its state too, or one of {names}",
+            )
         if ev.attributes.flag:
             known(ev.attributes.flag, [*base, "attributes", "flag"])
         for j, s in enumerate(ev.attributes.weapons_supplied_by):

@@ -15,6 +15,7 @@ from casus.loader import LineMap, read_file, validate
 from casus.model import (
     InputError,
     Membership,
+    Place,
     Problem,
     State,
     Suspension,
@@ -25,6 +26,7 @@ from casus.model import (
 DATA_DIR = Path(__file__).parent / "data"
 BUNDLED_STATES = DATA_DIR / "states"
 BUNDLED_TREATIES = DATA_DIR / "treaties"
+BUNDLED_PLACES = DATA_DIR / "places.yaml"
 TREATY_SUFFIXES = (".yaml", ".yml", ".json")
 ENV_TREATIES = "CASUS_TREATIES"
 ENV_STATES = "CASUS_STATES"
@@ -297,13 +299,52 @@ def check_treaty(
     return problems
 
 
+def load_places(path: Path, states: StateRegistry) -> dict[str, Place]:
+    """The gazetteer of named places, checked against the registry."""
+    data, lines = read_file(path)
+    file = str(path)
+    if not isinstance(data, list):
+        raise InputError.single(file, 1, "", "a places file is a list of places")
+    places: dict[str, Place] = {}
+    problems: list[Problem] = []
+    for i, item in enumerate(data):
+        try:
+            place = validate(Place, item, file, lines, prefix=(i,))
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        for key in ("sovereign", "administered_by"):
+            ident = getattr(place, key)
+            if ident is not None and ident not in states:
+                problems.append(
+                    Problem(file, lines.line([i, key]), f"[{i}].{key}", f"unknown state '{ident}'")
+                )
+        if place.id in places:
+            problems.append(
+                Problem(file, lines.line([i, "id"]), f"[{i}].id", f"duplicate place id '{place.id}'")
+            )
+        places[place.id] = place
+    if problems:
+        raise InputError(problems)
+    return places
+
+
 @dataclass
 class World:
-    """States and treaties, from the bundled library plus any user folders."""
+    """States, treaties and named places, from the bundled library plus any user folders."""
 
     states: StateRegistry
     treaties: dict[str, Treaty]
     origin: dict[str, str] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+
+    def find_place(self, name: str) -> Place | None:
+        """A named place by id, name or alias (case-insensitive), or None."""
+        key = name.strip().casefold()
+        for p in self.places.values():
+            if key in {p.id, p.name.casefold(), *(a.casefold() for a in p.aliases)}:
+                return p
+        return None
 
     def treaty(self, ident: str) -> Treaty:
         """The treaty with that id; UnknownIdError with a suggestion otherwise."""
@@ -357,7 +398,8 @@ def load_world(
     treaty_dirs = (env_paths(ENV_TREATIES) if use_env else []) + list(treaties)
     registry = load_states(state_dirs, bundled=bundled)
     library, origin = load_treaties(registry, treaty_dirs, bundled=bundled)
-    return World(registry, library, origin)
+    places = load_places(BUNDLED_PLACES, registry) if bundled else {}
+    return World(registry, library, origin, places)
 
 
 # --- the world at a date ----------------------------------------------------------------------

@@ -2,6 +2,16 @@
 
 from casus.model.common import AreaId, Iso3, TreatyId
 from casus.model.errors import InputError, Problem, UnknownIdError
+from casus.model.place import Place, PlaceKind, PlaceStatus
+from casus.model.scenario import (
+    Assumptions,
+    Event,
+    EventAttributes,
+    EventKind,
+    Location,
+    Scenario,
+    TargetAsset,
+)
 from casus.model.state import CowCode, NuclearSpell, State, StateStatus
 from casus.model.treaty import (
     Automaticity,
@@ -25,19 +35,28 @@ from casus.model.treaty import (
 
 __all__ = [
     "AreaId",
+    "Assumptions",
     "Automaticity",
     "Conditions",
     "Contested",
     "CowCode",
     "Direction",
+    "Event",
+    "EventAttributes",
+    "EventKind",
     "InputError",
     "Iso3",
+    "Location",
     "Membership",
     "NuclearSpell",
     "ObligationType",
+    "Place",
+    "PlaceKind",
+    "PlaceStatus",
     "Problem",
     "Provision",
     "Reading",
+    "Scenario",
     "Scope",
     "ScopeClause",
     "Source",
@@ -45,6 +64,7 @@ __all__ = [
     "StateStatus",
     "Suspension",
     "SuspensionKind",
+    "TargetAsset",
     "TargetKind",
     "Treaty",
     "TreatyId",
