@@ -102,20 +102,47 @@ def _png_has_ink(png: bytes) -> bool:
     return dark > 50
 
 
+def test_report_with_simulation_has_charts_and_paths(world: World) -> None:
+    from casus.escalation import simulate
+
+    sc = load_scenario(EXAMPLES / "belgorod-2025.yaml", world)
+    sim = simulate(world, sc, trials=5_000, seed=1, sensitivity=True, sensitivity_trials=2_000)
+    html = render_report(sc, casus_foederis(world, sc), world, sim)
+    for div in ("chart-probabilities", "chart-war-size", "chart-tornado"):
+        assert f'id="{div}"' in html
+    assert "Most frequent escalation paths" in html and "prior" in html
+    assert not re.search(r"""<script[^>]+src=""", html)  # plotly.js is inlined, not fetched
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs Debian's chromium)")
 def test_report_opens_in_headless_chromium(world: World, tmp_path: Path) -> None:
+    from casus.escalation import simulate
+
     sc = load_scenario(EXAMPLES / "dprk-missiles-japan.yaml", world)
     path = tmp_path / "report.html"
-    write_report(path, sc, casus_foederis(world, sc), world)
+    sim = simulate(world, sc, trials=5_000, seed=1, sensitivity=True, sensitivity_trials=2_000)
+    write_report(path, sc, casus_foederis(world, sc), world, sim)
     assert CHROMIUM is not None
     common = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
     dom = subprocess.run(
-        [*common, "--dump-dom", path.as_uri()], capture_output=True, text=True, timeout=120, check=True
+        [*common, "--virtual-time-budget=10000", "--dump-dom", path.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     ).stdout
     assert 'id="network"' in dom and "us-jp-1960" in dom and "North Korean missile strikes" in dom
+    # plotly drew its charts: the rendered DOM holds their SVG layers
+    assert dom.count('class="main-svg"') >= 3
     shot = tmp_path / "report.png"
     subprocess.run(
-        [*common, "--window-size=1200,1600", f"--screenshot={shot}", path.as_uri()],
+        [
+            *common,
+            "--window-size=1200,3000",
+            "--virtual-time-budget=10000",
+            f"--screenshot={shot}",
+            path.as_uri(),
+        ],
         capture_output=True,
         timeout=120,
         check=True,

@@ -56,6 +56,8 @@ def classify(data: Any) -> str:
         return "treaty"
     if isinstance(data, dict) and "events" in data:
         return "scenario"
+    if isinstance(data, dict) and data.get("model") == "casus-joining":
+        return "model"
     return "unknown"
 
 
@@ -103,6 +105,15 @@ def check_paths(
                 report.problems.extend(exc.problems)
                 continue
             report.ok.append(f"{f} (treaty)")
+        elif kind == "model":
+            from casus.joining import load_model
+
+            try:
+                load_model(f)
+            except InputError as exc:
+                report.problems.extend(exc.problems)
+                continue
+            report.ok.append(f"{f} (joining model)")
         elif kind == "places":
             try:
                 if registry is not None:

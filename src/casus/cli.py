@@ -406,24 +406,128 @@ def run_cmd(
     show_all: Annotated[
         bool, typer.Option("--all", help="Also list obligations that are not triggered, with why.")
     ] = False,
+    trials: Annotated[
+        int | None,
+        typer.Option(
+            "--trials", "-n", help="Monte Carlo trials (0: no simulation; default: the scenario's)."
+        ),
+    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Random seed (default: the scenario's).")] = None,
+    model_path: Annotated[
+        Path | None,
+        typer.Option("--model", help="Joining-model coefficient file (default: the shipped one)."),
+    ] = None,
+    outcome: Annotated[
+        str,
+        typer.Option(
+            "--outcome", help="Sensitivity outcome: p_nuclear_opposed, war_size_mean or p_war:ISO3."
+        ),
+    ] = "p_nuclear_opposed",
+    no_sensitivity: Annotated[
+        bool, typer.Option("--no-sensitivity", help="Skip the sensitivity analysis.")
+    ] = False,
 ) -> None:
-    """Which obligations a scenario's events trigger, under which article, and why."""
+    """Which obligations a scenario's events trigger and why; then how likely the war spreads."""
     from casus.obligations import casus_foederis, results_json
     from casus.scenario import load_scenario
 
     world = _world()
     scenario = load_scenario(scenario_path, world)
     results = casus_foederis(world, scenario)
+    sim = None
+    n_trials = scenario.simulation.trials if trials is None else trials
+    if n_trials < 0:
+        raise typer.BadParameter("--trials must be 0 or more")
+    if n_trials > 0:
+        sim = _simulate(
+            world, scenario, n_trials, seed, model_path, outcome, not no_sensitivity, quiet=as_json
+        )
     if report is not None:
         from casus.report import write_report
 
-        write_report(report, scenario, results, world)
+        write_report(report, scenario, results, world, sim)
     if as_json:
-        _emit_json(results_json(scenario, results, world))
+        data = results_json(scenario, results, world)
+        if sim is not None:
+            data["simulation"] = sim.model_dump(mode="json")
+        _emit_json(data)
         return
     _print_run(scenario, results, show_all)
+    if sim is not None:
+        _print_simulation(sim)
     if report is not None:
         out.print(f"report written to {report}")
+
+
+def _simulate(
+    world: World,
+    scenario: Any,
+    trials: int,
+    seed: int | None,
+    model_path: Path | None,
+    outcome: str,
+    sensitivity: bool,
+    quiet: bool,
+) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from casus.escalation import simulate, variations
+    from casus.joining import load_model
+
+    model = load_model(model_path)
+    n_var = len(variations(world, scenario)) if sensitivity else 0
+    sens_trials = min(trials, 200_000)
+    total = trials + (sens_trials * n_var if sensitivity else 0)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, disable=quiet, transient=True) as progress:
+        task = progress.add_task("simulating", total=total)
+        try:
+            return simulate(
+                world,
+                scenario,
+                trials=trials,
+                seed=seed,
+                model=model,
+                sensitivity=sensitivity,
+                sensitivity_trials=sens_trials,
+                outcome=outcome,
+                progress=lambda k: progress.advance(task, k),
+            )
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+
+
+def _print_simulation(sim: Any) -> None:
+    out.print()
+    out.print(Text("Escalation", style="bold"))
+    out.print(
+        f"{sim.trials:,} trials, seed {sim.seed}, model {sim.model} — {sim.model_note}; "
+        f"casus {sim.casus_version}"
+    )
+    out.print(f"side A (attackers): {', '.join(sim.side_a)}; side B (attacked): {', '.join(sim.side_b)}")
+    table = Table(title="Probability of being at war, by side")
+    for col in ("state", "P(war)", "side A", "side B", "± se"):
+        table.add_column(col, justify="right" if col != "state" else "left")
+    for s in [x for x in sim.states if x.initial is None][:20]:
+        table.add_row(
+            f"{s.state} {s.name}", f"{s.p_war:.3f}", f"{s.p_side_a:.3f}", f"{s.p_side_b:.3f}", f"{s.se:.4f}"
+        )
+    out.print(table)
+    out.print(
+        f"P(nuclear-armed states on opposite sides) = {sim.p_nuclear_opposed:.4f}"
+        f" ± {sim.p_nuclear_opposed_se:.4f};"
+        f" mean number of belligerents {sim.war_size['mean']:.2f}"
+    )
+    out.print(Text("Most frequent escalation paths", style="bold"))
+    for p in sim.paths[:5]:
+        steps = (
+            "; ".join(f"r{s.round} {s.state}→{s.side.upper()} via {s.via}" for s in p.steps) or "no one joins"
+        )
+        out.print(f"  {p.probability:.3f}  {steps}")
+    if sim.sensitivity:
+        out.print(Text(f"Sensitivity of {sim.outcome} (same random numbers)", style="bold"))
+        for s in sim.sensitivity[:10]:
+            out.print(f"  {s.delta:+.4f}  {s.change}")
 
 
 def _print_run(scenario: Any, results: list[Any], show_all: bool) -> None:

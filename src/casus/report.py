@@ -99,7 +99,9 @@ def network(world: World, scenario: Scenario, results: list[ObligationResult]) -
     return {"size": size, "nodes": list(nodes.values()), "edges": edges}
 
 
-def render_report(scenario: Scenario, results: list[ObligationResult], world: World) -> str:
+def render_report(
+    scenario: Scenario, results: list[ObligationResult], world: World, sim: Any | None = None
+) -> str:
     """The report as one HTML string with no external resources."""
     env = Environment(loader=PackageLoader("casus", "templates"), autoescape=select_autoescape(["html"]))
     template = env.get_template("report.html")
@@ -113,12 +115,29 @@ def render_report(scenario: Scenario, results: list[ObligationResult], world: Wo
         obligor_list=obligor_list,
         version=__version__,
         counts={s.value: sum(1 for g in groups if g.first.status is s) for s in Status},
+        sim=sim,
+        charts=_charts(sim) if sim is not None else None,
     )
 
 
-def write_report(path: Path, scenario: Scenario, results: list[ObligationResult], world: World) -> None:
+def _charts(sim: Any) -> dict[str, str]:
+    from casus import charts
+
+    out = {
+        "script": charts.plotly_script(),
+        "bars": charts.probability_bars(sim),
+        "sizes": charts.war_size_histogram(sim),
+    }
+    if sim.sensitivity:
+        out["tornado"] = charts.tornado(sim)
+    return out
+
+
+def write_report(
+    path: Path, scenario: Scenario, results: list[ObligationResult], world: World, sim: Any | None = None
+) -> None:
     """Write the report atomically, so a failure never leaves half a file."""
-    html = render_report(scenario, results, world)
+    html = render_report(scenario, results, world, sim)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(html, encoding="utf-8")
     tmp.replace(path)

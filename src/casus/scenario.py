@@ -56,6 +56,8 @@ def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) 
             bad([*base, "date"], f"event date {ev.date} is after the scenario date {scenario.date}")
     for j, s in enumerate(scenario.assumptions.at_war):
         known(s, ["assumptions", "at_war", j])
+    for s in scenario.assumptions.overrides:
+        known(s, ["assumptions", "overrides", s])
     for key, reading in scenario.assumptions.readings.items():
         path: list[str | int] = ["assumptions", "readings", key]
         parts = key.split("/")

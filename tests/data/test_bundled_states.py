@@ -143,3 +143,13 @@ def test_cow_codes_resolve_by_date(world: World) -> None:
     assert reg.by_cow_code(345, TODAY) is reg.get("SRB")
     assert reg.by_cow_code(260, D(1980, 1, 1)) is reg.get("DEU")
     assert reg.by_cow_code(265, D(1980, 1, 1)) is reg.get("DDR")
+
+
+def test_major_powers_match_cow(world: World, shared_data: Path) -> None:
+    on = D(2016, 12, 31)
+    with (shared_data / "cow_majors.csv").open(newline="") as f:
+        cow = {int(r["ccode"]) for r in csv.DictReader(f) if int(r["endyear"]) == 2016}
+    ours = {s.cow.code for s in world.states.existing_on(on) if s.major_on(on) and s.cow and s.cow.code}
+    assert ours == cow
+    assert world.states.get("SUN").major_on(D(1980, 1, 1))
+    assert not world.states.get("CHN").major_on(D(1949, 1, 1))

@@ -9,10 +9,12 @@ from casus.model.scenario import (
     EventAttributes,
     EventKind,
     Location,
+    Override,
     Scenario,
+    Simulation,
     TargetAsset,
 )
-from casus.model.state import CowCode, NuclearSpell, State, StateStatus
+from casus.model.state import CowCode, NuclearSpell, Spell, State, StateStatus
 from casus.model.treaty import (
     Automaticity,
     Conditions,
@@ -50,6 +52,7 @@ __all__ = [
     "Membership",
     "NuclearSpell",
     "ObligationType",
+    "Override",
     "Place",
     "PlaceKind",
     "PlaceStatus",
@@ -59,7 +62,9 @@ __all__ = [
     "Scenario",
     "Scope",
     "ScopeClause",
+    "Simulation",
     "Source",
+    "Spell",
     "State",
     "StateStatus",
     "Suspension",

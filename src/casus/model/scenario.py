@@ -81,6 +81,16 @@ class Event(BaseModel):
     attributes: EventAttributes = Field(default_factory=EventAttributes)
 
 
+class Override(BaseModel):
+    """A per-state assumption for the simulation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fights: bool = True
+    reliability: float | None = Field(default=None, ge=0, le=1)
+    note: str | None = None
+
+
 class Assumptions(BaseModel):
     """Answers to contested questions; each one is shown with the results it produced."""
 
@@ -88,8 +98,20 @@ class Assumptions(BaseModel):
 
     suppliers_are_cobelligerents: bool = False
     honour_signed_not_in_force: bool = False
+    nuclear_deterrence: bool = True
     at_war: list[Iso3] = Field(default_factory=list)
     readings: dict[str, str] = Field(default_factory=dict)
+    overrides: dict[Iso3, Override] = Field(default_factory=dict)
+
+
+class Simulation(BaseModel):
+    """Monte Carlo settings; the command line may override them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    trials: int = Field(default=100_000, ge=1, le=100_000_000)
+    seed: int = Field(default=20240619, ge=0, le=2**63 - 1)
+    rounds: int = Field(default=8, ge=1, le=50)
 
 
 class Scenario(BaseModel):
@@ -102,6 +124,7 @@ class Scenario(BaseModel):
     description: str | None = None
     events: list[Event] = Field(min_length=1)
     assumptions: Assumptions = Field(default_factory=Assumptions)
+    simulation: Simulation = Field(default_factory=Simulation)
 
     @model_validator(mode="after")
     def _unique_event_ids(self) -> Scenario:

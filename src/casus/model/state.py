@@ -47,6 +47,20 @@ class NuclearSpell(BaseModel):
         return self.since <= on and (self.until is None or on < self.until)
 
 
+class Spell(BaseModel):
+    """A period with a start and an optional end (the first day it no longer holds)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    since: dt.date
+    until: dt.date | None = None
+    note: str | None = None
+
+    def covers(self, on: dt.date) -> bool:
+        """True if the spell holds on that date."""
+        return self.since <= on and (self.until is None or on < self.until)
+
+
 class State(BaseModel):
     """One state of the modern state system, present or past."""
 
@@ -71,6 +85,7 @@ class State(BaseModel):
     former_cow: list[CowCode] = Field(default_factory=list)
     neighbours: list[StateId] = Field(default_factory=list)
     nuclear: list[NuclearSpell] = Field(default_factory=list)
+    major_power: list[Spell] = Field(default_factory=list)
     predecessors: list[StateId] = Field(default_factory=list)
     successors: list[StateId] = Field(default_factory=list)
 
@@ -87,6 +102,10 @@ class State(BaseModel):
     def nuclear_on(self, on: dt.date) -> bool:
         """True if the state was nuclear-armed on that date."""
         return any(spell.covers(on) for spell in self.nuclear)
+
+    def major_on(self, on: dt.date) -> bool:
+        """True if the state was a major power (COW's list) on that date."""
+        return any(spell.covers(on) for spell in self.major_power)
 
     def cow_on(self, on: dt.date | None = None) -> CowCode | None:
         """The COW identity in use on a date (today's when no date is given)."""

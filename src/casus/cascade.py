@@ -1,0 +1,239 @@
+"""Compile a world and a scenario into the arrays the cascade runs on.
+
+Everything date- and scenario-specific is decided here, once: who starts on which side, the
+obligation engine's verdicts for the attacked states, which obligations would engage if a
+state joined the war, land borders, nuclear and major-power status, overrides. The kernel then
+only reads arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from casus.joining import FEATURES, JoiningModel
+from casus.model import Automaticity, Direction, ObligationType, Scenario, SuspensionKind
+from casus.obligations import ObligationResult, Status, casus_foederis
+from casus.world import World
+
+# Tie categories, as bits in the per-(state, side) flags; defence rank is kept separately.
+CONTESTED, UNTRIGGERED, CONSULT, POLICY, ABSTAIN = 1, 2, 4, 8, 16
+SIDE_A, SIDE_B = 0, 1
+CAT_NAMES = {
+    CONTESTED: "defence (contested)",
+    UNTRIGGERED: "defence (not triggered)",
+    CONSULT: "consultation",
+    POLICY: "policy commitment",
+    ABSTAIN: "duty to abstain",
+}
+
+F64 = npt.NDArray[np.float64]
+I32 = npt.NDArray[np.int32]
+I8 = npt.NDArray[np.int8]
+
+
+@dataclass
+class Tie:
+    """One obligation of `obligor` toward `beneficiary`, as the cascade sees it."""
+
+    obligor: int
+    beneficiary: int
+    category: int  # 0 = triggered defence (with rank), else one of the bits above
+    rank: int
+    label: str
+
+
+@dataclass
+class Compiled:
+    """Arrays for the kernel plus what is needed to explain results."""
+
+    ids: list[str]
+    index: dict[str, int]
+    side0: I8  # -1 not at war, 0 side A (attackers), 1 side B (attacked)
+    nuclear: npt.NDArray[np.bool_]
+    major: npt.NDArray[np.bool_]
+    fights: npt.NDArray[np.bool_]
+    reliability: F64  # NaN where the model decides
+    rev_ptr: I32  # beneficiary -> obligors (ties that engage if the beneficiary joins)
+    rev_obligor: I32
+    rev_cat: I32
+    nb_ptr: I32
+    nb_idx: I32
+    trig0: I32  # initial max triggered-defence rank per (state, side)
+    flags0: I32  # initial tie bits per (state, side)
+    adj0: npt.NDArray[np.bool_]  # initial land border with a belligerent of (side)
+    coef: F64
+    intercept: float
+    deterrence: bool
+    capability: F64
+    model: JoiningModel
+    results: list[ObligationResult]
+    initial_ties: list[Tie] = field(default_factory=list)
+    joiner_ties: list[Tie] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        """Number of states in the world at the date."""
+        return len(self.ids)
+
+
+def _category(ptype: ObligationType, auto: Automaticity, binding: bool) -> int | None:
+    """How an obligation toward a state that is at war (but not known to be attacked) counts."""
+    if ptype in (ObligationType.DEFENSE, ObligationType.OFFENSE):
+        return POLICY if (not binding or auto is Automaticity.DECLARATORY) else CONTESTED
+    if ptype is ObligationType.CONSULTATION:
+        return CONSULT
+    return ABSTAIN
+
+
+def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> Compiled:
+    """Build the cascade's arrays for a scenario."""
+    on = scenario.date
+    states = world.states.existing_on(on)
+    ids = [s.id for s in states]
+    index = {sid: i for i, sid in enumerate(ids)}
+    n = len(ids)
+    a = scenario.assumptions
+
+    side0 = np.full(n, -1, dtype=np.int8)
+    for ev in scenario.events:
+        side0[index[ev.target]] = SIDE_B
+    for ev in scenario.events:
+        attackers = [ev.actor] if ev.attributes.state_actor else []
+        if a.suppliers_are_cobelligerents:
+            attackers += ev.attributes.weapons_supplied_by
+        for att in attackers:
+            if att in index and side0[index[att]] == -1:
+                side0[index[att]] = SIDE_A
+
+    nuclear = np.array([s.nuclear_on(on) for s in states], dtype=np.bool_)
+    major = np.array([s.major_on(on) for s in states], dtype=np.bool_)
+    fights = np.ones(n, dtype=np.bool_)
+    reliability = np.full(n, np.nan)
+    for sid, ov in a.overrides.items():
+        if sid in index:
+            fights[index[sid]] = ov.fights
+            if ov.reliability is not None:
+                reliability[index[sid]] = ov.reliability
+
+    # Ties that engage if a state joins: every obligation owed to it in a treaty in force.
+    joiner: dict[tuple[int, int, int], Tie] = {}
+    statuses = ("in_force", "signed") if a.honour_signed_not_in_force else ("in_force",)
+    for ta in world.at(on).treaties(include=statuses):
+        treaty = ta.treaty
+        for p in treaty.provisions:
+            cat = _category(p.type, p.automaticity, not treaty.is_policy)
+            if cat is None:
+                continue
+            if p.direction is Direction.DIRECTED:
+                pairs = [(o, b) for o in p.obligors for b in p.beneficiaries]
+            else:
+                pairs = [(o, b) for o in ta.parties for b in ta.parties if o != b]
+            for ob_id, be_id in pairs:
+                if ob_id not in index or be_id not in index:
+                    continue
+                susp = ta.suspended(ob_id, be_id)
+                if susp is not None and susp.kind is SuspensionKind.SUSPENDED:
+                    continue
+                c = UNTRIGGERED if (susp is not None and cat == CONTESTED) else cat
+                key = (index[be_id], index[ob_id], c)
+                joiner.setdefault(key, Tie(index[ob_id], index[be_id], c, 0, f"{treaty.id} {p.article}"))
+
+    # Initial ties toward the attacked states come from the obligation engine's verdicts.
+    results = casus_foederis(world, scenario)
+    trig0 = np.zeros((n, 2), dtype=np.int32)
+    flags0 = np.zeros((n, 2), dtype=np.int32)
+    initial: list[Tie] = []
+    for r in results:
+        if r.obligor not in index or r.beneficiary not in index:
+            continue
+        o, b = index[r.obligor], index[r.beneficiary]
+        s = int(side0[b])
+        if s < 0:
+            continue
+        cat = _category(r.type, r.automaticity, r.binding)
+        if cat is None:
+            continue
+        label = f"{r.treaty} {r.article}"
+        if cat == CONTESTED:
+            if r.status is Status.TRIGGERED:
+                rank = r.automaticity.rank or 0
+                trig0[o, s] = max(trig0[o, s], rank)
+                initial.append(Tie(o, b, 0, rank, label))
+                continue
+            cat = CONTESTED if r.status is Status.CONTESTED else UNTRIGGERED
+        elif r.status is Status.NOT_TRIGGERED:
+            continue
+        initial.append(Tie(o, b, cat, 0, label))
+        if cat == ABSTAIN:
+            flags0[o, 1 - s] |= ABSTAIN
+        else:
+            flags0[o, s] |= cat
+    # Obligations toward the states that started the war are owed to the aggressor: not triggered.
+    for tie in joiner.values():
+        s = int(side0[tie.beneficiary])
+        if s != SIDE_A:
+            continue
+        cat = UNTRIGGERED if tie.category == CONTESTED else tie.category
+        initial.append(Tie(tie.obligor, tie.beneficiary, cat, 0, tie.label))
+        if cat == ABSTAIN:
+            flags0[tie.obligor, 1 - s] |= ABSTAIN
+        else:
+            flags0[tie.obligor, s] |= cat
+
+    ties = sorted(joiner.values(), key=lambda t: (t.beneficiary, t.obligor, t.category))
+    # One entry per (beneficiary, obligor): the categories OR-ed into one bit mask.
+    merged: dict[tuple[int, int], int] = {}
+    for tie in ties:
+        merged[(tie.beneficiary, tie.obligor)] = merged.get((tie.beneficiary, tie.obligor), 0) | tie.category
+    keys = sorted(merged)
+    counts = (
+        np.bincount(np.array([b for b, _ in keys], dtype=np.int64), minlength=n)
+        if keys
+        else np.zeros(n, dtype=np.int64)
+    )
+    rev_ptr = np.zeros(n + 1, dtype=np.int32)
+    rev_ptr[1:] = np.cumsum(counts)
+    rev_obligor = np.array([o for _, o in keys], dtype=np.int32)
+    rev_cat = np.array([merged[k] for k in keys], dtype=np.int32)
+
+    nbs = [[index[x] for x in s.neighbours if x in index] for s in states]
+    nb_ptr = np.zeros(n + 1, dtype=np.int32)
+    nb_ptr[1:] = np.cumsum([len(x) for x in nbs])
+    nb_idx = np.array([x for row in nbs for x in row], dtype=np.int32)
+    adj0 = np.zeros((n, 2), dtype=np.bool_)
+    for j in range(n):
+        if side0[j] >= 0:
+            for k in nbs[j]:
+                adj0[k, side0[j]] = True
+
+    return Compiled(
+        ids=ids,
+        index=index,
+        side0=side0,
+        nuclear=nuclear,
+        major=major,
+        fights=fights,
+        reliability=reliability,
+        rev_ptr=rev_ptr,
+        rev_obligor=rev_obligor,
+        rev_cat=rev_cat,
+        nb_ptr=nb_ptr,
+        nb_idx=nb_idx,
+        trig0=trig0,
+        flags0=flags0,
+        adj0=adj0,
+        coef=np.array(model.vector(), dtype=np.float64),
+        intercept=model.intercept,
+        deterrence=a.nuclear_deterrence,
+        capability=np.zeros(n),
+        model=model,
+        results=results,
+        initial_ties=initial,
+        joiner_ties=ties,
+    )
+
+
+assert FEATURES[0] == "defense_triggered"  # the kernel indexes coefficients by position

@@ -1,0 +1,129 @@
+"""The joining model: the probability that a state joins a side, from its ties to the belligerents.
+
+A model is a logistic function of a fixed list of features, stored as a versioned JSON file
+(`data/joining-prior.json` ships with casus; `casus calibrate` writes fitted ones). The same
+feature definitions are used for today's world and for history, so fitted coefficients transfer.
+
+Features, for a candidate state i and a side s (the side it might join):
+
+The five tie features are one-hot: only the strongest tie counts, in the order triggered
+defence > contested defence > policy > untriggered defence > consultation, so ties never stack.
+
+- `defense_triggered`: i owes a binding defence (or offence) obligation to a belligerent of s,
+  and the obligation engine finds it triggered.
+- `defense_strength`: automaticity rank of the strongest such obligation / 6 (0 if none).
+- `defense_contested`: i owes such an obligation whose trigger is contested, or owed to a state
+  that joined the war (whether it was attacked is then an open question).
+- `defense_untriggered`: i owes such an obligation but it is not triggered (out of scope, not in
+  force, or owed to the state that started the war).
+- `consultation`: a consultation obligation toward a belligerent of s is engaged.
+- `policy`: a non-binding policy commitment toward a belligerent of s (e.g. the Taiwan
+  Relations Act).
+- `abstain`: a duty to stay out of the war on s's side (non-assistance, neutrality, or
+  non-aggression toward a belligerent of the other side).
+- `contiguous_enemy` / `contiguous_friend`: land border with a belligerent of the other side / of s.
+- `major_power`: i is a major power. `enemy_major`: the other side includes a major power.
+- `nuclear`: i is nuclear-armed. `deterred`: i is not nuclear-armed, the other side is, and the
+  scenario keeps the nuclear-deterrence assumption.
+- `capability`: log of i's capability share over the other side's (0 where unknown).
+
+States with none of these ties (no obligation, no border, not a major power) get probability 0.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from casus.model import InputError, Problem
+
+FEATURES: tuple[str, ...] = (
+    "defense_triggered",
+    "defense_strength",
+    "defense_contested",
+    "defense_untriggered",
+    "consultation",
+    "policy",
+    "abstain",
+    "contiguous_enemy",
+    "contiguous_friend",
+    "major_power",
+    "enemy_major",
+    "nuclear",
+    "deterred",
+    "capability",
+)
+TIE_ORDER = ("defense_triggered", "defense_contested", "policy", "defense_untriggered", "consultation")
+EXPOSURE = ("abstain", "contiguous_enemy", "contiguous_friend", "major_power")
+PRIOR_PATH = Path(__file__).parent / "data" / "joining-prior.json"
+CALIBRATED_PATH = Path(__file__).parent / "data" / "joining-calibrated.json"
+
+
+class JoiningModel(BaseModel):
+    """A versioned logistic joining model."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: Literal["casus-joining"] = "casus-joining"
+    version: str
+    kind: Literal["prior", "fitted"]
+    form: Literal["logistic"] = "logistic"
+    intercept: float
+    coefficients: dict[str, float]
+    description: str
+    sources: list[str] = Field(default_factory=list)
+    data_version: str | None = None
+    fitted_on: dict[str, Any] | None = None
+    metrics: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _known_features(self) -> JoiningModel:
+        unknown = sorted(set(self.coefficients) - set(FEATURES))
+        if unknown:
+            raise ValueError(f"unknown features {unknown} (expected some of {list(FEATURES)})")
+        return self
+
+    def vector(self) -> list[float]:
+        """Coefficients in FEATURES order (0 for a feature the file leaves out)."""
+        return [float(self.coefficients.get(f, 0.0)) for f in FEATURES]
+
+    def probability(self, x: dict[str, float]) -> float:
+        """P(join) for one candidate and side, from named feature values (tie features one-hot)."""
+        ties = [f for f in TIE_ORDER if x.get(f, 0.0)]
+        if not ties and not any(x.get(f, 0.0) for f in EXPOSURE):
+            return 0.0
+        z = self.intercept
+        for f, v in x.items():
+            if f in TIE_ORDER and (not ties or f != ties[0]):
+                continue
+            if f == "defense_strength" and (not ties or ties[0] != "defense_triggered"):
+                continue
+            z += self.coefficients.get(f, 0.0) * v
+        return 1.0 / (1.0 + math.exp(-z))
+
+    @property
+    def label(self) -> str:
+        """A one-line name for outputs."""
+        return f"{self.model} {self.version} ({self.kind})"
+
+
+def load_model(path: Path | None = None) -> JoiningModel:
+    """Read a coefficient file (the shipped calibrated model, else the prior, when no path is given)."""
+    if path is None:
+        path = CALIBRATED_PATH if CALIBRATED_PATH.exists() else PRIOR_PATH
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError.single(path, None, "", f"cannot read model file: {exc.strerror}") from None
+    except json.JSONDecodeError as exc:
+        raise InputError.single(path, exc.lineno, "", f"invalid JSON: {exc.msg}") from None
+    try:
+        return JoiningModel.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(
+            [Problem(str(path), None, ".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
+        ) from None

@@ -1,0 +1,379 @@
+"""The cascade's inner loop, compiled with numba.
+
+Random numbers come from a counter-based generator: the uniform for (seed, trial, round, state)
+is a hash of those four numbers. A trial's outcome therefore depends only on the seed and its
+own index, never on chunk size, thread count or the order trials run in, and two runs with the
+same seed share their random numbers (common random numbers for the sensitivity analysis).
+
+Per trial, only states whose ties changed are re-evaluated: round 1 uses probabilities computed
+once for all trials, and a later round looks only at the states touched by the previous round's
+joiners (their obligors and neighbours).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numba as nb
+import numpy as np
+
+CONTESTED, UNTRIGGERED, CONSULT, POLICY, ABSTAIN = 1, 2, 4, 8, 16
+_C_SEED = np.uint64(0x9E3779B97F4A7C15)
+_C_TRIAL = np.uint64(0xD1B54A32D192ED03)
+_C_DRAW = np.uint64(0x8CB92BA72F3D8DD7)
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_S30, _S27, _S31, _S11 = np.uint64(30), np.uint64(27), np.uint64(31), np.uint64(11)
+_INV53 = 1.0 / 9007199254740992.0
+
+
+@nb.njit(cache=True, inline="always")
+def _mix(z: np.uint64) -> np.uint64:
+    z = (z ^ (z >> _S30)) * _M1
+    z = (z ^ (z >> _S27)) * _M2
+    return z ^ (z >> _S31)
+
+
+@nb.njit(cache=True, inline="always")
+def trial_key(seed: int, trial: int) -> np.uint64:
+    """The per-trial key of the counter-based generator."""
+    return _mix(_mix(np.uint64(seed) + _C_SEED) ^ (np.uint64(trial) * _C_TRIAL))
+
+
+@nb.njit(cache=True, inline="always")
+def draw(key: np.uint64, rnd: int, state: int) -> float:
+    """The uniform draw in [0, 1) for one state in one round of the trial with that key."""
+    k = _mix(key ^ (np.uint64(rnd * 65536 + state + 1) * _C_DRAW))
+    return float(k >> _S11) * _INV53
+
+
+@nb.njit(cache=True)
+def uniform(seed: int, trial: int, rnd: int, state: int) -> float:
+    """The uniform draw for (seed, trial, round, state); what `draw` gives inside the kernel."""
+    return draw(trial_key(seed, trial), rnd, state)
+
+
+@nb.njit(cache=True, inline="always")
+def tie_class(f: int, t: int) -> int:
+    """The strongest tie: 5 triggered defence, 4 contested, 3 policy, 2 untriggered, 1 consultation, 0 none."""
+    if t > 0:
+        return 5
+    if f & CONTESTED:
+        return 4
+    if f & POLICY:
+        return 3
+    if f & UNTRIGGERED:
+        return 2
+    if f & CONSULT:
+        return 1
+    return 0
+
+
+@nb.njit(cache=True, inline="always")
+def join_probability(i, s, trig, flags, adj, zconst, coef, fights, reliability, enemy_major, enemy_nuclear, nuclear, major, deterrence):  # fmt: skip
+    """P(state i joins side s); the same function as JoiningModel.probability."""
+    if not fights[i]:
+        return 0.0
+    t = trig[i, s]
+    f = flags[i, s]
+    # The strongest tie decides the tie feature (one-hot), so that ties do not stack.
+    z = zconst[i]
+    tie = True
+    if t > 0:
+        z += coef[0] + coef[1] * (t / 6.0)
+        if not math.isnan(reliability[i]):
+            return reliability[i]
+    elif f & CONTESTED:
+        z += coef[2]
+        if not math.isnan(reliability[i]):
+            return reliability[i]
+    elif f & POLICY:
+        z += coef[5]
+    elif f & UNTRIGGERED:
+        z += coef[3]
+    elif f & CONSULT:
+        z += coef[4]
+    else:
+        tie = False
+    if f & ABSTAIN:
+        z += coef[6]
+        tie = True
+    if adj[i, 1 - s]:
+        z += coef[7]
+        tie = True
+    if adj[i, s]:
+        z += coef[8]
+        tie = True
+    if not tie and not major[i]:  # no tie and not a major power: out of the war
+        return 0.0
+    if enemy_major:
+        z += coef[10]
+    if deterrence and enemy_nuclear and not nuclear[i]:
+        z += coef[12]
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@nb.njit(cache=True)
+def run_block(
+    seed, t_lo, t_hi, rounds, side, flags, adj, pprev, trig, rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx,
+    nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, side0, flags0, adj0,
+    n_initial, count_a, count_b, sizes, hashes, rec_state, rec_side, rec_round, buf_a, buf_b, joiners, jside,
+    mark, dirty, queued,
+):  # fmt: skip
+    """Run trials t_lo .. t_hi-1 in place, adding to the counters; returns (nuclear-opposed count, joins of the last trial).
+
+    The scratch arrays (side, flags, adj, pprev, mark) are restored after every trial, touching
+    only the states the trial changed.
+    """
+    side.shape[0]
+    nucopp = 0
+    nrec = 0
+    for trial in range(t_lo, t_hi):
+        key = trial_key(seed, trial)
+        maj_a, maj_b, nuc_a, nuc_b = glob0[0], glob0[1], glob0[2], glob0[3]
+        # Whether a newly entered major or nuclear power can raise anyone's probability.
+        global_up = coef[10] > 0 or coef[12] > 0
+        nrec = 0
+        ndirty = 0
+        h = np.uint64(0)
+        cand = cand0
+        ncand = cand0.shape[0]
+        which = 0
+        nxt = buf_a
+        for r in range(1, rounds + 1):
+            nj = 0
+            if r == 1:
+                # Every trial draws every first-round candidate at the same probabilities, so the
+                # baseline pprev (reset after each trial) already holds them: no writes needed here.
+                for k in range(ncand):
+                    c = cand[k]
+                    u = draw(key, 1, c)
+                    pa = p0[c, 0]
+                    pb = p0[c, 1]
+                    if pa + pb > 1.0:
+                        tot = pa + pb
+                        pa = pa / tot
+                        pb = pb / tot
+                    if u < pa:
+                        joiners[nj] = c
+                        jside[nj] = 0
+                        nj += 1
+                    elif u < pa + pb:
+                        joiners[nj] = c
+                        jside[nj] = 1
+                        nj += 1
+            else:
+                for k in range(ncand):
+                    c = cand[k]
+                    if side[c] >= 0:
+                        continue
+                    pa = join_probability(c, 0, trig, flags, adj, zconst, coef, fights, reliability, maj_b, nuc_b, nuclear, major, deterrence)  # fmt: skip
+                    pb = join_probability(c, 1, trig, flags, adj, zconst, coef, fights, reliability, maj_a, nuc_a, nuclear, major, deterrence)  # fmt: skip
+                    qa = pprev[c, 0]
+                    qb = pprev[c, 1]
+                    ia = (pa - qa) / (1.0 - qa) if pa > qa else 0.0
+                    ib = (pb - qb) / (1.0 - qb) if pb > qb else 0.0
+                    if ia <= 0.0 and ib <= 0.0:
+                        continue
+                    if not mark[c]:
+                        mark[c] = True
+                        dirty[ndirty] = c
+                        ndirty += 1
+                    u = draw(key, r, c)
+                    if ia + ib > 1.0:
+                        # Both sides pull hard: split the certainty in proportion.
+                        tot = ia + ib
+                        ia = ia / tot
+                        ib = ib / tot
+                    if u < ia:
+                        joiners[nj] = c
+                        jside[nj] = 0
+                        nj += 1
+                    elif u < ia + ib:
+                        joiners[nj] = c
+                        jside[nj] = 1
+                        nj += 1
+                    else:
+                        pprev[c, 0] = max(qa, pa)
+                        pprev[c, 1] = max(qb, pb)
+            if nj == 0:
+                break
+            hr = np.uint64(0)
+            changed = False
+            for q in range(nj):
+                c = joiners[q]
+                s = jside[q]
+                side[c] = s
+                if not mark[c]:
+                    mark[c] = True
+                    dirty[ndirty] = c
+                    ndirty += 1
+                rec_state[nrec] = c
+                rec_side[nrec] = s
+                rec_round[nrec] = r
+                nrec += 1
+                hr += _mix(np.uint64(c * 2 + s + 1) * _C_DRAW + np.uint64(r))
+                if major[c] or nuclear[c]:
+                    before = (maj_a, maj_b, nuc_a, nuc_b)
+                    if major[c]:
+                        maj_a = maj_a or s == 0
+                        maj_b = maj_b or s == 1
+                    if nuclear[c]:
+                        nuc_a = nuc_a or s == 0
+                        nuc_b = nuc_b or s == 1
+                    changed = changed or before != (maj_a, maj_b, nuc_a, nuc_b)
+            h = _mix(h ^ hr) + np.uint64(r)
+            if r == rounds:
+                break
+            # Apply the joiners' ties; the states they touch are the next round's candidates.
+            nnext = 0
+            for q in range(nj):
+                c = joiners[q]
+                s = jside[q]
+                for e in range(rev_ptr[c], rev_ptr[c + 1]):
+                    o = rev_obligor[e]
+                    if side[o] >= 0:
+                        continue
+                    mask = rev_cat[e]
+                    rises = False
+                    if mask & ABSTAIN and not flags[o, 1 - s] & ABSTAIN:
+                        flags[o, 1 - s] |= ABSTAIN
+                        # A duty to abstain lowers the odds unless a fitted model says otherwise.
+                        rises = coef[6] > 0.0
+                    cat = mask & ~ABSTAIN
+                    old_f = flags[o, s]
+                    if cat and (old_f & cat) != cat:
+                        flags[o, s] = old_f | cat
+                        # Only a stronger tie than the one it has changes the one-hot tie feature.
+                        if tie_class(old_f, trig[o, s]) != tie_class(old_f | cat, trig[o, s]):
+                            rises = True
+                    if not rises:
+                        if not mark[o]:
+                            mark[o] = True
+                            dirty[ndirty] = o
+                            ndirty += 1
+                        continue
+                    if not mark[o]:
+                        mark[o] = True
+                        dirty[ndirty] = o
+                        ndirty += 1
+                    if not queued[o]:
+                        queued[o] = True
+                        nxt[nnext] = o
+                        nnext += 1
+                for e in range(nb_ptr[c], nb_ptr[c + 1]):
+                    o = nb_idx[e]
+                    if side[o] >= 0 or adj[o, s]:
+                        continue
+                    adj[o, s] = True
+                    if not mark[o]:
+                        mark[o] = True
+                        dirty[ndirty] = o
+                        ndirty += 1
+                    if not queued[o]:
+                        queued[o] = True
+                        nxt[nnext] = o
+                        nnext += 1
+            if changed and global_up:
+                # Everyone already in play may now be more likely to join.
+                for k in range(ndirty):
+                    o = dirty[k]
+                    if side[o] < 0 and not queued[o]:
+                        queued[o] = True
+                        nxt[nnext] = o
+                        nnext += 1
+                for k in range(cand0.shape[0]):
+                    o = cand0[k]
+                    if side[o] < 0 and not queued[o]:
+                        queued[o] = True
+                        nxt[nnext] = o
+                        nnext += 1
+            for q in range(nnext):
+                queued[nxt[q]] = False
+            cand = nxt
+            ncand = nnext
+            which = 1 - which
+            nxt = buf_b if which == 1 else buf_a
+        for k in range(nrec):
+            if rec_side[k] == 0:
+                count_a[rec_state[k]] += 1
+            else:
+                count_b[rec_state[k]] += 1
+        sizes[n_initial + nrec] += 1
+        if nuc_a and nuc_b:
+            nucopp += 1
+        hashes[trial - t_lo] = h
+        for k in range(ndirty):
+            c = dirty[k]
+            side[c] = side0[c]
+            flags[c, 0] = flags0[c, 0]
+            flags[c, 1] = flags0[c, 1]
+            adj[c, 0] = adj0[c, 0]
+            adj[c, 1] = adj0[c, 1]
+            pprev[c, 0] = p0[c, 0]
+            pprev[c, 1] = p0[c, 1]
+            mark[c] = False
+    return nucopp, nrec
+
+
+@nb.njit(cache=True, parallel=True)
+def simulate_range(
+    seed, trial0, ntrials, block, rounds, side0, flags0, adj0, trig, rev_ptr, rev_obligor, rev_cat,
+    nb_ptr, nb_idx, nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, n_initial,
+):  # fmt: skip
+    """Trials trial0 .. trial0+ntrials-1: side counts per state, war sizes, nuclear-opposed count, path hashes."""
+    n = side0.shape[0]
+    nblocks = (ntrials + block - 1) // block
+    count_a = np.zeros((nblocks, n), dtype=np.int64)
+    count_b = np.zeros((nblocks, n), dtype=np.int64)
+    sizes = np.zeros((nblocks, n + 1), dtype=np.int64)
+    nucopp = np.zeros(nblocks, dtype=np.int64)
+    hashes = np.zeros(ntrials, dtype=np.uint64)
+    for b in nb.prange(nblocks):
+        lo = b * block
+        hi = min(ntrials, lo + block)
+        nucopp[b], _ = run_block(
+            seed, trial0 + lo, trial0 + hi, rounds, side0.copy(), flags0.copy(), adj0.copy(), p0.copy(), trig,
+            rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx, nuclear, major, fights, reliability, zconst, coef,
+            deterrence, cand0, p0, glob0, side0, flags0, adj0, n_initial, count_a[b], count_b[b], sizes[b],
+            hashes[lo:hi], np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
+            np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
+            np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.bool_), np.zeros(n, dtype=np.int32),
+            np.zeros(n, dtype=np.bool_),
+        )  # fmt: skip
+    return count_a.sum(axis=0), count_b.sum(axis=0), sizes.sum(axis=0), nucopp.sum(), hashes
+
+
+@nb.njit(cache=True)
+def replay(
+    seed, trial, rounds, side0, flags0, adj0, trig, rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx,
+    nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0,
+):  # fmt: skip
+    """One trial's joins in order: (state, side, round) arrays."""
+    n = side0.shape[0]
+    rec_state = np.zeros(n, dtype=np.int32)
+    rec_side = np.zeros(n, dtype=np.int32)
+    rec_round = np.zeros(n, dtype=np.int32)
+    _, nrec = run_block(
+        seed, trial, trial + 1, rounds, side0.copy(), flags0.copy(), adj0.copy(), p0.copy(), trig, rev_ptr,
+        rev_obligor, rev_cat, nb_ptr, nb_idx, nuclear, major, fights, reliability, zconst, coef, deterrence,
+        cand0, p0, glob0, side0, flags0, adj0, 0, np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64),
+        np.zeros(n + 1, dtype=np.int64), np.zeros(1, dtype=np.uint64), rec_state, rec_side, rec_round,
+        np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
+        np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.bool_), np.zeros(n, dtype=np.int32),
+        np.zeros(n, dtype=np.bool_),
+    )  # fmt: skip
+    return rec_state[:nrec].copy(), rec_side[:nrec].copy(), rec_round[:nrec].copy()
+
+
+@nb.njit(cache=True)
+def initial_probabilities(side0, flags0, adj0, trig, nuclear, major, zconst, coef, fights, reliability, deterrence, glob0):  # fmt: skip
+    """P(join A), P(join B) for every state given only the initial belligerents."""
+    n = side0.shape[0]
+    p = np.zeros((n, 2))
+    for i in range(n):
+        if side0[i] >= 0:
+            continue
+        p[i, 0] = join_probability(i, 0, trig, flags0, adj0, zconst, coef, fights, reliability, glob0[1], glob0[3], nuclear, major, deterrence)  # fmt: skip
+        p[i, 1] = join_probability(i, 1, trig, flags0, adj0, zconst, coef, fights, reliability, glob0[0], glob0[2], nuclear, major, deterrence)  # fmt: skip
+    return p

@@ -1,0 +1,226 @@
+"""The escalation simulator: reproducibility, agreement with the reference, overrides, outputs."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import casus
+from casus import kernel
+from casus.cascade import compile_scenario
+from casus.escalation import Runner, run_counts, simulate
+from casus.joining import FEATURES, load_model
+from casus.model import InputError, Scenario
+from casus.scenario import load_scenario
+from casus.simulate_reference import _features, _probability, run_reference
+from casus.world import World
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def example(world: World, name: str) -> Scenario:
+    return load_scenario(EXAMPLES / f"{name}.yaml", world)
+
+
+def test_same_seed_same_numbers_and_chunk_size_does_not_matter(world: World) -> None:
+    c = compile_scenario(world, example(world, "belgorod-2025"), load_model())
+    big = run_counts(Runner(c, 11, 8), 20_480, chunk=1 << 20)
+    small = run_counts(Runner(c, 11, 8), 20_480, chunk=2048)
+    for key in ("a", "b", "sizes"):
+        assert np.array_equal(big[key], small[key])
+    assert big["nucopp"] == small["nucopp"] and big["paths"] == small["paths"]
+    other = run_counts(Runner(c, 12, 8), 20_480)
+    assert not np.array_equal(big["b"], other["b"])
+
+
+def test_thread_count_does_not_matter(tmp_path: Path) -> None:
+    outs = []
+    for threads in ("1", "2"):
+        env = {**os.environ, "NUMBA_NUM_THREADS": threads}
+        env.pop("CASUS_TREATIES", None)
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "casus",
+                "run",
+                str(EXAMPLES / "estonia.yaml"),
+                "--json",
+                "--trials",
+                "30000",
+                "--seed",
+                "5",
+                "--no-sensitivity",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+        assert r.returncode == 0, r.stderr
+        outs.append(json.loads(r.stdout)["simulation"])
+    assert outs[0] == outs[1]
+
+
+def test_counter_based_draws_are_uniform() -> None:
+    u = np.array([kernel.uniform(3, t, r, s) for t in range(200) for r in (1, 2) for s in range(50)])
+    assert u.min() >= 0 and u.max() < 1
+    assert abs(u.mean() - 0.5) < 0.01 and abs(u.var() - 1 / 12) < 0.003
+    assert kernel.uniform(3, 7, 1, 4) == kernel.uniform(3, 7, 1, 4) != kernel.uniform(4, 7, 1, 4)
+
+
+def test_kernel_probability_is_the_model_probability(world: World) -> None:
+    sc = example(world, "belgorod-2025")
+    c = compile_scenario(world, sc, load_model())
+    runner = Runner(c, 1, 8)
+    glob = {
+        "maj_a": bool(runner.glob0[0]),
+        "maj_b": bool(runner.glob0[1]),
+        "nuc_a": bool(runner.glob0[2]),
+        "nuc_b": bool(runner.glob0[3]),
+    }
+    for i in range(c.n):
+        if c.side0[i] >= 0:
+            continue
+        flags = [int(c.flags0[i, 0]), int(c.flags0[i, 1])]
+        adj = (bool(c.adj0[i, 0]), bool(c.adj0[i, 1]))
+        for s in (0, 1):
+            expected = _probability(c, i, _features(c, i, s, flags, adj, glob))
+            assert math.isclose(runner.p0[i, s], expected, rel_tol=1e-12, abs_tol=1e-15), (c.ids[i], s)
+
+
+def test_fast_engine_agrees_with_the_reference(world: World) -> None:
+    """Two-proportion z-tests per state and side, Bonferroni-corrected; different random streams."""
+    c = compile_scenario(world, example(world, "belgorod-2025"), load_model())
+    n_ref, n_fast = 1500, 200_000
+    ref = run_reference(c, n_ref, 99, 8)
+    fast = run_counts(Runner(c, 99, 8), n_fast)
+    tests = []
+    for key in ("a", "b"):
+        for i in range(c.n):
+            p1, p2 = fast[key][i] / n_fast, ref[key][i] / n_ref
+            pooled = (fast[key][i] + ref[key][i]) / (n_fast + n_ref)
+            if pooled < 0.01:
+                continue
+            se = math.sqrt(pooled * (1 - pooled) * (1 / n_fast + 1 / n_ref))
+            tests.append((c.ids[i], key, abs(p1 - p2) / se))
+    assert len(tests) > 10
+    z_crit = 4.0  # two-sided alpha about 6e-5 per test, below 0.01 overall for up to 150 tests
+    failing = [t for t in tests if t[2] > z_crit]
+    assert not failing, failing
+    size_fast = np.dot(np.arange(c.n + 1), fast["sizes"]) / n_fast
+    size_ref = np.dot(np.arange(c.n + 1), ref["sizes"]) / n_ref
+    assert abs(size_fast - size_ref) < 0.6
+
+
+def test_result_shape_and_invariants(world: World) -> None:
+    r = casus.simulate(world, example(world, "estonia"), trials=20_000, seed=3, sensitivity=False)
+    assert r.trials == 20_000 and r.seed == 3 and "prior" in r.model
+    assert r.side_a == ["RUS"] and r.side_b == ["EST"]
+    for s in r.states:
+        assert (
+            0 <= s.p_side_a <= 1 and 0 <= s.p_side_b <= 1 and math.isclose(s.p_war, s.p_side_a + s.p_side_b)
+        )
+    assert math.isclose(sum(r.war_size["distribution"].values()), 1.0)
+    assert r.war_size["mean"] >= 2
+    assert 0 <= r.p_nuclear_opposed <= 1
+    usa = next(s for s in r.states if s.state == "USA")
+    assert usa.p_side_b > 0.5  # NATO Art. 5 triggered, "such action as it deems necessary"
+    assert r.paths and all(0 < p.probability <= 1 for p in r.paths)
+    assert any(step.via.startswith("nato-1949 Art. 5") for p in r.paths for step in p.steps)
+
+
+def test_overrides_supports_but_does_not_fight_and_reliability(world: World) -> None:
+    data = example(world, "belgorod-2025").model_dump(mode="json")
+    data["assumptions"]["overrides"] = {"BLR": {"fights": False}, "PRK": {"reliability": 1.0}}
+    sc = Scenario.model_validate(data)
+    r = simulate(world, sc, trials=20_000, seed=1, sensitivity=False)
+    states = {s.state: s for s in r.states}
+    assert "BLR" not in states
+    assert states["PRK"].p_side_b > 0.99  # contested Art. 4, honoured with certainty
+
+
+def test_sensitivity_uses_common_random_numbers(world: World) -> None:
+    r = simulate(world, example(world, "belgorod-2025"), trials=20_000, seed=2, sensitivity=True)
+    changes = {s.change: s for s in r.sensitivity}
+    # A reading that changes only automaticity does not move the cascade at all: exactly zero.
+    automatic = next(s for k, s in changes.items() if "nato-like-binding" in k)
+    assert automatic.delta == 0.0
+    sup = next(s for k, s in changes.items() if k.startswith("weapon suppliers"))
+    assert sup.delta > 0.1 and r.sensitivity[0] is sup  # ranked first
+    assert [abs(s.delta) for s in r.sensitivity] == sorted(
+        (abs(s.delta) for s in r.sensitivity), reverse=True
+    )
+
+
+def test_model_file_errors_are_located(tmp_path: Path) -> None:
+    bad = tmp_path / "m.json"
+    bad.write_text('{"version": "x", "kind": "prior",\n "intercept": 1, "coefficients": {"nonsense": 1},')
+    with pytest.raises(InputError, match=r"m\.json:2: invalid JSON"):
+        load_model(bad)
+    bad.write_text(
+        json.dumps(
+            {
+                "version": "x",
+                "kind": "prior",
+                "intercept": 1,
+                "description": "d",
+                "coefficients": {"nonsense": 1.0},
+            }
+        )
+    )
+    with pytest.raises(InputError, match="unknown features"):
+        load_model(bad)
+
+
+def test_prior_is_documented_and_complete() -> None:
+    m = load_model(Path(casus.__file__).parent / "data" / "joining-prior.json")
+    assert m.kind == "prior" and set(m.coefficients) == set(FEATURES)
+    assert "Leeds" in m.description and "Berkemeier" in m.description
+    # P(join | triggered defence at the strongest automaticity) = 0.60, at "constitutional processes" 0.45
+    x = {f: 0.0 for f in FEATURES}
+    x.update(defense_triggered=1.0, defense_strength=1.0)
+    assert math.isclose(m.probability(x), 0.60, abs_tol=1e-3)
+    x.update(defense_strength=0.5)
+    assert math.isclose(m.probability(x), 0.45, abs_tol=1e-3)
+
+
+def test_run_json_includes_the_simulation() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASUS_")}
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "casus",
+            "run",
+            str(EXAMPLES / "yeonpyeong.yaml"),
+            "--json",
+            "--trials",
+            "20000",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr
+    sim = json.loads(r.stdout)["simulation"]
+    assert {
+        "trials",
+        "seed",
+        "model",
+        "states",
+        "p_nuclear_opposed",
+        "war_size",
+        "paths",
+        "sensitivity",
+    } <= set(sim)
+    assert {"state", "p_war", "p_side_a", "p_side_b", "se"} <= set(sim["states"][0])
+    assert sim["sensitivity"] and "prior" in sim["model"]
