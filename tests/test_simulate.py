@@ -224,3 +224,31 @@ def test_run_json_includes_the_simulation() -> None:
     } <= set(sim)
     assert {"state", "p_war", "p_side_a", "p_side_b", "se"} <= set(sim["states"][0])
     assert sim["sensitivity"] and "prior" in sim["model"]
+
+
+def test_probability_table_matches_the_model(world: World) -> None:
+    """The kernel's tabulated probabilities equal JoiningModel.probability for every reachable signature."""
+    from casus.cascade import ABSTAIN, CONSULT, CONTESTED, POLICY, UNTRIGGERED
+
+    c = compile_scenario(world, example(world, "estonia"), load_model())
+    runner = Runner(c, 1, 8)
+    classes = [0, CONSULT, UNTRIGGERED, POLICY, CONTESTED]
+    checked = 0
+    for i in range(0, c.n, 7):
+        for s in (0, 1):
+            for sig in range(kernel.N_SIG):
+                cls = sig // 32
+                if (cls == 5) != (c.trig0[i, s] > 0):
+                    continue
+                flags = [0, 0]
+                flags[s] = (classes[cls] if cls < 5 else 0) | (ABSTAIN if sig & 16 else 0)
+                adj = [False, False]
+                adj[1 - s], adj[s] = bool(sig & 8), bool(sig & 4)
+                det = bool(sig & 1)
+                glob = {"maj_a": bool(sig & 2), "maj_b": bool(sig & 2), "nuc_a": det, "nuc_b": det}
+                if det and c.nuclear[i]:
+                    continue  # a nuclear-armed state is never deterred
+                x = _features(c, i, s, flags, (adj[0], adj[1]), glob)
+                assert math.isclose(runner.table[i, s, sig], _probability(c, i, x), rel_tol=1e-12, abs_tol=1e-15)
+                checked += 1
+    assert checked > 1000

@@ -22,7 +22,7 @@ from casus.model import Scenario
 from casus.world import World
 
 BLOCK = 1024  # trials per parallel task; results do not depend on it
-PATH_SAMPLE = 1 << 20  # escalation paths are counted on the first 2**20 trials
+PATH_SAMPLE = 1 << 18  # escalation paths are counted on the first 2**18 trials
 DEFAULT_CHUNK = 1 << 20
 ProgressFn = Callable[[int], None]
 
@@ -143,6 +143,10 @@ class Runner:
         self.seed = seed
         self.rounds = rounds
         self.glob0, self.p0, self.cand0, self.zconst = _prepare(compiled)
+        c = compiled
+        self.table = kernel.probability_table(
+            c.trig0, self.zconst, c.coef, c.fights, c.reliability, c.nuclear, c.major, c.deterrence
+        )
         self.n_initial = int((compiled.side0 >= 0).sum())
 
     def run(self, trial0: int, ntrials: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, np.ndarray]:
@@ -174,6 +178,7 @@ class Runner:
             self.p0,
             self.glob0,
             self.n_initial,
+            self.table,
         )
 
     def replay(self, trial: int) -> list[tuple[int, int, int]]:
@@ -202,6 +207,7 @@ class Runner:
             self.cand0,
             self.p0,
             self.glob0,
+            self.table,
         )
         return sorted(zip(st.tolist(), sd.tolist(), rd.tolist(), strict=True), key=lambda x: (x[2], x[0]))
 

@@ -113,12 +113,76 @@ def join_probability(i, s, trig, flags, adj, zconst, coef, fights, reliability, 
     return 1.0 / (1.0 + math.exp(-z))
 
 
+N_SIG = 192  # 6 tie classes x abstain x enemy border x friendly border x enemy major x deterred
+
+
+@nb.njit(cache=True, inline="always")
+def signature(i, s, trig, flags, adj, enemy_major, enemy_nuclear, nuclear, deterrence):
+    """Index of state i's feature combination for side s in the probability table."""
+    f = flags[i, s]
+    sig = tie_class(f, trig[i, s]) * 32
+    if f & ABSTAIN:
+        sig += 16
+    if adj[i, 1 - s]:
+        sig += 8
+    if adj[i, s]:
+        sig += 4
+    if enemy_major:
+        sig += 2
+    if deterrence and enemy_nuclear and not nuclear[i]:
+        sig += 1
+    return sig
+
+
+@nb.njit(cache=True)
+def probability_table(trig, zconst, coef, fights, reliability, nuclear, major, deterrence):
+    """P(join) for every state, side and feature signature: join_probability, tabulated."""
+    n = trig.shape[0]
+    table = np.zeros((n, 2, N_SIG))
+    classes = np.array([0, CONSULT, UNTRIGGERED, POLICY, CONTESTED, 0], dtype=np.int32)
+    flags = np.zeros((1, 2), dtype=np.int32)
+    adj = np.zeros((1, 2), dtype=np.bool_)
+    t1 = np.zeros((1, 2), dtype=np.int32)
+    for i in range(n):
+        for s in range(2):
+            for sig in range(N_SIG):
+                cls = sig // 32
+                if cls == 5 and trig[i, s] == 0:
+                    continue  # a triggered-defence class needs a triggered obligation
+                if cls < 5 and trig[i, s] > 0:
+                    continue  # which the state has on this side whatever else happens
+                flags[0, s] = classes[cls] | (ABSTAIN if sig & 16 else 0)
+                flags[0, 1 - s] = 0
+                adj[0, 1 - s] = (sig & 8) != 0
+                adj[0, s] = (sig & 4) != 0
+                t1[0, s] = trig[i, s]
+                t1[0, 1 - s] = 0
+                det = (sig & 1) != 0
+                table[i, s, sig] = join_probability(
+                    0,
+                    s,
+                    t1,
+                    flags,
+                    adj,
+                    zconst[i : i + 1],
+                    coef,
+                    fights[i : i + 1],
+                    reliability[i : i + 1],
+                    (sig & 2) != 0,
+                    det,
+                    np.zeros(1, dtype=np.bool_),
+                    major[i : i + 1],
+                    det,
+                )
+    return table
+
+
 @nb.njit(cache=True)
 def run_block(
     seed, t_lo, t_hi, rounds, side, flags, adj, pprev, trig, rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx,
     nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, side0, flags0, adj0,
     n_initial, count_a, count_b, sizes, hashes, rec_state, rec_side, rec_round, buf_a, buf_b, joiners, jside,
-    mark, dirty, queued,
+    mark, dirty, queued, table,
 ):  # fmt: skip
     """Run trials t_lo .. t_hi-1 in place, adding to the counters; returns (nuclear-opposed count, joins of the last trial).
 
@@ -167,8 +231,8 @@ def run_block(
                     c = cand[k]
                     if side[c] >= 0:
                         continue
-                    pa = join_probability(c, 0, trig, flags, adj, zconst, coef, fights, reliability, maj_b, nuc_b, nuclear, major, deterrence)  # fmt: skip
-                    pb = join_probability(c, 1, trig, flags, adj, zconst, coef, fights, reliability, maj_a, nuc_a, nuclear, major, deterrence)  # fmt: skip
+                    pa = table[c, 0, signature(c, 0, trig, flags, adj, maj_b, nuc_b, nuclear, deterrence)]
+                    pb = table[c, 1, signature(c, 1, trig, flags, adj, maj_a, nuc_a, nuclear, deterrence)]
                     qa = pprev[c, 0]
                     qb = pprev[c, 1]
                     ia = (pa - qa) / (1.0 - qa) if pa > qa else 0.0
@@ -319,7 +383,7 @@ def run_block(
 @nb.njit(cache=True, parallel=True)
 def simulate_range(
     seed, trial0, ntrials, block, rounds, side0, flags0, adj0, trig, rev_ptr, rev_obligor, rev_cat,
-    nb_ptr, nb_idx, nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, n_initial,
+    nb_ptr, nb_idx, nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, n_initial, table,
 ):  # fmt: skip
     """Trials trial0 .. trial0+ntrials-1: side counts per state, war sizes, nuclear-opposed count, path hashes."""
     n = side0.shape[0]
@@ -339,7 +403,7 @@ def simulate_range(
             hashes[lo:hi], np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
             np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
             np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.bool_), np.zeros(n, dtype=np.int32),
-            np.zeros(n, dtype=np.bool_),
+            np.zeros(n, dtype=np.bool_), table,
         )  # fmt: skip
     return count_a.sum(axis=0), count_b.sum(axis=0), sizes.sum(axis=0), nucopp.sum(), hashes
 
@@ -347,7 +411,7 @@ def simulate_range(
 @nb.njit(cache=True)
 def replay(
     seed, trial, rounds, side0, flags0, adj0, trig, rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx,
-    nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0,
+    nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, table,
 ):  # fmt: skip
     """One trial's joins in order: (state, side, round) arrays."""
     n = side0.shape[0]
@@ -361,7 +425,7 @@ def replay(
         np.zeros(n + 1, dtype=np.int64), np.zeros(1, dtype=np.uint64), rec_state, rec_side, rec_round,
         np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
         np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.bool_), np.zeros(n, dtype=np.int32),
-        np.zeros(n, dtype=np.bool_),
+        np.zeros(n, dtype=np.bool_), table,
     )  # fmt: skip
     return rec_state[:nrec].copy(), rec_side[:nrec].copy(), rec_round[:nrec].copy()
 
