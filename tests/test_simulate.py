@@ -249,6 +249,8 @@ def test_probability_table_matches_the_model(world: World) -> None:
                 if det and c.nuclear[i]:
                     continue  # a nuclear-armed state is never deterred
                 x = _features(c, i, s, flags, (adj[0], adj[1]), glob)
-                assert math.isclose(runner.table[i, s, sig], _probability(c, i, x), rel_tol=1e-12, abs_tol=1e-15)
+                assert math.isclose(
+                    runner.table[i, s, sig], _probability(c, i, x), rel_tol=1e-12, abs_tol=1e-15
+                )
                 checked += 1
     assert checked > 1000

@@ -581,6 +581,90 @@ def _print_run(scenario: Any, results: list[Any], show_all: bool) -> None:
             out.print(f"    {line}")
 
 
+# --- history ----------------------------------------------------------------------------------
+
+
+def _tables(data: Path, participants: Path | None = None) -> tuple[Any, Any]:
+    from casus.history.readers import read_folder, read_table
+
+    if not data.is_dir():
+        raise typer.BadParameter(
+            f"{data} is not a folder (it should hold the files named in the data README)"
+        )
+    tables = read_folder(data)
+    extra = read_table("mid_participants", participants) if participants is not None else None
+    return tables, extra
+
+
+@app.command("calibrate")
+def calibrate_cmd(
+    data: Annotated[Path, typer.Option("--data", help="Folder with the ATOP, COW and MID files.")],
+    until: Annotated[
+        int | None, typer.Option("--until", help="Fit on disputes starting no later than YEAR.")
+    ] = None,
+    out_path: Annotated[Path, typer.Option("--out", help="Where to write the coefficient file.")] = Path(
+        "joining-model.json"
+    ),
+) -> None:
+    """Fit the joining model on historical disputes and write a versioned coefficient file."""
+    from casus.history.evaluate import data_version, fit_model
+    from casus.history.features import build
+
+    with err.status("reading data and building features"):
+        tables, _ = _tables(data)
+        cands = build(tables)
+    version = f"fitted-{until or 'all'}"
+    model = fit_model(cands, until=until, version=version, data_ver=data_version(tables))
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    tmp.write_text(json.dumps(model.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8")
+    tmp.replace(out_path)
+    fit = model.fitted_on or {}
+    out.print(
+        f"fitted on {fit.get('disputes')} disputes, {fit.get('candidates')} candidates, "
+        f"{fit.get('joiners')} joiners"
+        f" (data {model.data_version}); written to {out_path}"
+    )
+
+
+@app.command("backtest")
+def backtest_cmd(
+    data: Annotated[Path, typer.Option("--data", help="Folder with the ATOP, COW and MID files.")],
+    participants: Annotated[
+        Path | None,
+        typer.Option("--participants", help="Score these disputes (MID participants CSV) instead."),
+    ] = None,
+    model_path: Annotated[Path | None, typer.Option("--model", help="Coefficient file to score.")] = None,
+    forward: Annotated[
+        bool, typer.Option("--forward", help="Refit on earlier decades, score each decade.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Score the joining model and the baselines against who actually joined historical disputes."""
+    from casus.history.evaluate import backtest
+    from casus.history.features import build
+    from casus.joining import load_model
+
+    with err.status("reading data and building features"):
+        tables, extra = _tables(data, participants)
+        data_cands = build(tables)
+        test_cands = data_cands if extra is None else build(tables, participants=extra)
+    model = None if forward else load_model(model_path)
+    result = backtest(data_cands, test_cands, forward=forward, model=model)
+    result.pop("_scored", None)
+    if as_json:
+        _emit_json(result)
+        return
+    table = Table(title=f"{result['protocol']} backtest: {result['n_disputes']} disputes, "
+                  f"{result['n_candidates']:,} candidates, {result['n_joiners']} joiners")  # fmt: skip
+    for col in ("", "ROC AUC", "average precision", "Brier", "recall@10"):
+        table.add_column(col, justify="right" if col else "left")
+    rows = [("model (" + str(result["model"]) + ")", result["metrics"]), *result["baselines"].items()]
+    for name, m in rows:
+        table.add_row(name, f"{m['auc']:.3f}", f"{m['average_precision']:.4f}", f"{m['brier']:.5f}",
+                      f"{m['recall_at_10']:.3f}")  # fmt: skip
+    out.print(table)
+
+
 # --- check ------------------------------------------------------------------------------------
 
 

@@ -26,6 +26,13 @@ defence > contested defence > policy > untriggered defence > consultation, so ti
 - `nuclear`: i is nuclear-armed. `deterred`: i is not nuclear-armed, the other side is, and the
   scenario keeps the nuclear-deterrence assumption.
 - `capability`: log of i's capability share over the other side's (0 where unknown).
+- `near_enemy` / `near_friend`: within 400 miles of water of a belligerent of the other side / of s
+  (COW contiguity types 2-5).
+- `history_with` / `history_against`: log(1 + number of disputes in the previous ten years in
+  which i stood with / against the belligerents of s).
+
+The last four come from historical data; the kernel does not compute them for today's world
+(they are 0 there), so the shipped prior gives them no weight.
 
 States with none of these ties (no obligation, no border, not a major power) get probability 0.
 """
@@ -56,6 +63,10 @@ FEATURES: tuple[str, ...] = (
     "nuclear",
     "deterred",
     "capability",
+    "near_enemy",
+    "near_friend",
+    "history_with",
+    "history_against",
 )
 TIE_ORDER = ("defense_triggered", "defense_contested", "policy", "defense_untriggered", "consultation")
 EXPOSURE = ("abstain", "contiguous_enemy", "contiguous_friend", "major_power")

@@ -1,0 +1,1 @@
+"""History: readers for ATOP, COW and MID data, candidate features, calibration and backtests."""
