@@ -149,66 +149,24 @@ class Runner:
         )
         self.n_initial = int((compiled.side0 >= 0).sum())
 
+    def _world(self) -> tuple[Any, ...]:
+        """The arrays both kernel entry points take, in their order."""
+        c = self.c
+        return (
+            c.side0, c.flags0, c.adj0, c.trig0, c.rev_ptr, c.rev_obligor, c.rev_cat, c.nb_ptr, c.nb_idx,
+            c.nuclear, c.major, c.fights, c.reliability, self.zconst, c.coef, c.deterrence, self.cand0,
+            self.p0, self.glob0,
+        )  # fmt: skip
+
     def run(self, trial0: int, ntrials: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, np.ndarray]:
         """Counts for trials [trial0, trial0 + ntrials)."""
-        c = self.c
-        return kernel.simulate_range(  # type: ignore[no-any-return]
-            self.seed,
-            trial0,
-            ntrials,
-            BLOCK,
-            self.rounds,
-            c.side0,
-            c.flags0,
-            c.adj0,
-            c.trig0,
-            c.rev_ptr,
-            c.rev_obligor,
-            c.rev_cat,
-            c.nb_ptr,
-            c.nb_idx,
-            c.nuclear,
-            c.major,
-            c.fights,
-            c.reliability,
-            self.zconst,
-            c.coef,
-            c.deterrence,
-            self.cand0,
-            self.p0,
-            self.glob0,
-            self.n_initial,
-            self.table,
+        return kernel.simulate_range(  # type: ignore[no-any-return,call-arg]
+            self.seed, trial0, ntrials, BLOCK, self.rounds, *self._world(), self.n_initial, self.table
         )
 
     def replay(self, trial: int) -> list[tuple[int, int, int]]:
         """The joins of one trial: (state index, side, round)."""
-        c = self.c
-        st, sd, rd = kernel.replay(
-            self.seed,
-            trial,
-            self.rounds,
-            c.side0,
-            c.flags0,
-            c.adj0,
-            c.trig0,
-            c.rev_ptr,
-            c.rev_obligor,
-            c.rev_cat,
-            c.nb_ptr,
-            c.nb_idx,
-            c.nuclear,
-            c.major,
-            c.fights,
-            c.reliability,
-            self.zconst,
-            c.coef,
-            c.deterrence,
-            self.cand0,
-            self.p0,
-            self.glob0,
-            self.table,
-        )
+        st, sd, rd = kernel.replay(self.seed, trial, self.rounds, *self._world(), self.table)  # type: ignore[call-arg]
         return sorted(zip(st.tolist(), sd.tolist(), rd.tolist(), strict=True), key=lambda x: (x[2], x[0]))
 
 

@@ -33,20 +33,6 @@ class CowCode(BaseModel):
     end: dt.date | None = None
 
 
-class NuclearSpell(BaseModel):
-    """A period in which a state possessed nuclear weapons."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    since: dt.date
-    until: dt.date | None = None
-    note: str | None = None
-
-    def covers(self, on: dt.date) -> bool:
-        """True if the state was nuclear-armed on that date."""
-        return self.since <= on and (self.until is None or on < self.until)
-
-
 class Spell(BaseModel):
     """A period with a start and an optional end (the first day it no longer holds)."""
 
@@ -59,6 +45,9 @@ class Spell(BaseModel):
     def covers(self, on: dt.date) -> bool:
         """True if the spell holds on that date."""
         return self.since <= on and (self.until is None or on < self.until)
+
+
+NuclearSpell = Spell  # a period of nuclear-weapon possession: since (first test or assessed), until, note
 
 
 class State(BaseModel):
