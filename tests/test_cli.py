@@ -202,3 +202,10 @@ def test_run_table_and_bad_scenario(tmp_path: Path) -> None:
     r = casus("run", str(bad))
     assert r.returncode == 2 and f"{bad}:" in r.stderr and "events[0].kind" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_run_rejects_an_unknown_outcome() -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "estonia.yaml"
+    for outcome in ("bogus", "p_war:XYZ"):
+        r = casus("run", str(example), "--trials", "1000", "--no-sensitivity", "--outcome", outcome)
+        assert r.returncode != 0 and "unknown outcome" in r.stderr and "Traceback" not in r.stderr

@@ -295,10 +295,22 @@ def outcome_value(name: str, counts: dict[str, Any], c: Compiled, trials: int) -
         sizes = counts["sizes"]
         return float(np.dot(np.arange(len(sizes)), sizes) / trials)
     if name.startswith("p_war:"):
-        i = c.index[name.split(":", 1)[1]]
+        i = c.index[name.split(":", 1)[1].strip().upper()]
         if c.side0[i] >= 0:
             return 1.0
         return float((counts["a"][i] + counts["b"][i]) / trials)
+    raise ValueError(f"unknown outcome {name!r} (p_nuclear_opposed, war_size_mean or p_war:ISO3)")
+
+
+def check_outcome(name: str, world: World, scenario: Scenario) -> None:
+    """Reject an unknown sensitivity outcome before any trial runs."""
+    if name in ("p_nuclear_opposed", "war_size_mean"):
+        return
+    if name.startswith("p_war:"):
+        ident = name.split(":", 1)[1].strip().upper()
+        if ident in world.states and world.states.get(ident).exists_on(scenario.date):
+            return
+        raise ValueError(f"unknown outcome {name!r}: no state {ident!r} existed on {scenario.date}")
     raise ValueError(f"unknown outcome {name!r} (p_nuclear_opposed, war_size_mean or p_war:ISO3)")
 
 
@@ -387,6 +399,7 @@ def simulate(
     progress: ProgressFn | None = None,
 ) -> SimulationResult:
     """Run the cascade for a scenario; see the module docstring."""
+    check_outcome(outcome, world, scenario)
     model = model or load_model()
     trials = trials if trials is not None else scenario.simulation.trials
     seed = seed if seed is not None else scenario.simulation.seed
