@@ -110,7 +110,7 @@ def test_report_with_simulation_has_charts_and_paths(world: World) -> None:
     html = render_report(sc, casus_foederis(world, sc), world, sim)
     for div in ("chart-probabilities", "chart-war-size", "chart-tornado"):
         assert f'id="{div}"' in html
-    assert "Most frequent escalation paths" in html and "prior" in html
+    assert "Most frequent escalation paths" in html and "fitted" in html
     assert not re.search(r"""<script[^>]+src=""", html)  # plotly.js is inlined, not fetched
 
 

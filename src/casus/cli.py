@@ -415,7 +415,7 @@ def run_cmd(
     seed: Annotated[int | None, typer.Option("--seed", help="Random seed (default: the scenario's).")] = None,
     model_path: Annotated[
         Path | None,
-        typer.Option("--model", help="Joining-model coefficient file (default: the shipped one)."),
+        typer.Option("--model", help="Joining model: a coefficient file, prior, or calibrated (default)."),
     ] = None,
     outcome: Annotated[
         str,
@@ -637,20 +637,50 @@ def backtest_cmd(
     forward: Annotated[
         bool, typer.Option("--forward", help="Refit on earlier decades, score each decade.")
     ] = False,
+    blocked: Annotated[
+        int | None,
+        typer.Option("--blocked-cv", min=2, max=20, help="Time-blocked cross-validation with K blocks."),
+    ] = None,
+    trials: Annotated[
+        int, typer.Option("--trials", min=16, max=100_000, help="Cascade trials per dispute.")
+    ] = 256,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the cascade.")] = 0,
+    report_path: Annotated[Path | None, typer.Option("--report", help="Write an HTML report here.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """Score the joining model and the baselines against who actually joined historical disputes."""
-    from casus.history.evaluate import backtest
-    from casus.history.features import build
+    """Score the cascade and the baselines against who actually joined historical disputes."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from casus.history.cascade import HistoryWorld
+    from casus.history.evaluate import Protocol, backtest
+    from casus.history.features import build, history_table
     from casus.joining import load_model
 
+    if forward and blocked:
+        raise typer.BadParameter("--forward and --blocked-cv are two protocols; choose one")
+    if (forward or blocked) and model_path is not None:
+        raise typer.BadParameter("--model scores one fixed model; --forward and --blocked-cv refit")
     with err.status("reading data and building features"):
         tables, extra = _tables(data, participants)
         data_cands = build(tables)
         test_cands = data_cands if extra is None else build(tables, participants=extra)
-    model = None if forward else load_model(model_path)
-    result = backtest(data_cands, test_cands, forward=forward, model=model)
-    result.pop("_scored", None)
+        test_parts = tables["mid_participants"] if extra is None else extra
+        world = HistoryWorld(tables, history_table(tables, test_parts))
+    protocol: Protocol = "forward" if forward else "blocked" if blocked else "single"
+    model = load_model(model_path) if protocol == "single" else None
+    columns = (TextColumn("cascade"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, disable=as_json, transient=True) as bar:
+        task = bar.add_task("disputes", total=int(test_cands.dispnum.nunique()))
+        result = backtest(
+            data_cands, test_cands, world=world, test_participants=test_parts, protocol=protocol,
+            model=model, blocks=blocked or 5, trials=trials, seed=seed,
+            progress=lambda k: bar.advance(task, k),
+        )  # fmt: skip
+    scored = result.pop("_scored", None)
+    if report_path is not None:
+        from casus.history.report import write_backtest_report
+
+        write_backtest_report(result, scored, report_path)
     if as_json:
         _emit_json(result)
         return
@@ -658,11 +688,55 @@ def backtest_cmd(
                   f"{result['n_candidates']:,} candidates, {result['n_joiners']} joiners")  # fmt: skip
     for col in ("", "ROC AUC", "average precision", "Brier", "recall@10"):
         table.add_column(col, justify="right" if col else "left")
-    rows = [("model (" + str(result["model"]) + ")", result["metrics"]), *result["baselines"].items()]
+    rows = [("cascade (" + str(result["model"]) + ")", result["metrics"]), *result["baselines"].items()]
     for name, m in rows:
-        table.add_row(name, f"{m['auc']:.3f}", f"{m['average_precision']:.4f}", f"{m['brier']:.5f}",
-                      f"{m['recall_at_10']:.3f}")  # fmt: skip
+        table.add_row(name.replace("_", " "), f"{m['auc']:.3f}", f"{m['average_precision']:.4f}",
+                      f"{m['brier']:.5f}", f"{m['recall_at_10']:.3f}")  # fmt: skip
     out.print(table)
+    if report_path is not None:
+        out.print(f"report written to {report_path}")
+
+
+data_app = typer.Typer(
+    help="Historical data: download the originals from their publishers.", no_args_is_help=True
+)
+app.add_typer(data_app, name="data")
+
+
+@data_app.command("fetch")
+def data_fetch_cmd(
+    dest: Annotated[Path, typer.Option("--dest", help="Folder to write the files to.")] = Path("data"),
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="Fetch only this file kind (repeatable).")
+    ] = None,
+    url: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--url", help="KIND=URL (or a local path) replacing a publisher's address (repeatable)."
+        ),
+    ] = None,
+) -> None:
+    """Download ATOP, COW and MID files from their publishers into the layout `--data` expects."""
+    from casus.history.fetch import SOURCES, FetchError, fetch
+
+    urls: dict[str, str] = {}
+    for item in url or []:
+        kind, sep, address = item.partition("=")
+        if not sep or not address:
+            raise typer.BadParameter(f"--url {item!r}: expected KIND=URL")
+        urls[kind.strip()] = address.strip()
+    kinds = only or [k for k in SOURCES if SOURCES[k].url is not None or k in urls]
+    skipped = [k for k in SOURCES if k not in kinds and not only]
+    try:
+        with err.status("downloading") as status:
+            written = fetch(dest, kinds, urls, progress=lambda k: status.update(f"downloading {k}"))
+    except FetchError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        raise typer.Exit(2) from None
+    for path in written:
+        out.print(f"ok  {path}")
+    for kind in skipped:
+        out.print(f"skipped {kind}: no public address known; pass --url {kind}=URL")
 
 
 # --- check ------------------------------------------------------------------------------------

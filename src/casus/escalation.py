@@ -427,7 +427,9 @@ def simulate(
         model_note=(
             "prior from published reliability rates, not fitted to data"
             if model.kind == "prior"
-            else f"fitted on {model.data_version}"
+            else f"fitted on {model.data_version}: historical militarized disputes of every "
+            "intensity, most of which never became wars, so these are base rates for a dispute, "
+            "not for a declared war (--model prior gives the reliability-anchored view)"
         ),
         data_version=model.data_version,
         casus_version=__version__,

@@ -72,6 +72,7 @@ TIE_ORDER = ("defense_triggered", "defense_contested", "policy", "defense_untrig
 EXPOSURE = ("abstain", "contiguous_enemy", "contiguous_friend", "major_power")
 PRIOR_PATH = Path(__file__).parent / "data" / "joining-prior.json"
 CALIBRATED_PATH = Path(__file__).parent / "data" / "joining-calibrated.json"
+BUNDLED = {"prior": PRIOR_PATH, "calibrated": CALIBRATED_PATH}
 
 
 class JoiningModel(BaseModel):
@@ -123,9 +124,14 @@ class JoiningModel(BaseModel):
 
 
 def load_model(path: Path | None = None) -> JoiningModel:
-    """Read a coefficient file (the shipped calibrated model, else the prior, when no path is given)."""
+    """Read a coefficient file: the shipped calibrated model when no path is given.
+
+    `prior` and `calibrated` name the two bundled files (unless a file of that name exists).
+    """
     if path is None:
         path = CALIBRATED_PATH if CALIBRATED_PATH.exists() else PRIOR_PATH
+    elif str(path) in BUNDLED and not path.exists():
+        path = BUNDLED[str(path)]
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

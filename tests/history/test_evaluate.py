@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
-from casus.history.evaluate import backtest, data_version, fit_model, metrics, recall_at_10
-from casus.history.features import build, candidates, joining_features
+from casus.cli import app
+from casus.history.cascade import HistoryWorld, cascade_probabilities
+from casus.history.evaluate import (
+    backtest,
+    data_version,
+    fit_model,
+    metrics,
+    predict,
+    recall_at_10,
+    time_blocks,
+)
+from casus.history.features import KEY, build, candidates, history_table, joining_features
 from casus.history.readers import read_folder
-from casus.joining import FEATURES
+from casus.joining import CALIBRATED_PATH, FEATURES, load_model
 
 
 def test_recall_at_10_counts_joiners_in_their_own_disputes_top_ten() -> None:
@@ -47,11 +59,41 @@ def history(shared_data: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     return tables, build(tables)
 
 
+@pytest.fixture(scope="module")
+def hworld(history: tuple[dict[str, pd.DataFrame], pd.DataFrame]) -> HistoryWorld:
+    tables, _ = history
+    return HistoryWorld(tables, history_table(tables, tables["mid_participants"]))
+
+
 def test_features_are_the_engines(history: tuple[dict[str, pd.DataFrame], pd.DataFrame]) -> None:
     _, cands = history
     X = joining_features(cands)
     assert list(X.columns) == list(FEATURES)
     assert len(cands) > 300_000 and 300 < cands.joined.sum() < 1_000  # about 0.1 % join
+    usa_1990 = cands[(cands.ccode == 2) & (cands.year == 1990)]
+    assert len(usa_1990) and X.loc[usa_1990.index, "nuclear"].eq(1).all()
+    assert X.loc[cands[(cands.ccode == 2) & (cands.year == 1930)].index, "nuclear"].eq(0).all()
+
+
+def test_joined_exposure_only_adds_belligerents(
+    history: tuple[dict[str, pd.DataFrame], pd.DataFrame],
+) -> None:
+    tables, cands = history
+    later = build(tables, exposure="joined")
+    assert len(later) == len(cands) and (later[KEY].to_numpy() == cands[KEY].to_numpy()).all()
+    for col in ("atop_defense_same", "hist_with", "enemy_major", "nuclear"):
+        assert (later[col].to_numpy() >= cands[col].to_numpy()).all()
+    assert (later.atop_defense_same.to_numpy() > cands.atop_defense_same.to_numpy()).any()
+
+
+def test_the_shipped_model_is_what_calibrate_writes(shared_data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "m.json"
+    r = CliRunner().invoke(app, ["calibrate", "--data", str(shared_data), "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes() == CALIBRATED_PATH.read_bytes()
+    m = load_model()
+    assert m.kind == "fitted" and m.fitted_on and m.fitted_on["until"] is None
+    assert set(m.fitted_on["transferred"]) == {"defense_strength", "defense_contested", "policy"}
 
 
 def test_calibration_is_reproducible(history: tuple[dict[str, pd.DataFrame], pd.DataFrame]) -> None:
@@ -60,20 +102,67 @@ def test_calibration_is_reproducible(history: tuple[dict[str, pd.DataFrame], pd.
     b = fit_model(cands, until=1950, version="t", data_ver=data_version(tables))
     assert a == b and a.fitted_on and a.fitted_on["until"] == 1950
     assert a.coefficients["defense_triggered"] > 0 and a.coefficients["contiguous_enemy"] > 0
+    c = a.coefficients
+    assert c["defense_contested"] == pytest.approx((c["defense_triggered"] + c["defense_untriggered"]) / 2)
 
 
-def test_forward_backtest_beats_the_simple_baselines(
-    history: tuple[dict[str, pd.DataFrame], pd.DataFrame],
+def test_cascade_first_round_is_the_table_model(
+    history: tuple[dict[str, pd.DataFrame], pd.DataFrame], hworld: HistoryWorld
 ) -> None:
-    _, cands = history
-    r = backtest(cands, cands, forward=True, model=None)
-    assert r["protocol"] == "forward" and r["by_decade"]
-    first = r["by_decade"][0]["decade"]
-    assert first > 1810  # the first decades have too few earlier joiners to fit on
+    tables, cands = history
+    m = load_model()
+    parts = tables["mid_participants"]
+    some = parts[parts.dispnum.isin(sorted(parts.dispnum.unique())[::8])]
+    r = cascade_probabilities(hworld, some, m, trials=32)
+    x = cands.merge(r, on=KEY)
+    assert len(x) == len(r) == len(cands[cands.dispnum.isin(some.dispnum)])
+    table = predict(m.intercept, m.coefficients, joining_features(x))
+    assert np.abs(table - x.p_first.to_numpy()).max() < 1e-12
+    both = x.groupby(["dispnum", "ccode"]).p_cascade.sum()
+    assert (both <= 1 + 1e-9).all() and (x.p_cascade >= 0).all()
+    # allies of joiners join in later rounds: the cascade adds probability somewhere
+    assert (x.p_cascade > x.p_first + 1e-6).any()
+
+
+def test_cascade_is_reproducible_whatever_the_order(
+    history: tuple[dict[str, pd.DataFrame], pd.DataFrame], hworld: HistoryWorld
+) -> None:
+    tables, _ = history
+    parts = tables["mid_participants"]
+    ids = [258, 4137, 51]  # the Second World War, Kosovo and Korea: many joiners
+    m = load_model()
+    one = cascade_probabilities(hworld, parts[parts.dispnum.isin(ids)], m, trials=64, seed=5)
+    alone = cascade_probabilities(hworld, parts[parts.dispnum == 4137], m, trials=64, seed=5)
+    again = one[one.dispnum == 4137].reset_index(drop=True)
+    pd.testing.assert_frame_equal(again, alone)
+    other = cascade_probabilities(hworld, parts[parts.dispnum == 4137], m, trials=64, seed=6)
+    assert not np.array_equal(other.p_cascade.to_numpy(), alone.p_cascade.to_numpy())
+
+
+def test_time_blocks_cover_every_year_once() -> None:
+    years = pd.Series([1850] * 3 + [1900] * 5 + [1950] * 4 + [2000] * 6)
+    blocks = time_blocks(years, 3)
+    assert blocks[0][0] == 1850 and blocks[-1][1] == 2000
+    assert all(a <= b for a, b in blocks) and all(b1 < a2 for (_, b1), (a2, _) in itertools.pairwise(blocks))
+    assert sum(years.between(a, b).sum() for a, b in blocks) == len(years)
+
+
+@pytest.mark.parametrize("protocol", ["forward", "blocked"])
+def test_out_of_sample_backtests_beat_the_simple_baselines(
+    history: tuple[dict[str, pd.DataFrame], pd.DataFrame], hworld: HistoryWorld, protocol: str
+) -> None:
+    tables, cands = history
+    r = backtest(cands, cands, world=hworld, test_participants=tables["mid_participants"],
+                 protocol=protocol, trials=32)  # type: ignore[arg-type]  # fmt: skip
+    assert r["protocol"] == protocol
+    periods = r["by_decade"] if protocol == "forward" else r["by_block"]
+    assert periods
+    if protocol == "forward":
+        assert periods[0]["decade"] > 1810  # the first decades have too few earlier joiners to fit on
+    else:
+        assert r["n_disputes"] == cands.dispnum.nunique()  # every dispute scored exactly once
     m, base = r["metrics"], r["baselines"]
-    assert (
-        m["auc"] > 0.85
-        and m["auc"] > base["defense_pact_rule"]["auc"]
-        and m["auc"] > base["reliability_rate"]["auc"]
-    )
+    assert m["auc"] > 0.85
+    for name in ("defense_pact_rule", "reliability_rate", "plain_logistic"):
+        assert m["auc"] > base[name]["auc"], name
     assert r["n_joiners"] == r["_scored"].joined.sum()

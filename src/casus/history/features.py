@@ -11,11 +11,21 @@ today's world (see `casus.joining`):
     cands = add_contiguity(cands, contiguity)
     cands = add_majors(cands, majors)
     cands = add_capabilities(cands, nmc)
+    cands = add_nuclear(cands, nuclear_years())  # nuclear status from the state registry
     cands = add_history(cands, participants) # the candidate's disputes with each side before this one
     X = joining_features(cands)
+
+Each add_* measures the candidate's ties to the belligerents of each side. By default those are
+the dispute's originators (what a forecaster sees at the start, and the cascade's first round).
+With `exposure="joined"` they are the originators plus every participant that joined before the
+candidate did (all of them, for a candidate that never joined): the situation in which the
+candidate actually decided. The model is fitted on the latter, because the cascade
+(`casus.history.cascade`) asks it again each round, after allies of the belligerents join.
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -24,6 +34,32 @@ from casus.joining import FEATURES
 
 KEY = ["dispnum", "ccode", "side"]
 SIDE_A, SIDE_B = 1, 0  # MID's sidea: 1 = the side that took the first militarized action
+NEVER = 10**9  # the join time of a candidate that never joined
+LAST_YEAR = 2100
+Exposure = Literal["originators", "joined"]
+
+
+def start_time(frame: pd.DataFrame) -> pd.Series:
+    """A participant's start as a sortable integer yyyymmdd (unknown month or day -> 1)."""
+    day = frame.stday.clip(lower=1) if "stday" in frame else 1
+    return frame.styear * 10_000 + frame.stmon.clip(lower=1) * 100 + day
+
+
+def pair_history(history: pd.DataFrame) -> pd.DataFrame:
+    """Every ordered pair of states in the same dispute: ccode, ccode_o, t (start month), together."""
+    h = history.assign(t=history.styear * 12 + history.stmon.where(history.stmon > 0, 1))
+    h = h.groupby(["dispnum", "ccode"]).agg(sidea=("sidea", "first"), t=("t", "min")).reset_index()
+    pairs = h.merge(h, on="dispnum", suffixes=("", "_o"))
+    pairs = pairs[pairs.ccode != pairs.ccode_o]
+    pairs = pairs.assign(together=(pairs.sidea == pairs.sidea_o).astype("int8"))
+    return pairs[["ccode", "ccode_o", "t", "together"]].reset_index(drop=True)
+
+
+def belligerents(participants: pd.DataFrame) -> pd.DataFrame:
+    """Every participant of every dispute: dispnum, oc, oside, ot (start), orig."""
+    p = participants.assign(ot=start_time(participants))
+    g = p.groupby(["dispnum", "ccode"]).agg(oside=("sidea", "first"), ot=("ot", "min"), orig=("orig", "max"))
+    return g.reset_index().rename(columns={"ccode": "oc"})
 
 
 def originators(participants: pd.DataFrame) -> pd.DataFrame:
@@ -66,19 +102,32 @@ def candidates(participants: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame
     joiners = joiners.drop_duplicates().assign(joined=1)
     c = c.merge(joiners, on=KEY, how="left")
     c["joined"] = c.joined.fillna(0).astype("int8")
+    b = belligerents(participants)
+    jt = b[b.orig == 0][["dispnum", "oc", "ot"]].rename(columns={"oc": "ccode", "ot": "jt"})
+    c = c.merge(jt, on=["dispnum", "ccode"], how="left")
+    c["jt"] = c.jt.fillna(NEVER).astype("int64")
     return c.sort_values(KEY, ignore_index=True)
 
 
-def _with_originators(cands: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
-    o = originators(participants)[["dispnum", "oc", "oside"]]
-    x = cands[[*KEY, "year"]].merge(o, on="dispnum")
-    x["same"] = x.oside == x.side
-    return x
+def _with_belligerents(
+    cands: pd.DataFrame, participants: pd.DataFrame, exposure: Exposure = "originators"
+) -> pd.DataFrame:
+    """One row per candidate and belligerent it is exposed to, with `same` = on the candidate's side."""
+    b = belligerents(participants)
+    x = cands[[*KEY, "year", "jt"]].merge(b, on="dispnum")
+    keep = (x.orig == 1) if exposure == "originators" else ((x.orig == 1) | (x.ot < x.jt))
+    x = x[keep & (x.oc != x.ccode)]
+    return x.assign(same=x.oside == x.side)
 
 
-def add_atop(cands: pd.DataFrame, atop: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
+def add_atop(
+    cands: pd.DataFrame,
+    atop: pd.DataFrame,
+    participants: pd.DataFrame,
+    exposure: Exposure = "originators",
+) -> pd.DataFrame:
     """ATOP obligations between the candidate and each side's originators in the start year (ATOP v5.1)."""
-    x = _with_originators(cands, participants)
+    x = _with_belligerents(cands, participants, exposure)
     a = atop.rename(columns={"ccode1": "ccode", "ccode2": "oc"})
     x = x.merge(a, on=["ccode", "oc", "year"])
     cols = ["defense", "offense", "neutral", "nonagg", "consul"]
@@ -92,9 +141,14 @@ def add_atop(cands: pd.DataFrame, atop: pd.DataFrame, participants: pd.DataFrame
     return out
 
 
-def add_contiguity(cands: pd.DataFrame, contiguity: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
+def add_contiguity(
+    cands: pd.DataFrame,
+    contiguity: pd.DataFrame,
+    participants: pd.DataFrame,
+    exposure: Exposure = "originators",
+) -> pd.DataFrame:
     """Closest contiguity with each side: 1 land … 5 up to 400 miles of water, 9 none (COW contiguity)."""
-    x = _with_originators(cands, participants)
+    x = _with_belligerents(cands, participants, exposure)
     ct = contiguity[contiguity.conttype > 0].rename(columns={"ccode1": "ccode", "ccode2": "oc"})
     ct = ct.assign(sy=ct.stdate.dt.year, ey=ct.enddate.dt.year)[["ccode", "oc", "conttype", "sy", "ey"]]
     x = x.merge(ct, on=["ccode", "oc"])
@@ -107,11 +161,16 @@ def add_contiguity(cands: pd.DataFrame, contiguity: pd.DataFrame, participants: 
     return out
 
 
-def add_majors(cands: pd.DataFrame, majors: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
+def add_majors(
+    cands: pd.DataFrame,
+    majors: pd.DataFrame,
+    participants: pd.DataFrame,
+    exposure: Exposure = "originators",
+) -> pd.DataFrame:
     """Whether the candidate, and whether the other side's originators, include a major power (COW majors)."""
     years = system_years(majors).assign(major=1)
     out = cands.merge(years, on=["ccode", "year"], how="left")
-    x = _with_originators(cands, participants)
+    x = _with_belligerents(cands, participants, exposure)
     x = x[~x.same].merge(years.rename(columns={"ccode": "oc"}), on=["oc", "year"])
     g = x.groupby(KEY).major.max().rename("enemy_major")
     out = out.merge(g, left_on=KEY, right_index=True, how="left")
@@ -119,11 +178,16 @@ def add_majors(cands: pd.DataFrame, majors: pd.DataFrame, participants: pd.DataF
     return out
 
 
-def add_capabilities(cands: pd.DataFrame, nmc: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
+def add_capabilities(
+    cands: pd.DataFrame,
+    nmc: pd.DataFrame,
+    participants: pd.DataFrame,
+    exposure: Exposure = "originators",
+) -> pd.DataFrame:
     """The candidate's CINC score and the other side's originators' summed CINC (COW NMC 6.0)."""
     cinc = nmc[["ccode", "year", "cinc"]]
     out = cands.merge(cinc, on=["ccode", "year"], how="left")
-    x = _with_originators(cands, participants)
+    x = _with_belligerents(cands, participants, exposure)
     x = x[~x.same].merge(cinc.rename(columns={"ccode": "oc"}), on=["oc", "year"])
     g = x.groupby(KEY).cinc.sum().rename("enemy_cinc")
     out = out.merge(g, left_on=KEY, right_index=True, how="left")
@@ -131,25 +195,59 @@ def add_capabilities(cands: pd.DataFrame, nmc: pd.DataFrame, participants: pd.Da
     return out
 
 
-def add_history(
-    cands: pd.DataFrame, participants: pd.DataFrame, years: int = 10, history: pd.DataFrame | None = None
+def nuclear_years(states: object | None = None) -> pd.DataFrame:
+    """(ccode, year) for every year a state held nuclear weapons, from the state registry's spells.
+
+    COW's files do not record nuclear status; the registry does (first test or assessed date),
+    so history and today's world share one source. `states` defaults to the bundled registry.
+    """
+    from casus.world import load_states
+
+    reg = load_states() if states is None else states
+    rows: list[tuple[int, int]] = []
+    for st in reg:  # type: ignore[attr-defined]
+        for spell in st.nuclear:
+            cow = st.cow_on(spell.since)
+            if cow is None or cow.code is None:
+                continue
+            last = spell.until.year if spell.until is not None else LAST_YEAR
+            rows.extend((cow.code, y) for y in range(spell.since.year, last + 1))
+    return pd.DataFrame(rows, columns=["ccode", "year"]).drop_duplicates()
+
+
+def add_nuclear(
+    cands: pd.DataFrame,
+    nuclear: pd.DataFrame,
+    participants: pd.DataFrame,
+    exposure: Exposure = "originators",
 ) -> pd.DataFrame:
-    """Earlier disputes in which the candidate stood with / against each side's originators (GML MID).
+    """Whether the candidate, and whether the other side's belligerents, held nuclear weapons (registry)."""
+    years = nuclear[["ccode", "year"]].assign(nuclear=1)
+    out = cands.merge(years, on=["ccode", "year"], how="left")
+    x = _with_belligerents(cands, participants, exposure)
+    x = x[~x.same].merge(years.rename(columns={"ccode": "oc"}), on=["oc", "year"])
+    g = x.groupby(KEY).nuclear.max().rename("enemy_nuclear")
+    out = out.merge(g, left_on=KEY, right_index=True, how="left")
+    out[["nuclear", "enemy_nuclear"]] = out[["nuclear", "enemy_nuclear"]].fillna(0).astype("int8")
+    return out
+
+
+def add_history(
+    cands: pd.DataFrame,
+    participants: pd.DataFrame,
+    years: int = 10,
+    history: pd.DataFrame | None = None,
+    exposure: Exposure = "originators",
+) -> pd.DataFrame:
+    """Earlier disputes in which the candidate stood with / against each side's belligerents (GML MID).
 
     Counts disputes that started in the `years` before this one (by year and month).
 
     `history` is the participants table to look back in (default: `participants`); only disputes
     that started before this one (by year and month) count, so nothing from the future leaks in.
     """
-    hist = participants if history is None else history
-    h = hist.assign(t=hist.styear * 12 + hist.stmon.where(hist.stmon > 0, 1))
-    h = h.groupby(["dispnum", "ccode"]).agg(sidea=("sidea", "first"), t=("t", "min")).reset_index()
-    pairs = h.merge(h, on="dispnum", suffixes=("", "_o"))
-    pairs = pairs[pairs.ccode != pairs.ccode_o]
-    pairs = pairs.assign(together=(pairs.sidea == pairs.sidea_o).astype("int8"))[
-        ["ccode", "ccode_o", "t", "together"]
-    ]
-    x = _with_originators(cands, participants)
+    pairs = pair_history(participants if history is None else history)
+    x = _with_belligerents(cands, participants, exposure)
     start = cands[[*KEY, "year", "month"]].drop_duplicates(KEY)
     x = x.merge(start[[*KEY, "month"]], on=KEY)
     x["t0"] = x.year * 12 + x.month
@@ -175,6 +273,8 @@ def joining_features(c: pd.DataFrame) -> pd.DataFrame:
     *untriggered* when it struck first (side A) — as the engine treats obligations toward the
     attacked state and toward the aggressor. Consultation with the side → consultation;
     neutrality, non-aggression or defence with the other side's originators → a duty to stay out.
+    Nuclear status comes from the state registry; `deterred` is a non-nuclear candidate facing
+    a nuclear-armed side (the engine's nuclear-deterrence assumption, always on for history).
     ATOP's dyad-year file does not code automaticity, so `defense_strength` is 0 here.
     """
     allied = (c.atop_defense_same + c.atop_offense_same) > 0
@@ -188,6 +288,8 @@ def joining_features(c: pd.DataFrame) -> pd.DataFrame:
     f["near_enemy"] = c.cont_opp.between(2, 5).astype(float)
     f["near_friend"] = c.cont_same.between(2, 5).astype(float)
     f["major_power"] = c.major.astype(float)
+    f["nuclear"] = c.nuclear.astype(float)
+    f["deterred"] = ((c.nuclear == 0) & (c.enemy_nuclear > 0)).astype(float)
     f["enemy_major"] = c.enemy_major.astype(float)
     f["capability"] = np.log((c.cinc + 1e-6) / (c.enemy_cinc + 1e-6)).clip(-10, 10)
     f["history_with"] = np.log1p(c.hist_with)
@@ -195,14 +297,27 @@ def joining_features(c: pd.DataFrame) -> pd.DataFrame:
     return f
 
 
-def build(tables: dict[str, pd.DataFrame], participants: pd.DataFrame | None = None,
-          history: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
+def build(
+    tables: dict[str, pd.DataFrame],
+    participants: pd.DataFrame | None = None,
+    history: pd.DataFrame | None = None,
+    exposure: Exposure = "originators",
+    nuclear: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Candidates with every add_* column, for `participants` (default: the folder's own)."""
     p = tables["mid_participants"] if participants is None else participants
     c = candidates(p, tables["cow_states"])
-    c = add_atop(c, tables["atop"], p)
-    c = add_contiguity(c, tables["cow_contiguity"], p)
-    c = add_majors(c, tables["cow_majors"], p)
-    c = add_capabilities(c, tables["cow_nmc"], p)
+    c = add_atop(c, tables["atop"], p, exposure)
+    c = add_contiguity(c, tables["cow_contiguity"], p, exposure)
+    c = add_majors(c, tables["cow_majors"], p, exposure)
+    c = add_capabilities(c, tables["cow_nmc"], p, exposure)
+    c = add_nuclear(c, nuclear_years() if nuclear is None else nuclear, p, exposure)
+    return add_history(c, p, history=history_table(tables, p, history), exposure=exposure)
+
+
+def history_table(
+    tables: dict[str, pd.DataFrame], participants: pd.DataFrame, history: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The participants to look back in: the folder's own plus the scored ones."""
     hist = tables["mid_participants"] if history is None else history
-    return add_history(c, p, history=pd.concat([hist, p]).drop_duplicates(["dispnum", "ccode"]))
+    return pd.concat([hist, participants]).drop_duplicates(["dispnum", "ccode"])
