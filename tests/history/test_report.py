@@ -1,0 +1,48 @@
+"""The backtest report renders offline, escapes what it prints and shows missing scores plainly."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from casus.history.report import NAMES, write_backtest_report
+
+
+def _result() -> tuple[dict[str, object], pd.DataFrame]:
+    rng = np.random.default_rng(1)
+    n = 4000
+    joined = (rng.random(n) < 0.02).astype(int)
+    scored = pd.DataFrame({"dispnum": np.repeat(np.arange(40), n // 40), "ccode": np.arange(n), "side": 0,
+                           "year": 1900, "joined": joined})  # fmt: skip
+    for key in NAMES:
+        scored[f"p_{key}"] = np.clip(0.02 + 0.1 * joined * rng.random(n) + 0.01 * rng.random(n), 0, 1)
+    m = {"auc": 0.9, "average_precision": 0.05, "brier": 0.01, "recall_at_10": 0.6}
+    nan = {"auc": float("nan"), "average_precision": float("nan"), "brier": 0.0, "recall_at_10": float("nan")}
+    result = {
+        "protocol": "forward", "n_disputes": 40, "n_candidates": n, "n_joiners": int(joined.sum()),
+        "metrics": m, "baselines": {k: m for k in NAMES if k != "model"},
+        "by_decade": [{"decade": 1900, "n_disputes": 40, "n_candidates": n, "n_joiners": 3, "metrics": m,
+                       "plain_logistic": m},
+                      {"decade": 2010, "n_disputes": 2, "n_candidates": 10, "n_joiners": 0, "metrics": nan,
+                       "plain_logistic": nan}],
+        "model": "<script>alert(1)</script>", "cascade": {"trials": 64, "seed": 0, "rounds": 8},
+        "casus_version": "0", "date": "2026-11-23",
+    }  # fmt: skip
+    return result, scored
+
+
+def test_report_has_curves_calibration_and_decades(tmp_path: Path) -> None:
+    result, scored = _result()
+    path = tmp_path / "bt.html"
+    write_backtest_report(result, scored, path)
+    html = path.read_text(encoding="utf-8")
+    for div in ("chart-roc", "chart-pr", "chart-calibration"):
+        assert f'id="{div}"' in html
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)" in html
+    assert (
+        "2010s" in html and "—" in html and "nan" not in re.sub(r"<script.*?</script>", "", html, flags=re.S)
+    )
+    assert not re.search(r"""<script[^>]+src=""", html)  # plotly.js is inlined, not fetched
