@@ -697,6 +697,70 @@ def backtest_cmd(
         out.print(f"report written to {report_path}")
 
 
+@app.command("read")
+def read_cmd(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Text, HTML or feed files, folders, or http(s) addresses.")
+    ],
+    date: Annotated[
+        str | None, typer.Option("--date", help="The articles' date (YYYY-MM-DD), overriding theirs.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    compare_: Annotated[
+        bool, typer.Option("--compare", help="Align what the articles say about the same subject.")
+    ] = False,
+) -> None:
+    """Read news articles: actors, claims with attribution, treaty links and red flags."""
+    import datetime as dt
+
+    from casus.evidence.read import compare, read_document
+    from casus.evidence.sources import SourceError, load
+
+    on = None
+    if date is not None:
+        try:
+            on = dt.date.fromisoformat(date)
+        except ValueError:
+            raise typer.BadParameter(
+                f"{date!r} is not a real date (YYYY-MM-DD)", param_hint="--date"
+            ) from None
+    try:
+        docs = load(inputs)
+    except SourceError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        raise typer.Exit(2) from None
+    readings = [read_document(d, on=on) for d in docs]
+    result: dict[str, Any] = {"articles": [r.model_dump(mode="json") for r in readings]}
+    if compare_:
+        result["comparison"] = compare(readings)
+    if as_json:
+        _emit_json(result)
+        return
+    for r in readings:
+        out.print(Text(f"{r.title or r.source}", style="bold"))
+        removed = f" · {r.removed_lines} boilerplate line(s) removed" if r.removed_lines else ""
+        out.print(f"  {r.source} · {r.date} ({r.date_from}) · {r.words} words{removed}")
+        if r.actors:
+            out.print("  actors: " + ", ".join(f"{a.id} ×{a.mentions}" for a in r.actors))
+        for c in r.claims:
+            who = c.attribution.who or c.attribution.kind
+            neg = "NOT " if c.polarity == "negative" else ""
+            hedge = f" [hedged: {', '.join(c.hedges)}]" if c.hedges else ""
+            out.print(
+                Text(f"  claim: {c.subject or '?'} {neg}{c.relation} {c.object or '?'} (per {who}){hedge}")
+            )
+        for link in r.provisions:
+            out.print(Text(f"  quotes {link.treaty} {link.article} (score {link.score:.2f})"))
+        for f in r.flags:
+            out.print(Text(f"  FLAG {f.kind}: “{f.span}” — {f.detail}", style="yellow"))
+    if compare_:
+        out.print(Text("Comparison", style="bold"))
+        for row in result["comparison"]:
+            out.print(Text(f"  {' & '.join(row['actors'])} {row['relation']}: {row['verdict']}"))
+            for st in row["statements"]:
+                out.print(Text(f"    {st['polarity']}, {st['modality']} — {st['source']}"))
+
+
 data_app = typer.Typer(
     help="Historical data: download the originals from their publishers.", no_args_is_help=True
 )

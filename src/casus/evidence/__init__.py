@@ -1,0 +1,1 @@
+"""Reading news and commentary: actors, claims, attribution, treaty links and red flags."""

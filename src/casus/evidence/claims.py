@@ -1,0 +1,195 @@
+"""Claims: who says what about whom, how firmly, on whose authority.
+
+A rule-based reader, documented here so that its decisions can be checked:
+
+- Sentences are split on ., ! and ? followed by a space and a capital or a quote, except after
+  common abbreviations (U.S., Mr., Gen., …).
+- Relations are the phrases of `LEXICON` found in the sentence, in text order, at most two
+  different ones per sentence. For each, the subject is the last actor mentioned before the
+  phrase, the object the first actor after it (other than the subject); "A and B signed" makes
+  B the object.
+- Polarity is negative when a negation (`not`, `never`, `no`, `n't`, `denied`, `refused to`,
+  `rejected`, `without`) stands between the start of the subject's clause and the phrase.
+- Modality is hedged when the sentence carries a hedge (`HEDGES`), which is also listed.
+- Attribution: "according to X", "N officials said", "X said" / "said X" / "X's ministry
+  said", groups ("analysts said"), media reports ("reports said", "reportedly", "media
+  reported"), else the author's own voice.
+- Quotations are text in straight or curly double quotes; the speaker is the actor or person
+  named by "said X" / "X said" next to the quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from casus.evidence.gazetteer import Gazetteer, Mention
+from casus.evidence.model import Attribution, Claim, Quotation
+
+ABBREV = r"(?<!\bU\.S)(?<!\bU\.N)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bSt)(?<!\bNo)(?<!\bArt)(?<!\bvs)"
+SENTENCE_END = re.compile(ABBREV + r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘A-Z])")
+
+LEXICON: list[tuple[str, str]] = [
+    ("send_troops", r"(send|sent|sending|deploy|deployed|deploying|dispatch|dispatched)\w*\s+(\w+\s+){0,3}(troops|soldiers|forces|units|personnel)"),
+    ("transfer_technology", r"(transfer|transferred|share|shared|sharing|provide|provided|providing)\w*\s+(\w+\s+){0,3}(technology|technologies|know-how)|technology transfers?"),
+    ("transfer_arms", r"(supply|supplied|supplying|ship|shipped|shipping|deliver|delivered|delivering|sell|sold|send|sent|provide|provided|providing|transfer|transferred)\w*\s+(\w+\s+){0,4}(weapons|arms|missiles|shells|munitions|ammunition|artillery|drones|rockets)"),
+    ("assist_militarily", r"(military (assistance|aid|support|help)|come to (the|its|their) (aid|defen[cs]e)|defend\w*)"),
+    ("agree_sign", r"\b(sign|signed|signing|ratif\w+|conclud\w+|agreed|agree|agreement)\b"),
+    ("consult", r"\b(consult\w*|held talks|hold talks|discussed|talks with)\b"),
+    ("attack", r"\b(attack\w*|struck|strike|strikes|invade\w*|invasion|shell(ed|ing)|bomb(ed|ing)|fired (missiles|rockets|shells) at)\b"),
+    ("threaten", r"\b(threaten\w*|warn(ed|s)? of|ultimatum)\b"),
+    ("deter", r"\b(deter|deters|deterred|deterring|deterrence|dissuade\w*)\b"),
+    ("oppose", r"\b(oppose\w*|condemn\w*|criticiz\w*|criticis\w*|denounce\w*|protest(ed|s)?)\b"),
+    ("support_politically", r"\b(support(s|ed|ing)?|back(s|ed|ing)?|endorse\w*|stood by|stands by|solidarity with)\b"),
+]  # fmt: skip
+RELATION_RX = [(name, re.compile(rx, re.I)) for name, rx in LEXICON]
+NEGATION = re.compile(
+    r"\b(not|never|no|neither|nor|denied|denies|deny|refused to|refuses to|rejected|without)\b|n't", re.I
+)
+HEDGES = re.compile(
+    r"\b(may|might|could|likely|unlikely|possibly|perhaps|believed?|believes|reportedly|allegedly|"
+    r"appears? to|seems? to|suggest(s|ed)?|expected to|would)\b",
+    re.I,
+)
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+OFFICIALS = re.compile(
+    r"\b(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+)?(?P<who>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?\s+)?"
+    r"(?:senior\s+|government\s+|defen[cs]e\s+|intelligence\s+|military\s+)?officials?\s+(said|say|told|believe|think|warned)",
+)
+MEDIA = re.compile(
+    r"\b(media reports?|reports said|according to (media )?reports|reportedly|media reported|state media)\b",
+    re.I,
+)
+SAID = r"(said|says|told|stated|claimed|warned|announced|insisted|added|wrote)"
+MAX_CLAIMS_PER_SENTENCE = 2
+SPEAKER_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s*(?:,[^,]{0,40},\s*)?" + SAID + r"\b")
+GROUPS = re.compile(
+    r"\b(analysts|experts|diplomats|sources|observers|researchers|officials)\s+(said|say|believe|told|warned|noted)\b",
+    re.I,
+)
+QUOTE = re.compile(r"[\"“]([^\"“”]{3,600})[\"”]")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs, paragraphs first, then sentence ends."""
+    out = []
+    for para in re.finditer(r"[^\n]+", text):
+        start = para.start()
+        chunk = para.group(0)
+        pos = 0
+        for m in SENTENCE_END.finditer(chunk):
+            s = chunk[pos : m.start()].strip()
+            if s:
+                out.append((start + pos, s))
+            pos = m.end()
+        tail = chunk[pos:].strip()
+        if tail:
+            out.append((start + pos, tail))
+    return out
+
+
+def _label(m: Mention) -> str:
+    return m.form.target
+
+
+def attribution(sentence: str, mentions: list[Mention], speakers: list[Mention]) -> Attribution:
+    """On whose authority the sentence speaks."""
+    acc = re.search(r"according to ([^,.;]+)", sentence, re.I)
+    if acc:
+        who = acc.group(1)
+        if MEDIA.search(who) or re.search(r"\b(reports?|media|newspaper|outlet)\b", who, re.I):
+            return Attribution(kind="media_reports", who=who.strip())
+        person = next((m for m in speakers if m.start >= acc.start(1)), None)
+        return Attribution(kind="speaker", who=(person.form.person or person.text) if person else who.strip())
+    off = OFFICIALS.search(sentence)
+    if off:
+        n = off.group("n")
+        count = int(n) if n and n.isdigit() else NUMBERS.get((n or "").lower())
+        state = next((m.form.target for m in mentions if off.start() <= m.start < off.end()), None)
+        return Attribution(kind="officials", who=state, count=count)
+    for m in speakers:
+        after = sentence[m.end : m.end + 60]
+        before = sentence[max(0, m.start - 12) : m.start]
+        if SPEAKER_AFTER.match(after) or re.search(SAID + r"\s+$", before):
+            return Attribution(kind="speaker", who=m.form.person or m.form.target)
+    group = GROUPS.search(sentence)
+    if group:
+        return Attribution(kind="speaker", who=group.group(1).lower())
+    if MEDIA.search(sentence):
+        return Attribution(kind="media_reports")
+    return Attribution(kind="author")
+
+
+def read_claims(
+    text: str, gaz: Gazetteer, on: dt.date, mentions: list[Mention]
+) -> tuple[list[Claim], list[Quotation]]:
+    """Claims and quotations in a text whose mentions have already been found."""
+    claims: list[Claim] = []
+    quotes: list[Quotation] = []
+    k = 0
+    for offset, sent in sentences(text):
+        end = offset + len(sent)
+        local = []
+        while k < len(mentions) and mentions[k].start < offset:
+            k += 1
+        j = k
+        while j < len(mentions) and mentions[j].start < end:
+            m = mentions[j]
+            local.append(Mention(m.start - offset, m.end - offset, m.text, m.form, m.current))
+            j += 1
+        speakers = [m for m in local if m.form.kind == "leader"] + [
+            m for m in local if m.form.kind != "leader"
+        ]
+        for q in QUOTE.finditer(sent):
+            near = [m for m in speakers if m.end <= q.start() or m.start >= q.end()]
+            who = attribution(sent, local, near)
+            quotes.append(
+                Quotation(text=q.group(1).strip(), speaker=who.who if who.kind == "speaker" else None)
+            )
+        actors = local
+        if not actors:
+            continue
+        hits = sorted(
+            (
+                (hit.start(), i, name, hit)
+                for i, (name, rx) in enumerate(RELATION_RX)
+                if (hit := rx.search(sent))
+            ),
+            key=lambda h: (h[0], h[1]),
+        )
+        seen: set[str] = set()
+        for _, _, name, hit in hits:
+            if name in seen or len(seen) >= MAX_CLAIMS_PER_SENTENCE:
+                continue
+            before = [m for m in actors if m.end <= hit.start()]
+            after = [m for m in actors if m.start >= hit.end()]
+            subject = before[-1] if before else None
+            if (
+                subject is not None
+                and len(before) >= 2
+                and re.search(r"\band\b", sent[before[-2].end : subject.start])
+            ):
+                # "A and B signed": A is the subject, B its counterpart
+                subject, after = before[-2], [before[-1], *after]
+            obj = next((m for m in after if subject is None or m.form.target != subject.form.target), None)
+            if subject is None and obj is None:
+                continue
+            seen.add(name)
+            clause = (
+                max(sent.rfind(p, 0, subject.start if subject else hit.start()) for p in (",", ";", ":")) + 1
+            )
+            negative = bool(NEGATION.search(sent[clause : hit.start()]))
+            hedges = sorted({h.group(0).lower() for h in HEDGES.finditer(sent)})
+            claims.append(
+                Claim(
+                    text=sent,
+                    subject=_label(subject) if subject else None,
+                    relation=name,
+                    object=_label(obj) if obj else None,
+                    polarity="negative" if negative else "positive",
+                    modality="hedged" if hedges else "asserted",
+                    hedges=hedges,
+                    attribution=attribution(sent, local, speakers),
+                )
+            )
+    return claims, quotes

@@ -1,0 +1,137 @@
+"""Recognising states, organisations and leaders in text, resolved at the article's date.
+
+Surface forms come from the state registry (names, aliases, demonyms, capitals, metonyms such as
+"the Kremlin"), from `data/evidence/organisations.yaml`, from `leaders.yaml` (people by office
+and term) and from `historical-names.yaml` (names a state no longer uses, e.g. "West Germany").
+All forms are compiled into one case-sensitive regular expression, longest first, so "North
+Korean" wins over "Korean". A form that several states share over time ("Moscow": the Soviet
+Union, then Russia) resolves to the one that existed on the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from casus.world import StateRegistry, load_states
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "evidence"
+Kind = Literal["name", "demonym", "capital", "metonym", "org", "leader", "historical"]
+FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class Form:
+    """One surface form and what it may refer to."""
+
+    text: str
+    kind: Kind
+    target: str  # state or organisation id
+    start: dt.date
+    end: dt.date  # exclusive
+    person: str | None = None
+    office: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved mention in a text."""
+
+    start: int
+    end: int
+    text: str
+    form: Form
+    current: bool  # the form was valid on the article's date
+
+
+def _date(v: Any, default: dt.date) -> dt.date:
+    if v is None:
+        return default
+    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    return list(data or [])
+
+
+class Gazetteer:
+    """All surface forms, compiled once."""
+
+    def __init__(self, states: StateRegistry | None = None) -> None:
+        reg = states or load_states()
+        forms: list[Form] = []
+        self.names: dict[str, str] = {}
+        for s in reg:
+            start = s.start or dt.date(1, 1, 1)
+            end = s.end or FAR_FUTURE
+            self.names[s.id] = s.name
+            for text in {s.name, s.official_name, *s.aliases} - {None}:
+                forms.append(Form(str(text), "name", s.id, start, end))
+            for text in s.demonyms:
+                forms.append(Form(text, "demonym", s.id, start, end))
+            if s.capital:
+                forms.append(Form(s.capital, "capital", s.id, start, end))
+            for text in s.metonyms:
+                forms.append(Form(text, "metonym", s.id, start, end))
+        for o in _load("organisations.yaml"):
+            self.names[o["id"]] = o["name"]
+            for text in {o["name"], *o.get("aliases", [])}:
+                forms.append(Form(text, "org", o["id"], dt.date(1, 1, 1), FAR_FUTURE))
+        for h in _load("historical-names.yaml"):
+            for text in [h["name"], *h.get("demonyms", [])]:
+                forms.append(
+                    Form(text, "historical", h["state"], dt.date(1, 1, 1), _date(h["until"], FAR_FUTURE))
+                )
+        self.leaders = []
+        for p in _load("leaders.yaml"):
+            target = str(p.get("state") or p.get("org"))
+            start, end = _date(p["from"], dt.date(1, 1, 1)), _date(p.get("until"), FAR_FUTURE)
+            for text in {p["name"], p["short"]}:
+                f = Form(text, "leader", target, start, end, person=p["name"], office=p["office"])
+                forms.append(f)
+                self.leaders.append(f)
+        self.by_text: dict[str, list[Form]] = {}
+        for f in forms:
+            self.by_text.setdefault(f.text, []).append(f)
+        alternatives = sorted(self.by_text, key=len, reverse=True)
+        body = "|".join(re.escape(t) for t in alternatives)
+        # Possessives and plurals ("Russia's", "Russians") still count as the form.
+        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?=(?:'s|’s|s)?(?![\w-]))")
+        self.demonym_of: dict[str, set[str]] = {}
+        for f in forms:
+            if f.kind in ("demonym", "historical"):
+                self.demonym_of.setdefault(f.text, set()).add(f.target)
+
+    def resolve(self, text: str, on: dt.date) -> tuple[Form, bool] | None:
+        """The form a surface text means on a date, and whether it was current then."""
+        forms = self.by_text.get(text)
+        if not forms:
+            return None
+        valid = [f for f in forms if f.start <= on < f.end]
+        if valid:
+            return valid[0], True
+        if all(f.kind == "leader" for f in forms):
+            return None  # a former office-holder is a person, not the state
+        return max(forms, key=lambda f: f.end), False
+
+    def find(self, text: str, on: dt.date) -> list[Mention]:
+        """Every resolved mention in a text, in order."""
+        out = []
+        for m in self.pattern.finditer(text):
+            r = self.resolve(m.group(0), on)
+            if r is not None:
+                out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer over the bundled registry (built once per process)."""
+    return Gazetteer()

@@ -1,0 +1,129 @@
+"""Links to bundled treaty provisions, and the red flags a careful reader would raise."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from casus.evidence.gazetteer import Gazetteer, Mention
+from casus.evidence.model import Flag, ProvisionLink
+
+LINK_MIN = 72.0  # rapidfuzz score (0-100) above which a sentence counts as quoting a provision
+QUOTE_MIN_CHARS = 25
+TREATY_WORDS = re.compile(r"\b(treaty|pact|agreement|article|art\.|alliance|accord|charter)\b", re.I)
+ARTICLE_NO = re.compile(r"\b(?:Article|Art\.)\s*(\d+)", re.I)
+QUOTED = re.compile(rf"[\"“]([^\"“”]{{{QUOTE_MIN_CHARS},600}})[\"”]")
+TITLES = r"(president|prime minister|premier|chancellor|leader|supreme leader|foreign minister|defen[cs]e minister|defen[cs]e secretary|secretary of state)"
+ACTOR_CUES = re.compile(
+    r"^(?:'s)?\s+(officials?|government|authorities|ministry|forces|troops|army|military|navy|leaders?|president|"
+    r"premier|prime minister|chancellor|diplomats?|spokes(?:man|woman|person)|embassy|said|says|announced|warned|"
+    r"signed|agreed|is|has|will)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ProvisionText:
+    """A provision's wording as casus holds it (and any English rendering in its notes)."""
+
+    treaty: str
+    article: str
+    text: str
+
+
+@lru_cache(maxsize=1)
+def bundled_provisions() -> tuple[ProvisionText, ...]:
+    """Every provision of the bundled library, with any quoted English rendering from its notes."""
+    from casus.world import load_world
+
+    out = []
+    for t in load_world(use_env=False).treaties.values():
+        for p in t.provisions:
+            out.append(ProvisionText(t.id, p.article, p.text))
+            for q in re.findall(r"[\"“]([^\"“”]{40,})[\"”]", p.notes or ""):
+                out.append(ProvisionText(t.id, p.article, q))
+    return tuple(out)
+
+
+def link_provisions(sentences: list[str], provisions: tuple[ProvisionText, ...]) -> list[ProvisionLink]:
+    """Sentences that quote or closely paraphrase a provision, with the best match's score."""
+    texts = [p.text for p in provisions]
+    links = []
+    for sent in sentences:
+        quotes = [q.group(1) for q in QUOTED.finditer(sent)]
+        if not quotes and not TREATY_WORDS.search(sent):
+            continue
+        best: tuple[float, int] | None = None
+        for probe in quotes or [sent]:
+            scorer = fuzz.partial_ratio if quotes else fuzz.token_set_ratio
+            hit = process.extractOne(probe, texts, scorer=scorer, score_cutoff=LINK_MIN)
+            if hit is not None and (best is None or hit[1] > best[0]):
+                best = (float(hit[1]), int(hit[2]))
+        if best is not None:
+            p = provisions[best[1]]
+            links.append(
+                ProvisionLink(
+                    treaty=p.treaty, article=p.article, score=round(best[0] / 100, 3), sentence=sent
+                )
+            )
+    return links
+
+
+def article_flags(links: list[ProvisionLink]) -> list[Flag]:
+    """A quoted article number that does not match the provision the words come from."""
+    flags = []
+    for link in links:
+        said = ARTICLE_NO.findall(link.sentence)
+        real = re.findall(r"\d+", link.article)
+        if said and real and real[0] not in said:
+            flags.append(Flag(kind="article_mismatch", span=f"Article {said[0]}",
+                              detail=f"the quoted words are {link.treaty} {link.article}, not Article {said[0]}"))  # fmt: skip
+    return flags
+
+
+def mention_flags(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Flag]:
+    """Anachronistic actors, and titles or capitals given to the wrong country nearby."""
+    flags: list[Flag] = []
+    for m in mentions:
+        if not m.current and m.form.kind in ("name", "demonym", "historical", "capital", "metonym"):
+            cue = ACTOR_CUES.match(text[m.end : m.end + 40])
+            before = text[max(0, m.start - 10) : m.start].lower()
+            if cue and "former" not in before and "ex-" not in before:
+                flags.append(Flag(kind="anachronism", span=text[m.start : m.end + cue.end()],
+                                  detail=f"{m.text} ({gaz.names.get(m.form.target, m.form.target)}) did not exist "
+                                         f"under that name on the article's date"))  # fmt: skip
+    demonyms = [m for m in mentions if m.form.kind in ("demonym", "historical") and m.current]
+    for m in mentions:
+        if m.form.kind == "leader" and m.current:
+            for d in demonyms:
+                gap_before = text[d.end : m.start]
+                gap_after = text[m.end : d.start]
+                titled = (d.end <= m.start and re.fullmatch(rf"\s+{TITLES}\s+", gap_before, re.I)) or (
+                    m.end <= d.start
+                    and re.fullmatch(r",\s+(the\s+)?", gap_after, re.I)
+                    and re.match(rf"\s+{TITLES}\b", text[d.end : d.end + 30], re.I)
+                )
+                if titled and d.form.target != m.form.target:
+                    span = text[min(d.start, m.start) : max(d.end, m.end) + (30 if d.start > m.end else 0)]
+                    flags.append(Flag(kind="misattributed_title", span=span.strip(),
+                                      detail=f"{m.form.person} is {m.form.office} of {gaz.names.get(m.form.target)}, "
+                                             f"not {gaz.names.get(d.form.target)}"))  # fmt: skip
+        if m.form.kind == "capital" and m.current:
+            for d in demonyms:
+                preceded = d.end <= m.start and bool(
+                    re.fullmatch(r"\s+capital,?\s+(of\s+)?", text[d.end : m.start], re.I)
+                )
+                followed = (
+                    m.end <= d.start
+                    and re.fullmatch(r",\s+the\s+", text[m.end : d.start], re.I)
+                    and re.match(r"\s+capital\b", text[d.end : d.end + 12], re.I)
+                )
+                if (preceded or followed) and d.form.target != m.form.target:
+                    span = text[min(d.start, m.start) : max(d.end, m.end) + (8 if followed else 0)]
+                    flags.append(Flag(kind="misattributed_capital", span=span.strip(),
+                                      detail=f"{m.text} is the capital of {gaz.names.get(m.form.target)}, "
+                                             f"not {gaz.names.get(d.form.target)}"))  # fmt: skip
+    return flags

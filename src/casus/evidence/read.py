@@ -1,0 +1,90 @@
+"""Reading articles end to end, and comparing what several say about the same subject."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from casus.evidence.claims import read_claims, sentences
+from casus.evidence.gazetteer import Gazetteer, default_gazetteer
+from casus.evidence.links import article_flags, bundled_provisions, link_provisions, mention_flags
+from casus.evidence.model import ActorCount, ArticleReading
+from casus.evidence.sources import Document
+
+
+def read_document(
+    doc: Document, *, on: dt.date | None = None, gaz: Gazetteer | None = None
+) -> ArticleReading:
+    """Actors, claims, quotations, provision links and flags of one document."""
+    g = gaz or default_gazetteer()
+    date, date_from = (
+        (on, "option") if on else (doc.date, "document") if doc.date else (dt.date.today(), "today")
+    )
+    text = doc.text
+    mentions = g.find(text, date)
+    counts: Counter[str] = Counter(m.form.target for m in mentions)
+    forms: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        forms[m.form.target].add(m.text)
+    claims, quotes = read_claims(text, g, date, mentions)
+    links = link_provisions([s for _, s in sentences(text)], bundled_provisions())
+    flags = mention_flags(text, mentions, g) + article_flags(links)
+    return ArticleReading(
+        source=doc.source,
+        title=doc.title,
+        date=date,
+        date_from=date_from,
+        words=len(text.split()),
+        actors=[ActorCount(id=k, mentions=n, forms=sorted(forms[k])) for k, n in counts.most_common()],
+        claims=claims,
+        quotations=quotes,
+        provisions=links,
+        flags=flags,
+        removed_lines=doc.removed_lines,
+    )
+
+
+def compare(readings: list[ArticleReading]) -> list[dict[str, Any]]:
+    """What several articles say about the same actors and relation: agreements and contradictions.
+
+    Claims are grouped by relation and the unordered pair of actors; a group is reported when two
+    or more articles speak to it, as `contradict` when their polarities differ.
+    """
+    by_key: dict[tuple[str | None, str, str | None], list[dict[str, Any]]] = defaultdict(list)
+    for r in readings:
+        for c in r.claims:
+            # The pair, not its order: "A and B signed" and "B signed with A" are the same subject.
+            a, b = sorted([c.subject or "", c.object or ""])
+            by_key[(a or None, c.relation, b or None)].append(
+                {
+                    "source": r.source,
+                    "text": c.text,
+                    "polarity": c.polarity,
+                    "modality": c.modality,
+                    "attribution": c.attribution.model_dump(),
+                }
+            )
+    out = []
+    for (subj, rel, obj), items in sorted(by_key.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
+        sources = {i["source"] for i in items}
+        if len(sources) < 2:
+            continue
+        polarities = {i["polarity"] for i in items}
+        modalities = {i["modality"] for i in items}
+        verdict = (
+            "contradict"
+            if len(polarities) > 1
+            else "agree"
+            if len(modalities) == 1
+            else "agree, with hedging"
+        )
+        out.append(
+            {
+                "actors": [x for x in (subj, obj) if x],
+                "relation": rel,
+                "verdict": verdict,
+                "statements": items,
+            }
+        )
+    return out
