@@ -53,7 +53,7 @@ HEDGES = re.compile(
 )
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 OFFICIALS = re.compile(
-    r"\b(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+)?(?P<who>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?\s+)?"
+    r"\b(?:(?P<n>\d+|(?i:two|three|four|five|six|seven|eight|nine|ten|several))\s+)?(?P<who>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?\s+)?"
     r"(?:senior\s+|government\s+|defen[cs]e\s+|intelligence\s+|military\s+)?officials?\s+(said|say|told|believe|think|warned)",
 )
 MEDIA = re.compile(

@@ -77,7 +77,8 @@ class Gazetteer:
             for text in s.demonyms:
                 forms.append(Form(text, "demonym", s.id, start, end))
             if s.capital:
-                forms.append(Form(s.capital, "capital", s.id, start, end))
+                for text in {s.capital, s.capital.split(",")[0].strip()}:  # "Washington, D.C." → "Washington"
+                    forms.append(Form(text, "capital", s.id, start, end))
             for text in s.metonyms:
                 forms.append(Form(text, "metonym", s.id, start, end))
         for o in _load("organisations.yaml"):
@@ -100,6 +101,8 @@ class Gazetteer:
         self.by_text: dict[str, list[Form]] = {}
         for f in forms:
             self.by_text.setdefault(f.text, []).append(f)
+            if f.text.startswith("the "):  # "the Kremlin" opens a sentence as "The Kremlin"
+                self.by_text.setdefault("T" + f.text[1:], []).append(f)
         alternatives = sorted(self.by_text, key=len, reverse=True)
         body = "|".join(re.escape(t) for t in alternatives)
         # Possessives and plurals ("Russia's", "Russians") still count as the form.

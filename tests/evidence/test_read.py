@@ -1,0 +1,236 @@
+"""Reading articles the project wrote itself in the style of wire copy, opinion and feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from casus.cli import app
+from casus.evidence.model import RELATIONS, Claim
+from casus.evidence.read import compare, read_document
+from casus.evidence.sources import MAX_BYTES, Document, SourceError, documents_from_bytes, load
+
+D = dt.date(2024, 6, 20)
+
+
+def claims_of(text: str, on: dt.date = D) -> list[Claim]:
+    return read_document(Document("t", None, None, text), on=on).claims
+
+
+def one(text: str) -> Claim:
+    cs = claims_of(text)
+    assert cs, text
+    return cs[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation", "subject", "obj"),
+    [
+        (
+            "Russia and North Korea signed a comprehensive strategic partnership treaty.",
+            "agree_sign",
+            "RUS",
+            "PRK",
+        ),
+        ("Tokyo held talks with Washington on the new threat.", "consult", "JPN", "USA"),
+        ("Moscow would come to the aid of Pyongyang in a war.", "assist_militarily", "RUS", "PRK"),
+        ("Pyongyang shipped millions of artillery shells to Russia.", "transfer_arms", "PRK", "RUS"),
+        ("Moscow may transfer satellite technology to Pyongyang.", "transfer_technology", "RUS", "PRK"),
+        ("North Korea sent thousands of troops to Russia's Kursk region.", "send_troops", "PRK", "RUS"),
+        ("Ukraine struck an airfield inside Russia overnight.", "attack", "UKR", "RUS"),
+        ("The Kremlin threatened Seoul with consequences.", "threaten", "RUS", "KOR"),
+        ("Washington seeks to deter Pyongyang from a seventh nuclear test.", "deter", "USA", "PRK"),
+        ("Belarus backed Russia at the United Nations.", "support_politically", "BLR", "RUS"),
+        ("South Korea condemned North Korea's missile launch.", "oppose", "KOR", "PRK"),
+    ],
+)
+def test_each_relation(sentence: str, relation: str, subject: str, obj: str) -> None:
+    c = one(sentence)
+    assert (c.relation, c.subject, c.object) == (relation, subject, obj)
+    assert relation in RELATIONS
+
+
+def test_polarity_and_hedges() -> None:
+    neg = one("The treaty does not oblige North Korea to provide military assistance to Russia.")
+    assert neg.polarity == "negative" and neg.modality == "asserted"
+    never = one("China has never supplied weapons to Russia, Beijing insists.")
+    assert never.polarity == "negative" and never.relation == "transfer_arms"
+    for hedge in ("may", "might", "could", "likely", "reportedly", "allegedly"):
+        c = one(
+            f"North Korea {hedge} {'has ' if hedge in ('reportedly', 'allegedly', 'likely') else ''}sent troops to Russia."
+        )
+        assert c.modality == "hedged" and hedge in c.hedges, hedge
+    assert one("Officials believe North Korea sent troops to Russia.").modality == "hedged"
+
+
+def test_attribution_forms() -> None:
+    a = one("Russia will defend North Korea, Russian President Vladimir Putin said.").attribution
+    assert (a.kind, a.who) == ("speaker", "Vladimir Putin")
+    b = one("Three U.S. officials said North Korea supplied missiles to Russia.").attribution
+    assert (b.kind, b.who, b.count) == ("officials", "USA", 3)
+    c = one("North Korea has sent troops to Russia, according to media reports.").attribution
+    assert c.kind == "media_reports"
+    d = one("According to Lavrov, Moscow will consult Pyongyang.").attribution
+    assert (d.kind, d.who) == ("speaker", "Sergei Lavrov")
+    e = one("North Korea supplied shells to Russia.").attribution
+    assert e.kind == "author"
+    f = one("The pact does not bind North Korea to defend Russia, analysts said.").attribution
+    assert (f.kind, f.who) == ("speaker", "analysts")
+
+
+def test_quotations_have_speakers() -> None:
+    r = read_document(Document("t", None, None,
+                               '"We will never abandon our allies," Putin said in Pyongyang.'), on=D)  # fmt: skip
+    assert (
+        r.quotations[0].text.startswith("We will never abandon")
+        and r.quotations[0].speaker == "Vladimir Putin"
+    )
+
+
+def test_actors_by_name_demonym_capital_metonym_office_and_organisation() -> None:
+    text = ("The Kremlin said Pyongyang and Seoul should talk. Japanese diplomats briefed NATO. "
+            "Kishida spoke to the EU. The DPRK did not answer.")  # fmt: skip
+    r = read_document(Document("t", None, None, text), on=D)
+    ids = {a.id: a.mentions for a in r.actors}
+    assert ids["RUS"] == 1 and ids["PRK"] == 2 and ids["KOR"] == 1 and ids["JPN"] == 2
+    assert ids["NATO"] == 1 and ids["EU"] == 1
+    # the office-holder maps to the state only while in office
+    later = read_document(Document("t", None, None, "Kishida spoke to reporters."), on=dt.date(2025, 6, 1))
+    assert "JPN" not in {a.id for a in later.actors}
+    # the same capital means the state that existed on the date
+    old = read_document(Document("t", None, None, "Moscow warned Washington."), on=dt.date(1962, 10, 22))
+    assert old.actors[0].id == "SUN"
+
+
+def test_flags() -> None:
+    text = ("West German officials said they were alarmed. Japanese Prime Minister Fumio Kishida arrived. "
+            "Later the South Korean premier Kishida spoke. Tokyo, the South Korean capital, was calm. "
+            'Article 3 says the other side "shall provide military and other assistance with all means in its '
+            'possession without delay".')  # fmt: skip
+    r = read_document(Document("t", None, None, text), on=D)
+    kinds = {f.kind: f for f in r.flags}
+    assert kinds["anachronism"].span == "West German officials"
+    assert "Kishida" in kinds["misattributed_title"].span and "Japan" in kinds["misattributed_title"].detail
+    assert "Tokyo" in kinds["misattributed_capital"].span
+    assert "ru-kp-2024" in kinds["article_mismatch"].detail and "Art. 4" in kinds["article_mismatch"].detail
+    assert r.provisions and r.provisions[0].treaty == "ru-kp-2024" and r.provisions[0].score > 0.9
+    # no flag for history told as history, or for the right title
+    calm = read_document(Document("t", None, None, "The former West German chancellor visited. "
+                                  "Japanese Prime Minister Fumio Kishida arrived."), on=D)  # fmt: skip
+    assert not calm.flags
+    assert not read_document(
+        Document("t", None, None, "West German officials said no."), on=dt.date(1985, 1, 1)
+    ).flags
+
+
+BOILER = """Pact signed
+Russia and North Korea signed a treaty.
+The post Pact signed appeared first on Example Wire.
+Follow us on Telegram for breaking news
+Subscribe to our newsletter for daily updates
+DOWNLOAD OUR APP AND GET THE FACTS FIRST
+Copyright 2024 Example Wire. All rights reserved.
+"""
+
+
+def test_boilerplate_rules() -> None:
+    [doc] = documents_from_bytes(BOILER.encode(), "x.txt", ".txt")
+    assert doc.removed_lines == 5 and doc.text.splitlines() == [
+        "Pact signed",
+        "Russia and North Korea signed a treaty.",
+    ]
+
+
+def _feed(items: list[str], self_link: str = "http://example.test/feed.xml") -> bytes:
+    body = "".join(
+        f"<item><title>Item {i}</title><link>{self_link}</link><pubDate>Wed, 19 Jun 2024 10:00:00 GMT</pubDate>"
+        f"<description><![CDATA[{text}]]></description></item>"
+        for i, text in enumerate(items)
+    )
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+            f"<link>{self_link}</link>{body}</channel></rss>").encode()  # fmt: skip
+
+
+def test_feed_items_and_repeated_lines() -> None:
+    promo = "<p>Support independent journalism with a donation today.</p>"
+    items = [f"<p>North Korea sent troops to Russia number {i}.</p>{promo}" for i in range(4)]
+    docs = documents_from_bytes(_feed(items), "feed.xml", ".xml")  # every item links back to the feed
+    assert len(docs) == 4 and all("donation" not in d.text for d in docs)
+    assert all(d.date == dt.date(2024, 6, 19) and d.removed_lines == 1 for d in docs)
+
+
+def test_hostile_html_is_neutralised() -> None:
+    html = ("<html><head><script>alert('x')</script><title>T</title></head><body>"
+            "<nav>Home | World | Sport</nav><article><p onclick=\"steal()\">Russia and North Korea signed "
+            "a treaty in Pyongyang on Wednesday, the culmination of months of talks between the two "
+            "governments about military cooperation.</p><p>It pledges mutual assistance.</p></article>"
+            "<img src=x onerror=\"alert(1)\"><iframe src='http://evil.test'></iframe></body></html>")  # fmt: skip
+    [doc] = documents_from_bytes(html.encode(), "p.html", ".html")
+    assert "alert" not in doc.text and "steal" not in doc.text and "onerror" not in doc.text
+    assert "signed" in doc.text and "Home | World" not in doc.text
+
+
+def test_limits_and_encodings(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (MAX_BYTES + 1))
+    with pytest.raises(SourceError, match="limit"):
+        load([str(big)])
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(
+        "Le président de la Fédération de Russie a signé le traité à Pyongyang.".encode("latin-1")
+    )
+    [doc] = load([str(latin)])
+    assert "Pyongyang" in doc.text
+    truncated = tmp_path / "cut.html"
+    truncated.write_bytes(b"<html><body><p>Russia and North Korea signed a tre")
+    assert load([str(truncated)])[0].text.startswith("Russia")
+    with pytest.raises(SourceError, match="no such file"):
+        load([str(tmp_path / "missing.txt")])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000), st.sampled_from([".txt", ".html", ".xml", ""]))
+def test_reader_never_crashes(data: bytes, suffix: str) -> None:
+    try:
+        docs = documents_from_bytes(data, "fuzz", suffix)
+    except SourceError:
+        return
+    for d in docs:
+        read_document(d, on=D)
+
+
+def test_compare_finds_the_contradiction() -> None:
+    a = read_document(
+        Document("a", None, None, "The pact obliges North Korea to provide military assistance to Russia."),
+        on=D,
+    )
+    b = read_document(
+        Document(
+            "b", None, None, "The pact does not oblige North Korea to provide military assistance to Russia."
+        ),
+        on=D,
+    )
+    rows = compare([a, b])
+    row = next(r for r in rows if r["relation"] == "assist_militarily")
+    assert row["verdict"] == "contradict" and set(row["actors"]) == {"PRK", "RUS"}
+
+
+def test_cli_json_shape_and_bad_date(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Pact\nRussia and North Korea signed a treaty, Putin said.\n")
+    r = CliRunner().invoke(app, ["read", str(f), "--json", "--date", "2024-06-19"])
+    assert r.exit_code == 0, r.output
+    art = json.loads(r.output)["articles"][0]
+    assert {"source", "title", "date", "actors", "claims", "provisions", "flags"} <= set(art)
+    assert {"text", "subject", "relation", "object", "polarity", "modality", "attribution"} <= set(
+        art["claims"][0]
+    )
+    assert {"id", "mentions"} <= set(art["actors"][0])
+    bad = CliRunner().invoke(app, ["read", str(f), "--date", "2024-02-30"])
+    assert bad.exit_code == 2 and "not a real date" in bad.output
