@@ -43,6 +43,8 @@ LEXICON: list[tuple[str, str]] = [
     ("support_politically", r"\b(support(s|ed|ing)?|back(s|ed|ing)?|endorse\w*|stood by|stands by|solidarity with)\b"),
 ]  # fmt: skip
 RELATION_RX = [(name, re.compile(rx, re.I)) for name, rx in LEXICON]
+# One pass per sentence: leftmost phrase first, ties broken by LEXICON order.
+RELATION_ANY = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in LEXICON), re.I)
 NEGATION = re.compile(
     r"\b(not|never|no|neither|nor|denied|denies|deny|refused to|refuses to|rejected|without)\b|n't", re.I
 )
@@ -121,13 +123,17 @@ def attribution(sentence: str, mentions: list[Mention], speakers: list[Mention])
 
 
 def read_claims(
-    text: str, gaz: Gazetteer, on: dt.date, mentions: list[Mention]
+    text: str,
+    gaz: Gazetteer,
+    on: dt.date,
+    mentions: list[Mention],
+    sents: list[tuple[int, str]] | None = None,
 ) -> tuple[list[Claim], list[Quotation]]:
-    """Claims and quotations in a text whose mentions have already been found."""
+    """Claims and quotations in a text whose mentions (and sentences) have already been found."""
     claims: list[Claim] = []
     quotes: list[Quotation] = []
     k = 0
-    for offset, sent in sentences(text):
+    for offset, sent in sentences(text) if sents is None else sents:
         end = offset + len(sent)
         local = []
         while k < len(mentions) and mentions[k].start < offset:
@@ -149,14 +155,10 @@ def read_claims(
         actors = local
         if not actors:
             continue
-        hits = sorted(
-            (
-                (hit.start(), i, name, hit)
-                for i, (name, rx) in enumerate(RELATION_RX)
-                if (hit := rx.search(sent))
-            ),
-            key=lambda h: (h[0], h[1]),
-        )
+        hits = []
+        for hit in RELATION_ANY.finditer(sent):
+            name = next(k for k, v in hit.groupdict().items() if v is not None)
+            hits.append((hit.start(), 0, name, hit))
         seen: set[str] = set()
         for _, _, name, hit in hits:
             if name in seen or len(seen) >= MAX_CLAIMS_PER_SENTENCE:

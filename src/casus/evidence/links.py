@@ -14,6 +14,10 @@ from casus.evidence.model import Flag, ProvisionLink
 LINK_MIN = 72.0  # rapidfuzz score (0-100) above which a sentence counts as quoting a provision
 QUOTE_MIN_CHARS = 25
 TREATY_WORDS = re.compile(r"\b(treaty|pact|agreement|article|art\.|alliance|accord|charter)\b", re.I)
+# A sentence without quotes is compared with the provisions only when it also speaks of duty.
+DUTY_WORDS = re.compile(
+    r"\b(oblig\w*|shall|pledg\w*|commit\w*|bound|binds?|undertak\w*|assistance|attack\w*|aggression)\b", re.I
+)
 ARTICLE_NO = re.compile(r"\b(?:Article|Art\.)\s*(\d+)", re.I)
 QUOTED = re.compile(rf"[\"“]([^\"“”]{{{QUOTE_MIN_CHARS},600}})[\"”]")
 TITLES = r"(president|prime minister|premier|chancellor|leader|supreme leader|foreign minister|defen[cs]e minister|defen[cs]e secretary|secretary of state)"
@@ -54,7 +58,7 @@ def link_provisions(sentences: list[str], provisions: tuple[ProvisionText, ...])
     links = []
     for sent in sentences:
         quotes = [q.group(1) for q in QUOTED.finditer(sent)]
-        if not quotes and not TREATY_WORDS.search(sent):
+        if not quotes and not (TREATY_WORDS.search(sent) and DUTY_WORDS.search(sent)):
             continue
         best: tuple[float, int] | None = None
         for probe in quotes or [sent]:

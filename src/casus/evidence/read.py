@@ -27,8 +27,9 @@ def read_document(
     forms: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         forms[m.form.target].add(m.text)
-    claims, quotes = read_claims(text, g, date, mentions)
-    links = link_provisions([s for _, s in sentences(text)], bundled_provisions())
+    sents = sentences(text)
+    claims, quotes = read_claims(text, g, date, mentions, sents)
+    links = link_provisions([s for _, s in sents], bundled_provisions())
     flags = mention_flags(text, mentions, g) + article_flags(links)
     return ArticleReading(
         source=doc.source,
