@@ -161,6 +161,21 @@ def add_contiguity(
     return out
 
 
+def _status(
+    cands: pd.DataFrame, years: pd.DataFrame, participants: pd.DataFrame, exposure: Exposure, name: str
+) -> pd.DataFrame:
+    """Columns `name` (the candidate holds the status that year) and `enemy_<name>` (the other side does)."""
+    years = years[["ccode", "year"]].assign(**{name: 1})
+    out = cands.merge(years, on=["ccode", "year"], how="left")
+    x = _with_belligerents(cands, participants, exposure)
+    x = x[~x.same].merge(years.rename(columns={"ccode": "oc"}), on=["oc", "year"])
+    g = x.groupby(KEY)[name].max().rename(f"enemy_{name}")
+    out = out.merge(g, left_on=KEY, right_index=True, how="left")
+    cols = [name, f"enemy_{name}"]
+    out[cols] = out[cols].fillna(0).astype("int8")
+    return out
+
+
 def add_majors(
     cands: pd.DataFrame,
     majors: pd.DataFrame,
@@ -168,14 +183,7 @@ def add_majors(
     exposure: Exposure = "originators",
 ) -> pd.DataFrame:
     """Whether the candidate, and whether the other side's originators, include a major power (COW majors)."""
-    years = system_years(majors).assign(major=1)
-    out = cands.merge(years, on=["ccode", "year"], how="left")
-    x = _with_belligerents(cands, participants, exposure)
-    x = x[~x.same].merge(years.rename(columns={"ccode": "oc"}), on=["oc", "year"])
-    g = x.groupby(KEY).major.max().rename("enemy_major")
-    out = out.merge(g, left_on=KEY, right_index=True, how="left")
-    out[["major", "enemy_major"]] = out[["major", "enemy_major"]].fillna(0).astype("int8")
-    return out
+    return _status(cands, system_years(majors), participants, exposure, "major")
 
 
 def add_capabilities(
@@ -222,14 +230,7 @@ def add_nuclear(
     exposure: Exposure = "originators",
 ) -> pd.DataFrame:
     """Whether the candidate, and whether the other side's belligerents, held nuclear weapons (registry)."""
-    years = nuclear[["ccode", "year"]].assign(nuclear=1)
-    out = cands.merge(years, on=["ccode", "year"], how="left")
-    x = _with_belligerents(cands, participants, exposure)
-    x = x[~x.same].merge(years.rename(columns={"ccode": "oc"}), on=["oc", "year"])
-    g = x.groupby(KEY).nuclear.max().rename("enemy_nuclear")
-    out = out.merge(g, left_on=KEY, right_index=True, how="left")
-    out[["nuclear", "enemy_nuclear"]] = out[["nuclear", "enemy_nuclear"]].fillna(0).astype("int8")
-    return out
+    return _status(cands, nuclear, participants, exposure, "nuclear")
 
 
 def add_history(
