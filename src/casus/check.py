@@ -33,6 +33,10 @@ class CheckReport:
         return len({p.file for p in self.problems})
 
 
+# the vocabulary files of casus.evidence
+EVIDENCE_NAMES = {"organisations.yaml", "leaders.yaml", "historical-names.yaml"}
+
+
 def _collect(paths: Sequence[Path], report: CheckReport) -> list[Path]:
     files: list[Path] = []
     for p in paths:
@@ -74,7 +78,7 @@ def check_paths(
         except InputError as exc:
             report.problems.extend(exc.problems)
             continue
-        kinds[f] = classify(data)
+        kinds[f] = "evidence" if f.name in EVIDENCE_NAMES else classify(data)
     state_files = [f for f, k in kinds.items() if k == "states"]
     try:
         registry: StateRegistry | None = load_states([*env_paths("CASUS_STATES"), *extra_states])
@@ -114,6 +118,15 @@ def check_paths(
                 report.problems.extend(exc.problems)
                 continue
             report.ok.append(f"{f} (joining model)")
+        elif kind == "evidence":
+            from casus.evidence.gazetteer import load_evidence_file
+
+            try:
+                load_evidence_file(f)
+            except InputError as exc:
+                report.problems.extend(exc.problems)
+                continue
+            report.ok.append(f"{f} (evidence vocabulary)")
         elif kind == "places":
             try:
                 if registry is not None:

@@ -234,3 +234,15 @@ def test_cli_json_shape_and_bad_date(tmp_path: Path) -> None:
     assert {"id", "mentions"} <= set(art["actors"][0])
     bad = CliRunner().invoke(app, ["read", str(f), "--date", "2024-02-30"])
     assert bad.exit_code == 2 and "not a real date" in bad.output
+
+
+def test_vocabulary_files_are_checked_with_located_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "leaders.yaml"
+    bad.write_text("- {name: A B, short: B, state: RUS, office: president, from: 2024-01-01}\n"
+                   "- {name: C D, short: D, state: RUS, office: president, from: 2024-02-30}\n")  # fmt: skip
+    r = CliRunner().invoke(app, ["check", str(bad)])
+    assert r.exit_code == 1 and "leaders.yaml:2: [1].from: invalid date" in r.output
+    ok = CliRunner().invoke(
+        app, ["check", str(Path(__file__).parents[2] / "src" / "casus" / "data" / "evidence")]
+    )
+    assert ok.exit_code == 0 and "evidence vocabulary" in ok.output

@@ -17,8 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field
 
+from casus.loader import read_file, validate
+from casus.model import InputError
 from casus.world import StateRegistry, load_states
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "evidence"
@@ -56,9 +58,57 @@ def _date(v: Any, default: dt.date) -> dt.date:
     return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
 
 
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Organisation(_Entry):
+    """An organisation's id, full name and the other names articles use."""
+
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class OfficeTerm(_Entry):
+    """One term of a person in an office of a state or organisation."""
+
+    name: str
+    short: str
+    state: str | None = None
+    org: str | None = None
+    office: str
+    from_: dt.date = Field(alias="from")
+    until: dt.date | None = None
+
+
+class HistoricalName(_Entry):
+    """A name (and demonyms) a state used until a date."""
+
+    name: str
+    demonyms: list[str] = Field(default_factory=list)
+    state: str
+    until: dt.date
+
+
+EVIDENCE_FILES: dict[str, type[_Entry]] = {
+    "organisations.yaml": Organisation,
+    "leaders.yaml": OfficeTerm,
+    "historical-names.yaml": HistoricalName,
+}
+
+
+def load_evidence_file(path: Path) -> list[Any]:
+    """Read one of the evidence vocabulary files (by its name), with located errors."""
+    model = EVIDENCE_FILES[path.name]
+    data, lines = read_file(path)
+    if not isinstance(data, list):
+        raise InputError.single(path, 1, "", "expected a list of entries")
+    return [validate(model, item, str(path), lines, (i,)) for i, item in enumerate(data)]
+
+
 def _load(name: str) -> list[dict[str, Any]]:
-    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
-    return list(data or [])
+    return [e.model_dump(by_alias=True) for e in load_evidence_file(DATA / name)]
 
 
 class Gazetteer:
