@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -29,6 +30,15 @@ def example(world: World, name: str) -> Scenario:
     return load_scenario(EXAMPLES / f"{name}.yaml", world)
 
 
+def run_json(name: str, args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """`casus run EXAMPLE --json ARGS` in a fresh process."""
+    cmd = [sys.executable, "-m", "casus", "run", str(EXAMPLES / f"{name}.yaml"), "--json", *args]
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stderr
+    out: dict[str, Any] = json.loads(r.stdout)
+    return out
+
+
 def test_same_seed_same_numbers_and_chunk_size_does_not_matter(world: World) -> None:
     c = compile_scenario(world, example(world, "belgorod-2025"), load_model())
     big = run_counts(Runner(c, 11, 8), 20_480, chunk=1 << 20)
@@ -45,27 +55,8 @@ def test_thread_count_does_not_matter(tmp_path: Path) -> None:
     for threads in ("1", "2"):
         env = {**os.environ, "NUMBA_NUM_THREADS": threads}
         env.pop("CASUS_TREATIES", None)
-        r = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "casus",
-                "run",
-                str(EXAMPLES / "estonia.yaml"),
-                "--json",
-                "--trials",
-                "30000",
-                "--seed",
-                "5",
-                "--no-sensitivity",
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=300,
-        )
-        assert r.returncode == 0, r.stderr
-        outs.append(json.loads(r.stdout)["simulation"])
+        args = ["--trials", "30000", "--seed", "5", "--no-sensitivity"]
+        outs.append(run_json("estonia", args, env)["simulation"])
     assert outs[0] == outs[1]
 
 
@@ -201,24 +192,7 @@ def test_prior_is_documented_and_complete() -> None:
 
 def test_run_json_includes_the_simulation() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASUS_")}
-    r = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "casus",
-            "run",
-            str(EXAMPLES / "yeonpyeong.yaml"),
-            "--json",
-            "--trials",
-            "20000",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert r.returncode == 0, r.stderr
-    sim = json.loads(r.stdout)["simulation"]
+    sim = run_json("yeonpyeong", ["--trials", "20000"], env)["simulation"]
     assert {
         "trials",
         "seed",

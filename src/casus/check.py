@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,40 +101,28 @@ def check_paths(
             registry = load_states([*env_paths("CASUS_STATES"), *extra_states, *state_files])
         except InputError as exc:
             report.problems.extend(exc.problems)
+    from casus.evidence.gazetteer import load_evidence_file
+    from casus.joining import load_model
+
+    def places(f: Path) -> None:
+        if registry is not None:
+            load_places(f, registry)
+
+    loaders: dict[str, tuple[Callable[[Path], object], str]] = {
+        "treaty": (lambda f: load_treaty_file(f, registry), "treaty"),
+        "model": (load_model, "joining model"),
+        "evidence": (load_evidence_file, "evidence vocabulary"),
+        "places": (places, "places"),
+    }
     for f, kind in kinds.items():
-        if kind == "treaty":
+        if kind in loaders:
+            load, label = loaders[kind]
             try:
-                load_treaty_file(f, registry)
+                load(f)
             except InputError as exc:
                 report.problems.extend(exc.problems)
                 continue
-            report.ok.append(f"{f} (treaty)")
-        elif kind == "model":
-            from casus.joining import load_model
-
-            try:
-                load_model(f)
-            except InputError as exc:
-                report.problems.extend(exc.problems)
-                continue
-            report.ok.append(f"{f} (joining model)")
-        elif kind == "evidence":
-            from casus.evidence.gazetteer import load_evidence_file
-
-            try:
-                load_evidence_file(f)
-            except InputError as exc:
-                report.problems.extend(exc.problems)
-                continue
-            report.ok.append(f"{f} (evidence vocabulary)")
-        elif kind == "places":
-            try:
-                if registry is not None:
-                    load_places(f, registry)
-            except InputError as exc:
-                report.problems.extend(exc.problems)
-                continue
-            report.ok.append(f"{f} (places)")
+            report.ok.append(f"{f} ({label})")
         elif kind == "scenario":
             from casus.scenario_check import check_scenario_file
 

@@ -20,10 +20,9 @@ A rule-based reader, documented here so that its decisions can be checked:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from casus.evidence.gazetteer import Gazetteer, Mention
+from casus.evidence.gazetteer import Mention
 from casus.evidence.model import Attribution, Claim, Quotation
 
 ABBREV = r"(?<!\bU\.S)(?<!\bU\.N)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bSt)(?<!\bNo)(?<!\bArt)(?<!\bvs)"
@@ -124,8 +123,6 @@ def attribution(sentence: str, mentions: list[Mention], speakers: list[Mention])
 
 def read_claims(
     text: str,
-    gaz: Gazetteer,
-    on: dt.date,
     mentions: list[Mention],
     sents: list[tuple[int, str]] | None = None,
 ) -> tuple[list[Claim], list[Quotation]]:

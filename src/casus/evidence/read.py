@@ -28,7 +28,7 @@ def read_document(
     for m in mentions:
         forms[m.form.target].add(m.text)
     sents = sentences(text)
-    claims, quotes = read_claims(text, g, date, mentions, sents)
+    claims, quotes = read_claims(text, mentions, sents)
     links = link_provisions([s for _, s in sents], bundled_provisions())
     flags = mention_flags(text, mentions, g) + article_flags(links)
     return ArticleReading(
