@@ -57,7 +57,9 @@ def main() -> None:
     t0 = time.perf_counter()
     run_reference(compiled, args.reference_trials, args.seed, scenario.simulation.rounds)
     ref = args.reference_trials / (time.perf_counter() - t0)
-    print(f"reference (Python loop over a networkx graph): {ref:,.1f} trials/s ({args.reference_trials} trials)")
+    print(
+        f"reference (Python loop over a networkx graph): {ref:,.1f} trials/s ({args.reference_trials} trials)"
+    )
     print(f"ratio: {best / ref:,.0f}x")
 
     if args.big:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from casus.cli import app
+from casus.evidence.gazetteer import default_gazetteer, trie_pattern
 from casus.evidence.model import RELATIONS, Claim
 from casus.evidence.read import compare, read_document
 from casus.evidence.sources import MAX_BYTES, Document, SourceError, documents_from_bytes, load
@@ -54,6 +57,37 @@ def test_each_relation(sentence: str, relation: str, subject: str, obj: str) -> 
     c = one(sentence)
     assert (c.relation, c.subject, c.object) == (relation, subject, obj)
     assert relation in RELATIONS
+
+
+def test_relation_first_letters_cover_the_lexicon() -> None:
+    """The fast pattern finds exactly what the plain alternation finds, for every lexicon word."""
+    from casus.evidence.claims import LEXICON, RELATION_ALTERNATIVES, RELATION_ANY
+
+    plain = re.compile(rf"\b(?:{RELATION_ALTERNATIVES})", re.I)
+    words = sorted({w for _, rx in LEXICON for w in re.findall(r"[a-z-]{2,}", rx)})
+    for w in words:
+        for text in (f"x {w} troops", f"X {w.capitalize()} the arms", f"they {w} weapons", f"{w}ed it"):
+            assert [m.span() for m in RELATION_ANY.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], text
+
+
+@functools.cache
+def _gazetteer_patterns() -> tuple[list[str], re.Pattern[str], re.Pattern[str]]:
+    """The gazetteer's forms as a plain longest-first alternation and as a trie."""
+    forms = sorted(default_gazetteer().by_text, key=len, reverse=True)
+    tail = r"(?=(?:'s|’s|s)?(?![\w-]))"
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + ")" + tail)
+    return forms, plain, re.compile(r"(?<![\w-])" + trie_pattern(forms) + tail)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=12),
+       st.lists(st.sampled_from([" ", "s ", "'s ", "-", "x", ", ", "n "]), min_size=12, max_size=12))  # fmt: skip
+def test_trie_pattern_matches_like_the_longest_first_alternation(picks: list[int], glue: list[str]) -> None:
+    forms, plain, trie = _gazetteer_patterns()
+    text = "".join(forms[i % len(forms)] + g for i, g in zip(picks, glue, strict=False))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_polarity_and_hedges() -> None:

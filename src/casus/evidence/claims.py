@@ -4,7 +4,7 @@ A rule-based reader, documented here so that its decisions can be checked:
 
 - Sentences are split on ., ! and ? followed by a space and a capital or a quote, except after
   common abbreviations (U.S., Mr., Gen., …).
-- Relations are the phrases of `LEXICON` found in the sentence, in text order, at most two
+- Relations are the phrases of `LEXICON` starting at a word start, in text order, at most two
   different ones per sentence. For each, the subject is the last actor mentioned before the
   phrase, the object the first actor after it (other than the subject); "A and B signed" makes
   B the object.
@@ -26,7 +26,8 @@ from casus.evidence.gazetteer import Mention
 from casus.evidence.model import Attribution, Claim, Quotation
 
 ABBREV = r"(?<!\bU\.S)(?<!\bU\.N)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bSt)(?<!\bNo)(?<!\bArt)(?<!\bvs)"
-SENTENCE_END = re.compile(ABBREV + r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘A-Z])")
+# The cheap look-behind first: the abbreviation checks then run only after . ! or ?
+SENTENCE_END = re.compile(r"(?<=[.!?])" + ABBREV + r"[\"”’']?\s+(?=[\"“‘A-Z])")
 
 LEXICON: list[tuple[str, str]] = [
     ("send_troops", r"(send|sent|sending|deploy|deployed|deploying|dispatch|dispatched)\w*\s+(\w+\s+){0,3}(troops|soldiers|forces|units|personnel)"),
@@ -43,7 +44,11 @@ LEXICON: list[tuple[str, str]] = [
 ]  # fmt: skip
 RELATION_RX = [(name, re.compile(rx, re.I)) for name, rx in LEXICON]
 # One pass per sentence: leftmost phrase first, ties broken by LEXICON order.
-RELATION_ANY = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in LEXICON), re.I)
+RELATION_ALTERNATIVES = "|".join(f"(?P<{name}>{rx})" for name, rx in LEXICON)
+# Every phrase starts at a word start with one of these letters (a test checks it against
+# LEXICON); saying so lets the engine skip most positions without trying each alternative.
+RELATION_FIRST = "abcdefhimoprstuw"
+RELATION_ANY = re.compile(rf"\b(?=[{RELATION_FIRST}])(?:{RELATION_ALTERNATIVES})", re.I)
 NEGATION = re.compile(
     r"\b(not|never|no|neither|nor|denied|denies|deny|refused to|refuses to|rejected|without)\b|n't", re.I
 )
@@ -69,6 +74,10 @@ GROUPS = re.compile(
     re.I,
 )
 QUOTE = re.compile(r"[\"“]([^\"“”]{3,600})[\"”]")
+ACCORDING = re.compile(r"according to ([^,.;]+)", re.I)
+REPORT_WORDS = re.compile(r"\b(reports?|media|newspaper|outlet)\b", re.I)
+SAID_BEFORE = re.compile(SAID + r"\s+$")
+AND = re.compile(r"\band\b")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -95,14 +104,14 @@ def _label(m: Mention) -> str:
 
 def attribution(sentence: str, mentions: list[Mention], speakers: list[Mention]) -> Attribution:
     """On whose authority the sentence speaks."""
-    acc = re.search(r"according to ([^,.;]+)", sentence, re.I)
+    acc = ACCORDING.search(sentence)
     if acc:
         who = acc.group(1)
-        if MEDIA.search(who) or re.search(r"\b(reports?|media|newspaper|outlet)\b", who, re.I):
+        if MEDIA.search(who) or REPORT_WORDS.search(who):
             return Attribution(kind="media_reports", who=who.strip())
         person = next((m for m in speakers if m.start >= acc.start(1)), None)
         return Attribution(kind="speaker", who=(person.form.person or person.text) if person else who.strip())
-    off = OFFICIALS.search(sentence)
+    off = OFFICIALS.search(sentence) if "fficial" in sentence else None
     if off:
         n = off.group("n")
         count = int(n) if n and n.isdigit() else NUMBERS.get((n or "").lower())
@@ -111,7 +120,7 @@ def attribution(sentence: str, mentions: list[Mention], speakers: list[Mention])
     for m in speakers:
         after = sentence[m.end : m.end + 60]
         before = sentence[max(0, m.start - 12) : m.start]
-        if SPEAKER_AFTER.match(after) or re.search(SAID + r"\s+$", before):
+        if SPEAKER_AFTER.match(after) or SAID_BEFORE.search(before):
             return Attribution(kind="speaker", who=m.form.person or m.form.target)
     group = GROUPS.search(sentence)
     if group:
@@ -157,17 +166,15 @@ def read_claims(
             name = next(k for k, v in hit.groupdict().items() if v is not None)
             hits.append((hit.start(), 0, name, hit))
         seen: set[str] = set()
+        said: Attribution | None = None  # the same for every claim of the sentence
+        hedges = sorted({h.group(0).lower() for h in HEDGES.finditer(sent)}) if hits else []
         for _, _, name, hit in hits:
             if name in seen or len(seen) >= MAX_CLAIMS_PER_SENTENCE:
                 continue
             before = [m for m in actors if m.end <= hit.start()]
             after = [m for m in actors if m.start >= hit.end()]
             subject = before[-1] if before else None
-            if (
-                subject is not None
-                and len(before) >= 2
-                and re.search(r"\band\b", sent[before[-2].end : subject.start])
-            ):
+            if subject is not None and len(before) >= 2 and AND.search(sent[before[-2].end : subject.start]):
                 # "A and B signed": A is the subject, B its counterpart
                 subject, after = before[-2], [before[-1], *after]
             obj = next((m for m in after if subject is None or m.form.target != subject.form.target), None)
@@ -178,7 +185,7 @@ def read_claims(
                 max(sent.rfind(p, 0, subject.start if subject else hit.start()) for p in (",", ";", ":")) + 1
             )
             negative = bool(NEGATION.search(sent[clause : hit.start()]))
-            hedges = sorted({h.group(0).lower() for h in HEDGES.finditer(sent)})
+            said = said or attribution(sent, local, speakers)
             claims.append(
                 Claim(
                     text=sent,
@@ -188,7 +195,7 @@ def read_claims(
                     polarity="negative" if negative else "positive",
                     modality="hedged" if hedges else "asserted",
                     hedges=hedges,
-                    attribution=attribution(sent, local, speakers),
+                    attribution=said,
                 )
             )
     return claims, quotes

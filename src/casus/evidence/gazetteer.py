@@ -3,8 +3,9 @@
 Surface forms come from the state registry (names, aliases, demonyms, capitals, metonyms such as
 "the Kremlin"), from `data/evidence/organisations.yaml`, from `leaders.yaml` (people by office
 and term) and from `historical-names.yaml` (names a state no longer uses, e.g. "West Germany").
-All forms are compiled into one case-sensitive regular expression, longest first, so "North
-Korean" wins over "Korean". A form that several states share over time ("Moscow": the Soviet
+All forms are compiled into one case-sensitive regular expression shaped as a trie (one branch
+per next character, longer continuations tried first), so "North Korean" wins over "Korean" and
+each position costs one walk down the trie rather than a try of every form. A form that several states share over time ("Moscow": the Soviet
 Union, then Russia) resolves to the one that existed on the date.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +28,31 @@ from casus.world import StateRegistry, load_states
 DATA = Path(__file__).resolve().parents[1] / "data" / "evidence"
 Kind = Literal["name", "demonym", "capital", "metonym", "org", "leader", "historical"]
 FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of `words`, longest first, as a trie of characters.
+
+    Equivalent to the alternation of the words sorted longest first (a test checks it), but
+    the engine follows one branch per character instead of trying every word.
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word may end here: the longer continuations are tried first
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
 
 
 @dataclass(frozen=True)
@@ -153,10 +180,11 @@ class Gazetteer:
             self.by_text.setdefault(f.text, []).append(f)
             if f.text.startswith("the "):  # "the Kremlin" opens a sentence as "The Kremlin"
                 self.by_text.setdefault("T" + f.text[1:], []).append(f)
-        alternatives = sorted(self.by_text, key=len, reverse=True)
-        body = "|".join(re.escape(t) for t in alternatives)
-        # Possessives and plurals ("Russia's", "Russians") still count as the form.
-        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?=(?:'s|’s|s)?(?![\w-]))")
+        body = trie_pattern(self.by_text)
+        # Possessives and plurals ("Russia's", "Russians") still count as the form. The lookahead
+        # on first letters lets the engine skip most positions at once.
+        firsts = re.escape("".join(sorted({t[0] for t in self.by_text})))
+        self.pattern = re.compile(rf"(?=[{firsts}])(?<![\w-]){body}(?=(?:'s|’s|s)?(?![\w-]))")
         self.demonym_of: dict[str, set[str]] = {}
         for f in forms:
             if f.kind in ("demonym", "historical"):
