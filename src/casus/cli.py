@@ -19,6 +19,7 @@ from casus.check import check_paths
 from casus.compare import compare, describe_conditions
 from casus.loader import coerce_date
 from casus.model import InputError, State, UnknownIdError
+from casus.records import state_record, treaty_record, treaty_row
 from casus.world import World, load_world
 
 app = typer.Typer(
@@ -85,16 +86,6 @@ def version() -> None:
 
 
 # --- states -----------------------------------------------------------------------------------
-
-
-def state_record(s: State, on: dt.date) -> dict[str, Any]:
-    """A state as JSON, with date-dependent facts resolved."""
-    rec = s.model_dump(mode="json", exclude_none=True)
-    rec["exists"] = s.exists_on(on)
-    rec["nuclear_armed"] = s.nuclear_on(on)
-    cow = s.cow_on(on)
-    rec["cow_on_date"] = cow.model_dump(mode="json", exclude_none=True) if cow else None
-    return rec
 
 
 @app.command("states")
@@ -213,22 +204,7 @@ def treaties_list(
             {
                 "date": on.isoformat(),
                 "party": pid,
-                "treaties": [
-                    {
-                        "id": ta.treaty.id,
-                        "short_name": ta.treaty.short_name,
-                        "kind": ta.treaty.kind.value,
-                        "binding": ta.treaty.binding,
-                        "status": ta.status,
-                        "signed": ta.treaty.signed.isoformat(),
-                        "in_force": ta.treaty.in_force.isoformat() if ta.treaty.in_force else None,
-                        "ended": ta.treaty.ended.isoformat() if ta.treaty.ended else None,
-                        "parties": ta.parties,
-                        "suspensions": [s.model_dump(mode="json") for s in ta.suspensions],
-                        "types": sorted({p.type.value for p in ta.treaty.provisions}),
-                    }
-                    for ta in rows
-                ],
+                "treaties": [treaty_row(ta) for ta in rows],
             }
         )
         return
@@ -267,14 +243,7 @@ def treaties_show(
     ta = world.at(on).treaty(ident)
     t = ta.treaty
     if as_json:
-        rec = t.model_dump(mode="json", by_alias=True)
-        rec["on"] = {
-            "date": on.isoformat(),
-            "status": ta.status,
-            "parties": ta.parties,
-            "suspensions": [s.model_dump(mode="json") for s in ta.suspensions],
-        }
-        _emit_json(rec)
+        _emit_json(treaty_record(ta))
         return
     out.print(Text(t.title, style="bold"))
     out.print(
@@ -709,6 +678,13 @@ def read_cmd(
     compare_: Annotated[
         bool, typer.Option("--compare", help="Align what the articles say about the same subject.")
     ] = False,
+    store: Annotated[
+        bool, typer.Option("--store", help="Also save each reading in the store (see --db).")
+    ] = False,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Store URL (default: CASUS_DB, else SQLite in the user data folder)."),
+    ] = None,
 ) -> None:
     """Read news articles: actors, claims with attribution, treaty links and red flags."""
     import datetime as dt
@@ -731,6 +707,13 @@ def read_cmd(
         raise typer.Exit(2) from None
     readings = [read_document(d, on=on) for d in docs]
     result: dict[str, Any] = {"articles": [r.model_dump(mode="json") for r in readings]}
+    if store:
+        st = _open_store(db)
+        for art in result["articles"]:
+            art["stored_id"] = st.add_evidence(art)
+        st.close()
+        if not as_json:
+            err.print(f"{len(readings)} reading(s) stored in {_safe_url(st.url)}")
     if compare_:
         result["comparison"] = compare(readings)
     if as_json:
@@ -759,6 +742,77 @@ def read_cmd(
             out.print(Text(f"  {' & '.join(row['actors'])} {row['relation']}: {row['verdict']}"))
             for st in row["statements"]:
                 out.print(Text(f"    {st['polarity']}, {st['modality']} — {st['source']}"))
+
+
+def _open_store(db: str | None) -> Any:
+    """Open (and migrate) the store, with a one-line error when the database cannot be reached."""
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from casus.service.store import Store
+
+    try:
+        return Store(db)
+    except (SQLAlchemyError, ArgumentError, OSError) as exc:
+        sys.stderr.write(f"error: store {_safe_url(db or 'default')}: {str(exc).splitlines()[0]}\n")
+        raise typer.Exit(2) from None
+
+
+def _safe_url(url: str) -> str:
+    """A database URL without its password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+@app.command("serve")
+def serve_cmd(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port for the API and the web UI.")] = 8000,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Store URL, e.g. postgresql+psycopg://user@host/casus (default: SQLite)."),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Runs computed at once.", min=1, max=16)] = 1,
+    max_trials: Annotated[
+        int, typer.Option("--max-trials", help="Most trials one submitted run may ask for.", min=1)
+    ] = 200_000,
+    model_path: Annotated[
+        Path | None,
+        typer.Option("--model", help="Joining model: a coefficient file, prior, or calibrated (default)."),
+    ] = None,
+) -> None:
+    """Serve the REST API (OpenAPI at /docs) and the web UI on one port.
+
+    Writes need a token: CASUS_TOKEN, else a file named by CASUS_TOKEN_FILE, else one made up
+    now and printed once (in a link that hands it to the browser).
+    """
+    import secrets
+
+    import uvicorn
+
+    from casus.joining import load_model
+    from casus.service.api import Limits, create_app
+
+    token = os.environ.get("CASUS_TOKEN", "").strip()
+    if not token and os.environ.get("CASUS_TOKEN_FILE"):
+        token = Path(os.environ["CASUS_TOKEN_FILE"]).read_text(encoding="utf-8").strip()
+    made_up = not token
+    token = token or secrets.token_urlsafe(24)
+    st = _open_store(db)
+    if st.interrupted:
+        err.print(f"{st.interrupted} run(s) left unfinished by an earlier process marked interrupted")
+    application = create_app(
+        _world(), st, load_model(model_path), token, workers=workers, limits=Limits(max_trials=max_trials)
+    )
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
+    err.print(f"casus serving on http://{shown}:{port}/ — store {_safe_url(st.url)}")
+    if made_up:
+        err.print(f"write token (this session only): http://{shown}:{port}/#token={token}")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 data_app = typer.Typer(

@@ -415,7 +415,7 @@ def simulate(
         base = outcome_value(outcome, base_counts, compiled, n_s)
         for label, kind, sc in variations(world, scenario):
             c2 = compile_scenario(world, sc, model)
-            v = outcome_value(outcome, run_counts(Runner(c2, seed, rounds), n_s, chunk), c2, n_s)
+            v = outcome_value(outcome, run_counts(Runner(c2, seed, rounds), n_s, chunk, progress), c2, n_s)
             sens.append(Sensitivity(change=label, kind=kind, outcome=v, delta=v - base))
         sens.sort(key=lambda s: -abs(s.delta))
     return SimulationResult(

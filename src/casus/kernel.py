@@ -134,7 +134,7 @@ def signature(i, s, trig, flags, adj, enemy_major, enemy_nuclear, nuclear, deter
     return sig
 
 
-@nb.njit(cache=True)
+@nb.njit(cache=True, nogil=True)
 def probability_table(trig, zconst, coef, fights, reliability, nuclear, major, deterrence):
     """P(join) for every state, side and feature signature: join_probability, tabulated."""
     n = trig.shape[0]
@@ -177,7 +177,7 @@ def probability_table(trig, zconst, coef, fights, reliability, nuclear, major, d
     return table
 
 
-@nb.njit(cache=True)
+@nb.njit(cache=True, nogil=True)
 def run_block(
     seed, t_lo, t_hi, rounds, side, flags, adj, pprev, trig, rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx,
     nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, side0, flags0, adj0,
@@ -380,7 +380,7 @@ def run_block(
     return nucopp, nrec
 
 
-@nb.njit(cache=True, parallel=True)
+@nb.njit(cache=True, parallel=True, nogil=True)
 def simulate_range(
     seed, trial0, ntrials, block, rounds, side0, flags0, adj0, trig, rev_ptr, rev_obligor, rev_cat,
     nb_ptr, nb_idx, nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, n_initial, table,
@@ -408,7 +408,7 @@ def simulate_range(
     return count_a.sum(axis=0), count_b.sum(axis=0), sizes.sum(axis=0), nucopp.sum(), hashes
 
 
-@nb.njit(cache=True)
+@nb.njit(cache=True, nogil=True)
 def replay(
     seed, trial, rounds, side0, flags0, adj0, trig, rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx,
     nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, table,
@@ -430,7 +430,7 @@ def replay(
     return rec_state[:nrec].copy(), rec_side[:nrec].copy(), rec_round[:nrec].copy()
 
 
-@nb.njit(cache=True)
+@nb.njit(cache=True, nogil=True)
 def initial_probabilities(side0, flags0, adj0, trig, nuclear, major, zconst, coef, fights, reliability, deterrence, glob0):  # fmt: skip
     """P(join A), P(join B) for every state given only the initial belligerents."""
     n = side0.shape[0]

@@ -1,0 +1,375 @@
+"""The REST API and the web UI, served by one FastAPI application on one port.
+
+API under `/api` (OpenAPI schema at `/openapi.json`, browsable at `/docs`); UI pages at `/`,
+`/treaties`, `/compare`, `/scenario`, `/runs`, `/evidence`, built from Jinja2 templates and a
+small script with no build step; plotly.js is served from the installed plotly package, so the
+UI works offline. Reads are open; writes (runs, scenarios, evidence) need the configured token
+as `Authorization: Bearer <token>`. Request bodies, trial counts and article sizes are bounded;
+every error is JSON `{"error": "<one line>"}` with a 4xx status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from casus import __version__
+from casus.compare import compare
+from casus.joining import JoiningModel
+from casus.loader import coerce_date
+from casus.model import InputError, UnknownIdError
+from casus.records import EDGE_TYPES, network_at, state_record, treaty_record, treaty_row
+from casus.service.jobs import Jobs, QueueFull
+from casus.service.store import EvidenceRow, RunRow, Store
+from casus.world import World
+
+HERE = Path(__file__).resolve().parent
+MAX_BODY = 2 * 1024 * 1024  # bytes in one request
+MAX_ARTICLE = 1024 * 1024  # characters of one submitted article
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+
+class Limits(BaseModel):
+    """What one request may ask for."""
+
+    max_trials: int = 200_000
+    max_body: int = MAX_BODY
+
+
+class RunRequest(BaseModel):
+    """A scenario to run (the scenario file format, as JSON) and how many trials."""
+
+    model_config = ConfigDict(extra="forbid")
+    scenario: dict[str, Any]
+    trials: int = Field(default=20_000, ge=0)
+    seed: int | None = Field(default=None, ge=0, le=2**63 - 1)
+
+
+class RunAccepted(BaseModel):
+    """A queued run."""
+
+    id: str
+    status: str
+    url: str
+
+
+class EvidenceRequest(BaseModel):
+    """An article to read and store: plain text or HTML."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=MAX_ARTICLE)
+    source: str = Field(default="submitted", max_length=2000)
+    title: str | None = Field(default=None, max_length=2000)
+    date: str | None = Field(default=None, max_length=10)
+    html: bool = False
+
+
+class ScenarioRequest(BaseModel):
+    """A scenario to save (the scenario file format, as JSON)."""
+
+    model_config = ConfigDict(extra="forbid")
+    scenario: dict[str, Any]
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": " ".join(str(message).split())}, status_code=status)
+
+
+def _date(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return coerce_date(value)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+
+
+def run_record(r: RunRow, jobs: Jobs | None = None, full: bool = True) -> dict[str, Any]:
+    """A run as JSON: inputs, status, progress, versions, timings and (when asked) the result."""
+    prog = jobs.status(r.id) if jobs is not None else None
+    rec: dict[str, Any] = {
+        "id": r.id, "name": r.name, "status": r.status, "trials": r.trials, "seed": r.seed,
+        "created": r.created.isoformat() if r.created else None,
+        "started": r.started.isoformat() if r.started else None,
+        "finished": r.finished.isoformat() if r.finished else None,
+        "model_version": r.model_version, "data_version": r.data_version, "casus_version": r.casus_version,
+        "timings": r.timings, "error": r.error,
+        "progress": {"done": prog.done, "total": prog.total} if prog else None,
+    }  # fmt: skip
+    if full:
+        rec["scenario"] = r.scenario
+        rec["result"] = r.result
+    return rec
+
+
+def evidence_record(e: EvidenceRow, full: bool = True) -> dict[str, Any]:
+    """A stored reading as JSON."""
+    rec: dict[str, Any] = {"id": e.id, "source": e.source, "title": e.title, "date": e.date,
+                           "created": e.created.isoformat() if e.created else None}  # fmt: skip
+    if full:
+        rec["reading"] = e.reading
+    else:
+        rec["claims"] = len(e.reading.get("claims", []))
+        rec["flags"] = len(e.reading.get("flags", []))
+    return rec
+
+
+def create_app(world: World, store: Store, model: JoiningModel, token: str, *, workers: int = 1,
+               limits: Limits | None = None) -> FastAPI:  # fmt: skip
+    """The application: API and UI over one world, one store and one joining model."""
+    lim = limits or Limits()
+    jobs = Jobs(store, world, model, workers=workers)
+    app = FastAPI(title="casus", version=__version__,
+                  description="Alliance obligations, escalation and evidence, as a service.")  # fmt: skip
+    app.state.jobs = jobs
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+    @app.middleware("http")
+    async def bound_body(request: Request, call_next: Any) -> Response:
+        size = request.headers.get("content-length")
+        if size is not None and (not size.isdigit() or int(size) > lim.max_body):
+            return _error(413, f"request body over {lim.max_body} bytes")
+        if request.method in ("POST", "PUT", "PATCH") and size is None:
+            body = b""
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > lim.max_body:
+                    return _error(413, f"request body over {lim.max_body} bytes")
+        response: Response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+        )
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_r: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_r: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return _error(422, f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg")))
+
+    @app.exception_handler(InputError)
+    async def input_error(_r: Request, exc: InputError) -> JSONResponse:
+        return _error(422, "; ".join(str(p) for p in exc.problems[:5]))
+
+    @app.exception_handler(UnknownIdError)
+    async def unknown_id(_r: Request, exc: UnknownIdError) -> JSONResponse:
+        return _error(404, str(exc))
+
+    @app.exception_handler(QueueFull)
+    async def queue_full(_r: Request, exc: QueueFull) -> JSONResponse:
+        return _error(503, str(exc))
+
+    def need_token(authorization: Annotated[str | None, Header()] = None) -> None:
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not given or not hmac.compare_digest(given.encode(), token.encode()):
+            raise HTTPException(401, "writes need the service token: Authorization: Bearer <token>")
+
+    # --- API: reads ---
+    @app.get("/api/version")
+    def version() -> dict[str, Any]:
+        """casus, joining-model and data versions."""
+        return {"casus": __version__, "model": model.label, "data_version": model.data_version}
+
+    @app.get("/api/states")
+    def states(at: str | None = None, region: str | None = Query(None, max_length=100)) -> dict[str, Any]:
+        """States existing on a date (default today), optionally in one region."""
+        on = _date(at)
+        rows = [s for s in world.states.existing_on(on)
+                if region is None or s.region.casefold() == region.casefold()]  # fmt: skip
+        return {"date": on.isoformat(), "states": [state_record(s, on) for s in rows]}
+
+    @app.get("/api/states/{ident}")
+    def state(ident: str, at: str | None = None) -> dict[str, Any]:
+        """One state (ISO3, COW code or abbreviation, or name) as it stood on a date."""
+        on = _date(at)
+        s = world.states.find(ident, on)
+        if s is None:
+            world.states.get(ident)  # raises UnknownIdError with a suggestion
+            raise HTTPException(404, f"no state '{ident}' on {on}")
+        return state_record(s, on)
+
+    @app.get("/api/treaties")
+    def treaties(at: str | None = None, party: str | None = Query(None, max_length=100),
+                 all: bool = False) -> dict[str, Any]:  # fmt: skip
+        """Treaties in force or signed on a date (all of them with `all`), optionally of one party."""
+        on = _date(at)
+        pid = world.states.get(party.upper()).id if party else None
+        include = ("in_force", "signed", "ended", "not_signed") if all else ("in_force", "signed")
+        rows = world.at(on).treaties(party=pid, include=include)
+        return {"date": on.isoformat(), "party": pid, "treaties": [treaty_row(ta) for ta in rows]}
+
+    @app.get("/api/treaties/{ident}")
+    def treaty(ident: str, at: str | None = None) -> dict[str, Any]:
+        """One treaty with every provision, its text and source, and its status and parties on a date."""
+        return treaty_record(world.at(_date(at)).treaty(ident))
+
+    @app.get("/api/compare")
+    def compare_api(ids: Annotated[list[str], Query(min_length=2, max_length=10)],
+                    at: str | None = None) -> dict[str, Any]:  # fmt: skip
+        """Treaties side by side, obligation type by obligation type."""
+        return compare(world, ids, _date(at))
+
+    @app.get("/api/network")
+    def network(at: str | None = None) -> dict[str, Any]:
+        """States and obligations between them on a date, as typed edges."""
+        return network_at(world, _date(at))
+
+    @app.get("/api/runs")
+    def runs(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+        """Runs, newest first (without their results)."""
+        return {"runs": [run_record(r, jobs, full=False) for r in store.runs(limit)]}
+
+    @app.get("/api/runs/{rid}")
+    def run(rid: str) -> dict[str, Any]:
+        """One run: status and progress while it computes; inputs, result, versions, timings after."""
+        r = store.run(rid)
+        if r is None:
+            raise HTTPException(404, f"no run '{rid}'")
+        return run_record(r, jobs)
+
+    @app.get("/api/scenarios")
+    def scenarios() -> dict[str, Any]:
+        """Saved scenarios, and the bundled examples."""
+        saved = [{"id": s.id, "name": s.name, "scenario": s.body} for s in store.scenarios()]
+        return {"saved": saved, "examples": _examples()}
+
+    @app.get("/api/evidence")
+    def evidence(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+        """Stored article readings, newest first (counts only)."""
+        return {"evidence": [evidence_record(e, full=False) for e in store.evidence(limit)]}
+
+    @app.get("/api/evidence/{eid}")
+    def evidence_item(eid: str) -> dict[str, Any]:
+        """One stored reading: actors, claims, attribution, provision links, flags."""
+        e = store.evidence_item(eid)
+        if e is None:
+            raise HTTPException(404, f"no evidence '{eid}'")
+        return evidence_record(e)
+
+    # --- API: writes ---
+    @app.post("/api/runs", status_code=202, dependencies=[Depends(need_token)])
+    def submit_run(req: RunRequest) -> RunAccepted:
+        """Queue a scenario run (obligations, simulation, sensitivity); poll its URL for the result."""
+        if req.trials > lim.max_trials:
+            raise HTTPException(422, f"trials: at most {lim.max_trials} per run on this server")
+        name = str(req.scenario.get("name") or "unnamed")[:300]
+        rid = jobs.submit(name, req.scenario, req.trials, req.seed)
+        return RunAccepted(id=rid, status="queued", url=f"/api/runs/{rid}")
+
+    @app.post("/api/scenarios", status_code=201, dependencies=[Depends(need_token)])
+    def save_scenario(req: ScenarioRequest) -> dict[str, str]:
+        """Save a scenario after checking it against the world."""
+        from casus.loader import LineMap
+        from casus.scenario import parse_scenario
+
+        sc = parse_scenario(req.scenario, "scenario", LineMap(), world)
+        return {"id": store.add_scenario(sc.name, req.scenario)}
+
+    @app.post("/api/evidence", status_code=201, dependencies=[Depends(need_token)])
+    def submit_evidence(req: EvidenceRequest) -> dict[str, Any]:
+        """Read an article (text or HTML) and store what it says."""
+        from casus.evidence.read import read_document
+        from casus.evidence.sources import documents_from_bytes
+
+        on = _date(req.date) if req.date else None
+        suffix = ".html" if req.html else ".txt"
+        docs = documents_from_bytes(req.text.encode("utf-8"), req.source, suffix)
+        if not docs:
+            raise HTTPException(422, "text: no readable text in the article")
+        doc = docs[0]
+        reading = read_document(doc, on=on).model_dump(mode="json")
+        if req.title:
+            reading["title"] = req.title
+        eid = store.add_evidence(reading)
+        return {"id": eid, "url": f"/api/evidence/{eid}"}
+
+    # --- UI ---
+    def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, {"version": __version__, **ctx})
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def ui_network(request: Request, at: str | None = None) -> HTMLResponse:
+        on = _date(at)
+        regions = sorted({s.region for s in world.states.existing_on(on)})
+        return page(request, "network.html", on=on.isoformat(), regions=regions, types=EDGE_TYPES)
+
+    @app.get("/treaties", response_class=HTMLResponse, include_in_schema=False)
+    def ui_treaties(request: Request, at: str | None = None) -> HTMLResponse:
+        on = _date(at)
+        rows = [treaty_row(ta) for ta in world.at(on).treaties(include=("in_force", "signed", "ended"))]
+        return page(request, "treaties.html", on=on.isoformat(), rows=rows)
+
+    @app.get("/treaties/{ident}", response_class=HTMLResponse, include_in_schema=False)
+    def ui_treaty(request: Request, ident: str, at: str | None = None) -> HTMLResponse:
+        ta = world.at(_date(at)).treaty(ident)
+        return page(request, "treaty.html", t=ta.treaty, ta=ta)
+
+    @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
+    def ui_compare(request: Request, ids: Annotated[list[str] | None, Query()] = None,
+                   at: str | None = None) -> HTMLResponse:  # fmt: skip
+        chosen = [i for i in (ids or []) if i][:6]
+        result = compare(world, chosen, _date(at)) if len(chosen) >= 2 else None
+        return page(request, "compare.html", all_ids=sorted(world.treaties), chosen=chosen, result=result)
+
+    @app.get("/scenario", response_class=HTMLResponse, include_in_schema=False)
+    def ui_scenario(request: Request) -> HTMLResponse:
+        states = sorted(world.states.existing_on(dt.date.today()), key=lambda s: s.name)
+        return page(request, "scenario.html", states=states, max_trials=lim.max_trials)
+
+    @app.get("/runs", response_class=HTMLResponse, include_in_schema=False)
+    def ui_runs(request: Request) -> HTMLResponse:
+        return page(request, "runs.html", runs=[run_record(r, jobs, full=False) for r in store.runs(100)])
+
+    @app.get("/runs/{rid}", response_class=HTMLResponse, include_in_schema=False)
+    def ui_run(request: Request, rid: str) -> HTMLResponse:
+        if store.run(rid) is None:
+            raise HTTPException(404, f"no run '{rid}'")
+        return page(request, "run.html", rid=rid)
+
+    @app.get("/evidence", response_class=HTMLResponse, include_in_schema=False)
+    def ui_evidence(request: Request) -> HTMLResponse:
+        items = [evidence_record(e, full=False) for e in store.evidence(100)]
+        return page(request, "evidence.html", items=items)
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name == "plotly.min.js":
+            from casus.charts import plotly_script
+
+            return Response(plotly_script(), media_type="text/javascript")
+        files = {"app.js": "text/javascript", "app.css": "text/css"}
+        if name not in files:
+            raise HTTPException(404, f"no static file '{name}'")
+        return Response((HERE / "static" / name).read_bytes(), media_type=files[name])
+
+    @app.on_event("shutdown")
+    def stop_jobs() -> None:
+        jobs.shutdown()
+
+    return app
+
+
+def _examples() -> list[dict[str, Any]]:
+    """The example scenarios of a source checkout (`examples/`), as JSON; none when installed."""
+    from casus.loader import read_file
+
+    out = []
+    for path in sorted(EXAMPLES.glob("*.yaml")) if EXAMPLES.is_dir() else []:
+        data, _ = read_file(path)
+        out.append({"file": path.name, "name": data.get("name", path.stem), "scenario": data})
+    return out

@@ -1,0 +1,137 @@
+"""Scenario runs queued to a pool of worker threads, so the server answers while they compute.
+
+The simulation kernel releases the interpreter lock, so a worker thread computing a run does not
+stall the threads answering requests. The queue is bounded: when it is full a submission is
+refused rather than left to wait without end. Progress lives in memory (trials done of total);
+the run's record lives in the store.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from casus import __version__
+from casus.joining import JoiningModel
+from casus.loader import LineMap
+from casus.model import InputError
+from casus.service.store import Store
+from casus.world import World
+
+
+@dataclass
+class Progress:
+    """How far a run has got."""
+
+    done: int = 0
+    total: int = 0
+    stage: str = "queued"
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def advance(self, k: int) -> None:
+        """Count `k` more trials done."""
+        with self.lock:
+            self.done += k
+
+
+class QueueFull(Exception):
+    """More runs are waiting than the pool accepts."""
+
+
+def run_scenario(
+    world: World, scenario_data: dict[str, Any], trials: int, seed: int | None, model: JoiningModel,
+    progress: Callable[[int], None] | None = None, sensitivity: bool = True,
+) -> tuple[dict[str, Any], int]:  # fmt: skip
+    """Obligations and simulation for a scenario given as data; (JSON result, seed used)."""
+    from casus.escalation import simulate, variations
+    from casus.obligations import casus_foederis, results_json
+    from casus.scenario import parse_scenario
+
+    scenario = parse_scenario(scenario_data, "scenario", LineMap(), world)
+    results = casus_foederis(world, scenario)
+    data = results_json(scenario, results, world)
+    used_seed = scenario.simulation.seed if seed is None else seed
+    if trials > 0:
+        sim = simulate(world, scenario, trials=trials, seed=used_seed, model=model, sensitivity=sensitivity,
+                       sensitivity_trials=min(trials, 20_000), progress=progress)  # fmt: skip
+        data["simulation"] = sim.model_dump(mode="json")
+        data["simulation"]["variations"] = len(variations(world, scenario)) if sensitivity else 0
+    return data, used_seed
+
+
+def total_trials(world: World, scenario_data: dict[str, Any], trials: int, sensitivity: bool = True) -> int:
+    """Trials a run will simulate in all (the main run plus one sensitivity run per variation)."""
+    from casus.escalation import variations
+    from casus.scenario import parse_scenario
+
+    if trials <= 0:
+        return 0
+    scenario = parse_scenario(scenario_data, "scenario", LineMap(), world)
+    n_var = len(variations(world, scenario)) if sensitivity else 0
+    return trials + min(trials, 20_000) * n_var
+
+
+class Jobs:
+    """A bounded queue of runs and the threads that compute them."""
+
+    def __init__(self, store: Store, world: World, model: JoiningModel, workers: int = 1,
+                 max_waiting: int = 32) -> None:  # fmt: skip
+        self.store, self.world, self.model = store, world, model
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="casus-run")
+        self.max_waiting = max_waiting
+        self.progress: dict[str, Progress] = {}
+        self.futures: dict[str, Future[None]] = {}
+        self.lock = threading.Lock()
+
+    def waiting(self) -> int:
+        """Runs accepted and not yet finished."""
+        with self.lock:
+            return sum(1 for f in self.futures.values() if not f.done())
+
+    def submit(self, name: str, scenario_data: dict[str, Any], trials: int, seed: int | None) -> str:
+        """Queue a run; returns its id. Raises QueueFull when too many are waiting."""
+        total = total_trials(self.world, scenario_data, trials)  # validates the scenario first
+        if self.waiting() >= self.max_waiting:
+            raise QueueFull(f"{self.max_waiting} runs are already waiting; try again later")
+        rid = self.store.queue_run(name, scenario_data, trials, seed)
+        prog = Progress(total=total)
+        with self.lock:
+            self.progress[rid] = prog
+            self.futures[rid] = self.pool.submit(self._work, rid, scenario_data, trials, seed, prog)
+        return rid
+
+    def _work(self, rid: str, scenario_data: dict[str, Any], trials: int, seed: int | None,
+              prog: Progress) -> None:  # fmt: skip
+        self.store.start_run(rid)
+        prog.stage = "running"
+        t0 = time.perf_counter()
+        try:
+            result, used = run_scenario(self.world, scenario_data, trials, seed, self.model, prog.advance)
+        except InputError as exc:
+            prog.stage = "failed"
+            self.store.fail_run(rid, "; ".join(str(p) for p in exc.problems))
+            return
+        except Exception as exc:  # a failed run is recorded, never half-written
+            prog.stage = "failed"
+            self.store.fail_run(rid, f"{type(exc).__name__}: {exc}")
+            return
+        wall = time.perf_counter() - t0
+        self.store.finish_run(
+            rid, result, seed=used, model_version=self.model.label,
+            data_version=self.model.data_version or "", casus_version=__version__,
+            timings={"wall_s": round(wall, 3), "trials_per_s": round(prog.done / wall, 1) if wall else 0.0},
+        )  # fmt: skip
+        prog.stage = "done"
+
+    def status(self, rid: str) -> Progress | None:
+        """In-memory progress of a run submitted to this process."""
+        with self.lock:
+            return self.progress.get(rid)
+
+    def shutdown(self) -> None:
+        """Stop taking runs and wait for those in progress."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
