@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -128,7 +130,13 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
     """The application: API and UI over one world, one store and one joining model."""
     lim = limits or Limits()
     jobs = Jobs(store, world, model, workers=workers)
-    app = FastAPI(title="casus", version=__version__,
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        jobs.shutdown()
+
+    app = FastAPI(title="casus", version=__version__, lifespan=lifespan,
                   description="Alliance obligations, escalation and evidence, as a service.")  # fmt: skip
     app.state.jobs = jobs
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -356,10 +364,6 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         if name not in files:
             raise HTTPException(404, f"no static file '{name}'")
         return Response((HERE / "static" / name).read_bytes(), media_type=files[name])
-
-    @app.on_event("shutdown")
-    def stop_jobs() -> None:
-        jobs.shutdown()
 
     return app
 

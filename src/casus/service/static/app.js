@@ -133,13 +133,15 @@ function showResult(run) {
   for (const [k, v] of Object.entries(byStatus)) follows.append(el("li", {}, `${k}: ${v.join(", ")}`));
   if (!follows.children.length) follows.append(el("li", {}, "no obligation is triggered"));
   const trace = document.getElementById("trace");
+  const quiet = el("details", {}, el("summary", {}, "obligations not triggered, with why"));
   trace.replaceChildren();
   for (const o of res.obligations) {
-    trace.append(el("div", { class: "trace " + o.status },
+    (o.status === "not_triggered" ? quiet : trace).append(el("div", { class: "trace " + o.status },
       el("p", {}, el("strong", {}, `${o.obligor} → ${o.beneficiary}`), ` ${o.treaty_name} ${o.article}: ${o.status.replace("_", " ")}`),
       el("blockquote", {}, `“${o.text}”` + (o.verbatim ? "" : " [paraphrase]")),
       el("ul", {}, ...o.reasons.map(r => el("li", {}, r)))));
   }
+  trace.append(quiet);
   if (!sim) return;
   const top = sim.states.filter(s => s.initial === null).slice(0, 20).reverse();
   plot("bars", [

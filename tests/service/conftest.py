@@ -1,0 +1,104 @@
+"""Fixtures for the service: stores on SQLite and on a real PostgreSQL server, and the application."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from casus.joining import load_model
+from casus.world import load_world
+
+TOKEN = "test-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def _pg_bin() -> Path | None:
+    for root in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (root / "initdb").exists() and (root / "pg_ctl").exists():
+            return root
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A throw-away PostgreSQL cluster (Debian's server binaries), or CASUS_TEST_PG_URL."""
+    if os.environ.get("CASUS_TEST_PG_URL"):
+        yield os.environ["CASUS_TEST_PG_URL"]
+        return
+    bin_dir = _pg_bin()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL server binaries not installed (.ci/run installs Debian's postgresql)")
+    root = Path(tempfile.mkdtemp(prefix="casus-pg-"))
+    data, sock = root / "data", root / "sock"
+    sock.mkdir()
+    # The server refuses to run as root; run it as the postgres user the package creates.
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_user:
+        shutil.chown(root, "postgres")
+        shutil.chown(sock, "postgres")
+    port = free_port()
+    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", "casus", "-A", "trust"],
+                   check=True, capture_output=True)  # fmt: skip
+    opts = f"-p {port} -k {sock} -c listen_addresses='' -c fsync=off"
+    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", opts, "-w", "-l",
+                    str(root / "log"), "start"], check=True, capture_output=True)  # fmt: skip
+    try:
+        subprocess.run([*as_user, str(bin_dir / "createdb"), "-h", str(sock), "-p", str(port), "-U", "casus",
+                        "casus"], check=True, capture_output=True)  # fmt: skip
+        yield f"postgresql+psycopg://casus@/casus?host={sock}&port={port}"
+    finally:
+        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)  # fmt: skip
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh database of each kind."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'casus.db'}"
+    url: str = request.getfixturevalue("pg_url")
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:  # each test starts from an empty schema
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def world():  # type: ignore[no-untyped-def]
+    return load_world(use_env=False)
+
+
+@pytest.fixture
+def app(world, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from casus.service.api import Limits, create_app
+    from casus.service.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'app.db'}")
+    application = create_app(world, store, load_model(), TOKEN, limits=Limits(max_trials=50_000))
+    yield application
+    application.state.jobs.shutdown()
+    store.close()
+
+
+@pytest.fixture
+def api_schema(app):  # type: ignore[no-untyped-def]
+    import schemathesis
+
+    return schemathesis.openapi.from_asgi("/openapi.json", app)

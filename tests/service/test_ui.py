@@ -1,0 +1,122 @@
+"""The web UI in a real browser: Debian's Chromium, headless, driven by Playwright.
+
+Builds a scenario in the builder, runs it, watches it finish and reads the result; checks that
+a scenario name and an article carrying script render as text. Screenshots go to
+CASUS_SCREENSHOTS (default: the test's temporary folder).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import TOKEN, free_port
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Chromium not installed (.ci/run installs it)"
+)
+HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
+
+
+@pytest.fixture
+def server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    import uvicorn
+
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    end = time.monotonic() + 30
+    while not srv.started:
+        assert time.monotonic() < end, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def page(server: str):  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])  # fmt: skip
+        pg = browser.new_page(viewport={"width": 1280, "height": 1000})
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.on("dialog", lambda d: errors.append("dialog: " + d.message))
+        pg.errors = errors  # type: ignore[attr-defined]
+        yield pg
+        browser.close()
+
+
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("CASUS_SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_build_run_and_read_a_scenario(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = shots(tmp_path)
+    page.goto(f"{server}/#token={TOKEN}")
+    page.wait_for_selector("#network circle")
+    assert page.locator("#network circle").count() > 20
+    page.screenshot(path=str(out / "network.png"))
+
+    page.goto(f"{server}/scenario")
+    page.wait_for_selector("#example option >> nth=1", state="attached")
+    page.select_option(
+        "#example", label="Strike on Belgorod by a Ukrainian-flagged aircraft supplied by NATO states"
+    )
+    assert page.input_value("#ev-target") == "RUS"
+    page.fill("#sc-name", "Belgorod, built in the browser " + HOSTILE)
+    page.check("#as-suppliers")
+    page.fill("#trials", "5000")
+    page.fill("#seed", "11")
+    page.screenshot(path=str(out / "builder.png"))
+    page.click("#run-button")
+    page.wait_for_url("**/runs/*")
+    page.wait_for_function(
+        "document.getElementById('run-status').textContent.startsWith('done')", timeout=120_000
+    )
+    page.wait_for_selector("#bars .main-svg")
+    headline = page.text_content("#headline") or ""
+    assert headline.startswith("P(nuclear-armed states on opposite sides) =")
+    assert "built in the browser <img" in (page.text_content("#run-title") or "")
+    assert page.locator("#trace .trace").count() > 0
+    assert "ru-kp-2024" in (page.text_content("#follows") or "") or "Art. 4" in (
+        page.text_content("#trace") or ""
+    )
+    assert page.locator("#tornado .main-svg").count() >= 1
+    page.screenshot(path=str(out / "result.png"), full_page=True)
+
+    page.goto(f"{server}/runs")
+    assert "<img src=x" in (page.text_content("table") or "")  # shown as text
+    assert page.evaluate("window.__pwned") is None
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_evidence_browser_renders_articles_as_text(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/evidence#token={TOKEN}")
+    page.fill("#ev-title", "Wire " + HOSTILE)
+    page.fill("#ev-text", "<p>Pyongyang shipped artillery shells to Russia, officials said.</p>" + HOSTILE)
+    page.check("#ev-html")
+    page.fill("#ev-date", "2024-06-20")
+    page.click("#evidence-form button")
+    page.wait_for_selector("#evidence-detail h2")
+    assert "transfer_arms" in (page.text_content("#evidence-detail") or "")
+    page.reload()
+    page.click("#evidence-list a")
+    page.wait_for_selector("#evidence-detail h2")
+    assert "<img" in (page.text_content("#evidence-detail h2") or "")
+    page.screenshot(path=str(shots(tmp_path) / "evidence.png"), full_page=True)
+    assert page.evaluate("window.__pwned") is None
+    assert page.errors == []  # type: ignore[attr-defined]
