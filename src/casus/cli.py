@@ -780,6 +780,9 @@ def serve_cmd(
     max_trials: Annotated[
         int, typer.Option("--max-trials", help="Most trials one submitted run may ask for.", min=1)
     ] = 200_000,
+    queue: Annotated[
+        int, typer.Option("--queue", help="Most runs waiting or computing; more get 503.", min=1)
+    ] = 32,
     model_path: Annotated[
         Path | None,
         typer.Option("--model", help="Joining model: a coefficient file, prior, or calibrated (default)."),
@@ -805,9 +808,8 @@ def serve_cmd(
     st = _open_store(db)
     if st.interrupted:
         err.print(f"{st.interrupted} run(s) left unfinished by an earlier process marked interrupted")
-    application = create_app(
-        _world(), st, load_model(model_path), token, workers=workers, limits=Limits(max_trials=max_trials)
-    )
+    limits = Limits(max_trials=max_trials, max_waiting=queue)
+    application = create_app(_world(), st, load_model(model_path), token, workers=workers, limits=limits)
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     err.print(f"casus serving on http://{shown}:{port}/ — store {_safe_url(st.url)}")
     if made_up:

@@ -80,6 +80,15 @@ def test_writes_need_the_token_and_are_bounded(app) -> None:  # type: ignore[no-
     big = c.post("/api/evidence", content=b"{" + b" " * (3 * 1024 * 1024) + b"}",
                  headers={**AUTH, "Content-Type": "application/json"})  # fmt: skip
     assert big.status_code == 413
+
+    def chunks():  # no Content-Length: the body is counted as it streams in
+        yield b'{"text": "'
+        for _ in range(40):
+            yield b"x" * 65536
+        yield b'"}'
+
+    streamed = c.post("/api/evidence", content=chunks(), headers={**AUTH, "Content-Type": "application/json"})
+    assert streamed.status_code == 413 and "over" in streamed.json()["error"]
     bad = scenario()
     bad["events"][0]["target"] = "XXX"
     r = c.post("/api/runs", json={"scenario": bad}, headers=AUTH)

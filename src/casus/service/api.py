@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -45,6 +46,7 @@ class Limits(BaseModel):
 
     max_trials: int = 200_000
     max_body: int = MAX_BODY
+    max_waiting: int = 32  # runs queued or computing; more are refused with 503
 
 
 class RunRequest(BaseModel):
@@ -125,11 +127,70 @@ def evidence_record(e: EvidenceRow, full: bool = True) -> dict[str, Any]:
     return rec
 
 
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"content-security-policy",
+     b"default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+     b"img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"),
+]  # fmt: skip
+
+
+class Guard:
+    """ASGI middleware: refuse bodies over `max_body` bytes (declared or streamed); add security headers."""
+
+    def __init__(self, app: Any, max_body: int) -> None:
+        self.app, self.max_body = app, max_body
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
+            await self._too_big(send)
+            return
+        if declared is None and scope.get("method") in ("POST", "PUT", "PATCH"):
+            # No declared length (chunked): read the body here, counting, and replay it.
+            body, more = b"", True
+            while more:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return
+                body += message.get("body", b"")
+                more = message.get("more_body", False)
+                if len(body) > self.max_body:
+                    await self._too_big(send)
+                    return
+            replayed = False
+
+            async def replay() -> Any:
+                nonlocal replayed
+                if replayed:
+                    return await receive()
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            receive = replay
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+    async def _too_big(self, send: Any) -> None:
+        body = json.dumps({"error": f"request body over {self.max_body} bytes"}).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"), *SECURITY_HEADERS]})  # fmt: skip
+        await send({"type": "http.response.body", "body": body})
+
+
 def create_app(world: World, store: Store, model: JoiningModel, token: str, *, workers: int = 1,
                limits: Limits | None = None) -> FastAPI:  # fmt: skip
     """The application: API and UI over one world, one store and one joining model."""
     lim = limits or Limits()
-    jobs = Jobs(store, world, model, workers=workers)
+    jobs = Jobs(store, world, model, workers=workers, max_waiting=lim.max_waiting)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -141,24 +202,7 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
     app.state.jobs = jobs
     templates = Jinja2Templates(directory=str(HERE / "templates"))
 
-    @app.middleware("http")
-    async def bound_body(request: Request, call_next: Any) -> Response:
-        size = request.headers.get("content-length")
-        if size is not None and (not size.isdigit() or int(size) > lim.max_body):
-            return _error(413, f"request body over {lim.max_body} bytes")
-        if request.method in ("POST", "PUT", "PATCH") and size is None:
-            body = b""
-            async for chunk in request.stream():
-                body += chunk
-                if len(body) > lim.max_body:
-                    return _error(413, f"request body over {lim.max_body} bytes")
-        response: Response = await call_next(request)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-        )
-        return response
+    app.add_middleware(Guard, max_body=lim.max_body)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_r: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -189,12 +233,14 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
 
     # --- API: reads ---
     @app.get("/api/version")
-    def version() -> dict[str, Any]:
+    async def version() -> dict[str, Any]:
         """casus, joining-model and data versions."""
         return {"casus": __version__, "model": model.label, "data_version": model.data_version}
 
     @app.get("/api/states")
-    def states(at: str | None = None, region: str | None = Query(None, max_length=100)) -> dict[str, Any]:
+    async def states(
+        at: str | None = None, region: str | None = Query(None, max_length=100)
+    ) -> dict[str, Any]:
         """States existing on a date (default today), optionally in one region."""
         on = _date(at)
         rows = [s for s in world.states.existing_on(on)
@@ -202,7 +248,7 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         return {"date": on.isoformat(), "states": [state_record(s, on) for s in rows]}
 
     @app.get("/api/states/{ident}")
-    def state(ident: str, at: str | None = None) -> dict[str, Any]:
+    async def state(ident: str, at: str | None = None) -> dict[str, Any]:
         """One state (ISO3, COW code or abbreviation, or name) as it stood on a date."""
         on = _date(at)
         s = world.states.find(ident, on)
@@ -212,7 +258,7 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         return state_record(s, on)
 
     @app.get("/api/treaties")
-    def treaties(at: str | None = None, party: str | None = Query(None, max_length=100),
+    async def treaties(at: str | None = None, party: str | None = Query(None, max_length=100),
                  all: bool = False) -> dict[str, Any]:  # fmt: skip
         """Treaties in force or signed on a date (all of them with `all`), optionally of one party."""
         on = _date(at)
@@ -222,18 +268,18 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         return {"date": on.isoformat(), "party": pid, "treaties": [treaty_row(ta) for ta in rows]}
 
     @app.get("/api/treaties/{ident}")
-    def treaty(ident: str, at: str | None = None) -> dict[str, Any]:
+    async def treaty(ident: str, at: str | None = None) -> dict[str, Any]:
         """One treaty with every provision, its text and source, and its status and parties on a date."""
         return treaty_record(world.at(_date(at)).treaty(ident))
 
     @app.get("/api/compare")
-    def compare_api(ids: Annotated[list[str], Query(min_length=2, max_length=10)],
+    async def compare_api(ids: Annotated[list[str], Query(min_length=2, max_length=10)],
                     at: str | None = None) -> dict[str, Any]:  # fmt: skip
         """Treaties side by side, obligation type by obligation type."""
         return compare(world, ids, _date(at))
 
     @app.get("/api/network")
-    def network(at: str | None = None) -> dict[str, Any]:
+    async def network(at: str | None = None) -> dict[str, Any]:
         """States and obligations between them on a date, as typed edges."""
         return network_at(world, _date(at))
 

@@ -1,0 +1,167 @@
+"""Load on the service over loopback: reading treaties and submitting runs with concurrent clients.
+
+Usage: python benchmarks/bench_service.py [--clients 50] [--reads 3000] [--runs 200] [--trials 1000]
+
+Starts `casus serve` on a free loopback port with a temporary SQLite store, then drives it with
+`--clients` concurrent clients (httpx, asyncio): `--reads` GET /api/treaties/ru-kp-2024, then
+`--runs` POST /api/runs of the Belgorod example (clients retry after a pause when the queue is
+full, 503), and waits for every accepted run to finish. Bounded in count and in time (`--limit`
+seconds per phase). Reference, in the same run: the same treaty record built and serialised
+in-process, and the same runs computed one after another in-process; the ratios say what
+serving costs (reads) and what the worker pool gains or loses (runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKEN = "bench-token"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def pct(xs: list[float], q: float) -> float:
+    return statistics.quantiles(xs, n=100)[int(q) - 1] if len(xs) > 1 else xs[0]
+
+
+async def drive(n: int, clients: int, limit: float, call) -> tuple[list[float], int, float]:  # type: ignore[no-untyped-def]
+    """Run `call(client)` n times over `clients` workers; (latencies, failures, wall seconds)."""
+    lat: list[float] = []
+    failures = 0
+    left = iter(range(n))
+    end = time.monotonic() + limit
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        nonlocal failures
+        for _ in left:
+            if time.monotonic() > end:
+                return
+            t = time.perf_counter()
+            ok = await call(client)
+            lat.append(time.perf_counter() - t)
+            failures += not ok
+
+    t0 = time.perf_counter()
+    limits = httpx.Limits(max_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+        await asyncio.gather(*(worker(client) for _ in range(clients)))
+    return lat, failures, time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--reads", type=int, default=3000)
+    ap.add_argument("--runs", type=int, default=200)
+    ap.add_argument("--trials", type=int, default=1000)
+    ap.add_argument("--limit", type=float, default=120.0)
+    args = ap.parse_args()
+
+    from casus.loader import read_file
+
+    scenario, _ = read_file(ROOT / "examples" / "belgorod-2025.yaml")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    tmp = tempfile.mkdtemp(prefix="casus-bench-")
+    env = {**os.environ, "CASUS_TOKEN": TOKEN}
+    cmd = [sys.executable, "-m", "casus", "serve", "--port", str(port), "--db", f"sqlite:///{tmp}/b.db",
+           "--max-trials", str(args.trials), "--queue", "64"]  # fmt: skip
+    server = subprocess.Popen(cmd, env=env, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(base + "/api/version", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        httpx.get(base + "/api/treaties/ru-kp-2024")  # warm caches
+
+        async def read(c: httpx.AsyncClient) -> bool:
+            r = await c.get(base + "/api/treaties/ru-kp-2024")
+            return r.status_code == 200
+
+        lat_r, fail_r, wall_r = asyncio.run(drive(args.reads, args.clients, args.limit, read))
+        accepted: list[str] = []
+        refused = 0
+        body = {"scenario": scenario, "trials": args.trials, "seed": 1}
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+
+        async def submit(c: httpx.AsyncClient) -> bool:
+            nonlocal refused
+            while True:
+                r = await c.post(base + "/api/runs", json=body, headers=headers)
+                if r.status_code == 503:  # queue full: come back later
+                    refused += 1
+                    await asyncio.sleep(0.2)
+                    continue
+                if r.status_code == 202:
+                    accepted.append(r.json()["id"])
+                return r.status_code == 202
+
+        t0 = time.perf_counter()
+        lat_s, fail_s, _ = asyncio.run(drive(args.runs, args.clients, args.limit, submit))
+        deadline = time.monotonic() + args.limit
+        while time.monotonic() < deadline:
+            runs = httpx.get(base + "/api/runs", params={"limit": 500}).json()["runs"]
+            if sum(r["status"] == "done" for r in runs) >= len(accepted):
+                break
+            time.sleep(0.2)
+        wall_runs = time.perf_counter() - t0
+        done = sum(r["status"] == "done" for r in httpx.get(base + "/api/runs", params={"limit": 500}).json()["runs"])
+    finally:
+        server.terminate()
+        server.wait(10)
+
+    # References, in-process.
+    from casus.joining import load_model
+    from casus.records import treaty_record
+    from casus.service.jobs import run_scenario
+    from casus.world import load_world
+
+    world = load_world(use_env=False)
+    on = dt.date.today()
+    n_ref = 300
+    t = time.perf_counter()
+    for _ in range(n_ref):
+        json.dumps(treaty_record(world.at(on).treaty("ru-kp-2024")))
+    ref_reads = n_ref / (time.perf_counter() - t)
+    model = load_model()
+    run_scenario(world, scenario, args.trials, 1, model)  # compile once
+    n_runs = 10
+    t = time.perf_counter()
+    for _ in range(n_runs):
+        run_scenario(world, scenario, args.trials, 1, model)
+    ref_runs = n_runs / (time.perf_counter() - t)
+
+    print(f"date {dt.date.today()}  machine {platform.system()} {platform.machine()}, {os.cpu_count()} cores")
+    print(f"{args.clients} concurrent clients over loopback; store SQLite; one worker thread")
+    print(f"reads: {len(lat_r)} GET /api/treaties/ru-kp-2024, {fail_r} failed: {len(lat_r) / wall_r:,.0f} req/s, "
+          f"p50 {1000 * pct(lat_r, 50):.1f} ms, p99 {1000 * pct(lat_r, 99):.1f} ms; "
+          f"in-process reference {ref_reads:,.0f}/s, ratio {len(lat_r) / wall_r / ref_reads:.2f}")  # fmt: skip
+    print(f"runs: {len(accepted)} accepted of {args.runs} ({args.trials} trials + sensitivity each), {fail_s} failed, "
+          f"{refused} refused while the queue was full and retried; submission p50 {1000 * pct(lat_s, 50):.1f} ms, "
+          f"p99 {1000 * pct(lat_s, 99):.1f} ms; {done} done in {wall_runs:.1f} s = {done / wall_runs:.2f} runs/s; "
+          f"in-process serial reference {ref_runs:.2f} runs/s, ratio {done / wall_runs / ref_runs:.2f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
