@@ -17,7 +17,7 @@ from rich.text import Text
 from casus import __version__
 from casus.check import check_paths
 from casus.compare import compare, describe_conditions
-from casus.loader import coerce_date
+from casus.loader import date_or_today
 from casus.model import InputError, State, UnknownIdError
 from casus.records import state_record, treaty_record, treaty_row
 from casus.world import World, load_world
@@ -47,10 +47,8 @@ def _world() -> World:
 
 
 def _date(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
     try:
-        return coerce_date(value)
+        return date_or_today(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
 

@@ -209,6 +209,11 @@ def validate(model: type[M], data: Any, file: str, lines: LineMap, prefix: PathK
         raise InputError(problems_from_validation(exc, file, lines, prefix)) from None
 
 
+def date_or_today(value: str | None) -> dt.date:
+    """An optional YYYY-MM-DD date from a command line or a query; today when absent."""
+    return dt.date.today() if value is None else coerce_date(value)
+
+
 def coerce_date(value: str, what: str = "date") -> dt.date:
     """Parse a YYYY-MM-DD string from the command line or an API, with a clear error."""
     try:

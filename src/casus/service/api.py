@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from casus import __version__
 from casus.compare import compare
 from casus.joining import JoiningModel
-from casus.loader import coerce_date
+from casus.loader import date_or_today
 from casus.model import InputError, UnknownIdError
 from casus.records import EDGE_TYPES, network_at, state_record, treaty_record, treaty_row
 from casus.service.jobs import Jobs, QueueFull
@@ -89,10 +89,8 @@ def _error(status: int, message: str) -> JSONResponse:
 
 
 def _date(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
     try:
-        return coerce_date(value)
+        return date_or_today(value)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
 
