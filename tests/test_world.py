@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casus.model import InputError, UnknownIdError
-from casus.world import World, load_state_file, load_world
+from casus.world import World, load_state_file, load_states, load_world
 
 STATE = """\
 - id: ATL
@@ -73,3 +73,9 @@ def test_state_loader_never_crashes(tmp_path: Path, junk: str, at: int) -> None:
         load_state_file(path)
     except InputError as exc:
         assert all(p.file == str(path) and "\n" not in str(p) for p in exc.problems)
+
+
+def test_find_takes_only_ascii_digits_as_cow_codes() -> None:
+    reg = load_states()
+    assert reg.find("365", dt.date(1980, 1, 1)).id == "SUN"  # type: ignore[union-attr]
+    assert reg.find("²") is None and reg.find("３６５") is None

@@ -100,7 +100,7 @@ class StateRegistry:
         t = text.strip()
         if t.upper() in self.states:
             return self.states[t.upper()]
-        if t.isdigit():
+        if t.isascii() and t.isdigit():  # "²" is a digit to str.isdigit, not to int()
             return self.by_cow_code(int(t), on)
         by_abb = self._by_abb.get(t.upper())
         if by_abb:
