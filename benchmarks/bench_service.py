@@ -126,7 +126,9 @@ def main() -> None:
                 break
             time.sleep(0.2)
         wall_runs = time.perf_counter() - t0
-        done = sum(r["status"] == "done" for r in httpx.get(base + "/api/runs", params={"limit": 500}).json()["runs"])
+        done = sum(
+            r["status"] == "done" for r in httpx.get(base + "/api/runs", params={"limit": 500}).json()["runs"]
+        )
     finally:
         server.terminate()
         server.wait(10)
@@ -134,7 +136,7 @@ def main() -> None:
     # References, in-process.
     from casus.joining import load_model
     from casus.records import treaty_record
-    from casus.service.jobs import run_scenario
+    from casus.service.jobs import prepare, run_scenario
     from casus.world import load_world
 
     world = load_world(use_env=False)
@@ -145,11 +147,12 @@ def main() -> None:
         json.dumps(treaty_record(world.at(on).treaty("ru-kp-2024")))
     ref_reads = n_ref / (time.perf_counter() - t)
     model = load_model()
-    run_scenario(world, scenario, args.trials, 1, model)  # compile once
+    checked, _ = prepare(world, scenario, args.trials)
+    run_scenario(world, checked, args.trials, 1, model)  # compile once
     n_runs = 10
     t = time.perf_counter()
     for _ in range(n_runs):
-        run_scenario(world, scenario, args.trials, 1, model)
+        run_scenario(world, prepare(world, scenario, args.trials)[0], args.trials, 1, model)
     ref_runs = n_runs / (time.perf_counter() - t)
 
     print(f"date {dt.date.today()}  machine {platform.system()} {platform.machine()}, {os.cpu_count()} cores")

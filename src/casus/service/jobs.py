@@ -18,7 +18,7 @@ from typing import Any
 from casus import __version__
 from casus.joining import JoiningModel
 from casus.loader import LineMap
-from casus.model import InputError
+from casus.model import InputError, Scenario
 from casus.service.store import Store
 from casus.world import World
 
@@ -38,41 +38,42 @@ class Progress:
             self.done += k
 
 
+SENSITIVITY_TRIALS = 20_000  # trials per sensitivity variation (at most the run's own)
+
+
 class QueueFull(Exception):
     """More runs are waiting than the pool accepts."""
 
 
-def run_scenario(
-    world: World, scenario_data: dict[str, Any], trials: int, seed: int | None, model: JoiningModel,
-    progress: Callable[[int], None] | None = None, sensitivity: bool = True,
-) -> tuple[dict[str, Any], int]:  # fmt: skip
-    """Obligations and simulation for a scenario given as data; (JSON result, seed used)."""
-    from casus.escalation import simulate, variations
-    from casus.obligations import casus_foederis, results_json
-    from casus.scenario import parse_scenario
+def prepare(world: World, scenario_data: dict[str, Any], trials: int) -> tuple[Scenario, int]:
+    """Check a scenario given as data; (the scenario, trials it will simulate in all).
 
-    scenario = parse_scenario(scenario_data, "scenario", LineMap(), world)
-    results = casus_foederis(world, scenario)
-    data = results_json(scenario, results, world)
-    used_seed = scenario.simulation.seed if seed is None else seed
-    if trials > 0:
-        sim = simulate(world, scenario, trials=trials, seed=used_seed, model=model, sensitivity=sensitivity,
-                       sensitivity_trials=min(trials, 20_000), progress=progress)  # fmt: skip
-        data["simulation"] = sim.model_dump(mode="json")
-        data["simulation"]["variations"] = len(variations(world, scenario)) if sensitivity else 0
-    return data, used_seed
-
-
-def total_trials(world: World, scenario_data: dict[str, Any], trials: int, sensitivity: bool = True) -> int:
-    """Trials a run will simulate in all (the main run plus one sensitivity run per variation)."""
+    The total counts the main run and one sensitivity run per variation, as progress reports them.
+    """
     from casus.escalation import variations
     from casus.scenario import parse_scenario
 
-    if trials <= 0:
-        return 0
     scenario = parse_scenario(scenario_data, "scenario", LineMap(), world)
-    n_var = len(variations(world, scenario)) if sensitivity else 0
-    return trials + min(trials, 20_000) * n_var
+    if trials <= 0:
+        return scenario, 0
+    return scenario, trials + min(trials, SENSITIVITY_TRIALS) * len(variations(world, scenario))
+
+
+def run_scenario(
+    world: World, scenario: Scenario, trials: int, seed: int | None, model: JoiningModel,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[dict[str, Any], int]:  # fmt: skip
+    """Obligations and simulation (with sensitivity) for a checked scenario; (JSON result, seed used)."""
+    from casus.escalation import simulate
+    from casus.obligations import casus_foederis, results_json
+
+    data = results_json(scenario, casus_foederis(world, scenario), world)
+    used_seed = scenario.simulation.seed if seed is None else seed
+    if trials > 0:
+        sim = simulate(world, scenario, trials=trials, seed=used_seed, model=model,
+                       sensitivity_trials=min(trials, SENSITIVITY_TRIALS), progress=progress)  # fmt: skip
+        data["simulation"] = sim.model_dump(mode="json")
+    return data, used_seed
 
 
 class Jobs:
@@ -94,23 +95,22 @@ class Jobs:
 
     def submit(self, name: str, scenario_data: dict[str, Any], trials: int, seed: int | None) -> str:
         """Queue a run; returns its id. Raises QueueFull when too many are waiting."""
-        total = total_trials(self.world, scenario_data, trials)  # validates the scenario first
+        scenario, total = prepare(self.world, scenario_data, trials)  # raises InputError when invalid
         if self.waiting() >= self.max_waiting:
             raise QueueFull(f"{self.max_waiting} runs are already waiting; try again later")
         rid = self.store.queue_run(name, scenario_data, trials, seed)
         prog = Progress(total=total)
         with self.lock:
             self.progress[rid] = prog
-            self.futures[rid] = self.pool.submit(self._work, rid, scenario_data, trials, seed, prog)
+            self.futures[rid] = self.pool.submit(self._work, rid, scenario, trials, seed, prog)
         return rid
 
-    def _work(self, rid: str, scenario_data: dict[str, Any], trials: int, seed: int | None,
-              prog: Progress) -> None:  # fmt: skip
+    def _work(self, rid: str, scenario: Scenario, trials: int, seed: int | None, prog: Progress) -> None:
         self.store.start_run(rid)
         prog.stage = "running"
         t0 = time.perf_counter()
         try:
-            result, used = run_scenario(self.world, scenario_data, trials, seed, self.model, prog.advance)
+            result, used = run_scenario(self.world, scenario, trials, seed, self.model, prog.advance)
         except InputError as exc:
             prog.stage = "failed"
             self.store.fail_run(rid, "; ".join(str(p) for p in exc.problems))
