@@ -800,7 +800,15 @@ def serve_cmd(
 
     token = os.environ.get("CASUS_TOKEN", "").strip()
     if not token and os.environ.get("CASUS_TOKEN_FILE"):
-        token = Path(os.environ["CASUS_TOKEN_FILE"]).read_text(encoding="utf-8").strip()
+        path = Path(os.environ["CASUS_TOKEN_FILE"])
+        try:
+            token = path.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            sys.stderr.write(f"error: CASUS_TOKEN_FILE {path}: {getattr(exc, 'strerror', None) or exc}\n")
+            raise typer.Exit(2) from None
+        if not token:
+            sys.stderr.write(f"error: CASUS_TOKEN_FILE {path}: the file is empty\n")
+            raise typer.Exit(2)
     made_up = not token
     token = token or secrets.token_urlsafe(24)
     st = _open_store(db)
