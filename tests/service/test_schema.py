@@ -24,7 +24,8 @@ def fuzz(op: Any) -> None:
     """Generated requests for one operation, half of them with the write token."""
     is_run = op.path == "/api/runs" and op.method.upper() == "POST"
 
-    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    # Derandomised: the same cases every run, so CI is not flaky; raise max_examples to explore.
+    @settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
     @given(case=op.as_strategy(), auth=st.booleans())
     def check(case: schemathesis.Case, auth: bool) -> None:
         if is_run and isinstance(case.body, dict):  # keep generated runs small
