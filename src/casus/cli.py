@@ -786,7 +786,7 @@ def serve_cmd(
         typer.Option("--model", help="Joining model: a coefficient file, prior, or calibrated (default)."),
     ] = None,
 ) -> None:
-    """Serve the REST API (OpenAPI at /docs) and the web UI on one port.
+    """Serve the REST API (OpenAPI schema at /openapi.json) and the web UI on one port.
 
     Writes need a token: CASUS_TOKEN, else a file named by CASUS_TOKEN_FILE, else one made up
     now and printed once (in a link that hands it to the browser).

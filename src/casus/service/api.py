@@ -1,6 +1,6 @@
 """The REST API and the web UI, served by one FastAPI application on one port.
 
-API under `/api` (OpenAPI schema at `/openapi.json`, browsable at `/docs`); UI pages at `/`,
+API under `/api` (OpenAPI schema at `/openapi.json`; no Swagger page, which would load from a CDN); UI at `/`,
 `/treaties`, `/compare`, `/scenario`, `/runs`, `/evidence`, built from Jinja2 templates and a
 small script with no build step; plotly.js is served from the installed plotly package, so the
 UI works offline. Reads are open; writes (runs, scenarios, evidence) need the configured token
@@ -195,7 +195,7 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         yield
         jobs.shutdown()
 
-    app = FastAPI(title="casus", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="casus", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Alliance obligations, escalation and evidence, as a service.")  # fmt: skip
     app.state.jobs = jobs
     templates = Jinja2Templates(directory=str(HERE / "templates"))
