@@ -15,7 +15,8 @@ def plotly_script() -> str:
     return str(get_plotlyjs())
 
 
-def _html(fig: go.Figure, div_id: str) -> str:
+def figure_html(fig: go.Figure, div_id: str) -> str:
+    """A figure as an HTML fragment in the reports' common style (plotly.js included separately)."""
     fig.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10}, template="plotly_white", font={"size": 12})
     return str(
         fig.to_html(full_html=False, include_plotlyjs=False, div_id=div_id, config={"displaylogo": False})
@@ -48,7 +49,7 @@ def probability_bars(sim: Any, top: int = 25) -> str:
         height=120 + 22 * len(rows),
         xaxis={"range": [0, 1], "title": "probability"},
     )
-    return _html(fig, "chart-probabilities")
+    return figure_html(fig, "chart-probabilities")
 
 
 def war_size_histogram(sim: Any) -> str:
@@ -61,7 +62,7 @@ def war_size_histogram(sim: Any) -> str:
         xaxis={"title": "states at war", "dtick": 1},
         yaxis={"title": "probability"},
     )
-    return _html(fig, "chart-war-size")
+    return figure_html(fig, "chart-war-size")
 
 
 def tornado(sim: Any, top: int = 15) -> str:
@@ -77,4 +78,4 @@ def tornado(sim: Any, top: int = 15) -> str:
         xaxis={"title": "change in outcome"},
         yaxis={"automargin": True},
     )
-    return _html(fig, "chart-tornado")
+    return figure_html(fig, "chart-tornado")

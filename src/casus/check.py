@@ -60,6 +60,8 @@ def classify(data: Any) -> str:
         return "treaty"
     if isinstance(data, dict) and "events" in data:
         return "scenario"
+    if isinstance(data, dict) and "scenarios" in data:
+        return "sweep"
     if isinstance(data, dict) and data.get("model") == "casus-joining":
         return "model"
     return "unknown"
@@ -131,6 +133,16 @@ def check_paths(
                 report.problems.extend(probs)
             else:
                 report.ok.append(f"{f} (scenario)")
+        elif kind == "sweep":
+            from casus.sweep.spec import load_plan
+            from casus.world import load_world
+
+            try:
+                load_plan(f, load_world(treaties=extra_treaties, states=extra_states))
+            except InputError as exc:
+                report.problems.extend(exc.problems)
+                continue
+            report.ok.append(f"{f} (sweep)")
         elif kind == "unknown":
             report.problems.append(
                 Problem(
@@ -138,7 +150,7 @@ def check_paths(
                     1,
                     "",
                     "cannot tell what this file is: expected a treaty (with `provisions`), "
-                    "a list of states or places, or a scenario (with `events`)",
+                    "a list of states or places, a scenario (with `events`) or a sweep (with `scenarios`)",
                 )
             )
     # The same file may be read both as part of the registry and as a checked path.

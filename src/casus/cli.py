@@ -664,6 +664,79 @@ def backtest_cmd(
         out.print(f"report written to {report_path}")
 
 
+@app.command("sweep")
+def sweep_cmd(
+    spec_path: Annotated[Path, typer.Argument(metavar="SPEC", help="Sweep file (YAML or JSON).")],
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=0,
+            max=1024,
+            help="Local Dask worker processes (default: the machine's cores; 0: run in this process).",
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default: <spec name>-sweep next to it).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the sweep's manifest as JSON.")] = False,
+) -> None:
+    """Run scenarios across grids or samples of assumptions and parameters, on Dask; resumable."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )  # fmt: skip
+
+    from casus.sweep.run import SweepError, run_sweep
+    from casus.sweep.spec import load_plan
+
+    if scheduler and workers is not None:
+        raise typer.BadParameter(
+            "--workers starts a local cluster; --scheduler uses a running one: choose one"
+        )
+    world = _world()
+    plan = load_plan(spec_path, world)
+    out_path = out_dir or spec_path.with_name(f"{spec_path.stem}-sweep")
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed:,.1f} cells/s" if task.speed else "– cells/s")
+
+    columns = (TextColumn("sweep"), BarColumn(), MofNCompleteColumn(), Rate(), TimeElapsedColumn(),
+               TextColumn("ETA"), TimeRemainingColumn())  # fmt: skip
+    with Progress(*columns, console=err, disable=as_json, transient=True) as bar:
+        task = bar.add_task("cells", total=len(plan.cells))
+
+        def started(total: int, reused: int) -> None:
+            bar.update(task, total=total, completed=reused)
+            if reused and not as_json:
+                err.print(f"{reused:,} of {total:,} cells already done in {out_path}", soft_wrap=True)
+
+        try:
+            run = run_sweep(plan, world, out_path, scheduler=scheduler, workers=workers, started=started,
+                            advance=lambda k: bar.advance(task, k))  # fmt: skip
+        except SweepError as exc:
+            err.print(f"error: {exc}")
+            raise typer.Exit(1) from None
+    if as_json:
+        _emit_json(json.loads((out_path / "sweep.json").read_text(encoding="utf-8")))
+        return
+    where = f" on {run.where}" if run.computed else ""
+    out.print(f"{len(run.rows):,} cells ({run.computed:,} computed, {run.reused:,} reused){where} "
+              f"in {run.wall_s:.1f} s", soft_wrap=True)  # fmt: skip
+    out.print(f"results: {out_path / 'results.parquet'}", soft_wrap=True)
+    out.print(f"summary: {out_path / 'summary.html'}", soft_wrap=True)
+
+
 @app.command("read")
 def read_cmd(
     inputs: Annotated[

@@ -171,9 +171,13 @@ class Runner:
 
 
 def run_counts(
-    runner: Runner, trials: int, chunk: int = DEFAULT_CHUNK, progress: ProgressFn | None = None
-) -> dict[str, Any]:
-    """Run all trials in chunks, keeping memory bounded; returns summed counts and path counts."""
+    runner: Runner, trials: int, chunk: int = DEFAULT_CHUNK, progress: ProgressFn | None = None,
+    count_paths: bool = True,
+) -> dict[str, Any]:  # fmt: skip
+    """Run all trials in chunks, keeping memory bounded; returns summed counts and path counts.
+
+    With `count_paths=False` escalation paths are not counted (sweeps record only summary outcomes).
+    """
     n = runner.c.n
     count_a = np.zeros(n, dtype=np.int64)
     count_b = np.zeros(n, dtype=np.int64)
@@ -190,7 +194,7 @@ def run_counts(
         count_b += cb
         sizes += sz
         nucopp += int(no)
-        keep = max(0, min(m, PATH_SAMPLE - done))
+        keep = max(0, min(m, PATH_SAMPLE - done)) if count_paths else 0
         if keep:
             uniq, first, cnt = np.unique(hashes[:keep], return_index=True, return_counts=True)
             for h, f, k in zip(uniq.tolist(), first.tolist(), cnt.tolist(), strict=True):

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sklearn.metrics import precision_recall_curve, roc_curve
 
-from casus.charts import plotly_script
+from casus.charts import figure_html, plotly_script
 
 NAMES = {
     "model": "cascade",
@@ -31,10 +31,8 @@ def _thin(x: np.ndarray, y: np.ndarray) -> tuple[list[float], list[float]]:
 
 
 def _html(fig: go.Figure, div_id: str) -> str:
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10}, template="plotly_white", height=420)
-    return str(
-        fig.to_html(full_html=False, include_plotlyjs=False, div_id=div_id, config={"displaylogo": False})
-    )
+    fig.update_layout(height=420)
+    return figure_html(fig, div_id)
 
 
 def curves(scored: pd.DataFrame) -> dict[str, str]:

@@ -1,0 +1,467 @@
+"""Sweep files: which scenarios, which assumptions and parameters to vary, which outcomes to record.
+
+A sweep file (YAML or JSON) is checked as a whole before any cell runs, every problem reported as
+file:line: field: message. It expands into cells, one per scenario and combination of inputs
+(a full grid, or a random sample drawn from the file's seed), each with a seed derived from the
+file's seed and the cell's own inputs, so a cell's numbers do not depend on how, where or in what
+order the sweep is scheduled. See docs/sweep-format.md.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import itertools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from casus import __version__
+from casus.joining import BUNDLED, FEATURES, JoiningModel, load_model
+from casus.loader import format_path, read_file, validate
+from casus.model import InputError, Problem
+from casus.world import World
+
+MAX_CELLS = 1_000_000
+SEED_MAX = 2**63 - 1
+Name = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Value = bool | int | float | str
+
+
+class Span(BaseModel):
+    """Evenly spaced numbers from `from` to `to` inclusive (`steps` of them) in a grid; the
+    interval to draw from uniformly in a random sample."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    start: float = Field(alias="from")
+    stop: float = Field(alias="to")
+    steps: int = Field(default=5, ge=2, le=10_000)
+
+
+class RandomSample(BaseModel):
+    """Draw this many input combinations (per scenario) instead of the full grid."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    random: int = Field(ge=1, le=MAX_CELLS)
+
+
+class Heatmap(BaseModel):
+    """One heat map in the summary: an outcome over two varied inputs."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    x: Name
+    y: Name
+    outcome: Name
+
+
+class Flip(BaseModel):
+    """Where an outcome crosses a threshold between neighbouring cells."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    outcome: Name
+    threshold: float = 0.5
+
+
+class SummarySpec(BaseModel):
+    """What the HTML summary shows (defaults: the first two varied inputs, every outcome)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    heatmaps: list[Heatmap] = Field(default_factory=list)
+    flips: list[Flip] = Field(default_factory=list)
+
+
+class SweepSpec(BaseModel):
+    """A sweep file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Name
+    description: str | None = None
+    scenarios: list[Name] = Field(min_length=1)
+    vary: dict[str, list[Value] | Span] = Field(default_factory=dict)
+    sample: Literal["grid"] | RandomSample = "grid"
+    trials: int = Field(default=10_000, ge=1, le=100_000_000)
+    seed: int = Field(default=0, ge=0, le=SEED_MAX)
+    seeds: Literal["per-cell", "common"] = "per-cell"
+    model: Name = "calibrated"
+    outcomes: list[Name] = Field(default_factory=lambda: ["p_spread", "war_size_mean", "p_nuclear_opposed"])
+    summary: SummarySpec = Field(default_factory=SummarySpec)
+
+    @model_validator(mode="after")
+    def _lists_not_empty(self) -> SweepSpec:
+        for key, values in self.vary.items():
+            if isinstance(values, list) and not values:
+                raise ValueError(f"vary.{key}: give at least one value")
+        if len(set(self.outcomes)) != len(self.outcomes):
+            raise ValueError("outcomes are listed more than once")
+        return self
+
+
+# --- the inputs a sweep may vary ---------------------------------------------------------------
+
+ASSUMPTION_FLAGS = ("suppliers_are_cobelligerents", "honour_signed_not_in_force", "nuclear_deterrence")
+_OVERRIDE = re.compile(r"^assumptions\.overrides\.([A-Z]{3})\.(fights|reliability)$")
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One varied input: where it goes and what values it takes."""
+
+    key: str
+    kind: Literal["bool", "int", "float", "str"]
+    target: tuple[str, ...]  # path inside the scenario data, or ("model", ...)
+    lo: float | None = None
+    hi: float | None = None
+
+    @property
+    def numeric(self) -> bool:
+        """Whether its values are ordered numbers (neighbours in a grid are adjacent values)."""
+        return self.kind in ("int", "float")
+
+
+def parse_variable(key: str) -> Variable:
+    """The variable a `vary` key names; raises ValueError saying which keys exist."""
+    if key.startswith("assumptions."):
+        rest = key.removeprefix("assumptions.")
+        if rest in ASSUMPTION_FLAGS:
+            return Variable(key, "bool", ("assumptions", rest))
+        if rest.startswith("readings."):
+            reading = rest.removeprefix("readings.")
+            return Variable(key, "str", ("assumptions", "readings", reading))
+        m = _OVERRIDE.match(key)
+        if m:
+            state, what = m.groups()
+            if what == "fights":
+                return Variable(key, "bool", ("assumptions", "overrides", state, what))
+            return Variable(key, "float", ("assumptions", "overrides", state, what), 0.0, 1.0)
+    if key == "simulation.rounds":
+        return Variable(key, "int", ("simulation", "rounds"), 1, 50)
+    if key == "model.intercept":
+        return Variable(key, "float", ("model", "intercept"))
+    if key.startswith("model.coefficients."):
+        feature = key.removeprefix("model.coefficients.")
+        if feature in FEATURES:
+            return Variable(key, "float", ("model", "coefficients", feature))
+        raise ValueError(f"unknown model feature {feature!r} (expected one of {', '.join(FEATURES)})")
+    raise ValueError(
+        f"cannot vary {key!r}: expected assumptions.<{'|'.join(ASSUMPTION_FLAGS)}>, "
+        "assumptions.readings.<treaty/article/question>, assumptions.overrides.<ISO3>.<fights|reliability>, "
+        "simulation.rounds, model.intercept or model.coefficients.<feature>"
+    )
+
+
+def _typed(var: Variable, value: Value) -> Value:
+    """A value coerced to the variable's type; raises ValueError when it cannot be."""
+    if var.kind == "bool":
+        if not isinstance(value, bool):
+            raise ValueError(f"{value!r} is not true or false")
+        return value
+    if var.kind == "str":
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"{value!r} is not a reading id")
+        return value.strip()
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{value!r} is not a number")
+    if var.kind == "int":
+        if float(value) != int(value):
+            raise ValueError(f"{value!r} is not a whole number")
+        value = int(value)
+    else:
+        value = float(value)
+        if not np.isfinite(value):
+            raise ValueError(f"{value!r} is not a finite number")
+    if (var.lo is not None and value < var.lo) or (var.hi is not None and value > var.hi):
+        raise ValueError(f"{value!r} is outside {var.lo:g}..{var.hi:g}")
+    return value
+
+
+def grid_values(var: Variable, values: list[Value] | Span) -> list[Value]:
+    """The distinct values a variable takes in a grid, in the file's order."""
+    if isinstance(values, Span):
+        if not var.numeric:
+            raise ValueError("from/to/steps needs a numeric input")
+        raw: list[Value] = [round(float(x), 12) for x in np.linspace(values.start, values.stop, values.steps)]
+        if var.kind == "int":
+            raw = [round(float(x)) for x in raw]
+    else:
+        raw = list(values)
+    out: list[Value] = []
+    for v in raw:
+        t = _typed(var, v)
+        if t not in out:
+            out.append(t)
+    return out
+
+
+# --- cells ----------------------------------------------------------------------------------------
+
+
+def digest(data: Any) -> str:
+    """A short stable hash of JSON-able data."""
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ScenarioEntry:
+    """A scenario named by the sweep, as data (workers need no access to the file)."""
+
+    file: str
+    name: str
+    data: dict[str, Any]
+    digest: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One Monte Carlo run: a scenario, values for the varied inputs, a seed."""
+
+    index: int
+    scenario: int
+    inputs: dict[str, Value]
+    seed: int
+    cell_id: str
+
+
+@dataclass
+class Plan:
+    """A checked sweep: its spec, scenarios, variables, model, and every cell."""
+
+    spec: SweepSpec
+    path: Path
+    scenarios: list[ScenarioEntry]
+    variables: list[Variable]
+    levels: dict[str, list[Value]]
+    model: JoiningModel
+    world_version: str
+    spec_digest: str
+    cells: list[Cell] = field(default_factory=list)
+
+
+def world_version(world: World) -> str:
+    """A hash of the states and treaties a sweep runs on (cells computed on another world differ)."""
+    states = [s.model_dump(mode="json") for s in sorted(world.states, key=lambda s: s.id)]
+    treaties = [world.treaties[t].model_dump(mode="json") for t in sorted(world.treaties)]
+    return digest({"states": states, "treaties": treaties})
+
+
+def apply_inputs(
+    data: dict[str, Any], model: JoiningModel, inputs: dict[str, Value], variables: dict[str, Variable]
+) -> tuple[dict[str, Any], JoiningModel]:
+    """Scenario data and joining model with a cell's inputs set."""
+    data = copy.deepcopy(data)
+    coefficients: dict[str, float] | None = None
+    intercept = model.intercept
+    for key, value in inputs.items():
+        target = variables[key].target
+        if target[0] == "model":
+            if target[1] == "intercept":
+                intercept = float(value)
+            else:
+                coefficients = coefficients or dict(model.coefficients)
+                coefficients[target[2]] = float(value)
+            continue
+        node = data
+        for part in target[:-1]:
+            child = node.get(part)
+            if not isinstance(child, dict):
+                child = {}
+                node[part] = child
+            node = child
+        node[target[-1]] = value
+    if coefficients is not None or intercept != model.intercept:
+        model = model.model_copy(
+            update={"intercept": intercept, "coefficients": coefficients or model.coefficients}
+        )
+    return data, model
+
+
+def _cell_seed(spec: SweepSpec, scenario: ScenarioEntry, inputs: dict[str, Value]) -> int:
+    if spec.seeds == "common":
+        return spec.seed
+    h = hashlib.sha256(f"{spec.seed}|{scenario.digest}|{digest(inputs)}".encode()).hexdigest()
+    return int(h[:16], 16) & SEED_MAX
+
+
+def _combinations(
+    spec: SweepSpec, variables: list[Variable], levels: dict[str, list[Value]]
+) -> list[dict[str, Value]]:
+    keys = [v.key for v in variables]
+    if spec.sample == "grid":
+        return [
+            dict(zip(keys, combo, strict=True)) for combo in itertools.product(*(levels[k] for k in keys))
+        ]
+    rng = np.random.default_rng(spec.seed)
+    out = []
+    for _ in range(spec.sample.random):
+        row: dict[str, Value] = {}
+        for var in variables:
+            values = spec.vary[var.key]
+            if isinstance(values, Span):
+                lo, hi = sorted((values.start, values.stop))
+                drawn: Value = (
+                    int(rng.integers(int(lo), int(hi) + 1))
+                    if var.kind == "int"
+                    else round(float(rng.uniform(lo, hi)), 12)
+                )
+            else:
+                drawn = levels[var.key][int(rng.integers(len(levels[var.key])))]
+            row[var.key] = drawn
+        out.append(row)
+    return out
+
+
+OUTCOME_HELP = (
+    "p_spread, war_size_mean, p_nuclear_opposed, p_war:ISO3, p_side_a:ISO3, p_side_b:ISO3, "
+    "triggered, triggered:TREATY"
+)
+
+
+def check_outcome_name(name: str, world: World) -> str | None:
+    """Why an outcome name is not one a sweep records, or None when it is."""
+    if name in ("p_spread", "war_size_mean", "p_nuclear_opposed", "triggered"):
+        return None
+    kind, _, arg = name.partition(":")
+    if kind in ("p_war", "p_side_a", "p_side_b"):
+        return None if arg in world.states else f"unknown state {arg!r} in outcome {name!r}"
+    if kind == "triggered":
+        return None if arg in world.treaties else f"unknown treaty {arg!r} in outcome {name!r}"
+    return f"unknown outcome {name!r} (expected one of {OUTCOME_HELP})"
+
+
+def _within(var: Variable, span: Span) -> bool:
+    lo, hi = sorted((span.start, span.stop))
+    return (var.lo is None or lo >= var.lo) and (var.hi is None or hi <= var.hi)
+
+
+def load_plan(path: Path, world: World) -> Plan:
+    """Read and check a sweep file and the scenarios it names, and expand it into cells."""
+    from casus.scenario import parse_scenario
+
+    file = str(path)
+    data, lines = read_file(path)
+    if not isinstance(data, dict):
+        raise InputError.single(file, 1, "", "a sweep file is a mapping with `name`, `scenarios` and `vary`")
+    spec = validate(SweepSpec, data, file, lines)
+    problems: list[Problem] = []
+
+    def bad(where: tuple[str | int, ...], message: str) -> None:
+        problems.append(Problem(file, lines.line(where), format_path(where), message))
+
+    variables: list[Variable] = []
+    levels: dict[str, list[Value]] = {}
+    for key, values in spec.vary.items():
+        try:
+            var = parse_variable(key)
+            levels[key] = grid_values(var, values)
+        except ValueError as exc:
+            bad(("vary", key), str(exc))
+            continue
+        drawn_from = isinstance(values, Span) and spec.sample != "grid"
+        if drawn_from and isinstance(values, Span) and not _within(var, values):
+            bad(("vary", key), f"the range must lie within {var.lo:g}..{var.hi:g}")
+        variables.append(var)
+    for i, name in enumerate(spec.outcomes):
+        why = check_outcome_name(name, world)
+        if why:
+            bad(("outcomes", i), why)
+    try:
+        model_path = Path(spec.model)
+        if spec.model not in BUNDLED and not model_path.is_absolute():
+            model_path = path.parent / model_path
+        model = load_model(model_path)
+    except InputError as exc:
+        bad(("model",), "; ".join(str(p) for p in exc.problems))
+        model = load_model()
+
+    scenarios: list[ScenarioEntry] = []
+    for i, rel in enumerate(spec.scenarios):
+        sp = Path(rel) if Path(rel).is_absolute() else path.parent / rel
+        try:
+            sdata, slines = read_file(sp)
+            scenario = parse_scenario(sdata, str(sp), slines, world)
+        except InputError as exc:
+            bad(("scenarios", i), "; ".join(str(p) for p in exc.problems))
+            continue
+        entry = ScenarioEntry(str(rel), scenario.name, sdata, digest(sdata))
+        scenarios.append(entry)
+        # Each value alone must make a valid scenario (states exist on its date, readings are real).
+        for var in variables:
+            if var.target[0] == "model":
+                continue
+            for value in levels[var.key]:
+                changed, _ = apply_inputs(sdata, model, {var.key: value}, {var.key: var})
+                try:
+                    parse_scenario(changed, str(sp), slines, world)
+                except InputError as exc:
+                    msg = exc.problems[0].message
+                    bad(("vary", var.key), f"{value!r} does not fit scenario {rel}: {msg}")
+                    break
+        for j, name in enumerate(spec.outcomes):
+            kind, _, arg = name.partition(":")
+            named = kind in ("p_war", "p_side_a", "p_side_b") and arg in world.states
+            if named and not world.states.get(arg).exists_on(scenario.date):
+                bad(("outcomes", j), f"{arg} did not exist on {scenario.date} (scenario {rel})")
+    varied = {v.key for v in variables}
+    for i, hm in enumerate(spec.summary.heatmaps):
+        for axis in ("x", "y"):
+            if getattr(hm, axis) not in varied:
+                bad(
+                    ("summary", "heatmaps", i, axis), f"{getattr(hm, axis)!r} is not one of the varied inputs"
+                )
+        if hm.outcome not in spec.outcomes:
+            bad(("summary", "heatmaps", i, "outcome"), f"{hm.outcome!r} is not one of the recorded outcomes")
+    for i, fl in enumerate(spec.summary.flips):
+        if fl.outcome not in spec.outcomes:
+            bad(("summary", "flips", i, "outcome"), f"{fl.outcome!r} is not one of the recorded outcomes")
+    n_combos = (
+        spec.sample.random
+        if isinstance(spec.sample, RandomSample)
+        else int(np.prod([len(v) for v in levels.values()] or [1]))
+    )
+    if n_combos * len(spec.scenarios) > MAX_CELLS:
+        bad(("vary",), f"{n_combos * len(spec.scenarios):,} cells; a sweep holds at most {MAX_CELLS:,}")
+    if problems:
+        raise InputError(problems)
+
+    plan = Plan(
+        spec=spec,
+        path=path,
+        scenarios=scenarios,
+        variables=variables,
+        levels=levels,
+        model=model,
+        world_version=world_version(world),
+        spec_digest=digest(
+            {"spec": spec.model_dump(mode="json"), "scenarios": [s.digest for s in scenarios]}
+        ),
+    )
+    combos = _combinations(spec, variables, levels)
+    model_digest = digest(model.model_dump(mode="json"))
+    for si, entry in enumerate(scenarios):
+        for inputs in combos:
+            seed = _cell_seed(spec, entry, inputs)
+            cid = digest(
+                {
+                    "scenario": entry.digest,
+                    "inputs": inputs,
+                    "seed": seed,
+                    "trials": spec.trials,
+                    "model": model_digest,
+                    "world": plan.world_version,
+                    "casus": __version__,
+                    "outcomes": spec.outcomes,
+                }
+            )
+            plan.cells.append(Cell(len(plan.cells), si, inputs, seed, cid))
+    return plan
