@@ -8,13 +8,15 @@ only reads arrays.
 
 from __future__ import annotations
 
+import datetime as dt
+import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
 from casus.joining import FEATURES, JoiningModel
-from casus.model import Automaticity, Direction, ObligationType, Scenario, SuspensionKind
+from casus.model import Automaticity, Direction, ObligationType, Scenario, State, SuspensionKind
 from casus.obligations import ObligationResult, Status, casus_foederis
 from casus.world import World
 
@@ -88,39 +90,45 @@ def _category(ptype: ObligationType, auto: Automaticity, binding: bool) -> int |
     return ABSTAIN
 
 
-def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> Compiled:
-    """Build the cascade's arrays for a scenario."""
-    on = scenario.date
+@dataclass(frozen=True)
+class _DateArrays:
+    """What depends only on the world, the date and which treaty statuses count (shared, read-only)."""
+
+    states: list[State]
+    ids: list[str]
+    index: dict[str, int]
+    nuclear: npt.NDArray[np.bool_]
+    major: npt.NDArray[np.bool_]
+    joiner: dict[tuple[int, int, int], Tie]
+    ties: list[Tie]
+    rev_ptr: I32
+    rev_obligor: I32
+    rev_cat: I32
+    nbs: list[list[int]]
+    nb_ptr: I32
+    nb_idx: I32
+
+
+# Sensitivity variations and sweep cells compile many scenarios on one date: the date's arrays are
+# built once per world and reused (worlds are never changed after loading).
+_DATE_CACHE: dict[tuple[int, dt.date, tuple[str, ...]], tuple[weakref.ref[World], _DateArrays]] = {}
+_DATE_CACHE_SIZE = 16
+
+
+def _date_arrays(world: World, on: dt.date, statuses: tuple[str, ...]) -> _DateArrays:
+    key = (id(world), on, statuses)
+    hit = _DATE_CACHE.get(key)
+    if hit is not None and hit[0]() is world:
+        return hit[1]
     states = world.states.existing_on(on)
     ids = [s.id for s in states]
     index = {sid: i for i, sid in enumerate(ids)}
     n = len(ids)
-    a = scenario.assumptions
-
-    side0 = np.full(n, -1, dtype=np.int8)
-    for ev in scenario.events:
-        side0[index[ev.target]] = SIDE_B
-    for ev in scenario.events:
-        attackers = [ev.actor] if ev.attributes.state_actor else []
-        if a.suppliers_are_cobelligerents:
-            attackers += ev.attributes.weapons_supplied_by
-        for att in attackers:
-            if att in index and side0[index[att]] == -1:
-                side0[index[att]] = SIDE_A
-
     nuclear = np.array([s.nuclear_on(on) for s in states], dtype=np.bool_)
     major = np.array([s.major_on(on) for s in states], dtype=np.bool_)
-    fights = np.ones(n, dtype=np.bool_)
-    reliability = np.full(n, np.nan)
-    for sid, ov in a.overrides.items():
-        if sid in index:
-            fights[index[sid]] = ov.fights
-            if ov.reliability is not None:
-                reliability[index[sid]] = ov.reliability
 
     # Ties that engage if a state joins: every obligation owed to it in a treaty in force.
     joiner: dict[tuple[int, int, int], Tie] = {}
-    statuses = ("in_force", "signed") if a.honour_signed_not_in_force else ("in_force",)
     for ta in world.at(on).treaties(include=statuses):
         treaty = ta.treaty
         for p in treaty.provisions:
@@ -138,8 +146,65 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
                 if susp is not None and susp.kind is SuspensionKind.SUSPENDED:
                     continue
                 c = UNTRIGGERED if (susp is not None and cat == CONTESTED) else cat
-                key = (index[be_id], index[ob_id], c)
-                joiner.setdefault(key, Tie(index[ob_id], index[be_id], c, 0, f"{treaty.id} {p.article}"))
+                tie_key = (index[be_id], index[ob_id], c)
+                joiner.setdefault(tie_key, Tie(index[ob_id], index[be_id], c, 0, f"{treaty.id} {p.article}"))
+
+    ties = sorted(joiner.values(), key=lambda t: (t.beneficiary, t.obligor, t.category))
+    # One entry per (beneficiary, obligor): the categories OR-ed into one bit mask.
+    merged: dict[tuple[int, int], int] = {}
+    for tie in ties:
+        merged[(tie.beneficiary, tie.obligor)] = merged.get((tie.beneficiary, tie.obligor), 0) | tie.category
+    keys = sorted(merged)
+    counts = (
+        np.bincount(np.array([b for b, _ in keys], dtype=np.int64), minlength=n)
+        if keys
+        else np.zeros(n, dtype=np.int64)
+    )
+    rev_ptr = np.zeros(n + 1, dtype=np.int32)
+    rev_ptr[1:] = np.cumsum(counts)
+    rev_obligor = np.array([o for _, o in keys], dtype=np.int32)
+    rev_cat = np.array([merged[k] for k in keys], dtype=np.int32)
+
+    nbs = [[index[x] for x in s.neighbours if x in index] for s in states]
+    nb_ptr = np.zeros(n + 1, dtype=np.int32)
+    nb_ptr[1:] = np.cumsum([len(x) for x in nbs])
+    nb_idx = np.array([x for row in nbs for x in row], dtype=np.int32)
+    arrays = _DateArrays(
+        states, ids, index, nuclear, major, joiner, ties, rev_ptr, rev_obligor, rev_cat, nbs, nb_ptr, nb_idx
+    )
+    if len(_DATE_CACHE) >= _DATE_CACHE_SIZE:
+        _DATE_CACHE.pop(next(iter(_DATE_CACHE)))
+    _DATE_CACHE[key] = (weakref.ref(world), arrays)
+    return arrays
+
+
+def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> Compiled:
+    """Build the cascade's arrays for a scenario."""
+    on = scenario.date
+    a = scenario.assumptions
+    statuses = ("in_force", "signed") if a.honour_signed_not_in_force else ("in_force",)
+    d = _date_arrays(world, on, statuses)
+    ids, index, joiner = d.ids, d.index, d.joiner
+    n = len(ids)
+
+    side0 = np.full(n, -1, dtype=np.int8)
+    for ev in scenario.events:
+        side0[index[ev.target]] = SIDE_B
+    for ev in scenario.events:
+        attackers = [ev.actor] if ev.attributes.state_actor else []
+        if a.suppliers_are_cobelligerents:
+            attackers += ev.attributes.weapons_supplied_by
+        for att in attackers:
+            if att in index and side0[index[att]] == -1:
+                side0[index[att]] = SIDE_A
+
+    fights = np.ones(n, dtype=np.bool_)
+    reliability = np.full(n, np.nan)
+    for sid, ov in a.overrides.items():
+        if sid in index:
+            fights[index[sid]] = ov.fights
+            if ov.reliability is not None:
+                reliability[index[sid]] = ov.reliability
 
     # Initial ties toward the attacked states come from the obligation engine's verdicts.
     results = casus_foederis(world, scenario)
@@ -183,26 +248,7 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
         else:
             flags0[tie.obligor, s] |= cat
 
-    ties = sorted(joiner.values(), key=lambda t: (t.beneficiary, t.obligor, t.category))
-    # One entry per (beneficiary, obligor): the categories OR-ed into one bit mask.
-    merged: dict[tuple[int, int], int] = {}
-    for tie in ties:
-        merged[(tie.beneficiary, tie.obligor)] = merged.get((tie.beneficiary, tie.obligor), 0) | tie.category
-    keys = sorted(merged)
-    counts = (
-        np.bincount(np.array([b for b, _ in keys], dtype=np.int64), minlength=n)
-        if keys
-        else np.zeros(n, dtype=np.int64)
-    )
-    rev_ptr = np.zeros(n + 1, dtype=np.int32)
-    rev_ptr[1:] = np.cumsum(counts)
-    rev_obligor = np.array([o for _, o in keys], dtype=np.int32)
-    rev_cat = np.array([merged[k] for k in keys], dtype=np.int32)
-
-    nbs = [[index[x] for x in s.neighbours if x in index] for s in states]
-    nb_ptr = np.zeros(n + 1, dtype=np.int32)
-    nb_ptr[1:] = np.cumsum([len(x) for x in nbs])
-    nb_idx = np.array([x for row in nbs for x in row], dtype=np.int32)
+    nbs = d.nbs
     adj0 = np.zeros((n, 2), dtype=np.bool_)
     for j in range(n):
         if side0[j] >= 0:
@@ -213,15 +259,15 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
         ids=ids,
         index=index,
         side0=side0,
-        nuclear=nuclear,
-        major=major,
+        nuclear=d.nuclear,
+        major=d.major,
         fights=fights,
         reliability=reliability,
-        rev_ptr=rev_ptr,
-        rev_obligor=rev_obligor,
-        rev_cat=rev_cat,
-        nb_ptr=nb_ptr,
-        nb_idx=nb_idx,
+        rev_ptr=d.rev_ptr,
+        rev_obligor=d.rev_obligor,
+        rev_cat=d.rev_cat,
+        nb_ptr=d.nb_ptr,
+        nb_idx=d.nb_idx,
         trig0=trig0,
         flags0=flags0,
         adj0=adj0,
@@ -232,7 +278,7 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
         model=model,
         results=results,
         initial_ties=initial,
-        joiner_ties=ties,
+        joiner_ties=d.ties,
     )
 
 
