@@ -99,12 +99,15 @@ def test_a_worker_killed_midway_loses_nothing_and_changes_nothing(
 
     def advance(k: int) -> None:
         finished[0] += k
-        if finished[0] == total // 3:
+        if finished[0] >= total // 3 and not killed_at:
             os.kill(workers[0].pid, signal.SIGKILL)
             killed_at.append(finished[0])
 
     run = run_sweep(plan, world, out, scheduler=address, advance=advance)
-    assert killed_at == [total // 3] and workers[0].wait(10) == -signal.SIGKILL
+    assert (
+        len(killed_at) == 1 and killed_at[0] < total * 2 // 3
+    )  # killed with a third of the sweep or more to go
+    assert workers[0].wait(10) == -signal.SIGKILL
     assert workers[1].poll() is None  # the survivor finished the sweep
     assert run.where.startswith(f"Dask scheduler {address}") and run.computed == total
     frame = pd.read_parquet(out / "results.parquet")

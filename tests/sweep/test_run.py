@@ -136,3 +136,13 @@ def test_scenario_files_are_read_once_and_travel_as_data(
     moved = tmp_path / "moved"
     spec_file.rename(tmp_path / "renamed.yaml")  # the files are not needed once the plan is made
     assert run_sweep(plan, world, moved, workers=0).computed == len(plan.cells)
+
+
+def test_small_cells_are_batched_but_every_worker_gets_several_tasks() -> None:
+    from casus.sweep.run import MAX_BATCH, batch_size
+
+    assert batch_size(trials=1_000_000, cells=10_000, slots=2) == 1  # big cells: one per task
+    assert batch_size(trials=1_000, cells=10_000, slots=2) == MAX_BATCH
+    assert batch_size(trials=50_000, cells=10_000, slots=2) == 5
+    assert batch_size(trials=1_000, cells=40, slots=2) == 5  # 8 tasks for 2 threads
+    assert batch_size(trials=1_000, cells=3, slots=8) == 1

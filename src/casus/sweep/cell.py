@@ -135,3 +135,8 @@ def run_cell(cell: Cell, ctx: Context) -> dict[str, Any]:
         elapsed_s=round(time.perf_counter() - t0, 4),
     )
     return {k: (v.item() if isinstance(v, np.generic) else v) for k, v in row.items()}
+
+
+def run_cells(cells: list[Cell], ctx: Context) -> list[dict[str, Any]]:
+    """Run several cells in one task (small cells are batched so scheduling costs little)."""
+    return [run_cell(c, ctx) for c in cells]

@@ -1,10 +1,11 @@
 """Running a sweep: in this process, on a local Dask cluster, or on a running Dask scheduler.
 
 Cells already in the output folder's journal are skipped. The others are submitted to Dask one
-task per cell, with the shared context sent to every worker once; each finished cell is written
-to the journal the moment its result arrives, so a killed worker (Dask reruns its cells
-elsewhere) or an interrupted sweep loses no finished cell. A cell's numbers depend only on its
-inputs and seed, so where and in what order it ran makes no difference to the results.
+task per cell (small cells in batches of up to 64), with the shared context sent to every worker
+once; each finished cell is written to the journal the moment its task's result arrives, so a
+killed worker (Dask reruns its tasks elsewhere) or an interrupted sweep loses no finished cell.
+A cell's numbers depend only on its inputs and seed, so where and in what order it ran makes no
+difference to the results.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from casus import __version__
-from casus.sweep.cell import META, Context, run_cell
+from casus.sweep.cell import META, Context, run_cell, run_cells
 from casus.sweep.journal import Journal, read_journal, write_results
-from casus.sweep.spec import Plan
+from casus.sweep.spec import Plan, digest
 from casus.world import World
 
 MANIFEST = "sweep.json"
+TASK_TRIALS = 250_000  # trials per Dask task, at least (small cells are sent in batches)
+MAX_BATCH = 64
 SUMMARY = "summary.html"
 
 
@@ -87,6 +90,14 @@ def _client(scheduler: str | None, workers: int, timeout: float) -> Iterator[tup
     finally:
         client.close()
         cluster.close()
+
+
+def batch_size(trials: int, cells: int, slots: int) -> int:
+    """Cells per Dask task: enough trials that scheduling costs little (a task costs a few
+    milliseconds), few enough that every worker thread gets several tasks to balance the load."""
+    by_work = -(-TASK_TRIALS // max(trials, 1))
+    by_balance = max(1, cells // (4 * slots))
+    return max(1, min(by_work, by_balance, MAX_BATCH))
 
 
 def _describe(plan: Plan, index: int) -> str:
@@ -207,16 +218,21 @@ def _distributed(
 
     with _client(scheduler, workers, timeout) as (client, where):
         ctx = client.scatter(Context.of(plan, world, threads=1), broadcast=True)
-        futures = client.map(run_cell, todo, ctx=ctx, key=[f"casus-cell-{c.cell_id}" for c in todo])
-        index = {f.key: c.index for f, c in zip(futures, todo, strict=True)}
+        slots = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
+        size = batch_size(plan.spec.trials, len(todo), slots)
+        batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+        keys = [f"casus-cells-{digest([c.cell_id for c in b])}" for b in batches]
+        futures = client.map(run_cells, batches, ctx=ctx, key=keys)
+        first = {f.key: b[0].index for f, b in zip(futures, batches, strict=True)}
         try:
             for fut in as_completed(futures):
                 try:
-                    row = fut.result()
+                    rows = fut.result()
                 except Exception as exc:
-                    what = _describe(plan, index[fut.key])
+                    what = _describe(plan, first[fut.key])
                     raise SweepError(f"{what} failed: {type(exc).__name__}: {exc}") from None
-                finished(row)
+                for row in rows:
+                    finished(row)
                 fut.release()
         finally:
             client.cancel(futures)
