@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from casus.evidence.gazetteer import Mention
+from casus.evidence.gazetteer import Mention, trie_pattern
 from casus.evidence.model import Attribution, Claim, Quotation
 
 ABBREV = r"(?<!\bU\.S)(?<!\bU\.N)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bSt)(?<!\bNo)(?<!\bArt)(?<!\bvs)"
@@ -45,10 +45,18 @@ LEXICON: list[tuple[str, str]] = [
 RELATION_RX = [(name, re.compile(rx, re.I)) for name, rx in LEXICON]
 # One pass per sentence: leftmost phrase first, ties broken by LEXICON order.
 RELATION_ALTERNATIVES = "|".join(f"(?P<{name}>{rx})" for name, rx in LEXICON)
-# Every phrase starts at a word start with one of these letters (a test checks it against
-# LEXICON); saying so lets the engine skip most positions without trying each alternative.
-RELATION_FIRST = "abcdefhimoprstuw"
-RELATION_ANY = re.compile(rf"\b(?=[{RELATION_FIRST}])(?:{RELATION_ALTERNATIVES})", re.I)
+RELATION_ANY = re.compile(rf"\b(?:{RELATION_ALTERNATIVES})", re.I)
+# Every phrase begins with one of these word beginnings (a test checks it against LEXICON). One
+# pass of their character trie finds the few places where a phrase may start, and the full
+# alternation is tried only there: the same matches as RELATION_ANY.finditer, found faster.
+RELATION_STARTS = (  # noqa: SIM905 - a word list reads best as words
+    "send sent deploy dispatch transfer share sharing provid technolog suppl ship deliver sell sold "
+    "military come defend sign ratif conclud agree consult held hold discussed talks attack struck "
+    "strike invade invasion shell bomb fired threaten warn ultimatum deter dissuade oppose condemn "
+    "critici denounce protest support back endorse stood stands solidarity"
+).split()
+RELATION_START = re.compile(r"\b" + trie_pattern(RELATION_STARTS), re.I)
+RELATION_AT = re.compile(f"(?:{RELATION_ALTERNATIVES})", re.I)
 NEGATION = re.compile(
     r"\b(not|never|no|neither|nor|denied|denies|deny|refused to|refuses to|rejected|without)\b|n't", re.I
 )
@@ -95,6 +103,21 @@ def sentences(text: str) -> list[tuple[int, str]]:
         tail = chunk[pos:].strip()
         if tail:
             out.append((start + pos, tail))
+    return out
+
+
+def relations(sentence: str) -> list[re.Match[str]]:
+    """The relation phrases of a sentence, left to right, as `RELATION_ANY.finditer` finds them."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in RELATION_START.finditer(sentence):
+        pos = start.start()
+        if pos < end:
+            continue
+        hit = RELATION_AT.match(sentence, pos)
+        if hit is not None:
+            out.append(hit)
+            end = hit.end()
     return out
 
 
@@ -161,10 +184,7 @@ def read_claims(
         actors = local
         if not actors:
             continue
-        hits = []
-        for hit in RELATION_ANY.finditer(sent):
-            name = next(k for k, v in hit.groupdict().items() if v is not None)
-            hits.append((hit.start(), 0, name, hit))
+        hits = [(hit.start(), 0, hit.lastgroup or "", hit) for hit in relations(sent)]
         seen: set[str] = set()
         said: Attribution | None = None  # the same for every claim of the sentence
         hedges = sorted({h.group(0).lower() for h in HEDGES.finditer(sent)}) if hits else []

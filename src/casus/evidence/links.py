@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -116,7 +117,7 @@ def link_provisions(sentences: list[str], provisions: tuple[ProvisionText, ...])
             continue
         best: tuple[float, int] | None = None
         for probe in quotes or [sent]:
-            shared = Counter(i for w in content_words(probe) for i in index.get(w, ()))
+            shared = Counter(chain.from_iterable(index[w] for w in content_words(probe) if w in index))
             near = sorted(i for i, n in shared.items() if n >= MIN_SHARED)
             if not near:
                 continue
