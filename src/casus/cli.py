@@ -706,6 +706,8 @@ def sweep_cmd(
     world = _world()
     plan = load_plan(spec_path, world)
     out_path = out_dir or spec_path.with_name(f"{spec_path.stem}-sweep")
+    if out_path.exists() and not out_path.is_dir():
+        raise typer.BadParameter(f"{out_path} exists and is not a folder", param_hint="--out")
 
     class Rate(ProgressColumn):
         def render(self, task: Any) -> Text:

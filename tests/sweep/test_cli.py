@@ -39,3 +39,9 @@ def test_bad_sweep_file_is_one_line_per_problem_and_exit_2(tmp_path: Path) -> No
 def test_scheduler_and_workers_are_exclusive(tmp_path: Path) -> None:
     r = casus("sweep", str(write_spec(tmp_path)), "--workers", "2", "--scheduler", "tcp://127.0.0.1:8786")
     assert r.returncode == 2 and "choose one" in r.stderr
+
+
+def test_out_must_be_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    r = casus("sweep", str(write_spec(tmp_path)), "--workers", "0", "--out", str(tmp_path / "file"))
+    assert r.returncode == 2 and "Invalid value for --out" in r.stderr and (tmp_path / "file").read_text() == "x"

@@ -137,6 +137,7 @@ def test_inputs_reach_the_scenario_and_the_model(world: World) -> None:
             "cells; a sweep holds at most 1,000,000",
         ),
         ({"name": ""}, "name"),
+        ({"scenarios": [str(EXAMPLES / "kursk-2025.yaml")] * 2}, "a scenario is listed more than once"),
     ],
 )
 def test_bad_sweep_files_name_file_line_and_field(
@@ -192,3 +193,12 @@ def test_fuzzed_sweep_files_give_a_plan_or_located_problems(
         assert exc.problems and all(p.file == str(path) and p.message for p in exc.problems)
         return
     assert len(plan.cells) >= 2
+
+
+def test_without_inputs_to_vary_there_is_one_cell_per_scenario(tmp_path: Path, world: World) -> None:
+    from casus.sweep.run import run_sweep
+
+    plan = load_plan(write_spec(tmp_path, vary={}), world)
+    assert [c.inputs for c in plan.cells] == [{}, {}]
+    run = run_sweep(plan, world, tmp_path / "out", workers=0)
+    assert len(run.rows) == 2 and "No inputs are varied" in (tmp_path / "out" / "summary.html").read_text()

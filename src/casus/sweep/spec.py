@@ -104,6 +104,8 @@ class SweepSpec(BaseModel):
                 raise ValueError(f"vary.{key}: give at least one value")
         if len(set(self.outcomes)) != len(self.outcomes):
             raise ValueError("outcomes are listed more than once")
+        if len(set(self.scenarios)) != len(self.scenarios):
+            raise ValueError("a scenario is listed more than once")
         return self
 
 
