@@ -44,4 +44,5 @@ def test_scheduler_and_workers_are_exclusive(tmp_path: Path) -> None:
 def test_out_must_be_a_folder(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     r = casus("sweep", str(write_spec(tmp_path)), "--workers", "0", "--out", str(tmp_path / "file"))
-    assert r.returncode == 2 and "Invalid value for --out" in r.stderr and (tmp_path / "file").read_text() == "x"
+    assert r.returncode == 2 and "Invalid value for --out" in r.stderr
+    assert (tmp_path / "file").read_text() == "x"
