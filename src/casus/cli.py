@@ -732,6 +732,9 @@ def sweep_cmd(
     if as_json:
         _emit_json(json.loads((out_path / "sweep.json").read_text(encoding="utf-8")))
         return
+    if run.unreadable:
+        err.print(f"warning: {run.unreadable} unreadable line(s) in {out_path / 'cells.jsonl'} were ignored "
+                  "(their cells, if any, were run again)", soft_wrap=True)  # fmt: skip
     where = f" on {run.where}" if run.computed else ""
     out.print(f"{len(run.rows):,} cells ({run.computed:,} computed, {run.reused:,} reused){where} "
               f"in {run.wall_s:.1f} s", soft_wrap=True)  # fmt: skip

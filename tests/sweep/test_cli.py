@@ -19,6 +19,13 @@ def test_sweep_command_writes_results_and_resumes(tmp_path: Path) -> None:
     r = casus("sweep", str(spec), "--workers", "0", "--out", str(out))
     assert r.returncode == 0, r.stderr
     assert "24 cells (0 computed, 24 reused)" in r.stdout and "results.parquet" in r.stdout
+    # A corrupt journal loses nothing: its bad lines are named and their cells run again.
+    journal = out / "cells.jsonl"
+    lines = journal.read_bytes().splitlines(keepends=True)
+    journal.write_bytes(b"".join(lines[:-1]) + b"\xff\xfe not json\n")
+    r = casus("sweep", str(spec), "--workers", "0", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "24 cells (1 computed, 23 reused)" in r.stdout and "1 unreadable line(s)" in r.stderr
 
 
 def test_bundled_example_sweep_is_valid() -> None:

@@ -97,7 +97,7 @@ def run_cell(cell: Cell, ctx: Context) -> dict[str, Any]:
     from casus.cascade import compile_scenario
     from casus.escalation import Runner, run_counts
     from casus.model import Scenario
-    from casus.obligations import Status, casus_foederis
+    from casus.obligations import Status
 
     t0 = time.perf_counter()
     if ctx.threads is not None:
@@ -107,8 +107,8 @@ def run_cell(cell: Cell, ctx: Context) -> dict[str, Any]:
     entry = ctx.scenarios[cell.scenario]
     data, model = apply_inputs(entry.data, ctx.model, cell.inputs, ctx.variables)
     scenario = Scenario.model_validate(data)
-    triggered = [r.treaty for r in casus_foederis(ctx.world, scenario) if r.status is Status.TRIGGERED]
-    compiled = compile_scenario(ctx.world, scenario, model)
+    compiled = compile_scenario(ctx.world, scenario, model)  # holds the obligation engine's verdicts
+    triggered = [r.treaty for r in compiled.results if r.status is Status.TRIGGERED]
     rounds = scenario.simulation.rounds
     counts = run_counts(Runner(compiled, cell.seed, rounds), ctx.trials, count_paths=False)
     row: dict[str, Any] = {
