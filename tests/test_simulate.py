@@ -235,3 +235,26 @@ def test_probability_table_matches_the_model(world: World) -> None:
                 )
                 checked += 1
     assert checked > 1000
+
+
+def test_proximity_is_measured_to_the_initial_belligerents(world: World) -> None:
+    """log(1 + summed capital closeness) to each side's states at war at the start, as in history."""
+    from casus.capitals import closeness_matrix
+
+    sc = example(world, "belgorod-2025")
+    c = compile_scenario(world, sc, load_model())
+    on = sc.date
+    codes = [s.cow_on(on) for s in world.states.existing_on(on)]
+    m = closeness_matrix([x.code if x and x.code else -1 for x in codes], on.year)
+    for s in (0, 1):
+        expected = np.log1p(m[c.side0 == s].sum(axis=0))
+        assert np.allclose(c.proximity[:, s], expected)
+    b = c.side0 == 1
+    near, far = c.index["BLR"], c.index["AUS"]
+    assert c.side0[near] < 0 and c.proximity[near, 1] > 0.3 > 0.01 > c.proximity[far, 1]
+    # closer to the enemy, more likely to join (the fitted coefficient is positive)
+    runner = Runner(c, 1, 8)
+    assert load_model().coefficients["proximity_enemy"] > 0 and b.any()
+    zs = runner.zconst
+    gap = (c.coef[19] - c.coef[18]) * (c.proximity[near, 0] - c.proximity[near, 1])
+    assert math.isclose(zs[near, 0] - zs[near, 1], gap)

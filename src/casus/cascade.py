@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from casus import capitals
 from casus.joining import FEATURES, JoiningModel
 from casus.model import Automaticity, Direction, ObligationType, Scenario, State, SuspensionKind
 from casus.obligations import ObligationResult, Status, casus_foederis
@@ -70,6 +71,7 @@ class Compiled:
     intercept: float
     deterrence: bool
     capability: F64
+    proximity: F64  # [state, side]: log(1 + summed capital closeness to that side's initial belligerents)
     model: JoiningModel
     results: list[ObligationResult]
     initial_ties: list[Tie] = field(default_factory=list)
@@ -107,6 +109,7 @@ class _DateArrays:
     nbs: list[list[int]]
     nb_ptr: I32
     nb_idx: I32
+    closeness: F64  # [i, j]: closeness of the capitals (casus.capitals), 0 where unknown
 
 
 # Sensitivity variations and sweep cells compile many scenarios on one date: the date's arrays are
@@ -169,9 +172,13 @@ def _date_arrays(world: World, on: dt.date, statuses: tuple[str, ...]) -> _DateA
     nb_ptr = np.zeros(n + 1, dtype=np.int32)
     nb_ptr[1:] = np.cumsum([len(x) for x in nbs])
     nb_idx = np.array([x for row in nbs for x in row], dtype=np.int32)
+    cow = [s.cow_on(on) for s in states]
+    codes = np.array([c.code if c is not None and c.code is not None else -1 for c in cow], dtype=np.int64)
+    closeness = capitals.closeness_matrix(codes, on.year)
     arrays = _DateArrays(
-        states, ids, index, nuclear, major, joiner, ties, rev_ptr, rev_obligor, rev_cat, nbs, nb_ptr, nb_idx
-    )
+        states, ids, index, nuclear, major, joiner, ties, rev_ptr, rev_obligor, rev_cat, nbs, nb_ptr, nb_idx,
+        closeness,
+    )  # fmt: skip
     if len(_DATE_CACHE) >= _DATE_CACHE_SIZE:
         _DATE_CACHE.pop(next(iter(_DATE_CACHE)))
     _DATE_CACHE[key] = (weakref.ref(world), arrays)
@@ -255,6 +262,9 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
             for k in nbs[j]:
                 adj0[k, side0[j]] = True
 
+    # Closeness to where the war is: the initial belligerents of each side, as in the history tables.
+    proximity = np.log1p(np.stack([d.closeness[side0 == s].sum(axis=0) for s in (SIDE_A, SIDE_B)], axis=1))
+
     return Compiled(
         ids=ids,
         index=index,
@@ -275,6 +285,7 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
         intercept=model.intercept,
         deterrence=a.nuclear_deterrence,
         capability=np.zeros(n),
+        proximity=proximity,
         model=model,
         results=results,
         initial_ties=initial,
@@ -282,4 +293,5 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
     )
 
 
-assert FEATURES[0] == "defense_triggered"  # the kernel indexes coefficients by position
+# The kernel indexes coefficients by position.
+assert FEATURES[0] == "defense_triggered" and FEATURES[18:20] == ("proximity_enemy", "proximity_friend")

@@ -30,9 +30,13 @@ defence > contested defence > policy > untriggered defence > consultation, so ti
   (COW contiguity types 2-5).
 - `history_with` / `history_against`: log(1 + number of disputes in the previous ten years in
   which i stood with / against the belligerents of s).
+- `proximity_enemy` / `proximity_friend`: log(1 + sum of exp(-km / 1000)) over the war's initial
+  belligerents on the other side / on s, km being the great-circle distance between capitals
+  (`casus.capitals`). Measured to the states at war at the start (where the war is), not to later
+  joiners, in history and in today's world alike.
 
-The last four come from historical data; the kernel does not compute them for today's world
-(they are 0 there), so the shipped prior gives them no weight.
+`near_*` and `history_*` come from historical data; the kernel does not compute them for today's
+world (they are 0 there), so the shipped prior gives them no weight.
 
 States with none of these ties (no obligation, no border, not a major power) get probability 0.
 """
@@ -67,6 +71,8 @@ FEATURES: tuple[str, ...] = (
     "near_friend",
     "history_with",
     "history_against",
+    "proximity_enemy",
+    "proximity_friend",
 )
 TIE_ORDER = ("defense_triggered", "defense_contested", "policy", "defense_untriggered", "consultation")
 EXPOSURE = ("abstain", "contiguous_enemy", "contiguous_friend", "major_power")

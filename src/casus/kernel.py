@@ -77,7 +77,7 @@ def join_probability(i, s, trig, flags, adj, zconst, coef, fights, reliability, 
     t = trig[i, s]
     f = flags[i, s]
     # The strongest tie decides the tie feature (one-hot), so that ties do not stack.
-    z = zconst[i]
+    z = zconst[i, s]
     tie = True
     if t > 0:
         z += coef[0] + coef[1] * (t / 6.0)

@@ -53,6 +53,8 @@ def _features(
         "nuclear": 1.0 if c.nuclear[i] else 0.0,
         "deterred": 1.0 if (c.deterrence and enemy_nuclear and not c.nuclear[i]) else 0.0,
         "capability": float(c.capability[i]),
+        "proximity_friend": float(c.proximity[i, s]),
+        "proximity_enemy": float(c.proximity[i, 1 - s]),
     }
 
 

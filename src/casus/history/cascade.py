@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from casus import capitals
 from casus.history.features import SIDE_A, SIDE_B, nuclear_years, originators, pair_history, system_years
 from casus.joining import FEATURES, JoiningModel
 
@@ -55,6 +56,7 @@ class DisputeArrays:
     major: F64
     cinc: F64
     nuclear: F64
+    closeness: F64  # [i, j]: exp(-km / 1000) between capitals (casus.capitals)
 
 
 MAX_CCODE = 1000  # COW codes are below 1000
@@ -151,6 +153,7 @@ class HistoryWorld:
             major=np.array([c in majors for c in states], dtype=np.float64),
             nuclear=np.array([c in nukes for c in states], dtype=np.float64),
             cinc=np.zeros(n) if cy is None else cy.reindex(states).fillna(0.0).to_numpy(dtype=np.float64),
+            closeness=capitals.closeness_matrix(states, year),
         )
 
     def disputes(self, participants: pd.DataFrame) -> Iterator[DisputeArrays]:
@@ -180,6 +183,8 @@ def logits(d: DisputeArrays, member: F64, model: JoiningModel, stack: F64 | None
     prod = (member.transpose(0, 2, 1).reshape(trials * 2, n) @ st).reshape(trials, 2, -1)
     z = np.full(member.shape, model.intercept)
     log_cinc = np.log(d.cinc + 1e-6)
+    # Proximity is measured to the originators (where the war is), so it is the same every round.
+    near = np.log1p(np.stack([d.closeness[d.side0 == s].sum(axis=0) for s in (0, 1)], axis=1))
     for s in (SIDE_B, SIDE_A):
         fr, en = prod[:, s], prod[:, 1 - s]
         allied = fr[:, 0:n] > 0
@@ -206,6 +211,8 @@ def logits(d: DisputeArrays, member: F64, model: JoiningModel, stack: F64 | None
             + coef[_F["capability"]] * np.clip(log_cinc - np.log(enemy_cinc + 1e-6)[:, None], -10, 10)
             + coef[_F["history_with"]] * np.log1p(hist_with)
             + coef[_F["history_against"]] * np.log1p(hist_against)
+            + coef[_F["proximity_friend"]] * near[:, s]
+            + coef[_F["proximity_enemy"]] * near[:, 1 - s]
         )
         z[..., s] += zs
     return z

@@ -13,14 +13,17 @@ today's world (see `casus.joining`):
     cands = add_capabilities(cands, nmc)
     cands = add_nuclear(cands, nuclear_years())  # nuclear status from the state registry
     cands = add_history(cands, participants) # the candidate's disputes with each side before this one
+    cands = add_proximity(cands, participants)  # how close the candidate's capital is to each side's
     X = joining_features(cands)
 
 Each add_* measures the candidate's ties to the belligerents of each side. By default those are
 the dispute's originators (what a forecaster sees at the start, and the cascade's first round).
 With `exposure="joined"` they are the originators plus every participant that joined before the
 candidate did (all of them, for a candidate that never joined): the situation in which the
-candidate actually decided. The model is fitted on the latter, because the cascade
-(`casus.history.cascade`) asks it again each round, after allies of the belligerents join.
+candidate actually decided. `casus calibrate` fits on the former (what a forecaster sees at the
+start; fitting on the latter ranked joiners worse in the forward backtest), and the cascade
+(`casus.history.cascade`) asks the model again each round, after allies of the belligerents join.
+`add_proximity` always measures to the originators.
 """
 
 from __future__ import annotations
@@ -28,8 +31,10 @@ from __future__ import annotations
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
+from casus import capitals
 from casus.joining import FEATURES
 
 KEY = ["dispnum", "ccode", "side"]
@@ -266,6 +271,36 @@ def add_history(
     return out
 
 
+def capital_years(years: npt.ArrayLike) -> pd.DataFrame:
+    """(ccode, year, lat, lon) of every capital in `years` (casus's capitals table)."""
+    codes = np.array(sorted(capitals.codes()), dtype=np.int64)
+    frames = [pd.DataFrame(columns=["ccode", "year", "lat", "lon"])]
+    for year in np.unique(np.asarray(years, dtype=np.int64)):
+        lat, lon = capitals.positions(codes, int(year))
+        frames.append(pd.DataFrame({"ccode": codes, "year": int(year), "lat": lat, "lon": lon}))
+    return pd.concat(frames[1:] or frames, ignore_index=True).dropna()
+
+
+def add_proximity(cands: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
+    """Summed closeness of the candidate's capital to each side's originators' (`casus.capitals`).
+
+    Always measured to the originators (where the war is), whatever the exposure of the other
+    features: the simulator measures it to the initial belligerents too.
+    """
+    x = _with_belligerents(cands, participants, "originators")[[*KEY, "oc", "year", "same"]]
+    pos = capital_years(x.year.unique())
+    x = x.merge(pos, on=["ccode", "year"]).merge(
+        pos.rename(columns={"ccode": "oc"}), on=["oc", "year"], suffixes=("", "_o")
+    )
+    x["close"] = capitals.closeness(capitals.distance_km(x.lat, x.lon, x.lat_o, x.lon_o))
+    out = cands
+    for flag, name in ((True, "same"), (False, "opp")):
+        g = x[x.same == flag].groupby(KEY).close.sum().rename(f"prox_{name}")
+        out = out.merge(g, left_on=KEY, right_index=True, how="left")
+    out[["prox_same", "prox_opp"]] = out[["prox_same", "prox_opp"]].fillna(0.0)
+    return out
+
+
 def joining_features(c: pd.DataFrame) -> pd.DataFrame:
     """The joining model's features (casus.joining.FEATURES), from the columns the add_* functions made.
 
@@ -295,6 +330,8 @@ def joining_features(c: pd.DataFrame) -> pd.DataFrame:
     f["capability"] = np.log((c.cinc + 1e-6) / (c.enemy_cinc + 1e-6)).clip(-10, 10)
     f["history_with"] = np.log1p(c.hist_with)
     f["history_against"] = np.log1p(c.hist_against)
+    f["proximity_enemy"] = np.log1p(c.prox_opp)
+    f["proximity_friend"] = np.log1p(c.prox_same)
     return f
 
 
@@ -313,7 +350,8 @@ def build(
     c = add_majors(c, tables["cow_majors"], p, exposure)
     c = add_capabilities(c, tables["cow_nmc"], p, exposure)
     c = add_nuclear(c, nuclear_years() if nuclear is None else nuclear, p, exposure)
-    return add_history(c, p, history=history_table(tables, p, history), exposure=exposure)
+    c = add_history(c, p, history=history_table(tables, p, history), exposure=exposure)
+    return add_proximity(c, p)
 
 
 def history_table(
