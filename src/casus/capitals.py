@@ -1,7 +1,10 @@
 """Capital cities by COW state code and year, and how close two capitals are.
 
-`data/capitals.csv` gives each state's capital (latitude and longitude to two decimals) with the
-years it served, 1816-2016; a state's last capital is taken to still be its capital after 2016.
+`data/capitals.csv` gives each state's capital (the city's latitude and longitude to two
+decimals) with the years it served as seat of government, 1816-2016, for every state in the COW
+State System; moves and contested seats are explained in its `note` column. It is compiled for
+casus from the cities' coordinates, not taken from a published dataset. A state's last capital
+is taken to still be its capital after 2016.
 The joining model measures a candidate's closeness to a war by great-circle distance between
 capitals (see `casus.joining`, features `proximity_friend` and `proximity_enemy`).
 """

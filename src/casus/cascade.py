@@ -176,9 +176,21 @@ def _date_arrays(world: World, on: dt.date, statuses: tuple[str, ...]) -> _DateA
     codes = np.array([c.code if c is not None and c.code is not None else -1 for c in cow], dtype=np.int64)
     closeness = capitals.closeness_matrix(codes, on.year)
     arrays = _DateArrays(
-        states, ids, index, nuclear, major, joiner, ties, rev_ptr, rev_obligor, rev_cat, nbs, nb_ptr, nb_idx,
+        states,
+        ids,
+        index,
+        nuclear,
+        major,
+        joiner,
+        ties,
+        rev_ptr,
+        rev_obligor,
+        rev_cat,
+        nbs,
+        nb_ptr,
+        nb_idx,
         closeness,
-    )  # fmt: skip
+    )
     if len(_DATE_CACHE) >= _DATE_CACHE_SIZE:
         _DATE_CACHE.pop(next(iter(_DATE_CACHE)))
     _DATE_CACHE[key] = (weakref.ref(world), arrays)

@@ -56,7 +56,7 @@ class DisputeArrays:
     major: F64
     cinc: F64
     nuclear: F64
-    closeness: F64  # [i, j]: exp(-km / 1000) between capitals (casus.capitals)
+    proximity: F64  # [i, side]: log(1 + summed capital closeness to that side's originators)
 
 
 MAX_CCODE = 1000  # COW codes are below 1000
@@ -138,6 +138,8 @@ class HistoryWorld:
         majors = self.major_by_year.get(year, set())
         nukes = self.nuclear_by_year.get(year, set())
         cy = self.cinc.get(year)
+        # Proximity is measured to the originators (where the war is), so it is the same every round.
+        close = capitals.closeness_matrix(states, year)
         return DisputeArrays(
             dispnum=dispnum,
             states=states,
@@ -153,7 +155,7 @@ class HistoryWorld:
             major=np.array([c in majors for c in states], dtype=np.float64),
             nuclear=np.array([c in nukes for c in states], dtype=np.float64),
             cinc=np.zeros(n) if cy is None else cy.reindex(states).fillna(0.0).to_numpy(dtype=np.float64),
-            closeness=capitals.closeness_matrix(states, year),
+            proximity=np.log1p(np.stack([close[side0 == s].sum(axis=0) for s in (0, 1)], axis=1)),
         )
 
     def disputes(self, participants: pd.DataFrame) -> Iterator[DisputeArrays]:
@@ -183,8 +185,6 @@ def logits(d: DisputeArrays, member: F64, model: JoiningModel, stack: F64 | None
     prod = (member.transpose(0, 2, 1).reshape(trials * 2, n) @ st).reshape(trials, 2, -1)
     z = np.full(member.shape, model.intercept)
     log_cinc = np.log(d.cinc + 1e-6)
-    # Proximity is measured to the originators (where the war is), so it is the same every round.
-    near = np.log1p(np.stack([d.closeness[d.side0 == s].sum(axis=0) for s in (0, 1)], axis=1))
     for s in (SIDE_B, SIDE_A):
         fr, en = prod[:, s], prod[:, 1 - s]
         allied = fr[:, 0:n] > 0
@@ -211,8 +211,8 @@ def logits(d: DisputeArrays, member: F64, model: JoiningModel, stack: F64 | None
             + coef[_F["capability"]] * np.clip(log_cinc - np.log(enemy_cinc + 1e-6)[:, None], -10, 10)
             + coef[_F["history_with"]] * np.log1p(hist_with)
             + coef[_F["history_against"]] * np.log1p(hist_against)
-            + coef[_F["proximity_friend"]] * near[:, s]
-            + coef[_F["proximity_enemy"]] * near[:, 1 - s]
+            + coef[_F["proximity_friend"]] * d.proximity[:, s]
+            + coef[_F["proximity_enemy"]] * d.proximity[:, 1 - s]
         )
         z[..., s] += zs
     return z

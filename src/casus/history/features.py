@@ -282,7 +282,7 @@ def capital_years(years: npt.ArrayLike) -> pd.DataFrame:
 
 
 def add_proximity(cands: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
-    """Summed closeness of the candidate's capital to each side's originators' (`casus.capitals`).
+    """Summed closeness of the candidate's capital to each side's originators' capitals (casus.capitals).
 
     Always measured to the originators (where the war is), whatever the exposure of the other
     features: the simulator measures it to the initial belligerents too.
