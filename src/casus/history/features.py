@@ -125,6 +125,16 @@ def _with_belligerents(
     return x.assign(same=x.oside == x.side)
 
 
+def _per_side(cands: pd.DataFrame, x: pd.DataFrame, cols: list[str], how: str, name: str) -> pd.DataFrame:
+    """Aggregate `cols` of belligerent rows `x` per side, as columns `name`.format(col=..., side=...)."""
+    out = cands
+    for flag, side in ((True, "same"), (False, "opp")):
+        g = x[x.same == flag].groupby(KEY)[cols].agg(how)
+        g.columns = [name.format(col=c, side=side) for c in cols]
+        out = out.merge(g, left_on=KEY, right_index=True, how="left")
+    return out
+
+
 def add_atop(
     cands: pd.DataFrame,
     atop: pd.DataFrame,
@@ -136,11 +146,7 @@ def add_atop(
     a = atop.rename(columns={"ccode1": "ccode", "ccode2": "oc"})
     x = x.merge(a, on=["ccode", "oc", "year"])
     cols = ["defense", "offense", "neutral", "nonagg", "consul"]
-    out = cands
-    for flag, name in ((True, "same"), (False, "opp")):
-        g = x[x.same == flag].groupby(KEY)[cols].max()
-        g.columns = [f"atop_{c}_{name}" for c in cols]
-        out = out.merge(g, left_on=KEY, right_index=True, how="left")
+    out = _per_side(cands, x, cols, "max", "atop_{col}_{side}")
     new = [c for c in out.columns if c.startswith("atop_")]
     out[new] = out[new].fillna(0).astype("int8")
     return out
@@ -158,10 +164,7 @@ def add_contiguity(
     ct = ct.assign(sy=ct.stdate.dt.year, ey=ct.enddate.dt.year)[["ccode", "oc", "conttype", "sy", "ey"]]
     x = x.merge(ct, on=["ccode", "oc"])
     x = x[(x.year >= x.sy) & (x.year <= x.ey)]
-    out = cands
-    for flag, name in ((True, "same"), (False, "opp")):
-        g = x[x.same == flag].groupby(KEY).conttype.min().rename(f"cont_{name}")
-        out = out.merge(g, left_on=KEY, right_index=True, how="left")
+    out = _per_side(cands, x, ["conttype"], "min", "cont_{side}")
     out[["cont_same", "cont_opp"]] = out[["cont_same", "cont_opp"]].fillna(9).astype("int8")
     return out
 
@@ -293,10 +296,7 @@ def add_proximity(cands: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFra
         pos.rename(columns={"ccode": "oc"}), on=["oc", "year"], suffixes=("", "_o")
     )
     x["close"] = capitals.closeness(capitals.distance_km(x.lat, x.lon, x.lat_o, x.lon_o))
-    out = cands
-    for flag, name in ((True, "same"), (False, "opp")):
-        g = x[x.same == flag].groupby(KEY).close.sum().rename(f"prox_{name}")
-        out = out.merge(g, left_on=KEY, right_index=True, how="left")
+    out = _per_side(cands, x, ["close"], "sum", "prox_{side}")
     out[["prox_same", "prox_opp"]] = out[["prox_same", "prox_opp"]].fillna(0.0)
     return out
 
