@@ -11,18 +11,16 @@ import pytest
 from typer.testing import CliRunner
 
 from casus.cli import app
-from casus.history.cascade import HistoryWorld, cascade_probabilities
+from casus.history.cascade import HistoryWorld
 from casus.history.evaluate import (
     backtest,
     data_version,
     fit_model,
     metrics,
-    predict,
     recall_at_10,
     time_blocks,
 )
-from casus.history.features import KEY, build, candidates, history_table, joining_features
-from casus.history.readers import read_folder
+from casus.history.features import KEY, build, candidates, joining_features
 from casus.joining import CALIBRATED_PATH, FEATURES, load_model
 
 
@@ -51,18 +49,6 @@ def test_candidates_exclude_originators_and_label_joiners() -> None:
     c = candidates(parts, states)
     assert set(c.ccode) == {20, 220} and len(c) == 4
     assert c[(c.ccode == 20) & (c.side == 0)].joined.item() == 1 and c.joined.sum() == 1
-
-
-@pytest.fixture(scope="module")
-def history(shared_data: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    tables = read_folder(shared_data)
-    return tables, build(tables)
-
-
-@pytest.fixture(scope="module")
-def hworld(history: tuple[dict[str, pd.DataFrame], pd.DataFrame]) -> HistoryWorld:
-    tables, _ = history
-    return HistoryWorld(tables, history_table(tables, tables["mid_participants"]))
 
 
 def test_features_are_the_engines(history: tuple[dict[str, pd.DataFrame], pd.DataFrame]) -> None:
@@ -104,39 +90,6 @@ def test_calibration_is_reproducible(history: tuple[dict[str, pd.DataFrame], pd.
     assert a.coefficients["defense_triggered"] > 0 and a.coefficients["contiguous_enemy"] > 0
     c = a.coefficients
     assert c["defense_contested"] == pytest.approx((c["defense_triggered"] + c["defense_untriggered"]) / 2)
-
-
-def test_cascade_first_round_is_the_table_model(
-    history: tuple[dict[str, pd.DataFrame], pd.DataFrame], hworld: HistoryWorld
-) -> None:
-    tables, cands = history
-    m = load_model()
-    parts = tables["mid_participants"]
-    some = parts[parts.dispnum.isin(sorted(parts.dispnum.unique())[::8])]
-    r = cascade_probabilities(hworld, some, m, trials=32)
-    x = cands.merge(r, on=KEY)
-    assert len(x) == len(r) == len(cands[cands.dispnum.isin(some.dispnum)])
-    table = predict(m.intercept, m.coefficients, joining_features(x))
-    assert np.abs(table - x.p_first.to_numpy()).max() < 1e-12
-    both = x.groupby(["dispnum", "ccode"]).p_cascade.sum()
-    assert (both <= 1 + 1e-9).all() and (x.p_cascade >= 0).all()
-    # allies of joiners join in later rounds: the cascade adds probability somewhere
-    assert (x.p_cascade > x.p_first + 1e-6).any()
-
-
-def test_cascade_is_reproducible_whatever_the_order(
-    history: tuple[dict[str, pd.DataFrame], pd.DataFrame], hworld: HistoryWorld
-) -> None:
-    tables, _ = history
-    parts = tables["mid_participants"]
-    ids = [258, 4137, 51]  # the Second World War, Kosovo and Korea: many joiners
-    m = load_model()
-    one = cascade_probabilities(hworld, parts[parts.dispnum.isin(ids)], m, trials=64, seed=5)
-    alone = cascade_probabilities(hworld, parts[parts.dispnum == 4137], m, trials=64, seed=5)
-    again = one[one.dispnum == 4137].reset_index(drop=True)
-    pd.testing.assert_frame_equal(again, alone)
-    other = cascade_probabilities(hworld, parts[parts.dispnum == 4137], m, trials=64, seed=6)
-    assert not np.array_equal(other.p_cascade.to_numpy(), alone.p_cascade.to_numpy())
 
 
 def test_time_blocks_cover_every_year_once() -> None:
