@@ -660,6 +660,18 @@ def backtest_cmd(
         table.add_row(name.replace("_", " "), f"{m['auc']:.3f}", f"{m['average_precision']:.4f}",
                       f"{m['brier']:.5f}", f"{m['recall_at_10']:.3f}")  # fmt: skip
     out.print(table)
+    spread = result.get("spread") or {}
+    if spread:
+        first = next(iter(spread.values()))
+        st = Table(title=f"does the war spread? {first['n_spread']} of {first['n_disputes']} disputes drew "
+                   f"a joiner; {first['actual_joiners']} joiners in all")  # fmt: skip
+        for col in ("", "ROC AUC", "Brier", "mean P(any joiner)", "expected joiners"):
+            st.add_column(col, justify="right" if col else "left")
+        for name, m in spread.items():
+            label = "cascade" if name == "model" else name.replace("_", " ")
+            st.add_row(label, f"{m['auc']:.3f}", f"{m['brier']:.4f}", f"{m['predicted_share']:.3f}",
+                       f"{m['expected_joiners']:.0f}")  # fmt: skip
+        out.print(st)
     if report_path is not None:
         out.print(f"report written to {report_path}")
 

@@ -18,6 +18,7 @@ from casus.history.evaluate import (
     fit_model,
     metrics,
     recall_at_10,
+    spread_metrics,
     time_blocks,
 )
 from casus.history.features import KEY, build, candidates, joining_features
@@ -92,6 +93,19 @@ def test_calibration_is_reproducible(history: tuple[dict[str, pd.DataFrame], pd.
     assert c["defense_contested"] == pytest.approx((c["defense_triggered"] + c["defense_untriggered"]) / 2)
 
 
+def test_spread_is_the_chance_that_anyone_joins() -> None:
+    c = pd.DataFrame({"dispnum": [1, 1, 2, 2, 3], "joined": [0, 1, 0, 0, 0]})
+    p = np.array([0.5, 0.5, 0.1, 0.0, 0.2])
+    m = spread_metrics(c, p, p)
+    # P(any) per dispute: 1 - 0.5*0.5 = 0.75, 0.1, 0.2; only dispute 1 drew a joiner
+    assert (m["n_disputes"], m["n_spread"], m["actual_joiners"]) == (3, 1, 1)
+    assert m["predicted_share"] == pytest.approx((0.75 + 0.1 + 0.2) / 3)
+    assert m["brier"] == pytest.approx((0.25**2 + 0.1**2 + 0.2**2) / 3)
+    assert m["auc"] == 1.0 and m["expected_joiners"] == pytest.approx(1.3)
+    certain = spread_metrics(c, np.array([1.0, 0, 0, 0, 0]), p)  # a sure joiner: no log(0)
+    assert certain["predicted_share"] == pytest.approx(1 / 3, abs=1e-9)
+
+
 def test_time_blocks_cover_every_year_once() -> None:
     years = pd.Series([1850] * 3 + [1900] * 5 + [1950] * 4 + [2000] * 6)
     blocks = time_blocks(years, 3)
@@ -119,3 +133,7 @@ def test_out_of_sample_backtests_beat_the_simple_baselines(
     for name in ("defense_pact_rule", "reliability_rate", "plain_logistic"):
         assert m["auc"] > base[name]["auc"], name
     assert r["n_joiners"] == r["_scored"].joined.sum()
+    spread = r["spread"]["model"]
+    assert spread["n_disputes"] == r["n_disputes"] and spread["actual_joiners"] == r["n_joiners"]
+    assert 0 < spread["n_spread"] < spread["n_disputes"] and 0 <= spread["auc"] <= 1
+    assert spread["expected_joiners"] >= r["spread"]["model_first_round"]["expected_joiners"]

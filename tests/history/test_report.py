@@ -21,6 +21,8 @@ def _result() -> tuple[dict[str, object], pd.DataFrame]:
         scored[f"p_{key}"] = np.clip(0.02 + 0.1 * joined * rng.random(n) + 0.01 * rng.random(n), 0, 1)
     m = {"auc": 0.9, "average_precision": 0.05, "brier": 0.01, "recall_at_10": 0.6}
     nan = {"auc": float("nan"), "average_precision": float("nan"), "brier": 0.0, "recall_at_10": float("nan")}
+    spread = {"n_disputes": 40, "n_spread": 9, "auc": 0.61, "brier": 0.08, "predicted_share": 0.2,
+              "observed_share": 0.225, "expected_joiners": 88.4, "actual_joiners": 80}  # fmt: skip
     result = {
         "protocol": "forward", "n_disputes": 40, "n_candidates": n, "n_joiners": int(joined.sum()),
         "metrics": m, "baselines": {k: m for k in NAMES if k != "model"},
@@ -30,6 +32,7 @@ def _result() -> tuple[dict[str, object], pd.DataFrame]:
                        "plain_logistic": nan}],
         "model": "<script>alert(1)</script>", "cascade": {"trials": 64, "seed": 0, "rounds": 8},
         "casus_version": "0", "date": "2026-11-23",
+        "spread": {k: spread for k in NAMES},
     }  # fmt: skip
     return result, scored
 
@@ -45,4 +48,5 @@ def test_report_has_curves_calibration_and_decades(tmp_path: Path) -> None:
     assert (
         "2010s" in html and "—" in html and "nan" not in re.sub(r"<script.*?</script>", "", html, flags=re.S)
     )
+    assert "Does the war spread?" in html and "9 of 40 disputes" in html and "0.610" in html
     assert not re.search(r"""<script[^>]+src=""", html)  # plotly.js is inlined, not fetched

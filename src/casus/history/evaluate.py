@@ -6,7 +6,9 @@ out of sample are computed on candidates the model could not have seen: `forward
 each decade, on the disputes that started before it and scores that decade's disputes;
 `blocked` is cross-validation by contiguous spans of years (never by dispute, which would put
 siblings of one war on both sides). Baselines are scored under the same protocol and reported
-in the same table, with the model's first round alone beside them.
+in the same table, with the model's first round alone beside them. Beside the per-candidate
+scores, `spread` asks the dispute-level question: does anyone join at all (P(at least one
+joiner) against disputes that drew joiners), and how many joiners were expected in all.
 """
 
 from __future__ import annotations
@@ -138,6 +140,31 @@ def metrics(cands: pd.DataFrame, p: np.ndarray) -> dict[str, float]:
     }
 
 
+def spread_metrics(cands: pd.DataFrame, p_any: np.ndarray, p_join: np.ndarray) -> dict[str, float]:
+    """Does the war spread at all? Scores P(at least one joiner) per dispute, and the expected count.
+
+    `p_any` are the per-candidate probabilities whose independent draws decide whether anyone
+    joins: for the cascade its first round (nothing changes in later rounds unless someone joined
+    in the first, so 1 - prod(1 - p) is exact). `p_join` are the marginal probabilities of joining,
+    whose sum is the expected number of joiners.
+    """
+    d = cands[["dispnum", "joined"]].assign(log_none=np.log1p(-np.clip(p_any, 0.0, 1.0 - 1e-12)), p=p_join)
+    g = d.groupby("dispnum").agg(log_none=("log_none", "sum"), expected=("p", "sum"), n=("joined", "sum"))
+    y = (g.n > 0).to_numpy()
+    prob = 1.0 - np.exp(g.log_none.to_numpy())
+    ok = len(np.unique(y)) == 2
+    return {
+        "n_disputes": len(g),
+        "n_spread": int(y.sum()),
+        "auc": float(roc_auc_score(y, prob)) if ok else float("nan"),
+        "brier": float(brier_score_loss(y, prob)) if len(g) else float("nan"),
+        "predicted_share": float(prob.mean()) if len(g) else float("nan"),
+        "observed_share": float(y.mean()) if len(g) else float("nan"),
+        "expected_joiners": float(g.expected.sum()),
+        "actual_joiners": int(g.n.sum()),
+    }
+
+
 Scorer = Callable[[pd.DataFrame, pd.DataFrame], np.ndarray]
 
 
@@ -244,6 +271,12 @@ def backtest(
         "n_joiners": int(scored.joined.sum()),
         "metrics": metrics(scored, probs["model"]) if len(scored) else {},
         "baselines": {n: metrics(scored, probs[n]) for n in names if n != "model"} if len(scored) else {},
+        "spread": {
+            n: spread_metrics(scored, probs["model_first_round" if n == "model" else n], probs[n])
+            for n in names
+        }
+        if len(scored)
+        else {},
         "by_decade" if protocol != "blocked" else "by_block": rows,
         "model": {
             "single": (model.label if model else "fitted on all the data"),

@@ -93,7 +93,7 @@ def render_backtest_report(result: dict[str, Any], scored: pd.DataFrame | None) 
     charts = curves(scored) if scored is not None and len(scored) and scored.joined.nunique() == 2 else None
     return env.get_template("backtest.html").render(
         r=result, rows=rows, charts=charts, script=plotly_script() if charts else "",
-        periods=result.get("by_decade") or result.get("by_block") or [], fmt=_fmt,
+        periods=result.get("by_decade") or result.get("by_block") or [], fmt=_fmt, names=NAMES,
     )  # fmt: skip
 
 
