@@ -102,7 +102,8 @@ def test_spread_is_the_chance_that_anyone_joins() -> None:
     assert m["predicted_share"] == pytest.approx((0.75 + 0.1 + 0.2) / 3)
     assert m["brier"] == pytest.approx((0.25**2 + 0.1**2 + 0.2**2) / 3)
     assert m["auc"] == 1.0 and m["expected_joiners"] == pytest.approx(1.3)
-    certain = spread_metrics(c, np.array([1.0, 0, 0, 0, 0]), p)  # a sure joiner: no log(0)
+    with np.errstate(divide="raise", invalid="raise"):  # a sure joiner must not take log(0)
+        certain = spread_metrics(c, np.array([1.0, 0, 0, 0, 0]), p)
     assert certain["predicted_share"] == pytest.approx(1 / 3, abs=1e-9)
 
 
@@ -136,4 +137,10 @@ def test_out_of_sample_backtests_beat_the_simple_baselines(
     spread = r["spread"]["model"]
     assert spread["n_disputes"] == r["n_disputes"] and spread["actual_joiners"] == r["n_joiners"]
     assert 0 < spread["n_spread"] < spread["n_disputes"] and 0 <= spread["auc"] <= 1
-    assert spread["expected_joiners"] >= r["spread"]["model_first_round"]["expected_joiners"]
+    scored = r["_scored"]
+    assert spread["n_spread"] == (scored.groupby("dispnum").joined.sum() > 0).sum()
+    # the cascade's count comes from its marginals, its P(any joiner) from its first round
+    assert spread["expected_joiners"] == pytest.approx(scored.p_model.sum())
+    first = r["spread"]["model_first_round"]
+    assert first["expected_joiners"] == pytest.approx(scored.p_model_first_round.sum())
+    assert (spread["auc"], spread["brier"]) == (first["auc"], first["brier"])
