@@ -258,3 +258,18 @@ def test_proximity_is_measured_to_the_initial_belligerents(world: World) -> None
     zs = runner.zconst
     gap = (c.coef[19] - c.coef[18]) * (c.proximity[near, 0] - c.proximity[near, 1])
     assert math.isclose(zs[near, 0] - zs[near, 1], gap)
+
+
+def test_system_size_is_the_number_of_states_on_the_date(world: World) -> None:
+    """log(states existing on the scenario date), as history counts the COW system; it shifts every log-odds."""
+    import dataclasses
+
+    sc = example(world, "belgorod-2025")
+    c = compile_scenario(world, sc, load_model())
+    assert c.n == len(world.states.existing_on(sc.date)) > 150
+    assert math.isclose(c.system_size, math.log(c.n))
+    # fitted on history: each state's odds fall as the system grows (close to 1/n)
+    assert FEATURES[20] == "system_size" and -1.5 < load_model().coefficients["system_size"] < -0.5
+    doubled = dataclasses.replace(c, system_size=c.system_size + math.log(2))
+    shift = Runner(doubled, 1, 8).zconst - Runner(c, 1, 8).zconst
+    assert np.allclose(shift, c.coef[20] * math.log(2))

@@ -72,6 +72,7 @@ class Compiled:
     deterrence: bool
     capability: F64
     proximity: F64  # [state, side]: log(1 + summed capital closeness to that side's initial belligerents)
+    system_size: float  # log(number of states existing on the date)
     model: JoiningModel
     results: list[ObligationResult]
     initial_ties: list[Tie] = field(default_factory=list)
@@ -298,6 +299,7 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
         deterrence=a.nuclear_deterrence,
         capability=np.zeros(n),
         proximity=proximity,
+        system_size=float(np.log(n)) if n else 0.0,
         model=model,
         results=results,
         initial_ties=initial,
@@ -306,4 +308,8 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
 
 
 # The kernel indexes coefficients by position.
-assert FEATURES[0] == "defense_triggered" and FEATURES[18:20] == ("proximity_enemy", "proximity_friend")
+assert FEATURES[0] == "defense_triggered" and FEATURES[18:21] == (
+    "proximity_enemy",
+    "proximity_friend",
+    "system_size",
+)

@@ -109,9 +109,11 @@ def _glob0(c: Compiled) -> np.ndarray:
 
 
 def zconst(c: Compiled) -> np.ndarray:
-    """The part of each state's log-odds per side that no joining changes: intercept, status, capability,
-    and closeness to each side's initial belligerents (proximity_friend = coef[19], _enemy = coef[18])."""
-    z = c.intercept + c.coef[9] * c.major + c.coef[11] * c.nuclear + c.coef[13] * c.capability
+    """The part of each state's log-odds per side that no joining changes: intercept, system size, status,
+    capability, and closeness to each side's initial belligerents (proximity_friend = coef[19], _enemy =
+    coef[18])."""
+    z = c.intercept + c.coef[20] * c.system_size
+    z = z + c.coef[9] * c.major + c.coef[11] * c.nuclear + c.coef[13] * c.capability
     zs = z[:, None] + c.coef[19] * c.proximity + c.coef[18] * c.proximity[:, ::-1]
     return np.ascontiguousarray(zs, dtype=np.float64)
 

@@ -34,6 +34,10 @@ defence > contested defence > policy > untriggered defence > consultation, so ti
   belligerents on the other side / on s, km being the great-circle distance between capitals
   (`casus.capitals`). Measured to the states at war at the start (where the war is), not to later
   joiners, in history and in today's world alike.
+- `system_size`: log of the number of states in the international system at the date (the COW
+  system in history; the registry's states existing on the scenario date today). It is the same
+  for every candidate of a war and lowers each state's chance as the system grows: a war among
+  190 states draws in a smaller share of them than a war among 40 did.
 
 `near_*` and `history_*` come from historical data; the kernel does not compute them for today's
 world (they are 0 there), so the shipped prior gives them no weight.
@@ -73,6 +77,7 @@ FEATURES: tuple[str, ...] = (
     "history_against",
     "proximity_enemy",
     "proximity_friend",
+    "system_size",
 )
 TIE_ORDER = ("defense_triggered", "defense_contested", "policy", "defense_untriggered", "consultation")
 EXPOSURE = ("abstain", "contiguous_enemy", "contiguous_friend", "major_power")

@@ -55,6 +55,7 @@ def _features(
         "capability": float(c.capability[i]),
         "proximity_friend": float(c.proximity[i, s]),
         "proximity_enemy": float(c.proximity[i, 1 - s]),
+        "system_size": c.system_size,
     }
 
 

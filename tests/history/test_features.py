@@ -97,6 +97,8 @@ def test_candidates_are_the_system_minus_originators_on_both_sides() -> None:
     assert set(ten.ccode) == {20, 200, 731} and len(ten) == 6
     assert row(c, 20, SIDE_A).joined == 1 and ten.joined.sum() == 1
     assert row(c, 20, SIDE_A).jt == 19500901  # when it joined, for the "joined" exposure
+    # the system counts the originators too (2 and 710 in 1950): five states, as the engine counts today
+    assert set(ten.n_system) == {5}
 
 
 def test_atop_counts_only_the_start_year_and_the_right_side() -> None:
@@ -131,6 +133,7 @@ def test_joining_features_map_ties_by_side() -> None:
     assert a.capability == pytest.approx(np.log((0.01 + 1e-6) / (0.05 + 1e-6)))
     assert a.history_with == pytest.approx(np.log(3)) and b.history_against == pytest.approx(np.log(3))
     assert X.loc[row(c, 200, SIDE_A).name, "consultation"] == 1
+    assert np.allclose(X.system_size[c.dispnum == 10], np.log(5))
 
 
 def test_history_counts_the_ten_years_before_and_nothing_after() -> None:

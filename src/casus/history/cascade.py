@@ -57,6 +57,7 @@ class DisputeArrays:
     cinc: F64
     nuclear: F64
     proximity: F64  # [i, side]: log(1 + summed capital closeness to that side's originators)
+    system_size: float  # log(number of states in the COW system that year)
 
 
 MAX_CCODE = 1000  # COW codes are below 1000
@@ -156,6 +157,7 @@ class HistoryWorld:
             nuclear=np.array([c in nukes for c in states], dtype=np.float64),
             cinc=np.zeros(n) if cy is None else cy.reindex(states).fillna(0.0).to_numpy(dtype=np.float64),
             proximity=np.log1p(np.stack([close[side0 == s].sum(axis=0) for s in (0, 1)], axis=1)),
+            system_size=float(np.log(len(system))) if len(system) else 0.0,
         )
 
     def disputes(self, participants: pd.DataFrame) -> Iterator[DisputeArrays]:
@@ -213,6 +215,7 @@ def logits(d: DisputeArrays, member: F64, model: JoiningModel, stack: F64 | None
             + coef[_F["history_against"]] * np.log1p(hist_against)
             + coef[_F["proximity_friend"]] * d.proximity[:, s]
             + coef[_F["proximity_enemy"]] * d.proximity[:, 1 - s]
+            + coef[_F["system_size"]] * d.system_size
         )
         z[..., s] += zs
     return z

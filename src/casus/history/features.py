@@ -92,10 +92,15 @@ def system_years(states: pd.DataFrame) -> pd.DataFrame:
 
 
 def candidates(participants: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
-    """All (dispute, state, side) candidates with the label `joined` (GML MID; COW State System)."""
+    """All (dispute, state, side) candidates with the label `joined` (GML MID; COW State System).
+
+    `n_system` is the number of states in the COW system in the dispute's start year.
+    """
     o = originators(participants)
     disputes = o[["dispnum", "year", "month"]].drop_duplicates("dispnum")
     c = disputes.merge(system_years(states), on="year")
+    # Counted before the originators are dropped: the whole system, as the engine counts it today.
+    c["n_system"] = c.groupby("dispnum").ccode.transform("size").astype("int32")
     c = c.merge(
         o[["dispnum", "oc"]].rename(columns={"oc": "ccode"}).assign(_o=1), on=["dispnum", "ccode"], how="left"
     )
@@ -332,6 +337,7 @@ def joining_features(c: pd.DataFrame) -> pd.DataFrame:
     f["history_against"] = np.log1p(c.hist_against)
     f["proximity_enemy"] = np.log1p(c.prox_opp)
     f["proximity_friend"] = np.log1p(c.prox_same)
+    f["system_size"] = np.log(c.n_system)
     return f
 
 
