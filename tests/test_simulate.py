@@ -261,7 +261,7 @@ def test_proximity_is_measured_to_the_initial_belligerents(world: World) -> None
 
 
 def test_system_size_is_the_number_of_states_on_the_date(world: World) -> None:
-    """log(states existing on the scenario date), as history counts the COW system; it shifts every log-odds."""
+    """log(states existing on the scenario date), as history counts the COW system; shifts every log-odds."""
     import dataclasses
 
     sc = example(world, "belgorod-2025")
