@@ -13,8 +13,10 @@ from typer.testing import CliRunner
 from casus.cli import app
 from casus.history.cascade import HistoryWorld
 from casus.history.evaluate import (
+    FIXED,
     backtest,
     data_version,
+    fit_logistic,
     fit_model,
     metrics,
     recall_at_10,
@@ -81,6 +83,28 @@ def test_the_shipped_model_is_what_calibrate_writes(shared_data: Path, tmp_path:
     m = load_model()
     assert m.kind == "fitted" and m.fitted_on and m.fitted_on["until"] is None
     assert set(m.fitted_on["transferred"]) == {"defense_strength", "defense_contested", "policy"}
+    assert set(m.fitted_on["fixed"]) == {"system_size"} and m.coefficients["system_size"] == -1.0
+
+
+def test_logistic_fit_is_scikit_learns_and_takes_an_offset() -> None:
+    """Without an offset the objective is LogisticRegression(C=1)'s; a constant offset moves only the
+    intercept, and an offset made of a column reproduces that column's coefficient when it is known."""
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(3)
+    X = pd.DataFrame({"a": rng.normal(size=4000), "b": rng.integers(0, 2, 4000).astype(float)})
+    size = np.log(rng.integers(20, 200, 4000))
+    y = (rng.random(4000) < 1 / (1 + np.exp(-(-1.0 + 1.5 * X.a - 0.8 * X.b - 1.0 * size)))).astype(int)
+    intercept, coef = fit_logistic(X, y)
+    sk = LogisticRegression(C=1.0, max_iter=5000, tol=1e-10).fit(X.to_numpy(), y)
+    assert intercept == pytest.approx(sk.intercept_[0], abs=1e-4)
+    assert [coef["a"], coef["b"]] == pytest.approx(list(sk.coef_[0]), abs=1e-4)
+    shifted, coef2 = fit_logistic(X, y, np.full(4000, 2.5))
+    assert shifted == pytest.approx(intercept - 2.5, abs=1e-4) and coef2 == pytest.approx(coef, abs=1e-4)
+    _, free = fit_logistic(X.assign(size=size), y)
+    i3, fixed = fit_logistic(X, y, -1.0 * size)
+    assert free["size"] == pytest.approx(-1.0, abs=0.25)  # the truth the offset fixes
+    assert fixed["a"] == pytest.approx(free["a"], abs=0.05) and i3 == pytest.approx(-1.0, abs=0.5)
 
 
 def test_calibration_is_reproducible(history: tuple[dict[str, pd.DataFrame], pd.DataFrame]) -> None:
@@ -91,6 +115,7 @@ def test_calibration_is_reproducible(history: tuple[dict[str, pd.DataFrame], pd.
     assert a.coefficients["defense_triggered"] > 0 and a.coefficients["contiguous_enemy"] > 0
     c = a.coefficients
     assert c["defense_contested"] == pytest.approx((c["defense_triggered"] + c["defense_untriggered"]) / 2)
+    assert all(c[name] == value for name, (value, _) in FIXED.items())
 
 
 def test_spread_is_the_chance_that_anyone_joins() -> None:

@@ -21,7 +21,8 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from sklearn.linear_model import LogisticRegression
+from scipy.optimize import minimize
+from scipy.special import expit, log_expit
 from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
 
 from casus import __version__
@@ -46,6 +47,17 @@ TRANSFERRED: dict[str, tuple[str, Callable[[dict[str, float]], float]]] = {
 }
 
 
+# Coefficients set by the model, not fitted: they enter the fit as an offset.
+FIXED: dict[str, tuple[float, str]] = {
+    "system_size": (
+        -1.0,
+        "-1: a war draws in about as many joiners however many states there are, so each state's "
+        "odds fall as 1/n (fitted freely on all the shared data: -0.996; refits on the first decades' "
+        "systems of 23 to 40 states cannot identify it and extrapolate it with the wrong sign)",
+    ),
+}
+
+
 def data_version(tables: dict[str, pd.DataFrame]) -> str:
     """A short fingerprint of the data the model was fitted on."""
     h = hashlib.sha256()
@@ -57,12 +69,32 @@ def data_version(tables: dict[str, pd.DataFrame]) -> str:
     return "sha256:" + h.hexdigest()[:16]
 
 
-def fit_logistic(X: pd.DataFrame, y: np.ndarray) -> tuple[float, dict[str, float]]:
-    """L2-regularised logistic regression; coefficients rounded so refits reproduce the file exactly."""
-    model = LogisticRegression(C=1.0, max_iter=5000, tol=1e-10)
-    model.fit(X.to_numpy(), y)
-    coef = {name: round(float(v), 6) for name, v in zip(X.columns, model.coef_[0], strict=True)}
-    return round(float(model.intercept_[0]), 6), coef
+def fit_logistic(
+    X: pd.DataFrame, y: np.ndarray, offset: np.ndarray | None = None
+) -> tuple[float, dict[str, float]]:
+    """L2-regularised logistic regression (C = 1, intercept not penalised) with an optional fixed
+    offset in the log-odds; coefficients rounded so refits reproduce the file exactly.
+
+    Without an offset it is scikit-learn's LogisticRegression(C=1) objective, minimised the same
+    way (L-BFGS-B on the summed log-loss and its gradient); scikit-learn takes no offset.
+    """
+    a = X.to_numpy(dtype=np.float64)
+    t = np.asarray(y, dtype=np.float64)
+    off = np.zeros(len(t)) if offset is None else np.asarray(offset, dtype=np.float64)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        z = theta[0] + a @ theta[1:] + off
+        w = theta[1:]
+        r = expit(z) - t
+        value = -(t * log_expit(z) + (1 - t) * log_expit(-z)).sum() + 0.5 * w @ w
+        return float(value), np.concatenate([[r.sum()], a.T @ r + w])
+
+    theta = minimize(
+        loss, np.zeros(a.shape[1] + 1), jac=True, method="L-BFGS-B",
+        options={"maxiter": 15000, "gtol": 1e-8, "ftol": 1e-15},
+    ).x  # fmt: skip
+    coef = {name: round(float(v), 6) for name, v in zip(X.columns, theta[1:], strict=True)}
+    return round(float(theta[0]), 6), coef
 
 
 def predict(intercept: float, coef: dict[str, float], X: pd.DataFrame) -> np.ndarray:
@@ -75,9 +107,12 @@ def fit_model(cands: pd.DataFrame, *, until: int | None, version: str, data_ver:
     """Fit the joining model on candidates of disputes starting no later than `until`."""
     train = cands if until is None else cands[cands.year <= until]
     X = joining_features(train)
-    intercept, coef = fit_logistic(X.drop(columns=list(TRANSFERRED)), train.joined.to_numpy())
+    offset = sum((v * X[name].to_numpy() for name, (v, _) in FIXED.items()), np.zeros(len(X)))
+    fitted = X.drop(columns=[*TRANSFERRED, *FIXED])
+    intercept, coef = fit_logistic(fitted, train.joined.to_numpy(), offset)
     for name, (_rule, fn) in TRANSFERRED.items():
         coef[name] = fn(coef)
+    coef.update({name: v for name, (v, _) in FIXED.items()})
     return JoiningModel(
         version=version,
         kind="fitted",
@@ -89,7 +124,8 @@ def fit_model(cands: pd.DataFrame, *, until: int | None, version: str, data_ver:
             "originators, for each side; joiners are those that took part later. Features as in "
             "casus.joining, with nuclear status from casus's state registry. ATOP's dyad-year data do "
             "not code automaticity, policy commitments or contested triggers; those three coefficients "
-            "are transferred from fitted ones by the rules in fitted_on.transferred."
+            "are transferred from fitted ones by the rules in fitted_on.transferred. system_size is fixed, "
+            "not fitted (fitted_on.fixed)."
         ),
         sources=[
             "ATOP v5.1 (Leeds, Ritter, Mitchell & Long 2002)",
@@ -105,6 +141,7 @@ def fit_model(cands: pd.DataFrame, *, until: int | None, version: str, data_ver:
             "joiners": int(train.joined.sum()),
             "casus": __version__,
             "transferred": {name: rule for name, (rule, _) in TRANSFERRED.items()},
+            "fixed": {name: rule for name, (_, rule) in FIXED.items()},
         },
     )
 
