@@ -37,7 +37,8 @@ defence > contested defence > policy > untriggered defence > consultation, so ti
 - `system_size`: log of the number of states in the international system at the date (the COW
   system in history; the registry's states existing on the scenario date today). It is the same
   for every candidate of a war and lowers each state's chance as the system grows: a war among
-  190 states draws in a smaller share of them than a war among 40 did.
+  190 states draws in a smaller share of them than a war among 40 did. Fitted models fix its
+  coefficient at -1 (odds as 1/n; `casus.history.evaluate.FIXED` says why).
 
 `near_*` and `history_*` come from historical data; the kernel does not compute them for today's
 world (they are 0 there), so the shipped prior gives them no weight.
