@@ -89,10 +89,11 @@ def fit_logistic(
         value = -(t * log_expit(z) + (1 - t) * log_expit(-z)).sum() + 0.5 * w @ w
         return float(value), np.concatenate([[r.sum()], a.T @ r + w])
 
-    theta = minimize(
-        loss, np.zeros(a.shape[1] + 1), jac=True, method="L-BFGS-B",
-        options={"maxiter": 15000, "gtol": 1e-8, "ftol": 1e-15},
-    ).x  # fmt: skip
+    options = {"maxiter": 15000, "gtol": 1e-8, "ftol": 1e-15}
+    res = minimize(loss, np.zeros(a.shape[1] + 1), jac=True, method="L-BFGS-B", options=options)
+    if not res.success:  # never write a coefficient file from a fit that did not converge
+        raise RuntimeError(f"logistic fit did not converge: {res.message}")
+    theta = res.x
     coef = {name: round(float(v), 6) for name, v in zip(X.columns, theta[1:], strict=True)}
     return round(float(theta[0]), 6), coef
 
