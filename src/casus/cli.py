@@ -613,6 +613,10 @@ def backtest_cmd(
     ] = 256,
     seed: Annotated[int, typer.Option("--seed", help="Random seed of the cascade.")] = 0,
     report_path: Annotated[Path | None, typer.Option("--report", help="Write an HTML report here.")] = None,
+    predictions_path: Annotated[
+        Path | None,
+        typer.Option("--predictions", help="Write every candidate's probability and rank here (CSV)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Score the cascade and the baselines against who actually joined historical disputes."""
@@ -627,6 +631,9 @@ def backtest_cmd(
         raise typer.BadParameter("--forward and --blocked-cv are two protocols; choose one")
     if (forward or blocked) and model_path is not None:
         raise typer.BadParameter("--model scores one fixed model; --forward and --blocked-cv refit")
+    for hint, target in (("--report", report_path), ("--predictions", predictions_path)):
+        if target is not None and not target.parent.is_dir():  # fail now, not after the whole run
+            raise typer.BadParameter(f"{target}: folder {target.parent} does not exist", param_hint=hint)
     with err.status("reading data and building features"):
         tables, extra = _tables(data, participants)
         data_cands = build(tables)
@@ -644,10 +651,16 @@ def backtest_cmd(
             progress=lambda k: bar.advance(task, k),
         )  # fmt: skip
     scored = result.pop("_scored", None)
+    if report_path is not None or predictions_path is not None:
+        from casus.history.explain import disputes, predictions, write_predictions
+
+        pred = predictions(scored, tables["cow_states"])
+        if predictions_path is not None:
+            write_predictions(pred, predictions_path)
     if report_path is not None:
         from casus.history.report import write_backtest_report
 
-        write_backtest_report(result, scored, report_path)
+        write_backtest_report(result, scored, report_path, disputes(pred, test_parts, tables["cow_states"]))
     if as_json:
         _emit_json(result)
         return
@@ -674,6 +687,8 @@ def backtest_cmd(
         out.print(st)
     if report_path is not None:
         out.print(f"report written to {report_path}")
+    if predictions_path is not None:
+        out.print(f"predictions written to {predictions_path}")
 
 
 @app.command("sweep")

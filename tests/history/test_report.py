@@ -50,3 +50,32 @@ def test_report_has_curves_calibration_and_decades(tmp_path: Path) -> None:
     )
     assert "Does the war spread?" in html and "9 of 40 disputes" in html and "0.610" in html
     assert not re.search(r"""<script[^>]+src=""", html)  # plotly.js is inlined, not fetched
+
+
+def test_report_lists_disputes_with_joiners_and_escapes_their_names(tmp_path: Path) -> None:
+    result, scored = _result()
+    cases = [
+        {
+            "dispnum": 257,
+            "year": 1914,
+            "side_a": ["AUH"],
+            "side_b": ["SRB"],
+            "found": 1,
+            "joiners": [
+                {"state": "RUS", "side": "B", "rank": 2, "p": 0.2},
+                {"state": "<i>X</i>", "side": "A", "rank": 40, "p": 0.001},
+            ],
+            "top": [
+                {"state": "GMY", "side": "A", "p": 0.31, "joined": False},
+                {"state": "RUS", "side": "B", "p": 0.2, "joined": True},
+            ],
+        }
+    ]
+    path = tmp_path / "bt.html"
+    write_backtest_report(result, scored, path, cases)
+    html = path.read_text(encoding="utf-8")
+    assert "The 1 dispute that drew a joiner" in html and "<b>RUS (B) #2</b>," in html
+    assert "&lt;i&gt;X&lt;/i&gt; (A) #40" in html and "<i>X</i>" not in html
+    assert 'GMY (A) 0.310,</span> <span class="nw">RUS (B) 0.200 ✓</span>' in html and "1 of 2" in html
+    write_backtest_report(result, scored, path)
+    assert "Dispute by dispute" not in path.read_text(encoding="utf-8")

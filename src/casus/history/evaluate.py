@@ -291,6 +291,7 @@ def backtest(
         tp = test_participants[test_participants.dispnum.isin(test.dispnum.unique())]
         casc = cascade_probabilities(world, tp, m, trials=trials, seed=seed, progress=progress)
         test = test.merge(casc, on=KEY, how="left").fillna({"p_cascade": 0.0, "p_first": 0.0})
+        test = test.assign(fit=m.version)
         probs = {"model": test.p_cascade.to_numpy(), "model_first_round": test.p_first.to_numpy()}
         probs.update({n: fn(train, test) for n, fn in fns.items()})
         for n in names:
@@ -328,6 +329,7 @@ def backtest(
     if protocol == "blocked":
         result["by_decade"] = []
     result["_scored"] = scored[KEY].assign(
-        year=scored.year.to_numpy(), joined=scored.joined.to_numpy(), **{f"p_{n}": probs[n] for n in names}
+        year=scored.year.to_numpy(), joined=scored.joined.to_numpy(), fit=scored.fit.to_numpy(),
+        **{f"p_{n}": probs[n] for n in names},
     ) if len(scored) else None  # fmt: skip
     return result

@@ -85,8 +85,13 @@ def _fmt(value: float, digits: int) -> str:
     return "—" if value != value else f"{value:.{digits}f}"  # NaN: no joiners to score
 
 
-def render_backtest_report(result: dict[str, Any], scored: pd.DataFrame | None) -> str:
-    """The report as an HTML string (no network needed to view it; scripts only from plotly)."""
+def render_backtest_report(
+    result: dict[str, Any], scored: pd.DataFrame | None, cases: list[dict[str, Any]] | None = None
+) -> str:
+    """The report as an HTML string (no network needed to view it; scripts only from plotly).
+
+    `cases` are `casus.history.explain.disputes`: the section that lists them dispute by dispute.
+    """
     env = Environment(loader=PackageLoader("casus", "templates"), autoescape=select_autoescape(["html"]))
     rows = [("cascade", result.get("metrics", {}))]
     rows += [(NAMES.get(k, k), v) for k, v in result.get("baselines", {}).items()]
@@ -94,11 +99,14 @@ def render_backtest_report(result: dict[str, Any], scored: pd.DataFrame | None) 
     return env.get_template("backtest.html").render(
         r=result, rows=rows, charts=charts, script=plotly_script() if charts else "",
         periods=result.get("by_decade") or result.get("by_block") or [], fmt=_fmt, names=NAMES,
+        cases=cases or [],
     )  # fmt: skip
 
 
-def write_backtest_report(result: dict[str, Any], scored: pd.DataFrame | None, path: Path) -> None:
+def write_backtest_report(
+    result: dict[str, Any], scored: pd.DataFrame | None, path: Path, cases: list[dict[str, Any]] | None = None
+) -> None:
     """Write the report atomically (a failed run leaves any earlier report untouched)."""
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(render_backtest_report(result, scored), encoding="utf-8")
+    tmp.write_text(render_backtest_report(result, scored, cases), encoding="utf-8")
     tmp.replace(path)
