@@ -94,8 +94,12 @@ def test_write_predictions_replaces_the_file_whole(tmp_path: Path) -> None:
     path = tmp_path / "p.csv"
     path.write_text("old", encoding="utf-8")
     write_predictions(predictions(_scored(), STATES), path)
+    scored = _scored()
+    scored.loc[2, "p_model"] = 3.25e-9  # a far state's chance must not round to zero
+    write_predictions(predictions(scored, STATES), path)
     back = pd.read_csv(path)
     assert list(back.columns) == COLUMNS and len(back) == 6
+    assert back.p_join.min() == pytest.approx(3.25e-9)
     assert not list(tmp_path.glob("*.tmp"))
 
 

@@ -46,8 +46,8 @@ def predictions(scored: pd.DataFrame | None, states: pd.DataFrame) -> pd.DataFra
             "ccode": d.ccode,
             "state": _label(d.ccode, _names(states)),
             "side": np.where(d.side == SIDE_A, "A", "B"),
-            "p_join": d.p_model.round(6),
-            "p_first_round": d.p_model_first_round.round(6),
+            "p_join": d.p_model,
+            "p_first_round": d.p_model_first_round,
             "rank": d.groupby("dispnum").cumcount() + 1,
             "joined": d.joined.astype(int),
             "model": d.fit,
@@ -96,5 +96,7 @@ def disputes(
 def write_predictions(pred: pd.DataFrame, path: Path) -> None:
     """Write the predictions as CSV, atomically (a failed run leaves any earlier file untouched)."""
     tmp = path.with_name(path.name + ".tmp")
-    pred.to_csv(tmp, index=False, columns=COLUMNS)
+    pred.to_csv(
+        tmp, index=False, columns=COLUMNS, float_format="%.6g"
+    )  # six significant digits: far states stay > 0
     tmp.replace(path)
