@@ -96,7 +96,6 @@ def disputes(
 def write_predictions(pred: pd.DataFrame, path: Path) -> None:
     """Write the predictions as CSV, atomically (a failed run leaves any earlier file untouched)."""
     tmp = path.with_name(path.name + ".tmp")
-    pred.to_csv(
-        tmp, index=False, columns=COLUMNS, float_format="%.6g"
-    )  # six significant digits: far states stay > 0
+    # Six significant digits, not decimals: a distant state's small chance must not print as 0.
+    pred.to_csv(tmp, index=False, columns=COLUMNS, float_format="%.6g")
     tmp.replace(path)
