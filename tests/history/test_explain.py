@@ -15,6 +15,7 @@ from casus.cli import app
 from casus.history.evaluate import recall_at_10
 from casus.history.explain import COLUMNS, disputes, predictions, write_predictions
 from casus.history.features import SIDE_A, SIDE_B
+from casus.joining import CALIBRATED_PATH, load_model
 
 STATES = pd.DataFrame({"stateabb": ["USA", "UKG", "FRN", "GMY"], "ccode": [2, 200, 220, 255]})
 
@@ -87,6 +88,7 @@ def test_disputes_list_originators_joiners_and_the_top_five() -> None:
     c = cases[0]
     assert (c["year"], c["side_a"], c["side_b"], c["found"]) == (1914, ["GMY"], ["UKG"], 2)
     assert [(j["state"], j["side"], j["rank"]) for j in c["joiners"]] == [("USA", "A", 1), ("FRN", "B", 3)]
+    assert all(j["found"] for j in c["joiners"])
     assert [(t["state"], t["joined"]) for t in c["top"]] == [("USA", True), ("UKG", False)]
 
 
@@ -118,6 +120,7 @@ def test_backtest_cli_writes_predictions_and_a_dispute_table(shared_data: Path, 
     joiners = p[p.joined == 1]
     assert (joiners["rank"] <= 10).mean() == pytest.approx(result["metrics"]["recall_at_10"])
     assert p.year.between(1910, 1919).all() and p.state.str.fullmatch(r"[A-Z]{3}").all()
+    assert set(p.model) == {load_model(CALIBRATED_PATH).version}  # the shipped model scored every row
     html = report.read_text(encoding="utf-8")
     n_cases = (p.groupby("dispnum").joined.sum() > 0).sum()
     assert f"The {n_cases} disputes that drew a joiner" in html

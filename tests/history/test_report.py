@@ -62,8 +62,8 @@ def test_report_lists_disputes_with_joiners_and_escapes_their_names(tmp_path: Pa
             "side_b": ["SRB"],
             "found": 1,
             "joiners": [
-                {"state": "RUS", "side": "B", "rank": 2, "p": 0.2},
-                {"state": "<i>X</i>", "side": "A", "rank": 40, "p": 0.001},
+                {"state": "RUS", "side": "B", "rank": 2, "p": 0.2, "found": True},
+                {"state": "<i>X</i>", "side": "A", "rank": 40, "p": 0.001, "found": False},
             ],
             "top": [
                 {"state": "GMY", "side": "A", "p": 0.31, "joined": False},

@@ -16,6 +16,7 @@ import pandas as pd
 
 from casus.history.features import SIDE_A, SIDE_B, originators
 
+TOP_TEN = 10  # recall@10's cut: a joiner ranked within it counts as found
 COLUMNS = ["dispnum", "year", "ccode", "state", "side", "p_join", "p_first_round", "rank", "joined", "model"]
 
 
@@ -65,25 +66,24 @@ def disputes(
     hit = pred[pred.joined == 1]
     if hit.empty:
         return []
+    heads = pred[pred.dispnum.isin(hit.dispnum)].groupby("dispnum").head(top)
     names = _names(states)
     o = originators(participants)
     o = o.assign(state=_label(o.oc, names))
     sides = o.groupby(["dispnum", "oside"]).state.agg(list)
     out = []
-    for dispnum, j in hit.groupby("dispnum", sort=False):
-        d = pred[pred.dispnum == dispnum]
-        t = d.head(top)
+    for (dispnum, j), (_, t) in zip(hit.groupby("dispnum"), heads.groupby("dispnum"), strict=True):
         out.append(
             {
                 "dispnum": int(dispnum),
-                "year": int(d.year.iloc[0]),
+                "year": int(j.year.iloc[0]),
                 "side_a": sides.get((dispnum, SIDE_A), []),
                 "side_b": sides.get((dispnum, SIDE_B), []),
                 "joiners": [
-                    {"state": s, "side": side, "rank": int(r), "p": float(p)}
+                    {"state": s, "side": side, "rank": int(r), "p": float(p), "found": bool(r <= TOP_TEN)}
                     for s, side, r, p in zip(j.state, j.side, j["rank"], j.p_join, strict=True)
                 ],
-                "found": int((j["rank"] <= 10).sum()),
+                "found": int((j["rank"] <= TOP_TEN).sum()),
                 "top": [
                     {"state": s, "side": side, "p": float(p), "joined": bool(y)}
                     for s, side, p, y in zip(t.state, t.side, t.p_join, t.joined, strict=True)
