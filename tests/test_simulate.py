@@ -205,6 +205,17 @@ def test_run_json_includes_the_simulation() -> None:
     } <= set(sim)
     assert {"state", "p_war", "p_side_a", "p_side_b", "se"} <= set(sim["states"][0])
     assert sim["sensitivity"] and "fitted" in sim["model"] and sim["data_version"].startswith("sha256:")
+    assert "today-all" in sim["model"] and "as 0" not in sim["model_note"]  # it weighs only what it measures
+
+
+def test_a_model_weighing_what_today_cannot_measure_says_so() -> None:
+    from casus.escalation import model_note
+    from casus.joining import UNMEASURED_TODAY
+
+    full = load_model(Path("calibrated"))
+    note = model_note(full)
+    assert all(f in note for f in UNMEASURED_TODAY) and "as 0" in note
+    assert "as 0" not in model_note(load_model()) and "as 0" not in model_note(load_model(Path("prior")))
 
 
 def test_probability_table_matches_the_model(world: World) -> None:

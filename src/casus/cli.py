@@ -382,7 +382,7 @@ def run_cmd(
     seed: Annotated[int | None, typer.Option("--seed", help="Random seed (default: the scenario's).")] = None,
     model_path: Annotated[
         Path | None,
-        typer.Option("--model", help="Joining model: a coefficient file, prior, or calibrated (default)."),
+        typer.Option("--model", help="Joining model: a file, today (default), calibrated or prior."),
     ] = None,
     outcome: Annotated[
         str,
@@ -572,16 +572,22 @@ def calibrate_cmd(
     out_path: Annotated[Path, typer.Option("--out", help="Where to write the coefficient file.")] = Path(
         "joining-model.json"
     ),
+    today: Annotated[
+        bool,
+        typer.Option("--today", help="Leave out the features today's world cannot measure (for casus run)."),
+    ] = False,
 ) -> None:
     """Fit the joining model on historical disputes and write a versioned coefficient file."""
     from casus.history.evaluate import data_version, fit_model
     from casus.history.features import build
+    from casus.joining import UNMEASURED_TODAY
 
     with err.status("reading data and building features"):
         tables, _ = _tables(data)
         cands = build(tables)
-    version = f"fitted-{until or 'all'}"
-    model = fit_model(cands, until=until, version=version, data_ver=data_version(tables))
+    version = f"{'today' if today else 'fitted'}-{until or 'all'}"
+    without = UNMEASURED_TODAY if today else None
+    model = fit_model(cands, until=until, version=version, data_ver=data_version(tables), without=without)
     tmp = out_path.with_name(out_path.name + ".tmp")
     tmp.write_text(json.dumps(model.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8")
     tmp.replace(out_path)
@@ -617,6 +623,12 @@ def backtest_cmd(
         Path | None,
         typer.Option("--predictions", help="Write every candidate's probability and rank here (CSV)."),
     ] = None,
+    today: Annotated[
+        bool,
+        typer.Option(
+            "--today", help="Score the model casus run uses: fitted without what today's world lacks."
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Score the cascade and the baselines against who actually joined historical disputes."""
@@ -625,12 +637,14 @@ def backtest_cmd(
     from casus.history.cascade import HistoryWorld
     from casus.history.evaluate import Protocol, backtest
     from casus.history.features import build, history_table
-    from casus.joining import load_model
+    from casus.joining import UNMEASURED_TODAY, load_model
 
     if forward and blocked:
         raise typer.BadParameter("--forward and --blocked-cv are two protocols; choose one")
     if (forward or blocked) and model_path is not None:
         raise typer.BadParameter("--model scores one fixed model; --forward and --blocked-cv refit")
+    if today and model_path is not None:
+        raise typer.BadParameter("--today picks the model (the bundled `today` one); leave out --model")
     for hint, target in (("--report", report_path), ("--predictions", predictions_path)):
         if target is not None and not target.parent.is_dir():  # fail now, not after the whole run
             raise typer.BadParameter(f"{target}: folder {target.parent} does not exist", param_hint=hint)
@@ -641,6 +655,8 @@ def backtest_cmd(
         test_parts = tables["mid_participants"] if extra is None else extra
         world = HistoryWorld(tables, history_table(tables, test_parts))
     protocol: Protocol = "forward" if forward else "blocked" if blocked else "single"
+    if protocol == "single" and model_path is None:  # history measures every feature; --today does not
+        model_path = Path("today" if today else "calibrated")
     model = load_model(model_path) if protocol == "single" else None
     columns = (TextColumn("cascade"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, disable=as_json, transient=True) as bar:
@@ -648,7 +664,7 @@ def backtest_cmd(
         result = backtest(
             data_cands, test_cands, world=world, test_participants=test_parts, protocol=protocol,
             model=model, blocks=blocked or 5, trials=trials, seed=seed,
-            progress=lambda k: bar.advance(task, k),
+            progress=lambda k: bar.advance(task, k), without=UNMEASURED_TODAY if today else None,
         )  # fmt: skip
     scored = result.pop("_scored", None)
     if report_path is not None or predictions_path is not None:
@@ -888,7 +904,7 @@ def serve_cmd(
     ] = 32,
     model_path: Annotated[
         Path | None,
-        typer.Option("--model", help="Joining model: a coefficient file, prior, or calibrated (default)."),
+        typer.Option("--model", help="Joining model: a file, today (default), calibrated or prior."),
     ] = None,
 ) -> None:
     """Serve the REST API (OpenAPI schema at /openapi.json) and the web UI on one port.

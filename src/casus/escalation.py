@@ -72,6 +72,25 @@ class Sensitivity(BaseModel):
     delta: float
 
 
+def model_note(model: JoiningModel) -> str:
+    """What the model's probabilities are, and what in it today's world cannot feed."""
+    note = (
+        "prior from published reliability rates, not fitted to data"
+        if model.kind == "prior"
+        else f"fitted on {model.data_version}: historical militarized disputes of every "
+        "intensity, most of which never became wars, so these are base rates for a dispute, "
+        "not for a declared war (--model prior gives the reliability-anchored view)"
+    )
+    unmeasured = model.unmeasured_today()
+    if unmeasured:
+        # The scenario's world has no values for these, so the model runs with them at 0.
+        note += (
+            f"; it weighs {', '.join(unmeasured)}, which casus cannot measure for this world and takes "
+            "as 0 (--model today is fitted without them)"
+        )
+    return note
+
+
 class SimulationResult(BaseModel):
     """What `casus.simulate` returns; also the `simulation` object of `casus run --json`."""
 
@@ -432,13 +451,7 @@ def simulate(
         rounds=rounds,
         model=model.label,
         model_kind=model.kind,
-        model_note=(
-            "prior from published reliability rates, not fitted to data"
-            if model.kind == "prior"
-            else f"fitted on {model.data_version}: historical militarized disputes of every "
-            "intensity, most of which never became wars, so these are base rates for a dispute, "
-            "not for a declared war (--model prior gives the reliability-anchored view)"
-        ),
+        model_note=model_note(model),
         data_version=model.data_version,
         casus_version=__version__,
         side_a=[compiled.ids[i] for i in np.flatnonzero(compiled.side0 == 0)],

@@ -40,8 +40,11 @@ defence > contested defence > policy > untriggered defence > consultation, so ti
   190 states draws in a smaller share of them than a war among 40 did. Fitted models fix its
   coefficient at -1 (odds as 1/n; `casus.history.evaluate.FIXED` says why).
 
-`near_*` and `history_*` come from historical data; the kernel does not compute them for today's
-world (they are 0 there), so the shipped prior gives them no weight.
+`capability`, `near_*` and `history_*` come from historical data; today's world does not measure
+them (`UNMEASURED_TODAY`: they are 0 there). So two fitted models ship: `calibrated`, fitted on
+every feature, which scores historical disputes, and `today`, fitted with those five left out, which
+`casus run` uses by default. A model that gives them weight says so in its note when run on today's
+world. The prior gives them no weight.
 
 States with none of these ties (no obligation, no border, not a major power) get probability 0.
 """
@@ -82,9 +85,18 @@ FEATURES: tuple[str, ...] = (
 )
 TIE_ORDER = ("defense_triggered", "defense_contested", "policy", "defense_untriggered", "consultation")
 EXPOSURE = ("abstain", "contiguous_enemy", "contiguous_friend", "major_power")
+# Features that need historical data casus does not hold for today's world, and why.
+UNMEASURED_TODAY: dict[str, str] = {
+    "capability": "no capability (CINC) data for today's states",
+    "near_enemy": "no sea-distance contiguity for today's states",
+    "near_friend": "no sea-distance contiguity for today's states",
+    "history_with": "no dispute record after the historical data end",
+    "history_against": "no dispute record after the historical data end",
+}
 PRIOR_PATH = Path(__file__).parent / "data" / "joining-prior.json"
 CALIBRATED_PATH = Path(__file__).parent / "data" / "joining-calibrated.json"
-BUNDLED = {"prior": PRIOR_PATH, "calibrated": CALIBRATED_PATH}
+TODAY_PATH = Path(__file__).parent / "data" / "joining-today.json"
+BUNDLED = {"prior": PRIOR_PATH, "calibrated": CALIBRATED_PATH, "today": TODAY_PATH}
 
 
 class JoiningModel(BaseModel):
@@ -129,6 +141,10 @@ class JoiningModel(BaseModel):
             z += self.coefficients.get(f, 0.0) * v
         return 1.0 / (1.0 + math.exp(-z))
 
+    def unmeasured_today(self) -> list[str]:
+        """The features this model weighs that today's world cannot measure (they are 0 there)."""
+        return [f for f in UNMEASURED_TODAY if self.coefficients.get(f, 0.0)]
+
     @property
     def label(self) -> str:
         """A one-line name for outputs."""
@@ -136,12 +152,12 @@ class JoiningModel(BaseModel):
 
 
 def load_model(path: Path | None = None) -> JoiningModel:
-    """Read a coefficient file: the shipped calibrated model when no path is given.
+    """Read a coefficient file: the shipped model for today's world when no path is given.
 
-    `prior` and `calibrated` name the two bundled files (unless a file of that name exists).
+    `prior`, `calibrated` and `today` name the bundled files (unless a file of that name exists).
     """
     if path is None:
-        path = CALIBRATED_PATH if CALIBRATED_PATH.exists() else PRIOR_PATH
+        path = next((p for p in (TODAY_PATH, CALIBRATED_PATH) if p.exists()), PRIOR_PATH)
     elif str(path) in BUNDLED and not path.exists():
         path = BUNDLED[str(path)]
     try:

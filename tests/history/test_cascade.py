@@ -8,14 +8,14 @@ import pandas as pd
 from casus.history.cascade import HistoryWorld, cascade_probabilities
 from casus.history.evaluate import predict
 from casus.history.features import KEY, joining_features
-from casus.joining import load_model
+from casus.joining import CALIBRATED_PATH, load_model
 
 
 def test_cascade_first_round_is_the_table_model(
     history: tuple[dict[str, pd.DataFrame], pd.DataFrame], hworld: HistoryWorld
 ) -> None:
     tables, cands = history
-    m = load_model()
+    m = load_model(CALIBRATED_PATH)  # history measures every feature
     parts = tables["mid_participants"]
     some = parts[parts.dispnum.isin(sorted(parts.dispnum.unique())[::8])]
     r = cascade_probabilities(hworld, some, m, trials=32)
@@ -35,7 +35,7 @@ def test_cascade_is_reproducible_whatever_the_order(
     tables, _ = history
     parts = tables["mid_participants"]
     ids = [258, 4137, 51]  # the Second World War, Kosovo and Korea: many joiners
-    m = load_model()
+    m = load_model(CALIBRATED_PATH)  # history measures every feature
     one = cascade_probabilities(hworld, parts[parts.dispnum.isin(ids)], m, trials=64, seed=5)
     alone = cascade_probabilities(hworld, parts[parts.dispnum == 4137], m, trials=64, seed=5)
     again = one[one.dispnum == 4137].reset_index(drop=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -11,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from casus.cli import app
+from casus.history import evaluate
 from casus.history.cascade import HistoryWorld
 from casus.history.evaluate import (
     FIXED,
@@ -24,7 +26,7 @@ from casus.history.evaluate import (
     time_blocks,
 )
 from casus.history.features import KEY, build, candidates, joining_features
-from casus.joining import CALIBRATED_PATH, FEATURES, load_model
+from casus.joining import CALIBRATED_PATH, FEATURES, TODAY_PATH, UNMEASURED_TODAY, JoiningModel, load_model
 
 
 def test_recall_at_10_counts_joiners_in_their_own_disputes_top_ten() -> None:
@@ -80,10 +82,54 @@ def test_the_shipped_model_is_what_calibrate_writes(shared_data: Path, tmp_path:
     r = CliRunner().invoke(app, ["calibrate", "--data", str(shared_data), "--out", str(out)])
     assert r.exit_code == 0, r.output
     assert out.read_bytes() == CALIBRATED_PATH.read_bytes()
-    m = load_model()
+    m = load_model(CALIBRATED_PATH)
     assert m.kind == "fitted" and m.fitted_on and m.fitted_on["until"] is None
     assert set(m.fitted_on["transferred"]) == {"defense_strength", "defense_contested", "policy"}
     assert set(m.fitted_on["fixed"]) == {"system_size"} and m.coefficients["system_size"] == -1.0
+
+
+def test_the_shipped_today_model_is_what_calibrate_today_writes(shared_data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t.json"
+    r = CliRunner().invoke(app, ["calibrate", "--data", str(shared_data), "--today", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes() == TODAY_PATH.read_bytes()
+    today, full = load_model(), load_model(CALIBRATED_PATH)
+    assert (
+        today.version == "today-all"
+        and today.fitted_on
+        and set(today.fitted_on["without"]) == set(UNMEASURED_TODAY)
+    )
+    assert today.unmeasured_today() == [] and full.unmeasured_today() == list(UNMEASURED_TODAY)
+    # Left out, the history features' weight moves to what today's world can measure.
+    assert today.coefficients["major_power"] > full.coefficients["major_power"]
+    assert today.coefficients["defense_triggered"] > full.coefficients["defense_triggered"]
+
+
+def test_features_left_out_stay_out_of_every_refit(
+    history: tuple[dict[str, pd.DataFrame], pd.DataFrame], hworld: HistoryWorld
+) -> None:
+    tables, cands = history
+    without = {"history_with": "test", "near_enemy": "test"}
+    m = fit_model(cands, until=1950, version="t", data_ver="", without=without)
+    full = fit_model(cands, until=1950, version="t", data_ver="")
+    assert m.coefficients["history_with"] == m.coefficients["near_enemy"] == 0.0
+    assert full.coefficients["history_with"] != 0.0 and m.coefficients["history_against"] != 0.0
+    assert m.fitted_on and m.fitted_on["without"] == without and "without" not in (full.fitted_on or {})
+    seen: list[JoiningModel] = []
+    real_fit = evaluate.fit_model
+
+    def spy(*args: Any, **kw: Any) -> JoiningModel:
+        seen.append(real_fit(*args, **kw))
+        return seen[-1]
+
+    late = cands[cands.year >= 1990]
+    parts = tables["mid_participants"]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(evaluate, "fit_model", spy)
+        r = backtest(cands, late, world=hworld, test_participants=parts[parts.dispnum.isin(late.dispnum)],
+                     protocol="forward", trials=16, without=without)  # fmt: skip
+    assert seen and all(s.coefficients["history_with"] == 0.0 for s in seen)
+    assert "leaving out history_with, near_enemy" in r["model"]
 
 
 def test_logistic_fit_is_scikit_learns_and_takes_an_offset() -> None:

@@ -104,12 +104,24 @@ def predict(intercept: float, coef: dict[str, float], X: pd.DataFrame) -> np.nda
     return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
 
-def fit_model(cands: pd.DataFrame, *, until: int | None, version: str, data_ver: str) -> JoiningModel:
-    """Fit the joining model on candidates of disputes starting no later than `until`."""
+def fit_model(
+    cands: pd.DataFrame,
+    *,
+    until: int | None,
+    version: str,
+    data_ver: str,
+    without: dict[str, str] | None = None,
+) -> JoiningModel:
+    """Fit the joining model on candidates of disputes starting no later than `until`.
+
+    Features named in `without` (feature -> reason) are left out of the fit, so their coefficients
+    are 0 and the others absorb what they carried: the model for a world that cannot measure them.
+    """
+    without = without or {}
     train = cands if until is None else cands[cands.year <= until]
     X = joining_features(train)
     offset = sum((v * X[name].to_numpy() for name, (v, _) in FIXED.items()), np.zeros(len(X)))
-    fitted = X.drop(columns=[*TRANSFERRED, *FIXED])
+    fitted = X.drop(columns=[*TRANSFERRED, *FIXED, *without])
     intercept, coef = fit_logistic(fitted, train.joined.to_numpy(), offset)
     for name, (_rule, fn) in TRANSFERRED.items():
         coef[name] = fn(coef)
@@ -127,6 +139,11 @@ def fit_model(cands: pd.DataFrame, *, until: int | None, version: str, data_ver:
             "not code automaticity, policy commitments or contested triggers; those three coefficients "
             "are transferred from fitted ones by the rules in fitted_on.transferred. system_size is fixed, "
             "not fitted (fitted_on.fixed)."
+            + (
+                " Left out of the fit, with coefficient 0 (fitted_on.without): " + ", ".join(without) + "."
+                if without
+                else ""
+            )
         ),
         sources=[
             "ATOP v5.1 (Leeds, Ritter, Mitchell & Long 2002)",
@@ -143,6 +160,7 @@ def fit_model(cands: pd.DataFrame, *, until: int | None, version: str, data_ver:
             "casus": __version__,
             "transferred": {name: rule for name, (rule, _) in TRANSFERRED.items()},
             "fixed": {name: rule for name, (_, rule) in FIXED.items()},
+            **({"without": dict(without)} if without else {}),
         },
     )
 
@@ -255,32 +273,34 @@ def backtest(
     trials: int = TRIALS,
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
+    without: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Score the cascade and the baselines against who actually joined; see the module docstring.
 
     `single` scores `model` (fitted on all data when None) on every test dispute. `forward` refits
     for each decade on the disputes that started before it. `blocked` is time-blocked
     cross-validation: the test disputes are cut into `blocks` contiguous spans of years and each
-    span is scored by a model fitted on the data outside it.
+    span is scored by a model fitted on the data outside it. Every refit leaves out the features
+    in `without`, as `fit_model` does.
     """
     fns = scorers()
     names = ["model", "model_first_round", *fns]
     year = test_cands.groupby("dispnum").year.first()
     groups: list[tuple[dict[str, Any], pd.DataFrame, JoiningModel, pd.Series]] = []
     if protocol == "single":
-        fitted = model or fit_model(data_cands, until=None, version="backtest", data_ver="")
+        fitted = model or fit_model(data_cands, until=None, version="backtest", data_ver="", without=without)
         groups.append(({}, data_cands, fitted, test_cands.year.notna()))
     elif protocol == "forward":
         for d in sorted((year // 10 * 10).unique()):
             train = data_cands[data_cands.year < d]
             if train.joined.sum() <= MIN_TRAIN_JOINERS:
                 continue
-            m = fit_model(train, until=int(d) - 1, version=f"forward-{d}", data_ver="")
+            m = fit_model(train, until=int(d) - 1, version=f"forward-{d}", data_ver="", without=without)
             groups.append(({"decade": int(d)}, train, m, test_cands.year // 10 * 10 == d))
     else:
         for a, b in time_blocks(year, blocks):
             train = data_cands[(data_cands.year < a) | (data_cands.year > b)]
-            m = fit_model(train, until=None, version=f"blocked-{a}", data_ver="")
+            m = fit_model(train, until=None, version=f"blocked-{a}", data_ver="", without=without)
             groups.append(({"years": [a, b]}, train, m, test_cands.year.between(a, b)))
     parts: dict[str, list[np.ndarray]] = {n: [] for n in names}
     frames, rows = [], []
@@ -303,6 +323,13 @@ def backtest(
         frames.append(test)
     scored = pd.concat(frames, ignore_index=True) if frames else test_cands.iloc[:0]
     probs = {n: np.concatenate(parts[n]) if parts[n] else np.zeros(0) for n in names}
+    label = {
+        "single": (model.label if model else "fitted on all the data"),
+        "forward": "refitted for each decade on earlier disputes",
+        "blocked": f"refitted for each of {blocks} time blocks on the other blocks",
+    }[protocol]
+    if without and (protocol != "single" or model is None):
+        label += ", leaving out " + ", ".join(without)
     result: dict[str, Any] = {
         "protocol": protocol,
         "n_disputes": int(scored.dispnum.nunique()),
@@ -317,11 +344,7 @@ def backtest(
         if len(scored)
         else {},
         "by_decade" if protocol != "blocked" else "by_block": rows,
-        "model": {
-            "single": (model.label if model else "fitted on all the data"),
-            "forward": "refitted for each decade on earlier disputes",
-            "blocked": f"refitted for each of {blocks} time blocks on the other blocks",
-        }[protocol],
+        "model": label,
         "cascade": {"trials": trials, "seed": seed, "rounds": ROUNDS},
         "casus_version": __version__,
         "date": dt.date.today().isoformat(),

@@ -93,7 +93,7 @@ class SweepSpec(BaseModel):
     trials: int = Field(default=10_000, ge=1, le=100_000_000)
     seed: int = Field(default=0, ge=0, le=SEED_MAX)
     seeds: Literal["per-cell", "common"] = "per-cell"
-    model: Name = "calibrated"
+    model: Name = "today"
     outcomes: list[Name] = Field(default_factory=lambda: ["p_spread", "war_size_mean", "p_nuclear_opposed"])
     summary: SummarySpec = Field(default_factory=SummarySpec)
 
