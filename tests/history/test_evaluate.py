@@ -129,7 +129,7 @@ def test_features_left_out_stay_out_of_every_refit(
         r = backtest(cands, late, world=hworld, test_participants=parts[parts.dispnum.isin(late.dispnum)],
                      protocol="forward", trials=16, without=without)  # fmt: skip
     assert seen and all(s.coefficients["history_with"] == 0.0 for s in seen)
-    assert "leaving out history_with, near_enemy" in r["model"]
+    assert "leaving out history_with, near_enemy" in r["model"] and r["without"] == sorted(without)
 
 
 def test_logistic_fit_is_scikit_learns_and_takes_an_offset() -> None:

@@ -15,7 +15,7 @@ from casus.cli import app
 from casus.history.evaluate import recall_at_10
 from casus.history.explain import COLUMNS, disputes, predictions, write_predictions
 from casus.history.features import SIDE_A, SIDE_B
-from casus.joining import CALIBRATED_PATH, TODAY_PATH, load_model
+from casus.joining import CALIBRATED_PATH, TODAY_PATH, UNMEASURED_TODAY, load_model
 
 STATES = pd.DataFrame({"stateabb": ["USA", "UKG", "FRN", "GMY"], "ccode": [2, 200, 220, 255]})
 
@@ -125,8 +125,10 @@ def test_backtest_cli_writes_predictions_and_a_dispute_table(shared_data: Path, 
     n_cases = (p.groupby("dispnum").joined.sum() > 0).sum()
     assert f"The {n_cases} disputes that drew a joiner" in html
     assert f"{joiners.state.iloc[0]} ({joiners.side.iloc[0]}) #{joiners['rank'].iloc[0]}" in html
-    r = CliRunner().invoke(app, [*args, "--today", "--predictions", str(pred)])
+    assert result["without"] == []  # the full model measures everything history holds
+    r = CliRunner().invoke(app, [*args, "--today", "--json", "--predictions", str(pred)])
     assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["without"] == sorted(UNMEASURED_TODAY)
     assert set(pd.read_csv(pred).model) == {load_model(TODAY_PATH).version}  # what casus run uses
     r = CliRunner().invoke(app, [*args, "--today", "--model", "calibrated"])
     assert r.exit_code == 2 and "leave out --model" in " ".join(re.sub(r"[│╭╮╰╯─]", " ", r.output).split())

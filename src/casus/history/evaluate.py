@@ -328,8 +328,13 @@ def backtest(
         "forward": "refitted for each decade on earlier disputes",
         "blocked": f"refitted for each of {blocks} time blocks on the other blocks",
     }[protocol]
-    if without and (protocol != "single" or model is None):
+    refitted = protocol != "single" or model is None
+    if without and refitted:
         label += ", leaving out " + ", ".join(without)
+    # the features the scored model was fitted without, whether refitted here or read from its file
+    left_out = (
+        sorted(without or {}) if refitted else sorted(((model and model.fitted_on) or {}).get("without", {}))
+    )
     result: dict[str, Any] = {
         "protocol": protocol,
         "n_disputes": int(scored.dispnum.nunique()),
@@ -345,6 +350,7 @@ def backtest(
         else {},
         "by_decade" if protocol != "blocked" else "by_block": rows,
         "model": label,
+        "without": left_out,
         "cascade": {"trials": trials, "seed": seed, "rounds": ROUNDS},
         "casus_version": __version__,
         "date": dt.date.today().isoformat(),
