@@ -208,6 +208,20 @@ def test_run_json_includes_the_simulation() -> None:
     assert "today-all" in sim["model"] and "as 0" not in sim["model_note"]  # it weighs only what it measures
 
 
+def test_the_engine_measures_every_feature_but_the_ones_named_unmeasured(world: World) -> None:
+    """UNMEASURED_TODAY is what the engine leaves at 0: if it starts measuring one, the list must change."""
+    from casus.joining import UNMEASURED_TODAY
+
+    c = compile_scenario(world, example(world, "belgorod-2025"), load_model())
+    glob = {"maj_a": True, "maj_b": True, "nuc_a": True, "nuc_b": True}
+    rows = [_features(c, i, s, [0, 0], (True, True), glob) for i in range(c.n) for s in (0, 1)]
+    assert set(rows[0]) | set(UNMEASURED_TODAY) == set(FEATURES)
+    assert all(x.get(f, 0.0) == 0.0 for x in rows for f in UNMEASURED_TODAY)
+    # the features read from the compiled state arrays are measured: non-zero for some state
+    per_state = ("major_power", "nuclear", "proximity_enemy", "proximity_friend", "system_size")
+    assert all(any(x[f] != 0.0 for x in rows) for f in per_state)
+
+
 def test_a_model_weighing_what_today_cannot_measure_says_so() -> None:
     from casus.escalation import model_note
     from casus.joining import UNMEASURED_TODAY
