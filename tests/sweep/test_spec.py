@@ -202,3 +202,11 @@ def test_without_inputs_to_vary_there_is_one_cell_per_scenario(tmp_path: Path, w
     assert [c.inputs for c in plan.cells] == [{}, {}]
     run = run_sweep(plan, world, tmp_path / "out", workers=0)
     assert len(run.rows) == 2 and "No inputs are varied" in (tmp_path / "out" / "summary.html").read_text()
+
+
+def test_a_sweep_without_a_model_runs_the_one_casus_run_uses(spec_file: Path, world: World) -> None:
+    from casus.joining import load_model
+
+    assert "model" not in yaml.safe_load(spec_file.read_text())
+    assert load_plan(spec_file, world).model == load_model()  # the today model, fitted on what it can measure
+    assert load_plan(EXAMPLES / "sweeps" / "korea-pact.yaml", world).model.version == "today-all"
