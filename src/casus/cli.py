@@ -563,6 +563,28 @@ def _tables(data: Path, participants: Path | None = None) -> tuple[Any, Any]:
     return tables, extra
 
 
+WithoutOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--without",
+        metavar="FEATURE",
+        help="Leave this feature out of the fit (repeatable; patterns such as 'history_*').",
+    ),
+]
+
+
+def _without(patterns: list[str] | None, today: bool) -> dict[str, str] | None:
+    """The features a fit leaves out: today's unmeasured ones with --today, plus --without's."""
+    from casus.history.evaluate import leave_out
+    from casus.joining import UNMEASURED_TODAY
+
+    try:
+        chosen = leave_out(patterns or [], UNMEASURED_TODAY if today else None)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--without") from None
+    return chosen or None
+
+
 @app.command("calibrate")
 def calibrate_cmd(
     data: Annotated[Path, typer.Option("--data", help="Folder with the ATOP, COW and MID files.")],
@@ -576,17 +598,20 @@ def calibrate_cmd(
         bool,
         typer.Option("--today", help="Leave out the features today's world cannot measure (for casus run)."),
     ] = False,
+    without_opt: WithoutOption = None,
 ) -> None:
     """Fit the joining model on historical disputes and write a versioned coefficient file."""
     from casus.history.evaluate import data_version, fit_model
     from casus.history.features import build
     from casus.joining import UNMEASURED_TODAY
 
+    without = _without(without_opt, today)
     with err.status("reading data and building features"):
         tables, _ = _tables(data)
         cands = build(tables)
     version = f"{'today' if today else 'fitted'}-{until or 'all'}"
-    without = UNMEASURED_TODAY if today else None
+    if extra := sorted(set(without or {}) - (set(UNMEASURED_TODAY) if today else set())):
+        version += "-without-" + "+".join(extra)
     model = fit_model(cands, until=until, version=version, data_ver=data_version(tables), without=without)
     tmp = out_path.with_name(out_path.name + ".tmp")
     tmp.write_text(json.dumps(model.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8")
@@ -629,6 +654,7 @@ def backtest_cmd(
             "--today", help="Score the model casus run uses: fitted without what today's world lacks."
         ),
     ] = False,
+    without_opt: WithoutOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Score the cascade and the baselines against who actually joined historical disputes."""
@@ -637,7 +663,7 @@ def backtest_cmd(
     from casus.history.cascade import HistoryWorld
     from casus.history.evaluate import Protocol, backtest
     from casus.history.features import build, history_table
-    from casus.joining import UNMEASURED_TODAY, load_model
+    from casus.joining import load_model
 
     if forward and blocked:
         raise typer.BadParameter("--forward and --blocked-cv are two protocols; choose one")
@@ -645,6 +671,12 @@ def backtest_cmd(
         raise typer.BadParameter("--model scores one fixed model; --forward and --blocked-cv refit")
     if today and model_path is not None:
         raise typer.BadParameter("--today picks the model (the bundled `today` one); leave out --model")
+    if without_opt and not (forward or blocked):
+        raise typer.BadParameter(
+            "--without refits, so it needs --forward or --blocked-cv; to score one model without "
+            "features, write it with casus calibrate --without and pass it as --model"
+        )
+    without = _without(without_opt, today)
     for hint, target in (("--report", report_path), ("--predictions", predictions_path)):
         if target is not None and not target.parent.is_dir():  # fail now, not after the whole run
             raise typer.BadParameter(f"{target}: folder {target.parent} does not exist", param_hint=hint)
@@ -664,7 +696,7 @@ def backtest_cmd(
         result = backtest(
             data_cands, test_cands, world=world, test_participants=test_parts, protocol=protocol,
             model=model, blocks=blocked or 5, trials=trials, seed=seed,
-            progress=lambda k: bar.advance(task, k), without=UNMEASURED_TODAY if today else None,
+            progress=lambda k: bar.advance(task, k), without=without,
         )  # fmt: skip
     scored = result.pop("_scored", None)
     if report_path is not None or predictions_path is not None:

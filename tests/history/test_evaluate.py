@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,8 @@ from casus.history.evaluate import (
     data_version,
     fit_logistic,
     fit_model,
+    fitted_features,
+    leave_out,
     metrics,
     recall_at_10,
     spread_metrics,
@@ -130,6 +134,54 @@ def test_features_left_out_stay_out_of_every_refit(
                      protocol="forward", trials=16, without=without)  # fmt: skip
     assert seen and all(s.coefficients["history_with"] == 0.0 for s in seen)
     assert "leaving out history_with, near_enemy" in r["model"] and r["without"] == sorted(without)
+
+
+def test_leave_out_expands_patterns_and_refuses_what_no_fit_estimates() -> None:
+    chosen = leave_out(["history_*", "capability"], {"history_with": "no record"})
+    asked = "left out on request"
+    assert chosen == {"history_with": "no record", "history_against": asked, "capability": asked}
+    for bad in ("bogus", "system_size", "policy", "defense_contested"):  # fixed or transferred, or unknown
+        with pytest.raises(ValueError, match="choose from defense_triggered"):
+            leave_out([bad])
+    assert leave_out([]) == {} and len(fitted_features()) == len(FEATURES) - 4
+
+
+def test_a_fit_without_a_tie_feature_transfers_from_zero(
+    history: tuple[dict[str, pd.DataFrame], pd.DataFrame],
+) -> None:
+    _, cands = history
+    m = fit_model(cands, until=1950, version="t", data_ver="", without={"defense_triggered": "test"})
+    c = m.coefficients
+    assert c["defense_triggered"] == 0.0 and c["defense_untriggered"] != 0.0
+    assert c["defense_contested"] == pytest.approx(c["defense_untriggered"] / 2, abs=1e-6)
+    with pytest.raises(ValueError, match="cannot leave out system_size"):
+        fit_model(cands, until=1950, version="t", data_ver="", without={"system_size": "test"})
+
+
+def test_calibrate_and_backtest_leave_out_what_without_names(shared_data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "m.json"
+    args = ["calibrate", "--data", str(shared_data), "--until", "1950", "--out", str(out)]
+    r = CliRunner().invoke(app, [*args, "--without", "history_*", "--today", "--without", "abstain"])
+    assert r.exit_code == 0, r.output
+    m = load_model(out)
+    assert m.version == "today-1950-without-abstain" and m.fitted_on
+    assert set(m.fitted_on["without"]) == {*UNMEASURED_TODAY, "abstain"}
+    assert m.fitted_on["without"]["abstain"] == "left out on request"
+    assert all(m.coefficients[f] == 0.0 for f in m.fitted_on["without"])
+    raw = pd.read_csv(shared_data / "mid_participants.csv.gz")
+    subset = tmp_path / "parts.csv"
+    raw[raw.groupby("dispnum").styear.transform("min").between(1950, 1954)].to_csv(subset, index=False)
+    bt = ["backtest", "--data", str(shared_data), "--participants", str(subset), "--trials", "16"]
+    r = CliRunner().invoke(app, [*bt, "--forward", "--without", "near_*", "--json"])
+    assert r.exit_code == 0, r.output
+    result = json.loads(r.stdout)
+    assert result["without"] == ["near_enemy", "near_friend"] and "leaving out near_enemy" in result["model"]
+    for extra, said in (
+        ([], "needs --forward or --blocked-cv"),
+        (["--forward", "--without", "x"], "'x' names"),
+    ):
+        r = CliRunner().invoke(app, [*bt, "--without", "capability", *extra])
+        assert r.exit_code == 2 and said in " ".join(re.sub(r"[│╭╮╰╯─]", " ", r.output).split())
 
 
 def test_logistic_fit_is_scikit_learns_and_takes_an_offset() -> None:

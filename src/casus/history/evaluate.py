@@ -14,9 +14,10 @@ joiner) against disputes that drew joiners), and how many joiners were expected 
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import hashlib
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
 import numpy as np
@@ -104,6 +105,30 @@ def predict(intercept: float, coef: dict[str, float], X: pd.DataFrame) -> np.nda
     return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
 
+def fitted_features() -> list[str]:
+    """The features a fit estimates: every model feature but the transferred and the fixed ones."""
+    return [f for f in FEATURES if f not in TRANSFERRED and f not in FIXED]
+
+
+def leave_out(patterns: Iterable[str], base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """`base` plus every fitted feature one of `patterns` names (a name or a shell pattern such as
+    `history_*`), each with the reason "left out on request"; for ablation backtests and fits.
+
+    Raises ValueError for a pattern that names no fitted feature, listing those that can be left out.
+    """
+    out = dict(base or {})
+    fittable = fitted_features()
+    for pattern in patterns:
+        hits = fnmatch.filter(fittable, pattern.strip())
+        if not hits:
+            raise ValueError(
+                f"{pattern!r} names no feature that can be left out of a fit; choose from "
+                + ", ".join(fittable)
+            )
+        out.update({f: out.get(f, "left out on request") for f in hits})
+    return out
+
+
 def fit_model(
     cands: pd.DataFrame,
     *,
@@ -118,11 +143,14 @@ def fit_model(
     are 0 and the others absorb what they carried: the model for a world that cannot measure them.
     """
     without = without or {}
+    if unknown := sorted(set(without) - set(fitted_features())):
+        raise ValueError(f"cannot leave out {', '.join(unknown)}: not a feature the fit estimates")
     train = cands if until is None else cands[cands.year <= until]
     X = joining_features(train)
     offset = sum((v * X[name].to_numpy() for name, (v, _) in FIXED.items()), np.zeros(len(X)))
     fitted = X.drop(columns=[*TRANSFERRED, *FIXED, *without])
     intercept, coef = fit_logistic(fitted, train.joined.to_numpy(), offset)
+    coef.update(dict.fromkeys(without, 0.0))  # the transfer rules read them
     for name, (_rule, fn) in TRANSFERRED.items():
         coef[name] = fn(coef)
     coef.update({name: v for name, (v, _) in FIXED.items()})
