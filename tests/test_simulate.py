@@ -228,7 +228,11 @@ def test_a_model_weighing_what_today_cannot_measure_says_so() -> None:
 
     full = load_model(Path("calibrated"))
     note = model_note(full)
-    assert all(f in note for f in UNMEASURED_TODAY) and "as 0" in note
+    assert "history_with" in note and "capability" not in note and "as 0" in note  # set aside, not weighed
+    weighs_all = full.model_copy(
+        update={"coefficients": {**full.coefficients, **dict.fromkeys(UNMEASURED_TODAY, 0.5)}}
+    )
+    assert all(f in model_note(weighs_all) for f in UNMEASURED_TODAY)
     assert "as 0" not in model_note(load_model()) and "as 0" not in model_note(load_model(Path("prior")))
 
 

@@ -571,18 +571,25 @@ WithoutOption = Annotated[
         help="Leave this feature out of the fit (repeatable; patterns such as 'history_*').",
     ),
 ]
+WithOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--with",
+        metavar="FEATURE",
+        help="Fit a feature the shipped fits set aside (repeatable: capability, near_enemy, near_friend).",
+    ),
+]
 
 
-def _without(patterns: list[str] | None, today: bool) -> dict[str, str] | None:
-    """The features a fit leaves out: today's unmeasured ones with --today, plus --without's."""
-    from casus.history.evaluate import leave_out
-    from casus.joining import UNMEASURED_TODAY
+def _left_out(without: list[str] | None, keep: list[str] | None, today: bool) -> dict[str, str]:
+    """The features a fit leaves out (`casus.history.evaluate.features_left_out`), as a CLI error."""
+    from casus.history.evaluate import features_left_out
 
     try:
-        chosen = leave_out(patterns or [], UNMEASURED_TODAY if today else None)
+        return features_left_out(without or [], keep or [], today=today)
     except ValueError as e:
-        raise typer.BadParameter(str(e), param_hint="--without") from None
-    return chosen or None
+        hint = "--with" if "set-aside" in str(e) or "kept" in str(e) else "--without"
+        raise typer.BadParameter(str(e), param_hint=hint) from None
 
 
 @app.command("calibrate")
@@ -599,19 +606,21 @@ def calibrate_cmd(
         typer.Option("--today", help="Leave out the features today's world cannot measure (for casus run)."),
     ] = False,
     without_opt: WithoutOption = None,
+    with_opt: WithOption = None,
 ) -> None:
     """Fit the joining model on historical disputes and write a versioned coefficient file."""
-    from casus.history.evaluate import data_version, fit_model
+    from casus.history.evaluate import data_version, features_left_out, fit_model
     from casus.history.features import build
-    from casus.joining import UNMEASURED_TODAY
 
-    without = _without(without_opt, today)
+    without = _left_out(without_opt, with_opt, today)
     with err.status("reading data and building features"):
         tables, _ = _tables(data)
         cands = build(tables)
     version = f"{'today' if today else 'fitted'}-{until or 'all'}"
-    if extra := sorted(set(without or {}) - (set(UNMEASURED_TODAY) if today else set())):
-        version += "-without-" + "+".join(extra)
+    usual = features_left_out(today=today)  # what the version name implies
+    for word, names in (("with", set(usual) - set(without)), ("without", set(without) - set(usual))):
+        if names:
+            version += f"-{word}-" + "+".join(sorted(names))
     model = fit_model(cands, until=until, version=version, data_ver=data_version(tables), without=without)
     tmp = out_path.with_name(out_path.name + ".tmp")
     tmp.write_text(json.dumps(model.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8")
@@ -655,6 +664,7 @@ def backtest_cmd(
         ),
     ] = False,
     without_opt: WithoutOption = None,
+    with_opt: WithOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Score the cascade and the baselines against who actually joined historical disputes."""
@@ -671,12 +681,12 @@ def backtest_cmd(
         raise typer.BadParameter("--model scores one fixed model; --forward and --blocked-cv refit")
     if today and model_path is not None:
         raise typer.BadParameter("--today picks the model (the bundled `today` one); leave out --model")
-    if without_opt and not (forward or blocked):
+    if (without_opt or with_opt) and not (forward or blocked):
         raise typer.BadParameter(
-            "--without refits, so it needs --forward or --blocked-cv; to score one model without "
-            "features, write it with casus calibrate --without and pass it as --model"
+            "--without and --with refit, so they need --forward or --blocked-cv; to score one such "
+            "model, write it with casus calibrate and pass it as --model"
         )
-    without = _without(without_opt, today)
+    without = _left_out(without_opt, with_opt, today)
     for hint, target in (("--report", report_path), ("--predictions", predictions_path)):
         if target is not None and not target.parent.is_dir():  # fail now, not after the whole run
             raise typer.BadParameter(f"{target}: folder {target.parent} does not exist", param_hint=hint)

@@ -18,8 +18,10 @@ from casus.history import evaluate
 from casus.history.cascade import HistoryWorld
 from casus.history.evaluate import (
     FIXED,
+    SET_ASIDE,
     backtest,
     data_version,
+    features_left_out,
     fit_logistic,
     fit_model,
     fitted_features,
@@ -90,6 +92,7 @@ def test_the_shipped_model_is_what_calibrate_writes(shared_data: Path, tmp_path:
     assert m.kind == "fitted" and m.fitted_on and m.fitted_on["until"] is None
     assert set(m.fitted_on["transferred"]) == {"defense_strength", "defense_contested", "policy"}
     assert set(m.fitted_on["fixed"]) == {"system_size"} and m.coefficients["system_size"] == -1.0
+    assert m.fitted_on["without"] == SET_ASIDE and all(m.coefficients[f] == 0.0 for f in SET_ASIDE)
 
 
 def test_the_shipped_today_model_is_what_calibrate_today_writes(shared_data: Path, tmp_path: Path) -> None:
@@ -103,7 +106,7 @@ def test_the_shipped_today_model_is_what_calibrate_today_writes(shared_data: Pat
         and today.fitted_on
         and set(today.fitted_on["without"]) == set(UNMEASURED_TODAY)
     )
-    assert today.unmeasured_today() == [] and full.unmeasured_today() == list(UNMEASURED_TODAY)
+    assert today.unmeasured_today() == [] and full.unmeasured_today() == ["history_with", "history_against"]
     # Left out, the history features' weight moves to what today's world can measure.
     assert today.coefficients["major_power"] > full.coefficients["major_power"]
     assert today.coefficients["defense_triggered"] > full.coefficients["defense_triggered"]
@@ -146,6 +149,20 @@ def test_leave_out_expands_patterns_and_refuses_what_no_fit_estimates() -> None:
     assert leave_out([]) == {} and len(fitted_features()) == len(FEATURES) - 4
 
 
+def test_fits_set_aside_what_backtests_showed_does_not_help_unless_kept() -> None:
+    assert features_left_out() == SET_ASIDE and set(SET_ASIDE) <= set(UNMEASURED_TODAY)
+    assert set(features_left_out(keep=["near_*"])) == {"capability"}
+    assert set(features_left_out(["abstain"], ["capability"])) == {"near_enemy", "near_friend", "abstain"}
+    assert features_left_out(today=True) == UNMEASURED_TODAY  # today's reasons, in today's order
+    for keep, without, today, said in (
+        (["history_with"], [], False, "names no set-aside feature"),
+        (["capability"], [], True, "capability is both kept and left out"),
+        (["capability"], ["cap*"], False, "capability is both kept and left out"),
+    ):
+        with pytest.raises(ValueError, match=said):
+            features_left_out(without, keep, today=today)
+
+
 def test_a_fit_without_a_tie_feature_transfers_from_zero(
     history: tuple[dict[str, pd.DataFrame], pd.DataFrame],
 ) -> None:
@@ -175,10 +192,17 @@ def test_calibrate_and_backtest_leave_out_what_without_names(shared_data: Path, 
     r = CliRunner().invoke(app, [*bt, "--forward", "--without", "near_*", "--json"])
     assert r.exit_code == 0, r.output
     result = json.loads(r.stdout)
-    assert result["without"] == ["near_enemy", "near_friend"] and "leaving out near_enemy" in result["model"]
+    assert result["without"] == sorted(SET_ASIDE) and "leaving out capability, near_enemy" in result["model"]
+    r = CliRunner().invoke(app, [*args, "--with", "capability"])
+    assert r.exit_code == 0 and load_model(out).version == "fitted-1950-with-capability"
+    assert (
+        load_model(out).coefficients["capability"] != 0.0
+        and load_model(out).coefficients["near_enemy"] == 0.0
+    )
     for extra, said in (
-        ([], "needs --forward or --blocked-cv"),
+        ([], "they need --forward or --blocked-cv"),
         (["--forward", "--without", "x"], "'x' names"),
+        (["--forward", "--with", "capability"], "capability is both kept and left out"),
     ):
         r = CliRunner().invoke(app, [*bt, "--without", "capability", *extra])
         assert r.exit_code == 2 and said in " ".join(re.sub(r"[│╭╮╰╯─]", " ", r.output).split())

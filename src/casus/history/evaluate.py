@@ -29,7 +29,7 @@ from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_s
 from casus import __version__
 from casus.history.cascade import ROUNDS, TRIALS, HistoryWorld, cascade_probabilities
 from casus.history.features import KEY, joining_features
-from casus.joining import FEATURES, JoiningModel
+from casus.joining import FEATURES, UNMEASURED_TODAY, JoiningModel
 
 PLAIN = ["defense", "consultation", "abstain", "contiguous_enemy", "contiguous_friend", "major_power"]
 RELIABILITY = 0.50  # Berkemeier & Fuhrmann (2018): about half of commitments honoured overall
@@ -55,6 +55,25 @@ FIXED: dict[str, tuple[float, str]] = {
         "-1: a war draws in about as many joiners however many states there are, so each state's "
         "odds fall as 1/n (fitted freely on all the shared data: -0.996; refits on the first decades' "
         "systems of 23 to 40 states cannot identify it and extrapolate it with the wrong sign)",
+    ),
+}
+
+
+# Features the shipped fits leave out, and why: measured with `casus backtest --without`
+# (README, "What each feature adds"). `casus calibrate --with` puts them back.
+SET_ASIDE: dict[str, str] = {
+    "capability": (
+        "set aside: refits without it rank joiners better, forward and by time block (recall@10); "
+        "a state's capability share tells great powers apart more than it tells who joins, and "
+        "lifts both sides of a strong state at once"
+    ),
+    "near_enemy": (
+        "set aside: sea contiguity adds nothing beside the closeness of capitals (proximity_*), "
+        "forward or by time block"
+    ),
+    "near_friend": (
+        "set aside: sea contiguity adds nothing beside the closeness of capitals (proximity_*), "
+        "forward or by time block"
     ),
 }
 
@@ -127,6 +146,30 @@ def leave_out(patterns: Iterable[str], base: Mapping[str, str] | None = None) ->
             )
         out.update({f: out.get(f, "left out on request") for f in hits})
     return out
+
+
+def features_left_out(
+    without: Iterable[str] = (), keep: Iterable[str] = (), *, today: bool = False
+) -> dict[str, str]:
+    """What `casus calibrate` and `casus backtest` leave out of a fit, feature -> reason.
+
+    The set-aside features (`SET_ASIDE`) unless `keep` names them, today's unmeasured ones
+    (`UNMEASURED_TODAY`) with `today`, and whatever `without` names (see `leave_out`). Raises
+    ValueError for a `keep` pattern that names no set-aside feature, or one that `today` or
+    `without` leaves out again.
+    """
+    kept: set[str] = set()
+    for pattern in keep:
+        hits = fnmatch.filter(SET_ASIDE, pattern.strip())
+        if not hits:
+            raise ValueError(f"{pattern!r} names no set-aside feature; set aside: " + ", ".join(SET_ASIDE))
+        kept.update(hits)
+    chosen = leave_out(without, {f: why for f, why in SET_ASIDE.items() if f not in kept})
+    if today:
+        chosen = {**chosen, **UNMEASURED_TODAY}
+    if clash := sorted(kept & set(chosen)):
+        raise ValueError(f"{', '.join(clash)} is both kept and left out")
+    return chosen
 
 
 def fit_model(
