@@ -41,9 +41,10 @@ defence > contested defence > policy > untriggered defence > consultation, so ti
   coefficient at -1 (odds as 1/n; `casus.history.evaluate.FIXED` says why).
 
 `capability`, `near_*` and `history_*` come from historical data; today's world does not measure
-them (`UNMEASURED_TODAY`: they are 0 there). So two fitted models ship: `calibrated`, fitted on
-every feature, which scores historical disputes, and `today`, fitted with those five left out, which
-`casus run` uses by default. A model that gives them weight says so in its note when run on today's
+them (`UNMEASURED_TODAY`: they are 0 there). So two fitted models ship: `calibrated`, which scores
+historical disputes, and `today`, fitted with those five left out, which `casus run` uses by
+default. Both leave out `capability` and `near_*`, which backtests showed do not help
+(`casus.history.evaluate.SET_ASIDE`). A model that gives them weight says so in its note when run on today's
 world. The prior gives them no weight.
 
 States with none of these ties (no obligation, no border, not a major power) get probability 0.
