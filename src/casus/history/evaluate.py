@@ -168,7 +168,7 @@ def features_left_out(
     if today:
         chosen = {**chosen, **UNMEASURED_TODAY}
     if clash := sorted(kept & set(chosen)):
-        raise ValueError(f"{', '.join(clash)} is both kept and left out")
+        raise ValueError(f"{', '.join(clash)} is both kept and left out (by today's model or by without)")
     return chosen
 
 
