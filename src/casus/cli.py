@@ -588,8 +588,7 @@ def _left_out(without: list[str] | None, keep: list[str] | None, today: bool) ->
     try:
         return features_left_out(without or [], keep or [], today=today)
     except ValueError as e:
-        hint = "--with" if "set-aside" in str(e) or "kept" in str(e) else "--without"
-        raise typer.BadParameter(str(e), param_hint=hint) from None
+        raise typer.BadParameter(str(e), param_hint="--with / --without") from None
 
 
 @app.command("calibrate")
