@@ -551,18 +551,38 @@ def _print_run(scenario: Any, results: list[Any], show_all: bool) -> None:
 # --- history ----------------------------------------------------------------------------------
 
 
-def _tables(data: Path, participants: Path | None = None) -> tuple[Any, Any]:
-    from casus.history.readers import read_folder, read_table
+def _tables(
+    data: Path | None, participants: Path | None = None, files: list[str] | None = None
+) -> tuple[Any, Any]:
+    from casus.history.readers import file_paths, parse_files, read_folder, read_table
 
-    if not data.is_dir():
+    if data is not None and not data.is_dir():
         raise typer.BadParameter(
-            f"{data} is not a folder (it should hold the files named in the data README)"
+            f"{data} is not a folder (it should hold the files named in the data README)", param_hint="--data"
         )
-    tables = read_folder(data)
+    try:
+        given = parse_files(files or [])
+        file_paths(data, given)  # every required file named before anything is read
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--data / --file") from None
+    tables = read_folder(data, **given)
     extra = read_table("mid_participants", participants) if participants is not None else None
     return tables, extra
 
 
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="Folder with the ATOP, COW and MID files (names as in the data README)."),
+]
+FileOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--file",
+        metavar="KIND=PATH",
+        help="Read this file instead of the folder's (repeatable; KIND: atop, mid_participants, "
+        "mid_disputes, cow_states, cow_contiguity, cow_majors, cow_nmc).",
+    ),
+]
 WithoutOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -593,7 +613,8 @@ def _left_out(without: list[str] | None, keep: list[str] | None, today: bool) ->
 
 @app.command("calibrate")
 def calibrate_cmd(
-    data: Annotated[Path, typer.Option("--data", help="Folder with the ATOP, COW and MID files.")],
+    data: DataOption = None,
+    files: FileOption = None,
     until: Annotated[
         int | None, typer.Option("--until", help="Fit on disputes starting no later than YEAR.")
     ] = None,
@@ -613,7 +634,7 @@ def calibrate_cmd(
 
     without = _left_out(without_opt, with_opt, today)
     with err.status("reading data and building features"):
-        tables, _ = _tables(data)
+        tables, _ = _tables(data, files=files)
         cands = build(tables)
     version = f"{'today' if today else 'fitted'}-{until or 'all'}"
     usual = features_left_out(today=today)  # what the version name implies
@@ -634,7 +655,8 @@ def calibrate_cmd(
 
 @app.command("backtest")
 def backtest_cmd(
-    data: Annotated[Path, typer.Option("--data", help="Folder with the ATOP, COW and MID files.")],
+    data: DataOption = None,
+    files: FileOption = None,
     participants: Annotated[
         Path | None,
         typer.Option("--participants", help="Score these disputes (MID participants CSV) instead."),
@@ -690,7 +712,7 @@ def backtest_cmd(
         if target is not None and not target.parent.is_dir():  # fail now, not after the whole run
             raise typer.BadParameter(f"{target}: folder {target.parent} does not exist", param_hint=hint)
     with err.status("reading data and building features"):
-        tables, extra = _tables(data, participants)
+        tables, extra = _tables(data, participants, files)
         data_cands = build(tables)
         test_cands = data_cands if extra is None else build(tables, participants=extra)
         test_parts = tables["mid_participants"] if extra is None else extra

@@ -32,7 +32,9 @@ from casus.history.evaluate import (
     time_blocks,
 )
 from casus.history.features import KEY, build, candidates, joining_features
+from casus.history.readers import FILES, OPTIONAL
 from casus.joining import CALIBRATED_PATH, FEATURES, TODAY_PATH, UNMEASURED_TODAY, JoiningModel, load_model
+from casus.model import InputError
 
 
 def test_recall_at_10_counts_joiners_in_their_own_disputes_top_ten() -> None:
@@ -110,6 +112,45 @@ def test_the_shipped_today_model_is_what_calibrate_today_writes(shared_data: Pat
     # Left out, the history features' weight moves to what today's world can measure.
     assert today.coefficients["major_power"] > full.coefficients["major_power"]
     assert today.coefficients["defense_triggered"] > full.coefficients["defense_triggered"]
+
+
+def test_calibrate_reads_files_named_one_by_one_as_it_reads_the_folder(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    files = []
+    for kind, name in FILES.items():
+        if kind in OPTIONAL:  # an optional file may be left out
+            continue
+        link = mine / f"my-{kind}{''.join(Path(name).suffixes)}"
+        link.symlink_to(shared_data / name)
+        files += ["--file", f"{kind}={link}"]
+    by_file, by_folder = tmp_path / "f.json", tmp_path / "d.json"
+    r = CliRunner().invoke(app, ["calibrate", *files, "--until", "1900", "--out", str(by_file)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(
+        app, ["calibrate", "--data", str(shared_data), "--until", "1900", "--out", str(by_folder)]
+    )
+    assert r.exit_code == 0, r.output
+    assert by_file.read_bytes() == by_folder.read_bytes()
+
+
+def test_history_commands_refuse_missing_or_unknown_files_before_reading(tmp_path: Path) -> None:
+    for cmd in ("calibrate", "backtest"):
+        for args, message in (
+            ([], "no file for atop"),
+            (["--file", f"atop={tmp_path / 'a.csv'}"], "no file for mid_participants"),
+            (["--data", str(tmp_path), "--file", "mid=x.csv"], "unknown kind 'mid'"),
+            (["--data", str(tmp_path / "nowhere")], "is not a folder"),
+        ):
+            r = CliRunner().invoke(app, [cmd, *args])
+            said = " ".join(re.sub(r"[│╭╮╰╯─]", " ", r.output).split())
+            assert r.exit_code == 2 and message in said, (cmd, args, r.output)
+    r = CliRunner().invoke(app, ["calibrate", "--data", str(tmp_path)])  # a folder without the files
+    assert isinstance(r.exception, InputError) and f"{tmp_path / FILES['atop']}: no such file" in str(
+        r.exception
+    )
 
 
 def test_features_left_out_stay_out_of_every_refit(

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casus.history.readers import FILES, read_folder, read_table
+from casus.history.evaluate import data_version
+from casus.history.readers import FILES, OPTIONAL, SCHEMAS, file_paths, parse_files, read_folder, read_table
 from casus.model import InputError
 
 ATOP = "ccode1,ccode2,year,defense,offense,neutral,nonagg,consul\n2,20,1942,1,1,0,0,0\n20,2,1942,1,1,0,0,0\n"
@@ -74,3 +76,66 @@ def test_a_row_with_extra_fields_is_located(tmp_path: Path) -> None:
     p.write_text(ATOP.replace("20,2,1942,1,1,0,0,0", "20,2,1942,1,1,0,0,0,9"))
     with pytest.raises(InputError, match=r"atop.csv:3: .*fields"):
         read_table("atop", p)
+
+
+def _tiny_folder(folder: Path) -> Path:
+    """One valid row of every file kind, named as in FILES."""
+    values = {"stdate": "1900-01-01", "enddate": "1910-12-31", "cinc": "0.1", "conttype": "1"}
+    folder.mkdir(exist_ok=True)
+    for kind, name in FILES.items():
+        cols = list(SCHEMAS[kind])
+        row = [values.get(c, "1900" if "year" in c else "1") for c in cols]
+        text = ",".join(cols) + "\n" + ",".join(row) + "\n"
+        path = folder / name
+        if name.endswith(".gz"):
+            path.write_bytes(gzip.compress(text.encode()))
+        else:
+            path.write_text(text)
+    return folder
+
+
+def test_parse_files_reads_kind_path_specs_and_refuses_bad_ones(tmp_path: Path) -> None:
+    got = parse_files(["atop=a.csv", "cow-nmc = ~/n.csv"])
+    assert got == {"atop": Path("a.csv"), "cow_nmc": Path("~/n.csv").expanduser()}
+    for spec, message in (
+        ("atop", "expected KIND=PATH"),
+        ("atop=", "expected KIND=PATH"),
+        ("mid=x.csv", "unknown kind 'mid'"),
+    ):
+        with pytest.raises(ValueError, match=message):
+            parse_files([spec])
+    with pytest.raises(ValueError, match="atop is named twice"):
+        parse_files(["atop=a.csv", "atop=b.csv"])
+
+
+def test_files_come_from_paths_or_the_folder_and_only_optional_ones_may_be_missing(tmp_path: Path) -> None:
+    folder = _tiny_folder(tmp_path / "d")
+    other = tmp_path / "my-atop.csv"
+    other.write_text(ATOP)
+    paths = file_paths(folder, {"atop": other})
+    assert paths["atop"] == other and paths["cow_nmc"] == folder / FILES["cow_nmc"]
+    tables = read_folder(folder, atop=other)
+    assert set(tables) == set(FILES) and list(tables["atop"].ccode1) == [2, 20]
+    # An optional file may be absent; a required one may not.
+    (folder / FILES["mid_disputes"]).unlink()
+    assert set(read_folder(folder)) == set(FILES) - OPTIONAL
+    with pytest.raises(ValueError, match=r"no file for atop, mid_participants, .*cow_nmc"):
+        file_paths(None, {})
+    with pytest.raises(ValueError, match="no file for cow_majors"):
+        file_paths(None, {k: folder / FILES[k] for k in FILES if k not in {"cow_majors", *OPTIONAL}})
+    everything = {k: folder / FILES[k] for k in FILES if k not in OPTIONAL}
+    assert set(read_folder(None, **everything)) == set(FILES) - OPTIONAL
+    with pytest.raises(ValueError, match="unknown kind"):
+        read_folder(folder, atlas=other)
+    # A bad file given by path is named by that path, not the folder's.
+    other.write_text(ATOP.replace("20,2,1942", "20,2,19x2"))
+    with pytest.raises(InputError, match=rf"^{re.escape(str(other))}:3: year"):
+        read_folder(folder, atop=other)
+
+
+def test_the_data_version_ignores_optional_files(tmp_path: Path) -> None:
+    folder = _tiny_folder(tmp_path / "d")
+    full = read_folder(folder)
+    (folder / FILES["mid_disputes"]).unlink()
+    assert data_version(read_folder(folder)) == data_version(full)
+    assert data_version({**full, "cow_nmc": full["cow_nmc"].assign(cinc=0.2)}) != data_version(full)

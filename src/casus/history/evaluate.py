@@ -29,6 +29,7 @@ from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_s
 from casus import __version__
 from casus.history.cascade import ROUNDS, TRIALS, HistoryWorld, cascade_probabilities
 from casus.history.features import KEY, joining_features
+from casus.history.readers import OPTIONAL
 from casus.joining import FEATURES, UNMEASURED_TODAY, JoiningModel
 
 PLAIN = ["defense", "consultation", "abstain", "contiguous_enemy", "contiguous_friend", "major_power"]
@@ -79,9 +80,9 @@ SET_ASIDE: dict[str, str] = {
 
 
 def data_version(tables: dict[str, pd.DataFrame]) -> str:
-    """A short fingerprint of the data the model was fitted on."""
+    """A short fingerprint of the data the model was fitted on (not the optional files it ignores)."""
     h = hashlib.sha256()
-    for name in sorted(tables):
+    for name in sorted(set(tables) - OPTIONAL):
         t = tables[name]
         h.update(name.encode())
         h.update(str(t.shape).encode())

@@ -11,6 +11,7 @@ import csv
 import gzip
 import warnings
 import zlib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +36,10 @@ FILES = {
     "cow_majors": "cow_majors.csv",
     "cow_nmc": "cow_nmc.csv.gz",
 }
+
+# Read when present, not required: no model uses it (a dispute's hostility is known only after
+# the fact), but `casus data fetch` writes it and the data version covers it when read.
+OPTIONAL = frozenset({"mid_disputes"})
 
 INT, FLOAT, DATE = "int", "float", "date"
 SCHEMAS: dict[str, dict[str, str]] = {
@@ -168,12 +173,52 @@ def read_table(kind: str, path: Path) -> pd.DataFrame:
     return out
 
 
-def read_folder(folder: Path, **paths: Path | None) -> dict[str, pd.DataFrame]:
-    """All seven files from a folder (names as in FILES), any of them replaced by an explicit path."""
+def parse_files(specs: Iterable[str]) -> dict[str, Path]:
+    """KIND=PATH specs (kinds as in FILES; '-' may stand for '_') as {kind: path}.
+
+    Raises ValueError on a spec without '=', an unknown kind or a kind named twice.
+    """
+    given: dict[str, Path] = {}
+    for spec in specs:
+        kind, sep, path = spec.partition("=")
+        kind = kind.strip().replace("-", "_")
+        if not sep or not path.strip():
+            raise ValueError(f"{spec!r}: expected KIND=PATH, KIND one of {', '.join(FILES)}")
+        if kind not in FILES:
+            raise ValueError(f"{spec!r}: unknown kind {kind!r}; kinds: {', '.join(FILES)}")
+        if kind in given:
+            raise ValueError(f"{kind} is named twice")
+        given[kind] = Path(path.strip()).expanduser()
+    return given
+
+
+def file_paths(folder: Path | None, given: Mapping[str, Path | None]) -> dict[str, Path]:
+    """Where each file is read from: a `given` path, else `folder`'s file named as in FILES.
+
+    An OPTIONAL file that is neither given nor in the folder is left out. Raises ValueError when
+    a required file has neither.
+    """
+    paths: dict[str, Path] = {}
+    for kind, name in FILES.items():
+        if (path := given.get(kind)) is not None:
+            paths[kind] = path
+        elif folder is not None and not (kind in OPTIONAL and not (folder / name).exists()):
+            paths[kind] = folder / name
+    if missing := [k for k in FILES if k not in paths and k not in OPTIONAL]:
+        raise ValueError("no file for " + ", ".join(missing) + ": give the data folder or a path for each")
+    return paths
+
+
+def read_folder(folder: Path | None, **paths: Path | None) -> dict[str, pd.DataFrame]:
+    """The files from a folder (names as in FILES), any of them replaced by an explicit path.
+
+    `folder` may be None when every required kind has a path (see `file_paths`).
+    """
+    if unknown := sorted(set(paths) - set(FILES)):
+        raise ValueError(f"unknown kind(s) {', '.join(unknown)}; kinds: {', '.join(FILES)}")
     tables = {}
     problems: list[Problem] = []
-    for kind, name in FILES.items():
-        path = paths.get(kind) or folder / name
+    for kind, path in file_paths(folder, paths).items():
         try:
             tables[kind] = read_table(kind, path)
         except InputError as exc:
