@@ -1008,7 +1008,8 @@ def serve_cmd(
 
 
 data_app = typer.Typer(
-    help="Historical data: download the originals from their publishers.", no_args_is_help=True
+    help="Historical data: download the originals from their publishers; see the world of any year.",
+    no_args_is_help=True,
 )
 app.add_typer(data_app, name="data")
 
@@ -1047,6 +1048,55 @@ def data_fetch_cmd(
         out.print(f"ok  {path}")
     for kind in skipped:
         out.print(f"skipped {kind}: no public address known; pass --url {kind}=URL")
+
+
+@data_app.command("world")
+def data_world_cmd(
+    at: Annotated[int, typer.Option("--at", metavar="YEAR", help="The year to look at.")],
+    data: DataOption = None,
+    files: FileOption = None,
+    party: Annotated[
+        str | None,
+        typer.Option(
+            "--party", help="Only obligations this state (COW code or abbreviation) owes or is owed."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """The historical world at a year: the states in the system and the obligations in force between them."""
+    from casus.history.readers import SOURCES
+    from casus.history.snapshot import KINDS, world_at
+
+    tables, _ = _tables(data, files=files)
+    try:
+        world = world_at(tables, at)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--at") from None
+    if party is not None:
+        try:
+            world = world.involving(world.code(party))
+        except ValueError as e:
+            raise typer.BadParameter(str(e), param_hint="--party") from None
+    sources = [SOURCES["cow_states"], SOURCES["cow_majors"], SOURCES["atop"]]
+    if as_json:
+        doc = {
+            "year": at,
+            "states": world.states.to_dict(orient="records"),
+            "obligations": world.obligations.to_dict(orient="records"),
+            "sources": sources,
+        }
+        sys.stdout.write(json.dumps(doc, indent=2, default=int) + "\n")
+        return
+    majors = world.states[world.states.major == 1].stateabb
+    out.print(f"{at}: {len(world.states)} states in the system; major powers: {', '.join(majors) or 'none'}")
+    for kind, label in KINDS.items():
+        pairs = world.pairs(kind)
+        if pairs:
+            shown = [f"{a} ↔ {b}" if mutual else f"{a} → {b}" for a, b, mutual in pairs]
+            out.print(f"{label} ({len(pairs)}): " + ", ".join(shown))
+    if world.obligations.empty:
+        out.print("no obligations in force" + (f" involving {party}" if party else ""))
+    out.print("A ↔ B: both owe it; A → B: A owes B. Data: " + "; ".join(sources))
 
 
 # --- check ------------------------------------------------------------------------------------
