@@ -139,3 +139,14 @@ def test_the_data_version_ignores_optional_files(tmp_path: Path) -> None:
     (folder / FILES["mid_disputes"]).unlink()
     assert data_version(read_folder(folder)) == data_version(full)
     assert data_version({**full, "cow_nmc": full["cow_nmc"].assign(cinc=0.2)}) != data_version(full)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=30), max_size=4))
+def test_file_specs_either_parse_to_known_kinds_or_are_refused_clearly(specs: list[str]) -> None:
+    try:
+        got = parse_files(specs)
+    except ValueError as exc:
+        assert str(exc) and "\n" not in str(exc)
+    else:
+        assert set(got) <= set(FILES) and len(got) == len(specs)
