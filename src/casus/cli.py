@@ -552,20 +552,24 @@ def _print_run(scenario: Any, results: list[Any], show_all: bool) -> None:
 
 
 def _tables(
-    data: Path | None, participants: Path | None = None, files: list[str] | None = None
+    data: Path | None,
+    participants: Path | None = None,
+    files: list[str] | None = None,
+    kinds: tuple[str, ...] | None = None,
 ) -> tuple[Any, Any]:
-    from casus.history.readers import file_paths, parse_files, read_folder, read_table
+    from casus.history.readers import FILES, file_paths, parse_files, read_folder, read_table
 
+    kinds = kinds or tuple(FILES)
     if data is not None and not data.is_dir():
         raise typer.BadParameter(
             f"{data} is not a folder (it should hold the files named in the data README)", param_hint="--data"
         )
     try:
         given = parse_files(files or [])
-        file_paths(data, given)  # every required file named before anything is read
+        file_paths(data, given, kinds)  # every required file named before anything is read
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="--data / --file") from None
-    tables = read_folder(data, **given)
+    tables = read_folder(data, kinds, **given)
     extra = read_table("mid_participants", participants) if participants is not None else None
     return tables, extra
 
@@ -1067,7 +1071,7 @@ def data_world_cmd(
     from casus.history.readers import SOURCES
     from casus.history.snapshot import KINDS, world_at
 
-    tables, _ = _tables(data, files=files)
+    tables, _ = _tables(data, files=files, kinds=("cow_states", "cow_majors", "atop"))
     try:
         world = world_at(tables, at)
     except ValueError as e:

@@ -123,6 +123,8 @@ def test_files_come_from_paths_or_the_folder_and_only_optional_ones_may_be_missi
         file_paths(None, {})
     with pytest.raises(ValueError, match="no file for cow_majors"):
         file_paths(None, {k: folder / FILES[k] for k in FILES if k not in {"cow_majors", *OPTIONAL}})
+    three = ("cow_states", "cow_majors", "atop")
+    assert set(read_folder(None, three, **{k: folder / FILES[k] for k in three})) == set(three)
     everything = {k: folder / FILES[k] for k in FILES if k not in OPTIONAL}
     assert set(read_folder(None, **everything)) == set(FILES) - OPTIONAL
     with pytest.raises(ValueError, match="unknown kind"):

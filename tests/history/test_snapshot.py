@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from casus.cli import app
 from casus.history.cascade import HistoryWorld
+from casus.history.readers import FILES
 from casus.history.snapshot import world_at
 
 
@@ -85,7 +86,9 @@ def test_data_world_prints_a_year_and_refuses_bad_years_and_states(shared_data: 
     assert r.exit_code == 0, r.output
     said = " ".join(r.output.split())
     assert "1914: 45 states in the system" in said and "FRN ↔ RUS" in said and "ATOP v5.1" in said
-    r = CliRunner().invoke(app, [*base, "--party", "gmy", "--json"])
+    # The three files it reads are enough, named one by one.
+    files = [f"--file={k}={shared_data / FILES[k]}" for k in ("cow_states", "cow_majors", "atop")]
+    r = CliRunner().invoke(app, ["data", "world", *files, "--at", "1914", "--party", "gmy", "--json"])
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
     assert doc["year"] == 1914 and len(doc["states"]) == 45

@@ -192,25 +192,32 @@ def parse_files(specs: Iterable[str]) -> dict[str, Path]:
     return given
 
 
-def file_paths(folder: Path | None, given: Mapping[str, Path | None]) -> dict[str, Path]:
-    """Where each file is read from: a `given` path, else `folder`'s file named as in FILES.
+def file_paths(
+    folder: Path | None, given: Mapping[str, Path | None], kinds: Iterable[str] = FILES
+) -> dict[str, Path]:
+    """Where each of `kinds` is read from: a `given` path, else `folder`'s file named as in FILES.
 
     An OPTIONAL file that is neither given nor in the folder is left out. Raises ValueError when
     a required file has neither.
     """
     paths: dict[str, Path] = {}
-    for kind, name in FILES.items():
+    chosen = set(kinds)
+    wanted = [k for k in FILES if k in chosen]
+    for kind in wanted:
+        name = FILES[kind]
         if (path := given.get(kind)) is not None:
             paths[kind] = path
         elif folder is not None and not (kind in OPTIONAL and not (folder / name).exists()):
             paths[kind] = folder / name
-    if missing := [k for k in FILES if k not in paths and k not in OPTIONAL]:
+    if missing := [k for k in wanted if k not in paths and k not in OPTIONAL]:
         raise ValueError("no file for " + ", ".join(missing) + ": give the data folder or a path for each")
     return paths
 
 
-def read_folder(folder: Path | None, **paths: Path | None) -> dict[str, pd.DataFrame]:
-    """The files from a folder (names as in FILES), any of them replaced by an explicit path.
+def read_folder(
+    folder: Path | None, kinds: Iterable[str] = FILES, **paths: Path | None
+) -> dict[str, pd.DataFrame]:
+    """The files of `kinds` (default: all) from a folder (names as in FILES), any replaced by a path.
 
     `folder` may be None when every required kind has a path (see `file_paths`).
     """
@@ -218,7 +225,7 @@ def read_folder(folder: Path | None, **paths: Path | None) -> dict[str, pd.DataF
         raise ValueError(f"unknown kind(s) {', '.join(unknown)}; kinds: {', '.join(FILES)}")
     tables = {}
     problems: list[Problem] = []
-    for kind, path in file_paths(folder, paths).items():
+    for kind, path in file_paths(folder, paths, kinds).items():
         try:
             tables[kind] = read_table(kind, path)
         except InputError as exc:
