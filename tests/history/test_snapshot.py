@@ -53,8 +53,10 @@ def test_world_at_a_year_holds_its_states_and_the_obligations_in_force() -> None
     assert w.pairs("offense") == []
     assert w.code("auh") == 300 and w.code("345") == 345
     assert w.involving(345).pairs("defense") == [] and len(w.involving(345).obligations) == 1
-    later = world_at(TABLES, 1930)
+    later = world_at(TABLES, 1919)  # inside ATOP's years, with nothing in force
     assert later.states.stateabb.tolist() == ["GMY", "POL", "YUG"] and later.obligations.empty
+    with pytest.raises(ValueError, match="the ATOP file covers 1914-1920, not 1930"):
+        world_at(TABLES, 1930)  # "no obligations" would be a claim the data cannot make
     with pytest.raises(ValueError, match="'POL' is not a state in the COW system in 1914"):
         w.code("POL")
     with pytest.raises(

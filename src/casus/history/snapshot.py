@@ -62,7 +62,8 @@ class Snapshot:
 def world_at(tables: dict[str, pd.DataFrame], year: int) -> Snapshot:
     """The states in the COW system in `year` and the ATOP obligations in force between them.
 
-    Raises ValueError when no state was in the system that year (outside the data's span).
+    Raises ValueError when no state was in the system that year, or when the ATOP file does not
+    cover the year (so that "no obligations" is never said for lack of data).
     """
     states = tables["cow_states"]
     members = system_years(states)
@@ -75,6 +76,9 @@ def world_at(tables: dict[str, pd.DataFrame], year: int) -> Snapshot:
     st = names.loc[sorted(in_year.unique())].reset_index()
     st["major"] = st.ccode.isin(majors).astype("int8")
     at = tables["atop"]
+    if at.empty or not at.year.min() <= year <= at.year.max():
+        cover = f"{at.year.min()}-{at.year.max()}" if len(at) else "no year"
+        raise ValueError(f"the ATOP file covers {cover}, not {year}")
     ob = at[(at.year == year) & (at[list(KINDS)].sum(axis=1) > 0)]
     ob = ob[["ccode1", "ccode2", *KINDS]].drop_duplicates(["ccode1", "ccode2"])
     abb = names.stateabb
