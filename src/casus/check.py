@@ -68,9 +68,16 @@ def classify(data: Any) -> str:
 
 
 def check_paths(
-    paths: Sequence[Path], extra_treaties: Sequence[Path] = (), extra_states: Sequence[Path] = ()
+    paths: Sequence[Path],
+    extra_treaties: Sequence[Path] = (),
+    extra_states: Sequence[Path] = (),
+    history_data: Path | None = None,
 ) -> CheckReport:
-    """Validate every file under `paths`, state files first so that treaties may name their states."""
+    """Validate every file under `paths`, state files first so that treaties may name their states.
+
+    `history_data` (a folder of ATOP and COW files) lets scenarios set in a historical world be checked
+    against that world.
+    """
     report = CheckReport()
     files = _collect(paths, report)
     kinds: dict[Path, str] = {}
@@ -128,11 +135,11 @@ def check_paths(
         elif kind == "scenario":
             from casus.scenario_check import check_scenario_file
 
-            probs = check_scenario_file(f, extra_treaties=extra_treaties, extra_states=extra_states)
+            probs, what = check_scenario_file(f, extra_treaties, extra_states, history_data)
             if probs:
                 report.problems.extend(probs)
             else:
-                report.ok.append(f"{f} (scenario)")
+                report.ok.append(f"{f} ({what})")
         elif kind == "sweep":
             from casus.sweep.spec import load_plan
             from casus.world import load_world

@@ -363,6 +363,21 @@ def treaties_compare(
 # --- run --------------------------------------------------------------------------------------
 
 
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="Folder with the ATOP, COW and MID files (names as in the data README)."),
+]
+FileOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--file",
+        metavar="KIND=PATH",
+        help="Read this file instead of the folder's (repeatable; KIND: atop, mid_participants, "
+        "mid_disputes, cow_states, cow_contiguity, cow_majors, cow_nmc).",
+    ),
+]
+
+
 @app.command("run")
 def run_cmd(
     scenario_path: Annotated[Path, typer.Argument(metavar="SCENARIO", help="Scenario file (YAML or JSON).")],
@@ -385,26 +400,41 @@ def run_cmd(
         typer.Option("--model", help="Joining model: a file, today (default), calibrated or prior."),
     ] = None,
     outcome: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--outcome", help="Sensitivity outcome: p_nuclear_opposed, war_size_mean or p_war:ISO3."
+            "--outcome",
+            help="Sensitivity outcome: p_nuclear_opposed (default where a nuclear-armed state exists on "
+            "the date), war_size_mean (default otherwise) or p_war:ISO3.",
         ),
-    ] = "p_nuclear_opposed",
+    ] = None,
     no_sensitivity: Annotated[
         bool, typer.Option("--no-sensitivity", help="Skip the sensitivity analysis.")
     ] = False,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Run in the historical world of the scenario's year, built from the ATOP and COW files "
+            "in this folder (names as in the data README), instead of the bundled world.",
+        ),
+    ] = None,
+    files: FileOption = None,
 ) -> None:
     """Which obligations a scenario's events trigger and why; then how likely the war spreads."""
     from casus.obligations import casus_foederis, results_json
     from casus.scenario import load_scenario
 
-    world = _world()
+    # A scenario set in a historical world without the files to build it gets a located error here.
+    world = _world() if data is None and not files else _historical_world(scenario_path, data, files)
     scenario = load_scenario(scenario_path, world)
     results = casus_foederis(world, scenario)
     sim = None
     n_trials = scenario.simulation.trials if trials is None else trials
     if n_trials < 0:
         raise typer.BadParameter("--trials must be 0 or more")
+    if outcome is None:
+        nuclear = any(s.nuclear_on(scenario.date) for s in world.at(scenario.date).states)
+        outcome = "p_nuclear_opposed" if nuclear else "war_size_mean"
     if n_trials > 0:
         sim = _simulate(
             world, scenario, n_trials, seed, model_path, outcome, not no_sensitivity, quiet=as_json
@@ -414,16 +444,38 @@ def run_cmd(
 
         write_report(report, scenario, results, world, sim)
     if as_json:
-        data = results_json(scenario, results, world)
+        doc = results_json(scenario, results, world)
         if sim is not None:
-            data["simulation"] = sim.model_dump(mode="json")
-        _emit_json(data)
+            doc["simulation"] = sim.model_dump(mode="json")
+        _emit_json(doc)
         return
-    _print_run(scenario, results, show_all)
+    _print_run(scenario, results, show_all, world)
     if sim is not None:
         _print_simulation(sim)
     if report is not None:
         out.print(f"report written to {report}")
+
+
+def _historical_world(scenario_path: Path, data: Path | None, files: list[str] | None) -> World:
+    """The world of the scenario's year, from ATOP and COW files (casus.history.world)."""
+    from casus.history.world import TABLES, historical_world
+    from casus.loader import read_file
+    from casus.scenario import validate_scenario
+    from casus.world import load_states
+
+    if _Options.treaties or _Options.states:
+        raise typer.BadParameter(
+            "--treaties and --states add to the bundled world; a historical world is built from the "
+            "ATOP and COW files alone",
+            param_hint="--data",
+        )
+    raw, lines = read_file(scenario_path)
+    year = validate_scenario(raw, str(scenario_path), lines).date.year
+    tables, _ = _tables(data, files=files, kinds=TABLES)
+    try:
+        return historical_world(tables, year, load_states())
+    except ValueError as e:
+        raise typer.BadParameter(f"{scenario_path}: date: {e}", param_hint="--data") from None
 
 
 def _simulate(
@@ -497,11 +549,15 @@ def _print_simulation(sim: Any) -> None:
             out.print(f"  {s.delta:+.4f}  {s.change}")
 
 
-def _print_run(scenario: Any, results: list[Any], show_all: bool) -> None:
+def _print_run(scenario: Any, results: list[Any], show_all: bool, world: World) -> None:
     from casus.obligations import Status, summarise
     from casus.present import follows, group_results, obligor_list
 
     out.print(Text(scenario.name, style="bold"))
+    if world.provenance is not None:
+        out.print(f"world: {world.provenance}")
+        for caveat in world.caveats:
+            out.print(f"note: {caveat}")
     out.print(
         f"date {scenario.date}; "
         + "; ".join(
@@ -574,19 +630,6 @@ def _tables(
     return tables, extra
 
 
-DataOption = Annotated[
-    Path | None,
-    typer.Option("--data", help="Folder with the ATOP, COW and MID files (names as in the data README)."),
-]
-FileOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--file",
-        metavar="KIND=PATH",
-        help="Read this file instead of the folder's (repeatable; KIND: atop, mid_participants, "
-        "mid_disputes, cow_states, cow_contiguity, cow_majors, cow_nmc).",
-    ),
-]
 WithoutOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -1110,9 +1153,18 @@ def data_world_cmd(
 def check_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Treaty, state or scenario files or folders.")],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only.")] = False,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Folder of ATOP and COW files: check scenarios set in a historical world against it.",
+        ),
+    ] = None,
 ) -> None:
     """Validate your own treaty, state or scenario files: one line per problem, file:line: field: message."""
-    report = check_paths(paths, extra_treaties=_Options.treaties, extra_states=_Options.states)
+    report = check_paths(
+        paths, extra_treaties=_Options.treaties, extra_states=_Options.states, history_data=data
+    )
     if not quiet:
         for line in report.ok:
             out.print(f"ok  {line}")

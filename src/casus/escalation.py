@@ -104,6 +104,7 @@ class SimulationResult(BaseModel):
     model_note: str
     data_version: str | None
     casus_version: str
+    world: str | None = None  # the provenance of a world built from data (a historical year)
     side_a: list[str]
     side_b: list[str]
     states: list[StateOutcome]
@@ -454,6 +455,7 @@ def simulate(
         model_note=model_note(model),
         data_version=model.data_version,
         casus_version=__version__,
+        world=world.provenance,
         side_a=[compiled.ids[i] for i in np.flatnonzero(compiled.side0 == 0)],
         side_b=[compiled.ids[i] for i in np.flatnonzero(compiled.side0 == 1)],
         states=summary["states"],

@@ -486,11 +486,14 @@ def casus_foederis(world: World, scenario: Scenario) -> list[ObligationResult]:
 
 def results_json(scenario: Scenario, results: list[ObligationResult], world: World) -> dict[str, Any]:
     """The documented JSON shape of `casus run --json`."""
-    return {
+    out: dict[str, Any] = {
         "scenario": scenario.model_dump(mode="json"),
         "obligations": [r.model_dump(mode="json") for r in results],
         "summary": summarise(results),
     }
+    if world.provenance is not None:
+        out["world"] = {"provenance": world.provenance, "caveats": world.caveats}
+    return out
 
 
 def summarise(results: list[ObligationResult]) -> dict[str, Any]:

@@ -108,6 +108,7 @@ def render_report(
     groups = group_results(results)
     return template.render(
         scenario=scenario,
+        world=world,
         groups=groups,
         follows=follows(summarise(results)),
         net=network(world, scenario, results),

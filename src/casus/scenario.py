@@ -7,7 +7,7 @@ from typing import Any
 
 from casus.loader import LineMap, format_path, read_file, validate
 from casus.model import InputError, Problem, UnknownIdError
-from casus.model.scenario import Scenario
+from casus.model.scenario import Scenario, WorldKind
 from casus.world import World
 
 
@@ -22,6 +22,14 @@ def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) 
 
     def bad(path: list[str | int], message: str) -> None:
         problems.append(Problem(file, lines.line(path), format_path(path), message))
+
+    if scenario.world is WorldKind.HISTORY and world.provenance is None:
+        bad(
+            ["world"],
+            f"this scenario runs in the historical world of {scenario.date.year}: give the ATOP and COW "
+            "files (casus run --data DIR)",
+        )
+        return problems
 
     def known(ident: str, path: list[str | int]) -> None:
         try:
@@ -89,11 +97,16 @@ def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) 
     return problems
 
 
-def parse_scenario(data: Any, file: str, lines: LineMap, world: World) -> Scenario:
-    """Validate parsed scenario data; raises InputError with every located problem."""
+def validate_scenario(data: Any, file: str, lines: LineMap) -> Scenario:
+    """Validate parsed scenario data against the schema alone (no world: its date, which world it needs)."""
     if not isinstance(data, dict):
         raise InputError.single(file, 1, "", "a scenario file is a mapping with `date` and `events`")
-    scenario = validate(Scenario, data, file, lines)
+    return validate(Scenario, data, file, lines)
+
+
+def parse_scenario(data: Any, file: str, lines: LineMap, world: World) -> Scenario:
+    """Validate parsed scenario data; raises InputError with every located problem."""
+    scenario = validate_scenario(data, file, lines)
     problems = check_scenario(scenario, world, file, lines)
     if problems:
         raise InputError(problems)

@@ -337,6 +337,8 @@ class World:
     treaties: dict[str, Treaty]
     origin: dict[str, str] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
+    provenance: str | None = None  # where a world built from data came from (a historical year)
+    caveats: list[str] = field(default_factory=list)  # what a reader of its results should know
 
     def find_place(self, name: str) -> Place | None:
         """A named place by id, name or alias (case-insensitive), or None."""

@@ -114,6 +114,13 @@ class Simulation(BaseModel):
     rounds: int = Field(default=8, ge=1, le=50)
 
 
+class WorldKind(StrEnum):
+    """The world a scenario runs in: the bundled states and treaties, or a historical year's."""
+
+    BUNDLED = "bundled"
+    HISTORY = "history"  # built for the scenario's year from ATOP and COW files (`casus run --data DIR`)
+
+
 class Scenario(BaseModel):
     """A scenario file: a date, one or more events, and the assumptions."""
 
@@ -121,6 +128,7 @@ class Scenario(BaseModel):
 
     name: NonEmpty
     date: dt.date
+    world: WorldKind = WorldKind.BUNDLED
     description: str | None = None
     events: list[Event] = Field(min_length=1)
     assumptions: Assumptions = Field(default_factory=Assumptions)
