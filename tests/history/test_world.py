@@ -10,11 +10,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from casus.cascade import CONTESTED, compile_scenario
 from casus.cli import app
 from casus.history.cascade import HistoryWorld
+from casus.history.snapshot import KINDS as LABELS
 from casus.history.snapshot import world_at
 from casus.history.world import historical_world
 from casus.joining import load_model
@@ -106,6 +109,57 @@ def test_the_world_of_a_year_reads_nothing_after_it() -> None:
     a = historical_world(_tables(ATOP), 1914)
     b = historical_world(_tables(pd.concat([ATOP[ATOP.year <= 1914], later])), 1914)
     assert a.treaties == b.treaties and a.states.states == b.states.states
+
+
+KINDS = tuple(LABELS)
+ROWS = st.lists(
+    st.tuples(
+        st.sampled_from([255, 300, 345, 290, 999]),
+        st.sampled_from([255, 300, 345, 290, 999]),
+        st.integers(1912, 1922),
+        *[st.integers(0, 1)] * 5,
+    ).filter(lambda r: r[0] != r[1]),
+    min_size=1,
+    max_size=40,
+)
+
+
+def _owed(world: World) -> set[tuple[str, str, str]]:
+    """(obligor, beneficiary, kind) for every provision of a built world."""
+    kind_of = {
+        f"ATOP {label}": k for k, label in zip(KINDS, world_at.__globals__["KINDS"].values(), strict=True)
+    }
+    out = set()
+    for t in world.treaties.values():
+        a, b = (m.state for m in t.parties)
+        for p in t.provisions:
+            pairs = (
+                [(a, b), (b, a)] if p.direction is Direction.MUTUAL else [(p.obligors[0], p.beneficiaries[0])]
+            )
+            out |= {(o, e, kind_of[p.article]) for o, e in pairs}
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=ROWS, year=st.integers(1913, 1920))
+def test_every_coding_of_the_year_and_nothing_else_becomes_a_provision(
+    rows: list[tuple[int, ...]], year: int
+) -> None:
+    atop = _atop([tuple(r) for r in rows]).drop_duplicates(["ccode1", "ccode2", "year"])
+    if not atop.year.min() <= year <= atop.year.max():
+        with pytest.raises(ValueError, match="ATOP file covers"):
+            historical_world(_tables(atop), year)
+        return
+    w = historical_world(_tables(atop), year)
+    abb = {s.cow.code: s.id for s in w.states if s.cow is not None}
+    now = atop[(atop.year == year) & atop.ccode1.isin(list(abb)) & atop.ccode2.isin(list(abb))]
+    coded = {(abb[r.ccode1], abb[r.ccode2], k) for r in now.itertuples() for k in KINDS if getattr(r, k)}
+    assert _owed(w) == coded
+    assert all(not p.verbatim for t in w.treaties.values() for p in t.provisions)
+    # Later years coded otherwise (here: nothing at all) change nothing.
+    blank = atop[atop.year > year].assign(**dict.fromkeys(KINDS, 0))
+    cut = historical_world(_tables(pd.concat([atop[atop.year <= year], blank])), year)
+    assert cut.treaties == w.treaties
 
 
 def test_a_year_outside_the_files_is_refused() -> None:
