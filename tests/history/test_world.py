@@ -309,3 +309,14 @@ def test_casus_check_with_the_files_checks_its_states(shared_data: Path, tmp_pat
     r = CliRunner().invoke(app, ["check", "--data", str(shared_data), str(bad)])
     assert r.exit_code == 1
     assert "events[0].actor: unknown state 'AUT'" in r.output
+
+
+def test_the_report_of_a_historical_run_says_which_world_it_ran_in(shared_data: Path, tmp_path: Path) -> None:
+    report = tmp_path / "r.html"
+    r = CliRunner().invoke(
+        app, ["run", str(JULY_1914), "--data", str(shared_data), "-n", "0", "--report", str(report)]
+    )
+    assert r.exit_code == 0, r.output
+    html = report.read_text()
+    assert "World: historical world of 1914" in html and "GMY–TUR" in html
+    assert "world: historical world of 1914" in r.output  # and so does the terminal
