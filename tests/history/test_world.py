@@ -320,3 +320,11 @@ def test_the_report_of_a_historical_run_says_which_world_it_ran_in(shared_data: 
     html = report.read_text()
     assert "World: historical world of 1914" in html and "GMY–TUR" in html
     assert "world: historical world of 1914" in r.output  # and so does the terminal
+
+
+def test_an_unknown_world_is_refused_with_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "s.yaml"
+    bad.write_text(JULY_1914.read_text().replace("world: history", "world: past"))
+    r = CliRunner().invoke(app, ["check", str(bad)])
+    assert r.exit_code == 1
+    assert f"{bad}:10: world: unknown world 'past' (expected one of bundled or history)" in _plain(r.output)
