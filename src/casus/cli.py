@@ -474,8 +474,8 @@ def _historical_world(scenario_path: Path, data: Path | None, files: list[str] |
     tables, _ = _tables(data, files=files, kinds=TABLES)
     try:
         return historical_world(tables, year, load_states())
-    except ValueError as e:
-        raise typer.BadParameter(f"{scenario_path}: date: {e}", param_hint="--data") from None
+    except ValueError as e:  # a year outside the files: said at the scenario's date
+        raise InputError.single(scenario_path, lines.line(["date"]), "date", str(e)) from None
 
 
 def _simulate(

@@ -279,8 +279,10 @@ def test_casus_run_on_history_refuses_a_year_outside_the_files(shared_data: Path
     late = tmp_path / "s.yaml"
     late.write_text(JULY_1914.read_text().replace("1914-07-29", "2024-07-29"))
     r = CliRunner().invoke(app, ["run", str(late), "--data", str(shared_data), "-n", "0"])
-    assert r.exit_code == 2
-    assert "date: no state is in the COW system in 2024" in _plain(r.output)
+    assert r.exit_code != 0
+    assert f"{late}:9: date: no state is in the COW system in 2024 (the data cover 1816-2016)" in str(
+        r.exception
+    )
 
 
 def test_casus_run_on_history_needs_its_files(tmp_path: Path) -> None:
