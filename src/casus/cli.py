@@ -421,12 +421,16 @@ def run_cmd(
     files: FileOption = None,
 ) -> None:
     """Which obligations a scenario's events trigger and why; then how likely the war spreads."""
+    from casus.loader import read_file
     from casus.obligations import casus_foederis, results_json
-    from casus.scenario import load_scenario
+    from casus.scenario import parse_scenario
 
-    # A scenario set in a historical world without the files to build it gets a located error here.
-    world = _world() if data is None and not files else _historical_world(scenario_path, data, files)
-    scenario = load_scenario(scenario_path, world)
+    raw, lines = read_file(scenario_path)
+    if data is None and not files:
+        world = _world()  # a scenario set in a historical world gets a located error from parse_scenario
+    else:
+        world = _historical_world(scenario_path, raw, lines, data, files)
+    scenario = parse_scenario(raw, str(scenario_path), lines, world)
     results = casus_foederis(world, scenario)
     sim = None
     n_trials = scenario.simulation.trials if trials is None else trials
@@ -456,12 +460,12 @@ def run_cmd(
         out.print(f"report written to {report}")
 
 
-def _historical_world(scenario_path: Path, data: Path | None, files: list[str] | None) -> World:
+def _historical_world(
+    scenario_path: Path, raw: Any, lines: Any, data: Path | None, files: list[str] | None
+) -> World:
     """The world of the scenario's year, from ATOP and COW files (casus.history.world)."""
-    from casus.history.world import TABLES, historical_world
-    from casus.loader import read_file
+    from casus.history.world import TABLES, scenario_world
     from casus.scenario import validate_scenario
-    from casus.world import load_states
 
     if _Options.treaties or _Options.states:
         raise typer.BadParameter(
@@ -469,13 +473,9 @@ def _historical_world(scenario_path: Path, data: Path | None, files: list[str] |
             "ATOP and COW files alone",
             param_hint="--data",
         )
-    raw, lines = read_file(scenario_path)
-    year = validate_scenario(raw, str(scenario_path), lines).date.year
+    scenario = validate_scenario(raw, str(scenario_path), lines)
     tables, _ = _tables(data, files=files, kinds=TABLES)
-    try:
-        return historical_world(tables, year, load_states())
-    except ValueError as e:  # a year outside the files: said at the scenario's date
-        raise InputError.single(scenario_path, lines.line(["date"]), "date", str(e)) from None
+    return scenario_world(scenario, tables, str(scenario_path), lines)
 
 
 def _simulate(

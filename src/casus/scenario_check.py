@@ -9,7 +9,7 @@ from casus.loader import read_file
 from casus.model import InputError, Problem
 from casus.model.scenario import WorldKind
 from casus.scenario import parse_scenario, validate_scenario
-from casus.world import World, load_states, load_world
+from casus.world import World, load_world
 
 
 def check_scenario_file(
@@ -31,12 +31,9 @@ def check_scenario_file(
             if data is None:
                 return [], "scenario, historical world: schema only; --data checks its states"
             from casus.history.readers import read_folder
-            from casus.history.world import TABLES, historical_world
+            from casus.history.world import TABLES, scenario_world
 
-            try:
-                world = historical_world(read_folder(data, TABLES), scenario.date.year, load_states())
-            except ValueError as exc:
-                return [Problem(str(path), lines.line(["date"]), "date", str(exc))], ""
+            world = scenario_world(scenario, read_folder(data, TABLES), str(path), lines)
         else:
             world = load_world(treaties=extra_treaties, states=extra_states)
         parse_scenario(raw, str(path), lines, world)

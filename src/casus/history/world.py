@@ -35,10 +35,12 @@ import pandas as pd
 from casus.history.features import system_years
 from casus.history.readers import SOURCES
 from casus.history.snapshot import KINDS, world_at
+from casus.loader import LineMap
 from casus.model import (
     Automaticity,
     CowCode,
     Direction,
+    InputError,
     Membership,
     ObligationType,
     Provision,
@@ -50,7 +52,8 @@ from casus.model import (
     TreatyKind,
     Trigger,
 )
-from casus.world import StateRegistry, World
+from casus.model.scenario import Scenario
+from casus.world import StateRegistry, World, load_states
 
 TABLES = ("cow_states", "cow_majors", "cow_contiguity", "atop")
 ATOP_SOURCE = Source(
@@ -294,3 +297,14 @@ def historical_world(
         f"historical world of {year} from {files} (data {data_version({k: tables[k] for k in TABLES})})"
     )
     return World(reg, treaties, dict.fromkeys(treaties, SOURCES["atop"]), {}, provenance, caveats)
+
+
+def scenario_world(scenario: Scenario, tables: dict[str, pd.DataFrame], file: str, lines: LineMap) -> World:
+    """The historical world of a scenario's year (modern names from the bundled registry).
+
+    A year outside the files is an InputError at the scenario's `date` line.
+    """
+    try:
+        return historical_world(tables, scenario.date.year, load_states())
+    except ValueError as exc:
+        raise InputError.single(file, lines.line(["date"]), "date", str(exc)) from None
