@@ -1,6 +1,7 @@
 """Simulation throughput on the full bundled world, against the plain reference, in one process.
 
 Usage: python benchmarks/bench_simulate.py [--scenario examples/belgorod-2025.yaml] [--big 10000000]
+       python benchmarks/bench_simulate.py --scenario examples/history/july-1914.yaml --data ../shared/data
 
 Prints trials per second for the numba engine and for the per-trial networkx reference, their
 ratio, and the wall time and peak resident memory of a large chunked run.
@@ -21,8 +22,11 @@ import numba
 from casus import load_world
 from casus.cascade import compile_scenario
 from casus.escalation import Runner, run_counts
+from casus.history.readers import read_folder
+from casus.history.world import TABLES, scenario_world
 from casus.joining import load_model
-from casus.scenario import load_scenario
+from casus.loader import read_file
+from casus.scenario import parse_scenario, validate_scenario
 from casus.simulate_reference import run_reference
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,10 +39,16 @@ def main() -> None:
     ap.add_argument("--reference-trials", type=int, default=300)
     ap.add_argument("--big", type=int, default=10_000_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--data", type=Path, default=None, help="ATOP and COW files: run in the scenario's year")
     args = ap.parse_args()
 
-    world = load_world(use_env=False)
-    scenario = load_scenario(args.scenario, world)
+    raw, lines = read_file(args.scenario)
+    if args.data is None:
+        world = load_world(use_env=False)
+    else:
+        year_of = validate_scenario(raw, str(args.scenario), lines)
+        world = scenario_world(year_of, read_folder(args.data, TABLES), str(args.scenario), lines)
+    scenario = parse_scenario(raw, str(args.scenario), lines, world)
     compiled = compile_scenario(world, scenario, load_model())
     runner = Runner(compiled, args.seed, scenario.simulation.rounds)
     print(f"date {dt.date.today()}; {platform.platform()}; {platform.processor() or platform.machine()}; "

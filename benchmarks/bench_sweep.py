@@ -37,7 +37,10 @@ def spec_file(folder: Path, cells: int, trials: int) -> Path:
     steps = max(2, cells // 2)
     spec = {
         "name": "scaling benchmark",
-        "scenarios": [str(ROOT / "examples" / "kursk-2025.yaml"), str(ROOT / "examples" / "belgorod-2025.yaml")],
+        "scenarios": [
+            str(ROOT / "examples" / "kursk-2025.yaml"),
+            str(ROOT / "examples" / "belgorod-2025.yaml"),
+        ],
         "vary": {"assumptions.overrides.PRK.reliability": {"from": 0.0, "to": 1.0, "steps": steps}},
         "trials": trials,
         "seed": 7,
@@ -87,7 +90,9 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="casus-bench-sweep-"))
     plan = load_plan(spec_file(tmp, args.cells, args.trials), world)
     n = len(plan.cells)
-    print(f"{n} cells × {args.trials:,} trials; {os.cpu_count()} cores; numba {numba.__version__}", flush=True)
+    print(
+        f"{n} cells × {args.trials:,} trials; {os.cpu_count()} cores; numba {numba.__version__}", flush=True
+    )
 
     # Warm the compiled kernel (cached on disk) outside every clock.
     ctx = Context.of(plan, world, threads=1)
@@ -97,7 +102,10 @@ def main() -> None:
         t = time.perf_counter()
         reference = pd.DataFrame([run_cell(c, ctx) for c in plan.cells])
         t_ref = min(t_ref, time.perf_counter() - t)
-    print(f"reference (this process, 1 thread, no scheduler): {t_ref:.2f} s, {n / t_ref:.2f} cells/s", flush=True)
+    print(
+        f"reference (this process, 1 thread, no scheduler): {t_ref:.2f} s, {n / t_ref:.2f} cells/s",
+        flush=True,
+    )
     for k in range(2, args.max_workers + 1):
         with mp.get_context("spawn").Pool(k, initializer=_warm, initargs=(ctx, plan.cells[0])) as pool:
             pool.map(_noop, range(k))
@@ -106,7 +114,10 @@ def main() -> None:
                 t = time.perf_counter()
                 pool.map(_cells, [(ctx, plan.cells[i::k]) for i in range(k)])
                 best = min(best, time.perf_counter() - t)
-        print(f"ceiling: {k} plain processes, no Dask: {best:.2f} s, efficiency {t_ref / (k * best):.0%}", flush=True)
+        print(
+            f"ceiling: {k} plain processes, no Dask: {best:.2f} s, efficiency {t_ref / (k * best):.0%}",
+            flush=True,
+        )
 
     results: dict[int, float] = {}
     starts: dict[int, float] = {}
@@ -136,7 +147,9 @@ def main() -> None:
         )
         if not same:
             sys.exit("results differ from the reference")
-    print(f"date {dt.date.today()}, {platform.system()} {platform.machine()}, Python {platform.python_version()}")
+    print(
+        f"date {dt.date.today()}, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
+    )
 
 
 if __name__ == "__main__":
