@@ -17,7 +17,7 @@ import casus
 from casus import kernel
 from casus.cascade import compile_scenario
 from casus.escalation import Runner, run_counts, simulate
-from casus.joining import FEATURES, load_model
+from casus.joining import FEATURES, JoiningModel, WarLevel, load_model
 from casus.model import InputError, Scenario
 from casus.scenario import load_scenario
 from casus.simulate_reference import _features, _probability, run_reference
@@ -302,3 +302,54 @@ def test_system_size_is_the_number_of_states_on_the_date(world: World) -> None:
     doubled = dataclasses.replace(c, system_size=c.system_size + math.log(2))
     shift = Runner(doubled, 1, 8).zconst - Runner(c, 1, 8).zconst
     assert np.allclose(shift, c.coef[20] * math.log(2))
+
+
+def _levelled(sd: float = 1.5) -> JoiningModel:
+    """The prior with a per-war level: its large probabilities exercise the later rounds."""
+    return load_model(Path("prior")).model_copy(update={"level": WarLevel(offset=-0.5, scale=1.2, sd=sd)})
+
+
+def test_fast_engine_agrees_with_the_reference_under_a_war_level(world: World) -> None:
+    """As above, with a per-war level: same marginals, same chance that no one joins."""
+    c = compile_scenario(world, example(world, "belgorod-2025"), _levelled())
+    n_ref, n_fast = 1500, 200_000
+    ref = run_reference(c, n_ref, 7, 8)
+    fast = run_counts(Runner(c, 7, 8), n_fast)
+    n0 = int((c.side0 >= 0).sum())
+    pairs = [(fast[k][i], ref[k][i]) for k in ("a", "b") for i in range(c.n)]
+    pairs.append((fast["sizes"][n0], ref["sizes"][n0]))  # trials in which no one joins
+    z = []
+    for f, r in pairs:
+        pooled = (f + r) / (n_fast + n_ref)
+        if 0.01 <= pooled <= 0.99:
+            z.append(
+                abs(f / n_fast - r / n_ref) / math.sqrt(pooled * (1 - pooled) * (1 / n_fast + 1 / n_ref))
+            )
+    assert len(z) > 10 and max(z) < 4.0
+
+
+def test_a_war_level_moves_first_round_joiners_together(world: World) -> None:
+    """With a level the first round's joins are correlated: fewer wars spread, the spreading ones
+    draw more states; a zero sd is the plain model exactly."""
+    sc = example(world, "belgorod-2025")
+    plain = load_model(Path("prior"))
+    counts = {}
+    for name, m in (("plain", plain), ("zero", _levelled(0.0)), ("level", _levelled(2.0))):
+        c = compile_scenario(world, sc, m)
+        counts[name] = run_counts(Runner(c, 3, 1), 50_000)  # one round: only the first round's draws
+    n0 = int((c.side0 >= 0).sum())
+    assert np.array_equal(counts["plain"]["sizes"], counts["zero"]["sizes"])
+    p0 = Runner(compile_scenario(world, sc, plain), 3, 1).p0
+    none_indep = float(np.prod(1 - p0.sum(axis=1).clip(0, 1)))
+    assert abs(counts["plain"]["sizes"][n0] / 50_000 - none_indep) < 0.01
+    assert counts["level"]["sizes"][n0] > counts["plain"]["sizes"][n0] + 2_000
+
+
+def test_a_reliability_override_is_not_levelled(world: World) -> None:
+    data = example(world, "belgorod-2025").model_dump(mode="json")
+    data["assumptions"]["overrides"] = {"PRK": {"reliability": 0.3}}
+    sc = Scenario.model_validate(data)
+    c = compile_scenario(world, sc, _levelled(3.0))
+    r = run_counts(Runner(c, 4, 1), 40_000)
+    i = c.ids.index("PRK")
+    assert abs(r["b"][i] / 40_000 - 0.3) < 0.01

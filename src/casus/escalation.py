@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from casus import __version__, kernel
-from casus.cascade import SIDE_A, Compiled, compile_scenario
+from casus.cascade import CONTESTED, SIDE_A, Compiled, compile_scenario
 from casus.joining import JoiningModel, load_model
 from casus.model import Scenario
 from casus.world import World
@@ -81,6 +81,11 @@ def model_note(model: JoiningModel) -> str:
         "intensity, most of which never became wars, so these are base rates for a dispute, "
         "not for a declared war (--model prior gives the reliability-anchored view)"
     )
+    if model.level is not None and model.level.sd > 0:
+        note += (
+            f"; a per-war level (sd {model.level.sd:.2f} on the log-odds) moves the first round's "
+            "joins together, so most wars draw no one in and the few that spread draw several"
+        )
     unmeasured = model.unmeasured_today()
     if unmeasured:
         # The scenario's world has no values for these, so the model runs with them at 0.
@@ -159,6 +164,18 @@ def _prepare(c: Compiled) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarra
     return glob0, p0, cand0, zc
 
 
+def level(c: Compiled, p0: np.ndarray) -> tuple[np.ndarray, float]:
+    """The kernel's per-war level arrays: first-round odds factors and the level's sd (0: none).
+
+    A user's reliability override is a probability, not a model output, so the level leaves it be.
+    """
+    lv = c.model.level
+    if lv is None or lv.sd == 0.0:
+        return np.full(p0.shape, -1.0), 0.0
+    overridden = ~np.isnan(c.reliability)[:, None] & ((c.trig0 > 0) | ((c.flags0 & CONTESTED) != 0))
+    return kernel.level_odds(p0, overridden, lv.offset, lv.scale), float(lv.sd)
+
+
 class Runner:
     """Runs the compiled cascade for a range of trials; one per compiled scenario."""
 
@@ -172,6 +189,7 @@ class Runner:
             c.trig0, self.zconst, c.coef, c.fights, c.reliability, c.nuclear, c.major, c.deterrence
         )
         self.n_initial = int((compiled.side0 >= 0).sum())
+        self.elev, self.level_sd = level(compiled, self.p0)
 
     def _world(self) -> tuple[Any, ...]:
         """The arrays both kernel entry points take, in their order."""
@@ -185,12 +203,15 @@ class Runner:
     def run(self, trial0: int, ntrials: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, np.ndarray]:
         """Counts for trials [trial0, trial0 + ntrials)."""
         return kernel.simulate_range(  # type: ignore[no-any-return,call-arg]
-            self.seed, trial0, ntrials, BLOCK, self.rounds, *self._world(), self.n_initial, self.table
-        )
+            self.seed, trial0, ntrials, BLOCK, self.rounds, *self._world(), self.n_initial, self.table,
+            self.elev, self.level_sd,
+        )  # fmt: skip
 
     def replay(self, trial: int) -> list[tuple[int, int, int]]:
         """The joins of one trial: (state index, side, round)."""
-        st, sd, rd = kernel.replay(self.seed, trial, self.rounds, *self._world(), self.table)  # type: ignore[call-arg]
+        st, sd, rd = kernel.replay(
+            self.seed, trial, self.rounds, *self._world(), self.table, self.elev, self.level_sd
+        )  # type: ignore[call-arg]
         return sorted(zip(st.tolist(), sd.tolist(), rd.tolist(), strict=True), key=lambda x: (x[2], x[0]))
 
 

@@ -48,6 +48,10 @@ default. Both leave out `capability` and `near_*`, which backtests showed do not
 world. The prior gives them no weight.
 
 States with none of these ties (no obligation, no border, not a major power) get probability 0.
+
+Fitted models also carry a per-war level (`WarLevel`): the first round's log-odds of every state
+in a war move together by one normal draw per war, because joins cluster (most disputes draw no
+one, a few draw many) in a way no feature measures. Later rounds use the plain probabilities.
 """
 
 from __future__ import annotations
@@ -100,6 +104,28 @@ TODAY_PATH = Path(__file__).parent / "data" / "joining-today.json"
 BUNDLED = {"prior": PRIOR_PATH, "calibrated": CALIBRATED_PATH, "today": TODAY_PATH}
 
 
+class WarLevel(BaseModel):
+    """A per-war random level on the first round's log-odds.
+
+    Wars differ in how much they draw states in, beyond anything the features measure: one
+    dispute draws a dozen joiners, most draw none. In the first round each state's log-odds z
+    becomes offset + scale * z + u, with one u ~ N(0, sd^2) drawn per war (per trial), so the
+    first-round joiners of a war rise and fall together. Later rounds use the plain model: the
+    allies of joiners answer at the fitted rates. Fitted by `casus calibrate` (maximum marginal
+    likelihood over disputes, Gauss-Hermite quadrature); a model without one draws independently.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    offset: float
+    scale: float = Field(gt=0.0)
+    sd: float = Field(ge=0.0)
+
+    def logit(self, z: float, u: float) -> float:
+        """The first round's log-odds for plain log-odds z in a war whose standard-normal draw is u."""
+        return self.offset + self.scale * z + self.sd * u
+
+
 class JoiningModel(BaseModel):
     """A versioned logistic joining model."""
 
@@ -111,6 +137,7 @@ class JoiningModel(BaseModel):
     form: Literal["logistic"] = "logistic"
     intercept: float
     coefficients: dict[str, float]
+    level: WarLevel | None = None
     description: str
     sources: list[str] = Field(default_factory=list)
     data_version: str | None = None
@@ -140,6 +167,13 @@ class JoiningModel(BaseModel):
             if f == "defense_strength" and (not ties or ties[0] != "defense_triggered"):
                 continue
             z += self.coefficients.get(f, 0.0) * v
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def first_round(self, p: float, u: float) -> float:
+        """The first round's probability for plain probability p, in a war whose standard-normal draw is u."""
+        if self.level is None or p <= 0.0 or p >= 1.0:
+            return p
+        z = self.level.logit(math.log(p / (1.0 - p)), u)
         return 1.0 / (1.0 + math.exp(-z))
 
     def unmeasured_today(self) -> list[str]:

@@ -8,6 +8,13 @@ same seed share their random numbers (common random numbers for the sensitivity 
 Per trial, only states whose ties changed are re-evaluated: round 1 uses probabilities computed
 once for all trials, and a later round looks only at the states touched by the previous round's
 joiners (their obligors and neighbours).
+
+A model with a per-war level (`casus.joining.WarLevel`) moves every first-round probability of a
+trial together: the trial draws one standard normal g and a state's first-round probability is
+1 / (1 + e * exp(-sd * g)), e being exp(-(offset + scale * logit p)) computed once (`level_odds`).
+Later rounds draw, as without a level, the rise of a state's plain probability over its plain
+first-round one: the level decides how many join at the outset, and the joiners' allies answer
+at the fitted rates.
 """
 
 from __future__ import annotations
@@ -45,6 +52,14 @@ def draw(key: np.uint64, rnd: int, state: int) -> float:
     """The uniform draw in [0, 1) for one state in one round of the trial with that key."""
     k = _mix(key ^ (np.uint64(rnd * 65536 + state + 1) * _C_DRAW))
     return float(k >> _S11) * _INV53
+
+
+@nb.njit(cache=True, inline="always")
+def level_draw(key: np.uint64) -> float:
+    """The trial's standard-normal war level (Box-Muller on the generator's round-0 draws)."""
+    u1 = draw(key, 0, 0)
+    u2 = draw(key, 0, 1)
+    return math.sqrt(-2.0 * math.log(1.0 - u1)) * math.cos(2.0 * math.pi * u2)
 
 
 @nb.njit(cache=True)
@@ -182,7 +197,7 @@ def run_block(
     seed, t_lo, t_hi, rounds, side, flags, adj, pprev, trig, rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx,
     nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, side0, flags0, adj0,
     n_initial, count_a, count_b, sizes, hashes, rec_state, rec_side, rec_round, buf_a, buf_b, joiners, jside,
-    mark, dirty, queued, table,
+    mark, dirty, queued, table, elev, level_sd,
 ):  # fmt: skip
     """Run trials t_lo .. t_hi-1 in place, adding to the counters; returns (nuclear-opposed count, joins of the last trial).
 
@@ -204,16 +219,24 @@ def run_block(
         ncand = cand0.shape[0]
         which = 0
         nxt = buf_a
+        levelled = level_sd > 0.0
+        w = math.exp(-level_sd * level_draw(key)) if levelled else 1.0
         for r in range(1, rounds + 1):
             nj = 0
             if r == 1:
-                # Every trial draws every first-round candidate at the same probabilities, so the
-                # baseline pprev (reset after each trial) already holds them: no writes needed here.
+                # Every trial draws every first-round candidate at the same plain probabilities (a
+                # level scales them per trial), so the baseline pprev (reset after each trial)
+                # already holds them: no writes needed here.
                 for k in range(ncand):
                     c = cand[k]
                     u = draw(key, 1, c)
                     pa = p0[c, 0]
                     pb = p0[c, 1]
+                    if levelled:  # pprev keeps the plain probabilities later rounds rise from
+                        if elev[c, 0] >= 0.0:
+                            pa = 1.0 / (1.0 + elev[c, 0] * w)
+                        if elev[c, 1] >= 0.0:
+                            pb = 1.0 / (1.0 + elev[c, 1] * w)
                     if pa + pb > 1.0:
                         tot = pa + pb
                         pa = pa / tot
@@ -384,6 +407,7 @@ def run_block(
 def simulate_range(
     seed, trial0, ntrials, block, rounds, side0, flags0, adj0, trig, rev_ptr, rev_obligor, rev_cat,
     nb_ptr, nb_idx, nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, n_initial, table,
+    elev, level_sd,
 ):  # fmt: skip
     """Trials trial0 .. trial0+ntrials-1: side counts per state, war sizes, nuclear-opposed count, path hashes."""
     n = side0.shape[0]
@@ -403,7 +427,7 @@ def simulate_range(
             hashes[lo:hi], np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
             np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
             np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.bool_), np.zeros(n, dtype=np.int32),
-            np.zeros(n, dtype=np.bool_), table,
+            np.zeros(n, dtype=np.bool_), table, elev, level_sd,
         )  # fmt: skip
     return count_a.sum(axis=0), count_b.sum(axis=0), sizes.sum(axis=0), nucopp.sum(), hashes
 
@@ -411,7 +435,7 @@ def simulate_range(
 @nb.njit(cache=True, nogil=True)
 def replay(
     seed, trial, rounds, side0, flags0, adj0, trig, rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx,
-    nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, table,
+    nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, table, elev, level_sd,
 ):  # fmt: skip
     """One trial's joins in order: (state, side, round) arrays."""
     n = side0.shape[0]
@@ -425,7 +449,7 @@ def replay(
         np.zeros(n + 1, dtype=np.int64), np.zeros(1, dtype=np.uint64), rec_state, rec_side, rec_round,
         np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
         np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.bool_), np.zeros(n, dtype=np.int32),
-        np.zeros(n, dtype=np.bool_), table,
+        np.zeros(n, dtype=np.bool_), table, elev, level_sd,
     )  # fmt: skip
     return rec_state[:nrec].copy(), rec_side[:nrec].copy(), rec_round[:nrec].copy()
 
@@ -441,3 +465,15 @@ def initial_probabilities(side0, flags0, adj0, trig, nuclear, major, zconst, coe
         p[i, 0] = join_probability(i, 0, trig, flags0, adj0, zconst, coef, fights, reliability, glob0[1], glob0[3], nuclear, major, deterrence)  # fmt: skip
         p[i, 1] = join_probability(i, 1, trig, flags0, adj0, zconst, coef, fights, reliability, glob0[0], glob0[2], nuclear, major, deterrence)  # fmt: skip
     return p
+
+
+def level_odds(p0: np.ndarray, fixed: np.ndarray, offset: float, scale: float) -> np.ndarray:
+    """exp(-(offset + scale * logit p0)) per state and side; -1 where the level does not apply.
+
+    It does not apply where p0 is 0 or 1 or `fixed` (a user's reliability override) holds.
+    """
+    e = np.full(p0.shape, -1.0)
+    ok = (p0 > 0.0) & (p0 < 1.0) & ~fixed
+    z = np.log(p0[ok] / (1.0 - p0[ok]))
+    e[ok] = np.exp(-(offset + scale * z))
+    return e

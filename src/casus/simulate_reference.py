@@ -59,12 +59,14 @@ def _features(
     }
 
 
-def _probability(c: Compiled, i: int, x: dict[str, float]) -> float:
+def _probability(c: Compiled, i: int, x: dict[str, float], level: float | None = None) -> float:
+    """P(join); in the first round (`level` is the war's standard-normal draw) with the model's level."""
     if not c.fights[i]:
         return 0.0
     if not math.isnan(c.reliability[i]) and (x["defense_triggered"] or x["defense_contested"]):
         return float(c.reliability[i])
-    return c.model.probability(x)
+    p = c.model.probability(x)
+    return p if level is None else c.model.first_round(p, level)
 
 
 def run_reference(c: Compiled, trials: int, seed: int, rounds: int) -> dict[str, Any]:
@@ -81,7 +83,8 @@ def run_reference(c: Compiled, trials: int, seed: int, rounds: int) -> dict[str,
         side = dict(initial)
         joined: dict[int, int] = {}
         pprev = [[0.0, 0.0] for _ in range(n)]
-        for _ in range(rounds):
+        level = float(rng.standard_normal()) if c.model.level is not None else None
+        for r in range(rounds):
             glob = {
                 "maj_a": any(c.major[j] for j, s in side.items() if s == 0),
                 "maj_b": any(c.major[j] for j, s in side.items() if s == 1),
@@ -104,7 +107,11 @@ def run_reference(c: Compiled, trials: int, seed: int, rounds: int) -> dict[str,
                 for k in borders.neighbors(i):
                     if k in joined:
                         adj[joined[k]] = True
-                p = [_probability(c, i, _features(c, i, s, flags, (adj[0], adj[1]), glob)) for s in (0, 1)]
+                x = [_features(c, i, s, flags, (adj[0], adj[1]), glob) for s in (0, 1)]
+                p = [_probability(c, i, x[s]) for s in (0, 1)]
+                plain = p
+                if level is not None and r == 0:
+                    p = [_probability(c, i, x[s], level) for s in (0, 1)]
                 inc = [
                     (p[s] - pprev[i][s]) / (1 - pprev[i][s]) if p[s] > pprev[i][s] else 0.0 for s in (0, 1)
                 ]
@@ -117,8 +124,8 @@ def run_reference(c: Compiled, trials: int, seed: int, rounds: int) -> dict[str,
                     new[i] = 0
                 elif u < inc[0] + inc[1]:
                     new[i] = 1
-                else:
-                    pprev[i] = [max(pprev[i][0], p[0]), max(pprev[i][1], p[1])]
+                else:  # later rounds draw the rise of the plain probability, level or not
+                    pprev[i] = [max(pprev[i][0], plain[0]), max(pprev[i][1], plain[1])]
             if not new:
                 break
             side.update(new)
