@@ -696,7 +696,8 @@ def calibrate_cmd(
     out.print(
         f"fitted on {fit.get('disputes')} disputes, {fit.get('candidates')} candidates, "
         f"{fit.get('joiners')} joiners"
-        f" (data {model.data_version}); written to {out_path}"
+        + (f", per-war level sd {model.level.sd:.3f}" if model.level else "")
+        + f" (data {model.data_version}); written to {out_path}"
     )
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+from scipy.special import expit, ndtri
 
 from casus import capitals
 from casus.history.features import SIDE_A, SIDE_B, nuclear_years, originators, pair_history, system_years
@@ -222,8 +223,14 @@ def logits(d: DisputeArrays, member: F64, model: JoiningModel, stack: F64 | None
 
 
 def run_dispute(d: DisputeArrays, model: JoiningModel, trials: int = TRIALS, seed: int = 0,
-                rounds: int = ROUNDS) -> tuple[F64, F64]:  # fmt: skip
-    """P(join side) for every state of a dispute: (cascade, first round only), each [state, side]."""
+                rounds: int = ROUNDS) -> tuple[F64, F64, float]:  # fmt: skip
+    """P(join side) for every state of a dispute, (cascade, first round only) each [state, side],
+    and P(no state joins).
+
+    With the model's per-war level (`casus.joining.WarLevel`) the first round's probabilities take
+    the level at evenly spaced normal quantiles, one per trial; later rounds draw the rise of the
+    plain probability over its first-round value, as in the simulator's kernel.
+    """
     n = len(d.states)
     rng = np.random.default_rng([seed, d.dispnum])
     member = np.zeros((1, n, 2))
@@ -231,20 +238,28 @@ def run_dispute(d: DisputeArrays, model: JoiningModel, trials: int = TRIALS, see
         member[0, d.side0 == s, s] = 1.0
     free = np.broadcast_to(d.candidate, (1, n)).copy()
     stack = _stack(d)
-    p = 1.0 / (1.0 + np.exp(-logits(d, member, model, stack)))
-    p *= free[..., None]
-    first = p[0].copy()
-    # Round 1 is the same in every trial: expand to `trials` copies only after it.
+    z1 = logits(d, member, model, stack)
+    lv = model.level if model.level is not None and model.level.sd > 0 else None
+    plain = 1.0 / (1.0 + np.exp(-z1)) * free[..., None]
+    if lv is None:
+        # Round 1 is the same in every trial: expand to `trials` copies only after it.
+        p = np.repeat(plain, trials, axis=0)
+        first = p[0].copy()
+    else:
+        g = ndtri((np.arange(trials) + 0.5) / trials)[:, None, None]
+        p = expit(lv.offset + lv.scale * z1 + lv.sd * g) * free[..., None]
+        first = p.mean(axis=0)
+    none = float(np.exp(np.log1p(-np.clip(p, 0.0, 1.0 - 1e-12)).sum(axis=(1, 2))).mean())
     member = np.repeat(member, trials, axis=0)
     free = np.repeat(free, trials, axis=0)
     prev = np.zeros((trials, n, 2))
     acc = np.zeros((n, 2))
-    p = np.repeat(p, trials, axis=0)
     active = np.arange(trials)
-    for _ in range(rounds):
+    for r in range(rounds):
         pa, pv, fr = p, prev[active], free[active]
         q = np.where(pa > pv, (pa - pv) / np.maximum(1.0 - pv, 1e-12), 0.0) * fr[..., None]
-        prev[active] = np.maximum(pv, pa)
+        # later rounds draw the rise over the plain first-round probability, level or not
+        prev[active] = np.maximum(pv, pa) if r > 0 or lv is None else plain
         qb, qa = q[..., SIDE_B], q[..., SIDE_A]
         acc[:, SIDE_B] += (qb * (1 - qa) + qb * qa / 2).sum(axis=0)
         acc[:, SIDE_A] += (qa * (1 - qb) + qa * qb / 2).sum(axis=0)
@@ -262,7 +277,7 @@ def run_dispute(d: DisputeArrays, model: JoiningModel, trials: int = TRIALS, see
         free[idx] &= ~(join_a[moved] | join_b[moved])
         active = idx
         p = 1.0 / (1.0 + np.exp(-logits(d, member[active], model, stack))) * free[active][..., None]
-    return acc / trials, first
+    return acc / trials, first, none
 
 
 def cascade_probabilities(
@@ -274,7 +289,8 @@ def cascade_probabilities(
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
 ) -> pd.DataFrame:
-    """P(join) by cascade and by first round, per (dispnum, ccode, side) candidate.
+    """P(join) by cascade and by first round, per (dispnum, ccode, side) candidate, with the
+    dispute's P(no state joins) (`p_none`).
 
     `model` may be a function of the dispute's start year (the forward protocol's refits).
     """
@@ -284,7 +300,7 @@ def cascade_probabilities(
     for d in world.disputes(participants):
         m = model(int(years[d.dispnum])) if callable(model) and not isinstance(model, JoiningModel) else model
         assert isinstance(m, JoiningModel)
-        p, first = run_dispute(d, m, trials=trials, seed=seed)
+        p, first, none = run_dispute(d, m, trials=trials, seed=seed)
         c = np.flatnonzero(d.candidate)
         k = len(c)
         rows.append(
@@ -294,10 +310,11 @@ def cascade_probabilities(
                 "side": np.repeat([SIDE_A, SIDE_B], k),
                 "p_cascade": np.concatenate([p[c, SIDE_A], p[c, SIDE_B]]),
                 "p_first": np.concatenate([first[c, SIDE_A], first[c, SIDE_B]]),
+                "p_none": none,
             })
         )  # fmt: skip
         if progress is not None:
             progress(1)
     if not rows:
-        return pd.DataFrame(columns=["dispnum", "ccode", "side", "p_cascade", "p_first"])
+        return pd.DataFrame(columns=["dispnum", "ccode", "side", "p_cascade", "p_first", "p_none"])
     return pd.concat(rows, ignore_index=True)

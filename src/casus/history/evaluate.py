@@ -29,6 +29,7 @@ from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_s
 from casus import __version__
 from casus.history.cascade import ROUNDS, TRIALS, HistoryWorld, cascade_probabilities
 from casus.history.features import KEY, joining_features
+from casus.history.level import fit_level
 from casus.history.readers import OPTIONAL
 from casus.joining import FEATURES, UNMEASURED_TODAY, JoiningModel
 
@@ -198,11 +199,15 @@ def fit_model(
     for name, (_rule, fn) in TRANSFERRED.items():
         coef[name] = fn(coef)
     coef.update({name: v for name, (v, _) in FIXED.items()})
+    coefficients = {f: coef.get(f, 0.0) for f in FEATURES}
+    z = intercept + sum((coefficients[c] * X[c].to_numpy() for c in X.columns), np.zeros(len(X)))
+    level = fit_level(z, train.joined.to_numpy(), train.dispnum.to_numpy())
     return JoiningModel(
         version=version,
         kind="fitted",
         intercept=intercept,
-        coefficients={f: coef.get(f, 0.0) for f in FEATURES},
+        coefficients=coefficients,
+        level=level,
         description=(
             "Logistic joining model fitted by `casus calibrate` on historical militarized interstate "
             "disputes: candidates are every state in the system at a dispute's start other than its "
@@ -210,7 +215,8 @@ def fit_model(
             "casus.joining, with nuclear status from casus's state registry. ATOP's dyad-year data do "
             "not code automaticity, policy commitments or contested triggers; those three coefficients "
             "are transferred from fitted ones by the rules in fitted_on.transferred. system_size is fixed, "
-            "not fitted (fitted_on.fixed)."
+            "not fitted (fitted_on.fixed). The per-war level (casus.joining.WarLevel) is then fitted on "
+            "the same candidates by maximum marginal likelihood over disputes, the coefficients held."
             + (
                 " Left out of the fit, with coefficient 0 (fitted_on.without): " + ", ".join(without) + "."
                 if without
@@ -268,18 +274,25 @@ def metrics(cands: pd.DataFrame, p: np.ndarray) -> dict[str, float]:
     }
 
 
-def spread_metrics(cands: pd.DataFrame, p_any: np.ndarray, p_join: np.ndarray) -> dict[str, float]:
+def spread_metrics(
+    cands: pd.DataFrame, p_any: np.ndarray, p_join: np.ndarray, none: np.ndarray | None = None
+) -> dict[str, float]:
     """Does the war spread at all? Scores P(at least one joiner) per dispute, and the expected count.
 
-    `p_any` are the per-candidate probabilities whose independent draws decide whether anyone
-    joins: for the cascade its first round (nothing changes in later rounds unless someone joined
-    in the first, so 1 - prod(1 - p) is exact). `p_join` are the marginal probabilities of joining,
-    whose sum is the expected number of joiners.
+    `p_any` are per-candidate probabilities whose independent draws decide whether anyone joins,
+    so P(no joiner) is prod(1 - p). Where the draws are not independent (the cascade's per-war
+    level), `none` gives each row its dispute's P(no joiner) instead (NaN where unknown).
+    `p_join` are the marginal probabilities of joining, whose sum is the expected number of joiners.
     """
     d = cands[["dispnum", "joined"]].assign(log_none=np.log1p(-np.clip(p_any, 0.0, 1.0 - 1e-12)), p=p_join)
-    g = d.groupby("dispnum").agg(log_none=("log_none", "sum"), expected=("p", "sum"), n=("joined", "sum"))
+    if none is not None:
+        d = d.assign(none=none)
+    agg = {"log_none": ("log_none", "sum"), "expected": ("p", "sum"), "n": ("joined", "sum")}
+    g = d.groupby("dispnum").agg(**agg, **({"none": ("none", "max")} if none is not None else {}))
     y = (g.n > 0).to_numpy()
     prob = 1.0 - np.exp(g.log_none.to_numpy())
+    if none is not None:
+        prob = np.where(g.none.notna(), 1.0 - g.none.to_numpy(), prob)
     ok = len(np.unique(y)) == 2
     return {
         "n_disputes": len(g),
@@ -415,7 +428,12 @@ def backtest(
         "metrics": metrics(scored, probs["model"]) if len(scored) else {},
         "baselines": {n: metrics(scored, probs[n]) for n in names if n != "model"} if len(scored) else {},
         "spread": {
-            n: spread_metrics(scored, probs["model_first_round" if n == "model" else n], probs[n])
+            n: spread_metrics(
+                scored,
+                probs["model_first_round" if n == "model" else n],
+                probs[n],
+                scored.p_none.to_numpy() if n in ("model", "model_first_round") else None,
+            )
             for n in names
         }
         if len(scored)
