@@ -4,8 +4,10 @@ Usage: python benchmarks/bench_history.py [--data ../shared/data] [--sample 3000
 
 Prints: the vectorised feature build for every candidate, and the same features computed one
 candidate at a time in plain Python (the reference) on a random sample, as candidates per
-second and their ratio (the two are checked to agree on the sample); then the wall time of the
-single-model and forward-chained backtests with the cascade, as `casus backtest` runs them.
+second and their ratio (the two are checked to agree on the sample); the per-war level's fit on
+every candidate, compiled (`casus.history.level`) against the same objective in plain numpy
+arrays (checked to give the same parameters); then the wall time of the single-model and
+forward-chained backtests with the cascade, as `casus backtest` runs them.
 """
 
 from __future__ import annotations
@@ -18,10 +20,14 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+from scipy.optimize import minimize
+from scipy.special import expit, log_expit
 
+from casus.history import level
 from casus.history.cascade import HistoryWorld
-from casus.history.evaluate import backtest
+from casus.history.evaluate import SET_ASIDE, backtest, fit_model
 from casus.history.features import build, history_table, originators
 from casus.history.readers import read_folder
 
@@ -61,6 +67,32 @@ def reference_features(tables: dict[str, pd.DataFrame], sample: pd.DataFrame) ->
     return pd.DataFrame(out, columns=["atop_defense_same", "atop_defense_opp", "cont_same", "cont_opp"])
 
 
+def reference_level(z: np.ndarray, y: np.ndarray, disputes: np.ndarray) -> tuple[float, float, float]:
+    """The level's fit on the same grid and objective, as whole numpy arrays (candidates x points)."""
+    order = np.argsort(disputes, kind="stable")
+    z, y, d = z[order], y[order], disputes[order]
+    starts = np.flatnonzero(np.r_[True, d[1:] != d[:-1]])
+    counts = np.diff(np.r_[starts, len(z)])
+    x = np.linspace(-level.SPAN, level.SPAN, level.GRID)
+    lw = np.log(np.exp(-(x**2) / 2) / np.exp(-(x**2) / 2).sum())
+
+    def f(th: np.ndarray) -> tuple[float, np.ndarray]:
+        s = np.exp(th[2])
+        t = (th[0] + th[1] * z)[:, None] + s * x[None, :]
+        ll = np.where(y[:, None] == 1, log_expit(t), log_expit(-t))
+        big = np.add.reduceat(ll, starts, axis=0) + lw
+        mx = big.max(axis=1, keepdims=True)
+        e = np.exp(big - mx)
+        post = e / e.sum(axis=1, keepdims=True)
+        r = (y[:, None] - expit(t)) * np.repeat(post, counts, axis=0)
+        grad = -np.array([r.sum(), (r.sum(axis=1) * z).sum(), (r @ x).sum() * s])
+        return float(-(mx[:, 0] + np.log(e.sum(axis=1))).sum()), grad
+
+    res = minimize(f, np.array([0.0, 1.0, 0.0]), jac=True, method="L-BFGS-B",
+                   options={"maxiter": 500, "gtol": 1e-8, "ftol": 1e-15})  # fmt: skip
+    return float(res.x[0]), float(res.x[1]), float(np.exp(res.x[2]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -79,12 +111,29 @@ def main() -> None:
     assert (ref.to_numpy() == sample[cols].to_numpy()).all(), "reference and vectorised features differ"
     fast_rate, ref_rate = len(cands) / t_build, len(sample) / t_ref
 
+    m = fit_model(cands, until=None, version="bench", data_ver="", without=SET_ASIDE)
+    assert m.level is not None
+    p = m.level  # the fit above compiled the level's loop: time a second, warm run
+    from casus.history.features import joining_features
+
+    X = joining_features(cands)
+    z = m.intercept + sum((m.coefficients[c] * X[c].to_numpy() for c in X.columns), np.zeros(len(X)))
+    y, disp = cands.joined.to_numpy(), cands.dispnum.to_numpy()
+    t = time.perf_counter()
+    fast = level.fit_level(z, y, disp)
+    t_level = time.perf_counter() - t
+    t = time.perf_counter()
+    slow = reference_level(z, y, disp)
+    t_level_ref = time.perf_counter() - t
+    assert fast == p and np.allclose((fast.offset, fast.scale, fast.sd), slow, atol=1e-4), (fast, slow)
+
     parts = tables["mid_participants"]
     world = HistoryWorld(tables, history_table(tables, parts))
     timings = {}
     for protocol in ("single", "forward"):
         t = time.perf_counter()
-        r = backtest(cands, cands, world=world, test_participants=parts, protocol=protocol)  # type: ignore[arg-type]
+        r = backtest(cands, cands, world=world, test_participants=parts, protocol=protocol,  # type: ignore[arg-type]
+                     without=SET_ASIDE)  # fmt: skip
         timings[protocol] = (time.perf_counter() - t, r["metrics"])
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
     print(f"date {dt.date.today()}  machine {machine}")
@@ -94,6 +143,8 @@ def main() -> None:
     print(f"features, reference:  {len(sample):,} candidates in {t_ref:.2f} s = {ref_rate:,.0f} candidates/s "
           f"(ATOP and contiguity only)")  # fmt: skip
     print(f"ratio {fast_rate / ref_rate:,.0f}x")
+    print(f"per-war level fit, compiled: {t_level:.2f} s; numpy reference: {t_level_ref:.2f} s; "
+          f"ratio {t_level_ref / t_level:.1f}x (sd {fast.sd:.3f})")  # fmt: skip
     for protocol, (secs, m) in timings.items():
         print(f"backtest {protocol}: {secs:.1f} s (AUC {m['auc']:.3f}, AP {m['average_precision']:.4f}, "
               f"recall@10 {m['recall_at_10']:.3f})")  # fmt: skip

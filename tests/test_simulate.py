@@ -176,6 +176,12 @@ def test_model_file_errors_are_located(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match="unknown features"):
         load_model(bad)
+    level = {"version": "x", "kind": "fitted", "intercept": 1, "description": "d", "coefficients": {}}
+    for wrong, field in (({"offset": 0, "scale": 1, "sd": -1}, "level.sd"), ({"offset": 0, "sd": 1}, "level.scale")):
+        bad.write_text(json.dumps({**level, "level": wrong}))
+        with pytest.raises(InputError) as e:
+            load_model(bad)
+        assert e.value.problems[0].field == field and str(bad) in str(e.value)
 
 
 def test_prior_is_documented_and_complete() -> None:
