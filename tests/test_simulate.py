@@ -177,7 +177,10 @@ def test_model_file_errors_are_located(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="unknown features"):
         load_model(bad)
     level = {"version": "x", "kind": "fitted", "intercept": 1, "description": "d", "coefficients": {}}
-    for wrong, field in (({"offset": 0, "scale": 1, "sd": -1}, "level.sd"), ({"offset": 0, "sd": 1}, "level.scale")):
+    for wrong, field in (
+        ({"offset": 0, "scale": 1, "sd": -1}, "level.sd"),
+        ({"offset": 0, "sd": 1}, "level.scale"),
+    ):
         bad.write_text(json.dumps({**level, "level": wrong}))
         with pytest.raises(InputError) as e:
             load_model(bad)
