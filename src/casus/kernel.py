@@ -475,5 +475,6 @@ def level_odds(p0: np.ndarray, fixed: np.ndarray, offset: float, scale: float) -
     e = np.full(p0.shape, -1.0)
     ok = (p0 > 0.0) & (p0 < 1.0) & ~fixed
     z = np.log(p0[ok] / (1.0 - p0[ok]))
-    e[ok] = np.exp(-(offset + scale * z))
+    with np.errstate(over="ignore"):  # inf for a vanishing p0 gives probability 0, as it should
+        e[ok] = np.exp(-(offset + scale * z))
     return e
