@@ -109,10 +109,10 @@ class WarLevel(BaseModel):
 
     Wars differ in how much they draw states in, beyond anything the features measure: one
     dispute draws a dozen joiners, most draw none. In the first round each state's log-odds z
-    becomes offset + scale * z + u, with one u ~ N(0, sd^2) drawn per war (per trial), so the
-    first-round joiners of a war rise and fall together. Later rounds use the plain model: the
+    becomes offset + scale * z + sd * u, with one standard normal u drawn per war (per trial), so
+    the first-round joiners of a war rise and fall together. Later rounds use the plain model: the
     allies of joiners answer at the fitted rates. Fitted by `casus calibrate` (maximum marginal
-    likelihood over disputes, Gauss-Hermite quadrature); a model without one draws independently.
+    likelihood over disputes, `casus.history.level`); a model without one draws independently.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
