@@ -27,7 +27,7 @@ from scipy.special import expit, log_expit
 
 from casus.history import level
 from casus.history.cascade import HistoryWorld
-from casus.history.evaluate import SET_ASIDE, backtest, fit_model
+from casus.history.evaluate import SET_ASIDE, backtest, fit_model, log_odds
 from casus.history.features import build, history_table, originators
 from casus.history.readers import read_folder
 
@@ -117,7 +117,7 @@ def main() -> None:
     from casus.history.features import joining_features
 
     X = joining_features(cands)
-    z = m.intercept + sum((m.coefficients[c] * X[c].to_numpy() for c in X.columns), np.zeros(len(X)))
+    z = log_odds(m.intercept, m.coefficients, X)
     y, disp = cands.joined.to_numpy(), cands.dispnum.to_numpy()
     t = time.perf_counter()
     fast = level.fit_level(z, y, disp)

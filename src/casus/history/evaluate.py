@@ -120,10 +120,15 @@ def fit_logistic(
     return round(float(theta[0]), 6), coef
 
 
+def log_odds(intercept: float, coef: dict[str, float], X: pd.DataFrame) -> np.ndarray:
+    """The model's plain log-odds for each row of a feature table."""
+    z = intercept + sum((coef.get(c, 0.0) * X[c].to_numpy() for c in X.columns), np.zeros(len(X)))
+    return np.asarray(z, dtype=np.float64)
+
+
 def predict(intercept: float, coef: dict[str, float], X: pd.DataFrame) -> np.ndarray:
     """Logistic probabilities from rounded coefficients (what the shipped file gives)."""
-    z = intercept + sum(coef.get(c, 0.0) * X[c].to_numpy() for c in X.columns)
-    return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+    return np.asarray(1.0 / (1.0 + np.exp(-log_odds(intercept, coef, X))), dtype=np.float64)
 
 
 def fitted_features() -> list[str]:
@@ -200,7 +205,7 @@ def fit_model(
         coef[name] = fn(coef)
     coef.update({name: v for name, (v, _) in FIXED.items()})
     coefficients = {f: coef.get(f, 0.0) for f in FEATURES}
-    z = intercept + sum((coefficients[c] * X[c].to_numpy() for c in X.columns), np.zeros(len(X)))
+    z = log_odds(intercept, coefficients, X)
     level = fit_level(z, train.joined.to_numpy(), train.dispnum.to_numpy())
     return JoiningModel(
         version=version,
