@@ -95,7 +95,7 @@ def main() -> None:
     )
 
     # Warm the compiled kernel (cached on disk) outside every clock.
-    ctx = Context.of(plan, world, threads=1)
+    ctx = Context.of(plan, threads=1)
     run_cell(plan.cells[0], ctx)
     t_ref = float("inf")
     for _ in range(args.repeat):
@@ -132,7 +132,7 @@ def main() -> None:
             results[k] = float("inf")
             for r in range(args.repeat):
                 t = time.perf_counter()
-                run = run_sweep(plan, world, tmp / f"out-{k}-{r}", scheduler=cluster.scheduler_address)
+                run = run_sweep(plan, tmp / f"out-{k}-{r}", scheduler=cluster.scheduler_address)
                 results[k] = min(results[k], time.perf_counter() - t)
         cluster.close()
         busy = sum(r["elapsed_s"] for r in run.rows)

@@ -145,11 +145,23 @@ def check_paths(
             from casus.world import load_world
 
             try:
-                load_plan(f, load_world(treaties=extra_treaties, states=extra_states))
+                history = None
+                if history_data is not None:
+                    from casus.history.readers import read_folder
+                    from casus.history.world import TABLES
+
+                    history = read_folder(history_data, TABLES)
+                plan = load_plan(
+                    f,
+                    load_world(treaties=extra_treaties, states=extra_states),
+                    history,
+                    schema_only_history=True,
+                )
             except InputError as exc:
                 report.problems.extend(exc.problems)
                 continue
-            report.ok.append(f"{f} (sweep)")
+            schema_only = "; historical-world scenarios: schema only, --data checks them"
+            report.ok.append(f"{f} (sweep{schema_only if plan.unchecked else ''})")
         elif kind == "unknown":
             report.problems.append(
                 Problem(

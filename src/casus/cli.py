@@ -838,6 +838,15 @@ def sweep_cmd(
         Path | None, typer.Option("--out", help="Output folder (default: <spec name>-sweep next to it).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the sweep's manifest as JSON.")] = False,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Run scenarios set in a historical world (world: history) in their year's world, built "
+            "from the ATOP and COW files in this folder (names as in the data README).",
+        ),
+    ] = None,
+    files: FileOption = None,
 ) -> None:
     """Run scenarios across grids or samples of assumptions and parameters, on Dask; resumable."""
     from rich.progress import (
@@ -858,7 +867,12 @@ def sweep_cmd(
             "--workers starts a local cluster; --scheduler uses a running one: choose one"
         )
     world = _world()
-    plan = load_plan(spec_path, world)
+    history = None
+    if data is not None or files:
+        from casus.history.world import TABLES
+
+        history, _ = _tables(data, files=files, kinds=TABLES)
+    plan = load_plan(spec_path, world, history)
     out_path = out_dir or spec_path.with_name(f"{spec_path.stem}-sweep")
     if out_path.exists() and not out_path.is_dir():
         raise typer.BadParameter(f"{out_path} exists and is not a folder", param_hint="--out")
@@ -878,7 +892,7 @@ def sweep_cmd(
                 err.print(f"{reused:,} of {total:,} cells already done in {out_path}", soft_wrap=True)
 
         try:
-            run = run_sweep(plan, world, out_path, scheduler=scheduler, workers=workers, started=started,
+            run = run_sweep(plan, out_path, scheduler=scheduler, workers=workers, started=started,
                             advance=lambda k: bar.advance(task, k))  # fmt: skip
         except SweepError as exc:
             err.print(f"error: {exc}")
@@ -1158,7 +1172,8 @@ def check_cmd(
         Path | None,
         typer.Option(
             "--data",
-            help="Folder of ATOP and COW files: check scenarios set in a historical world against it.",
+            help="Folder of ATOP and COW files: check scenarios and sweeps set in a historical world "
+            "against it.",
         ),
     ] = None,
 ) -> None:

@@ -27,7 +27,7 @@ def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) 
         bad(
             ["world"],
             f"this scenario runs in the historical world of {scenario.date.year}: give the ATOP and COW "
-            "files (casus run --data DIR)",
+            "files (--data DIR)",
         )
         return problems
 

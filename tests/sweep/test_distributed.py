@@ -103,7 +103,7 @@ def test_a_worker_killed_midway_loses_nothing_and_changes_nothing(
             os.kill(workers[0].pid, signal.SIGKILL)
             killed_at.append(finished[0])
 
-    run = run_sweep(plan, world, out, scheduler=address, advance=advance)
+    run = run_sweep(plan, out, scheduler=address, advance=advance)
     assert (
         len(killed_at) == 1 and killed_at[0] < total * 2 // 3
     )  # killed with a third of the sweep or more to go
@@ -118,7 +118,7 @@ def test_a_worker_killed_midway_loses_nothing_and_changes_nothing(
     )
     journal = [json.loads(line)["cell_id"] for line in (out / JOURNAL).read_text().splitlines()]
     assert sorted(journal) == sorted(frame.cell_id)  # every cell persisted exactly once
-    single = run_sweep(plan, world, tmp_path / "single", workers=0)
+    single = run_sweep(plan, tmp_path / "single", workers=0)
     assert frame.drop(columns="elapsed_s").equals(
         pd.DataFrame(single.rows, columns=single.columns).drop(columns="elapsed_s")
     )

@@ -29,7 +29,7 @@ def test_a_cell_is_the_simulation_of_its_scenario_with_its_inputs(
     from casus.model import Scenario
 
     plan = load_plan(spec_file, world)
-    run = run_sweep(plan, world, tmp_path / "out", workers=0)
+    run = run_sweep(plan, tmp_path / "out", workers=0)
     assert run.computed == len(plan.cells) and run.reused == 0
     frame = pd.read_parquet(tmp_path / "out" / "results.parquet")
     assert list(frame.columns) == run.columns and len(frame) == len(plan.cells)
@@ -81,43 +81,43 @@ def test_an_interrupted_sweep_resumes_without_redoing_finished_cells(
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        run_sweep(plan, world, out, workers=0, advance=interrupt)
+        run_sweep(plan, out, workers=0, advance=interrupt)
     assert len((out / JOURNAL).read_text().splitlines()) == 9
     assert not (out / "results.parquet").exists()
     # A crash mid-write leaves half a line: it is ignored, and the next row starts on a line of its own.
     with (out / JOURNAL).open("a") as fh:
         fh.write('{"cell_id": "0123')
-    resumed = run_sweep(plan, world, out, workers=0)
+    resumed = run_sweep(plan, out, workers=0)
     assert (resumed.reused, resumed.computed, resumed.unreadable) == (9, len(plan.cells) - 9, 1)
-    fresh = run_sweep(plan, world, tmp_path / "fresh", workers=0)
+    fresh = run_sweep(plan, tmp_path / "fresh", workers=0)
     assert outcomes(pd.DataFrame(resumed.rows)).equals(outcomes(pd.DataFrame(fresh.rows)))
-    again = run_sweep(plan, world, out, workers=0)
+    again = run_sweep(plan, out, workers=0)
     assert (again.reused, again.computed) == (len(plan.cells), 0)
 
 
 def test_changing_the_sweep_reuses_only_cells_that_are_still_the_same(tmp_path: Path, world: World) -> None:
     out = tmp_path / "out"
     first = load_plan(write_spec(tmp_path), world)
-    run_sweep(first, world, out, workers=0)
+    run_sweep(first, out, workers=0)
     wider = load_plan(
         write_spec(
             tmp_path, vary={**first.spec.vary, "assumptions.overrides.PRK.reliability": [0.2, 0.5, 0.8, 1.0]}
         ),
         world,
     )
-    run = run_sweep(wider, world, out, workers=0)
+    run = run_sweep(wider, out, workers=0)
     assert (run.reused, run.computed) == (len(first.cells), len(wider.cells) - len(first.cells))
     more_trials = load_plan(write_spec(tmp_path, trials=4001), world)
-    assert run_sweep(more_trials, world, out, workers=0).reused == 0
+    assert run_sweep(more_trials, out, workers=0).reused == 0
 
 
 def test_a_local_dask_cluster_gives_the_same_rows_as_this_process(
     spec_file: Path, world: World, tmp_path: Path
 ) -> None:
     plan = load_plan(spec_file, world)
-    local = run_sweep(plan, world, tmp_path / "a", workers=0)
+    local = run_sweep(plan, tmp_path / "a", workers=0)
     done: list[int] = []
-    dask = run_sweep(plan, world, tmp_path / "b", workers=2, advance=done.append)
+    dask = run_sweep(plan, tmp_path / "b", workers=2, advance=done.append)
     assert dask.where == "local Dask cluster of 2 worker processes" and sum(done) == len(plan.cells)
     assert outcomes(pd.DataFrame(dask.rows)).equals(outcomes(pd.DataFrame(local.rows)))
 
@@ -125,7 +125,7 @@ def test_a_local_dask_cluster_gives_the_same_rows_as_this_process(
 def test_an_unreachable_scheduler_is_one_clear_error(spec_file: Path, world: World, tmp_path: Path) -> None:
     plan = load_plan(spec_file, world)
     with pytest.raises(SweepError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
-        run_sweep(plan, world, tmp_path / "out", scheduler="tcp://127.0.0.1:9", connect_timeout=2)
+        run_sweep(plan, tmp_path / "out", scheduler="tcp://127.0.0.1:9", connect_timeout=2)
 
 
 def test_scenario_files_are_read_once_and_travel_as_data(
@@ -135,7 +135,7 @@ def test_scenario_files_are_read_once_and_travel_as_data(
     assert plan.scenarios[0].data["name"] == load_scenario(EXAMPLES / "kursk-2025.yaml", world).name
     moved = tmp_path / "moved"
     spec_file.rename(tmp_path / "renamed.yaml")  # the files are not needed once the plan is made
-    assert run_sweep(plan, world, moved, workers=0).computed == len(plan.cells)
+    assert run_sweep(plan, moved, workers=0).computed == len(plan.cells)
 
 
 def test_small_cells_are_batched_but_every_worker_gets_several_tasks() -> None:

@@ -200,7 +200,7 @@ def test_without_inputs_to_vary_there_is_one_cell_per_scenario(tmp_path: Path, w
 
     plan = load_plan(write_spec(tmp_path, vary={}), world)
     assert [c.inputs for c in plan.cells] == [{}, {}]
-    run = run_sweep(plan, world, tmp_path / "out", workers=0)
+    run = run_sweep(plan, tmp_path / "out", workers=0)
     assert len(run.rows) == 2 and "No inputs are varied" in (tmp_path / "out" / "summary.html").read_text()
 
 

@@ -24,7 +24,7 @@ def test_flips_are_neighbouring_cells_on_opposite_sides_of_the_threshold(
     from casus.sweep.spec import Flip
 
     plan = load_plan(spec_file, world)
-    frame = pd.DataFrame(run_sweep(plan, world, tmp_path / "out", workers=0).rows)
+    frame = pd.DataFrame(run_sweep(plan, tmp_path / "out", workers=0).rows)
     flips = find_flips(frame, plan, Flip(outcome="p_war:PRK", threshold=0.35))
     # Checked against the frame directly: every listed pair differs in one input and crosses 0.35.
     assert flips
@@ -53,7 +53,7 @@ def test_summary_page_has_heat_maps_and_escapes_names(tmp_path: Path, world: Wor
         summary={"heatmaps": [{"x": RELIABILITY, "y": READING, "outcome": "p_war:PRK"}]},
     )
     plan = load_plan(spec, world)
-    run_sweep(plan, world, tmp_path / "out", workers=0)
+    run_sweep(plan, tmp_path / "out", workers=0)
     html = (tmp_path / "out" / "summary.html").read_text()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; sweep" in html
     assert html.count('class="plotly-graph-div"') == 2  # one heat map per scenario
@@ -68,7 +68,7 @@ def test_random_samples_bin_numeric_inputs_and_skip_flips(tmp_path: Path, world:
         vary={RELIABILITY: {"from": 0, "to": 1}, READING: ["broad", "narrow"]},
     )
     plan = load_plan(spec, world)
-    run_sweep(plan, world, tmp_path / "out", workers=0)
+    run_sweep(plan, tmp_path / "out", workers=0)
     html = (tmp_path / "out" / "summary.html").read_text()
     assert "0 to 1, uniformly" in html and "this sweep is a random sample" in html
     assert html.count('class="plotly-graph-div"') == 2 * len(plan.spec.outcomes)

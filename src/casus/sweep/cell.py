@@ -1,8 +1,8 @@
 """One sweep cell: set its inputs, decide the obligations, run the Monte Carlo, record the outcomes.
 
-`run_cell` is what Dask workers execute. Everything it needs travels in a `Context` (the world,
-the scenarios as data, the joining model), so a worker on another machine needs casus installed
-and nothing else; the row it returns names the casus version that computed it.
+`run_cell` is what Dask workers execute. Everything it needs travels in a `Context` (the world
+each scenario runs in, the scenarios as data, the joining model), so a worker on another machine
+needs casus installed and nothing else; the row it returns names the casus version that computed it.
 """
 
 from __future__ import annotations
@@ -41,27 +41,25 @@ META = (
 class Context:
     """What every cell of a sweep shares; sent to each worker once."""
 
-    world: World
+    worlds: list[World]  # aligned with `scenarios`
     scenarios: list[ScenarioEntry]
     variables: dict[str, Variable]
     model: JoiningModel
     outcomes: list[str]
     trials: int
-    world_version: str
     spec_digest: str
     threads: int | None = None  # simulation threads per cell (None: numba's default)
 
     @classmethod
-    def of(cls, plan: Plan, world: World, threads: int | None) -> Context:
+    def of(cls, plan: Plan, threads: int | None) -> Context:
         """The context of a checked plan."""
         return cls(
-            world,
+            plan.worlds,
             plan.scenarios,
             {v.key: v for v in plan.variables},
             plan.model,
             list(plan.spec.outcomes),
             plan.spec.trials,
-            plan.world_version,
             plan.spec_digest,
             threads,
         )
@@ -107,7 +105,9 @@ def run_cell(cell: Cell, ctx: Context) -> dict[str, Any]:
     entry = ctx.scenarios[cell.scenario]
     data, model = apply_inputs(entry.data, ctx.model, cell.inputs, ctx.variables)
     scenario = Scenario.model_validate(data)
-    compiled = compile_scenario(ctx.world, scenario, model)  # holds the obligation engine's verdicts
+    compiled = compile_scenario(
+        ctx.worlds[cell.scenario], scenario, model
+    )  # holds the obligation engine's verdicts
     triggered = [r.treaty for r in compiled.results if r.status is Status.TRIGGERED]
     rounds = scenario.simulation.rounds
     counts = run_counts(Runner(compiled, cell.seed, rounds), ctx.trials, count_paths=False)
@@ -130,7 +130,7 @@ def run_cell(cell: Cell, ctx: Context) -> dict[str, Any]:
         model_version=model.label,
         data_version=model.data_version or "",
         casus_version=__version__,
-        world_version=ctx.world_version,
+        world_version=entry.world_version,
         spec_digest=ctx.spec_digest,
         elapsed_s=round(time.perf_counter() - t0, 4),
     )

@@ -25,7 +25,6 @@ from casus import __version__
 from casus.sweep.cell import META, Context, run_cell, run_cells
 from casus.sweep.journal import Journal, read_journal, write_results
 from casus.sweep.spec import Plan, digest
-from casus.world import World
 
 MANIFEST = "sweep.json"
 TASK_TRIALS = 250_000  # trials per Dask task, at least (small cells are sent in batches)
@@ -114,7 +113,6 @@ def _write_manifest(out: Path, data: dict[str, Any]) -> None:
 
 def run_sweep(
     plan: Plan,
-    world: World,
     out: Path,
     *,
     scheduler: str | None = None,
@@ -170,12 +168,12 @@ def run_sweep(
     where = "this process" if todo else "nothing left to run"
     try:
         if workers == 0 and not scheduler:
-            ctx = Context.of(plan, world, threads=None)
+            ctx = Context.of(plan, threads=None)
             for cell in todo:
                 finished(run_cell(cell, ctx))
         elif todo:
             n = workers or os.cpu_count() or 1
-            where = _distributed(plan, world, todo, scheduler, n, finished, connect_timeout)
+            where = _distributed(plan, todo, scheduler, n, finished, connect_timeout)
     except BaseException as exc:
         # The journal keeps every finished cell; the manifest says the sweep stopped and why.
         manifest.update(status="stopped", computed=len(done) - reused, error=f"{type(exc).__name__}: {exc}")
@@ -207,7 +205,6 @@ def run_sweep(
 
 def _distributed(
     plan: Plan,
-    world: World,
     todo: list[Any],
     scheduler: str | None,
     workers: int,
@@ -217,7 +214,7 @@ def _distributed(
     from dask.distributed import as_completed
 
     with _client(scheduler, workers, timeout) as (client, where):
-        ctx = client.scatter(Context.of(plan, world, threads=1), broadcast=True)
+        ctx = client.scatter(Context.of(plan, threads=1), broadcast=True)
         slots = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
         size = batch_size(plan.spec.trials, len(todo), slots)
         batches = [todo[i : i + size] for i in range(0, len(todo), size)]

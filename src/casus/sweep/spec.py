@@ -4,7 +4,8 @@ A sweep file (YAML or JSON) is checked as a whole before any cell runs, every pr
 file:line: field: message. It expands into cells, one per scenario and combination of inputs
 (a full grid, or a random sample drawn from the file's seed), each with a seed derived from the
 file's seed and the cell's own inputs, so a cell's numbers do not depend on how, where or in what
-order the sweep is scheduled. See docs/sweep-format.md.
+order the sweep is scheduled. A scenario set in a historical world (`world: history`) runs in its
+year's world, built from the ATOP and COW tables the caller gives. See docs/sweep-format.md.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -26,6 +27,9 @@ from casus.joining import BUNDLED, FEATURES, JoiningModel, load_model
 from casus.loader import format_path, read_file, validate
 from casus.model import InputError, Problem
 from casus.world import World
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_CELLS = 1_000_000
 SEED_MAX = 2**63 - 1
@@ -222,6 +226,7 @@ class ScenarioEntry:
     name: str
     data: dict[str, Any]
     digest: str
+    world_version: str  # of the world it runs in (the bundled one, or its year's historical one)
 
 
 @dataclass(frozen=True)
@@ -237,11 +242,13 @@ class Cell:
 
 @dataclass
 class Plan:
-    """A checked sweep: its spec, scenarios, variables, model, and every cell."""
+    """A checked sweep: its spec, scenarios and the world each runs in, variables, model, every cell."""
 
     spec: SweepSpec
     path: Path
     scenarios: list[ScenarioEntry]
+    worlds: list[World]  # aligned with `scenarios`
+    unchecked: list[str]  # scenario files checked against the schema alone (`schema_only_history`)
     variables: list[Variable]
     levels: dict[str, list[Value]]
     model: JoiningModel
@@ -255,6 +262,11 @@ def world_version(world: World) -> str:
     states = [s.model_dump(mode="json") for s in sorted(world.states, key=lambda s: s.id)]
     treaties = [world.treaties[t].model_dump(mode="json") for t in sorted(world.treaties)]
     return digest({"states": states, "treaties": treaties})
+
+
+def _combined_version(versions: list[str]) -> str:
+    """One world version for a sweep: its only world's, or a hash of its worlds' versions."""
+    return versions[0] if len(versions) == 1 else digest(versions)
 
 
 def apply_inputs(
@@ -329,15 +341,17 @@ OUTCOME_HELP = (
 )
 
 
-def check_outcome_name(name: str, world: World) -> str | None:
-    """Why an outcome name is not one a sweep records, or None when it is."""
+def check_outcome_name(name: str, world: World | None) -> str | None:
+    """Why an outcome name is not one a sweep records, or None when it is (`world` None: its kind only)."""
     if name in ("p_spread", "war_size_mean", "p_nuclear_opposed", "triggered"):
         return None
     kind, _, arg = name.partition(":")
     if kind in ("p_war", "p_side_a", "p_side_b"):
-        return None if arg in world.states else f"unknown state {arg!r} in outcome {name!r}"
+        known = world is None or arg in world.states
+        return None if known else f"unknown state {arg!r} in outcome {name!r}"
     if kind == "triggered":
-        return None if arg in world.treaties else f"unknown treaty {arg!r} in outcome {name!r}"
+        known = world is None or arg in world.treaties
+        return None if known else f"unknown treaty {arg!r} in outcome {name!r}"
     return f"unknown outcome {name!r} (expected one of {OUTCOME_HELP})"
 
 
@@ -346,9 +360,22 @@ def _within(var: Variable, span: Span) -> bool:
     return (var.lo is None or lo >= var.lo) and (var.hi is None or hi <= var.hi)
 
 
-def load_plan(path: Path, world: World) -> Plan:
-    """Read and check a sweep file and the scenarios it names, and expand it into cells."""
-    from casus.scenario import parse_scenario
+def load_plan(
+    path: Path,
+    world: World,
+    history: dict[str, pd.DataFrame] | None = None,
+    *,
+    schema_only_history: bool = False,
+) -> Plan:
+    """Read and check a sweep file and the scenarios it names, and expand it into cells.
+
+    Scenarios run in `world` unless they are set in a historical world (`world: history`): those run
+    in their year's world built from `history`, the ATOP and COW tables (`casus.history.world.TABLES`).
+    Without the tables such a scenario is a problem, or, with `schema_only_history` (for `casus check`),
+    is checked against the scenario schema alone and left out of the plan (`Plan.unchecked`).
+    """
+    from casus.model.scenario import WorldKind
+    from casus.scenario import parse_scenario, validate_scenario
 
     file = str(path)
     data, lines = read_file(path)
@@ -373,10 +400,6 @@ def load_plan(path: Path, world: World) -> Plan:
         if drawn_from and isinstance(values, Span) and not _within(var, values):
             bad(("vary", key), f"the range must lie within {var.lo:g}..{var.hi:g}")
         variables.append(var)
-    for i, name in enumerate(spec.outcomes):
-        why = check_outcome_name(name, world)
-        if why:
-            bad(("outcomes", i), why)
     try:
         model_path = Path(spec.model)
         if spec.model not in BUNDLED and not model_path.is_absolute():
@@ -386,17 +409,52 @@ def load_plan(path: Path, world: World) -> Plan:
         bad(("model",), "; ".join(str(p) for p in exc.problems))
         model = load_model()
 
+    years: dict[int, World] = {}  # one historical world per year, shared by its scenarios
+    versions: dict[int, str] = {}
+
+    def version(w: World) -> str:
+        if id(w) not in versions:
+            versions[id(w)] = world_version(w)
+        return versions[id(w)]
+
     scenarios: list[ScenarioEntry] = []
+    worlds: list[World] = []
+    unchecked: list[str] = []
+    historical = False  # some scenario is set in a historical world
     for i, rel in enumerate(spec.scenarios):
         sp = Path(rel) if Path(rel).is_absolute() else path.parent / rel
         try:
             sdata, slines = read_file(sp)
-            scenario = parse_scenario(sdata, str(sp), slines, world)
+            sworld = world
+            schema = validate_scenario(sdata, str(sp), slines)
+            historical |= schema.world is WorldKind.HISTORY
+            if schema.world is WorldKind.HISTORY and history is None and schema_only_history:
+                unchecked.append(str(rel))
+                for var in variables:
+                    if var.target[0] != "model":
+                        for value in levels[var.key]:
+                            changed, _ = apply_inputs(sdata, model, {var.key: value}, {var.key: var})
+                            try:
+                                validate_scenario(changed, str(sp), slines)
+                            except InputError as exc:
+                                msg = exc.problems[0].message
+                                bad(("vary", var.key), f"{value!r} does not fit scenario {rel}: {msg}")
+                                break
+                continue
+            if schema.world is WorldKind.HISTORY and history is not None:
+                from casus.history.world import scenario_world
+
+                year = schema.date.year
+                if year not in years:
+                    years[year] = scenario_world(schema, history, str(sp), slines)
+                sworld = years[year]
+            scenario = parse_scenario(sdata, str(sp), slines, sworld)
         except InputError as exc:
             bad(("scenarios", i), "; ".join(str(p) for p in exc.problems))
             continue
-        entry = ScenarioEntry(str(rel), scenario.name, sdata, digest(sdata))
+        entry = ScenarioEntry(str(rel), scenario.name, sdata, digest(sdata), version(sworld))
         scenarios.append(entry)
+        worlds.append(sworld)
         # Each value alone must make a valid scenario (states exist on its date, readings are real).
         for var in variables:
             if var.target[0] == "model":
@@ -404,16 +462,30 @@ def load_plan(path: Path, world: World) -> Plan:
             for value in levels[var.key]:
                 changed, _ = apply_inputs(sdata, model, {var.key: value}, {var.key: var})
                 try:
-                    parse_scenario(changed, str(sp), slines, world)
+                    parse_scenario(changed, str(sp), slines, sworld)
                 except InputError as exc:
                     msg = exc.problems[0].message
                     bad(("vary", var.key), f"{value!r} does not fit scenario {rel}: {msg}")
                     break
         for j, name in enumerate(spec.outcomes):
             kind, _, arg = name.partition(":")
-            named = kind in ("p_war", "p_side_a", "p_side_b") and arg in world.states
-            if named and not world.states.get(arg).exists_on(scenario.date):
+            named = kind in ("p_war", "p_side_a", "p_side_b") and arg in sworld.states
+            if named and not sworld.states.get(arg).exists_on(scenario.date):
                 bad(("outcomes", j), f"{arg} did not exist on {scenario.date} (scenario {rel})")
+    # An outcome must name what exists in every world the sweep runs in.
+    distinct: list[tuple[World | None, str]] = list(
+        {id(w): (w, e.file) for w, e in zip(worlds, scenarios, strict=True)}.values()
+    )
+    if not distinct:  # no scenario loaded or checked beyond its schema: which world names are of is unknown
+        distinct = [(None if historical else world, "")]
+    for i, name in enumerate(spec.outcomes):
+        whys = [(check_outcome_name(name, w), file) for w, file in distinct]
+        failed = [(why, file) for why, file in whys if why]
+        if failed and len(failed) == len(whys):
+            bad(("outcomes", i), failed[0][0] or "")
+        elif failed:
+            for why, file in failed:
+                bad(("outcomes", i), f"{why}: not in the world of scenario {file}")
     varied = {v.key for v in variables}
     for i, hm in enumerate(spec.summary.heatmaps):
         for axis in ("x", "y"):
@@ -440,10 +512,12 @@ def load_plan(path: Path, world: World) -> Plan:
         spec=spec,
         path=path,
         scenarios=scenarios,
+        worlds=worlds,
+        unchecked=unchecked,
         variables=variables,
         levels=levels,
         model=model,
-        world_version=world_version(world),
+        world_version=_combined_version(sorted({e.world_version for e in scenarios}) or [version(world)]),
         spec_digest=digest(
             {"spec": spec.model_dump(mode="json"), "scenarios": [s.digest for s in scenarios]}
         ),
@@ -460,7 +534,7 @@ def load_plan(path: Path, world: World) -> Plan:
                     "seed": seed,
                     "trials": spec.trials,
                     "model": model_digest,
-                    "world": plan.world_version,
+                    "world": entry.world_version,
                     "casus": __version__,
                     "outcomes": spec.outcomes,
                 }
