@@ -136,6 +136,7 @@ def main() -> None:
     # References, in-process.
     from casus.joining import load_model
     from casus.records import treaty_record
+    from casus.history.world import ScenarioWorlds
     from casus.service.jobs import prepare, run_scenario
     from casus.world import load_world
 
@@ -147,12 +148,13 @@ def main() -> None:
         json.dumps(treaty_record(world.at(on).treaty("ru-kp-2024")))
     ref_reads = n_ref / (time.perf_counter() - t)
     model = load_model()
-    checked, _ = prepare(world, scenario, args.trials)
+    worlds = ScenarioWorlds(world)
+    checked, _, _ = prepare(worlds, scenario, args.trials)
     run_scenario(world, checked, args.trials, 1, model)  # compile once
     n_runs = 10
     t = time.perf_counter()
     for _ in range(n_runs):
-        run_scenario(world, prepare(world, scenario, args.trials)[0], args.trials, 1, model)
+        run_scenario(world, prepare(worlds, scenario, args.trials)[0], args.trials, 1, model)
     ref_runs = n_runs / (time.perf_counter() - t)
 
     print(f"date {dt.date.today()}  machine {platform.system()} {platform.machine()}, {os.cpu_count()} cores")

@@ -378,6 +378,26 @@ FileOption = Annotated[
 ]
 
 
+HistoryDataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Run scenarios set in a historical world (world: history) in their year's world, built "
+        "from the ATOP and COW files in this folder (names as in the data README).",
+    ),
+]
+
+
+def _history_tables(data: Path | None, files: list[str] | None) -> dict[str, Any] | None:
+    """The ATOP and COW tables historical worlds are built from, when --data or --file names them."""
+    if data is None and not files:
+        return None
+    from casus.history.world import TABLES
+
+    tables, _ = _tables(data, files=files, kinds=TABLES)
+    return dict(tables)
+
+
 @app.command("run")
 def run_cmd(
     scenario_path: Annotated[Path, typer.Argument(metavar="SCENARIO", help="Scenario file (YAML or JSON).")],
@@ -437,8 +457,9 @@ def run_cmd(
     if n_trials < 0:
         raise typer.BadParameter("--trials must be 0 or more")
     if outcome is None:
-        nuclear = any(s.nuclear_on(scenario.date) for s in world.at(scenario.date).states)
-        outcome = "p_nuclear_opposed" if nuclear else "war_size_mean"
+        from casus.escalation import default_outcome
+
+        outcome = default_outcome(world, scenario)
     if n_trials > 0:
         sim = _simulate(
             world, scenario, n_trials, seed, model_path, outcome, not no_sensitivity, quiet=as_json
@@ -838,14 +859,7 @@ def sweep_cmd(
         Path | None, typer.Option("--out", help="Output folder (default: <spec name>-sweep next to it).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the sweep's manifest as JSON.")] = False,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data",
-            help="Run scenarios set in a historical world (world: history) in their year's world, built "
-            "from the ATOP and COW files in this folder (names as in the data README).",
-        ),
-    ] = None,
+    data: HistoryDataOption = None,
     files: FileOption = None,
 ) -> None:
     """Run scenarios across grids or samples of assumptions and parameters, on Dask; resumable."""
@@ -867,12 +881,7 @@ def sweep_cmd(
             "--workers starts a local cluster; --scheduler uses a running one: choose one"
         )
     world = _world()
-    history = None
-    if data is not None or files:
-        from casus.history.world import TABLES
-
-        history, _ = _tables(data, files=files, kinds=TABLES)
-    plan = load_plan(spec_path, world, history)
+    plan = load_plan(spec_path, world, _history_tables(data, files))
     out_path = out_dir or spec_path.with_name(f"{spec_path.stem}-sweep")
     if out_path.exists() and not out_path.is_dir():
         raise typer.BadParameter(f"{out_path} exists and is not a folder", param_hint="--out")
@@ -1031,6 +1040,8 @@ def serve_cmd(
         Path | None,
         typer.Option("--model", help="Joining model: a file, today (default), calibrated or prior."),
     ] = None,
+    data: HistoryDataOption = None,
+    files: FileOption = None,
 ) -> None:
     """Serve the REST API (OpenAPI schema at /openapi.json) and the web UI on one port.
 
@@ -1057,11 +1068,14 @@ def serve_cmd(
             raise typer.Exit(2)
     made_up = not token
     token = token or secrets.token_urlsafe(24)
+    history = _history_tables(data, files)  # bad files fail before the store is opened
     st = _open_store(db)
     if st.interrupted:
         err.print(f"{st.interrupted} run(s) left unfinished by an earlier process marked interrupted")
     limits = Limits(max_trials=max_trials, max_waiting=queue)
-    application = create_app(_world(), st, load_model(model_path), token, workers=workers, limits=limits)
+    application = create_app(
+        _world(), st, load_model(model_path), token, workers=workers, limits=limits, history=history
+    )
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     err.print(f"casus serving on http://{shown}:{port}/ — store {_safe_url(st.url)}")
     if made_up:

@@ -351,6 +351,13 @@ def outcome_value(name: str, counts: dict[str, Any], c: Compiled, trials: int) -
     raise ValueError(f"unknown outcome {name!r} (p_nuclear_opposed, war_size_mean or p_war:ISO3)")
 
 
+def default_outcome(world: World, scenario: Scenario) -> str:
+    """The sensitivity outcome to rank by: p_nuclear_opposed where a nuclear-armed state exists on the
+    scenario's date, else war_size_mean (nuclear opposition is then always 0)."""
+    nuclear = any(s.nuclear_on(scenario.date) for s in world.at(scenario.date).states)
+    return "p_nuclear_opposed" if nuclear else "war_size_mean"
+
+
 def check_outcome(name: str, world: World, scenario: Scenario) -> None:
     """Reject an unknown sensitivity outcome before any trial runs."""
     if name in ("p_nuclear_opposed", "war_size_mean"):

@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,3 +103,38 @@ def api_schema(app):  # type: ignore[no-untyped-def]
     import schemathesis
 
     return schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+JULY_1914 = Path(__file__).resolve().parents[2] / "examples" / "history" / "july-1914.yaml"
+
+
+def july_1914() -> dict[str, Any]:
+    """The July 1914 example scenario as a client sends it (dates as text)."""
+    import json
+
+    import yaml
+
+    data: dict[str, Any] = json.loads(json.dumps(yaml.safe_load(JULY_1914.read_text("utf-8")), default=str))
+    return data
+
+
+@pytest.fixture(scope="session")
+def tables(shared_data: Path) -> dict[str, Any]:
+    """The ATOP and COW tables historical worlds are built from (skips without the shared data)."""
+    from casus.history.readers import read_folder
+    from casus.history.world import TABLES
+
+    return dict(read_folder(shared_data, TABLES))
+
+
+@pytest.fixture
+def history_app(world, tables, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The service with the ATOP and COW tables: scenarios set in a historical year run in its world."""
+    from casus.service.api import create_app
+    from casus.service.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'history.db'}")
+    application = create_app(world, store, load_model(), TOKEN, history=tables)
+    yield application
+    application.state.jobs.shutdown()
+    store.close()

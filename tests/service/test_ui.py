@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TOKEN, free_port
+from .conftest import AUTH, TOKEN, free_port, july_1914
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -25,8 +25,7 @@ pytestmark = pytest.mark.skipif(
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
 
 
-@pytest.fixture
-def server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def _serve(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
     import uvicorn
 
     port = free_port()
@@ -40,6 +39,16 @@ def server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture
+def server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    yield from _serve(app)
+
+
+@pytest.fixture
+def history_server(history_app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    yield from _serve(history_app)
 
 
 @pytest.fixture
@@ -119,4 +128,27 @@ def test_evidence_browser_renders_articles_as_text(page, server: str, tmp_path: 
     assert "<img" in (page.text_content("#evidence-detail h2") or "")
     page.screenshot(path=str(shots(tmp_path) / "evidence.png"), full_page=True)
     assert page.evaluate("window.__pwned") is None
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_a_run_in_a_historical_year_says_which_world_it_ran_in(
+    page, history_server: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+
+    r = httpx.post(f"{history_server}/api/runs", json={"scenario": july_1914(), "trials": 3000, "seed": 3},
+                   headers=AUTH, timeout=60)  # fmt: skip
+    assert r.status_code == 202, r.text
+    page.goto(f"{history_server}/runs/{r.json()['id']}#token={TOKEN}")
+    page.wait_for_function(
+        "document.getElementById('run-status').textContent.startsWith('done')", timeout=120_000
+    )
+    page.wait_for_selector("#bars .main-svg")
+    assert "world: historical world of 1914 from" in (page.text_content("#run-meta") or "")
+    # No state was nuclear-armed in 1914: the run leads with, and ranks assumptions by, the war's size.
+    assert (page.text_content("#headline") or "").startswith("Mean number of belligerents")
+    assert page.locator("#tornado .main-svg").count() >= 1
+    assert "change in war_size_mean" in (page.text_content("#tornado") or "")
+    assert "Greece" in (page.text_content("#follows") or "") + (page.text_content("#trace") or "")
+    page.screenshot(path=str(shots(tmp_path) / "run-1914.png"), full_page=True)
     assert page.errors == []  # type: ignore[attr-defined]

@@ -29,6 +29,8 @@ world if its COW membership covers the year, an obligation if ATOP codes it for 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 
 import pandas as pd
 
@@ -52,7 +54,7 @@ from casus.model import (
     TreatyKind,
     Trigger,
 )
-from casus.model.scenario import Scenario
+from casus.model.scenario import Scenario, WorldKind
 from casus.world import StateRegistry, World, load_states
 
 TABLES = ("cow_states", "cow_majors", "cow_contiguity", "atop")
@@ -308,3 +310,30 @@ def scenario_world(scenario: Scenario, tables: dict[str, pd.DataFrame], file: st
         return historical_world(tables, scenario.date.year, load_states())
     except ValueError as exc:
         raise InputError.single(file, lines.line(["date"]), "date", str(exc)) from None
+
+
+class ScenarioWorlds:
+    """The world each scenario runs in: `bundled`, or its year's historical world built from `tables`.
+
+    Without `tables` a scenario set in a historical world gets `bundled`, which the scenario checks
+    refuse with a located problem asking for the files. Years are built once and kept (the most
+    recent `keep`); safe to call from several threads.
+    """
+
+    def __init__(self, bundled: World, tables: dict[str, pd.DataFrame] | None = None, keep: int = 16) -> None:
+        self.bundled, self.tables, self.keep = bundled, tables, keep
+        self._years: OrderedDict[int, World] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, scenario: Scenario, file: str = "scenario", lines: LineMap | None = None) -> World:
+        """The world `scenario` runs in; an InputError at its `date` line for a year outside the files."""
+        if scenario.world is not WorldKind.HISTORY or self.tables is None:
+            return self.bundled
+        year = scenario.date.year
+        with self._lock:
+            if year not in self._years:
+                self._years[year] = scenario_world(scenario, self.tables, file, lines or LineMap())
+                while len(self._years) > self.keep:
+                    self._years.popitem(last=False)
+            self._years.move_to_end(year)
+            return self._years[year]

@@ -31,7 +31,7 @@ from casus.joining import JoiningModel
 from casus.loader import date_or_today
 from casus.model import InputError, UnknownIdError
 from casus.records import EDGE_TYPES, network_at, state_record, treaty_record, treaty_row
-from casus.service.jobs import Jobs, QueueFull
+from casus.service.jobs import Jobs, QueueFull, prepare
 from casus.service.store import EvidenceRow, RunRow, Store
 from casus.world import World
 
@@ -185,10 +185,17 @@ class Guard:
 
 
 def create_app(world: World, store: Store, model: JoiningModel, token: str, *, workers: int = 1,
-               limits: Limits | None = None) -> FastAPI:  # fmt: skip
-    """The application: API and UI over one world, one store and one joining model."""
+               limits: Limits | None = None, history: dict[str, Any] | None = None) -> FastAPI:  # fmt: skip
+    """The application: API and UI over one world, one store and one joining model.
+
+    `history` (the ATOP and COW tables, `casus.history.world.TABLES`) lets scenarios set in a
+    historical world be saved and run in their year's world; without it they are refused.
+    """
+    from casus.history.world import ScenarioWorlds
+
     lim = limits or Limits()
-    jobs = Jobs(store, world, model, workers=workers, max_waiting=lim.max_waiting)
+    worlds = ScenarioWorlds(world, history)
+    jobs = Jobs(store, worlds, model, workers=workers, max_waiting=lim.max_waiting)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -326,10 +333,7 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
     @app.post("/api/scenarios", status_code=201, dependencies=[Depends(need_token)])
     def save_scenario(req: ScenarioRequest) -> dict[str, str]:
         """Save a scenario after checking it against the world."""
-        from casus.loader import LineMap
-        from casus.scenario import parse_scenario
-
-        sc = parse_scenario(req.scenario, "scenario", LineMap(), world)
+        sc, _, _ = prepare(worlds, req.scenario, 0)
         return {"id": store.add_scenario(sc.name, req.scenario)}
 
     @app.post("/api/evidence", status_code=201, dependencies=[Depends(need_token)])

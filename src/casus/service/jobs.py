@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casus import __version__
 from casus.joining import JoiningModel
@@ -21,6 +21,9 @@ from casus.loader import LineMap
 from casus.model import InputError, Scenario
 from casus.service.store import Store
 from casus.world import World
+
+if TYPE_CHECKING:
+    from casus.history.world import ScenarioWorlds
 
 
 @dataclass
@@ -45,18 +48,23 @@ class QueueFull(Exception):
     """More runs are waiting than the pool accepts."""
 
 
-def prepare(world: World, scenario_data: dict[str, Any], trials: int) -> tuple[Scenario, int]:
-    """Check a scenario given as data; (the scenario, trials it will simulate in all).
+def prepare(
+    worlds: ScenarioWorlds, scenario_data: dict[str, Any], trials: int
+) -> tuple[Scenario, World, int]:
+    """Check a scenario given as data; (the scenario, the world it runs in, trials it will simulate in all).
 
-    The total counts the main run and one sensitivity run per variation, as progress reports them.
+    The world is the bundled one, or for a scenario set in a historical world its year's (when the
+    server has the ATOP and COW files). The total counts the main run and one sensitivity run per
+    variation, as progress reports them.
     """
     from casus.escalation import variations
-    from casus.scenario import parse_scenario
+    from casus.scenario import parse_scenario, validate_scenario
 
+    world = worlds(validate_scenario(scenario_data, "scenario", LineMap()))
     scenario = parse_scenario(scenario_data, "scenario", LineMap(), world)
     if trials <= 0:
-        return scenario, 0
-    return scenario, trials + min(trials, SENSITIVITY_TRIALS) * len(variations(world, scenario))
+        return scenario, world, 0
+    return scenario, world, trials + min(trials, SENSITIVITY_TRIALS) * len(variations(world, scenario))
 
 
 def run_scenario(
@@ -64,14 +72,15 @@ def run_scenario(
     progress: Callable[[int], None] | None = None,
 ) -> tuple[dict[str, Any], int]:  # fmt: skip
     """Obligations and simulation (with sensitivity) for a checked scenario; (JSON result, seed used)."""
-    from casus.escalation import simulate
+    from casus.escalation import default_outcome, simulate
     from casus.obligations import casus_foederis, results_json
 
     data = results_json(scenario, casus_foederis(world, scenario), world)
     used_seed = scenario.simulation.seed if seed is None else seed
     if trials > 0:
         sim = simulate(world, scenario, trials=trials, seed=used_seed, model=model,
-                       sensitivity_trials=min(trials, SENSITIVITY_TRIALS), progress=progress)  # fmt: skip
+                       sensitivity_trials=min(trials, SENSITIVITY_TRIALS), progress=progress,
+                       outcome=default_outcome(world, scenario))  # fmt: skip
         data["simulation"] = sim.model_dump(mode="json")
     return data, used_seed
 
@@ -79,9 +88,9 @@ def run_scenario(
 class Jobs:
     """A bounded queue of runs and the threads that compute them."""
 
-    def __init__(self, store: Store, world: World, model: JoiningModel, workers: int = 1,
+    def __init__(self, store: Store, worlds: ScenarioWorlds, model: JoiningModel, workers: int = 1,
                  max_waiting: int = 32) -> None:  # fmt: skip
-        self.store, self.world, self.model = store, world, model
+        self.store, self.worlds, self.model = store, worlds, model
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="casus-run")
         self.max_waiting = max_waiting
         self.progress: dict[str, Progress] = {}
@@ -95,22 +104,24 @@ class Jobs:
 
     def submit(self, name: str, scenario_data: dict[str, Any], trials: int, seed: int | None) -> str:
         """Queue a run; returns its id. Raises QueueFull when too many are waiting."""
-        scenario, total = prepare(self.world, scenario_data, trials)  # raises InputError when invalid
+        scenario, world, total = prepare(self.worlds, scenario_data, trials)  # InputError when invalid
         if self.waiting() >= self.max_waiting:
             raise QueueFull(f"{self.max_waiting} runs are already waiting; try again later")
         rid = self.store.queue_run(name, scenario_data, trials, seed)
         prog = Progress(total=total)
         with self.lock:
             self.progress[rid] = prog
-            self.futures[rid] = self.pool.submit(self._work, rid, scenario, trials, seed, prog)
+            self.futures[rid] = self.pool.submit(self._work, rid, scenario, world, trials, seed, prog)
         return rid
 
-    def _work(self, rid: str, scenario: Scenario, trials: int, seed: int | None, prog: Progress) -> None:
+    def _work(
+        self, rid: str, scenario: Scenario, world: World, trials: int, seed: int | None, prog: Progress
+    ) -> None:
         self.store.start_run(rid)
         prog.stage = "running"
         t0 = time.perf_counter()
         try:
-            result, used = run_scenario(self.world, scenario, trials, seed, self.model, prog.advance)
+            result, used = run_scenario(world, scenario, trials, seed, self.model, prog.advance)
         except InputError as exc:
             prog.stage = "failed"
             self.store.fail_run(rid, "; ".join(str(p) for p in exc.problems))

@@ -409,7 +409,9 @@ def load_plan(
         bad(("model",), "; ".join(str(p) for p in exc.problems))
         model = load_model()
 
-    years: dict[int, World] = {}  # one historical world per year, shared by its scenarios
+    from casus.history.world import ScenarioWorlds
+
+    world_of = ScenarioWorlds(world, history, keep=len(spec.scenarios) + 1)  # one world per year, shared
     versions: dict[int, str] = {}
 
     def version(w: World) -> str:
@@ -425,7 +427,6 @@ def load_plan(
         sp = Path(rel) if Path(rel).is_absolute() else path.parent / rel
         try:
             sdata, slines = read_file(sp)
-            sworld = world
             schema = validate_scenario(sdata, str(sp), slines)
             historical |= schema.world is WorldKind.HISTORY
             if schema.world is WorldKind.HISTORY and history is None and schema_only_history:
@@ -441,13 +442,7 @@ def load_plan(
                                 bad(("vary", var.key), f"{value!r} does not fit scenario {rel}: {msg}")
                                 break
                 continue
-            if schema.world is WorldKind.HISTORY and history is not None:
-                from casus.history.world import scenario_world
-
-                year = schema.date.year
-                if year not in years:
-                    years[year] = scenario_world(schema, history, str(sp), slines)
-                sworld = years[year]
+            sworld = world_of(schema, str(sp), slines)
             scenario = parse_scenario(sdata, str(sp), slines, sworld)
         except InputError as exc:
             bad(("scenarios", i), "; ".join(str(p) for p in exc.problems))

@@ -148,14 +148,17 @@ function showResult(run) {
     { type: "bar", orientation: "h", name: "side A", y: top.map(s => `${s.state} ${s.name}`), x: top.map(s => s.p_side_a), marker: { color: "#c62828" } },
     { type: "bar", orientation: "h", name: "side B", y: top.map(s => `${s.state} ${s.name}`), x: top.map(s => s.p_side_b), marker: { color: "#1f6feb" } },
   ], { barmode: "stack", height: 40 + 22 * top.length });
-  document.getElementById("headline").textContent = `P(nuclear-armed states on opposite sides) = ${sim.p_nuclear_opposed.toFixed(4)} ± ${sim.p_nuclear_opposed_se.toFixed(4)}; mean number of belligerents ${sim.war_size.mean.toFixed(2)}`;
+  const size = `mean number of belligerents ${sim.war_size.mean.toFixed(2)}`;
+  document.getElementById("headline").textContent = sim.outcome === "p_nuclear_opposed"
+    ? `P(nuclear-armed states on opposite sides) = ${sim.p_nuclear_opposed.toFixed(4)} ± ${sim.p_nuclear_opposed_se.toFixed(4)}; ${size}`
+    : `${size[0].toUpperCase()}${size.slice(1)} (no nuclear-armed state on the date)`;
   const dist = Object.entries(sim.war_size.distribution);
   plot("sizes", [{ type: "bar", x: dist.map(d => Number(d[0])), y: dist.map(d => d[1]), marker: { color: "#57606a" } }], { margin: { l: 50, r: 10, t: 10, b: 40 }, height: 260 });
   const paths = document.getElementById("paths");
   paths.replaceChildren(...sim.paths.slice(0, 8).map(p => el("li", {}, `${p.probability.toFixed(3)} — ` +
     (p.steps.map(s => `round ${s.round}: ${s.state} joins side ${s.side.toUpperCase()} via ${s.via}`).join("; ") || "no one joins"))));
   const sens = (sim.sensitivity || []).slice(0, 12).reverse();
-  if (sens.length) plot("tornado", [{ type: "bar", orientation: "h", y: sens.map(s => s.change), x: sens.map(s => s.delta), marker: { color: sens.map(s => s.delta < 0 ? "#1f6feb" : "#c62828") } }], { margin: { l: 320, r: 10, t: 10, b: 40 } });
+  if (sens.length) plot("tornado", [{ type: "bar", orientation: "h", y: sens.map(s => s.change), x: sens.map(s => s.delta), marker: { color: sens.map(s => s.delta < 0 ? "#1f6feb" : "#c62828") } }], { margin: { l: 320, r: 10, t: 10, b: 50 }, xaxis: { title: { text: `change in ${sim.outcome}` } } });
   else document.getElementById("tornado").textContent = "no sensitivity analysis for this run";
 }
 async function pollRun(box) {
@@ -169,7 +172,8 @@ async function pollRun(box) {
     status.textContent = run.status + (run.progress && run.progress.total ? ` — ${run.progress.done.toLocaleString()} of ${run.progress.total.toLocaleString()} trials` : "");
     if (run.status === "done") {
       bar.max = 1; bar.value = 1;
-      document.getElementById("run-meta").textContent = `seed ${run.seed}; model ${run.model_version}; data ${run.data_version || "—"}; casus ${run.casus_version}; ${run.timings ? run.timings.wall_s + " s" : ""}`;
+      const world = run.result && run.result.world ? `; world: ${run.result.world.provenance}` : "";
+      document.getElementById("run-meta").textContent = `seed ${run.seed}; model ${run.model_version}; data ${run.data_version || "—"}; casus ${run.casus_version}; ${run.timings ? run.timings.wall_s + " s" : ""}${world}`;
       showResult(run);
       return;
     }
