@@ -430,26 +430,24 @@ def run_cmd(
     no_sensitivity: Annotated[
         bool, typer.Option("--no-sensitivity", help="Skip the sensitivity analysis.")
     ] = False,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data",
-            help="Run in the historical world of the scenario's year, built from the ATOP and COW files "
-            "in this folder (names as in the data README), instead of the bundled world.",
-        ),
-    ] = None,
+    data: HistoryDataOption = None,
     files: FileOption = None,
 ) -> None:
     """Which obligations a scenario's events trigger and why; then how likely the war spreads."""
     from casus.loader import read_file
+    from casus.model.scenario import WorldKind
     from casus.obligations import casus_foederis, results_json
-    from casus.scenario import parse_scenario
+    from casus.scenario import parse_scenario, validate_scenario
 
     raw, lines = read_file(scenario_path)
-    if data is None and not files:
-        world = _world()  # a scenario set in a historical world gets a located error from parse_scenario
-    else:
+    historical = validate_scenario(raw, str(scenario_path), lines).world is WorldKind.HISTORY
+    if historical and (data is not None or files):
         world = _historical_world(scenario_path, raw, lines, data, files)
+    else:
+        # Without the files, a scenario set in a historical world gets a located error from parse_scenario.
+        world = _world()
+        if data is not None or files:
+            err.print("note: --data is not used: this scenario runs in the bundled world (world: bundled)")
     scenario = parse_scenario(raw, str(scenario_path), lines, world)
     results = casus_foederis(world, scenario)
     sim = None

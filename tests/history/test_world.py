@@ -285,6 +285,15 @@ def test_casus_run_on_history_refuses_a_year_outside_the_files(shared_data: Path
     )
 
 
+def test_a_scenario_set_in_the_bundled_world_stays_there_with_data(shared_data: Path) -> None:
+    belgorod = REPO / "examples" / "belgorod-2025.yaml"
+    r = CliRunner().invoke(app, ["run", str(belgorod), "--data", str(shared_data), "-n", "0", "--json"])
+    assert r.exit_code == 0, r.output
+    assert "--data is not used" in r.stderr
+    doc = json.loads(r.stdout)
+    assert "world" not in doc and any(o["treaty"] == "ru-kp-2024" for o in doc["obligations"])
+
+
 def test_casus_run_on_history_needs_its_files(tmp_path: Path) -> None:
     r = CliRunner().invoke(app, ["run", str(JULY_1914), "--data", str(tmp_path), "-n", "0"])
     assert r.exit_code != 0
