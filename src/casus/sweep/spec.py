@@ -15,7 +15,9 @@ import hashlib
 import itertools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -419,6 +421,20 @@ def load_plan(
             versions[id(w)] = world_version(w)
         return versions[id(w)]
 
+    def values_fit(rel: str, sdata: Any, check: Callable[[Any], object]) -> None:
+        """Each value alone must make a valid scenario (states exist on its date, readings are real)."""
+        for var in variables:
+            if var.target[0] == "model":
+                continue
+            for value in levels[var.key]:
+                changed, _ = apply_inputs(sdata, model, {var.key: value}, {var.key: var})
+                try:
+                    check(changed)
+                except InputError as exc:
+                    msg = exc.problems[0].message
+                    bad(("vary", var.key), f"{value!r} does not fit scenario {rel}: {msg}")
+                    break
+
     scenarios: list[ScenarioEntry] = []
     worlds: list[World] = []
     unchecked: list[str] = []
@@ -431,16 +447,7 @@ def load_plan(
             historical |= schema.world is WorldKind.HISTORY
             if schema.world is WorldKind.HISTORY and history is None and schema_only_history:
                 unchecked.append(str(rel))
-                for var in variables:
-                    if var.target[0] != "model":
-                        for value in levels[var.key]:
-                            changed, _ = apply_inputs(sdata, model, {var.key: value}, {var.key: var})
-                            try:
-                                validate_scenario(changed, str(sp), slines)
-                            except InputError as exc:
-                                msg = exc.problems[0].message
-                                bad(("vary", var.key), f"{value!r} does not fit scenario {rel}: {msg}")
-                                break
+                values_fit(rel, sdata, partial(validate_scenario, file=str(sp), lines=slines))
                 continue
             sworld = world_of(schema, str(sp), slines)
             scenario = parse_scenario(sdata, str(sp), slines, sworld)
@@ -450,18 +457,7 @@ def load_plan(
         entry = ScenarioEntry(str(rel), scenario.name, sdata, digest(sdata), version(sworld))
         scenarios.append(entry)
         worlds.append(sworld)
-        # Each value alone must make a valid scenario (states exist on its date, readings are real).
-        for var in variables:
-            if var.target[0] == "model":
-                continue
-            for value in levels[var.key]:
-                changed, _ = apply_inputs(sdata, model, {var.key: value}, {var.key: var})
-                try:
-                    parse_scenario(changed, str(sp), slines, sworld)
-                except InputError as exc:
-                    msg = exc.problems[0].message
-                    bad(("vary", var.key), f"{value!r} does not fit scenario {rel}: {msg}")
-                    break
+        values_fit(rel, sdata, partial(parse_scenario, file=str(sp), lines=slines, world=sworld))
         for j, name in enumerate(spec.outcomes):
             kind, _, arg = name.partition(":")
             named = kind in ("p_war", "p_side_a", "p_side_b") and arg in sworld.states
