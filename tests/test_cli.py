@@ -209,3 +209,20 @@ def test_run_rejects_an_unknown_outcome() -> None:
     for outcome in ("bogus", "p_war:XYZ"):
         r = casus("run", str(example), "--trials", "1000", "--no-sensitivity", "--outcome", outcome)
         assert r.returncode != 0 and "unknown outcome" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_check_builds_the_world_once_for_every_scenario_and_sweep(monkeypatch: pytest.MonkeyPatch) -> None:
+    import casus.check as check
+    from casus.world import load_world
+
+    calls: list[int] = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return load_world(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(check, "load_world", counted)
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    report = check.check_paths([examples])
+    assert not report.problems and len(report.ok) > 10
+    assert len(calls) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casus.loader import read_file
 from casus.model import InputError, Problem
@@ -17,7 +17,11 @@ from casus.world import (
     load_state_file,
     load_states,
     load_treaty_file,
+    load_world,
 )
+
+if TYPE_CHECKING:
+    from casus.history.world import ScenarioWorlds
 
 
 @dataclass
@@ -123,6 +127,21 @@ def check_paths(
         "evidence": (load_evidence_file, "evidence vocabulary"),
         "places": (places, "places"),
     }
+    resolver: list[ScenarioWorlds] = []  # built on first use, then shared by every scenario and sweep
+
+    def worlds() -> ScenarioWorlds:
+        if not resolver:
+            from casus.history.world import TABLES
+            from casus.history.world import ScenarioWorlds as Resolver
+
+            tables = None
+            if history_data is not None:
+                from casus.history.readers import read_folder
+
+                tables = read_folder(history_data, TABLES)
+            resolver.append(Resolver(load_world(treaties=extra_treaties, states=extra_states), tables))
+        return resolver[0]
+
     for f, kind in kinds.items():
         if kind in loaders:
             load, label = loaders[kind]
@@ -135,28 +154,17 @@ def check_paths(
         elif kind == "scenario":
             from casus.scenario_check import check_scenario_file
 
-            probs, what = check_scenario_file(f, extra_treaties, extra_states, history_data)
+            probs, what = check_scenario_file(f, worlds)
             if probs:
                 report.problems.extend(probs)
             else:
                 report.ok.append(f"{f} ({what})")
         elif kind == "sweep":
             from casus.sweep.spec import load_plan
-            from casus.world import load_world
 
             try:
-                history = None
-                if history_data is not None:
-                    from casus.history.readers import read_folder
-                    from casus.history.world import TABLES
-
-                    history = read_folder(history_data, TABLES)
-                plan = load_plan(
-                    f,
-                    load_world(treaties=extra_treaties, states=extra_states),
-                    history,
-                    schema_only_history=True,
-                )
+                resolve = worlds()
+                plan = load_plan(f, resolve.bundled, resolve.tables, schema_only_history=True)
             except InputError as exc:
                 report.problems.extend(exc.problems)
                 continue
