@@ -394,7 +394,8 @@ def _history_tables(data: Path | None, files: list[str] | None) -> dict[str, Any
         return None
     from casus.history.world import TABLES
 
-    tables, _ = _tables(data, files=files, kinds=TABLES)
+    with err.status("reading the ATOP and COW files"):
+        tables, _ = _tables(data, files=files, kinds=TABLES)
     return dict(tables)
 
 
@@ -879,7 +880,9 @@ def sweep_cmd(
             "--workers starts a local cluster; --scheduler uses a running one: choose one"
         )
     world = _world()
-    plan = load_plan(spec_path, world, _history_tables(data, files))
+    history = _history_tables(data, files)
+    with err.status("checking the sweep and its scenarios"):
+        plan = load_plan(spec_path, world, history)
     out_path = out_dir or spec_path.with_name(f"{spec_path.stem}-sweep")
     if out_path.exists() and not out_path.is_dir():
         raise typer.BadParameter(f"{out_path} exists and is not a folder", param_hint="--out")
