@@ -78,6 +78,11 @@ def test_contiguity_counts_within_its_spell_and_the_closest_type_wins() -> None:
     assert d.loc[(200, 255, 1993), "conttype"] == 5 and d.loc[(200, 255, 1994), "conttype"] == 1
     assert d.loc[(2, 200, 1900), "conttype"] == 4 and d.loc[(2, 200, 1901), "conttype"] == 9
     assert d.loc[(255, 200, 1994), "conttype"] == 9  # the file's direction is kept
+    u = add_contiguity(dyad_years(_states(), since=1900, until=1900, directed=False), ct.iloc[[2]])
+    assert u.set_index(["ccode1", "ccode2"]).loc[(2, 200), "conttype"] == 4  # either direction, once
+    rev = ct.iloc[[2]].assign(ccode1=200, ccode2=2)
+    u = add_contiguity(dyad_years(_states(), since=1900, until=1900, directed=False), rev)
+    assert u.set_index(["ccode1", "ccode2"]).loc[(2, 200), "conttype"] == 4
 
 
 def test_each_state_s_status_capabilities_and_capital_distance() -> None:
@@ -217,8 +222,8 @@ def test_casus_data_dyads_writes_the_table_and_names_its_sources(shared_data: Pa
     said = " ".join(r.output.split())
     assert "ATOP v5.1" in said and "GML MID" in said and f"written to {out}" in said
     csv = tmp_path / "d.csv"
-    r = CliRunner().invoke(app, ["data", "dyads", "--data", str(shared_data), "--since", "1816", "--until", "1816",
-                                 "--out", str(csv)])  # fmt: skip
+    one_year = ["--since", "1816", "--until", "1816", "--out", str(csv)]
+    r = CliRunner().invoke(app, ["data", "dyads", "--data", str(shared_data), *one_year])
     assert r.exit_code == 0, r.output
     every = pd.read_csv(csv)
     assert {"conttype", "cinc1", "nuclear2", "capital_km", "mid_together"} <= set(every.columns)

@@ -85,6 +85,8 @@ def add_contiguity(d: pd.DataFrame, contiguity: pd.DataFrame) -> pd.DataFrame:
     water, 9 none (COW Direct Contiguity)."""
     ct = contiguity[contiguity.conttype > 0]
     ct = ct.assign(sy=ct.stdate.dt.year, ey=ct.enddate.dt.year)[["ccode1", "ccode2", "conttype", "sy", "ey"]]
+    if not _directed(d):  # a border either way counts for the pair
+        ct = ct.assign(ccode1=np.minimum(ct.ccode1, ct.ccode2), ccode2=np.maximum(ct.ccode1, ct.ccode2))
     x = d[PAIR].merge(ct, on=["ccode1", "ccode2"])
     x = x[(x.year >= x.sy) & (x.year <= x.ey)].groupby(PAIR, as_index=False).conttype.min()
     out = d.merge(x, on=PAIR, how="left")
