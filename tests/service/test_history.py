@@ -56,3 +56,19 @@ def test_serve_refuses_a_data_folder_without_the_files(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["serve", "--data", str(tmp_path), "--db", f"sqlite:///{tmp_path / 's.db'}"])
     assert r.exit_code != 0 and "cow_states.csv: no such file" in str(r.exception)
     assert not (tmp_path / "s.db").exists()  # refused before the store was opened
+
+
+def test_the_network_of_a_historical_year(history_app, app) -> None:  # type: ignore[no-untyped-def]
+    c = TestClient(history_app)
+    r = c.get("/api/network", params={"at": "1914-07-01", "history": "true"})
+    assert r.status_code == 200, r.text
+    doc = r.json()
+    assert doc["world"].startswith("historical world of 1914 from")
+    assert {"GMY", "AUH", "YUG", "RUS"} <= {n["id"] for n in doc["nodes"]}
+    defence = {(e["source"], e["target"]) for e in doc["edges"] if e["type"] == "defense"}
+    assert ("FRN", "RUS") in defence and ("GMY", "AUH") in defence
+    assert "world" not in c.get("/api/network", params={"at": "1914-07-01"}).json()  # the bundled world
+    late = c.get("/api/network", params={"at": "2024-07-01", "history": "true"})
+    assert late.status_code == 422 and "no state is in the COW system in 2024" in late.json()["error"]
+    plain = TestClient(app).get("/api/network", params={"at": "1914-07-01", "history": "true"})
+    assert plain.status_code == 422 and "casus serve --data DIR" in plain.json()["error"]

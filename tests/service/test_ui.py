@@ -152,3 +152,18 @@ def test_a_run_in_a_historical_year_says_which_world_it_ran_in(
     assert "Greece" in (page.text_content("#follows") or "") + (page.text_content("#trace") or "")
     page.screenshot(path=str(shots(tmp_path) / "run-1914.png"), full_page=True)
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_the_network_page_shows_a_historical_year(page, history_server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{history_server}/?at=1914-07-01")
+    page.wait_for_function("document.getElementById('net-summary').textContent.includes('states')")
+    assert page.locator("#network circle").count() < 10  # the bundled world holds few ties in 1914
+    page.check("#net-history")
+    page.click("#net-form button")
+    page.wait_for_function("document.getElementById('net-world').textContent.includes('1914')")
+    assert "world: historical world of 1914 from" in (page.text_content("#net-world") or "")
+    labels = set(page.locator("#network text").all_text_contents())
+    assert {"GMY", "AUH", "FRN", "RUS"} <= labels
+    assert "Middle East" in page.locator("select[name=region] option").all_text_contents()  # COW's regions
+    page.screenshot(path=str(shots(tmp_path) / "network-1914.png"))
+    assert page.errors == []  # type: ignore[attr-defined]

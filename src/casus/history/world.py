@@ -325,15 +325,23 @@ class ScenarioWorlds:
         self._years: OrderedDict[int, World] = OrderedDict()
         self._lock = threading.Lock()
 
-    def __call__(self, scenario: Scenario, file: str = "scenario", lines: LineMap | None = None) -> World:
-        """The world `scenario` runs in; an InputError at its `date` line for a year outside the files."""
-        if scenario.world is not WorldKind.HISTORY or self.tables is None:
-            return self.bundled
-        year = scenario.date.year
+    def year(self, year: int) -> World:
+        """The historical world of `year`; ValueError without the tables or for a year outside them."""
+        if self.tables is None:
+            raise ValueError("no ATOP and COW files were given (--data DIR)")
         with self._lock:
             if year not in self._years:
-                self._years[year] = scenario_world(scenario, self.tables, file, lines or LineMap())
+                self._years[year] = historical_world(self.tables, year, load_states())
                 while len(self._years) > self.keep:
                     self._years.popitem(last=False)
             self._years.move_to_end(year)
             return self._years[year]
+
+    def __call__(self, scenario: Scenario, file: str = "scenario", lines: LineMap | None = None) -> World:
+        """The world `scenario` runs in; an InputError at its `date` line for a year outside the files."""
+        if scenario.world is not WorldKind.HISTORY or self.tables is None:
+            return self.bundled
+        try:
+            return self.year(scenario.date.year)
+        except ValueError as exc:
+            raise InputError.single(file, (lines or LineMap()).line(["date"]), "date", str(exc)) from None

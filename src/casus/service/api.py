@@ -23,6 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from casus import __version__
@@ -284,9 +285,24 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         return compare(world, ids, _date(at))
 
     @app.get("/api/network")
-    async def network(at: str | None = None) -> dict[str, Any]:
-        """States and obligations between them on a date, as typed edges."""
-        return network_at(world, _date(at))
+    async def network(at: str | None = None, history: bool = False) -> dict[str, Any]:
+        """States and obligations between them on a date, as typed edges.
+
+        `history=true`: in the historical world of the date's year (COW states, ATOP codings), where
+        the server was started with the ATOP and COW files (`casus serve --data DIR`).
+        """
+        on = _date(at)
+        if not history:
+            return network_at(world, on)
+        if worlds.tables is None:
+            raise HTTPException(
+                422, "history: this server has no ATOP and COW files (casus serve --data DIR)"
+            )
+        try:
+            year_world = await run_in_threadpool(worlds.year, on.year)  # the first request builds the year
+        except ValueError as exc:
+            raise HTTPException(422, f"at: {exc}") from None
+        return network_at(year_world, on) | {"world": year_world.provenance}
 
     @app.get("/api/runs")
     def runs(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
@@ -362,7 +378,8 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
     def ui_network(request: Request, at: str | None = None) -> HTMLResponse:
         on = _date(at)
         regions = sorted({s.region for s in world.states.existing_on(on)})
-        return page(request, "network.html", on=on.isoformat(), regions=regions, types=EDGE_TYPES)
+        return page(request, "network.html", on=on.isoformat(), regions=regions, types=EDGE_TYPES,
+                    history=worlds.tables is not None)  # fmt: skip
 
     @app.get("/treaties", response_class=HTMLResponse, include_in_schema=False)
     def ui_treaties(request: Request, at: str | None = None) -> HTMLResponse:

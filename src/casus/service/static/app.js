@@ -30,12 +30,21 @@ const TYPE_COLOUR = { defense: "#1a7f37", offense: "#c62828", consultation: "#1f
 // --- network ---
 async function showNetwork(form) {
   const q = new FormData(form);
-  const at = q.get("at"), region = q.get("region"), types = q.getAll("type");
-  const data = await api("/api/network?at=" + encodeURIComponent(at));
+  const at = q.get("at"), region = q.get("region"), types = q.getAll("type"), history = q.get("history") === "true";
+  let data;
+  try { data = await api("/api/network?at=" + encodeURIComponent(at) + (history ? "&history=true" : "")); }
+  catch (e) { document.getElementById("net-summary").textContent = e.message; document.getElementById("network").replaceChildren(); return; }
+  document.getElementById("net-world").textContent = data.world ? `world: ${data.world}` : "";
+  const pick = form.querySelector("select[name=region]"), regions = [...new Set(data.nodes.map(n => n.region))].sort();
+  if (regions.join() !== [...pick.options].slice(1).map(o => o.value).join()) {  // a historical year's regions differ
+    pick.replaceChildren(new Option("all", ""), ...regions.map(r => new Option(r, r)));
+    pick.value = regions.includes(region) ? region : "";
+  }
+  const within = pick.value;
   const regionOf = Object.fromEntries(data.nodes.map(n => [n.id, n.region]));
-  const edges = data.edges.filter(e => types.includes(e.type) && (!region || regionOf[e.source] === region || regionOf[e.target] === region));
+  const edges = data.edges.filter(e => types.includes(e.type) && (!within || regionOf[e.source] === within || regionOf[e.target] === within));
   const used = new Set(edges.flatMap(e => [e.source, e.target]));
-  const nodes = data.nodes.filter(n => used.has(n.id) || (region && n.region === region));
+  const nodes = data.nodes.filter(n => used.has(n.id) || (within && n.region === within));
   nodes.sort((a, b) => (a.region + a.name).localeCompare(b.region + b.name));
   const svg = document.getElementById("network");
   svg.replaceChildren();
