@@ -66,6 +66,19 @@ def test_atop_obligations_are_read_one_way_or_either_way() -> None:
     assert cite(u) == [SOURCES["cow_states"], SOURCES["atop"]]
 
 
+def test_a_file_repeating_a_row_never_repeats_a_dyad_year() -> None:
+    atop = pd.DataFrame(
+        [(200, 2, 1950, 1, 0, 0, 0, 0), (200, 2, 1950, 0, 0, 0, 0, 1)],
+        columns=["ccode1", "ccode2", "year", "defense", "offense", "neutral", "nonagg", "consul"],
+    )
+    nmc = pd.DataFrame({"ccode": [2, 2], "year": [1950, 1950], "cinc": [0.3, 0.3]})
+    base = dyad_years(_states(), since=1950, until=1950)
+    d = add_capabilities(add_atop(base, atop), nmc)
+    assert len(d) == len(base)
+    row = d.set_index(["ccode1", "ccode2"]).loc[(200, 2)]
+    assert row.atop_defense == 1 and row.atop_consul == 1 and row.cinc2 == 0.3
+
+
 def test_contiguity_counts_within_its_spell_and_the_closest_type_wins() -> None:
     ct = pd.DataFrame({
         "ccode1": [200, 200, 2], "ccode2": [255, 255, 200], "conttype": [5, 1, 4],

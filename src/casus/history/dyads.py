@@ -72,8 +72,8 @@ def add_atop(d: pd.DataFrame, atop: pd.DataFrame) -> pd.DataFrame:
     cols = ["defense", "offense", "neutral", "nonagg", "consul"]
     a = atop[[*PAIR, *cols]]
     if not _directed(d):  # either direction counts: fold each coded pair onto ccode1 < ccode2
-        lo, hi = np.minimum(a.ccode1, a.ccode2), np.maximum(a.ccode1, a.ccode2)
-        a = a.assign(ccode1=lo, ccode2=hi).groupby(PAIR, as_index=False)[cols].max()
+        a = a.assign(ccode1=np.minimum(a.ccode1, a.ccode2), ccode2=np.maximum(a.ccode1, a.ccode2))
+    a = a.groupby(PAIR, as_index=False)[cols].max()  # one row per pair-year, whatever the file repeats
     out = d.merge(a.rename(columns={c: f"atop_{c}" for c in cols}), on=PAIR, how="left")
     new = [f"atop_{c}" for c in cols]
     out[new] = out[new].fillna(0).astype("int8")
@@ -97,6 +97,7 @@ def add_contiguity(d: pd.DataFrame, contiguity: pd.DataFrame) -> pd.DataFrame:
 def _per_state(d: pd.DataFrame, values: pd.DataFrame, name: str, fill: float | int) -> pd.DataFrame:
     """`name`1 and `name`2: a (ccode, year) -> value table joined onto each side of the pair."""
     out = d
+    values = values.drop_duplicates(["ccode", "year"])  # a repeated state-year must not repeat pairs
     for k in ("1", "2"):
         v = values.rename(columns={"ccode": f"ccode{k}", name: f"{name}{k}"})
         out = out.merge(v, on=[f"ccode{k}", "year"], how="left")
