@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -127,20 +128,18 @@ def check_paths(
         "evidence": (load_evidence_file, "evidence vocabulary"),
         "places": (places, "places"),
     }
-    resolver: list[ScenarioWorlds] = []  # built on first use, then shared by every scenario and sweep
 
+    @cache  # built on first use, then shared by every scenario and sweep (a failure is not cached)
     def worlds() -> ScenarioWorlds:
-        if not resolver:
-            from casus.history.world import TABLES
-            from casus.history.world import ScenarioWorlds as Resolver
+        from casus.history.world import TABLES
+        from casus.history.world import ScenarioWorlds as Resolver
 
-            tables = None
-            if history_data is not None:
-                from casus.history.readers import read_folder
+        tables = None
+        if history_data is not None:
+            from casus.history.readers import read_folder
 
-                tables = read_folder(history_data, TABLES)
-            resolver.append(Resolver(load_world(treaties=extra_treaties, states=extra_states), tables))
-        return resolver[0]
+            tables = read_folder(history_data, TABLES)
+        return Resolver(load_world(treaties=extra_treaties, states=extra_states), tables)
 
     for f, kind in kinds.items():
         if kind in loaders:

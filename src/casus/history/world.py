@@ -309,7 +309,12 @@ def scenario_world(scenario: Scenario, tables: dict[str, pd.DataFrame], file: st
     try:
         return historical_world(tables, scenario.date.year, load_states())
     except ValueError as exc:
-        raise InputError.single(file, lines.line(["date"]), "date", str(exc)) from None
+        raise _at_date(exc, file, lines) from None
+
+
+def _at_date(exc: ValueError, file: str, lines: LineMap) -> InputError:
+    """A year the files cannot give, as a problem at the scenario's `date` line."""
+    return InputError.single(file, lines.line(["date"]), "date", str(exc))
 
 
 class ScenarioWorlds:
@@ -344,4 +349,4 @@ class ScenarioWorlds:
         try:
             return self.year(scenario.date.year)
         except ValueError as exc:
-            raise InputError.single(file, (lines or LineMap()).line(["date"]), "date", str(exc)) from None
+            raise _at_date(exc, file, lines or LineMap()) from None

@@ -105,9 +105,8 @@ def run_cell(cell: Cell, ctx: Context) -> dict[str, Any]:
     entry = ctx.scenarios[cell.scenario]
     data, model = apply_inputs(entry.data, ctx.model, cell.inputs, ctx.variables)
     scenario = Scenario.model_validate(data)
-    compiled = compile_scenario(
-        ctx.worlds[cell.scenario], scenario, model
-    )  # holds the obligation engine's verdicts
+    # The compiled scenario holds the obligation engine's verdicts in the scenario's own world.
+    compiled = compile_scenario(ctx.worlds[cell.scenario], scenario, model)
     triggered = [r.treaty for r in compiled.results if r.status is Status.TRIGGERED]
     rounds = scenario.simulation.rounds
     counts = run_counts(Runner(compiled, cell.seed, rounds), ctx.trials, count_paths=False)
