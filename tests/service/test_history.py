@@ -72,3 +72,25 @@ def test_the_network_of_a_historical_year(history_app, app) -> None:  # type: ig
     assert late.status_code == 422 and "no state is in the COW system in 2024" in late.json()["error"]
     plain = TestClient(app).get("/api/network", params={"at": "1914-07-01", "history": "true"})
     assert plain.status_code == 422 and "casus serve --data DIR" in plain.json()["error"]
+
+
+def test_the_states_of_a_historical_year_and_its_examples(history_app, app) -> None:  # type: ignore[no-untyped-def]
+    c = TestClient(history_app)
+    r = c.get("/api/states", params={"at": "1914-07-01", "history": "true"})
+    assert r.status_code == 200, r.text
+    doc = r.json()
+    assert doc["world"].startswith("historical world of 1914 from")
+    ids = {s["id"] for s in doc["states"]}
+    assert {"GMY", "AUH", "YUG", "RUS", "TUR"} <= ids and "DEU" not in ids  # COW's states of 1914
+    europe = c.get("/api/states", params={"at": "1914-07-01", "history": "true", "region": "Europe"}).json()
+    assert "GMY" in {s["id"] for s in europe["states"]} and "JPN" not in {s["id"] for s in europe["states"]}
+    assert "world" not in c.get("/api/states", params={"at": "1914-07-01"}).json()  # the bundled registry
+    late = c.get("/api/states", params={"at": "2024-07-01", "history": "true"})
+    assert late.status_code == 422 and "no state is in the COW system in 2024" in late.json()["error"]
+    # The builder offers the historical examples only where the server can build their world.
+    files = {x["file"] for x in c.get("/api/scenarios").json()["examples"]}
+    assert "history/july-1914.yaml" in files and "belgorod-2025.yaml" in files
+    plain = TestClient(app)
+    assert "history/july-1914.yaml" not in {x["file"] for x in plain.get("/api/scenarios").json()["examples"]}
+    refused = plain.get("/api/states", params={"at": "1914-07-01", "history": "true"})
+    assert refused.status_code == 422 and "casus serve --data DIR" in refused.json()["error"]

@@ -167,3 +167,61 @@ def test_the_network_page_shows_a_historical_year(page, history_server: str, tmp
     assert "Middle East" in page.locator("select[name=region] option").all_text_contents()  # COW's regions
     page.screenshot(path=str(shots(tmp_path) / "network-1914.png"))
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_the_builder_builds_a_scenario_in_a_historical_year(
+    page, history_server: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{history_server}/scenario#token={TOKEN}")
+    page.wait_for_selector("#example option >> nth=1", state="attached")
+    assert page.locator("#ev-actor option[value=AUH]").count() == 0  # today's states to begin with
+    page.fill("#sc-name", "Vienna moves on Belgrade, built in the browser")
+    page.fill("#sc-date", "1914-07-29")
+    page.dispatch_event("#sc-date", "change")
+    # In the bundled world the lists follow the date: no Austria-Hungary, but the states of 1914.
+    page.wait_for_function("document.getElementById('sc-world-note').textContent.includes('1914-07-29')")
+    assert page.locator("#ev-actor option[value=AUH]").count() == 0
+    page.select_option("#sc-world", "history")
+    page.wait_for_selector("#ev-actor option[value=AUH]", state="attached")
+    assert "historical world of 1914 from" in (page.text_content("#sc-world-note") or "")
+    page.select_option("#ev-actor", "AUH")
+    page.select_option("#ev-target", "YUG")
+    page.select_option("#ev-loc", "YUG")
+    preview = page.text_content("#scenario-json") or ""
+    assert '"world": "history"' in preview and '"actor": "AUH"' in preview
+    page.fill("#trials", "3000")
+    page.fill("#seed", "5")
+    page.screenshot(path=str(shots(tmp_path) / "builder-1914.png"))
+    page.click("#run-button")
+    page.wait_for_url("**/runs/*")
+    page.wait_for_function(
+        "document.getElementById('run-status').textContent.startsWith('done')", timeout=120_000
+    )
+    assert "world: historical world of 1914 from" in (page.text_content("#run-meta") or "")
+    assert "Greece" in (page.text_content("#follows") or "") + (page.text_content("#trace") or "")
+
+    # The 1914 example sets its world and date, and its states are there to pick.
+    page.goto(f"{history_server}/scenario")
+    page.wait_for_selector("#example option >> nth=1", state="attached")
+    page.select_option("#example", label="Austria-Hungary attacks Serbia, July 1914")
+    page.wait_for_function("document.getElementById('ev-actor').value === 'AUH'")
+    assert page.input_value("#sc-world") == "history" and page.input_value("#ev-target") == "YUG"
+    # A year outside the files says so, and the lists stay as they were.
+    page.fill("#sc-date", "2024-07-29")
+    page.dispatch_event("#sc-date", "change")
+    page.wait_for_function("document.getElementById('scenario-error').textContent.includes('2024')")
+    assert "no state is in the COW system in 2024" in (page.text_content("#scenario-error") or "")
+    assert page.input_value("#ev-actor") == "AUH"
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_the_builder_lists_the_states_of_its_date(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/scenario")
+    assert page.locator("#sc-world").count() == 0  # no historical world on a server without the files
+    assert page.locator("#ev-actor option[value=SUN]").count() == 0
+    page.fill("#sc-date", "1985-06-01")
+    page.dispatch_event("#sc-date", "change")
+    page.wait_for_selector("#ev-actor option[value=SUN]", state="attached")
+    assert page.locator("#ev-actor option[value=UKR]").count() == 0  # not yet independent
+    assert '"world"' not in (page.text_content("#scenario-json") or "")  # bundled by default
+    assert page.errors == []  # type: ignore[attr-defined]

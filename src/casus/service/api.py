@@ -243,15 +243,33 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         """casus, joining-model and data versions."""
         return {"casus": __version__, "model": model.label, "data_version": model.data_version}
 
+    async def world_on(on: dt.date, history: bool) -> World:
+        """The bundled world, or (`history`) the historical world of the date's year."""
+        if not history:
+            return world
+        if worlds.tables is None:
+            raise HTTPException(
+                422, "history: this server has no ATOP and COW files (casus serve --data DIR)"
+            )
+        try:
+            return await run_in_threadpool(worlds.year, on.year)  # the first request builds the year
+        except ValueError as exc:
+            raise HTTPException(422, f"at: {exc}") from None
+
     @app.get("/api/states")
     async def states(
-        at: str | None = None, region: str | None = Query(None, max_length=100)
+        at: str | None = None, region: str | None = Query(None, max_length=100), history: bool = False
     ) -> dict[str, Any]:
-        """States existing on a date (default today), optionally in one region."""
+        """States existing on a date (default today), optionally in one region.
+
+        `history=true`: the COW states of the date's year, as in `/api/network`.
+        """
         on = _date(at)
-        rows = [s for s in world.states.existing_on(on)
+        w = await world_on(on, history)
+        rows = [s for s in w.states.existing_on(on)
                 if region is None or s.region.casefold() == region.casefold()]  # fmt: skip
-        return {"date": on.isoformat(), "states": [state_record(s, on) for s in rows]}
+        out = {"date": on.isoformat(), "states": [state_record(s, on) for s in rows]}
+        return out | {"world": w.provenance} if history else out
 
     @app.get("/api/states/{ident}")
     async def state(ident: str, at: str | None = None) -> dict[str, Any]:
@@ -292,17 +310,9 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         the server was started with the ATOP and COW files (`casus serve --data DIR`).
         """
         on = _date(at)
-        if not history:
-            return network_at(world, on)
-        if worlds.tables is None:
-            raise HTTPException(
-                422, "history: this server has no ATOP and COW files (casus serve --data DIR)"
-            )
-        try:
-            year_world = await run_in_threadpool(worlds.year, on.year)  # the first request builds the year
-        except ValueError as exc:
-            raise HTTPException(422, f"at: {exc}") from None
-        return network_at(year_world, on) | {"world": year_world.provenance}
+        w = await world_on(on, history)
+        out = network_at(w, on)
+        return out | {"world": w.provenance} if history else out
 
     @app.get("/api/runs")
     def runs(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
@@ -321,7 +331,7 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
     def scenarios() -> dict[str, Any]:
         """Saved scenarios, and the bundled examples."""
         saved = [{"id": s.id, "name": s.name, "scenario": s.body} for s in store.scenarios()]
-        return {"saved": saved, "examples": _examples()}
+        return {"saved": saved, "examples": _examples(history=worlds.tables is not None)}
 
     @app.get("/api/evidence")
     def evidence(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
@@ -402,7 +412,8 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
     @app.get("/scenario", response_class=HTMLResponse, include_in_schema=False)
     def ui_scenario(request: Request) -> HTMLResponse:
         states = sorted(world.states.existing_on(dt.date.today()), key=lambda s: s.name)
-        return page(request, "scenario.html", states=states, max_trials=lim.max_trials)
+        return page(request, "scenario.html", states=states, max_trials=lim.max_trials,
+                    history=worlds.tables is not None)  # fmt: skip
 
     @app.get("/runs", response_class=HTMLResponse, include_in_schema=False)
     def ui_runs(request: Request) -> HTMLResponse:
@@ -433,12 +444,18 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
     return app
 
 
-def _examples() -> list[dict[str, Any]]:
-    """The example scenarios of a source checkout (`examples/`), as JSON; none when installed."""
+def _examples(history: bool = False) -> list[dict[str, Any]]:
+    """The example scenarios of a source checkout (`examples/`), as JSON; none when installed.
+
+    `history`: with those set in a historical year (`examples/history/`), for a server that can
+    build its world.
+    """
     from casus.loader import read_file
 
     out = []
-    for path in sorted(EXAMPLES.glob("*.yaml")) if EXAMPLES.is_dir() else []:
+    files = sorted(EXAMPLES.glob("*.yaml")) + (sorted(EXAMPLES.glob("history/*.yaml")) if history else [])
+    for path in files:  # an installed package has no examples folder: glob finds nothing
         data, _ = read_file(path)
-        out.append({"file": path.name, "name": data.get("name", path.stem), "scenario": data})
+        name = data.get("name", path.stem)
+        out.append({"file": path.relative_to(EXAMPLES).as_posix(), "name": name, "scenario": data})
     return out

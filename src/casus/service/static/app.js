@@ -82,6 +82,8 @@ function scenarioFromForm() {
   const base = pick !== "" ? structuredClone(examples[Number(pick)].scenario) : { events: [{ id: "e1" }] };
   base.name = document.getElementById("sc-name").value;
   base.date = document.getElementById("sc-date").value;
+  const world = document.getElementById("sc-world");
+  if (world) base.world = world.value;
   const ev = base.events[0];
   ev.actor = document.getElementById("ev-actor").value;
   ev.target = document.getElementById("ev-target").value;
@@ -96,9 +98,34 @@ function scenarioFromForm() {
   });
   return base;
 }
-function fillForm(sc) {
+// The state lists follow the date and the world: the states that exist then, in that world.
+let statesShown = "", statesAsked = 0;
+async function refreshStates() {
+  const date = document.getElementById("sc-date").value, world = document.getElementById("sc-world");
+  const history = !!world && world.value === "history", key = `${history}/${date}`;
+  if (!date || key === statesShown) return;
+  const mine = ++statesAsked, err = document.getElementById("scenario-error");
+  let data;
+  try { data = await api("/api/states?at=" + encodeURIComponent(date) + (history ? "&history=true" : "")); }
+  catch (e) { if (mine === statesAsked) err.textContent = e.message; return; }
+  if (mine !== statesAsked) return;  // a later date or world was asked for meanwhile
+  statesShown = key;
+  err.textContent = "";
+  document.getElementById("sc-world-note").textContent =
+    `${data.states.length} states on ${data.date}` + (data.world ? `, from the ${data.world}` : "");
+  const list = data.states.slice().sort((a, b) => a.name.localeCompare(b.name));
+  for (const id of ["ev-actor", "ev-target", "ev-loc"]) {
+    const sel = document.getElementById(id), keep = sel.value;
+    sel.replaceChildren(...list.map(s => new Option(s.name, s.id)));
+    if (list.some(s => s.id === keep)) sel.value = keep;
+  }
+}
+async function fillForm(sc) {
   const ev = sc.events[0], set = (id, v) => { if (v !== undefined && v !== null) document.getElementById(id).value = v; };
-  set("sc-name", sc.name); set("sc-date", sc.date); set("ev-actor", ev.actor); set("ev-target", ev.target);
+  set("sc-world", document.getElementById("sc-world") ? sc.world || "bundled" : null);
+  set("sc-name", sc.name); set("sc-date", sc.date);
+  await refreshStates();
+  set("ev-actor", ev.actor); set("ev-target", ev.target);
   set("ev-kind", ev.kind); set("ev-loc", (ev.location || {}).state); set("ev-place", (ev.location || {}).place || "");
   const a = sc.assumptions || {};
   document.getElementById("as-suppliers").checked = !!a.suppliers_are_cobelligerents;
@@ -109,9 +136,13 @@ async function initScenario(form) {
   const sel = document.getElementById("example");
   examples = (await api("/api/scenarios")).examples;
   examples.forEach((x, i) => sel.append(el("option", { value: i }, x.name)));
-  sel.addEventListener("change", () => { if (sel.value !== "") fillForm(examples[Number(sel.value)].scenario); preview(); });
   const preview = () => { document.getElementById("scenario-json").textContent = JSON.stringify(scenarioFromForm(), null, 2); };
+  sel.addEventListener("change", async () => { if (sel.value !== "") await fillForm(examples[Number(sel.value)].scenario); preview(); });
   form.addEventListener("input", preview);
+  for (const id of ["sc-date", "sc-world"]) {
+    const input = document.getElementById(id);
+    if (input) input.addEventListener("change", async () => { await refreshStates(); preview(); });
+  }
   preview();
   form.addEventListener("submit", async ev => {
     ev.preventDefault();
