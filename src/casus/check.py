@@ -163,7 +163,7 @@ def check_paths(
 
             try:
                 resolve = worlds()
-                plan = load_plan(f, resolve.bundled, resolve.tables, schema_only_history=True)
+                plan = load_plan(f, resolve.bundled, schema_only_history=True, resolver=resolve)
             except InputError as exc:
                 report.problems.extend(exc.problems)
                 continue

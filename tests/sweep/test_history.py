@@ -143,3 +143,21 @@ def test_check_reads_a_historical_sweep_against_the_schema_without_the_files(tmp
     r = casus("check", str(bad))
     assert r.returncode != 0
     assert f"{bad}:" in r.stdout + r.stderr and "unknown outcome 'p_wars:GRC'" in r.stdout + r.stderr
+
+
+def test_check_builds_a_year_once_for_the_scenarios_and_sweeps_set_in_it(
+    shared_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casus import check
+    from casus.history import world as history_world
+
+    built: list[int] = []
+
+    def counting(tables, year, states):  # type: ignore[no-untyped-def]
+        built.append(year)
+        return historical_world(tables, year, states)
+
+    monkeypatch.setattr(history_world, "historical_world", counting)
+    report = check.check_paths([JULY_1914, EXAMPLE_SWEEP], history_data=shared_data)
+    assert report.problems == [] and len(report.ok) == 2, report.problems
+    assert built == [1914]

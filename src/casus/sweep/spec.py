@@ -33,6 +33,8 @@ from casus.world import World
 if TYPE_CHECKING:
     import pandas as pd
 
+    from casus.history.world import ScenarioWorlds
+
 MAX_CELLS = 1_000_000
 SEED_MAX = 2**63 - 1
 Name = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -368,6 +370,7 @@ def load_plan(
     history: dict[str, pd.DataFrame] | None = None,
     *,
     schema_only_history: bool = False,
+    resolver: ScenarioWorlds | None = None,
 ) -> Plan:
     """Read and check a sweep file and the scenarios it names, and expand it into cells.
 
@@ -375,6 +378,7 @@ def load_plan(
     in their year's world built from `history`, the ATOP and COW tables (`casus.history.world.TABLES`).
     Without the tables such a scenario is a problem, or, with `schema_only_history` (for `casus check`),
     is checked against the scenario schema alone and left out of the plan (`Plan.unchecked`).
+    `resolver` (over `world` and `history`) shares year worlds already built with other files.
     """
     from casus.model.scenario import WorldKind
     from casus.scenario import parse_scenario, validate_scenario
@@ -413,7 +417,8 @@ def load_plan(
 
     from casus.history.world import ScenarioWorlds
 
-    world_of = ScenarioWorlds(world, history, keep=len(spec.scenarios) + 1)  # one world per year, shared
+    # one world per year, shared by the scenarios set in it
+    world_of = resolver or ScenarioWorlds(world, history, keep=len(spec.scenarios) + 1)
     versions: dict[int, str] = {}
 
     def version(w: World) -> str:
@@ -445,7 +450,7 @@ def load_plan(
             sdata, slines = read_file(sp)
             schema = validate_scenario(sdata, str(sp), slines)
             historical |= schema.world is WorldKind.HISTORY
-            if schema.world is WorldKind.HISTORY and history is None and schema_only_history:
+            if schema.world is WorldKind.HISTORY and world_of.tables is None and schema_only_history:
                 unchecked.append(str(rel))
                 values_fit(rel, sdata, partial(validate_scenario, file=str(sp), lines=slines))
                 continue
