@@ -85,7 +85,8 @@ def test_build_run_and_read_a_scenario(page, server: str, tmp_path: Path) -> Non
     page.select_option(
         "#example", label="Strike on Belgorod by a Ukrainian-flagged aircraft supplied by NATO states"
     )
-    assert page.input_value("#ev-target") == "RUS"
+    # Filling in waits for the states of the example's date, so the lists settle a moment later.
+    page.wait_for_function("document.getElementById('ev-target').value === 'RUS'")
     page.fill("#sc-name", "Belgorod, built in the browser " + HOSTILE)
     page.check("#as-suppliers")
     page.fill("#trials", "5000")
