@@ -20,7 +20,7 @@ from casus.compare import compare, describe_conditions
 from casus.loader import date_or_today
 from casus.model import InputError, State, UnknownIdError
 from casus.records import state_record, treaty_record, treaty_row
-from casus.world import World, load_world
+from casus.world import World, load_states, load_world
 
 app = typer.Typer(
     name="casus",
@@ -44,6 +44,30 @@ class _Options:
 
 def _world() -> World:
     return load_world(treaties=_Options.treaties, states=_Options.states)
+
+
+YearWorldOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Show the historical world of the date's year instead (COW states, ATOP's codings), built "
+        "from the ATOP and COW files in this folder, as casus run --data runs world: history scenarios.",
+    ),
+]
+
+
+def _world_on(on: dt.date, data: Path | None) -> World:
+    """The bundled world, or with --data the historical world of the date's year."""
+    if data is None:
+        return _world()
+    from casus.history.world import historical_world
+
+    tables = _history_tables(data, None)
+    assert tables is not None
+    try:
+        return historical_world(tables, on.year, load_states())
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--at") from None
 
 
 def _date(value: str | None) -> dt.date:
@@ -97,10 +121,12 @@ def states_cmd(
         str | None, typer.Option("--region", help="Only states in this region (e.g. Europe).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    data: YearWorldOption = None,
 ) -> None:
     """The state registry: states existing at a date, or selected states in full."""
     on = _date(at)
-    world = _world()
+    world = _world_on(on, data)
+    provenance = {"world": world.provenance} if data is not None else {}
     if ids:
         chosen = []
         for ident in ids:
@@ -110,8 +136,9 @@ def states_cmd(
                 raise AssertionError  # pragma: no cover
             chosen.append(s)
         if as_json:
-            _emit_json({"date": on.isoformat(), "states": [state_record(s, on) for s in chosen]})
+            _emit_json({"date": on.isoformat(), "states": [state_record(s, on) for s in chosen]} | provenance)
             return
+        _print_world(world, data)
         for s in chosen:
             _print_state(s, on)
         return
@@ -125,8 +152,10 @@ def states_cmd(
                 "count": len(listed),
                 "states": [state_record(s, on) for s in listed],
             }
+            | provenance
         )
         return
+    _print_world(world, data)
     table = Table(title=f"{len(listed)} states on {on.isoformat()}", show_lines=False)
     for col in ("id", "name", "COW", "region", "capital", "status", "nuclear"):
         table.add_column(col)
@@ -142,6 +171,11 @@ def states_cmd(
             "yes" if s.nuclear_on(on) else "",
         )
     out.print(table)
+
+
+def _print_world(world: World, data: Path | None) -> None:
+    if data is not None:
+        out.print(Text(f"world: {world.provenance}", style="dim"))
 
 
 def _print_state(s: State, on: dt.date) -> None:
@@ -190,10 +224,11 @@ def treaties_list(
         bool, typer.Option("--all", help="Include treaties not yet signed or already ended.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    data: YearWorldOption = None,
 ) -> None:
     """Treaties in force or signed on a date."""
     on = _date(at)
-    world = _world()
+    world = _world_on(on, data)
     pid = world.states.get(party.upper()).id if party else None
     include = ("in_force", "signed", "ended", "not_signed") if include_ended else ("in_force", "signed")
     rows = world.at(on).treaties(party=pid, include=include)
@@ -204,8 +239,10 @@ def treaties_list(
                 "party": pid,
                 "treaties": [treaty_row(ta) for ta in rows],
             }
+            | ({"world": world.provenance} if data is not None else {})
         )
         return
+    _print_world(world, data)
     title = f"{len(rows)} treaties on {on.isoformat()}" + (f" with {pid} a party" if pid else "")
     table = Table(title=title)
     for col in ("id", "name", "status", "parties", "obligations"):
@@ -234,15 +271,17 @@ def treaties_show(
         str | None, typer.Option("--at", help="Date for status and parties (default: today).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    data: YearWorldOption = None,
 ) -> None:
     """One treaty: dates, parties, source and every provision with its text."""
     on = _date(at)
-    world = _world()
+    world = _world_on(on, data)
     ta = world.at(on).treaty(ident)
     t = ta.treaty
     if as_json:
-        _emit_json(treaty_record(ta))
+        _emit_json(treaty_record(ta) | ({"world": world.provenance} if data is not None else {}))
         return
+    _print_world(world, data)
     out.print(Text(t.title, style="bold"))
     out.print(
         f"[dim]{t.id}[/dim] · {t.kind.value.replace('_', ' ')}"

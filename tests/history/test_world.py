@@ -339,3 +339,33 @@ def test_an_unknown_world_is_refused_with_its_line(tmp_path: Path) -> None:
     r = CliRunner().invoke(app, ["check", str(bad)])
     assert r.exit_code == 1
     assert f"{bad}:10: world: unknown world 'past' (expected one of bundled or history)" in _plain(r.output)
+
+
+def test_states_and_treaties_of_a_historical_year_from_the_command_line(shared_data: Path) -> None:
+    data = ["--data", str(shared_data), "--at", "1914-07-01"]
+    r = CliRunner().invoke(app, ["states", *data, "--region", "Europe", "--json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.output)
+    assert doc["world"].startswith("historical world of 1914 from")
+    assert {"GMY", "AUH", "YUG", "RUS"} <= {s["id"] for s in doc["states"]} and doc["count"] == 19
+    listed = json.loads(
+        CliRunner().invoke(app, ["treaties", "list", *data, "--party", "GMY", "--json"]).output
+    )
+    assert "atop-gmy-auh" in {t["id"] for t in listed["treaties"]} and listed["party"] == "GMY"
+    shown = CliRunner().invoke(app, ["treaties", "show", "atop-gmy-auh", *data])
+    assert shown.exit_code == 0, shown.output
+    text = _plain(shown.output)
+    assert (
+        "world: historical world of 1914" in text
+        and "[PARAPHRASE]" in text
+        and "defense = 1, 1879-1914" in text
+    )
+    # The bundled registry by default: no Austria-Hungary there.
+    assert "AUH" not in {
+        s["id"]
+        for s in json.loads(CliRunner().invoke(app, ["states", "--at", "1914-07-01", "--json"]).output)[
+            "states"
+        ]
+    }
+    late = CliRunner().invoke(app, ["states", "--data", str(shared_data), "--at", "2024-01-01"])
+    assert late.exit_code == 2 and "no state is in the COW system in 2024" in _plain(late.output)
