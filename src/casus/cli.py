@@ -126,7 +126,7 @@ def states_cmd(
     """The state registry: states existing at a date, or selected states in full."""
     on = _date(at)
     world = _world_on(on, data)
-    provenance = {"world": world.provenance} if data is not None else {}
+    provenance = _world_json(world, data)
     if ids:
         chosen = []
         for ident in ids:
@@ -176,6 +176,11 @@ def states_cmd(
 def _print_world(world: World, data: Path | None) -> None:
     if data is not None:
         out.print(Text(f"world: {world.provenance}", style="dim"))
+
+
+def _world_json(world: World, data: Path | None) -> dict[str, Any]:
+    """`{"world": provenance}` for a historical year's world (--data); nothing for the bundled one."""
+    return {"world": world.provenance} if data is not None else {}
 
 
 def _print_state(s: State, on: dt.date) -> None:
@@ -239,7 +244,7 @@ def treaties_list(
                 "party": pid,
                 "treaties": [treaty_row(ta) for ta in rows],
             }
-            | ({"world": world.provenance} if data is not None else {})
+            | _world_json(world, data)
         )
         return
     _print_world(world, data)
@@ -279,7 +284,7 @@ def treaties_show(
     ta = world.at(on).treaty(ident)
     t = ta.treaty
     if as_json:
-        _emit_json(treaty_record(ta) | ({"world": world.provenance} if data is not None else {}))
+        _emit_json(treaty_record(ta) | _world_json(world, data))
         return
     _print_world(world, data)
     out.print(Text(t.title, style="bold"))

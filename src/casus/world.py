@@ -55,6 +55,7 @@ class StateRegistry:
 
     states: dict[str, State]
     origin: dict[str, str] = field(default_factory=dict)
+    ids: str = "ISO 3166-1 alpha-3 ids"  # what the keys are, for the hint on an unknown one
 
     def __post_init__(self) -> None:
         self._by_cow: dict[int, list[State]] = {}
@@ -82,7 +83,7 @@ class StateRegistry:
         return len(self.states)
 
     def get(self, ident: str) -> State:
-        """The state with that ISO3 id; UnknownIdError with a suggestion otherwise."""
+        """The state with that id (ISO3; COW abbreviation in a historical world); UnknownIdError otherwise."""
         try:
             return self.states[ident]
         except KeyError:
@@ -93,7 +94,7 @@ class StateRegistry:
         if s is not None:
             return f"did you mean {s.id} ({s.name})?"
         close = difflib.get_close_matches(ident.upper(), list(self.states), n=3)
-        return f"did you mean {', '.join(close)}?" if close else "states are ISO 3166-1 alpha-3 ids"
+        return f"did you mean {', '.join(close)}?" if close else f"states are {self.ids}"
 
     def find(self, text: str, on: dt.date | None = None) -> State | None:
         """Resolve an id, COW code or abbreviation, name or alias to a state, or None."""

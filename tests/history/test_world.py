@@ -367,5 +367,8 @@ def test_states_and_treaties_of_a_historical_year_from_the_command_line(shared_d
             "states"
         ]
     }
+    # An unknown id is explained in the ids this world takes, not ISO's.
+    unknown = CliRunner().invoke(app, ["treaties", "list", *data, "--party", "ZZZ"])
+    assert unknown.exit_code != 0 and "states are COW abbreviations of 1914" in str(unknown.exception)
     late = CliRunner().invoke(app, ["states", "--data", str(shared_data), "--at", "2024-01-01"])
     assert late.exit_code == 2 and "no state is in the COW system in 2024" in _plain(late.output)

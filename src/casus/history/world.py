@@ -292,7 +292,9 @@ def historical_world(
             f"first coded in {year}, so possibly not yet in force on a scenario's day: {_listed(new)}"
         )
     reg = StateRegistry(
-        {s.id: s for s in states.values()}, {s.id: "COW State System" for s in states.values()}
+        {s.id: s for s in states.values()},
+        {s.id: "COW State System" for s in states.values()},
+        ids=f"COW abbreviations of {year}: casus states --at DATE --data DIR lists them",
     )
     files = "; ".join(SOURCES[k] for k in TABLES)
     provenance = (
