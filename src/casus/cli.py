@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -765,6 +766,18 @@ def calibrate_cmd(
     )
 
 
+_METRIC_DIGITS = (("auc", 3), ("average_precision", 4), ("brier", 5), ("recall_at_10", 3))
+
+
+def _with_band(value: float, band: list[float] | None, digits: int, signed: bool = False) -> str:
+    """A score, with its interval on a second, dim line when there is one."""
+    sign = "+" if signed else ""
+    text = f"{value:{sign}.{digits}f}"
+    if band is None:
+        return text
+    return text + f"\n[dim]{band[0]:{sign}.{digits}f} to {band[1]:{sign}.{digits}f}[/dim]"
+
+
 @app.command("backtest")
 def backtest_cmd(
     data: DataOption = None,
@@ -784,7 +797,16 @@ def backtest_cmd(
     trials: Annotated[
         int, typer.Option("--trials", min=16, max=100_000, help="Cascade trials per dispute.")
     ] = 256,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed of the cascade.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the cascade and the intervals.")] = 0,
+    intervals: Annotated[
+        int,
+        typer.Option(
+            "--intervals",
+            min=0,
+            max=100_000,
+            help="Bootstrap resamples of the scored start years for 90% intervals (0: none).",
+        ),
+    ] = 200,
     report_path: Annotated[Path | None, typer.Option("--report", help="Write an HTML report here.")] = None,
     predictions_path: Annotated[
         Path | None,
@@ -839,7 +861,7 @@ def backtest_cmd(
         result = backtest(
             data_cands, test_cands, world=world, test_participants=test_parts, protocol=protocol,
             model=model, blocks=blocked or 5, trials=trials, seed=seed,
-            progress=lambda k: bar.advance(task, k), without=without,
+            progress=lambda k: bar.advance(task, k), without=without, intervals=intervals,
         )  # fmt: skip
     scored = result.pop("_scored", None)
     if report_path is not None or predictions_path is not None:
@@ -859,11 +881,30 @@ def backtest_cmd(
                   f"{result['n_candidates']:,} candidates, {result['n_joiners']} joiners")  # fmt: skip
     for col in ("", "ROC AUC", "average precision", "Brier", "recall@10"):
         table.add_column(col, justify="right" if col else "left")
-    rows = [("cascade (" + str(result["model"]) + ")", result["metrics"]), *result["baselines"].items()]
-    for name, m in rows:
-        table.add_row(name.replace("_", " "), f"{m['auc']:.3f}", f"{m['average_precision']:.4f}",
-                      f"{m['brier']:.5f}", f"{m['recall_at_10']:.3f}")  # fmt: skip
+    ci = result.get("intervals")
+    rows = [("model", escape("cascade (" + str(result["model"]) + ")"), result["metrics"])]
+    rows += [(key, key.replace("_", " "), m) for key, m in result["baselines"].items()]
+    for key, label, m in rows:
+        band = ci["metrics"][key] if ci else None
+        table.add_row(label, *(_with_band(m[k], band and band[k], d) for k, d in _METRIC_DIGITS))
+    if ci:
+        table.caption = (f"under each score: its {ci['level']:.0%} interval, from {ci['resamples']} "
+                         f"bootstrap resamples of the {ci['n_units']} scored start years "
+                         f"(seed {ci['seed']})")  # fmt: skip
     out.print(table)
+    if ci:
+        lead = Table(title="the cascade's lead over each baseline: the difference, the share of resamples "
+                     "in which the cascade wins, and the interval")  # fmt: skip
+        for col in ("", "ROC AUC", "average precision", "Brier (lower wins)", "recall@10"):
+            lead.add_column(col, justify="right" if col else "left")
+        for key, diff in ci["difference"].items():
+            cells = []
+            for k, d in _METRIC_DIGITS:
+                point = result["metrics"][k] - result["baselines"][key][k]
+                text = _with_band(point, diff[k], d, signed=True)
+                cells.append(text.replace("\n", f" ({ci['wins'][key][k]:.0%})\n", 1))
+            lead.add_row(key.replace("_", " "), *cells)
+        out.print(lead)
     spread = result.get("spread") or {}
     if spread:
         first = next(iter(spread.values()))

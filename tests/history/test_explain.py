@@ -126,9 +126,22 @@ def test_backtest_cli_writes_predictions_and_a_dispute_table(shared_data: Path, 
     assert f"The {n_cases} disputes that drew a joiner" in html
     assert f"{joiners.state.iloc[0]} ({joiners.side.iloc[0]}) #{joiners['rank'].iloc[0]}" in html
     assert result["without"] == sorted(SET_ASIDE)  # the full model leaves out only what did not help
-    r = CliRunner().invoke(app, [*args, "--today", "--json", "--predictions", str(pred)])
+    ci = result["intervals"]  # on by default: 200 resamples of the scored start years
+    assert (ci["unit"], ci["n_units"], ci["resamples"], ci["seed"]) == ("start year", 10, 200, 0)
+    assert set(ci["metrics"]) == {"model", *result["baselines"]}  # the first round is one of them
+    assert set(ci["difference"]) == set(result["baselines"])
+    for lo, hi in ci["metrics"]["model"].values():
+        assert lo <= hi
+    assert "90% interval, from 200 bootstrap resamples of the 10 scored start years" in html
+    assert "The cascade's lead over each baseline" in html
+    r = CliRunner().invoke(app, [*args, "--today", "--json", "--predictions", str(pred), "--intervals", "0"])
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["without"] == sorted(UNMEASURED_TODAY)
+    assert "intervals" not in json.loads(r.stdout)
+    r = CliRunner().invoke(app, [*args, "--intervals", "50"], env={"COLUMNS": "160"})
+    assert r.exit_code == 0, r.output
+    assert "from 50 bootstrap resamples of the 10 scored start years (seed 0)" in r.output
+    assert "the cascade's lead over each baseline" in r.output
     assert set(pd.read_csv(pred).model) == {load_model(TODAY_PATH).version}  # what casus run uses
     r = CliRunner().invoke(app, [*args, "--today", "--model", "calibrated"])
     assert r.exit_code == 2 and "leave out --model" in " ".join(re.sub(r"[│╭╮╰╯─]", " ", r.output).split())

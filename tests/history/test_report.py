@@ -79,3 +79,21 @@ def test_report_lists_disputes_with_joiners_and_escapes_their_names(tmp_path: Pa
     assert 'GMY (A) 0.310,</span> <span class="nw">RUS (B) 0.200 ✓</span>' in html and "1 of 2" in html
     write_backtest_report(result, scored, path)
     assert "Dispute by dispute" not in path.read_text(encoding="utf-8")
+
+
+def test_report_shows_each_scores_interval_and_the_cascades_lead(tmp_path: Path) -> None:
+    from casus.history.intervals import bootstrap
+
+    result, scored = _result()
+    scored = scored.assign(year=1900 + scored.dispnum % 8)
+    result["intervals"] = ci = bootstrap(scored, list(NAMES), resamples=30, seed=4)
+    path = tmp_path / "bt.html"
+    write_backtest_report(result, scored, path)
+    html = path.read_text(encoding="utf-8")
+    assert "90% interval, from 30 bootstrap resamples of the 8 scored start years (seed 4)" in html
+    lo, hi = ci["metrics"]["model"]["recall_at_10"]
+    assert f"{lo:.3f} to {hi:.3f}" in html
+    assert "The cascade's lead over each baseline" in html
+    lo, hi = ci["difference"]["plain_logistic"]["auc"]
+    wins = ci["wins"]["plain_logistic"]["auc"]
+    assert f'+0.000 ({wins * 100:.0f}%)<br><span class="muted nw">{lo:+.3f} to {hi:+.3f}' in html

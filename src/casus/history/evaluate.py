@@ -29,6 +29,7 @@ from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_s
 from casus import __version__
 from casus.history.cascade import ROUNDS, TRIALS, HistoryWorld, cascade_probabilities
 from casus.history.features import KEY, joining_features
+from casus.history.intervals import bootstrap
 from casus.history.level import fit_level
 from casus.history.readers import OPTIONAL
 from casus.joining import FEATURES, UNMEASURED_TODAY, JoiningModel
@@ -364,6 +365,7 @@ def backtest(
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
     without: dict[str, str] | None = None,
+    intervals: int = 0,
 ) -> dict[str, Any]:
     """Score the cascade and the baselines against who actually joined; see the module docstring.
 
@@ -371,7 +373,9 @@ def backtest(
     for each decade on the disputes that started before it. `blocked` is time-blocked
     cross-validation: the test disputes are cut into `blocks` contiguous spans of years and each
     span is scored by a model fitted on the data outside it. Every refit leaves out the features
-    in `without`, as `fit_model` does.
+    in `without`, as `fit_model` does. With `intervals` > 0, that many bootstrap resamples of the
+    scored start years give every score an interval, and the cascade's lead over each baseline a
+    paired one (`casus.history.intervals`), drawn from `seed`.
     """
     fns = scorers()
     names = ["model", "model_first_round", *fns]
@@ -452,6 +456,9 @@ def backtest(
     }
     if protocol == "blocked":
         result["by_decade"] = []
+    if intervals > 0 and len(scored) and scored.joined.nunique() == 2:
+        table = scored[["dispnum", "year", "joined"]].assign(**{f"p_{n}": probs[n] for n in names})
+        result["intervals"] = bootstrap(table, names, resamples=intervals, seed=seed)
     result["_scored"] = scored[KEY].assign(
         year=scored.year.to_numpy(), joined=scored.joined.to_numpy(), fit=scored.fit.to_numpy(),
         **{f"p_{n}": probs[n] for n in names},

@@ -93,8 +93,9 @@ def render_backtest_report(
     `cases` are `casus.history.explain.disputes`: the section that lists them dispute by dispute.
     """
     env = Environment(loader=PackageLoader("casus", "templates"), autoescape=select_autoescape(["html"]))
-    rows = [("cascade", result.get("metrics", {}))]
-    rows += [(NAMES.get(k, k), v) for k, v in result.get("baselines", {}).items()]
+    bands = (result.get("intervals") or {}).get("metrics", {})
+    rows = [("cascade", result.get("metrics", {}), bands.get("model"))]
+    rows += [(NAMES.get(k, k), v, bands.get(k)) for k, v in result.get("baselines", {}).items()]
     charts = curves(scored) if scored is not None and len(scored) and scored.joined.nunique() == 2 else None
     return env.get_template("backtest.html").render(
         r=result, rows=rows, charts=charts, script=plotly_script() if charts else "",
