@@ -11,6 +11,9 @@ from hypothesis import strategies as st
 from casus.history.evaluate import metrics
 from casus.history.intervals import METRICS, bootstrap, point_estimates
 
+# a NaN inside a resample would be dropped from its interval unseen: let numpy's warning fail instead
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
+
 
 def _scored(seed: int, disputes: int = 60, per: int = 30, years: int = 12) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
@@ -93,3 +96,12 @@ def test_impossible_settings_are_refused() -> None:
         bootstrap(scored, ["good"], level=1.5)
     with pytest.raises(ValueError, match="resamples"):
         bootstrap(scored, ["good"], resamples=0)
+
+
+def test_no_resample_loses_a_score_when_some_years_are_left_out() -> None:
+    scored = _scored(13, years=30)
+    r = bootstrap(scored, ["good"], resamples=60, level=0.99)
+    # every resample leaves some years out (and joiners with them); each still gives every score
+    for k in METRICS:
+        lo, hi = r["metrics"]["good"][k]
+        assert np.isfinite(lo) and np.isfinite(hi) and lo < hi, k

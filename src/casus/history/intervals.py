@@ -10,10 +10,11 @@ that are too narrow.
 Each resample draws as many start years as were scored, with replacement, and weights every
 dispute by how often its year was drawn. The scores of the resample are then computed exactly as
 `casus.history.evaluate.metrics` computes them (ties in probability included), from weighted
-counts over one fixed ordering of each scorer's probabilities, so a resample costs a few passes
-over the candidates rather than a sort. The same resamples score every scorer, so the difference
-between the model and a baseline has its own (paired) interval: a baseline that the model beats
-in every resample is beaten for a reason, not by the luck of which wars happened.
+counts of candidates per dispute around each joiner's probability, so a resample costs a few
+products over joiners and disputes rather than a pass over every candidate. The same resamples
+score every scorer, so the difference between the model and a baseline has its own (paired)
+interval: a baseline that the model beats in every resample is beaten for a reason, not by the
+luck of which wars happened.
 """
 
 from __future__ import annotations
@@ -34,39 +35,70 @@ RESAMPLES = 200
 
 @dataclass(frozen=True)
 class _Scorer:
-    """One scorer's probabilities reduced to what any resample needs."""
+    """One scorer's probabilities reduced to what any resample needs.
 
-    group: I64  # per candidate: its rank among the distinct probabilities, highest first
-    n_groups: int
+    Joiners are few (hundreds) and disputes are weighted whole, so every ranking score is a sum
+    over joiners of counts per dispute: for joiner i, how many candidates of each dispute score at
+    least as high (`at_least`), and how many non-joiners score lower (`below`) or the same
+    (`tied`). A resample is then three products with the dispute weights, not a pass over every
+    candidate.
+    """
+
+    joiner_dispute: I64  # per joiner: its dispute
+    at_least: F64  # [joiner, dispute]: candidates scoring >= the joiner's probability
+    below: F64  # [joiner, dispute]: non-joiners scoring < it
+    tied: F64  # [joiner, dispute]: non-joiners scoring == it
+    joiners_at_least: F64  # [joiner, joiner]: 1 where the second scores >= the first
     sq_error: F64  # per dispute: summed squared error of the probabilities
     hits: F64  # per dispute: joiners among its ten most likely candidates (recall@10's ordering)
 
 
 def _scorer(p: F64, y: F64, dispute: I64, n_disputes: int) -> _Scorer:
-    values, inverse = np.unique(-p, return_inverse=True)  # ascending in -p: highest probability first
+    pos = np.flatnonzero(y > 0)
+    t = p[pos]
+    at_least = np.zeros((len(pos), n_disputes))
+    below = np.zeros((len(pos), n_disputes))
+    tied = np.zeros((len(pos), n_disputes))
+    order = np.lexsort((p, dispute))  # by dispute, then probability ascending
+    bounds = np.searchsorted(dispute[order], np.arange(n_disputes + 1))
+    for d in range(n_disputes):
+        rows = order[bounds[d] : bounds[d + 1]]
+        every = p[rows]
+        negative = every[y[rows] == 0]  # still ascending
+        at_least[:, d] = len(every) - np.searchsorted(every, t, side="left")
+        lo, hi = np.searchsorted(negative, t, side="left"), np.searchsorted(negative, t, side="right")
+        below[:, d], tied[:, d] = lo, hi - lo
     # recall@10's ordering: probability descending, then table order (a stable sort keeps it)
-    order = np.lexsort((np.arange(len(p)), -p, dispute))
-    sorted_dispute = dispute[order]
+    ranked = np.lexsort((np.arange(len(p)), -p, dispute))
+    sorted_dispute = dispute[ranked]
     first = np.searchsorted(sorted_dispute, sorted_dispute, side="left")
     top = (np.arange(len(p)) - first) < 10
-    hits = np.bincount(sorted_dispute[top], weights=y[order][top], minlength=n_disputes).astype(np.float64)
+    hits = np.bincount(sorted_dispute[top], weights=y[ranked][top], minlength=n_disputes).astype(np.float64)
     sq = np.bincount(dispute, weights=(np.clip(p, 0, 1) - y) ** 2, minlength=n_disputes).astype(np.float64)
-    return _Scorer(inverse.astype(np.int64), len(values), sq, hits)
+    joiners_at_least = (t[None, :] >= t[:, None]).astype(np.float64)
+    return _Scorer(dispute[pos], at_least, below, tied, joiners_at_least, sq, hits)
 
 
-def _weighted(s: _Scorer, y: F64, row_w: F64, dispute_w: F64, joiners: F64, sizes: F64) -> F64:
-    """AUC, AP, Brier and recall@10 of one scorer with candidates weighted by `row_w`."""
-    pos = np.bincount(s.group, weights=row_w * y, minlength=s.n_groups)
-    neg = np.bincount(s.group, weights=row_w * (1.0 - y), minlength=s.n_groups)
-    tp, fp = np.cumsum(pos), np.cumsum(neg)
-    n_pos, n_neg = tp[-1], fp[-1]
-    auc = float((neg * (tp - pos / 2)).sum() / (n_pos * n_neg)) if n_pos > 0 and n_neg > 0 else np.nan
-    called = tp + fp
-    precision = np.divide(tp, called, out=np.zeros_like(tp), where=called > 0)
-    ap = float((pos * precision).sum() / n_pos) if n_pos > 0 and n_neg > 0 else np.nan
+def _weighted(s: _Scorer, dispute_w: F64, joiners: F64, sizes: F64) -> F64:
+    """AUC, AP, Brier and recall@10 of one scorer with each dispute counted `dispute_w` times.
+
+    The same numbers as `casus.history.evaluate.metrics` on a table holding each dispute that
+    many times (scikit-learn's AUC and average precision, ties included).
+    """
+    w_joiner = dispute_w[s.joiner_dispute]
+    n_pos = float(w_joiner.sum())
+    n_neg = float((dispute_w * (sizes - joiners)).sum())
+    auc = ap = float("nan")
+    if n_pos > 0 and n_neg > 0:
+        auc = float(w_joiner @ (s.below @ dispute_w + 0.5 * (s.tied @ dispute_w)) / (n_pos * n_neg))
+        called = s.at_least @ dispute_w  # 0 only for joiners of disputes left out of this resample
+        precision = np.divide(
+            s.joiners_at_least @ w_joiner, called, out=np.zeros_like(called), where=called > 0
+        )
+        ap = float(w_joiner @ precision / n_pos)
     brier = float((dispute_w * s.sq_error).sum() / (dispute_w * sizes).sum())
     total = (dispute_w * joiners).sum()
-    recall = float((dispute_w * s.hits).sum() / total) if total > 0 else np.nan
+    recall = float((dispute_w * s.hits).sum() / total) if total > 0 else float("nan")
     return np.array([auc, ap, brier, recall])
 
 
@@ -115,9 +147,8 @@ def bootstrap(
     for r in range(resamples):
         year_w = np.bincount(rng.integers(len(years), size=len(years)), minlength=len(years))
         dispute_w = year_w[year_of_dispute].astype(np.float64)
-        row_w = dispute_w[dispute]
         for n, s in scorers.items():
-            stats[n][r] = _weighted(s, y, row_w, dispute_w, joiners, sizes)
+            stats[n][r] = _weighted(s, dispute_w, joiners, sizes)
     out: dict[str, Any] = {
         "unit": "start year",
         "n_units": len(years),
@@ -153,7 +184,7 @@ def point_estimates(scored: pd.DataFrame, name: str) -> dict[str, float]:
     s = _scorer(scored[f"p_{name}"].to_numpy(dtype=np.float64), y, dispute, n)
     ones = np.ones(n)
     values = _weighted(
-        s, y, np.ones(len(y)), ones, np.bincount(dispute, weights=y, minlength=n).astype(np.float64),
+        s, ones, np.bincount(dispute, weights=y, minlength=n).astype(np.float64),
         np.bincount(dispute, minlength=n).astype(np.float64),
     )  # fmt: skip
     return dict(zip(METRICS, (float(v) for v in values), strict=True))
