@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import sys
 from pathlib import Path
@@ -78,8 +79,19 @@ def _date(value: str | None) -> dt.date:
         raise typer.BadParameter(str(exc)) from None
 
 
+def _strict(data: Any) -> Any:
+    """`data` with every NaN or infinite number as null: strict JSON, which jq and browsers read."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _strict(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_strict(v) for v in data]
+    return data
+
+
 def _emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(_strict(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
 
 
 @app.callback()

@@ -153,3 +153,20 @@ def test_backtest_cli_refuses_a_missing_output_folder_before_running(tmp_path: P
     said = " ".join(re.sub(r"[│╭╮╰╯─]", " ", r.output).split())  # the error panel wraps long paths
     assert r.exit_code == 2 and "Invalid value for --predictions" in said and "does not exist" in said
     assert not missing.parent.exists()
+
+
+def test_backtest_json_is_strict_where_a_score_is_undefined(shared_data: Path, tmp_path: Path) -> None:
+    raw = pd.read_csv(shared_data / "mid_participants.csv.gz")
+    quiet = raw.groupby("dispnum").orig.min().pipe(lambda s: s[s == 1].index[:12])  # nobody joined these
+    subset = tmp_path / "parts.csv"
+    raw[raw.dispnum.isin(quiet)].to_csv(subset, index=False)
+    args = ["backtest", "--data", str(shared_data), "--participants", str(subset), "--trials", "16", "--json"]
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 0, r.output
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} is not JSON")
+
+    result = json.loads(r.stdout, parse_constant=refuse)  # NaN or Infinity would land here
+    assert result["n_joiners"] == 0 and result["metrics"]["auc"] is None
+    assert result["metrics"]["brier"] > 0 and "intervals" not in result  # no joiner: nothing to resample
