@@ -7,7 +7,7 @@ from typing import Any
 
 from casus.loader import LineMap, format_path, read_file, validate
 from casus.model import InputError, Problem, UnknownIdError
-from casus.model.scenario import Scenario, WorldKind
+from casus.model.scenario import Scenario, SideConflict, WorldKind, initial_sides
 from casus.world import World
 
 
@@ -64,8 +64,21 @@ def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) 
             bad([*base, "date"], f"event date {ev.date} is after the scenario date {scenario.date}")
     for j, s in enumerate(scenario.assumptions.at_war):
         known(s, ["assumptions", "at_war", j])
-    for s in scenario.assumptions.overrides:
+    for s, ov in scenario.assumptions.overrides.items():
         known(s, ["assumptions", "overrides", s])
+        if ov.supports is not None:
+            known(ov.supports, ["assumptions", "overrides", s, "supports"])
+            if ov.supports == s:
+                bad(["assumptions", "overrides", s, "supports"], "a state cannot supply itself")
+    try:
+        sides = initial_sides(scenario)
+    except SideConflict as exc:
+        bad(exc.path, str(exc))
+    else:
+        for s, ov in scenario.assumptions.overrides.items():
+            if ov.supports is not None and ov.supports not in sides:
+                why = f"{ov.supports} is not at war in this scenario, so {s} cannot be supplying it"
+                bad(["assumptions", "overrides", s, "supports"], why)
     for key, reading in scenario.assumptions.readings.items():
         path: list[str | int] = ["assumptions", "readings", key]
         parts = key.split("/")

@@ -4,15 +4,20 @@ from casus.model.common import AreaId, Iso3, TreatyId
 from casus.model.errors import InputError, Problem, UnknownIdError
 from casus.model.place import Place, PlaceKind, PlaceStatus
 from casus.model.scenario import (
+    EVENT_INTENSITY,
     Assumptions,
     Event,
     EventAttributes,
     EventKind,
+    Intensity,
     Location,
     Override,
     Scenario,
+    Side,
+    SideConflict,
     Simulation,
     TargetAsset,
+    initial_sides,
 )
 from casus.model.state import CowCode, NuclearSpell, Spell, State, StateStatus
 from casus.model.treaty import (
@@ -36,6 +41,7 @@ from casus.model.treaty import (
 )
 
 __all__ = [
+    "EVENT_INTENSITY",
     "AreaId",
     "Assumptions",
     "Automaticity",
@@ -47,6 +53,7 @@ __all__ = [
     "EventAttributes",
     "EventKind",
     "InputError",
+    "Intensity",
     "Iso3",
     "Location",
     "Membership",
@@ -62,6 +69,8 @@ __all__ = [
     "Scenario",
     "Scope",
     "ScopeClause",
+    "Side",
+    "SideConflict",
     "Simulation",
     "Source",
     "Spell",
@@ -76,4 +85,5 @@ __all__ = [
     "TreatyKind",
     "Trigger",
     "UnknownIdError",
+    "initial_sides",
 ]
