@@ -24,7 +24,9 @@ defence > contested defence > policy > untriggered defence > consultation, so ti
 - `contiguous_enemy` / `contiguous_friend`: land border with a belligerent of the other side / of s.
 - `major_power`: i is a major power. `enemy_major`: the other side includes a major power.
 - `nuclear`: i is nuclear-armed. `deterred`: i is not nuclear-armed, the other side is, and the
-  scenario keeps the nuclear-deterrence assumption.
+  scenario keeps the nuclear-deterrence assumption. `nuclear_opposed`: i is nuclear-armed and so
+  is the other side (a nuclear power joining against a nuclear power: the deterrence argument
+  about great powers), under the same assumption.
 - `capability`: log of i's capability share over the other side's (0 where unknown).
 - `near_enemy` / `near_friend`: within 400 miles of water of a belligerent of the other side / of s
   (COW contiguity types 2-5).
@@ -49,6 +51,12 @@ world. The prior gives them no weight.
 
 States with none of these ties (no obligation, no border, not a major power) get probability 0.
 
+Intensity. A fitted model is conditional on how far the conflict goes (`casus.model.Intensity`,
+MID hostility levels 2-5): `intensity.terms` shifts the intercept for each level against the
+reference level (a use of force), and for war also the weights of defence ties, borders and
+major-power status (`INTERACTIONS`: whether obligations weigh more in war). `model.at(level)`
+gives the plain model for one level, which is what the simulator and the historical cascade run.
+
 Fitted models also carry a per-war level (`WarLevel`): the first round's log-odds of every state
 in a war move together by one normal draw per war, because joins cluster (most disputes draw no
 one, a few draw many) in a way no feature measures. Later rounds use the plain probabilities.
@@ -63,7 +71,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from casus.model import InputError, Problem
+from casus.model import InputError, Intensity, Problem
 
 FEATURES: tuple[str, ...] = (
     "defense_triggered",
@@ -87,7 +95,10 @@ FEATURES: tuple[str, ...] = (
     "proximity_enemy",
     "proximity_friend",
     "system_size",
+    "nuclear_opposed",
 )
+# Positions in FEATURES, for the compiled code that reads coefficients by index.
+IDX: dict[str, int] = {name: i for i, name in enumerate(FEATURES)}
 TIE_ORDER = ("defense_triggered", "defense_contested", "policy", "defense_untriggered", "consultation")
 EXPOSURE = ("abstain", "contiguous_enemy", "contiguous_friend", "major_power")
 # Features that need historical data casus does not hold for today's world, and why.
@@ -98,6 +109,13 @@ UNMEASURED_TODAY: dict[str, str] = {
     "history_with": "no dispute record after the historical data end",
     "history_against": "no dispute record after the historical data end",
 }
+# The level a model's intercept refers to, and the features whose weight changes with the level
+# (fitted where the data carry them: war is the level with enough joiners, 180 in 78 disputes).
+REFERENCE_INTENSITY = Intensity.USE_OF_FORCE
+INTERACTIONS: dict[Intensity, tuple[str, ...]] = {
+    Intensity.WAR: ("defense_triggered", "defense_untriggered", "contiguous_enemy", "contiguous_friend",
+                    "major_power"),
+}  # fmt: skip
 PRIOR_PATH = Path(__file__).parent / "data" / "joining-prior.json"
 CALIBRATED_PATH = Path(__file__).parent / "data" / "joining-calibrated.json"
 TODAY_PATH = Path(__file__).parent / "data" / "joining-today.json"
@@ -126,6 +144,26 @@ class WarLevel(BaseModel):
         return self.offset + self.scale * z + self.sd * u
 
 
+class IntensityTerms(BaseModel):
+    """What changes at one intensity, against the reference level: an intercept shift and
+    additions to some features' weights."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    intercept: float = 0.0
+    coefficients: dict[str, float] = Field(default_factory=dict)
+    level: WarLevel | None = None  # the per-war level at this intensity, where fitted on its own
+
+
+class IntensityModel(BaseModel):
+    """A model's intensity terms: the reference level and each other level's shifts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reference: Intensity = REFERENCE_INTENSITY
+    terms: dict[Intensity, IntensityTerms] = Field(default_factory=dict)
+
+
 class JoiningModel(BaseModel):
     """A versioned logistic joining model."""
 
@@ -138,6 +176,9 @@ class JoiningModel(BaseModel):
     intercept: float
     coefficients: dict[str, float]
     level: WarLevel | None = None
+    intensity: IntensityModel | None = None
+    given: Intensity | None = None  # the level this plain model was taken at (`at`)
+    conditional: bool = False  # `at` folded intensity terms in: its numbers depend on the level
     description: str
     sources: list[str] = Field(default_factory=list)
     data_version: str | None = None
@@ -147,9 +188,36 @@ class JoiningModel(BaseModel):
     @model_validator(mode="after")
     def _known_features(self) -> JoiningModel:
         unknown = sorted(set(self.coefficients) - set(FEATURES))
+        for terms in self.intensity.terms.values() if self.intensity else ():
+            unknown += sorted(set(terms.coefficients) - set(FEATURES))
         if unknown:
             raise ValueError(f"unknown features {unknown} (expected some of {list(FEATURES)})")
         return self
+
+    def at(self, intensity: Intensity) -> JoiningModel:
+        """The plain model at one intensity: the level's terms folded into intercept and weights.
+
+        A model without intensity terms (the prior) is the same at every level.
+        """
+        if self.intensity is None:
+            if self.conditional and intensity is not self.given:
+                raise ValueError(
+                    f"this model was taken at {self.given}; take {intensity} from the full model"
+                )
+            return self.model_copy(update={"given": intensity, "conditional": self.conditional})
+        terms = self.intensity.terms.get(intensity, IntensityTerms())
+        coef = dict(self.coefficients)
+        for name, delta in terms.coefficients.items():
+            coef[name] = round(coef.get(name, 0.0) + delta, 6)
+        return self.model_copy(update={
+            "intercept": round(self.intercept + terms.intercept, 6), "coefficients": coef,
+            "level": terms.level or self.level, "intensity": None, "given": intensity, "conditional": True,
+        })  # fmt: skip
+
+    @property
+    def knows_intensity(self) -> bool:
+        """Whether its probabilities depend on the intensity."""
+        return self.intensity is not None or self.conditional
 
     def vector(self) -> list[float]:
         """Coefficients in FEATURES order (0 for a feature the file leaves out)."""

@@ -32,7 +32,7 @@ from casus.history.evaluate import (
     time_blocks,
 )
 from casus.history.features import KEY, build, candidates, joining_features
-from casus.history.readers import FILES, OPTIONAL
+from casus.history.readers import FILES
 from casus.joining import CALIBRATED_PATH, FEATURES, TODAY_PATH, UNMEASURED_TODAY, JoiningModel, load_model
 from casus.model import InputError
 
@@ -120,9 +120,7 @@ def test_calibrate_reads_files_named_one_by_one_as_it_reads_the_folder(
     mine = tmp_path / "mine"
     mine.mkdir()
     files = []
-    for kind, name in FILES.items():
-        if kind in OPTIONAL:  # an optional file may be left out
-            continue
+    for kind, name in FILES.items():  # the optional disputes file too: it gives the levels
         link = mine / f"my-{kind}{''.join(Path(name).suffixes)}"
         link.symlink_to(shared_data / name)
         files += ["--file", f"{kind}={link}"]
@@ -333,3 +331,72 @@ def test_out_of_sample_backtests_beat_the_simple_baselines(
     first = r["spread"]["model_first_round"]
     assert first["expected_joiners"] == pytest.approx(scored.p_model_first_round.sum())
     assert (spread["auc"], spread["brier"]) == (first["auc"], first["brier"])
+    # scored at the level each dispute reached, with the calibration per level beside
+    levels = r["by_level"]
+    assert [x["level"] for x in levels] == sorted(x["level"] for x in levels) and levels[-1][
+        "intensity"
+    ] == "war"
+    assert sum(x["n_joiners"] for x in levels) == r["n_joiners"]
+    assert sum(x["n_disputes"] for x in levels) == r["n_disputes"]
+    war = levels[-1]
+    assert war["rate_observed"] > 5 * levels[-2]["rate_observed"] and war["mean_p"] > 5 * levels[-2]["mean_p"]
+    assert 0 < war["p_any_predicted"] < 1 and war["p_any_observed"] > 0.3
+    assert set(r["unconditional"]) == {"model_first_round", "plain_logistic"}
+    assert (
+        r["unconditional"]["plain_logistic"]["auc"] < base["plain_logistic"]["auc"]
+    )  # the level helps it too
+
+
+def test_a_fit_is_conditional_on_the_level_and_at_gives_its_log_odds(
+    history: tuple[dict[str, pd.DataFrame], pd.DataFrame],
+) -> None:
+    """The model at each dispute's level gives exactly the log-odds the fit's design gave."""
+    from casus.history.evaluate import intensity_design, levels_of, model_log_odds, split_intensity
+
+    _, cands = history
+    m = fit_model(cands, until=1950, version="t", data_ver="")
+    assert m.intensity is not None and m.fitted_on
+    assert set(m.fitted_on["by_level"]) <= {"threat", "display", "use_of_force", "war"}
+    train = cands[cands.year <= 1950]
+    X = joining_features(train)
+    lv = levels_of(train)
+    z = model_log_odds(m, X, lv)
+    design = intensity_design(X, lv, X.columns)
+    base = evaluate.log_odds(m.intercept, m.coefficients, X)
+    terms = m.intensity.terms
+    extra = sum(
+        (terms[i].intercept * design[f"level:{i.value}"].to_numpy() for i in terms), np.zeros(len(X))
+    ) + sum(
+        (v * design[f"{i.value}:{f}"].to_numpy() for i in terms for f, v in terms[i].coefficients.items()
+         if f"{i.value}:{f}" in design),
+        np.zeros(len(X)),
+    )  # fmt: skip
+    # (the transferred terms, contested and policy, are zero on history's candidates)
+    assert np.allclose(z, base + extra, atol=1e-5)
+    coef, intensity = split_intensity({"a": 1.0, "level:war": 2.0, "war:defense_triggered": 0.4,
+                                       "war:defense_untriggered": 0.2})  # fmt: skip
+    war = intensity.terms[next(i for i in intensity.terms if i.value == "war")]
+    assert coef == {"a": 1.0} and war.intercept == 2.0
+    assert war.coefficients["defense_contested"] == pytest.approx(0.3) and war.coefficients["policy"] == 0.2
+
+
+def test_backtest_reads_the_levels_from_the_disputes_file_it_is_given(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    parts = pd.read_csv(shared_data / FILES["mid_participants"])
+    some = parts[parts.dispnum.isin(parts[parts.styear.between(1990, 1992)].dispnum.unique())]
+    sub = tmp_path / "p.csv"
+    some.to_csv(sub, index=False)
+    found = {}
+    for level in (2, 5):
+        d = tmp_path / f"d{level}.csv"
+        pd.DataFrame({"dispnum": some.dispnum.unique(), "styear": 1990, "stmon": 1, "hostlev": level}).to_csv(
+            d, index=False
+        )
+        args = ["--participants", str(sub), "--disputes", str(d), "--trials", "16", "--intervals", "0"]
+        r = CliRunner().invoke(app, ["backtest", "--data", str(shared_data), *args, "--json"])
+        assert r.exit_code == 0, r.output
+        out = json.loads(r.stdout)
+        assert [x["level"] for x in out["by_level"]] == [level]
+        found[level] = out["by_level"][0]["mean_p"]
+    assert found[5] > 10 * found[2]

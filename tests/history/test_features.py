@@ -179,3 +179,33 @@ def test_later_disputes_never_change_earlier_features(later: list[tuple[int, int
     a = base[base.dispnum == 10][cols].reset_index(drop=True)
     b = grown[grown.dispnum == 10][cols].reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_levels_come_from_the_disputes_file_else_from_the_originators_highest_action() -> None:
+    from casus.history.features import add_level, dispute_levels, level_of_hiact
+
+    # MID's highest actions: 0 none, 1-6 threats, 7-12 displays, 13-19 uses of force, 20-21 war
+    assert level_of_hiact([0, 1, 6, 7, 12, 13, 16, 19, 20, 21]).tolist() == [1, 2, 2, 3, 3, 4, 4, 4, 5, 5]
+    parts = pd.DataFrame({
+        "dispnum": [1, 1, 2, 2, 2, 3], "ccode": [2, 200, 2, 365, 20, 2], "orig": [1, 1, 1, 1, 0, 1],
+        "hiact": [7, 0, 16, 17, 21, 0],
+    })  # fmt: skip
+    disputes = pd.DataFrame({"dispnum": [2], "styear": [1950], "stmon": [6], "hostlev": [5]})
+    # dispute 1: a display of force; 2: from the file (a joiner's war action would not count);
+    # 3: no militarized action at all, asked about as a threat (casus's lowest level)
+    assert dispute_levels(parts).to_dict() == {1: 3, 2: 4, 3: 2}
+    assert dispute_levels(parts, disputes).to_dict() == {1: 3, 2: 5, 3: 2}
+    cands = pd.DataFrame({"dispnum": [1, 2, 2, 3], "ccode": [20, 20, 200, 20], "side": [1, 0, 1, 0]})
+    assert add_level(cands, disputes, parts).hostlev.tolist() == [3, 5, 5, 2]
+
+
+def test_a_nuclear_armed_candidate_facing_a_nuclear_armed_side_is_nuclear_opposed() -> None:
+    c = pd.DataFrame({
+        "nuclear": [1, 1, 0, 0], "enemy_nuclear": [1, 0, 1, 0], "side": [SIDE_A] * 4, "atop_defense_same": 0,
+        "atop_offense_same": 0, "atop_consul_same": 0, "atop_neutral_opp": 0, "atop_nonagg_opp": 0,
+        "atop_defense_opp": 0, "cont_opp": 9, "cont_same": 9, "major": 0, "enemy_major": 0, "cinc": 0.0,
+        "enemy_cinc": 0.0, "hist_with": 0, "hist_against": 0, "prox_opp": 0.0, "prox_same": 0.0,
+        "n_system": 50,
+    })  # fmt: skip
+    X = joining_features(c)
+    assert X.nuclear_opposed.tolist() == [1, 0, 0, 0] and X.deterred.tolist() == [0, 0, 1, 0]

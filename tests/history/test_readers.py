@@ -135,11 +135,15 @@ def test_files_come_from_paths_or_the_folder_and_only_optional_ones_may_be_missi
         read_folder(folder, atop=other)
 
 
-def test_the_data_version_ignores_optional_files(tmp_path: Path) -> None:
+def test_the_data_version_fingerprints_the_disputes_file_too(tmp_path: Path) -> None:
+    """The levels disputes reached come from the optional disputes file, so a fit on it differs."""
     folder = _tiny_folder(tmp_path / "d")
     full = read_folder(folder)
     (folder / FILES["mid_disputes"]).unlink()
-    assert data_version(read_folder(folder)) == data_version(full)
+    assert data_version(read_folder(folder)) != data_version(full)
+    assert data_version(read_folder(folder)) == data_version(
+        {k: v for k, v in full.items() if k != "mid_disputes"}
+    )
     assert data_version({**full, "cow_nmc": full["cow_nmc"].assign(cinc=0.2)}) != data_version(full)
 
 

@@ -28,13 +28,14 @@ from scipy.special import expit, ndtri
 
 from casus import capitals
 from casus.history.features import SIDE_A, SIDE_B, nuclear_years, originators, pair_history, system_years
-from casus.joining import FEATURES, JoiningModel
+from casus.joining import IDX as _F
+from casus.joining import JoiningModel
+from casus.model import Intensity
 
 F64 = npt.NDArray[np.float64]
 TRIALS = 256
 ROUNDS = 8
 HISTORY_YEARS = 10
-_F = {name: i for i, name in enumerate(FEATURES)}
 
 
 @dataclass
@@ -210,6 +211,7 @@ def logits(d: DisputeArrays, member: F64, model: JoiningModel, stack: F64 | None
             + coef[_F["major_power"]] * d.major
             + coef[_F["nuclear"]] * d.nuclear
             + coef[_F["deterred"]] * ((1 - d.nuclear) * (enemy_nuclear > 0)[:, None])
+            + coef[_F["nuclear_opposed"]] * (d.nuclear * (enemy_nuclear > 0)[:, None])
             + coef[_F["enemy_major"]] * (enemy_major > 0)[:, None]
             + coef[_F["capability"]] * np.clip(log_cinc - np.log(enemy_cinc + 1e-6)[:, None], -10, 10)
             + coef[_F["history_with"]] * np.log1p(hist_with)
@@ -288,18 +290,29 @@ def cascade_probabilities(
     trials: int = TRIALS,
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
+    levels: pd.Series | None = None,
 ) -> pd.DataFrame:
     """P(join) by cascade and by first round, per (dispnum, ccode, side) candidate, with the
     dispute's P(no state joins) (`p_none`).
 
-    `model` may be a function of the dispute's start year (the forward protocol's refits).
+    `model` may be a function of the dispute's start year (the forward protocol's refits). Each
+    dispute runs at its level (`levels`: MID hostlev by dispnum; a use of force where missing),
+    so the probabilities answer "if it comes to this, who joins?".
     """
     rows: list[pd.DataFrame] = []
     o = originators(participants)
     years = o.drop_duplicates("dispnum").set_index("dispnum").year
+    at: dict[tuple[int, int], tuple[JoiningModel, JoiningModel]] = {}  # the full model kept alive
     for d in world.disputes(participants):
-        m = model(int(years[d.dispnum])) if callable(model) and not isinstance(model, JoiningModel) else model
-        assert isinstance(m, JoiningModel)
+        full = (
+            model(int(years[d.dispnum])) if callable(model) and not isinstance(model, JoiningModel) else model
+        )
+        assert isinstance(full, JoiningModel)
+        hostlev = int(levels.get(d.dispnum, 4)) if levels is not None else 4
+        key = (id(full), hostlev)
+        if key not in at:
+            at[key] = (full, full.at(Intensity.from_hostlev(hostlev)))
+        m = at[key][1]
         p, first, none = run_dispute(d, m, trials=trials, seed=seed)
         c = np.flatnonzero(d.candidate)
         k = len(c)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from scipy.optimize import minimize
 from scipy.special import expit, log_expit
@@ -31,12 +32,21 @@ from casus.history.cascade import ROUNDS, TRIALS, HistoryWorld, cascade_probabil
 from casus.history.features import KEY, joining_features
 from casus.history.intervals import bootstrap
 from casus.history.level import fit_level
-from casus.history.readers import OPTIONAL
-from casus.joining import FEATURES, UNMEASURED_TODAY, JoiningModel
+from casus.joining import (
+    FEATURES,
+    INTERACTIONS,
+    REFERENCE_INTENSITY,
+    UNMEASURED_TODAY,
+    IntensityModel,
+    IntensityTerms,
+    JoiningModel,
+)
+from casus.model import Intensity
 
 PLAIN = ["defense", "consultation", "abstain", "contiguous_enemy", "contiguous_friend", "major_power"]
 RELIABILITY = 0.50  # Berkemeier & Fuhrmann (2018): about half of commitments honoured overall
 MIN_TRAIN_JOINERS = 20
+MIN_LEVEL_SPREAD = 10  # disputes of a level that drew a joiner, to fit that level's own per-war level
 # Features history cannot identify, set from fitted coefficients by documented rules.
 TRANSFERRED: dict[str, tuple[str, Callable[[dict[str, float]], float]]] = {
     "defense_strength": ("0: ATOP's dyad-year file does not code automaticity", lambda c: 0.0),
@@ -82,9 +92,10 @@ SET_ASIDE: dict[str, str] = {
 
 
 def data_version(tables: dict[str, pd.DataFrame]) -> str:
-    """A short fingerprint of the data the model was fitted on (not the optional files it ignores)."""
+    """A short fingerprint of the data the model was fitted on, the disputes file (the levels
+    disputes reached) included when it is there."""
     h = hashlib.sha256()
-    for name in sorted(set(tables) - OPTIONAL):
+    for name in sorted(tables):
         t = tables[name]
         h.update(name.encode())
         h.update(str(t.shape).encode())
@@ -130,6 +141,59 @@ def log_odds(intercept: float, coef: dict[str, float], X: pd.DataFrame) -> np.nd
 def predict(intercept: float, coef: dict[str, float], X: pd.DataFrame) -> np.ndarray:
     """Logistic probabilities from rounded coefficients (what the shipped file gives)."""
     return np.asarray(1.0 / (1.0 + np.exp(-log_odds(intercept, coef, X))), dtype=np.float64)
+
+
+def intensity_design(X: pd.DataFrame, hostlev: npt.ArrayLike, features: Iterable[str]) -> pd.DataFrame:
+    """The intensity columns of a fit: one indicator per level other than the reference
+    (`level:<intensity>`), and for the levels in INTERACTIONS the level times each of its
+    `features` that the fit estimates (`<intensity>:<feature>`)."""
+    lv = np.asarray(hostlev, dtype=np.int64)
+    chosen = set(features)
+    cols: dict[str, np.ndarray] = {}
+    for level in Intensity:
+        if level is REFERENCE_INTENSITY:
+            continue
+        on = (lv == level.hostlev).astype(np.float64)
+        cols[f"level:{level.value}"] = on
+        for f in INTERACTIONS.get(level, ()):
+            if f in chosen:
+                cols[f"{level.value}:{f}"] = on * X[f].to_numpy(dtype=np.float64)
+    return pd.DataFrame(cols, index=X.index)
+
+
+def split_intensity(coef: dict[str, float]) -> tuple[dict[str, float], IntensityModel]:
+    """A fit's coefficients split into the base ones and the intensity terms (see intensity_design)."""
+    base = {k: v for k, v in coef.items() if ":" not in k}
+    terms: dict[Intensity, IntensityTerms] = {}
+    for level in Intensity:
+        if level is REFERENCE_INTENSITY:
+            continue
+        delta = {k.split(":", 1)[1]: v for k, v in coef.items() if k.startswith(f"{level.value}:")}
+        if delta:
+            full = {f: delta.get(f, 0.0) for f in FEATURES}
+            for name, (_rule, fn) in TRANSFERRED.items():  # contested and policy ties move as the rules say
+                if name != "defense_strength":
+                    delta[name] = fn(full)
+        terms[level] = IntensityTerms(intercept=coef.get(f"level:{level.value}", 0.0), coefficients=delta)
+    return base, IntensityModel(reference=REFERENCE_INTENSITY, terms=terms)
+
+
+def levels_of(cands: pd.DataFrame) -> npt.NDArray[np.int64]:
+    """Each candidate's dispute level (MID hostlev 2-5; a use of force where the table has none)."""
+    if "hostlev" not in cands:
+        return np.full(len(cands), REFERENCE_INTENSITY.hostlev, dtype=np.int64)
+    return np.asarray(cands.hostlev.to_numpy(), dtype=np.int64)
+
+
+def model_log_odds(model: JoiningModel, X: pd.DataFrame, hostlev: npt.ArrayLike) -> np.ndarray:
+    """The model's plain log-odds for each row, each at its own dispute's level."""
+    lv = np.asarray(hostlev, dtype=np.int64)
+    z = np.zeros(len(X))
+    for level in np.unique(lv):
+        m = model.at(Intensity.from_hostlev(int(level)))
+        rows = lv == level
+        z[rows] = log_odds(m.intercept, m.coefficients, X[rows])
+    return z
 
 
 def fitted_features() -> list[str]:
@@ -200,29 +264,50 @@ def fit_model(
     X = joining_features(train)
     offset = sum((v * X[name].to_numpy() for name, (v, _) in FIXED.items()), np.zeros(len(X)))
     fitted = X.drop(columns=[*TRANSFERRED, *FIXED, *without])
-    intercept, coef = fit_logistic(fitted, train.joined.to_numpy(), offset)
+    hostlev = levels_of(train)
+    design = pd.concat([fitted, intensity_design(fitted, hostlev, fitted.columns)], axis=1)
+    intercept, coef = fit_logistic(design, train.joined.to_numpy(), offset)
+    coef, intensity = split_intensity(coef)
     coef.update(dict.fromkeys(without, 0.0))  # the transfer rules read them
     for name, (_rule, fn) in TRANSFERRED.items():
         coef[name] = fn(coef)
     coef.update({name: v for name, (v, _) in FIXED.items()})
     coefficients = {f: coef.get(f, 0.0) for f in FEATURES}
-    z = log_odds(intercept, coefficients, X)
-    level = fit_level(z, train.joined.to_numpy(), train.dispnum.to_numpy())
+    plain = JoiningModel(version=version, kind="fitted", intercept=intercept, coefficients=coefficients,
+                         intensity=intensity, description="")  # fmt: skip
+    z = model_log_odds(plain, X, hostlev)
+    y, disp = train.joined.to_numpy(), train.dispnum.to_numpy()
+    level = fit_level(z, y, disp)
+    # Where a level has disputes enough, its joins cluster in their own way (a war draws several
+    # states far more often than its mean rate says): its per-war level is fitted on its own.
+    terms = dict(intensity.terms)
+    for lv in INTERACTIONS:
+        rows = hostlev == lv.hostlev
+        spread = train[rows].groupby("dispnum").joined.max().sum()
+        if lv in terms and spread >= MIN_LEVEL_SPREAD:
+            terms[lv] = terms[lv].model_copy(update={"level": fit_level(z[rows], y[rows], disp[rows])})
+    intensity = intensity.model_copy(update={"terms": terms})
     return JoiningModel(
         version=version,
         kind="fitted",
         intercept=intercept,
         coefficients=coefficients,
         level=level,
+        intensity=intensity,
         description=(
             "Logistic joining model fitted by `casus calibrate` on historical militarized interstate "
             "disputes: candidates are every state in the system at a dispute's start other than its "
             "originators, for each side; joiners are those that took part later. Features as in "
-            "casus.joining, with nuclear status from casus's state registry. ATOP's dyad-year data do "
-            "not code automaticity, policy commitments or contested triggers; those three coefficients "
-            "are transferred from fitted ones by the rules in fitted_on.transferred. system_size is fixed, "
-            "not fitted (fitted_on.fixed). The per-war level (casus.joining.WarLevel) is then fitted on "
-            "the same candidates by maximum marginal likelihood over disputes, the coefficients held."
+            "casus.joining, with nuclear status from casus's state registry. It is conditional on the "
+            "level each dispute reached (MID hostlev: threat, display, use of force, war): `intensity` "
+            "shifts the intercept by level against a use of force, and in war also the weights of "
+            "defence ties, borders and major-power status (casus.joining.INTERACTIONS). ATOP's dyad-year "
+            "data do not code automaticity, policy commitments or contested triggers; those three "
+            "coefficients are transferred from fitted ones by the rules in fitted_on.transferred. "
+            "system_size is fixed, not fitted (fitted_on.fixed). The per-war level "
+            "(casus.joining.WarLevel) is then fitted on the same candidates by maximum marginal "
+            "likelihood over disputes, the coefficients held and each dispute's candidates at its own "
+            "level; war, where joins cluster most, has its own (intensity.terms.war.level)."
             + (
                 " Left out of the fit, with coefficient 0 (fitted_on.without): " + ", ".join(without) + "."
                 if without
@@ -241,6 +326,13 @@ def fit_model(
             "disputes": int(train.dispnum.nunique()),
             "candidates": len(train),
             "joiners": int(train.joined.sum()),
+            "by_level": {
+                Intensity.from_hostlev(int(lv)).value: {
+                    "disputes": int(g.dispnum.nunique()),
+                    "joiners": int(g.joined.sum()),
+                }
+                for lv, g in train.assign(_l=hostlev).groupby("_l")
+            },
             "casus": __version__,
             "transferred": {name: rule for name, (rule, _) in TRANSFERRED.items()},
             "fixed": {name: rule for name, (_, rule) in FIXED.items()},
@@ -249,14 +341,23 @@ def fit_model(
     )
 
 
-def plain_features(cands: pd.DataFrame) -> pd.DataFrame:
-    """The plain baseline's features: obligations, contiguity and major-power status."""
+def plain_features(cands: pd.DataFrame, level: bool = True) -> pd.DataFrame:
+    """The plain baseline's features: obligations, contiguity and major-power status; with `level`
+    (and a `hostlev` column), the dispute's level and, in war, its interactions with obligations,
+    contiguity and major-power status, as the joining model has them."""
     X = joining_features(cands)
-    return pd.DataFrame({
+    plain = pd.DataFrame({
         "defense": ((X.defense_triggered + X.defense_untriggered) > 0).astype(float),
         "consultation": X.consultation, "abstain": X.abstain, "contiguous_enemy": X.contiguous_enemy,
         "contiguous_friend": X.contiguous_friend, "major_power": X.major_power,
     })  # fmt: skip
+    if not level or "hostlev" not in cands:
+        return plain
+    lv = levels_of(cands)
+    design = intensity_design(plain, lv, plain.columns)  # defence is one column here: its term below
+    war = (lv == Intensity.WAR.hostlev).astype(np.float64)
+    design["war:defense"] = war * plain.defense.to_numpy()
+    return pd.concat([plain, design], axis=1)
 
 
 def recall_at_10(cands: pd.DataFrame, p: np.ndarray) -> float:
@@ -310,6 +411,62 @@ def spread_metrics(
         "expected_joiners": float(g.expected.sum()),
         "actual_joiners": int(g.n.sum()),
     }
+
+
+def by_level(cands: pd.DataFrame, p: np.ndarray, none: np.ndarray) -> list[dict[str, Any]]:
+    """Calibration and ranking of the cascade at each level the scored disputes reached.
+
+    Per level (MID hostlev 2-5): disputes, joiners, the share of disputes that drew a joiner
+    against the mean predicted P(at least one joiner) (`none` is each row's dispute's P(no
+    joiner)), the mean probability per candidate against the observed rate, and the AUC.
+    """
+    d = cands[["dispnum", "joined"]].assign(p=p, none=none, level=levels_of(cands))
+    out = []
+    for level, g in d.groupby("level"):
+        disp = g.groupby("dispnum").agg(n=("joined", "sum"), none=("none", "first"))
+        y = g.joined.to_numpy()
+        out.append({
+            "level": int(level), "intensity": Intensity.from_hostlev(int(level)).value,
+            "n_disputes": len(disp), "n_candidates": len(g), "n_joiners": int(y.sum()),
+            "p_any_observed": float((disp.n > 0).mean()), "p_any_predicted": float((1 - disp.none).mean()),
+            "mean_p": float(g.p.mean()), "rate_observed": float(y.mean()),
+            "auc": float(roc_auc_score(y, g.p)) if len(np.unique(y)) == 2 else None,
+        })  # fmt: skip
+    return out
+
+
+def unconditional(train: pd.DataFrame, test: pd.DataFrame, model: JoiningModel) -> dict[str, np.ndarray]:
+    """Probabilities that do not know the level the dispute reached, for comparison.
+
+    `model_first_round`: the model's first round (its per-war level integrated out) mixed over
+    the levels in the share of training disputes that reached each; `plain_logistic`: the plain
+    baseline fitted without the level.
+    """
+    X = joining_features(test)
+    shares = (
+        train.groupby("dispnum").hostlev.first().value_counts(normalize=True) if "hostlev" in train else None
+    )
+    mixed = np.zeros(len(test))
+    for level, share in shares.items() if shares is not None else [(REFERENCE_INTENSITY.hostlev, 1.0)]:
+        m = model.at(Intensity.from_hostlev(int(level)))
+        mixed += float(share) * first_round_mean(m, log_odds(m.intercept, m.coefficients, X))
+    intercept, coef = fit_logistic(plain_features(train, level=False), train.joined.to_numpy())
+    return {"model_first_round": mixed,
+            "plain_logistic": predict(intercept, coef, plain_features(test, level=False))}  # fmt: skip
+
+
+def first_round_mean(model: JoiningModel, z: np.ndarray, points: int = 64) -> np.ndarray:
+    """The first round's probability averaged over the per-war level (a midpoint rule on normal quantiles)."""
+    lv = model.level
+    if lv is None or lv.sd == 0:
+        return np.asarray(expit(z), dtype=np.float64)
+    from scipy.special import ndtri
+
+    g = ndtri((np.arange(points) + 0.5) / points)
+    out = np.zeros(len(z))
+    for u in g:
+        out += expit(lv.offset + lv.scale * z + lv.sd * u)
+    return out / points
 
 
 Scorer = Callable[[pd.DataFrame, pd.DataFrame], np.ndarray]
@@ -397,19 +554,22 @@ def backtest(
             m = fit_model(train, until=None, version=f"blocked-{a}", data_ver="", without=without)
             groups.append(({"years": [a, b]}, train, m, test_cands.year.between(a, b)))
     parts: dict[str, list[np.ndarray]] = {n: [] for n in names}
+    blind: list[dict[str, np.ndarray]] = []
     frames, rows = [], []
     for info, train, m, mask in groups:
         test = test_cands[mask]
         if test.empty:
             continue
         tp = test_participants[test_participants.dispnum.isin(test.dispnum.unique())]
-        casc = cascade_probabilities(world, tp, m, trials=trials, seed=seed, progress=progress)
+        levels = test.groupby("dispnum").hostlev.first() if "hostlev" in test else None
+        casc = cascade_probabilities(world, tp, m, trials=trials, seed=seed, progress=progress, levels=levels)
         test = test.merge(casc, on=KEY, how="left").fillna({"p_cascade": 0.0, "p_first": 0.0})
         test = test.assign(fit=m.version)
         probs = {"model": test.p_cascade.to_numpy(), "model_first_round": test.p_first.to_numpy()}
         probs.update({n: fn(train, test) for n, fn in fns.items()})
         for n in names:
             parts[n].append(probs[n])
+        blind.append(unconditional(train, test, m))
         if info:
             rows.append({**info, "n_disputes": int(test.dispnum.nunique()), "n_candidates": len(test),
                          "n_joiners": int(test.joined.sum()), "metrics": metrics(test, probs["model"]),
@@ -456,11 +616,18 @@ def backtest(
     }
     if protocol == "blocked":
         result["by_decade"] = []
+    if len(scored):
+        result["by_level"] = by_level(scored, probs["model"], scored.p_none.to_numpy())
+        result["unconditional"] = {
+            n: metrics(scored, np.concatenate([b[n] for b in blind]))
+            for n in ("model_first_round", "plain_logistic")
+        }
     if intervals > 0 and len(scored) and scored.joined.nunique() == 2:
         table = scored[["dispnum", "year", "joined"]].assign(**{f"p_{n}": probs[n] for n in names})
         result["intervals"] = bootstrap(table, names, resamples=intervals, seed=seed)
     result["_scored"] = scored[KEY].assign(
         year=scored.year.to_numpy(), joined=scored.joined.to_numpy(), fit=scored.fit.to_numpy(),
+        hostlev=levels_of(scored),
         **{f"p_{n}": probs[n] for n in names},
     ) if len(scored) else None  # fmt: skip
     return result

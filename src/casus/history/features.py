@@ -14,6 +14,7 @@ today's world (see `casus.joining`):
     cands = add_nuclear(cands, nuclear_years())  # nuclear status from the state registry
     cands = add_history(cands, participants) # the candidate's disputes with each side before this one
     cands = add_proximity(cands, participants)  # how close the candidate's capital is to each side's
+    cands = add_level(cands, disputes, participants)  # how far the dispute went (MID hostlev)
     X = joining_features(cands)
 
 Each add_* measures the candidate's ties to the belligerents of each side. By default those are
@@ -306,6 +307,46 @@ def add_proximity(cands: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFra
     return out
 
 
+# MID's highest action (hiact) -> hostility level, for a dispute with no row in the disputes file:
+# 0 no militarized action (1); 1-6 threats (2); 7-12 displays of force (3); 13-19 uses of force,
+# declarations of war included (4); 20-21 beginning or joining an interstate war (5). Read from
+# the originators' highest actions: what the dispute reached before anyone joined.
+HIACT_LEVELS = ((0, 1), (1, 2), (7, 3), (13, 4), (20, 5))
+
+
+def level_of_hiact(hiact: npt.ArrayLike) -> npt.NDArray[np.int64]:
+    """The MID hostility level each highest action implies (HIACT_LEVELS)."""
+    a = np.asarray(hiact, dtype=np.int64)
+    out = np.ones(a.shape, dtype=np.int64)
+    for lo, level in HIACT_LEVELS:
+        out[a >= lo] = level
+    return out
+
+
+def dispute_levels(participants: pd.DataFrame, disputes: pd.DataFrame | None = None) -> pd.Series:
+    """Each dispute's hostility level (2-5), indexed by dispnum: the disputes file's `hostlev`
+    where it has the dispute, else the level of its originators' highest action (HIACT_LEVELS),
+    at least 2 (casus asks about threats and above)."""
+    o = participants[participants.orig == 1]
+    from_hiact = pd.Series(level_of_hiact(o.hiact.to_numpy()), index=o.dispnum.to_numpy())
+    level = from_hiact.groupby(level=0).max()
+    if disputes is not None and len(disputes):
+        known = disputes.drop_duplicates("dispnum").set_index("dispnum").hostlev
+        level = known.reindex(level.index).fillna(level).astype("int64")
+    return level.clip(lower=2).astype("int64").rename("hostlev")
+
+
+def add_level(cands: pd.DataFrame, disputes: pd.DataFrame | None, participants: pd.DataFrame) -> pd.DataFrame:
+    """The hostility level each candidate's dispute reached, `hostlev` 2-5 (GML MID; `dispute_levels`)."""
+    level = dispute_levels(participants, disputes)
+    out = cands.drop(columns="hostlev", errors="ignore")
+    return (
+        out.merge(level, left_on="dispnum", right_index=True, how="left")
+        .fillna({"hostlev": 4})
+        .astype({"hostlev": "int64"})
+    )
+
+
 def joining_features(c: pd.DataFrame) -> pd.DataFrame:
     """The joining model's features (casus.joining.FEATURES), from the columns the add_* functions made.
 
@@ -331,6 +372,7 @@ def joining_features(c: pd.DataFrame) -> pd.DataFrame:
     f["major_power"] = c.major.astype(float)
     f["nuclear"] = c.nuclear.astype(float)
     f["deterred"] = ((c.nuclear == 0) & (c.enemy_nuclear > 0)).astype(float)
+    f["nuclear_opposed"] = ((c.nuclear > 0) & (c.enemy_nuclear > 0)).astype(float)
     f["enemy_major"] = c.enemy_major.astype(float)
     f["capability"] = np.log((c.cinc + 1e-6) / (c.enemy_cinc + 1e-6)).clip(-10, 10)
     f["history_with"] = np.log1p(c.hist_with)
@@ -347,8 +389,13 @@ def build(
     history: pd.DataFrame | None = None,
     exposure: Exposure = "originators",
     nuclear: pd.DataFrame | None = None,
+    disputes: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Candidates with every add_* column, for `participants` (default: the folder's own)."""
+    """Candidates with every add_* column, for `participants` (default: the folder's own).
+
+    The dispute levels come from `disputes` (default: the folder's disputes file, if any), and
+    for disputes it does not hold from the originators' highest actions.
+    """
     p = tables["mid_participants"] if participants is None else participants
     c = candidates(p, tables["cow_states"])
     c = add_atop(c, tables["atop"], p, exposure)
@@ -357,7 +404,8 @@ def build(
     c = add_capabilities(c, tables["cow_nmc"], p, exposure)
     c = add_nuclear(c, nuclear_years() if nuclear is None else nuclear, p, exposure)
     c = add_history(c, p, history=history_table(tables, p, history), exposure=exposure)
-    return add_proximity(c, p)
+    c = add_proximity(c, p)
+    return add_level(c, tables.get("mid_disputes") if disputes is None else disputes, p)
 
 
 def history_table(

@@ -50,7 +50,10 @@ def curves(scored: pd.DataFrame) -> dict[str, str]:
     roc.update_layout(title="ROC curve", xaxis_title="false positive rate", yaxis_title="true positive rate")
     pr.update_layout(title="Precision-recall curve", xaxis_title="recall", yaxis_title="precision",
                      yaxis_type="log")  # fmt: skip
-    return {"roc": _html(roc, "chart-roc"), "pr": _html(pr, "chart-pr"), "calibration": calibration(scored)}
+    charts = {"roc": _html(roc, "chart-roc"), "pr": _html(pr, "chart-pr"), "calibration": calibration(scored)}
+    if "hostlev" in scored and scored.hostlev.nunique() > 1:
+        charts["calibration_by_level"] = calibration_by_level(scored)
+    return charts
 
 
 def calibration(scored: pd.DataFrame, bins: int = 12) -> str:
@@ -79,6 +82,42 @@ def calibration(scored: pd.DataFrame, bins: int = 12) -> str:
     fig.update_layout(title="Calibration (quantile bins)", xaxis_title="predicted P(join)",
                       yaxis_title="observed share that joined")  # fmt: skip
     return _html(fig, "chart-calibration")
+
+
+LEVEL_NAMES = {2: "threat", 3: "display of force", 4: "use of force", 5: "war"}
+
+
+def calibration_by_level(scored: pd.DataFrame, bins: int = 6) -> str:
+    """The calibration plot drawn once per level the disputes reached (quantile bins within each),
+    on log axes: a war's candidates join at ten times a use of force's rate."""
+    fig = go.Figure()
+    lo, hi = 1.0, 0.0
+    for level, g in scored.groupby("hostlev"):
+        p = g.p_model.to_numpy()
+        y = g.joined.to_numpy()
+        if y.sum() == 0:
+            continue
+        edges = np.unique(np.quantile(p, np.linspace(0, 1, bins + 1)))
+        idx = np.clip(np.searchsorted(edges, p, side="right") - 1, 0, max(len(edges) - 2, 0))
+        f = pd.DataFrame({"bin": idx, "p": p, "y": y}).groupby("bin").agg(p=("p", "mean"), y=("y", "mean"),
+                                                                            n=("y", "size"))  # fmt: skip
+        f = f[(f.p > 0) & (f.y > 0)]
+        if f.empty:
+            continue
+        lo, hi = min(lo, float(f.p.min()), float(f.y.min())), max(hi, float(f.p.max()), float(f.y.max()))
+        name = f"{level} {LEVEL_NAMES.get(int(level), '')}"
+        fig.add_scatter(x=f.p.round(7).tolist(), y=f.y.round(7).tolist(), mode="markers+lines", name=name,
+                        text=[f"{n:,} candidates" for n in f.n])  # fmt: skip
+    if hi > 0:
+        fig.add_scatter(x=[lo / 1.5, hi * 1.5], y=[lo / 1.5, hi * 1.5], mode="lines", name="perfect",
+                        line={"dash": "dot", "color": "#999"})  # fmt: skip
+    title = (
+        "Calibration by the level the dispute reached (quantile bins, log axes; bins where no one "
+        "joined are not drawn)"
+    )
+    fig.update_layout(title=title, xaxis_title="predicted P(join)", yaxis_title="observed share that joined",
+                      xaxis_type="log", yaxis_type="log")  # fmt: skip
+    return _html(fig, "chart-calibration-level")
 
 
 def _fmt(value: float, digits: int) -> str:
