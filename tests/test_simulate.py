@@ -83,7 +83,7 @@ def test_kernel_probability_is_the_model_probability(world: World) -> None:
         flags = [int(c.flags0[i, 0]), int(c.flags0[i, 1])]
         adj = (bool(c.adj0[i, 0]), bool(c.adj0[i, 1]))
         for s in (0, 1):
-            expected = _probability(c, i, _features(c, i, s, flags, adj, glob))
+            expected = _probability(c, i, s, _features(c, i, s, flags, adj, glob))
             assert math.isclose(runner.p0[i, s], expected, rel_tol=1e-12, abs_tol=1e-15), (c.ids[i], s)
 
 
@@ -142,6 +142,87 @@ def test_overrides_supports_but_does_not_fight_and_reliability(world: World) -> 
     states = {s.state: s for s in r.states}
     assert "BLR" not in states
     assert states["PRK"].p_side_b > 0.99  # contested Art. 4, honoured with certainty
+    assert states["PRK"].p_side_a == 0.0  # and never the other side
+
+
+def test_reliability_binds_a_state_to_the_side_it_is_obliged_to(world: World) -> None:
+    """reliability: 1 is joining the obliged side; 0 is staying out, never joining the other side."""
+    data = example(world, "kursk-2025").model_dump(mode="json")
+    for r in (1.0, 0.0):
+        data["assumptions"]["overrides"] = {"PRK": {"reliability": r}, "BLR": {"reliability": r}}
+        res = simulate(world, Scenario.model_validate(data), trials=20_000, seed=4, sensitivity=False)
+        states = {s.state: s for s in res.states}
+        for sid in ("PRK", "BLR"):
+            st = states.get(sid)
+            assert (st.p_side_a if st else 0.0) == 0.0
+            assert (st.p_side_b if st else 0.0) == pytest.approx(r, abs=1e-9 if r == 0 else 0.01)
+
+
+def test_a_supplier_is_distinct_from_a_state_that_stays_out(world: World) -> None:
+    data = example(world, "kursk-2025").model_dump(mode="json")
+    data["assumptions"]["overrides"] = {"CHN": {"fights": False, "supports": "RUS"}}
+    staying_out = simulate(world, Scenario.model_validate(data), trials=5_000, seed=1, sensitivity=False)
+    assert "CHN" not in staying_out.side_b and "CHN" not in {s.state for s in staying_out.states}
+    data["assumptions"]["suppliers_are_cobelligerents"] = True
+    counted = simulate(world, Scenario.model_validate(data), trials=5_000, seed=1, sensitivity=False)
+    assert "CHN" in counted.side_b  # a supplier of Russia, counted as at war on its side
+    changes = {
+        s.change for s in simulate(world, Scenario.model_validate(data), trials=2_000, seed=1).sensitivity
+    }
+    assert any(c.startswith("weapon suppliers") for c in changes)
+
+
+def test_a_state_can_be_at_war_from_the_start_on_a_named_side(world: World) -> None:
+    data = example(world, "korea-clash").model_dump(mode="json")
+    data["assumptions"] = {"overrides": {"JPN": {"at_war_on": "b"}, "CHN": {"at_war_on": "a"}}}
+    r = simulate(world, Scenario.model_validate(data), trials=5_000, seed=1, sensitivity=False)
+    assert r.side_a == ["CHN", "PRK"] and r.side_b == ["JPN", "KOR", "USA"]
+    assert {s.state: s.initial for s in r.states}["JPN"] == "b"
+
+
+def test_sides_follow_who_attacked_whom(world: World) -> None:
+    """North Korea shells the South, the South and the US strike back: PRK alone on side A."""
+    r = simulate(world, example(world, "korea-clash"), trials=20_000, seed=1, sensitivity=False)
+    assert r.side_a == ["PRK"] and r.side_b == ["KOR", "USA"]
+    assert r.p_nuclear_opposed == 1.0  # PRK and the US are nuclear-armed, on opposite sides from the start
+
+
+def test_the_intensity_is_recorded_and_moves_the_numbers(world: World) -> None:
+    sc = example(world, "kursk-2025")
+    assert sc.intensity.value == "war" and sc.intensity_source == "set in the scenario"
+    war = simulate(world, sc, trials=20_000, seed=3, sensitivity=False)
+    data = sc.model_dump(mode="json")
+    del data["simulation"]["intensity"]
+    force = simulate(world, Scenario.model_validate(data), trials=20_000, seed=3, sensitivity=False)
+    assert war.intensity.value == "war" and force.intensity.value == "use_of_force"
+    assert force.intensity_source == "from the events' kinds"
+    assert "reached war" in war.model_note and "use of force short of war" in force.model_note
+    p = {s.state: s.p_war for s in war.states}
+    q = {s.state: s.p_war for s in force.states}
+    assert p["BLR"] > 3 * q["BLR"] and p["PRK"] > 5 * q.get("PRK", 0.0)
+    assert war.war_size["mean"] > force.war_size["mean"]
+
+
+def test_sensitivity_asks_what_if_it_becomes_a_war(world: World) -> None:
+    r = simulate(world, example(world, "belgorod-2025"), trials=10_000, seed=2, sensitivity=True)
+    change = next(s for s in r.sensitivity if s.kind == "intensity")
+    assert change.change == "intensity: use_of_force → war" and change.delta > 0
+    top = next(s for s in r.states if s.initial is None)
+    v = r.verdicts
+    assert v is not None and v.state == top.state and v.p_war == pytest.approx(top.p_war)
+    assert (
+        v is not None and v.p_war_untriggered <= v.p_war
+    )  # a triggered tie weighs more than an untriggered one
+
+
+def test_paths_name_a_treaty_only_for_an_obligation_this_war_engages(world: World) -> None:
+    """Belgorod (Ukraine the attacker): the Budapest memorandum binds no one to join Ukraine."""
+    r = simulate(world, example(world, "belgorod-2025"), trials=100_000, seed=5, sensitivity=False)
+    steps = [st for p in r.paths for st in p.steps]
+    assert steps and not any("budapest" in st.via for st in steps)
+    for st in steps:
+        if st.side == "a":  # nothing obliges anyone to join the attacker here
+            assert " Art. " not in st.via and "Para." not in st.via, st
 
 
 def test_sensitivity_uses_common_random_numbers(world: World) -> None:
@@ -265,11 +346,9 @@ def test_probability_table_matches_the_model(world: World) -> None:
                 adj[1 - s], adj[s] = bool(sig & 8), bool(sig & 4)
                 det = bool(sig & 1)
                 glob = {"maj_a": bool(sig & 2), "maj_b": bool(sig & 2), "nuc_a": det, "nuc_b": det}
-                if det and c.nuclear[i]:
-                    continue  # a nuclear-armed state is never deterred
-                x = _features(c, i, s, flags, (adj[0], adj[1]), glob)
+                x = _features(c, i, s, flags, (adj[0], adj[1]), glob)  # nuclear_opposed where i is armed
                 assert math.isclose(
-                    runner.table[i, s, sig], _probability(c, i, x), rel_tol=1e-12, abs_tol=1e-15
+                    runner.table[i, s, sig], _probability(c, i, s, x), rel_tol=1e-12, abs_tol=1e-15
                 )
                 checked += 1
     assert checked > 1000

@@ -16,21 +16,23 @@ import numpy as np
 import numpy.typing as npt
 
 from casus import capitals
-from casus.joining import FEATURES, JoiningModel
-from casus.model import Automaticity, Direction, ObligationType, Scenario, State, SuspensionKind
+from casus.joining import JoiningModel
+from casus.model import (
+    Automaticity,
+    Direction,
+    Intensity,
+    ObligationType,
+    Scenario,
+    State,
+    SuspensionKind,
+    initial_sides,
+)
 from casus.obligations import ObligationResult, Status, casus_foederis
+from casus.ties import ABSTAIN, CAT_NAMES, CONSULT, CONTESTED, POLICY, SIDE_A, SIDE_B, UNTRIGGERED
 from casus.world import World
 
-# Tie categories, as bits in the per-(state, side) flags; defence rank is kept separately.
-CONTESTED, UNTRIGGERED, CONSULT, POLICY, ABSTAIN = 1, 2, 4, 8, 16
-SIDE_A, SIDE_B = 0, 1
-CAT_NAMES = {
-    CONTESTED: "defence (contested)",
-    UNTRIGGERED: "defence (not triggered)",
-    CONSULT: "consultation",
-    POLICY: "policy commitment",
-    ABSTAIN: "duty to abstain",
-}
+__all__ = ["ABSTAIN", "CAT_NAMES", "CONSULT", "CONTESTED", "POLICY", "SIDE_A", "SIDE_B", "UNTRIGGERED",
+           "Compiled", "Tie", "compile_scenario"]  # fmt: skip
 
 F64 = npt.NDArray[np.float64]
 I32 = npt.NDArray[np.int32]
@@ -57,7 +59,7 @@ class Compiled:
     side0: I8  # -1 not at war, 0 side A (attackers), 1 side B (attacked)
     nuclear: npt.NDArray[np.bool_]
     major: npt.NDArray[np.bool_]
-    fights: npt.NDArray[np.bool_]
+    fights: npt.NDArray[np.bool_]  # [state, side]: False where the scenario keeps the state off that side
     reliability: F64  # NaN where the model decides
     rev_ptr: I32  # beneficiary -> obligors (ties that engage if the beneficiary joins)
     rev_obligor: I32
@@ -73,7 +75,8 @@ class Compiled:
     capability: F64
     proximity: F64  # [state, side]: log(1 + summed capital closeness to that side's initial belligerents)
     system_size: float  # log(number of states existing on the date)
-    model: JoiningModel
+    model: JoiningModel  # the plain model at the scenario's intensity (JoiningModel.at)
+    intensity: Intensity
     results: list[ObligationResult]
     initial_ties: list[Tie] = field(default_factory=list)
     joiner_ties: list[Tie] = field(default_factory=list)
@@ -198,8 +201,12 @@ def _date_arrays(world: World, on: dt.date, statuses: tuple[str, ...]) -> _DateA
     return arrays
 
 
-def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> Compiled:
-    """Build the cascade's arrays for a scenario."""
+def compile_scenario(
+    world: World, scenario: Scenario, model: JoiningModel, intensity: Intensity | None = None
+) -> Compiled:
+    """Build the cascade's arrays for a scenario, at `intensity` (default: the scenario's)."""
+    level = intensity or scenario.intensity
+    model = model if model.given is level else model.at(level)
     on = scenario.date
     a = scenario.assumptions
     statuses = ("in_force", "signed") if a.honour_signed_not_in_force else ("in_force",)
@@ -208,17 +215,11 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
     n = len(ids)
 
     side0 = np.full(n, -1, dtype=np.int8)
-    for ev in scenario.events:
-        side0[index[ev.target]] = SIDE_B
-    for ev in scenario.events:
-        attackers = [ev.actor] if ev.attributes.state_actor else []
-        if a.suppliers_are_cobelligerents:
-            attackers += ev.attributes.weapons_supplied_by
-        for att in attackers:
-            if att in index and side0[index[att]] == -1:
-                side0[index[att]] = SIDE_A
+    for sid, side in initial_sides(scenario).items():
+        if sid in index:
+            side0[index[sid]] = side.position
 
-    fights = np.ones(n, dtype=np.bool_)
+    fights = np.ones((n, 2), dtype=np.bool_)
     reliability = np.full(n, np.nan)
     for sid, ov in a.overrides.items():
         if sid in index:
@@ -268,6 +269,13 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
         else:
             flags0[tie.obligor, s] |= cat
 
+    # A reliability override says how surely a state honours its obligation: it never joins the
+    # side it is not obliged to.
+    for i in np.flatnonzero(~np.isnan(reliability)):
+        obliged = (trig0[i] > 0) | ((flags0[i] & CONTESTED) != 0)
+        if obliged.sum() == 1:
+            fights[i, ~obliged] = False
+
     nbs = d.nbs
     adj0 = np.zeros((n, 2), dtype=np.bool_)
     for j in range(n):
@@ -301,15 +309,8 @@ def compile_scenario(world: World, scenario: Scenario, model: JoiningModel) -> C
         proximity=proximity,
         system_size=float(np.log(n)) if n else 0.0,
         model=model,
+        intensity=level,
         results=results,
         initial_ties=initial,
         joiner_ties=d.ties,
     )
-
-
-# The kernel indexes coefficients by position.
-assert FEATURES[0] == "defense_triggered" and FEATURES[18:21] == (
-    "proximity_enemy",
-    "proximity_friend",
-    "system_size",
-)

@@ -16,9 +16,10 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from casus import __version__, kernel
-from casus.cascade import CONTESTED, SIDE_A, Compiled, compile_scenario
-from casus.joining import JoiningModel, load_model
-from casus.model import Scenario
+from casus.cascade import Compiled, compile_scenario
+from casus.joining import IDX, JoiningModel, load_model
+from casus.model import Intensity, Scenario, initial_sides
+from casus.ties import ABSTAIN, CONSULT, CONTESTED, POLICY, SIDE_A, TRIGGERED, UNTRIGGERED
 from casus.world import World
 
 BLOCK = 1024  # trials per parallel task; results do not depend on it
@@ -72,15 +73,24 @@ class Sensitivity(BaseModel):
     delta: float
 
 
-def model_note(model: JoiningModel) -> str:
-    """What the model's probabilities are, and what in it today's world cannot feed."""
-    note = (
-        "prior from published reliability rates, not fitted to data"
-        if model.kind == "prior"
-        else f"fitted on {model.data_version}: historical militarized disputes of every "
-        "intensity, most of which never became wars, so these are base rates for a dispute, "
-        "not for a declared war (--model prior gives the reliability-anchored view)"
-    )
+def model_note(model: JoiningModel, intensity: Intensity | None = None) -> str:
+    """What the model's probabilities are conditional on, and what in it today's world cannot feed."""
+    level = intensity or model.given
+    if model.kind == "prior":
+        note = (
+            "prior from published reliability rates, not fitted to data; it does not distinguish intensities"
+        )
+    elif model.knows_intensity and level is not None:
+        note = (
+            f"fitted on {model.data_version}: historical militarized disputes that reached "
+            f"{level.label} (MID level {level.hostlev}), so these are the chances of joining "
+            f"if it comes to {level.label}"
+        )
+    else:
+        note = (
+            f"fitted on {model.data_version}: historical militarized disputes of every intensity "
+            "(this model has no intensity terms), so these are base rates for a dispute"
+        )
     if model.level is not None and model.level.sd > 0:
         note += (
             f"; a per-war level (sd {model.level.sd:.2f} on the log-odds) moves the first round's "
@@ -96,6 +106,21 @@ def model_note(model: JoiningModel) -> str:
     return note
 
 
+class VerdictEffect(BaseModel):
+    """How much the obligation engine's verdicts move the numbers under the model in use: the most
+    likely joiner's P(war), and the mean war size, with every triggered or contested obligation
+    counted as not triggered (same random numbers)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    state: str | None
+    p_war: float
+    p_war_untriggered: float
+    war_size_mean: float
+    war_size_mean_untriggered: float
+    trials: int
+
+
 class SimulationResult(BaseModel):
     """What `casus.simulate` returns; also the `simulation` object of `casus run --json`."""
 
@@ -104,6 +129,8 @@ class SimulationResult(BaseModel):
     trials: int
     seed: int
     rounds: int
+    intensity: Intensity  # the level the probabilities are conditional on
+    intensity_source: str
     model: str
     model_kind: str
     model_note: str
@@ -119,6 +146,7 @@ class SimulationResult(BaseModel):
     paths: list[EscalationPath]
     outcome: str = "p_nuclear_opposed"
     sensitivity: list[Sensitivity] = Field(default_factory=list)
+    verdicts: VerdictEffect | None = None
 
 
 def _glob0(c: Compiled) -> np.ndarray:
@@ -135,11 +163,20 @@ def _glob0(c: Compiled) -> np.ndarray:
 
 def zconst(c: Compiled) -> np.ndarray:
     """The part of each state's log-odds per side that no joining changes: intercept, system size, status,
-    capability, and closeness to each side's initial belligerents (proximity_friend = coef[19], _enemy =
-    coef[18])."""
-    z = c.intercept + c.coef[20] * c.system_size
-    z = z + c.coef[9] * c.major + c.coef[11] * c.nuclear + c.coef[13] * c.capability
-    zs = z[:, None] + c.coef[19] * c.proximity + c.coef[18] * c.proximity[:, ::-1]
+    capability, and closeness to each side's initial belligerents."""
+    k = c.coef
+    z = c.intercept + k[IDX["system_size"]] * c.system_size
+    z = (
+        z
+        + k[IDX["major_power"]] * c.major
+        + k[IDX["nuclear"]] * c.nuclear
+        + k[IDX["capability"]] * c.capability
+    )
+    zs = (
+        z[:, None]
+        + k[IDX["proximity_friend"]] * c.proximity
+        + k[IDX["proximity_enemy"]] * c.proximity[:, ::-1]
+    )
     return np.ascontiguousarray(zs, dtype=np.float64)
 
 
@@ -190,28 +227,21 @@ class Runner:
         )
         self.n_initial = int((compiled.side0 >= 0).sum())
         self.elev, self.level_sd = level(compiled, self.p0)
-
-    def _world(self) -> tuple[Any, ...]:
-        """The arrays both kernel entry points take, in their order."""
-        c = self.c
-        return (
+        self.arrays = kernel.Arrays(
             c.side0, c.flags0, c.adj0, c.trig0, c.rev_ptr, c.rev_obligor, c.rev_cat, c.nb_ptr, c.nb_idx,
-            c.nuclear, c.major, c.fights, c.reliability, self.zconst, c.coef, c.deterrence, self.cand0,
-            self.p0, self.glob0,
+            c.nuclear, c.major, c.fights, c.reliability, self.zconst, c.coef, bool(c.deterrence), self.cand0,
+            self.p0, self.glob0, self.table, self.elev, float(self.level_sd),
         )  # fmt: skip
 
     def run(self, trial0: int, ntrials: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, np.ndarray]:
         """Counts for trials [trial0, trial0 + ntrials)."""
-        return kernel.simulate_range(  # type: ignore[no-any-return,call-arg]
-            self.seed, trial0, ntrials, BLOCK, self.rounds, *self._world(), self.n_initial, self.table,
-            self.elev, self.level_sd,
-        )  # fmt: skip
+        return kernel.simulate_range(  # type: ignore[no-any-return]
+            self.seed, trial0, ntrials, BLOCK, self.rounds, self.arrays, self.n_initial
+        )
 
     def replay(self, trial: int) -> list[tuple[int, int, int]]:
         """The joins of one trial: (state index, side, round)."""
-        st, sd, rd = kernel.replay(
-            self.seed, trial, self.rounds, *self._world(), self.table, self.elev, self.level_sd
-        )  # type: ignore[call-arg]
+        st, sd, rd = kernel.replay(self.seed, trial, self.rounds, self.arrays)
         return sorted(zip(st.tolist(), sd.tolist(), rd.tolist(), strict=True), key=lambda x: (x[2], x[0]))
 
 
@@ -259,27 +289,61 @@ def run_counts(
     }
 
 
+_TIE_FEATURE = {TRIGGERED: "defense_triggered", CONTESTED: "defense_contested", POLICY: "policy",
+                UNTRIGGERED: "defense_untriggered", CONSULT: "consultation"}  # fmt: skip
+_TIE_STRENGTH = {TRIGGERED: 5, CONTESTED: 4, POLICY: 3, UNTRIGGERED: 2, CONSULT: 1}
+
+
 def _via(c: Compiled, state: int, side: int, belligerents: dict[int, int]) -> str:
-    """The strongest tie that drew `state` to `side`, given who was at war when it joined."""
-    best: tuple[int, str] | None = None
-    for tie in c.initial_ties:
-        if tie.obligor == state and belligerents.get(tie.beneficiary) == side and tie.category != 16:
-            score = 100 + tie.rank if tie.category == 0 else {1: 50, 8: 40, 2: 20, 4: 10}.get(tie.category, 0)
-            if best is None or score > best[0]:
-                best = (score, f"{tie.label} → {c.ids[tie.beneficiary]}")
-    for tie in c.joiner_ties:
-        joined = tie.beneficiary in belligerents and c.side0[tie.beneficiary] < 0
-        if tie.obligor == state and joined and belligerents[tie.beneficiary] == side and tie.category != 16:
-            score = {1: 45, 8: 35, 2: 15, 4: 5}.get(tie.category, 0)
-            if best is None or score > best[0]:
-                best = (score, f"{tie.label} → {c.ids[tie.beneficiary]}")
-    if best is not None:
-        return best[1]
-    for k in range(c.nb_ptr[state], c.nb_ptr[state + 1]):
-        other = int(c.nb_idx[k])
-        if belligerents.get(other) == 1 - side:
-            return f"border with {c.ids[other]}"
-    return "major power" if c.major[state] else "other"
+    """What carried `state` to `side`, given who was at war when it joined: the term that adds the
+    most to its log-odds under the model in use.
+
+    A treaty is named only for an obligation that this war engages (a triggered or contested
+    defence obligation toward a belligerent of that side); a tie that binds to nothing here (not
+    triggered, owed to the attacker, non-binding, consultation) is named as a tie, not as a duty.
+    """
+    k = c.coef
+    best_tie: tuple[int, int, int] | None = None  # (strength, rank, index into ties)
+    ties = [*c.initial_ties, *c.joiner_ties]
+    for n, tie in enumerate(ties):
+        if tie.obligor != state or tie.category == ABSTAIN or belligerents.get(tie.beneficiary) != side:
+            continue
+        if n >= len(c.initial_ties) and c.side0[tie.beneficiary] >= 0:
+            continue  # ties to the initial belligerents come from the engine's verdicts above
+        key = (_TIE_STRENGTH[tie.category], tie.rank, -n)
+        if best_tie is None or key > best_tie:
+            best_tie = key
+    reasons: list[tuple[float, str]] = []
+    if best_tie is not None:
+        tie = ties[-best_tie[2]]
+        feat = _TIE_FEATURE[tie.category]
+        weight = k[IDX[feat]] + (
+            k[IDX["defense_strength"]] * tie.rank / 6 if tie.category == TRIGGERED else 0.0
+        )
+        to = c.ids[tie.beneficiary]
+        label = {
+            TRIGGERED: f"{tie.label} → {to}",
+            CONTESTED: f"{tie.label} → {to} (contested)",
+            UNTRIGGERED: f"ties to {to} (no duty to join here)",
+            POLICY: f"non-binding ties to {to}",
+            CONSULT: f"consultation with {to} (no duty to fight)",
+        }[tie.category]
+        reasons.append((weight, label))
+    for j in range(c.nb_ptr[state], c.nb_ptr[state + 1]):
+        other = int(c.nb_idx[j])
+        if other in belligerents:
+            friend = belligerents[other] == side
+            weight = k[IDX["contiguous_friend" if friend else "contiguous_enemy"]]
+            reasons.append((weight, f"border with {c.ids[other]}"))
+    near = (
+        k[IDX["proximity_friend"]] * c.proximity[state, side]
+        + k[IDX["proximity_enemy"]] * c.proximity[state, 1 - side]
+    )
+    reasons.append((near, "close to the war"))
+    if c.major[state]:
+        reasons.append((k[IDX["major_power"]], "major power"))
+    weight, label = max(reasons, key=lambda r: r[0])
+    return label if weight > 0 else "other"
 
 
 def summarise(
@@ -352,10 +416,17 @@ def outcome_value(name: str, counts: dict[str, Any], c: Compiled, trials: int) -
 
 
 def default_outcome(world: World, scenario: Scenario) -> str:
-    """The sensitivity outcome to rank by: p_nuclear_opposed where a nuclear-armed state exists on the
-    scenario's date, else war_size_mean (nuclear opposition is then always 0)."""
-    nuclear = any(s.nuclear_on(scenario.date) for s in world.at(scenario.date).states)
-    return "p_nuclear_opposed" if nuclear else "war_size_mean"
+    """The sensitivity outcome to rank by: p_nuclear_opposed where it can move, else war_size_mean.
+
+    It cannot move where no state on the scenario's date is nuclear-armed (it is always 0), or
+    where nuclear-armed states are on opposite sides from the start (it is always 1).
+    """
+    on = scenario.date
+    if not any(s.nuclear_on(on) for s in world.at(on).states):
+        return "war_size_mean"
+    armed = {side for sid, side in initial_sides(scenario).items()
+             if sid in world.states and world.states.get(sid).nuclear_on(on)}  # fmt: skip
+    return "war_size_mean" if len(armed) == 2 else "p_nuclear_opposed"
 
 
 def check_outcome(name: str, world: World, scenario: Scenario) -> None:
@@ -371,9 +442,15 @@ def check_outcome(name: str, world: World, scenario: Scenario) -> None:
 
 
 def variations(world: World, scenario: Scenario) -> list[tuple[str, str, Scenario]]:
-    """Every assumption flipped and every override moved, one at a time."""
+    """Every assumption flipped and every override moved, one at a time; and the intensity
+    raised to war ("if this becomes a war"), or for a war lowered to a use of force."""
     a = scenario.assumptions
     out: list[tuple[str, str, Scenario]] = []
+    level = scenario.intensity
+    other = Intensity.USE_OF_FORCE if level is Intensity.WAR else Intensity.WAR
+    raised = scenario.simulation.model_copy(update={"intensity": other})
+    out.append((f"intensity: {level.value} → {other.value}", "intensity",
+                scenario.model_copy(update={"simulation": raised})))  # fmt: skip
 
     def with_assumptions(**kw: Any) -> Scenario:
         return scenario.model_copy(update={"assumptions": a.model_copy(update=kw)})
@@ -381,7 +458,7 @@ def variations(world: World, scenario: Scenario) -> list[tuple[str, str, Scenari
     for key, label in (
         ("suppliers_are_cobelligerents", "weapon suppliers count as co-belligerents"),
         ("honour_signed_not_in_force", "signed treaties not in force are honoured"),
-        ("nuclear_deterrence", "nuclear deterrence restrains non-nuclear states"),
+        ("nuclear_deterrence", "nuclear deterrence shapes who joins against a nuclear-armed side"),
     ):
         now = bool(getattr(a, key))
         out.append(
@@ -440,6 +517,42 @@ def variations(world: World, scenario: Scenario) -> list[tuple[str, str, Scenari
     return out
 
 
+def untriggered(c: Compiled) -> Compiled:
+    """The same compiled scenario with every triggered or contested obligation counted as not triggered."""
+    from dataclasses import replace
+
+    flags0 = np.where((c.flags0 & CONTESTED) != 0, (c.flags0 & ~CONTESTED) | UNTRIGGERED, c.flags0)
+    flags0 = np.where(c.trig0 > 0, flags0 | UNTRIGGERED, flags0).astype(np.int32)
+    rev_cat = np.where((c.rev_cat & CONTESTED) != 0, (c.rev_cat & ~CONTESTED) | UNTRIGGERED, c.rev_cat)
+    return replace(c, trig0=np.zeros_like(c.trig0), flags0=flags0, rev_cat=rev_cat.astype(np.int32))
+
+
+def verdict_effect(
+    c: Compiled,
+    counts: dict[str, Any],
+    trials: int,
+    seed: int,
+    rounds: int,
+    n: int,
+    chunk: int = DEFAULT_CHUNK,
+) -> VerdictEffect:
+    """How much the engine's verdicts move the numbers (VerdictEffect), with the same random numbers."""
+    p = (counts["a"] + counts["b"]) / trials
+    p[c.side0 >= 0] = -1.0
+    top = int(np.argmax(p)) if len(p) and p.max() > 0 else None
+    base = counts if n == trials else run_counts(Runner(c, seed, rounds), n, chunk, count_paths=False)
+    alt = run_counts(Runner(untriggered(c), seed, rounds), n, chunk, count_paths=False)
+
+    def share(cnt: dict[str, Any]) -> float:
+        return 0.0 if top is None else float((cnt["a"][top] + cnt["b"][top]) / n)
+
+    return VerdictEffect(
+        state=None if top is None else c.ids[top], p_war=share(base), p_war_untriggered=share(alt),
+        war_size_mean=outcome_value("war_size_mean", base, c, n),
+        war_size_mean_untriggered=outcome_value("war_size_mean", alt, c, n), trials=n,
+    )  # fmt: skip
+
+
 def simulate(
     world: World,
     scenario: Scenario,
@@ -474,13 +587,20 @@ def simulate(
             v = outcome_value(outcome, run_counts(Runner(c2, seed, rounds), n_s, chunk, progress), c2, n_s)
             sens.append(Sensitivity(change=label, kind=kind, outcome=v, delta=v - base))
         sens.sort(key=lambda s: -abs(s.delta))
+    verdicts = None
+    if sensitivity:
+        verdicts = verdict_effect(
+            compiled, counts, trials, seed, rounds, min(trials, sensitivity_trials or 200_000), chunk
+        )
     return SimulationResult(
         trials=trials,
         seed=seed,
         rounds=rounds,
+        intensity=compiled.intensity,
+        intensity_source=scenario.intensity_source,
         model=model.label,
         model_kind=model.kind,
-        model_note=model_note(model),
+        model_note=model_note(compiled.model, compiled.intensity),
         data_version=model.data_version,
         casus_version=__version__,
         world=world.provenance,
@@ -493,4 +613,5 @@ def simulate(
         paths=summary["paths"],
         outcome=outcome,
         sensitivity=sens,
+        verdicts=verdicts,
     )

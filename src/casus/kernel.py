@@ -20,11 +20,28 @@ at the fitted rates.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numba as nb
 import numpy as np
 
-CONTESTED, UNTRIGGERED, CONSULT, POLICY, ABSTAIN = 1, 2, 4, 8, 16
+from casus.joining import IDX
+from casus.ties import ABSTAIN, CONSULT, CONTESTED, POLICY, UNTRIGGERED
+
+# Coefficient positions (casus.joining.FEATURES), read by name; numba takes them as constants.
+_DEF_TRIG, _DEF_STRENGTH, _DEF_CONT = (
+    IDX["defense_triggered"],
+    IDX["defense_strength"],
+    IDX["defense_contested"],
+)
+_DEF_UNTRIG, _CONSULT, _POLICY, _ABSTAIN = (
+    IDX["defense_untriggered"],
+    IDX["consultation"],
+    IDX["policy"],
+    IDX["abstain"],
+)
+_CONT_ENEMY, _CONT_FRIEND = IDX["contiguous_enemy"], IDX["contiguous_friend"]
+_ENEMY_MAJOR, _DETERRED, _NUC_OPP = IDX["enemy_major"], IDX["deterred"], IDX["nuclear_opposed"]
 _C_SEED = np.uint64(0x9E3779B97F4A7C15)
 _C_TRIAL = np.uint64(0xD1B54A32D192ED03)
 _C_DRAW = np.uint64(0x8CB92BA72F3D8DD7)
@@ -86,8 +103,12 @@ def tie_class(f: int, t: int) -> int:
 
 @nb.njit(cache=True, inline="always")
 def join_probability(i, s, trig, flags, adj, zconst, coef, fights, reliability, enemy_major, enemy_nuclear, nuclear, major, deterrence):  # fmt: skip
-    """P(state i joins side s); the same function as JoiningModel.probability."""
-    if not fights[i]:
+    """P(state i joins side s); the same function as JoiningModel.probability.
+
+    `fights[i, s]` is False where the scenario keeps the state off side s (it does not fight, or
+    a reliability override binds it to the other side).
+    """
+    if not fights[i, s]:
         return 0.0
     t = trig[i, s]
     f = flags[i, s]
@@ -95,40 +116,40 @@ def join_probability(i, s, trig, flags, adj, zconst, coef, fights, reliability, 
     z = zconst[i, s]
     tie = True
     if t > 0:
-        z += coef[0] + coef[1] * (t / 6.0)
+        z += coef[_DEF_TRIG] + coef[_DEF_STRENGTH] * (t / 6.0)
         if not math.isnan(reliability[i]):
             return reliability[i]
     elif f & CONTESTED:
-        z += coef[2]
+        z += coef[_DEF_CONT]
         if not math.isnan(reliability[i]):
             return reliability[i]
     elif f & POLICY:
-        z += coef[5]
+        z += coef[_POLICY]
     elif f & UNTRIGGERED:
-        z += coef[3]
+        z += coef[_DEF_UNTRIG]
     elif f & CONSULT:
-        z += coef[4]
+        z += coef[_CONSULT]
     else:
         tie = False
     if f & ABSTAIN:
-        z += coef[6]
+        z += coef[_ABSTAIN]
         tie = True
     if adj[i, 1 - s]:
-        z += coef[7]
+        z += coef[_CONT_ENEMY]
         tie = True
     if adj[i, s]:
-        z += coef[8]
+        z += coef[_CONT_FRIEND]
         tie = True
     if not tie and not major[i]:  # no tie and not a major power: out of the war
         return 0.0
     if enemy_major:
-        z += coef[10]
-    if deterrence and enemy_nuclear and not nuclear[i]:
-        z += coef[12]
+        z += coef[_ENEMY_MAJOR]
+    if deterrence and enemy_nuclear:
+        z += coef[_NUC_OPP] if nuclear[i] else coef[_DETERRED]
     return 1.0 / (1.0 + math.exp(-z))
 
 
-N_SIG = 192  # 6 tie classes x abstain x enemy border x friendly border x enemy major x deterred
+N_SIG = 192  # 6 tie classes x abstain x enemy border x friendly border x enemy major x nuclear enemy
 
 
 @nb.njit(cache=True, inline="always")
@@ -144,7 +165,7 @@ def signature(i, s, trig, flags, adj, enemy_major, enemy_nuclear, nuclear, deter
         sig += 4
     if enemy_major:
         sig += 2
-    if deterrence and enemy_nuclear and not nuclear[i]:
+    if deterrence and enemy_nuclear:  # deterred if i is not nuclear-armed, opposed if it is
         sig += 1
     return sig
 
@@ -185,33 +206,75 @@ def probability_table(trig, zconst, coef, fights, reliability, nuclear, major, d
                     reliability[i : i + 1],
                     (sig & 2) != 0,
                     det,
-                    np.zeros(1, dtype=np.bool_),
+                    nuclear[i : i + 1],
                     major[i : i + 1],
                     det,
                 )
     return table
 
 
+class Arrays(NamedTuple):
+    """Everything a trial reads, in one typed bundle (built once per compiled scenario by
+    `casus.escalation.Runner`). Per state i and side s (0 = A, 1 = B):"""
+
+    side0: np.ndarray  # int8 [i]: -1 not at war, else the side it starts on
+    flags0: np.ndarray  # int32 [i, s]: tie bits at the start (casus.ties)
+    adj0: np.ndarray  # bool [i, s]: a land border with a belligerent of s at the start
+    trig: np.ndarray  # int32 [i, s]: automaticity rank of a triggered defence obligation (0: none)
+    rev_ptr: np.ndarray  # int32 CSR: beneficiary -> obligors whose ties engage if it joins
+    rev_obligor: np.ndarray
+    rev_cat: np.ndarray  # tie bits of each such obligation
+    nb_ptr: np.ndarray  # int32 CSR: land neighbours
+    nb_idx: np.ndarray
+    nuclear: np.ndarray  # bool [i]
+    major: np.ndarray  # bool [i]
+    fights: np.ndarray  # bool [i, s]: False where the scenario keeps i off side s
+    reliability: np.ndarray  # float [i]: NaN where the model decides
+    zconst: np.ndarray  # float [i, s]: the log-odds terms no join changes
+    coef: np.ndarray  # float: coefficients in casus.joining.FEATURES order
+    deterrence: bool  # the scenario's nuclear-deterrence assumption
+    cand0: np.ndarray  # int32: states with a first-round probability
+    p0: np.ndarray  # float [i, s]: first-round plain probabilities
+    glob0: np.ndarray  # bool [4]: major on A, major on B, nuclear on A, nuclear on B at the start
+    table: np.ndarray  # float [i, s, signature]: probability_table
+    elev: np.ndarray  # float [i, s]: level_odds, -1 where the level does not apply
+    level_sd: float  # the per-war level's sd (0: none)
+
+
 @nb.njit(cache=True, nogil=True)
-def run_block(
-    seed, t_lo, t_hi, rounds, side, flags, adj, pprev, trig, rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx,
-    nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, side0, flags0, adj0,
-    n_initial, count_a, count_b, sizes, hashes, rec_state, rec_side, rec_round, buf_a, buf_b, joiners, jside,
-    mark, dirty, queued, table, elev, level_sd,
-):  # fmt: skip
-    """Run trials t_lo .. t_hi-1 in place, adding to the counters; returns (nuclear-opposed count, joins of the last trial).
+def run_block(seed, t_lo, t_hi, rounds, wa, n_initial, count_a, count_b, sizes, hashes, rec_state, rec_side, rec_round):  # fmt: skip
+    """Run trials t_lo .. t_hi-1 of the world `wa` (Arrays), adding to the counters; returns
+    (nuclear-opposed count, joins of the last trial, recorded in rec_*).
 
     The scratch arrays (side, flags, adj, pprev, mark) are restored after every trial, touching
     only the states the trial changed.
     """
-    side.shape[0]
+    side0, flags0, adj0, trig = wa.side0, wa.flags0, wa.adj0, wa.trig
+    rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx = (
+        wa.rev_ptr,
+        wa.rev_obligor,
+        wa.rev_cat,
+        wa.nb_ptr,
+        wa.nb_idx,
+    )
+    nuclear, major, deterrence, coef = wa.nuclear, wa.major, wa.deterrence, wa.coef
+    cand0, p0, glob0, table, elev, level_sd = wa.cand0, wa.p0, wa.glob0, wa.table, wa.elev, wa.level_sd
+    n = side0.shape[0]
+    side, flags, adj, pprev = side0.copy(), flags0.copy(), adj0.copy(), p0.copy()
+    buf_a = np.zeros(n, dtype=np.int32)
+    buf_b = np.zeros(n, dtype=np.int32)
+    joiners = np.zeros(n, dtype=np.int32)
+    jside = np.zeros(n, dtype=np.int32)
+    mark = np.zeros(n, dtype=np.bool_)
+    dirty = np.zeros(n, dtype=np.int32)
+    queued = np.zeros(n, dtype=np.bool_)
     nucopp = 0
     nrec = 0
     for trial in range(t_lo, t_hi):
         key = trial_key(seed, trial)
         maj_a, maj_b, nuc_a, nuc_b = glob0[0], glob0[1], glob0[2], glob0[3]
         # Whether a newly entered major or nuclear power can raise anyone's probability.
-        global_up = coef[10] > 0 or coef[12] > 0
+        global_up = coef[_ENEMY_MAJOR] > 0 or coef[_DETERRED] > 0 or coef[_NUC_OPP] > 0
         nrec = 0
         ndirty = 0
         h = np.uint64(0)
@@ -326,7 +389,7 @@ def run_block(
                     if mask & ABSTAIN and not flags[o, 1 - s] & ABSTAIN:
                         flags[o, 1 - s] |= ABSTAIN
                         # A duty to abstain lowers the odds unless a fitted model says otherwise.
-                        rises = coef[6] > 0.0
+                        rises = coef[_ABSTAIN] > 0.0
                     cat = mask & ~ABSTAIN
                     old_f = flags[o, s]
                     if cat and (old_f & cat) != cat:
@@ -404,13 +467,10 @@ def run_block(
 
 
 @nb.njit(cache=True, parallel=True, nogil=True)
-def simulate_range(
-    seed, trial0, ntrials, block, rounds, side0, flags0, adj0, trig, rev_ptr, rev_obligor, rev_cat,
-    nb_ptr, nb_idx, nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, n_initial, table,
-    elev, level_sd,
-):  # fmt: skip
-    """Trials trial0 .. trial0+ntrials-1: side counts per state, war sizes, nuclear-opposed count, path hashes."""
-    n = side0.shape[0]
+def simulate_range(seed, trial0, ntrials, block, rounds, wa, n_initial):  # fmt: skip
+    """Trials trial0 .. trial0+ntrials-1 of the world `wa` (Arrays): side counts per state, war sizes,
+    nuclear-opposed count, path hashes."""
+    n = wa.side0.shape[0]
     nblocks = (ntrials + block - 1) // block
     count_a = np.zeros((nblocks, n), dtype=np.int64)
     count_b = np.zeros((nblocks, n), dtype=np.int64)
@@ -421,35 +481,22 @@ def simulate_range(
         lo = b * block
         hi = min(ntrials, lo + block)
         nucopp[b], _ = run_block(
-            seed, trial0 + lo, trial0 + hi, rounds, side0.copy(), flags0.copy(), adj0.copy(), p0.copy(), trig,
-            rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx, nuclear, major, fights, reliability, zconst, coef,
-            deterrence, cand0, p0, glob0, side0, flags0, adj0, n_initial, count_a[b], count_b[b], sizes[b],
+            seed, trial0 + lo, trial0 + hi, rounds, wa, n_initial, count_a[b], count_b[b], sizes[b],
             hashes[lo:hi], np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
-            np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
-            np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.bool_), np.zeros(n, dtype=np.int32),
-            np.zeros(n, dtype=np.bool_), table, elev, level_sd,
         )  # fmt: skip
     return count_a.sum(axis=0), count_b.sum(axis=0), sizes.sum(axis=0), nucopp.sum(), hashes
 
 
 @nb.njit(cache=True, nogil=True)
-def replay(
-    seed, trial, rounds, side0, flags0, adj0, trig, rev_ptr, rev_obligor, rev_cat, nb_ptr, nb_idx,
-    nuclear, major, fights, reliability, zconst, coef, deterrence, cand0, p0, glob0, table, elev, level_sd,
-):  # fmt: skip
+def replay(seed, trial, rounds, wa):  # fmt: skip
     """One trial's joins in order: (state, side, round) arrays."""
-    n = side0.shape[0]
+    n = wa.side0.shape[0]
     rec_state = np.zeros(n, dtype=np.int32)
     rec_side = np.zeros(n, dtype=np.int32)
     rec_round = np.zeros(n, dtype=np.int32)
     _, nrec = run_block(
-        seed, trial, trial + 1, rounds, side0.copy(), flags0.copy(), adj0.copy(), p0.copy(), trig, rev_ptr,
-        rev_obligor, rev_cat, nb_ptr, nb_idx, nuclear, major, fights, reliability, zconst, coef, deterrence,
-        cand0, p0, glob0, side0, flags0, adj0, 0, np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64),
+        seed, trial, trial + 1, rounds, wa, 0, np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64),
         np.zeros(n + 1, dtype=np.int64), np.zeros(1, dtype=np.uint64), rec_state, rec_side, rec_round,
-        np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
-        np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.bool_), np.zeros(n, dtype=np.int32),
-        np.zeros(n, dtype=np.bool_), table, elev, level_sd,
     )  # fmt: skip
     return rec_state[:nrec].copy(), rec_side[:nrec].copy(), rec_round[:nrec].copy()
 

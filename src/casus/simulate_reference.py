@@ -52,6 +52,7 @@ def _features(
         "enemy_major": 1.0 if (glob["maj_b"] if s == 0 else glob["maj_a"]) else 0.0,
         "nuclear": 1.0 if c.nuclear[i] else 0.0,
         "deterred": 1.0 if (c.deterrence and enemy_nuclear and not c.nuclear[i]) else 0.0,
+        "nuclear_opposed": 1.0 if (c.deterrence and enemy_nuclear and c.nuclear[i]) else 0.0,
         "capability": float(c.capability[i]),
         "proximity_friend": float(c.proximity[i, s]),
         "proximity_enemy": float(c.proximity[i, 1 - s]),
@@ -59,9 +60,9 @@ def _features(
     }
 
 
-def _probability(c: Compiled, i: int, x: dict[str, float], level: float | None = None) -> float:
-    """P(join); in the first round (`level` is the war's standard-normal draw) with the model's level."""
-    if not c.fights[i]:
+def _probability(c: Compiled, i: int, s: int, x: dict[str, float], level: float | None = None) -> float:
+    """P(join side s); in the first round (`level`: the war's standard-normal draw) with the level."""
+    if not c.fights[i, s]:
         return 0.0
     if not math.isnan(c.reliability[i]) and (x["defense_triggered"] or x["defense_contested"]):
         return float(c.reliability[i])
@@ -108,10 +109,10 @@ def run_reference(c: Compiled, trials: int, seed: int, rounds: int) -> dict[str,
                     if k in joined:
                         adj[joined[k]] = True
                 x = [_features(c, i, s, flags, (adj[0], adj[1]), glob) for s in (0, 1)]
-                p = [_probability(c, i, x[s]) for s in (0, 1)]
+                p = [_probability(c, i, s, x[s]) for s in (0, 1)]
                 plain = p
                 if level is not None and r == 0:
-                    p = [_probability(c, i, x[s], level) for s in (0, 1)]
+                    p = [_probability(c, i, s, x[s], level) for s in (0, 1)]
                 inc = [
                     (p[s] - pprev[i][s]) / (1 - pprev[i][s]) if p[s] > pprev[i][s] else 0.0 for s in (0, 1)
                 ]
