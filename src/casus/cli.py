@@ -20,7 +20,7 @@ from casus import __version__
 from casus.check import check_paths
 from casus.compare import compare, describe_conditions
 from casus.loader import date_or_today
-from casus.model import InputError, State, UnknownIdError
+from casus.model import InputError, Intensity, State, UnknownIdError
 from casus.records import state_record, treaty_record, treaty_row
 from casus.world import World, load_states, load_world
 
@@ -488,6 +488,16 @@ def run_cmd(
     no_sensitivity: Annotated[
         bool, typer.Option("--no-sensitivity", help="Skip the sensitivity analysis.")
     ] = False,
+    intensity: Annotated[
+        Intensity | None,
+        typer.Option(
+            "--intensity",
+            help="The level the conflict reaches, which every probability is conditional on: threat, "
+            "display, use_of_force or war (default: the scenario's simulation.intensity, else what its "
+            "events imply).",
+            case_sensitive=False,
+        ),
+    ] = None,
     data: HistoryDataOption = None,
     files: FileOption = None,
 ) -> None:
@@ -507,6 +517,10 @@ def run_cmd(
         if data is not None or files:
             err.print("note: --data is not used: this scenario runs in the bundled world (world: bundled)")
     scenario = parse_scenario(raw, str(scenario_path), lines, world)
+    if intensity is not None:
+        scenario = scenario.model_copy(
+            update={"simulation": scenario.simulation.model_copy(update={"intensity": intensity})}
+        )
     results = casus_foederis(world, scenario)
     sim = None
     n_trials = scenario.simulation.trials if trials is None else trials
@@ -596,6 +610,9 @@ def _simulate(
 def _print_simulation(sim: Any) -> None:
     out.print()
     out.print(Text("Escalation", style="bold"))
+    level = sim.intensity
+    headline = f"If it comes to {level.label} (intensity {level.value}, {sim.intensity_source}):"
+    out.print(Text(headline, style="bold"))
     out.print(
         f"{sim.trials:,} trials, seed {sim.seed}, model {sim.model} — {sim.model_note}; "
         f"casus {sim.casus_version}"
@@ -609,6 +626,13 @@ def _print_simulation(sim: Any) -> None:
             f"{s.state} {s.name}", f"{s.p_war:.3f}", f"{s.p_side_a:.3f}", f"{s.p_side_b:.3f}", f"{s.se:.4f}"
         )
     out.print(table)
+    if sim.verdicts is not None and sim.verdicts.state is not None:
+        v = sim.verdicts
+        out.print(
+            f"What the treaty verdicts weigh: were no obligation triggered, {v.state}'s P(war) would be "
+            f"{v.p_war_untriggered:.3f} instead of {v.p_war:.3f}, and the mean war size "
+            f"{v.war_size_mean_untriggered:.2f} instead of {v.war_size_mean:.2f} (same random numbers)"
+        )
     out.print(
         f"P(nuclear-armed states on opposite sides) = {sim.p_nuclear_opposed:.4f}"
         f" ± {sim.p_nuclear_opposed_se:.4f};"
@@ -798,6 +822,14 @@ def backtest_cmd(
         Path | None,
         typer.Option("--participants", help="Score these disputes (MID participants CSV) instead."),
     ] = None,
+    disputes_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--disputes",
+            help="The level each dispute reached (MID disputes CSV with hostlev; default: the data "
+            "folder's). A dispute with no row there takes the level of its originators' highest action.",
+        ),
+    ] = None,
     model_path: Annotated[Path | None, typer.Option("--model", help="Coefficient file to score.")] = None,
     forward: Annotated[
         bool, typer.Option("--forward", help="Refit on earlier decades, score each decade.")
@@ -859,6 +891,10 @@ def backtest_cmd(
             raise typer.BadParameter(f"{target}: folder {target.parent} does not exist", param_hint=hint)
     with err.status("reading data and building features"):
         tables, extra = _tables(data, participants, files)
+        if disputes_path is not None:
+            from casus.history.readers import read_table
+
+            tables["mid_disputes"] = read_table("mid_disputes", disputes_path)
         data_cands = build(tables)
         test_cands = data_cands if extra is None else build(tables, participants=extra)
         test_parts = tables["mid_participants"] if extra is None else extra
@@ -917,6 +953,7 @@ def backtest_cmd(
                 cells.append(text.replace("\n", f" ({ci['wins'][key][k]:.0%})\n", 1))
             lead.add_row(key.replace("_", " "), *cells)
         out.print(lead)
+    _print_by_level(result)
     spread = result.get("spread") or {}
     if spread:
         first = next(iter(spread.values()))
@@ -933,6 +970,31 @@ def backtest_cmd(
         out.print(f"report written to {report_path}")
     if predictions_path is not None:
         out.print(f"predictions written to {predictions_path}")
+
+
+def _print_by_level(result: dict[str, Any]) -> None:
+    """The cascade's calibration at each level the disputes reached, and the scores blind to the level."""
+    levels = result.get("by_level") or []
+    if levels:
+        t = Table(title="by the level each dispute reached (the scores above are conditional on it)")
+        for col in ("level", "disputes", "joiners", "P(any joiner) observed", "predicted",
+                    "mean P(join) per candidate", "observed rate", "ROC AUC"):  # fmt: skip
+            t.add_column(col, justify="left" if col == "level" else "right")
+        for row in levels:
+            auc = "—" if row["auc"] is None else f"{row['auc']:.3f}"
+            t.add_row(f"{row['level']} {row['intensity'].replace('_', ' ')}", str(row["n_disputes"]),
+                      str(row["n_joiners"]), f"{row['p_any_observed']:.3f}", f"{row['p_any_predicted']:.3f}",
+                      f"{row['mean_p']:.5f}", f"{row['rate_observed']:.5f}", auc)  # fmt: skip
+        out.print(t)
+    blind = result.get("unconditional")
+    if blind:
+        m, p = blind["model_first_round"], blind["plain_logistic"]
+        out.print(
+            "not knowing the level (unconditional): the model's first round mixed over the levels "
+            f"AUC {m['auc']:.3f}, AP {m['average_precision']:.4f}, recall@10 {m['recall_at_10']:.3f}; "
+            f"the plain logistic without the level AUC {p['auc']:.3f}, AP {p['average_precision']:.4f}, "
+            f"recall@10 {p['recall_at_10']:.3f}"
+        )
 
 
 @app.command("sweep")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from casus.model import InputError
 from casus.scenario import load_scenario
 from casus.sweep.journal import JOURNAL
 from casus.sweep.run import SweepError, run_sweep
@@ -146,3 +147,18 @@ def test_small_cells_are_batched_but_every_worker_gets_several_tasks() -> None:
     assert batch_size(trials=50_000, cells=10_000, slots=2) == 5
     assert batch_size(trials=1_000, cells=40, slots=2) == 5  # 8 tasks for 2 threads
     assert batch_size(trials=1_000, cells=3, slots=8) == 1
+
+
+def test_a_sweep_can_vary_the_intensity(tmp_path: Path, world: World) -> None:
+    levels = {"simulation.intensity": ["use_of_force", "war"]}
+    spec = write_spec(tmp_path, vary=levels, outcomes=["p_war:BLR"])
+    plan = load_plan(spec, world)
+    run_sweep(plan, tmp_path / "out", workers=0)
+    frame = pd.read_parquet(tmp_path / "out" / "results.parquet")
+    assert (frame["simulation.intensity"] == frame["intensity"]).all()
+    blr = frame.set_index(["scenario_file", "intensity"])["p_war:BLR"]
+    for f in frame.scenario_file.unique():
+        assert blr[(f, "war")] > 2 * blr[(f, "use_of_force")]
+    bad = write_spec(tmp_path, vary={"simulation.intensity": ["skirmish"]})
+    with pytest.raises(InputError, match="not one of threat, display, use_of_force, war"):
+        load_plan(bad, world)

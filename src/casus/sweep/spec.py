@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from casus import __version__
 from casus.joining import BUNDLED, FEATURES, JoiningModel, load_model
 from casus.loader import format_path, read_file, validate
-from casus.model import InputError, Problem
+from casus.model import InputError, Intensity, Problem
 from casus.world import World
 
 if TYPE_CHECKING:
@@ -132,6 +132,7 @@ class Variable:
     target: tuple[str, ...]  # path inside the scenario data, or ("model", ...)
     lo: float | None = None
     hi: float | None = None
+    choices: tuple[str, ...] | None = None  # the values a named-choice variable takes
 
     @property
     def numeric(self) -> bool:
@@ -156,6 +157,8 @@ def parse_variable(key: str) -> Variable:
             return Variable(key, "float", ("assumptions", "overrides", state, what), 0.0, 1.0)
     if key == "simulation.rounds":
         return Variable(key, "int", ("simulation", "rounds"), 1, 50)
+    if key == "simulation.intensity":
+        return Variable(key, "str", ("simulation", "intensity"), choices=tuple(i.value for i in Intensity))
     if key == "model.intercept":
         return Variable(key, "float", ("model", "intercept"))
     if key.startswith("model.coefficients."):
@@ -166,7 +169,7 @@ def parse_variable(key: str) -> Variable:
     raise ValueError(
         f"cannot vary {key!r}: expected assumptions.<{'|'.join(ASSUMPTION_FLAGS)}>, "
         "assumptions.readings.<treaty/article/question>, assumptions.overrides.<ISO3>.<fights|reliability>, "
-        "simulation.rounds, model.intercept or model.coefficients.<feature>"
+        "simulation.rounds, simulation.intensity, model.intercept or model.coefficients.<feature>"
     )
 
 
@@ -177,6 +180,10 @@ def _typed(var: Variable, value: Value) -> Value:
             raise ValueError(f"{value!r} is not true or false")
         return value
     if var.kind == "str":
+        if var.choices is not None:
+            if not isinstance(value, str) or value.strip() not in var.choices:
+                raise ValueError(f"{value!r} is not one of {', '.join(var.choices)}")
+            return value.strip()
         if not isinstance(value, str) or not value.strip():
             raise ValueError(f"{value!r} is not a reading id")
         return value.strip()

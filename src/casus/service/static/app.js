@@ -96,6 +96,9 @@ function scenarioFromForm() {
     honour_signed_not_in_force: document.getElementById("as-signed").checked,
     nuclear_deterrence: document.getElementById("as-nuclear").checked,
   });
+  const level = document.getElementById("sc-intensity").value;
+  base.simulation = Object.assign({}, base.simulation || {});
+  if (level) base.simulation.intensity = level; else delete base.simulation.intensity;
   return base;
 }
 // The state lists follow the date and the world: the states that exist then, in that world.
@@ -131,6 +134,7 @@ async function fillForm(sc) {
   document.getElementById("as-suppliers").checked = !!a.suppliers_are_cobelligerents;
   document.getElementById("as-signed").checked = !!a.honour_signed_not_in_force;
   document.getElementById("as-nuclear").checked = a.nuclear_deterrence !== false;
+  document.getElementById("sc-intensity").value = (sc.simulation || {}).intensity || "";
 }
 async function initScenario(form) {
   const sel = document.getElementById("example");
@@ -189,9 +193,12 @@ function showResult(run) {
     { type: "bar", orientation: "h", name: "side B", y: top.map(s => `${s.state} ${s.name}`), x: top.map(s => s.p_side_b), marker: { color: "#1f6feb" } },
   ], { barmode: "stack", height: 40 + 22 * top.length });
   const size = `mean number of belligerents ${sim.war_size.mean.toFixed(2)}`;
-  document.getElementById("headline").textContent = sim.outcome === "p_nuclear_opposed"
+  const levels = { threat: "a threat of force", display: "a display of force", use_of_force: "a use of force short of war", war: "war" };
+  const given = `If it comes to ${levels[sim.intensity] || sim.intensity} (intensity ${sim.intensity}, ${sim.intensity_source}): `;
+  document.getElementById("headline").textContent = given + (sim.outcome === "p_nuclear_opposed"
     ? `P(nuclear-armed states on opposite sides) = ${sim.p_nuclear_opposed.toFixed(4)} ± ${sim.p_nuclear_opposed_se.toFixed(4)}; ${size}`
-    : `${size[0].toUpperCase()}${size.slice(1)} (no nuclear-armed state on the date)`;
+    : sim.p_nuclear_opposed >= 1 ? `${size} (nuclear-armed states are on opposite sides from the start)`
+    : `${size} (no nuclear-armed state on the date)`);
   const dist = Object.entries(sim.war_size.distribution);
   plot("sizes", [{ type: "bar", x: dist.map(d => Number(d[0])), y: dist.map(d => d[1]), marker: { color: "#57606a" } }], { margin: { l: 50, r: 10, t: 10, b: 40 }, height: 260 });
   const paths = document.getElementById("paths");
