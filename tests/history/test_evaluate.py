@@ -31,7 +31,7 @@ from casus.history.evaluate import (
     spread_metrics,
     time_blocks,
 )
-from casus.history.features import KEY, build, candidates, joining_features
+from casus.history.features import KEY, SIDE_B, build, candidates, joining_features
 from casus.history.readers import FILES
 from casus.joining import CALIBRATED_PATH, FEATURES, TODAY_PATH, UNMEASURED_TODAY, JoiningModel, load_model
 from casus.model import InputError
@@ -61,7 +61,7 @@ def test_candidates_exclude_originators_and_label_joiners() -> None:
     )
     c = candidates(parts, states)
     assert set(c.ccode) == {20, 220} and len(c) == 4
-    assert c[(c.ccode == 20) & (c.side == 0)].joined.item() == 1 and c.joined.sum() == 1
+    assert c[(c.ccode == 20) & (c.side == SIDE_B)].joined.item() == 1 and c.joined.sum() == 1
 
 
 def test_features_are_the_engines(history: tuple[dict[str, pd.DataFrame], pd.DataFrame]) -> None:

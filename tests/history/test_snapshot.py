@@ -15,6 +15,7 @@ from casus.cli import app
 from casus.history.cascade import HistoryWorld
 from casus.history.readers import FILES
 from casus.history.snapshot import world_at
+from casus.ties import SIDE_A
 
 
 def _states(rows: list[tuple[str, int, str, int, int]]) -> pd.DataFrame:
@@ -71,7 +72,7 @@ def test_the_snapshot_is_what_the_backtest_cascade_compiles(
     tables, _ = history
     for year in (1914, 1962, 2001):
         w = world_at(tables, year)
-        origs = pd.DataFrame({"oc": [int(w.states.ccode.iloc[0])], "oside": [1]})
+        origs = pd.DataFrame({"oc": [int(w.states.ccode.iloc[0])], "oside": [SIDE_A]})
         d = hworld.compile(0, year, 1, origs)
         assert d.states.tolist() == w.states.ccode.tolist()
         ob = w.obligations[(w.obligations.defense + w.obligations.offense) > 0]

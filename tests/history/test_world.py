@@ -24,6 +24,7 @@ from casus.joining import load_model
 from casus.model import Direction, ObligationType, StateStatus
 from casus.model.scenario import Scenario
 from casus.obligations import Status, casus_foederis
+from casus.ties import SIDE_A
 from casus.world import World, load_states
 
 REPO = Path(__file__).resolve().parents[2]
@@ -233,7 +234,7 @@ def test_the_simulator_compiles_the_same_alliance_ties_as_the_backtest_cascade(
         for t in compiled.joiner_ties
         if t.category == CONTESTED
     }
-    origs = pd.DataFrame({"oc": [codes[ids[0]]], "oside": [1]})
+    origs = pd.DataFrame({"oc": [codes[ids[0]]], "oside": [SIDE_A]})
     d = hworld.compile(0, year, 7, origs)
     i, j = np.nonzero(d.defense)
     # The backtest counts a state in the system at any time of the year; the simulator, on the

@@ -27,10 +27,11 @@ import pandas as pd
 from scipy.special import expit, ndtri
 
 from casus import capitals
-from casus.history.features import SIDE_A, SIDE_B, nuclear_years, originators, pair_history, system_years
+from casus.history.features import nuclear_years, originators, pair_history, system_years
 from casus.joining import IDX as _F
 from casus.joining import JoiningModel
 from casus.model import Intensity
+from casus.ties import SIDE_A, SIDE_B
 
 F64 = npt.NDArray[np.float64]
 TRIALS = 256
@@ -44,7 +45,7 @@ class DisputeArrays:
 
     dispnum: int
     states: npt.NDArray[np.int64]  # ccodes, sorted
-    side0: npt.NDArray[np.int8]  # -1, or the MID side (1 = side A, 0 = side B) of an originator
+    side0: npt.NDArray[np.int8]  # -1, or the side of an originator (casus.ties: 0 side A, 1 side B)
     candidate: npt.NDArray[np.bool_]  # in the COW system that year and not an originator
     defense: F64  # [i, j] = 1: i owes j a defence or offence obligation (ATOP)
     consult: F64  # [i, j] = 1: i owes j consultation
@@ -180,7 +181,7 @@ def _stack(d: DisputeArrays) -> F64:
 def logits(d: DisputeArrays, member: F64, model: JoiningModel, stack: F64 | None = None) -> F64:
     """Joining logits z[trial, state, side] given side membership member[trial, state, side].
 
-    Side index is MID's `sidea` (1 = side A, 0 = side B), as in `casus.history.features`.
+    Side index as in the simulator (casus.ties: 0 side A, 1 side B).
     """
     n = len(d.states)
     coef = np.array(model.vector())

@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from casus.history.features import SIDE_A, SIDE_B, originators
+from casus.history.features import originators
+from casus.ties import SIDE_A, SIDE_B
 
 TOP_TEN = 10  # recall@10's cut: a joiner ranked within it counts as found
 COLUMNS = ["dispnum", "year", "ccode", "state", "side", "p_join", "p_first_round", "rank", "joined", "model"]

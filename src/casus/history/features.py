@@ -37,9 +37,18 @@ import pandas as pd
 
 from casus import capitals
 from casus.joining import FEATURES
+from casus.ties import SIDE_A, SIDE_B
 
 KEY = ["dispnum", "ccode", "side"]
-SIDE_A, SIDE_B = 1, 0  # MID's sidea: 1 = the side that took the first militarized action
+# Sides as the simulator numbers them (casus.ties): 0 side A, the side that took the first
+# militarized action (MID's sidea = 1), 1 side B.
+
+
+def side_of(sidea: pd.Series) -> pd.Series:
+    """The side index (SIDE_A or SIDE_B) of MID's `sidea` column (1 = side A)."""
+    return pd.Series(np.where(sidea.to_numpy() == 1, SIDE_A, SIDE_B), index=sidea.index, dtype="int64")
+
+
 NEVER = 10**9  # the join time of a candidate that never joined
 LAST_YEAR = 2100
 Exposure = Literal["originators", "joined"]
@@ -63,8 +72,8 @@ def pair_history(history: pd.DataFrame) -> pd.DataFrame:
 
 def belligerents(participants: pd.DataFrame) -> pd.DataFrame:
     """Every participant of every dispute: dispnum, oc, oside, ot (start), orig."""
-    p = participants.assign(ot=start_time(participants))
-    g = p.groupby(["dispnum", "ccode"]).agg(oside=("sidea", "first"), ot=("ot", "min"), orig=("orig", "max"))
+    p = participants.assign(ot=start_time(participants), oside=side_of(participants.sidea))
+    g = p.groupby(["dispnum", "ccode"]).agg(oside=("oside", "first"), ot=("ot", "min"), orig=("orig", "max"))
     return g.reset_index().rename(columns={"ccode": "oc"})
 
 
@@ -77,7 +86,7 @@ def originators(participants: pd.DataFrame) -> pd.DataFrame:
     o = participants[participants.orig == 1][["dispnum", "ccode", "sidea"]].drop_duplicates(
         ["dispnum", "ccode"]
     )
-    o = o.rename(columns={"ccode": "oc", "sidea": "oside"})
+    o = o.rename(columns={"ccode": "oc"}).assign(oside=side_of(o.sidea)).drop(columns="sidea")
     return o.merge(start, left_on="dispnum", right_index=True).merge(
         month.rename("month"), left_on="dispnum", right_index=True
     )
@@ -107,9 +116,8 @@ def candidates(participants: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame
     )
     c = c[c._o.isna()].drop(columns="_o")
     c = pd.concat([c.assign(side=SIDE_A), c.assign(side=SIDE_B)], ignore_index=True)
-    joiners = participants[participants.orig == 0][["dispnum", "ccode", "sidea"]].rename(
-        columns={"sidea": "side"}
-    )
+    joiners = participants[participants.orig == 0][["dispnum", "ccode", "sidea"]]
+    joiners = joiners.assign(side=side_of(joiners.sidea)).drop(columns="sidea")
     joiners = joiners.drop_duplicates().assign(joined=1)
     c = c.merge(joiners, on=KEY, how="left")
     c["joined"] = c.joined.fillna(0).astype("int8")
