@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from casus.world import World, WorldAt, load_world
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 if TYPE_CHECKING:
     from casus.escalation import SimulationResult

@@ -94,7 +94,7 @@ def model_note(model: JoiningModel, intensity: Intensity | None = None) -> str:
     if model.level is not None and model.level.sd > 0:
         note += (
             f"; a per-war level (sd {model.level.sd:.2f} on the log-odds) moves the first round's "
-            "joins together, so most wars draw no one in and the few that spread draw several"
+            "joins together, so most conflicts draw no one in and the few that spread draw several"
         )
     unmeasured = model.unmeasured_today()
     if unmeasured:
