@@ -587,7 +587,7 @@ def _simulate(
     model = load_model(model_path)
     n_var = len(variations(world, scenario)) if sensitivity else 0
     sens_trials = min(trials, 200_000)
-    total = trials + (sens_trials * n_var if sensitivity else 0)
+    total = trials + (sens_trials * (n_var + 1) if sensitivity else 0)  # + what the verdicts weigh
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, disable=quiet, transient=True) as progress:
         task = progress.add_task("simulating", total=total)

@@ -535,13 +535,14 @@ def verdict_effect(
     rounds: int,
     n: int,
     chunk: int = DEFAULT_CHUNK,
+    progress: ProgressFn | None = None,
 ) -> VerdictEffect:
     """How much the engine's verdicts move the numbers (VerdictEffect), with the same random numbers."""
     p = (counts["a"] + counts["b"]) / trials
     p[c.side0 >= 0] = -1.0
     top = int(np.argmax(p)) if len(p) and p.max() > 0 else None
     base = counts if n == trials else run_counts(Runner(c, seed, rounds), n, chunk, count_paths=False)
-    alt = run_counts(Runner(untriggered(c), seed, rounds), n, chunk, count_paths=False)
+    alt = run_counts(Runner(untriggered(c), seed, rounds), n, chunk, progress, count_paths=False)
 
     def share(cnt: dict[str, Any]) -> float:
         return 0.0 if top is None else float((cnt["a"][top] + cnt["b"][top]) / n)
@@ -566,8 +567,19 @@ def simulate(
     sensitivity_trials: int | None = None,
     outcome: str = "p_nuclear_opposed",
     progress: ProgressFn | None = None,
+    intensity: Intensity | str | None = None,
 ) -> SimulationResult:
-    """Run the cascade for a scenario; see the module docstring."""
+    """Run the cascade for a scenario; see the module docstring.
+
+    `intensity` (threat, display, use_of_force or war) replaces the scenario's: every probability
+    is conditional on it. The sensitivity analysis runs `sensitivity_trials` (default 200,000, at
+    most `trials`) per variation, and as many again for what the treaty verdicts weigh.
+    """
+    if intensity is not None:
+        level = Intensity(intensity)
+        scenario = scenario.model_copy(
+            update={"simulation": scenario.simulation.model_copy(update={"intensity": level})}
+        )
     check_outcome(outcome, world, scenario)
     model = model or load_model()
     trials = trials if trials is not None else scenario.simulation.trials
@@ -589,9 +601,8 @@ def simulate(
         sens.sort(key=lambda s: -abs(s.delta))
     verdicts = None
     if sensitivity:
-        verdicts = verdict_effect(
-            compiled, counts, trials, seed, rounds, min(trials, sensitivity_trials or 200_000), chunk
-        )
+        n_v = min(trials, sensitivity_trials or 200_000)
+        verdicts = verdict_effect(compiled, counts, trials, seed, rounds, n_v, chunk, progress)
     return SimulationResult(
         trials=trials,
         seed=seed,

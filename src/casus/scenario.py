@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +127,8 @@ def parse_scenario(data: Any, file: str, lines: LineMap, world: World) -> Scenar
     return scenario
 
 
-def load_scenario(path: Path, world: World) -> Scenario:
+def load_scenario(path: str | os.PathLike[str], world: World) -> Scenario:
     """Read, validate and cross-check a scenario file (YAML or JSON)."""
+    path = Path(path)
     data, lines = read_file(path)
     return parse_scenario(data, str(path), lines, world)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import os
 import warnings
 import zlib
 from collections.abc import Iterable, Mapping
@@ -215,7 +216,9 @@ def file_paths(
 
 
 def read_folder(
-    folder: Path | None, kinds: Iterable[str] = FILES, **paths: Path | None
+    folder: str | os.PathLike[str] | None,
+    kinds: Iterable[str] = FILES,
+    **paths: str | os.PathLike[str] | None,
 ) -> dict[str, pd.DataFrame]:
     """The files of `kinds` (default: all) from a folder (names as in FILES), any replaced by a path.
 
@@ -223,9 +226,10 @@ def read_folder(
     """
     if unknown := sorted(set(paths) - set(FILES)):
         raise ValueError(f"unknown kind(s) {', '.join(unknown)}; kinds: {', '.join(FILES)}")
+    given = {k: None if v is None else Path(v) for k, v in paths.items()}
     tables = {}
     problems: list[Problem] = []
-    for kind, path in file_paths(folder, paths, kinds).items():
+    for kind, path in file_paths(None if folder is None else Path(folder), given, kinds).items():
         try:
             tables[kind] = read_table(kind, path)
         except InputError as exc:

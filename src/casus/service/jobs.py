@@ -54,8 +54,8 @@ def prepare(
     """Check a scenario given as data; (the scenario, the world it runs in, trials it will simulate in all).
 
     The world is the bundled one, or for a scenario set in a historical world its year's (when the
-    server has the ATOP and COW files). The total counts the main run and one sensitivity run per
-    variation, as progress reports them.
+    server has the ATOP and COW files). The total counts the main run, one sensitivity run per
+    variation and the run that weighs the treaty verdicts, as progress reports them.
     """
     from casus.escalation import variations
     from casus.scenario import parse_scenario, validate_scenario
@@ -64,7 +64,7 @@ def prepare(
     scenario = parse_scenario(scenario_data, "scenario", LineMap(), world)
     if trials <= 0:
         return scenario, world, 0
-    return scenario, world, trials + min(trials, SENSITIVITY_TRIALS) * len(variations(world, scenario))
+    return scenario, world, trials + min(trials, SENSITIVITY_TRIALS) * (len(variations(world, scenario)) + 1)
 
 
 def run_scenario(
