@@ -27,7 +27,7 @@ from scipy.special import expit, log_expit
 
 from casus.history import level
 from casus.history.cascade import HistoryWorld
-from casus.history.evaluate import SET_ASIDE, backtest, fit_model, log_odds
+from casus.history.evaluate import SET_ASIDE, backtest, fit_model, levels_of, model_log_odds
 from casus.history.features import build, history_table, originators
 from casus.history.readers import read_folder
 
@@ -117,7 +117,7 @@ def main() -> None:
     from casus.history.features import joining_features
 
     X = joining_features(cands)
-    z = log_odds(m.intercept, m.coefficients, X)
+    z = model_log_odds(m, X, levels_of(cands))  # each candidate at its dispute's level, as the fit does
     y, disp = cands.joined.to_numpy(), cands.dispnum.to_numpy()
     t = time.perf_counter()
     fast = level.fit_level(z, y, disp)

@@ -134,9 +134,9 @@ def main() -> None:
         server.wait(10)
 
     # References, in-process.
+    from casus.history.world import ScenarioWorlds
     from casus.joining import load_model
     from casus.records import treaty_record
-    from casus.history.world import ScenarioWorlds
     from casus.service.jobs import prepare, run_scenario
     from casus.world import load_world
 

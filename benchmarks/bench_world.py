@@ -15,8 +15,8 @@ import argparse
 import datetime as dt
 import platform
 import time
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 

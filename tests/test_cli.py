@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -226,3 +227,23 @@ def test_check_builds_the_world_once_for_every_scenario_and_sweep(monkeypatch: p
     report = check.check_paths([examples])
     assert not report.problems and len(report.ok) > 10
     assert len(calls) == 1
+
+
+def test_run_leads_with_the_answer_and_fits_80_columns() -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "belgorod-2025.yaml"
+    env = {**os.environ, "COLUMNS": "80"}
+    r = subprocess.run([sys.executable, "-m", "casus", "run", str(example), "--trials", "5000"],
+                       capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) < 80 and max(len(x) for x in lines) <= 80
+    order = [next(i for i, x in enumerate(lines) if x.startswith(h)) for h in (
+        "What follows", "Escalation, if it comes to a use of force short of war", "P(anyone joins)",
+        "Most likely to join", "Most frequent escalation paths", "Sensitivity of")]  # fmt: skip
+    assert order == sorted(order)
+    assert "• " not in r.stdout and "--detail gives each of the" in r.stdout  # the reasons wait for --detail
+    d = subprocess.run([sys.executable, "-m", "casus", "run", str(example), "-n", "0", "--detail"],
+                       capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+    quotes = [x for x in d.stdout.splitlines() if "“" in x]
+    assert quotes and all(x.endswith("…") and len(x) <= 80 for x in quotes)  # cut to one line
+    assert "casus treaties show ID gives each article's text" in d.stdout.replace("\n", " ")

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -464,7 +465,11 @@ def run_cmd(
         Path | None, typer.Option("--report", help="Write a self-contained HTML report here.")
     ] = None,
     show_all: Annotated[
-        bool, typer.Option("--all", help="Also list obligations that are not triggered, with why.")
+        bool,
+        typer.Option("--all", help="With --detail: also the obligations that are not triggered, with why."),
+    ] = False,
+    detail: Annotated[
+        bool, typer.Option("--detail", help="Each obligation group with its obligors and every reason.")
     ] = False,
     trials: Annotated[
         int | None,
@@ -544,7 +549,7 @@ def run_cmd(
             doc["simulation"] = sim.model_dump(mode="json")
         _emit_json(doc)
         return
-    _print_run(scenario, results, show_all, world)
+    _print_run(scenario, results, show_all, detail or show_all, world)
     if sim is not None:
         _print_simulation(sim)
     if report is not None:
@@ -607,23 +612,47 @@ def _simulate(
             raise typer.BadParameter(str(exc)) from None
 
 
+def _cut(text: str, width: int) -> str:
+    """One line of at most `width` characters, cut at a word with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    return text[: max(1, width - 1)].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+TOP_STATES = 10
+TOP_PATHS = 5
+TOP_SENSITIVITY = 6
+
+
 def _print_simulation(sim: Any) -> None:
-    out.print()
-    out.print(Text("Escalation", style="bold"))
+    """The escalation answer first: the headline, the likeliest joiners, paths, sensitivity; the
+    provenance last."""
     level = sim.intensity
-    headline = f"If it comes to {level.label} (intensity {level.value}, {sim.intensity_source}):"
-    out.print(Text(headline, style="bold"))
+    initial = len(sim.side_a) + len(sim.side_b)
+    p_any = sum(p for k, p in sim.war_size["distribution"].items() if int(k) > initial)
+    out.print()
+    out.print(Text(f"Escalation, if it comes to {level.label}", style="bold")
+              + Text(f" (intensity {level.value}, {sim.intensity_source})"))  # fmt: skip
+    out.print(f"side A (attackers): {', '.join(sim.side_a)} · side B (attacked): {', '.join(sim.side_b)}")
+    nuclear = f"{sim.p_nuclear_opposed:.4f} ± {sim.p_nuclear_opposed_se:.4f}"
     out.print(
-        f"{sim.trials:,} trials, seed {sim.seed}, model {sim.model} — {sim.model_note}; "
-        f"casus {sim.casus_version}"
+        f"P(anyone joins) {p_any:.3f} · mean number of belligerents {sim.war_size['mean']:.2f} · "
+        f"P(nuclear-armed states on opposite sides) {nuclear}"
     )
-    out.print(f"side A (attackers): {', '.join(sim.side_a)}; side B (attacked): {', '.join(sim.side_b)}")
-    table = Table(title="Probability of being at war, by side")
+    joiners = [x for x in sim.states if x.initial is None]
+    count = f" ({len(joiners)} states with a chance; --json lists all)"
+    out.print(Text("Most likely to join", style="bold") + Text(count))
+    table = Table(box=None, pad_edge=False)
     for col in ("state", "P(war)", "side A", "side B", "± se"):
-        table.add_column(col, justify="right" if col != "state" else "left")
-    for s in [x for x in sim.states if x.initial is None][:20]:
+        table.add_column(col, justify="right" if col != "state" else "left", no_wrap=True)
+    for x in joiners[:TOP_STATES]:
         table.add_row(
-            f"{s.state} {s.name}", f"{s.p_war:.3f}", f"{s.p_side_a:.3f}", f"{s.p_side_b:.3f}", f"{s.se:.4f}"
+            f"{x.state} {_cut(x.name, 24)}",
+            f"{x.p_war:.3f}",
+            f"{x.p_side_a:.3f}",
+            f"{x.p_side_b:.3f}",
+            f"{x.se:.4f}",
         )
     out.print(table)
     if sim.verdicts is not None and sim.verdicts.state is not None:
@@ -633,38 +662,42 @@ def _print_simulation(sim: Any) -> None:
             f"{v.p_war_untriggered:.3f} instead of {v.p_war:.3f}, and the mean war size "
             f"{v.war_size_mean_untriggered:.2f} instead of {v.war_size_mean:.2f} (same random numbers)"
         )
-    out.print(
-        f"P(nuclear-armed states on opposite sides) = {sim.p_nuclear_opposed:.4f}"
-        f" ± {sim.p_nuclear_opposed_se:.4f};"
-        f" mean number of belligerents {sim.war_size['mean']:.2f}"
-    )
     out.print(Text("Most frequent escalation paths", style="bold"))
-    for p in sim.paths[:5]:
-        steps = (
-            "; ".join(f"r{s.round} {s.state}→{s.side.upper()} via {s.via}" for s in p.steps) or "no one joins"
-        )
-        out.print(f"  {p.probability:.3f}  {steps}")
+    for path in sim.paths[:TOP_PATHS]:
+        steps = "; ".join(f"r{s.round} {s.state}→{s.side.upper()} via {s.via}" for s in path.steps)
+        out.print(f"  {path.probability:.3f}  {steps or 'no one joins'}")
     if sim.sensitivity:
-        out.print(Text(f"Sensitivity of {sim.outcome} (same random numbers)", style="bold"))
-        for s in sim.sensitivity[:10]:
+        out.print(
+            Text(f"Sensitivity of {sim.outcome} (one change at a time, same random numbers)", style="bold")
+        )
+        moved = [s for s in sim.sensitivity if s.delta != 0]
+        for s in moved[:TOP_SENSITIVITY]:
             out.print(f"  {s.delta:+.4f}  {s.change}")
+        rest = len(sim.sensitivity) - min(len(moved), TOP_SENSITIVITY)
+        if rest:
+            more = "change" if rest == 1 else "changes"
+            out.print(f"  ({rest} more {more} with smaller or no effect: --json lists all)")
+    out.print(
+        Text(
+            f"{sim.trials:,} trials, seed {sim.seed}, model {sim.model} — {sim.model_note}; "
+            f"casus {sim.casus_version}",
+            style="dim",
+        )
+    )
 
 
-def _print_run(scenario: Any, results: list[Any], show_all: bool, world: World) -> None:
+def _print_run(scenario: Any, results: list[Any], show_all: bool, detail: bool, world: World) -> None:
     from casus.obligations import Status, summarise
     from casus.present import follows, group_results, obligor_list
 
-    out.print(Text(scenario.name, style="bold"))
+    width = max(40, out.width)
+    events = "; ".join(f"{e.actor} → {e.target} ({e.kind.value.replace('_', ' ')})" for e in scenario.events)
+    out.print(Text(_cut(scenario.name, width), style="bold"))
+    out.print(f"{scenario.date}: {events}")
     if world.provenance is not None:
-        out.print(f"world: {world.provenance}")
+        out.print(_cut(f"world: {world.provenance}", width))
         for caveat in world.caveats:
-            out.print(f"note: {caveat}")
-    out.print(
-        f"date {scenario.date}; "
-        + "; ".join(
-            f"{e.id}: {e.actor} → {e.target} ({e.kind.value.replace('_', ' ')})" for e in scenario.events
-        )
-    )
+            out.print(_cut(f"note: {caveat}", width))
     a = scenario.assumptions
     out.print(
         "assumptions: suppliers are co-belligerents: "
@@ -674,35 +707,50 @@ def _print_run(scenario: Any, results: list[Any], show_all: bool, world: World) 
         + (f"; at war: {', '.join(a.at_war)}" if a.at_war else "")
         + "".join(f"; {k} = {v}" for k, v in a.readings.items())
     )
+    out.print()
+    out.print(Text("What follows", style="bold"))
+    lines = follows(summarise(results))
+    for label, rows in lines:
+        out.print(f"  {label}:")
+        for line in rows:
+            out.print(f"    {line}")
+    if not lines:
+        out.print("  no obligation is triggered or contested")
     groups = group_results(results)
     shown = [g for g in groups if show_all or g.first.status is not Status.NOT_TRIGGERED]
-    table = Table(
-        title=f"{len(shown)} obligation groups ({len(results)} obligor–beneficiary pairs checked)",
-        show_lines=True,
-    )
-    for col in ("status", "obligor → beneficiary", "treaty, article", "type", "automaticity", "reason"):
-        table.add_column(col, overflow="fold")
+    if not detail:
+        hidden = len(groups) - len(shown)
+        more = f"; --all adds the {hidden} not triggered" if hidden else ""
+        note = f"  (--detail gives each of the {len(shown)} obligation groups with its reasons{more})"
+        out.print(Text(note, style="dim"))
+        return
     colour = {Status.TRIGGERED: "green", Status.CONTESTED: "yellow", Status.NOT_TRIGGERED: "red"}
+    out.print()
+    out.print(
+        Text(
+            f"{len(shown)} obligation groups ({len(results)} obligor–beneficiary pairs checked)", style="bold"
+        )
+    )
     for g in shown:
         r = g.first
-        table.add_row(
-            Text(r.status.value.replace("_", " "), style=colour[r.status]),
-            f"{obligor_list(g.obligors)} → {r.beneficiary}"
-            + (f"\nagainst {', '.join(r.against)}" if r.against else ""),
-            f"{r.treaty}\n{r.article}" + ("" if r.binding else "\n(policy, not binding)"),
-            r.type.value.replace("_", " "),
-            r.automaticity.label,
-            "\n".join(f"• {x}" for x in r.reasons[:5]),
+        head = Text(f"{r.status.value.replace('_', ' ')}", style=colour[r.status])
+        head += Text(
+            f"  {obligor_list(g.obligors)} → {r.beneficiary}"
+            + (f" against {', '.join(r.against)}" if r.against else "")
+            + f" · {r.treaty} {r.article} · {r.type.value.replace('_', ' ')} · {r.automaticity.label}"
+            + ("" if r.binding else " · policy, not binding")
         )
-    out.print(table)
-    hidden = len(groups) - len(shown)
-    if hidden:
-        out.print(f"{hidden} group(s) not triggered are hidden; --all shows them with their reasons")
-    out.print(Text("What follows", style="bold"))
-    for label, lines in follows(summarise(results)):
-        out.print(f"  {label}:")
-        for line in lines:
-            out.print(f"    {line}")
+        out.print(head)
+        for reason in r.reasons:
+            # A quoted article is cut to one line (casus treaties show gives it whole); reasons wrap.
+            quoted = "“" in reason
+            out.print(
+                Padding(
+                    Text("• " + (_cut(reason, width - 6) if quoted else reason)), (0, 0, 0, 4), expand=False
+                )
+            )
+    note = "(quotes are cut to one line: casus treaties show ID gives each article's text; --json and "
+    out.print(Text(note + "--report give everything)", style="dim"))
 
 
 # --- history ----------------------------------------------------------------------------------

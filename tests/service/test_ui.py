@@ -99,7 +99,9 @@ def test_build_run_and_read_a_scenario(page, server: str, tmp_path: Path) -> Non
     )
     page.wait_for_selector("#bars .main-svg")
     headline = page.text_content("#headline") or ""
-    assert headline.startswith("If it comes to a use of force short of war (intensity use_of_force, from the events")
+    assert headline.startswith(
+        "If it comes to a use of force short of war (intensity use_of_force, from the events"
+    )
     assert "P(nuclear-armed states on opposite sides) =" in headline
     assert "built in the browser <img" in (page.text_content("#run-title") or "")
     assert page.locator("#trace .trace").count() > 0
@@ -149,7 +151,9 @@ def test_a_run_in_a_historical_year_says_which_world_it_ran_in(
     assert "world: historical world of 1914 from" in (page.text_content("#run-meta") or "")
     # No state was nuclear-armed in 1914: the run leads with, and ranks assumptions by, the war's size.
     headline = page.text_content("#headline") or ""
-    assert headline.startswith("If it comes to war (intensity war, set in the scenario): mean number of belligerents")
+    assert headline.startswith(
+        "If it comes to war (intensity war, set in the scenario): mean number of belligerents"
+    )
     assert page.locator("#tornado .main-svg").count() >= 1
     assert "change in war_size_mean" in (page.text_content("#tornado") or "")
     assert "Greece" in (page.text_content("#follows") or "") + (page.text_content("#trace") or "")
@@ -237,7 +241,9 @@ def test_the_builder_sets_the_intensity_and_an_example_fills_it(page, server: st
     page.select_option("#sc-intensity", "war")
     page.dispatch_event("#sc-intensity", "input")
     assert '"intensity": "war"' in (page.text_content("#scenario-json") or "")
-    page.select_option("#example", label="Ukrainian forces hold ground in Russia's Kursk region, January 2025")
+    page.select_option(
+        "#example", label="Ukrainian forces hold ground in Russia's Kursk region, January 2025"
+    )
     page.wait_for_function("document.getElementById('ev-target').value === 'RUS'")
     assert page.input_value("#sc-intensity") == "war"  # the example asks about a war
     assert page.errors == []  # type: ignore[attr-defined]
