@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from casus import __version__ as casus_version
+
 
 def casus(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     import os
@@ -247,3 +249,14 @@ def test_run_leads_with_the_answer_and_fits_80_columns() -> None:
     quotes = [x for x in d.stdout.splitlines() if "“" in x]
     assert quotes and all(x.endswith("…") and len(x) <= 80 for x in quotes)  # cut to one line
     assert "casus treaties show ID gives each article's text" in d.stdout.replace("\n", " ")
+
+
+def test_version_completion_and_help_without_type_placeholders() -> None:
+    r = casus("--version")
+    assert r.returncode == 0 and r.stdout.strip() == f"casus {casus_version}"
+    top = casus("--help").stdout
+    assert "--install-completion" in top and "--version" in top
+    for cmd in (["run"], ["backtest"], ["treaties", "list"], ["data", "dyads"], []):
+        text = casus(*cmd, "--help").stdout
+        assert not any(t in text for t in ("<bool>", "<path>", "<int>", "<str>")), cmd
+    assert "[threat|display" in casus("run", "--help", env={"COLUMNS": "150"}).stdout

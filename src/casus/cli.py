@@ -30,7 +30,7 @@ app = typer.Typer(
     help="Which alliance obligations does an event trigger, under which article, and how far could a war "
     "spread?",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 treaties_app = typer.Typer(help="The treaty library: list, show and compare treaties.", no_args_is_help=True)
@@ -95,6 +95,12 @@ def _emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(_strict(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"casus {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     treaties: Annotated[
@@ -109,6 +115,10 @@ def _main(
         list[Path] | None,
         typer.Option("--states", help="Folder or file of your own states (also CASUS_STATES)."),
     ] = None,
+    version_flag: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", is_eager=True, callback=_print_version),
+    ] = False,
 ) -> None:
     """casus: alliance obligations, casus foederis and escalation."""
     _Options.treaties = list(treaties or [])
@@ -1485,10 +1495,45 @@ def check_cmd(
         out.print(f"{len(report.ok)} file(s) valid")
 
 
+def _plain_metavars(command: Any) -> None:
+    """Help without type placeholders: flags show none, other options a plain word (PATH, N, TEXT)."""
+    for param in command.params:
+        if getattr(param, "param_type_name", "") == "argument":
+            param.display_type_rich = lambda ctx: None  # its name (SCENARIO, SPEC, PATH) says it
+            continue
+        if getattr(param, "param_type_name", "") != "option" or param.metavar is not None:
+            continue
+        desc = getattr(param, "type_descriptor", None)
+        if param.is_flag or desc is None:
+            param.metavar = ""
+        elif desc.is_choice:
+            param.metavar = "[" + "|".join(str(getattr(c, "value", c)) for c in desc.choices or ()) + "]"
+        elif desc.is_path:
+            param.metavar = "PATH"
+        else:
+            kind = desc.annotation
+            if desc.is_list:
+                kind = next(iter(getattr(kind, "__args__", ())), str)
+            param.metavar = {int: "N", float: "X", Path: "PATH"}.get(kind, "TEXT")
+    help_option = command.get_help_option
+
+    def plain_help(ctx: Any) -> Any:  # --help is made on demand, so it gets its plain name there
+        option = help_option(ctx)
+        if option is not None and option.metavar is None:
+            option.metavar = ""
+        return option
+
+    command.get_help_option = plain_help
+    for sub in getattr(command, "commands", {}).values():
+        _plain_metavars(sub)
+
+
 def main() -> None:
     """Entry point: run the app, turning input errors into clear messages and a non-zero exit."""
     try:
-        app()
+        command = typer.main.get_command(app)
+        _plain_metavars(command)
+        command(prog_name="casus")
     except InputError as exc:
         for p in exc.problems:
             sys.stderr.write(f"{p}\n")
