@@ -260,3 +260,15 @@ def test_version_completion_and_help_without_type_placeholders() -> None:
         text = casus(*cmd, "--help").stdout
         assert not any(t in text for t in ("<bool>", "<path>", "<int>", "<str>")), cmd
     assert "[threat|display" in casus("run", "--help", env={"COLUMNS": "150"}).stdout
+
+
+def test_a_command_whose_extra_is_missing_says_which_to_install(tmp_path: Path) -> None:
+    article = tmp_path / "a.html"  # a page, which trafilatura extracts
+    article.write_text("<html><body><p>Russia and North Korea signed a treaty.</p></body></html>")
+    code = (
+        "import sys; sys.modules['trafilatura'] = None; from casus.cli import main; "
+        f"sys.argv = ['casus', 'read', {str(article)!r}]; main()"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "pip install 'casus-foederis[read]'" in r.stderr

@@ -43,11 +43,14 @@ def probability_bars(sim: Any, top: int = 25) -> str:
         orientation="h",
         marker_color=B_COLOUR,
     )
+    # Small probabilities are the rule short of war: scale the axis to them, and say so.
+    top_p = max((s.p_war for s in rows), default=0.0)
+    upper = 1.0 if top_p > 0.5 else max(0.01, top_p * 1.15)
     fig.update_layout(
         barmode="stack",
-        title="Probability of joining the war, by side",
+        title=f"Probability of joining the war, by side (axis 0 to {upper:.2g})",
         height=120 + 22 * len(rows),
-        xaxis={"range": [0, 1], "title": "probability"},
+        xaxis={"range": [0, upper], "title": "probability"},
     )
     return figure_html(fig, "chart-probabilities")
 

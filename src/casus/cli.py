@@ -1495,6 +1495,14 @@ def check_cmd(
         out.print(f"{len(report.ok)} file(s) valid")
 
 
+# The optional dependencies (pyproject's extras) by the module a command imports.
+OPTIONAL_MODULES = {
+    **dict.fromkeys(("fastapi", "uvicorn", "sqlalchemy", "alembic", "platformdirs", "psycopg"), "serve"),
+    **dict.fromkeys(("dask", "distributed"), "sweep"),
+    **dict.fromkeys(("trafilatura", "feedparser", "rapidfuzz", "charset_normalizer"), "read"),
+}
+
+
 def _plain_metavars(command: Any) -> None:
     """Help without type placeholders: flags show none, other options a plain word (PATH, N, TEXT)."""
     for param in command.params:
@@ -1540,6 +1548,15 @@ def main() -> None:
         sys.exit(2)
     except UnknownIdError as exc:
         sys.stderr.write(f"error: {exc}\n")
+        sys.exit(2)
+    except ModuleNotFoundError as exc:
+        extra = OPTIONAL_MODULES.get((exc.name or "").split(".")[0])
+        if extra is None:
+            raise
+        sys.stderr.write(
+            f"error: this command needs the {extra!r} extra (module {exc.name} is not installed): "
+            f"pip install 'casus-foederis[{extra}]'\n"
+        )
         sys.exit(2)
     except Exception as exc:
         if os.environ.get("CASUS_DEBUG"):

@@ -111,10 +111,7 @@ def calibration_by_level(scored: pd.DataFrame, bins: int = 6) -> str:
     if hi > 0:
         fig.add_scatter(x=[lo / 1.5, hi * 1.5], y=[lo / 1.5, hi * 1.5], mode="lines", name="perfect",
                         line={"dash": "dot", "color": "#999"})  # fmt: skip
-    title = (
-        "Calibration by the level the dispute reached (quantile bins, log axes; bins where no one "
-        "joined are not drawn)"
-    )
+    title = "Calibration by the level reached (log axes; bins where no one joined left out)"
     fig.update_layout(title=title, xaxis_title="predicted P(join)", yaxis_title="observed share that joined",
                       xaxis_type="log", yaxis_type="log")  # fmt: skip
     return _html(fig, "chart-calibration-level")
