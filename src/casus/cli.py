@@ -469,7 +469,13 @@ def _history_tables(data: Path | None, files: list[str] | None) -> dict[str, Any
 
 @app.command("run")
 def run_cmd(
-    scenario_path: Annotated[Path, typer.Argument(metavar="SCENARIO", help="Scenario file (YAML or JSON).")],
+    scenario_path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="SCENARIO",
+            help="Scenario file (YAML or JSON), or the name of a bundled example (belgorod-2025).",
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     report: Annotated[
         Path | None, typer.Option("--report", help="Write a self-contained HTML report here.")
@@ -520,8 +526,9 @@ def run_cmd(
     from casus.loader import read_file
     from casus.model.scenario import WorldKind
     from casus.obligations import casus_foederis, results_json
-    from casus.scenario import parse_scenario, validate_scenario
+    from casus.scenario import find_scenario, parse_scenario, validate_scenario
 
+    scenario_path = find_scenario(scenario_path)
     raw, lines = read_file(scenario_path)
     historical = validate_scenario(raw, str(scenario_path), lines).world is WorldKind.HISTORY
     if historical and (data is not None or files):

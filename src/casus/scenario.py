@@ -11,6 +11,20 @@ from casus.model import InputError, Problem, UnknownIdError
 from casus.model.scenario import Scenario, SideConflict, WorldKind, initial_sides
 from casus.world import World
 
+# Example scenarios ship inside the package (a source checkout's examples/ points here).
+BUNDLED_EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+
+def find_scenario(path: str | os.PathLike[str]) -> Path:
+    """A scenario file: the path itself, or else a bundled example of that name (`belgorod-2025`,
+    `history/july-1914`), so an installed casus runs its examples without a checkout."""
+    given = Path(path)
+    if given.exists():
+        return given
+    stem = given.as_posix().removeprefix("examples/").removesuffix(".yaml")
+    bundled = BUNDLED_EXAMPLES / f"{stem}.yaml"
+    return bundled if bundled.is_file() else given
+
 
 def reading_key(treaty: str, article: str, question: str) -> str:
     """The key a scenario uses to pick a reading: `treaty/article/question`."""

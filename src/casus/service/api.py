@@ -32,6 +32,7 @@ from casus.joining import JoiningModel
 from casus.loader import date_or_today
 from casus.model import InputError, UnknownIdError
 from casus.records import EDGE_TYPES, network_at, state_record, treaty_record, treaty_row
+from casus.scenario import BUNDLED_EXAMPLES
 from casus.service.jobs import Jobs, QueueFull, prepare
 from casus.service.store import EvidenceRow, RunRow, Store
 from casus.world import World
@@ -39,7 +40,7 @@ from casus.world import World
 HERE = Path(__file__).resolve().parent
 MAX_BODY = 2 * 1024 * 1024  # bytes in one request
 MAX_ARTICLE = 1024 * 1024  # characters of one submitted article
-EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+EXAMPLES = BUNDLED_EXAMPLES
 
 
 class Limits(BaseModel):
@@ -445,7 +446,7 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
 
 
 def _examples(history: bool = False) -> list[dict[str, Any]]:
-    """The example scenarios of a source checkout (`examples/`), as JSON; none when installed.
+    """The example scenarios that ship inside the package (`casus/examples`), as JSON.
 
     `history`: with those set in a historical year (`examples/history/`), for a server that can
     build its world.
@@ -454,7 +455,7 @@ def _examples(history: bool = False) -> list[dict[str, Any]]:
 
     out = []
     files = sorted(EXAMPLES.glob("*.yaml")) + (sorted(EXAMPLES.glob("history/*.yaml")) if history else [])
-    for path in files:  # an installed package has no examples folder: glob finds nothing
+    for path in files:
         data, _ = read_file(path)
         name = data.get("name", path.stem)
         out.append({"file": path.relative_to(EXAMPLES).as_posix(), "name": name, "scenario": data})
