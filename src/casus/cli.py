@@ -548,11 +548,11 @@ def run_cmd(
     n_trials = scenario.simulation.trials if trials is None else trials
     if n_trials < 0:
         raise typer.BadParameter("--trials must be 0 or more")
-    if outcome is None:
+    if outcome is None and n_trials > 0:  # no simulation, no outcome: nothing imports the kernel
         from casus.escalation import default_outcome
 
         outcome = default_outcome(world, scenario)
-    if n_trials > 0:
+    if n_trials > 0 and outcome is not None:
         sim = _simulate(
             world, scenario, n_trials, seed, model_path, outcome, not no_sensitivity, quiet=as_json
         )
