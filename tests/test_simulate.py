@@ -441,3 +441,17 @@ def test_a_reliability_override_is_not_levelled(world: World) -> None:
     r = run_counts(Runner(c, 4, 1), 40_000)
     i = c.ids.index("PRK")
     assert abs(r["b"][i] / 40_000 - 0.3) < 0.01
+
+
+def test_results_convert_to_pandas(world: World) -> None:
+    from casus.obligations import casus_foederis, to_frame
+
+    sc = example(world, "kursk-2025")
+    r = simulate(world, sc, trials=5_000, seed=1, sensitivity=False)
+    f = r.to_frame()
+    assert list(f.columns) == ["state", "name", "initial", "p_war", "p_side_a", "p_side_b", "se"]
+    assert len(f) == len(r.states) and f.p_war.iloc[0] == r.states[0].p_war
+    assert f.attrs["intensity"] == "war" and f.attrs["seed"] == 1 and f.attrs["model"] == r.model
+    obligations = to_frame(casus_foederis(world, sc))
+    prk = obligations[(obligations.obligor == "PRK") & (obligations.article == "Art. 4")]
+    assert len(prk) == 1 and prk.status.item() == "triggered" and prk.beneficiary.item() == "RUS"

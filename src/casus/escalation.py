@@ -148,6 +148,20 @@ class SimulationResult(BaseModel):
     sensitivity: list[Sensitivity] = Field(default_factory=list)
     verdicts: VerdictEffect | None = None
 
+    def to_frame(self) -> Any:
+        """Each state's probabilities as a pandas DataFrame (state, name, initial, p_war, p_side_a,
+        p_side_b, se), with what they are conditional on in `attrs` (intensity, model, data and
+        casus versions, trials, seed)."""
+        import pandas as pd
+
+        columns = ["state", "name", "initial", "p_war", "p_side_a", "p_side_b", "se"]
+        frame = pd.DataFrame([s.model_dump() for s in self.states], columns=columns)
+        frame.attrs.update(
+            intensity=self.intensity.value, model=self.model, data_version=self.data_version,
+            casus_version=self.casus_version, trials=self.trials, seed=self.seed, world=self.world,
+        )  # fmt: skip
+        return frame
+
 
 def _glob0(c: Compiled) -> np.ndarray:
     a, b = c.side0 == 0, c.side0 == 1

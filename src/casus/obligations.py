@@ -484,6 +484,22 @@ def casus_foederis(world: World, scenario: Scenario) -> list[ObligationResult]:
     return Engine(world).run(scenario)
 
 
+def to_frame(results: list[ObligationResult]) -> Any:
+    """The results as a pandas DataFrame, one row per obligor, beneficiary, provision and event
+    (`against` and `reasons` joined with "; "; the contested readings' outcomes left to JSON)."""
+    import pandas as pd
+
+    columns = ["event", "treaty", "article", "obligor", "beneficiary", "against", "type", "automaticity",
+               "binding", "status", "reasons", "text", "verbatim", "source"]  # fmt: skip
+    rows = []
+    for r in results:
+        d = r.model_dump(mode="json")
+        d["against"] = "; ".join(r.against)
+        d["reasons"] = "; ".join(r.reasons)
+        rows.append({c: d[c] for c in columns})
+    return pd.DataFrame(rows, columns=columns)
+
+
 def results_json(scenario: Scenario, results: list[ObligationResult], world: World) -> dict[str, Any]:
     """The documented JSON shape of `casus run --json`."""
     out: dict[str, Any] = {
