@@ -272,3 +272,18 @@ def test_a_command_whose_extra_is_missing_says_which_to_install(tmp_path: Path) 
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert "pip install 'casus-foederis[read]'" in r.stderr
+
+
+def test_every_error_is_one_line_in_one_style(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\ndate: 2025-02-30\nevents: []\n")
+    for args, expected in (
+        (["run", "belgorod-2025", "--intensity", "huge"], "error: Invalid value for '--intensity'"),
+        (["run", "belgorod-2025", "--trials", "-5"], "error: Invalid value: --trials must be 0 or more"),
+        (["run", str(bad)], f"error: {bad}:2: date: invalid date '2025-02-30'"),
+        (["treaties", "show", "nope"], "error: unknown treaty 'nope'"),
+        (["nosuchcommand"], "error: No such command 'nosuchcommand'"),
+    ):
+        r = casus(*args)
+        assert r.returncode == 2 and r.stderr.startswith(expected), (args, r.stderr)
+        assert "Traceback" not in r.stderr and "╭" not in r.stderr

@@ -1548,10 +1548,14 @@ def main() -> None:
     try:
         command = typer.main.get_command(app)
         _plain_metavars(command)
-        command(prog_name="casus")
+        code = command.main(prog_name="casus", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except typer.Abort:
+        sys.stderr.write("error: aborted\n")
+        sys.exit(1)
     except InputError as exc:
         for p in exc.problems:
-            sys.stderr.write(f"{p}\n")
+            sys.stderr.write(f"error: {p}\n")
         sys.exit(2)
     except UnknownIdError as exc:
         sys.stderr.write(f"error: {exc}\n")
@@ -1566,6 +1570,9 @@ def main() -> None:
         )
         sys.exit(2)
     except Exception as exc:
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # click's usage errors
+            sys.stderr.write(f"error: {' '.join(exc.format_message().split())}\n")
+            sys.exit(exc.exit_code)
         if os.environ.get("CASUS_DEBUG"):
             raise
         sys.stderr.write(f"internal error: {type(exc).__name__}: {exc} (set CASUS_DEBUG=1 for a traceback)\n")

@@ -39,7 +39,7 @@ def test_bad_sweep_file_is_one_line_per_problem_and_exit_2(tmp_path: Path) -> No
     r = casus("sweep", str(spec), "--workers", "0", "--out", str(tmp_path / "out"))
     assert r.returncode == 2 and not (tmp_path / "out").exists()
     lines = r.stderr.strip().splitlines()
-    assert len(lines) == 2 and all(line.startswith(f"{spec}:") for line in lines), r.stderr
+    assert len(lines) == 2 and all(line.startswith(f"error: {spec}:") for line in lines), r.stderr
     assert "Traceback" not in r.stderr
 
 
