@@ -14,6 +14,7 @@ import datetime as dt
 import os
 import platform
 import resource
+import sys
 import time
 from pathlib import Path
 
@@ -27,9 +28,10 @@ from casus.history.world import TABLES, scenario_world
 from casus.joining import load_model
 from casus.loader import read_file
 from casus.scenario import parse_scenario, validate_scenario
-from casus.simulate_reference import run_reference
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # the plain reference is a test helper, not part of the package
+from simulate_reference import run_reference  # noqa: E402
 
 
 def main() -> None:

@@ -52,7 +52,9 @@ def main() -> None:
     a, b = _load(fast_kind)[1], _load(yaml.SafeLoader)[1]
     assert a.states == b.states and a.treaties == b.treaties  # type: ignore[attr-defined]
     print(f"date {dt.date.today()}  machine {platform.system()} {platform.machine()}, {os.cpu_count()} cores")
-    print(f"bundled world: libyaml loader {fast:.3f} s, pure-Python loader {slow:.3f} s, ratio {slow / fast:.1f}x")
+    print(
+        f"bundled world: libyaml loader {fast:.3f} s, pure-Python loader {slow:.3f} s, ratio {slow / fast:.1f}x"
+    )
     for cmd in (["treaties", "list"], ["run", "belgorod-2025", "--trials", "0"], ["--version"]):
         print(f"casus {' '.join(cmd)}: {_command(cmd, args.repeat):.2f} s (median of {args.repeat})")
 

@@ -20,8 +20,9 @@ from casus.escalation import Runner, run_counts, simulate
 from casus.joining import FEATURES, JoiningModel, WarLevel, load_model
 from casus.model import InputError, Scenario
 from casus.scenario import load_scenario
-from casus.simulate_reference import _features, _probability, run_reference
 from casus.world import World
+
+from .simulate_reference import _features, _probability, run_reference
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from casus.version import __version__
 from casus.world import World, WorldAt, load_world
-
-__version__ = "0.3.0"
 
 if TYPE_CHECKING:
     from casus.escalation import SimulationResult

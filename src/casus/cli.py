@@ -17,12 +17,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from casus import __version__
 from casus.check import check_paths
 from casus.compare import compare, describe_conditions
 from casus.loader import date_or_today
-from casus.model import InputError, Intensity, State, UnknownIdError
+from casus.model import CasusError, InputError, Intensity, State, UnknownIdError
 from casus.records import state_record, treaty_record, treaty_row
+from casus.version import __version__
 from casus.world import World, load_states, load_world
 
 app = typer.Typer(
@@ -1557,8 +1557,8 @@ def main() -> None:
         for p in exc.problems:
             sys.stderr.write(f"error: {p}\n")
         sys.exit(2)
-    except UnknownIdError as exc:
-        sys.stderr.write(f"error: {exc}\n")
+    except (UnknownIdError, CasusError) as exc:  # an unknown id; a download, sweep or source that failed
+        sys.stderr.write(f"error: {' '.join(str(exc).split())}\n")
         sys.exit(2)
     except ModuleNotFoundError as exc:
         extra = OPTIONAL_MODULES.get((exc.name or "").split(".")[0])

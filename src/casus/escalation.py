@@ -15,11 +15,12 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from casus import __version__, kernel
+from casus import kernel
 from casus.cascade import Compiled, compile_scenario
 from casus.joining import IDX, JoiningModel, load_model
 from casus.model import Intensity, Scenario, initial_sides
 from casus.ties import ABSTAIN, CONSULT, CONTESTED, POLICY, SIDE_A, TRIGGERED, UNTRIGGERED
+from casus.version import __version__
 from casus.world import World
 
 BLOCK = 1024  # trials per parallel task; results do not depend on it

@@ -9,10 +9,10 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from casus import __version__
 from casus.model import Scenario
 from casus.obligations import ObligationResult, Status, summarise
 from casus.present import follows, group_results, obligor_list
+from casus.version import __version__
 from casus.world import World
 
 STATUS_COLOUR = {Status.TRIGGERED: "#1a7f37", Status.CONTESTED: "#b7791f", Status.NOT_TRIGGERED: "#9aa0a6"}

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import charset_normalizer
 
+from casus.model import CasusError
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ITEMS = 1000
 MAX_FILES = 5000
@@ -42,7 +44,7 @@ ALL_CAPS_MIN_WORDS = 3
 REPEAT_MIN_ITEMS = 3  # a line in this many items of one feed (or in every item, if 2) is boilerplate
 
 
-class SourceError(Exception):
+class SourceError(CasusError):
     """An input that cannot be read; the message names it."""
 
 

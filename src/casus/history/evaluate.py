@@ -27,7 +27,6 @@ from scipy.optimize import minimize
 from scipy.special import expit, log_expit
 from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
 
-from casus import __version__
 from casus.history.cascade import ROUNDS, TRIALS, HistoryWorld, cascade_probabilities
 from casus.history.features import KEY, joining_features
 from casus.history.intervals import bootstrap
@@ -42,6 +41,7 @@ from casus.joining import (
     JoiningModel,
 )
 from casus.model import Intensity
+from casus.version import __version__
 
 PLAIN = ["defense", "consultation", "abstain", "contiguous_enemy", "contiguous_friend", "major_power"]
 RELIABILITY = 0.50  # Berkemeier & Fuhrmann (2018): about half of commitments honoured overall

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from casus.history.readers import FILES, SCHEMAS, read_table
-from casus.model import InputError
+from casus.model import CasusError, InputError
 
 MAX_BYTES = 300 * 1024 * 1024  # the largest original (ATOP's zip) is far smaller
 TIMEOUT_S = 60
@@ -97,7 +97,7 @@ SOURCES: dict[str, Source] = {
 }  # fmt: skip
 
 
-class FetchError(Exception):
+class FetchError(CasusError):
     """A download or conversion that failed; the message names the source and the reason."""
 
 

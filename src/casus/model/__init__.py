@@ -1,7 +1,7 @@
 """Pure data types of casus: states, treaties, provisions. Imports nothing else of casus."""
 
 from casus.model.common import AreaId, Iso3, TreatyId
-from casus.model.errors import InputError, Problem, UnknownIdError
+from casus.model.errors import CasusError, InputError, Problem, UnknownIdError
 from casus.model.place import Place, PlaceKind, PlaceStatus
 from casus.model.scenario import (
     EVENT_INTENSITY,
@@ -45,6 +45,7 @@ __all__ = [
     "AreaId",
     "Assumptions",
     "Automaticity",
+    "CasusError",
     "Conditions",
     "Contested",
     "CowCode",

@@ -21,7 +21,17 @@ class Problem:
         return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
 
-class InputError(Exception):
+class CasusError(Exception):
+    """The base of every error casus raises on purpose: catch this to catch them all.
+
+    InputError (a file, line and field that is wrong), UnknownIdError (a state or treaty id not
+    in the world), and the faces' own: a download that failed (`casus.history.fetch.FetchError`),
+    a sweep that cannot go on (`casus.sweep.run.SweepError`), a full run queue
+    (`casus.service.jobs.QueueFull`), an unreadable article (`casus.evidence.sources.SourceError`).
+    """
+
+
+class InputError(CasusError):
     """Raised when input files are invalid; carries every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -34,7 +44,7 @@ class InputError(Exception):
         return cls([Problem(str(file), line, field, message)])
 
 
-class UnknownIdError(KeyError):
+class UnknownIdError(CasusError, KeyError):
     """Raised when a state or treaty id is not in the world."""
 
     def __init__(self, kind: str, ident: str, hint: str = "") -> None:

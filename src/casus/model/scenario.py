@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from casus.model.common import AreaId, Iso3
+from casus.model.errors import CasusError
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 
@@ -234,7 +235,7 @@ class Scenario(BaseModel):
         return "from the events' kinds"
 
 
-class SideConflict(ValueError):
+class SideConflict(CasusError, ValueError):
     """A state that the scenario puts on both sides; `path` locates the second placement."""
 
     def __init__(self, message: str, path: list[str | int]) -> None:

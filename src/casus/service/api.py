@@ -26,7 +26,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from casus import __version__
 from casus.compare import compare
 from casus.joining import JoiningModel
 from casus.loader import date_or_today
@@ -35,6 +34,7 @@ from casus.records import EDGE_TYPES, network_at, state_record, treaty_record, t
 from casus.scenario import BUNDLED_EXAMPLES
 from casus.service.jobs import Jobs, QueueFull, prepare
 from casus.service.store import EvidenceRow, RunRow, Store
+from casus.version import __version__
 from casus.world import World
 
 HERE = Path(__file__).resolve().parent

@@ -15,11 +15,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from casus import __version__
 from casus.joining import JoiningModel
 from casus.loader import LineMap
-from casus.model import InputError, Scenario
+from casus.model import CasusError, InputError, Scenario
 from casus.service.store import Store
+from casus.version import __version__
 from casus.world import World
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class Progress:
 SENSITIVITY_TRIALS = 20_000  # trials per sensitivity variation (at most the run's own)
 
 
-class QueueFull(Exception):
+class QueueFull(CasusError):
     """More runs are waiting than the pool accepts."""
 
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from casus import __version__
 from casus.joining import JoiningModel
 from casus.sweep.spec import Cell, Plan, ScenarioEntry, Variable, apply_inputs
+from casus.version import __version__
 from casus.world import World
 
 # Columns every row has besides the varied inputs and the outcomes.

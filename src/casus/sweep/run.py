@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casus import __version__
+from casus.model import CasusError
 from casus.sweep.cell import META, Context, run_cell, run_cells
 from casus.sweep.journal import Journal, read_journal, write_results
 from casus.sweep.spec import Plan, digest
+from casus.version import __version__
 
 MANIFEST = "sweep.json"
 TASK_TRIALS = 250_000  # trials per Dask task, at least (small cells are sent in batches)
@@ -32,7 +33,7 @@ MAX_BATCH = 64
 SUMMARY = "summary.html"
 
 
-class SweepError(Exception):
+class SweepError(CasusError):
     """A sweep could not finish (unreachable scheduler, a failing cell); one line for the user."""
 
 

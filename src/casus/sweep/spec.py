@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from casus import __version__
 from casus.joining import BUNDLED, FEATURES, JoiningModel, load_model
 from casus.loader import format_path, read_file, validate
 from casus.model import InputError, Intensity, Problem
+from casus.version import __version__
 from casus.world import World
 
 if TYPE_CHECKING:

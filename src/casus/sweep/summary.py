@@ -18,9 +18,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from casus import __version__
 from casus.charts import figure_html, plotly_script
 from casus.sweep.spec import Flip, Heatmap, Plan, RandomSample, Span, Variable
+from casus.version import __version__
 
 MAX_FLIPS = 200
 MAX_TABLE_ROWS = 200

@@ -3,7 +3,8 @@
 It reads the same compiled obligations and probabilities as the fast kernel but shares none of
 its code: features are rebuilt from the graph every round for every state, and probabilities
 come from `JoiningModel.probability`. The benchmark times it beside the kernel, and the tests
-check that the two agree statistically (their random streams differ).
+check that the two agree statistically (their random streams differ). A test helper: it needs
+networkx, a development dependency, so it does not ship in the package.
 """
 
 from __future__ import annotations
