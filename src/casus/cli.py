@@ -984,7 +984,7 @@ def backtest_cmd(
         if predictions_path is not None:
             write_predictions(pred, predictions_path)
     if report_path is not None:
-        from casus.history.report import write_backtest_report
+        from casus.backtest_report import write_backtest_report
 
         write_backtest_report(result, scored, report_path, disputes(pred, test_parts, tables["cow_states"]))
     if as_json:

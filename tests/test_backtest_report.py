@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from casus.history.report import NAMES, write_backtest_report
+from casus.backtest_report import NAMES, write_backtest_report
 
 
 def _result() -> tuple[dict[str, object], pd.DataFrame]:
