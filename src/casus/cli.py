@@ -603,12 +603,12 @@ def _simulate(
 ) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from casus.escalation import simulate, variations
+    from casus.escalation import sensitivity_runs, simulate, variations
     from casus.joining import load_model
 
     model = load_model(model_path)
     n_var = len(variations(world, scenario)) if sensitivity else 0
-    sens_trials = min(trials, 200_000)
+    sens_trials = sensitivity_runs(trials)
     total = trials + (sens_trials * (n_var + 1) if sensitivity else 0)  # + what the verdicts weigh
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, disable=quiet, transient=True) as progress:

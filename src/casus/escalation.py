@@ -24,6 +24,7 @@ from casus.version import __version__
 from casus.world import World
 
 BLOCK = 1024  # trials per parallel task; results do not depend on it
+SENSITIVITY_TRIALS = 200_000  # trials per sensitivity variation, at most the run's own
 PATH_SAMPLE = 1 << 18  # escalation paths are counted on the first 2**18 trials
 DEFAULT_CHUNK = 1 << 20
 ProgressFn = Callable[[int], None]
@@ -532,6 +533,11 @@ def variations(world: World, scenario: Scenario) -> list[tuple[str, str, Scenari
     return out
 
 
+def sensitivity_runs(trials: int, cap: int | None = None) -> int:
+    """Trials per sensitivity variation (and for what the verdicts weigh): the run's, at most `cap`."""
+    return min(trials, cap or SENSITIVITY_TRIALS)
+
+
 def untriggered(c: Compiled) -> Compiled:
     """The same compiled scenario with every triggered or contested obligation counted as not triggered."""
     from dataclasses import replace
@@ -606,7 +612,7 @@ def simulate(
     summary = summarise(runner, counts, trials, world)
     sens: list[Sensitivity] = []
     if sensitivity:
-        n_s = min(trials, sensitivity_trials or 200_000)
+        n_s = sensitivity_runs(trials, sensitivity_trials)
         base_counts = counts if n_s == trials else run_counts(Runner(compiled, seed, rounds), n_s, chunk)
         base = outcome_value(outcome, base_counts, compiled, n_s)
         for label, kind, sc in variations(world, scenario):
@@ -616,7 +622,7 @@ def simulate(
         sens.sort(key=lambda s: -abs(s.delta))
     verdicts = None
     if sensitivity:
-        n_v = min(trials, sensitivity_trials or 200_000)
+        n_v = sensitivity_runs(trials, sensitivity_trials)
         verdicts = verdict_effect(compiled, counts, trials, seed, rounds, n_v, chunk, progress)
     return SimulationResult(
         trials=trials,
