@@ -13,6 +13,17 @@ from sklearn.metrics import precision_recall_curve, roc_curve
 
 from casus.charts import figure_html, plotly_script
 
+__all__ = [
+    "LEVEL_NAMES",
+    "MAX_POINTS",
+    "NAMES",
+    "calibration",
+    "calibration_by_level",
+    "curves",
+    "render_backtest_report",
+    "write_backtest_report",
+]
+
 NAMES = {
     "model": "cascade",
     "model_first_round": "first round only",

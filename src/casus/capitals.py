@@ -18,6 +18,19 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+__all__ = [
+    "CAPITALS_PATH",
+    "EARTH_RADIUS_KM",
+    "F64",
+    "PROXIMITY_KM",
+    "capital",
+    "closeness",
+    "closeness_matrix",
+    "codes",
+    "distance_km",
+    "positions",
+]
+
 CAPITALS_PATH = Path(__file__).parent / "data" / "capitals.csv"
 EARTH_RADIUS_KM = 6371.0
 PROXIMITY_KM = 1000.0  # closeness = exp(-km / PROXIMITY_KM): 0.37 at 1,000 km, 0.05 at 3,000 km

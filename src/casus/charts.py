@@ -7,6 +7,16 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
+__all__ = [
+    "A_COLOUR",
+    "B_COLOUR",
+    "figure_html",
+    "plotly_script",
+    "probability_bars",
+    "tornado",
+    "war_size_histogram",
+]
+
 A_COLOUR, B_COLOUR = "#c62828", "#1565c0"
 
 

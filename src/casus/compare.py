@@ -8,6 +8,8 @@ from typing import Any
 from casus.model import Conditions, ObligationType, Provision, Treaty
 from casus.world import World
 
+__all__ = ["TYPE_ORDER", "compare", "describe_conditions", "provision_summary"]
+
 TYPE_ORDER = list(ObligationType)
 
 

@@ -23,6 +23,33 @@ from casus.ties import ABSTAIN, CONSULT, CONTESTED, POLICY, SIDE_A, TRIGGERED, U
 from casus.version import __version__
 from casus.world import World
 
+__all__ = [
+    "BLOCK",
+    "DEFAULT_CHUNK",
+    "PATH_SAMPLE",
+    "SENSITIVITY_TRIALS",
+    "EscalationPath",
+    "PathStep",
+    "Runner",
+    "Sensitivity",
+    "SimulationResult",
+    "StateOutcome",
+    "VerdictEffect",
+    "check_outcome",
+    "default_outcome",
+    "level",
+    "model_note",
+    "outcome_value",
+    "run_counts",
+    "sensitivity_runs",
+    "simulate",
+    "summarise",
+    "untriggered",
+    "variations",
+    "verdict_effect",
+    "zconst",
+]
+
 BLOCK = 1024  # trials per parallel task; results do not depend on it
 SENSITIVITY_TRIALS = 200_000  # trials per sensitivity variation, at most the run's own
 PATH_SAMPLE = 1 << 18  # escalation paths are counted on the first 2**18 trials

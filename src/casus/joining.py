@@ -73,6 +73,25 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from casus.model import InputError, Intensity, Problem
 
+__all__ = [
+    "BUNDLED",
+    "CALIBRATED_PATH",
+    "EXPOSURE",
+    "FEATURES",
+    "IDX",
+    "INTERACTIONS",
+    "PRIOR_PATH",
+    "REFERENCE_INTENSITY",
+    "TIE_ORDER",
+    "TODAY_PATH",
+    "UNMEASURED_TODAY",
+    "IntensityModel",
+    "IntensityTerms",
+    "JoiningModel",
+    "WarLevel",
+    "load_model",
+]
+
 FEATURES: tuple[str, ...] = (
     "defense_triggered",
     "defense_strength",

@@ -12,6 +12,21 @@ from pydantic import BaseModel, ValidationError
 
 from casus.model.errors import InputError, Problem
 
+__all__ = [
+    "FIELD_LABELS",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "LineMap",
+    "M",
+    "coerce_date",
+    "date_or_today",
+    "format_path",
+    "parse_text",
+    "problems_from_validation",
+    "read_file",
+    "validate",
+]
+
 M = TypeVar("M", bound=BaseModel)
 PathKey = tuple[str | int, ...]
 

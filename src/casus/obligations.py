@@ -36,6 +36,24 @@ from casus.model import (
 from casus.scenario import reading_key
 from casus.world import TreatyAt, World
 
+__all__ = [
+    "ASSET_TO_TARGET",
+    "ATTACKS",
+    "QUOTE_CHARS",
+    "Check",
+    "Engine",
+    "ObligationResult",
+    "ReadingOutcome",
+    "Site",
+    "Status",
+    "casus_foederis",
+    "resolve_site",
+    "results_json",
+    "summarise",
+    "target_kind",
+    "to_frame",
+]
+
 
 class Status(StrEnum):
     """The verdict on one obligation."""

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from casus.obligations import ObligationResult, Status
 
+__all__ = ["FOLLOW_LABELS", "STATUS_ORDER", "Group", "follows", "group_results", "obligor_list"]
+
 STATUS_ORDER = {Status.TRIGGERED: 0, Status.CONTESTED: 1, Status.NOT_TRIGGERED: 2}
 
 

@@ -11,6 +11,8 @@ from typing import Any
 from casus.model import State
 from casus.world import TreatyAt, World
 
+__all__ = ["EDGE_TYPES", "network_at", "state_record", "treaty_record", "treaty_row"]
+
 # Obligation types, strongest first (the order filters and legends use).
 EDGE_TYPES = ("defense", "offense", "consultation", "neutrality", "non_aggression", "non_assistance")
 

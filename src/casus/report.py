@@ -15,6 +15,8 @@ from casus.present import follows, group_results, obligor_list
 from casus.version import __version__
 from casus.world import World
 
+__all__ = ["STATUS_COLOUR", "Edge", "Node", "network", "render_report", "write_report"]
+
 STATUS_COLOUR = {Status.TRIGGERED: "#1a7f37", Status.CONTESTED: "#b7791f", Status.NOT_TRIGGERED: "#9aa0a6"}
 
 

@@ -11,6 +11,16 @@ from casus.model import InputError, Problem, UnknownIdError
 from casus.model.scenario import Scenario, SideConflict, WorldKind, initial_sides
 from casus.world import World
 
+__all__ = [
+    "BUNDLED_EXAMPLES",
+    "check_scenario",
+    "find_scenario",
+    "load_scenario",
+    "parse_scenario",
+    "reading_key",
+    "validate_scenario",
+]
+
 # Example scenarios ship inside the package (a source checkout's examples/ points here).
 BUNDLED_EXAMPLES = Path(__file__).resolve().parent / "examples"
 

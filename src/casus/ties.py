@@ -8,6 +8,18 @@ triggered defence obligation is kept apart, as its automaticity rank.
 
 from __future__ import annotations
 
+__all__ = [
+    "ABSTAIN",
+    "CAT_NAMES",
+    "CONSULT",
+    "CONTESTED",
+    "POLICY",
+    "SIDE_A",
+    "SIDE_B",
+    "TRIGGERED",
+    "UNTRIGGERED",
+]
+
 SIDE_A, SIDE_B = 0, 1
 CONTESTED, UNTRIGGERED, CONSULT, POLICY, ABSTAIN = 1, 2, 4, 8, 16
 TRIGGERED = 0  # a Tie's category for a triggered defence obligation (its rank says how automatic)

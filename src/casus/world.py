@@ -23,6 +23,28 @@ from casus.model import (
     UnknownIdError,
 )
 
+__all__ = [
+    "BUNDLED_PLACES",
+    "BUNDLED_STATES",
+    "BUNDLED_TREATIES",
+    "DATA_DIR",
+    "ENV_STATES",
+    "ENV_TREATIES",
+    "TREATY_SUFFIXES",
+    "StateRegistry",
+    "TreatyAt",
+    "World",
+    "WorldAt",
+    "check_treaty",
+    "env_paths",
+    "load_places",
+    "load_state_file",
+    "load_states",
+    "load_treaties",
+    "load_treaty_file",
+    "load_world",
+]
+
 DATA_DIR = Path(__file__).parent / "data"
 BUNDLED_STATES = DATA_DIR / "states"
 BUNDLED_TREATIES = DATA_DIR / "treaties"

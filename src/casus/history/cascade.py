@@ -33,6 +33,19 @@ from casus.joining import JoiningModel
 from casus.model import Intensity
 from casus.ties import SIDE_A, SIDE_B
 
+__all__ = [
+    "F64",
+    "HISTORY_YEARS",
+    "MAX_CCODE",
+    "ROUNDS",
+    "TRIALS",
+    "DisputeArrays",
+    "HistoryWorld",
+    "cascade_probabilities",
+    "logits",
+    "run_dispute",
+]
+
 F64 = npt.NDArray[np.float64]
 TRIALS = 256
 ROUNDS = 8

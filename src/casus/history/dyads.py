@@ -16,6 +16,22 @@ from casus import capitals
 from casus.history.features import capital_years, system_years
 from casus.history.readers import SOURCES
 
+__all__ = [
+    "CAPITALS",
+    "NO_CONTIGUITY",
+    "PAIR",
+    "REGISTRY",
+    "add_atop",
+    "add_capabilities",
+    "add_contiguity",
+    "add_disputes",
+    "add_distance",
+    "add_majors",
+    "add_nuclear",
+    "cite",
+    "dyad_years",
+]
+
 PAIR = ["ccode1", "ccode2", "year"]
 REGISTRY = "casus state registry: nuclear-weapon spells (first test or assessed date)"
 CAPITALS = "casus capitals table (capital of every COW state by year, 1816 on)"

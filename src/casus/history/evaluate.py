@@ -43,6 +43,38 @@ from casus.joining import (
 from casus.model import Intensity
 from casus.version import __version__
 
+__all__ = [
+    "FIXED",
+    "MIN_LEVEL_SPREAD",
+    "MIN_TRAIN_JOINERS",
+    "PLAIN",
+    "RELIABILITY",
+    "SET_ASIDE",
+    "TRANSFERRED",
+    "backtest",
+    "by_level",
+    "data_version",
+    "features_left_out",
+    "first_round_mean",
+    "fit_logistic",
+    "fit_model",
+    "fitted_features",
+    "intensity_design",
+    "leave_out",
+    "levels_of",
+    "log_odds",
+    "metrics",
+    "model_log_odds",
+    "plain_features",
+    "predict",
+    "recall_at_10",
+    "scorers",
+    "split_intensity",
+    "spread_metrics",
+    "time_blocks",
+    "unconditional",
+]
+
 PLAIN = ["defense", "consultation", "abstain", "contiguous_enemy", "contiguous_friend", "major_power"]
 RELIABILITY = 0.50  # Berkemeier & Fuhrmann (2018): about half of commitments honoured overall
 MIN_TRAIN_JOINERS = 20

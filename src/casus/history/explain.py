@@ -17,6 +17,8 @@ import pandas as pd
 from casus.history.features import originators
 from casus.ties import SIDE_A, SIDE_B
 
+__all__ = ["COLUMNS", "TOP_TEN", "disputes", "predictions", "write_predictions"]
+
 TOP_TEN = 10  # recall@10's cut: a joiner ranked within it counts as found
 COLUMNS = ["dispnum", "year", "ccode", "state", "side", "p_join", "p_first_round", "rank", "joined", "model"]
 

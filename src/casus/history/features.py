@@ -39,6 +39,35 @@ from casus import capitals
 from casus.joining import FEATURES
 from casus.ties import SIDE_A, SIDE_B
 
+__all__ = [
+    "HIACT_LEVELS",
+    "KEY",
+    "LAST_YEAR",
+    "NEVER",
+    "add_atop",
+    "add_capabilities",
+    "add_contiguity",
+    "add_history",
+    "add_level",
+    "add_majors",
+    "add_nuclear",
+    "add_proximity",
+    "belligerents",
+    "build",
+    "candidates",
+    "capital_years",
+    "dispute_levels",
+    "history_table",
+    "joining_features",
+    "level_of_hiact",
+    "nuclear_years",
+    "originators",
+    "pair_history",
+    "side_of",
+    "start_time",
+    "system_years",
+]
+
 KEY = ["dispnum", "ccode", "side"]
 # Sides as the simulator numbers them (casus.ties): 0 side A, the side that took the first
 # militarized action (MID's sidea = 1), 1 side B.

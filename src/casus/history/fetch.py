@@ -27,6 +27,18 @@ import pandas as pd
 from casus.history.readers import FILES, SCHEMAS, read_table
 from casus.model import CasusError, InputError
 
+__all__ = [
+    "COW",
+    "MAX_BYTES",
+    "SOURCES",
+    "TIMEOUT_S",
+    "USER_AGENT",
+    "FetchError",
+    "Source",
+    "fetch",
+    "fetch_one",
+]
+
 MAX_BYTES = 300 * 1024 * 1024  # the largest original (ATOP's zip) is far smaller
 TIMEOUT_S = 60
 USER_AGENT = "casus-data-fetch"

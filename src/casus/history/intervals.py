@@ -26,6 +26,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+__all__ = ["F64", "I64", "LEVEL", "METRICS", "RESAMPLES", "bootstrap", "point_estimates"]
+
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 METRICS = ("auc", "average_precision", "brier", "recall_at_10")

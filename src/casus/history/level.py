@@ -23,6 +23,8 @@ from scipy.optimize import minimize
 
 from casus.joining import WarLevel
 
+__all__ = ["GRID", "SPAN", "fit_level"]
+
 GRID = 81  # grid points for the integral over the level
 SPAN = 6.0  # ... on [-SPAN, SPAN] standard deviations
 

@@ -19,6 +19,22 @@ import pandas as pd
 
 from casus.model import InputError, Problem
 
+__all__ = [
+    "DATE",
+    "FILES",
+    "FLOAT",
+    "INT",
+    "MAX_PER_COLUMN",
+    "OPTIONAL",
+    "RANGES",
+    "SCHEMAS",
+    "SOURCES",
+    "file_paths",
+    "parse_files",
+    "read_folder",
+    "read_table",
+]
+
 SOURCES = {
     "atop": "ATOP v5.1 (Leeds, Ritter, Mitchell & Long 2002), dyad-year version via peacesciencer",
     "mid": "GML MID 2.2.1 (Gibler, Miller & Little 2016), via peacesciencer",

@@ -15,6 +15,8 @@ import pandas as pd
 
 from casus.history.features import system_years
 
+__all__ = ["KINDS", "Snapshot", "world_at"]
+
 KINDS = {
     "defense": "defence",
     "offense": "offence",

@@ -57,6 +57,8 @@ from casus.model import (
 from casus.model.scenario import Scenario, WorldKind
 from casus.world import StateRegistry, World, load_states
 
+__all__ = ["ARTICLE", "ATOP_SOURCE", "TABLES", "ScenarioWorlds", "historical_world", "scenario_world"]
+
 TABLES = ("cow_states", "cow_majors", "cow_contiguity", "atop")
 ATOP_SOURCE = Source(
     title=SOURCES["atop"],
