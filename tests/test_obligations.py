@@ -104,6 +104,19 @@ def test_yeonpyeong_engages_the_us_rok_treaty_only(world: World) -> None:
     assert not [r for r in res if r.treaty == "cn-kp-1961"]
 
 
+def test_a_two_way_korean_clash_engages_both_alliances(world: World) -> None:
+    res = run_example(world, "korea-clash")
+    # The shelling of Yeonpyeong engages the US-ROK treaty; each strike back on North Korea
+    # brings in China's and Russia's treaties with it, turning on "a state of war".
+    assert verdict(res, "us-kr-1953", "Art. III", "USA", "KOR") is T
+    for event in ("rok-counter-battery", "us-strike"):
+        of = [r for r in res if r.event == event]
+        assert verdict(of, "cn-kp-1961", "Art. II", "CHN", "PRK") is C
+        assert verdict(of, "ru-kp-2024", "Art. 4", "RUS", "PRK") is C
+        assert verdict(of, "ru-kp-2024", "Art. 3", "RUS", "PRK") is T  # consult at once
+    assert not [r for r in res if r.event == "shelling" and r.treaty == "cn-kp-1961"]
+
+
 def test_taiwan_engages_only_a_policy_commitment(world: World) -> None:
     res = run_example(world, "taiwan")
     assert {r.treaty for r in res} == {"us-tw-tra-1979"}
