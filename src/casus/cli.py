@@ -523,10 +523,13 @@ def run_cmd(
     files: FileOption = None,
 ) -> None:
     """Which obligations a scenario's events trigger and why; then how likely the war spreads."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from casus.joining import load_model
     from casus.loader import read_file
     from casus.model.scenario import WorldKind
-    from casus.obligations import casus_foederis, results_json
     from casus.scenario import find_scenario, parse_scenario, validate_scenario
+    from casus.session import Session
 
     scenario_path = find_scenario(scenario_path)
     raw, lines = read_file(scenario_path)
@@ -539,36 +542,37 @@ def run_cmd(
         if data is not None or files:
             err.print("note: --data is not used: this scenario runs in the bundled world (world: bundled)")
     scenario = parse_scenario(raw, str(scenario_path), lines, world)
-    if intensity is not None:
-        scenario = scenario.model_copy(
-            update={"simulation": scenario.simulation.model_copy(update={"intensity": intensity})}
-        )
-    results = casus_foederis(world, scenario)
-    sim = None
+    session = Session(world, load_model(model_path) if model_path is not None else None)
+    scenario = session.with_intensity(scenario, intensity)
     n_trials = scenario.simulation.trials if trials is None else trials
     if n_trials < 0:
         raise typer.BadParameter("--trials must be 0 or more")
-    if outcome is None and n_trials > 0:  # no simulation, no outcome: nothing imports the kernel
-        from casus.escalation import default_outcome
-
-        outcome = default_outcome(world, scenario)
-    if n_trials > 0 and outcome is not None:
-        sim = _simulate(
-            world, scenario, n_trials, seed, model_path, outcome, not no_sensitivity, quiet=as_json
-        )
+    total = session.planned_trials(scenario, n_trials, not no_sensitivity)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, disable=as_json or total == 0, transient=True) as bar:
+        task = bar.add_task("simulating", total=total)
+        advance = lambda k: bar.advance(task, k)  # noqa: E731
+        try:
+            result = session.run(
+                scenario,
+                trials=n_trials,
+                seed=seed,
+                outcome=outcome,
+                sensitivity=not no_sensitivity,
+                progress=advance,
+            )
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
     if report is not None:
         from casus.report import write_report
 
-        write_report(report, scenario, results, world, sim)
+        write_report(report, scenario, result.obligations, world, result.simulation)
     if as_json:
-        doc = results_json(scenario, results, world)
-        if sim is not None:
-            doc["simulation"] = sim.model_dump(mode="json")
-        _emit_json(doc)
+        _emit_json(result.to_json())
         return
-    _print_run(scenario, results, show_all, detail or show_all, world)
-    if sim is not None:
-        _print_simulation(sim)
+    _print_run(scenario, result.obligations, show_all, detail or show_all, world)
+    if result.simulation is not None:
+        _print_simulation(result.simulation)
     if report is not None:
         out.print(f"report written to {report}")
 
@@ -589,44 +593,6 @@ def _historical_world(
     scenario = validate_scenario(raw, str(scenario_path), lines)
     tables, _ = _tables(data, files=files, kinds=TABLES)
     return scenario_world(scenario, tables, str(scenario_path), lines)
-
-
-def _simulate(
-    world: World,
-    scenario: Any,
-    trials: int,
-    seed: int | None,
-    model_path: Path | None,
-    outcome: str,
-    sensitivity: bool,
-    quiet: bool,
-) -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from casus.escalation import sensitivity_runs, simulate, variations
-    from casus.joining import load_model
-
-    model = load_model(model_path)
-    n_var = len(variations(world, scenario)) if sensitivity else 0
-    sens_trials = sensitivity_runs(trials)
-    total = trials + (sens_trials * (n_var + 1) if sensitivity else 0)  # + what the verdicts weigh
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err, disable=quiet, transient=True) as progress:
-        task = progress.add_task("simulating", total=total)
-        try:
-            return simulate(
-                world,
-                scenario,
-                trials=trials,
-                seed=seed,
-                model=model,
-                sensitivity=sensitivity,
-                sensitivity_trials=sens_trials,
-                outcome=outcome,
-                progress=lambda k: progress.advance(task, k),
-            )
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from None
 
 
 def _cut(text: str, width: int) -> str:

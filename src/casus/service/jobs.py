@@ -57,18 +57,12 @@ def prepare(
     server has the ATOP and COW files). The total counts the main run, one sensitivity run per
     variation and the run that weighs the treaty verdicts, as progress reports them.
     """
-    from casus.escalation import sensitivity_runs, variations
     from casus.scenario import parse_scenario, validate_scenario
+    from casus.session import Session
 
     world = worlds(validate_scenario(scenario_data, "scenario", LineMap()))
     scenario = parse_scenario(scenario_data, "scenario", LineMap(), world)
-    if trials <= 0:
-        return scenario, world, 0
-    return (
-        scenario,
-        world,
-        trials + sensitivity_runs(trials, SENSITIVITY_TRIALS) * (len(variations(world, scenario)) + 1),
-    )
+    return scenario, world, Session(world).planned_trials(scenario, trials, cap=SENSITIVITY_TRIALS)
 
 
 def run_scenario(
@@ -76,17 +70,11 @@ def run_scenario(
     progress: Callable[[int], None] | None = None,
 ) -> tuple[dict[str, Any], int]:  # fmt: skip
     """Obligations and simulation (with sensitivity) for a checked scenario; (JSON result, seed used)."""
-    from casus.escalation import default_outcome, sensitivity_runs, simulate
-    from casus.obligations import casus_foederis, results_json
+    from casus.session import Session
 
-    data = results_json(scenario, casus_foederis(world, scenario), world)
-    used_seed = scenario.simulation.seed if seed is None else seed
-    if trials > 0:
-        sim = simulate(world, scenario, trials=trials, seed=used_seed, model=model,
-                       sensitivity_trials=sensitivity_runs(trials, SENSITIVITY_TRIALS), progress=progress,
-                       outcome=default_outcome(world, scenario))  # fmt: skip
-        data["simulation"] = sim.model_dump(mode="json")
-    return data, used_seed
+    result = Session(world, model).run(scenario, trials=trials, seed=seed, sensitivity_cap=SENSITIVITY_TRIALS,
+                                       progress=progress)  # fmt: skip
+    return result.to_json(), result.seed
 
 
 class Jobs:
