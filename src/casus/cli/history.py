@@ -1,0 +1,420 @@
+"""casus calibrate, casus backtest and casus data: the historical data and the model fitted on it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from casus.cli.common import (
+    DataOption,
+    FileOption,
+    WithOption,
+    WithoutOption,
+    _emit_json,
+    _left_out,
+    _tables,
+    app,
+    data_app,
+    err,
+    out,
+)
+
+
+@app.command("calibrate")
+def calibrate_cmd(
+    data: DataOption = None,
+    files: FileOption = None,
+    until: Annotated[
+        int | None, typer.Option("--until", help="Fit on disputes starting no later than YEAR.")
+    ] = None,
+    out_path: Annotated[Path, typer.Option("--out", help="Where to write the coefficient file.")] = Path(
+        "joining-model.json"
+    ),
+    today: Annotated[
+        bool,
+        typer.Option("--today", help="Leave out the features today's world cannot measure (for casus run)."),
+    ] = False,
+    without_opt: WithoutOption = None,
+    with_opt: WithOption = None,
+) -> None:
+    """Fit the joining model on historical disputes and write a versioned coefficient file."""
+    from casus.history.evaluate import data_version, features_left_out, fit_model
+    from casus.history.features import build
+
+    without = _left_out(without_opt, with_opt, today)
+    with err.status("reading data and building features"):
+        tables, _ = _tables(data, files=files)
+        cands = build(tables)
+    version = f"{'today' if today else 'fitted'}-{until or 'all'}"
+    usual = features_left_out(today=today)  # what the version name implies
+    for word, names in (("with", set(usual) - set(without)), ("without", set(without) - set(usual))):
+        if names:
+            version += f"-{word}-" + "+".join(sorted(names))
+    model = fit_model(cands, until=until, version=version, data_ver=data_version(tables), without=without)
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    tmp.write_text(json.dumps(model.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8")
+    tmp.replace(out_path)
+    fit = model.fitted_on or {}
+    out.print(
+        f"fitted on {fit.get('disputes')} disputes, {fit.get('candidates')} candidates, "
+        f"{fit.get('joiners')} joiners"
+        + (f", per-war level sd {model.level.sd:.3f}" if model.level else "")
+        + f" (data {model.data_version}); written to {out_path}"
+    )
+
+
+_METRIC_DIGITS = (("auc", 3), ("average_precision", 4), ("brier", 5), ("recall_at_10", 3))
+
+
+def _with_band(value: float, band: list[float] | None, digits: int, signed: bool = False) -> str:
+    """A score, with its interval on a second, dim line when there is one."""
+    sign = "+" if signed else ""
+    text = f"{value:{sign}.{digits}f}"
+    if band is None:
+        return text
+    return text + f"\n[dim]{band[0]:{sign}.{digits}f} to {band[1]:{sign}.{digits}f}[/dim]"
+
+
+@app.command("backtest")
+def backtest_cmd(
+    data: DataOption = None,
+    files: FileOption = None,
+    participants: Annotated[
+        Path | None,
+        typer.Option("--participants", help="Score these disputes (MID participants CSV) instead."),
+    ] = None,
+    disputes_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--disputes",
+            help="The level each dispute reached (MID disputes CSV with hostlev; default: the data "
+            "folder's). A dispute with no row there takes the level of its originators' highest action.",
+        ),
+    ] = None,
+    model_path: Annotated[Path | None, typer.Option("--model", help="Coefficient file to score.")] = None,
+    forward: Annotated[
+        bool, typer.Option("--forward", help="Refit on earlier decades, score each decade.")
+    ] = False,
+    blocked: Annotated[
+        int | None,
+        typer.Option("--blocked-cv", min=2, max=20, help="Time-blocked cross-validation with K blocks."),
+    ] = None,
+    trials: Annotated[
+        int, typer.Option("--trials", min=16, max=100_000, help="Cascade trials per dispute.")
+    ] = 256,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the cascade and the intervals.")] = 0,
+    intervals: Annotated[
+        int,
+        typer.Option(
+            "--intervals",
+            min=0,
+            max=100_000,
+            help="Bootstrap resamples of the scored start years for 90% intervals (0: none).",
+        ),
+    ] = 200,
+    report_path: Annotated[Path | None, typer.Option("--report", help="Write an HTML report here.")] = None,
+    predictions_path: Annotated[
+        Path | None,
+        typer.Option("--predictions", help="Write every candidate's probability and rank here (CSV)."),
+    ] = None,
+    today: Annotated[
+        bool,
+        typer.Option(
+            "--today", help="Score the model casus run uses: fitted without what today's world lacks."
+        ),
+    ] = False,
+    without_opt: WithoutOption = None,
+    with_opt: WithOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Score the cascade and the baselines against who actually joined historical disputes."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from casus.history.cascade import HistoryWorld
+    from casus.history.evaluate import Protocol, backtest
+    from casus.history.features import build, history_table
+    from casus.joining import load_model
+
+    if forward and blocked:
+        raise typer.BadParameter("--forward and --blocked-cv are two protocols; choose one")
+    if (forward or blocked) and model_path is not None:
+        raise typer.BadParameter("--model scores one fixed model; --forward and --blocked-cv refit")
+    if today and model_path is not None:
+        raise typer.BadParameter("--today picks the model (the bundled `today` one); leave out --model")
+    if (without_opt or with_opt) and not (forward or blocked):
+        raise typer.BadParameter(
+            "--without and --with refit, so they need --forward or --blocked-cv; to score one such "
+            "model, write it with casus calibrate and pass it as --model"
+        )
+    without = _left_out(without_opt, with_opt, today)
+    for hint, target in (("--report", report_path), ("--predictions", predictions_path)):
+        if target is not None and not target.parent.is_dir():  # fail now, not after the whole run
+            raise typer.BadParameter(f"{target}: folder {target.parent} does not exist", param_hint=hint)
+    with err.status("reading data and building features"):
+        tables, extra = _tables(data, participants, files)
+        if disputes_path is not None:
+            from casus.history.readers import read_table
+
+            tables["mid_disputes"] = read_table("mid_disputes", disputes_path)
+        data_cands = build(tables)
+        test_cands = data_cands if extra is None else build(tables, participants=extra)
+        test_parts = tables["mid_participants"] if extra is None else extra
+        world = HistoryWorld(tables, history_table(tables, test_parts))
+    protocol: Protocol = "forward" if forward else "blocked" if blocked else "single"
+    if protocol == "single" and model_path is None:  # history measures every feature; --today does not
+        model_path = Path("today" if today else "calibrated")
+    model = load_model(model_path) if protocol == "single" else None
+    columns = (TextColumn("cascade"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, disable=as_json, transient=True) as bar:
+        task = bar.add_task("disputes", total=int(test_cands.dispnum.nunique()))
+        result = backtest(
+            data_cands, test_cands, world=world, test_participants=test_parts, protocol=protocol,
+            model=model, blocks=blocked or 5, trials=trials, seed=seed,
+            progress=lambda k: bar.advance(task, k), without=without, intervals=intervals,
+        )  # fmt: skip
+    scored = result.pop("_scored", None)
+    if report_path is not None or predictions_path is not None:
+        from casus.history.explain import disputes, predictions, write_predictions
+
+        pred = predictions(scored, tables["cow_states"])
+        if predictions_path is not None:
+            write_predictions(pred, predictions_path)
+    if report_path is not None:
+        from casus.backtest_report import write_backtest_report
+
+        write_backtest_report(result, scored, report_path, disputes(pred, test_parts, tables["cow_states"]))
+    if as_json:
+        _emit_json(result)
+        return
+    table = Table(title=f"{result['protocol']} backtest: {result['n_disputes']} disputes, "
+                  f"{result['n_candidates']:,} candidates, {result['n_joiners']} joiners")  # fmt: skip
+    for col in ("", "ROC AUC", "average precision", "Brier", "recall@10"):
+        table.add_column(col, justify="right" if col else "left")
+    ci = result.get("intervals")
+    rows = [("model", escape("cascade (" + str(result["model"]) + ")"), result["metrics"])]
+    rows += [(key, key.replace("_", " "), m) for key, m in result["baselines"].items()]
+    for key, label, m in rows:
+        band = ci["metrics"][key] if ci else None
+        table.add_row(label, *(_with_band(m[k], band and band[k], d) for k, d in _METRIC_DIGITS))
+    if ci:
+        table.caption = (f"under each score: its {ci['level']:.0%} interval, from {ci['resamples']} "
+                         f"bootstrap resamples of the {ci['n_units']} scored start years "
+                         f"(seed {ci['seed']})")  # fmt: skip
+    out.print(table)
+    if ci:
+        lead = Table(title="the cascade's lead over each baseline: the difference, the share of resamples "
+                     "in which the cascade wins, and the interval")  # fmt: skip
+        for col in ("", "ROC AUC", "average precision", "Brier (lower wins)", "recall@10"):
+            lead.add_column(col, justify="right" if col else "left")
+        for key, diff in ci["difference"].items():
+            cells = []
+            for k, d in _METRIC_DIGITS:
+                point = result["metrics"][k] - result["baselines"][key][k]
+                text = _with_band(point, diff[k], d, signed=True)
+                cells.append(text.replace("\n", f" ({ci['wins'][key][k]:.0%})\n", 1))
+            lead.add_row(key.replace("_", " "), *cells)
+        out.print(lead)
+    _print_by_level(result)
+    spread = result.get("spread") or {}
+    if spread:
+        first = next(iter(spread.values()))
+        st = Table(title=f"does the war spread? {first['n_spread']} of {first['n_disputes']} disputes drew "
+                   f"a joiner; {first['actual_joiners']} joiners in all")  # fmt: skip
+        for col in ("", "ROC AUC", "Brier", "mean P(any joiner)", "expected joiners"):
+            st.add_column(col, justify="right" if col else "left")
+        for name, m in spread.items():
+            label = "cascade" if name == "model" else name.replace("_", " ")
+            st.add_row(label, f"{m['auc']:.3f}", f"{m['brier']:.4f}", f"{m['predicted_share']:.3f}",
+                       f"{m['expected_joiners']:.0f}")  # fmt: skip
+        out.print(st)
+    if report_path is not None:
+        out.print(f"report written to {report_path}")
+    if predictions_path is not None:
+        out.print(f"predictions written to {predictions_path}")
+
+
+def _print_by_level(result: dict[str, Any]) -> None:
+    """The cascade's calibration at each level the disputes reached, and the scores blind to the level."""
+    levels = result.get("by_level") or []
+    if levels:
+        t = Table(title="by the level each dispute reached (the scores above are conditional on it)")
+        for col in ("level", "disputes", "joiners", "P(any joiner) observed", "predicted",
+                    "mean P(join) per candidate", "observed rate", "ROC AUC"):  # fmt: skip
+            t.add_column(col, justify="left" if col == "level" else "right")
+        for row in levels:
+            auc = "—" if row["auc"] is None else f"{row['auc']:.3f}"
+            t.add_row(f"{row['level']} {row['intensity'].replace('_', ' ')}", str(row["n_disputes"]),
+                      str(row["n_joiners"]), f"{row['p_any_observed']:.3f}", f"{row['p_any_predicted']:.3f}",
+                      f"{row['mean_p']:.5f}", f"{row['rate_observed']:.5f}", auc)  # fmt: skip
+        out.print(t)
+    blind = result.get("unconditional")
+    if blind:
+        m, p = blind["model_first_round"], blind["plain_logistic"]
+        out.print(
+            "not knowing the level (unconditional): the model's first round mixed over the levels "
+            f"AUC {m['auc']:.3f}, AP {m['average_precision']:.4f}, recall@10 {m['recall_at_10']:.3f}; "
+            f"the plain logistic without the level AUC {p['auc']:.3f}, AP {p['average_precision']:.4f}, "
+            f"recall@10 {p['recall_at_10']:.3f}"
+        )
+
+
+@data_app.command("fetch")
+def data_fetch_cmd(
+    dest: Annotated[Path, typer.Option("--dest", help="Folder to write the files to.")] = Path("data"),
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="Fetch only this file kind (repeatable).")
+    ] = None,
+    url: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--url", help="KIND=URL (or a local path) replacing a publisher's address (repeatable)."
+        ),
+    ] = None,
+) -> None:
+    """Download ATOP, COW and MID files from their publishers into the layout `--data` expects."""
+    from casus.history.fetch import SOURCES, FetchError, fetch
+
+    urls: dict[str, str] = {}
+    for item in url or []:
+        kind, sep, address = item.partition("=")
+        if not sep or not address:
+            raise typer.BadParameter(f"--url {item!r}: expected KIND=URL")
+        urls[kind.strip()] = address.strip()
+    kinds = only or [k for k in SOURCES if SOURCES[k].url is not None or k in urls]
+    skipped = [k for k in SOURCES if k not in kinds and not only]
+    try:
+        with err.status("downloading") as status:
+            written = fetch(dest, kinds, urls, progress=lambda k: status.update(f"downloading {k}"))
+    except FetchError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        raise typer.Exit(2) from None
+    for path in written:
+        out.print(f"ok  {path}")
+    for kind in skipped:
+        out.print(f"skipped {kind}: no public address known; pass --url {kind}=URL")
+
+
+@data_app.command("world")
+def data_world_cmd(
+    at: Annotated[int, typer.Option("--at", metavar="YEAR", help="The year to look at.")],
+    data: DataOption = None,
+    files: FileOption = None,
+    party: Annotated[
+        str | None,
+        typer.Option(
+            "--party", help="Only obligations this state (COW code or abbreviation) owes or is owed."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """The historical world at a year: the states in the system and the obligations in force between them."""
+    from casus.history.readers import SOURCES
+    from casus.history.snapshot import KINDS, world_at
+
+    tables, _ = _tables(data, files=files, kinds=("cow_states", "cow_majors", "atop"))
+    try:
+        world = world_at(tables, at)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--at") from None
+    if party is not None:
+        try:
+            world = world.involving(world.code(party))
+        except ValueError as e:
+            raise typer.BadParameter(str(e), param_hint="--party") from None
+    sources = [SOURCES["cow_states"], SOURCES["cow_majors"], SOURCES["atop"]]
+    if as_json:
+        doc = {
+            "year": at,
+            "states": world.states.to_dict(orient="records"),
+            "obligations": world.obligations.to_dict(orient="records"),
+            "sources": sources,
+        }
+        sys.stdout.write(json.dumps(doc, indent=2, default=int) + "\n")
+        return
+    majors = world.states[world.states.major == 1].stateabb
+    out.print(f"{at}: {len(world.states)} states in the system; major powers: {', '.join(majors) or 'none'}")
+    for kind, label in KINDS.items():
+        pairs = world.pairs(kind)
+        if pairs:
+            shown = [f"{a} ↔ {b}" if mutual else f"{a} → {b}" for a, b, mutual in pairs]
+            out.print(f"{label} ({len(pairs)}): " + ", ".join(shown))
+    if world.obligations.empty:
+        out.print("no obligations in force" + (f" involving {party}" if party else ""))
+    out.print("A ↔ B: both owe it; A → B: A owes B. Data: " + "; ".join(sources))
+
+
+DYAD_SOURCES = ("atop", "contiguity", "majors", "capabilities", "nuclear", "distance", "disputes")
+
+
+@data_app.command("dyads")
+def data_dyads_cmd(
+    out_path: Annotated[Path, typer.Option("--out", help="Where to write the table (.csv or .parquet).")],
+    data: DataOption = None,
+    files: FileOption = None,
+    since: Annotated[int | None, typer.Option("--since", metavar="YEAR", help="First year.")] = None,
+    until: Annotated[int | None, typer.Option("--until", metavar="YEAR", help="Last year.")] = None,
+    undirected: Annotated[
+        bool, typer.Option("--undirected", help="Each pair once (ccode1 < ccode2) instead of both ways.")
+    ] = False,
+    only: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--add", metavar="SOURCE", help=f"Add only these (repeatable): {', '.join(DYAD_SOURCES)}."
+        ),
+    ] = None,
+) -> None:
+    """A dyad-year table: every pair of states in the COW system each year, with each source's columns."""
+    from casus.history import dyads
+    from casus.history.features import nuclear_years
+
+    chosen = list(dict.fromkeys(only or DYAD_SOURCES))
+    unknown = [x for x in chosen if x not in DYAD_SOURCES]
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown source {unknown[0]!r} (one of {', '.join(DYAD_SOURCES)})", param_hint="--add"
+        )
+    if out_path.suffix not in (".csv", ".parquet"):
+        raise typer.BadParameter(f"{out_path}: write .csv or .parquet", param_hint="--out")
+    if not out_path.parent.is_dir():
+        raise typer.BadParameter(f"{out_path}: folder {out_path.parent} does not exist", param_hint="--out")
+    needs = {
+        "atop": "atop",
+        "contiguity": "cow_contiguity",
+        "majors": "cow_majors",
+        "capabilities": "cow_nmc",
+        "disputes": "mid_participants",
+    }
+    kinds = ("cow_states", *(needs[x] for x in chosen if x in needs))
+    with err.status("reading data and building the table"):
+        tables, _ = _tables(data, files=files, kinds=kinds)
+        try:
+            d = dyads.dyad_years(tables["cow_states"], since=since, until=until, directed=not undirected)
+        except ValueError as e:
+            raise typer.BadParameter(str(e), param_hint="--since / --until") from None
+        for name in chosen:
+            if name == "nuclear":
+                d = dyads.add_nuclear(d, nuclear_years())
+            elif name == "distance":
+                d = dyads.add_distance(d)
+            else:
+                add = getattr(dyads, f"add_{name}")
+                d = add(d, tables[needs[name]])
+        tmp = out_path.with_name(out_path.name + ".tmp")
+        if out_path.suffix == ".csv":
+            d.to_csv(tmp, index=False)
+        else:
+            d.to_parquet(tmp, index=False)
+        os.replace(tmp, out_path)  # a failed write leaves any earlier table as it was
+    years = f"{d.year.min()}-{d.year.max()}" if len(d) else "no years"
+    out.print(
+        f"{len(d):,} dyad-years ({years}, {'undirected' if undirected else 'directed'}) written to {out_path}"
+    )
+    out.print("columns: " + ", ".join(d.columns))
+    out.print("Data: " + "; ".join(dyads.cite(d)))
