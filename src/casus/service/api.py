@@ -15,10 +15,11 @@ import hmac
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -186,6 +187,44 @@ class Guard:
         await send({"type": "http.response.body", "body": body})
 
 
+@dataclass(frozen=True)
+class Context:
+    """What every router reads: the world, the scenario worlds, the model, the store, the jobs,
+    the limits and the token that writes need."""
+
+    world: World
+    worlds: Any  # casus.history.world.ScenarioWorlds
+    model: JoiningModel
+    store: Store
+    jobs: Jobs
+    limits: Limits
+    token: str
+    templates: Jinja2Templates
+
+    def need_token(self, authorization: Annotated[str | None, Header()] = None) -> None:
+        """The dependency of every write: the service token as a bearer token."""
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not given or not hmac.compare_digest(given.encode(), self.token.encode()):
+            raise HTTPException(401, "writes need the service token: Authorization: Bearer <token>")
+
+    async def world_on(self, on: dt.date, history: bool) -> World:
+        """The bundled world, or (`history`) the historical world of the date's year."""
+        if not history:
+            return self.world
+        if self.worlds.tables is None:
+            raise HTTPException(
+                422, "history: this server has no ATOP and COW files (casus serve --data DIR)"
+            )
+        try:
+            return await run_in_threadpool(self.worlds.year, on.year)  # the first request builds the year
+        except ValueError as exc:
+            raise HTTPException(422, f"at: {exc}") from None
+
+    def page(self, request: Request, name: str, **values: Any) -> HTMLResponse:
+        """A UI page from its template."""
+        return self.templates.TemplateResponse(request, name, {"version": __version__, **values})
+
+
 def create_app(world: World, store: Store, model: JoiningModel, token: str, *, workers: int = 1,
                limits: Limits | None = None, history: dict[str, Any] | None = None) -> FastAPI:  # fmt: skip
     """The application: API and UI over one world, one store and one joining model.
@@ -233,31 +272,23 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
     async def queue_full(_r: Request, exc: QueueFull) -> JSONResponse:
         return _error(503, str(exc))
 
-    def need_token(authorization: Annotated[str | None, Header()] = None) -> None:
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not given or not hmac.compare_digest(given.encode(), token.encode()):
-            raise HTTPException(401, "writes need the service token: Authorization: Bearer <token>")
+    ctx = Context(world, worlds, model, store, jobs, lim, token, templates)
+    for router in (reads(ctx), runs(ctx), evidence(ctx), pages(ctx)):
+        app.include_router(router)
+    return app
 
-    # --- API: reads ---
-    @app.get("/api/version")
+
+def reads(ctx: Context) -> APIRouter:
+    """The world at a date: versions, states, treaties, comparisons, the network."""
+    router = APIRouter()
+    world, model = ctx.world, ctx.model
+
+    @router.get("/api/version")
     async def version() -> dict[str, Any]:
         """casus, joining-model and data versions."""
         return {"casus": __version__, "model": model.label, "data_version": model.data_version}
 
-    async def world_on(on: dt.date, history: bool) -> World:
-        """The bundled world, or (`history`) the historical world of the date's year."""
-        if not history:
-            return world
-        if worlds.tables is None:
-            raise HTTPException(
-                422, "history: this server has no ATOP and COW files (casus serve --data DIR)"
-            )
-        try:
-            return await run_in_threadpool(worlds.year, on.year)  # the first request builds the year
-        except ValueError as exc:
-            raise HTTPException(422, f"at: {exc}") from None
-
-    @app.get("/api/states")
+    @router.get("/api/states")
     async def states(
         at: str | None = None, region: str | None = Query(None, max_length=100), history: bool = False
     ) -> dict[str, Any]:
@@ -266,13 +297,13 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         `history=true`: the COW states of the date's year, as in `/api/network`.
         """
         on = _date(at)
-        w = await world_on(on, history)
+        w = await ctx.world_on(on, history)
         rows = [s for s in w.states.existing_on(on)
                 if region is None or s.region.casefold() == region.casefold()]  # fmt: skip
         out = {"date": on.isoformat(), "states": [state_record(s, on) for s in rows]}
         return out | {"world": w.provenance} if history else out
 
-    @app.get("/api/states/{ident}")
+    @router.get("/api/states/{ident}")
     async def state(ident: str, at: str | None = None) -> dict[str, Any]:
         """One state (ISO3, COW code or abbreviation, or name) as it stood on a date."""
         on = _date(at)
@@ -282,7 +313,7 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
             raise HTTPException(404, f"no state '{ident}' on {on}")
         return state_record(s, on)
 
-    @app.get("/api/treaties")
+    @router.get("/api/treaties")
     async def treaties(at: str | None = None, party: str | None = Query(None, max_length=100),
                  all: bool = False) -> dict[str, Any]:  # fmt: skip
         """Treaties in force or signed on a date (all of them with `all`), optionally of one party."""
@@ -292,18 +323,18 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         rows = world.at(on).treaties(party=pid, include=include)
         return {"date": on.isoformat(), "party": pid, "treaties": [treaty_row(ta) for ta in rows]}
 
-    @app.get("/api/treaties/{ident}")
+    @router.get("/api/treaties/{ident}")
     async def treaty(ident: str, at: str | None = None) -> dict[str, Any]:
         """One treaty with every provision, its text and source, and its status and parties on a date."""
         return treaty_record(world.at(_date(at)).treaty(ident))
 
-    @app.get("/api/compare")
+    @router.get("/api/compare")
     async def compare_api(ids: Annotated[list[str], Query(min_length=2, max_length=10)],
                     at: str | None = None) -> dict[str, Any]:  # fmt: skip
         """Treaties side by side, obligation type by obligation type."""
         return compare(world, ids, _date(at))
 
-    @app.get("/api/network")
+    @router.get("/api/network")
     async def network(at: str | None = None, history: bool = False) -> dict[str, Any]:
         """States and obligations between them on a date, as typed edges.
 
@@ -311,16 +342,24 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         the server was started with the ATOP and COW files (`casus serve --data DIR`).
         """
         on = _date(at)
-        w = await world_on(on, history)
+        w = await ctx.world_on(on, history)
         out = network_at(w, on)
         return out | {"world": w.provenance} if history else out
 
-    @app.get("/api/runs")
+    return router
+
+
+def runs(ctx: Context) -> APIRouter:
+    """Runs (submit, list, poll) and saved scenarios with the bundled examples."""
+    router = APIRouter()
+    worlds, store, jobs, lim = ctx.worlds, ctx.store, ctx.jobs, ctx.limits
+
+    @router.get("/api/runs")
     def runs(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
         """Runs, newest first (without their results)."""
         return {"runs": [run_record(r, jobs, full=False) for r in store.runs(limit)]}
 
-    @app.get("/api/runs/{rid}")
+    @router.get("/api/runs/{rid}")
     def run(rid: str) -> dict[str, Any]:
         """One run: status and progress while it computes; inputs, result, versions, timings after."""
         r = store.run(rid)
@@ -328,27 +367,13 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
             raise HTTPException(404, f"no run '{rid}'")
         return run_record(r, jobs)
 
-    @app.get("/api/scenarios")
+    @router.get("/api/scenarios")
     def scenarios() -> dict[str, Any]:
         """Saved scenarios, and the bundled examples."""
         saved = [{"id": s.id, "name": s.name, "scenario": s.body} for s in store.scenarios()]
         return {"saved": saved, "examples": _examples(history=worlds.tables is not None)}
 
-    @app.get("/api/evidence")
-    def evidence(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
-        """Stored article readings, newest first (counts only)."""
-        return {"evidence": [evidence_record(e, full=False) for e in store.evidence(limit)]}
-
-    @app.get("/api/evidence/{eid}")
-    def evidence_item(eid: str) -> dict[str, Any]:
-        """One stored reading: actors, claims, attribution, provision links, flags."""
-        e = store.evidence_item(eid)
-        if e is None:
-            raise HTTPException(404, f"no evidence '{eid}'")
-        return evidence_record(e)
-
-    # --- API: writes ---
-    @app.post("/api/runs", status_code=202, dependencies=[Depends(need_token)])
+    @router.post("/api/runs", status_code=202, dependencies=[Depends(ctx.need_token)])
     def submit_run(req: RunRequest) -> RunAccepted:
         """Queue a scenario run (obligations, simulation, sensitivity); poll its URL for the result."""
         if req.trials > lim.max_trials:
@@ -357,13 +382,34 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         rid = jobs.submit(name, req.scenario, req.trials, req.seed)
         return RunAccepted(id=rid, status="queued", url=f"/api/runs/{rid}")
 
-    @app.post("/api/scenarios", status_code=201, dependencies=[Depends(need_token)])
+    @router.post("/api/scenarios", status_code=201, dependencies=[Depends(ctx.need_token)])
     def save_scenario(req: ScenarioRequest) -> dict[str, str]:
         """Save a scenario after checking it against the world."""
         sc, _, _ = prepare(worlds, req.scenario, 0)
         return {"id": store.add_scenario(sc.name, req.scenario)}
 
-    @app.post("/api/evidence", status_code=201, dependencies=[Depends(need_token)])
+    return router
+
+
+def evidence(ctx: Context) -> APIRouter:
+    """Article readings: read and store one, list them, show one."""
+    router = APIRouter()
+    store = ctx.store
+
+    @router.get("/api/evidence")
+    def evidence(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+        """Stored article readings, newest first (counts only)."""
+        return {"evidence": [evidence_record(e, full=False) for e in store.evidence(limit)]}
+
+    @router.get("/api/evidence/{eid}")
+    def evidence_item(eid: str) -> dict[str, Any]:
+        """One stored reading: actors, claims, attribution, provision links, flags."""
+        e = store.evidence_item(eid)
+        if e is None:
+            raise HTTPException(404, f"no evidence '{eid}'")
+        return evidence_record(e)
+
+    @router.post("/api/evidence", status_code=201, dependencies=[Depends(ctx.need_token)])
     def submit_evidence(req: EvidenceRequest) -> dict[str, Any]:
         """Read an article (text or HTML) and store what it says."""
         from casus.evidence.read import read_document
@@ -381,57 +427,61 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
         eid = store.add_evidence(reading)
         return {"id": eid, "url": f"/api/evidence/{eid}"}
 
-    # --- UI ---
-    def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, {"version": __version__, **ctx})
+    return router
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+
+def pages(ctx: Context) -> APIRouter:
+    """The web UI: Jinja2 pages over the same world, store and jobs."""
+    router = APIRouter()
+    world, worlds, store, jobs, lim = ctx.world, ctx.worlds, ctx.store, ctx.jobs, ctx.limits
+
+    @router.get("/", response_class=HTMLResponse, include_in_schema=False)
     def ui_network(request: Request, at: str | None = None) -> HTMLResponse:
         on = _date(at)
         regions = sorted({s.region for s in world.states.existing_on(on)})
-        return page(request, "network.html", on=on.isoformat(), regions=regions, types=EDGE_TYPES,
+        return ctx.page(request, "network.html", on=on.isoformat(), regions=regions, types=EDGE_TYPES,
                     history=worlds.tables is not None)  # fmt: skip
 
-    @app.get("/treaties", response_class=HTMLResponse, include_in_schema=False)
+    @router.get("/treaties", response_class=HTMLResponse, include_in_schema=False)
     def ui_treaties(request: Request, at: str | None = None) -> HTMLResponse:
         on = _date(at)
         rows = [treaty_row(ta) for ta in world.at(on).treaties(include=("in_force", "signed", "ended"))]
-        return page(request, "treaties.html", on=on.isoformat(), rows=rows)
+        return ctx.page(request, "treaties.html", on=on.isoformat(), rows=rows)
 
-    @app.get("/treaties/{ident}", response_class=HTMLResponse, include_in_schema=False)
+    @router.get("/treaties/{ident}", response_class=HTMLResponse, include_in_schema=False)
     def ui_treaty(request: Request, ident: str, at: str | None = None) -> HTMLResponse:
         ta = world.at(_date(at)).treaty(ident)
-        return page(request, "treaty.html", t=ta.treaty, ta=ta)
+        return ctx.page(request, "treaty.html", t=ta.treaty, ta=ta)
 
-    @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
+    @router.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     def ui_compare(request: Request, ids: Annotated[list[str] | None, Query()] = None,
                    at: str | None = None) -> HTMLResponse:  # fmt: skip
         chosen = [i for i in (ids or []) if i][:6]
         result = compare(world, chosen, _date(at)) if len(chosen) >= 2 else None
-        return page(request, "compare.html", all_ids=sorted(world.treaties), chosen=chosen, result=result)
+        return ctx.page(request, "compare.html", all_ids=sorted(world.treaties), chosen=chosen, result=result)
 
-    @app.get("/scenario", response_class=HTMLResponse, include_in_schema=False)
+    @router.get("/scenario", response_class=HTMLResponse, include_in_schema=False)
     def ui_scenario(request: Request) -> HTMLResponse:
         states = sorted(world.states.existing_on(dt.date.today()), key=lambda s: s.name)
-        return page(request, "scenario.html", states=states, max_trials=lim.max_trials,
+        return ctx.page(request, "scenario.html", states=states, max_trials=lim.max_trials,
                     history=worlds.tables is not None)  # fmt: skip
 
-    @app.get("/runs", response_class=HTMLResponse, include_in_schema=False)
+    @router.get("/runs", response_class=HTMLResponse, include_in_schema=False)
     def ui_runs(request: Request) -> HTMLResponse:
-        return page(request, "runs.html", runs=[run_record(r, jobs, full=False) for r in store.runs(100)])
+        return ctx.page(request, "runs.html", runs=[run_record(r, jobs, full=False) for r in store.runs(100)])
 
-    @app.get("/runs/{rid}", response_class=HTMLResponse, include_in_schema=False)
+    @router.get("/runs/{rid}", response_class=HTMLResponse, include_in_schema=False)
     def ui_run(request: Request, rid: str) -> HTMLResponse:
         if store.run(rid) is None:
             raise HTTPException(404, f"no run '{rid}'")
-        return page(request, "run.html", rid=rid)
+        return ctx.page(request, "run.html", rid=rid)
 
-    @app.get("/evidence", response_class=HTMLResponse, include_in_schema=False)
+    @router.get("/evidence", response_class=HTMLResponse, include_in_schema=False)
     def ui_evidence(request: Request) -> HTMLResponse:
         items = [evidence_record(e, full=False) for e in store.evidence(100)]
-        return page(request, "evidence.html", items=items)
+        return ctx.page(request, "evidence.html", items=items)
 
-    @app.get("/static/{name}", include_in_schema=False)
+    @router.get("/static/{name}", include_in_schema=False)
     def static(name: str) -> Response:
         if name == "plotly.min.js":
             from casus.charts import plotly_script
@@ -442,7 +492,7 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
             raise HTTPException(404, f"no static file '{name}'")
         return Response((HERE / "static" / name).read_bytes(), media_type=files[name])
 
-    return app
+    return router
 
 
 def _examples(history: bool = False) -> list[dict[str, Any]]:
