@@ -77,6 +77,16 @@ class Session:
 
         return trials + sensitivity_runs(trials, cap) * (len(variations(self.world, scenario)) + 1)
 
+    def counts(self, scenario: Scenario, *, trials: int, seed: int) -> tuple[Any, dict[str, Any]]:
+        """A sweep cell's run: the compiled scenario (with the engine's verdicts) and the raw counts
+        of `trials` trials, without escalation paths or a summary."""
+        from casus.cascade import compile_scenario
+        from casus.escalation import Runner, run_counts
+
+        compiled = compile_scenario(self.world, scenario, self.model)
+        counts = run_counts(Runner(compiled, seed, scenario.simulation.rounds), trials, count_paths=False)
+        return compiled, counts
+
     def run(
         self,
         scenario: Scenario,

@@ -93,10 +93,9 @@ def outcome(name: str, counts: dict[str, Any], compiled: Any, trials: int, trigg
 
 def run_cell(cell: Cell, ctx: Context) -> dict[str, Any]:
     """Run one cell; the row it contributes to the results."""
-    from casus.cascade import compile_scenario
-    from casus.escalation import Runner, run_counts
     from casus.model import Scenario
     from casus.obligations import Status
+    from casus.session import Session
 
     t0 = time.perf_counter()
     if ctx.threads is not None:
@@ -107,10 +106,11 @@ def run_cell(cell: Cell, ctx: Context) -> dict[str, Any]:
     data, model = apply_inputs(entry.data, ctx.model, cell.inputs, ctx.variables)
     scenario = Scenario.model_validate(data)
     # The compiled scenario holds the obligation engine's verdicts in the scenario's own world.
-    compiled = compile_scenario(ctx.worlds[cell.scenario], scenario, model)
+    compiled, counts = Session(ctx.worlds[cell.scenario], model).counts(
+        scenario, trials=ctx.trials, seed=cell.seed
+    )
     triggered = [r.treaty for r in compiled.results if r.status is Status.TRIGGERED]
     rounds = scenario.simulation.rounds
-    counts = run_counts(Runner(compiled, cell.seed, rounds), ctx.trials, count_paths=False)
     row: dict[str, Any] = {
         "cell": cell.index,
         "cell_id": cell.cell_id,
