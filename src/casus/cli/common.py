@@ -209,6 +209,14 @@ def _tables(
     return tables, extra
 
 
+# Options several commands take, declared once.
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+AtOption = Annotated[str | None, typer.Option("--at", help="Date YYYY-MM-DD (default: today).")]
+TreatyAtOption = Annotated[
+    str | None, typer.Option("--at", help="Date for status and parties (default: today).")
+]
+
+
 WithoutOption = Annotated[
     list[str] | None,
     typer.Option(

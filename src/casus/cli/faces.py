@@ -16,6 +16,7 @@ from casus.check import check_paths
 from casus.cli.common import (
     FileOption,
     HistoryDataOption,
+    JsonOption,
     _emit_json,
     _history_tables,
     _Options,
@@ -116,7 +117,7 @@ def read_cmd(
     date: Annotated[
         str | None, typer.Option("--date", help="The articles' date (YYYY-MM-DD), overriding theirs.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOption = False,
     compare_: Annotated[
         bool, typer.Option("--compare", help="Align what the articles say about the same subject.")
     ] = False,

@@ -15,6 +15,7 @@ from rich.table import Table
 from casus.cli.common import (
     DataOption,
     FileOption,
+    JsonOption,
     WithOption,
     WithoutOption,
     _emit_json,
@@ -132,7 +133,7 @@ def backtest_cmd(
     ] = False,
     without_opt: WithoutOption = None,
     with_opt: WithOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Score the cascade and the baselines against who actually joined historical disputes."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -312,7 +313,7 @@ def data_world_cmd(
             "--party", help="Only obligations this state (COW code or abbreviation) owes or is owed."
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """The historical world at a year: the states in the system and the obligations in force between them."""
     from casus.history.readers import SOURCES

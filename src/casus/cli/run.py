@@ -13,6 +13,7 @@ from rich.text import Text
 from casus.cli.common import (
     FileOption,
     HistoryDataOption,
+    JsonOption,
     _emit_json,
     _historical_world,
     _world,
@@ -33,7 +34,7 @@ def run_cmd(
             help="Scenario file (YAML or JSON), or the name of a bundled example (belgorod-2025).",
         ),
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOption = False,
     report: Annotated[
         Path | None, typer.Option("--report", help="Write a self-contained HTML report here.")
     ] = None,

@@ -10,7 +10,19 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from casus.cli.common import YearWorldOption, _date, _emit_json, _world, _world_on, app, out, treaties_app
+from casus.cli.common import (
+    AtOption,
+    JsonOption,
+    TreatyAtOption,
+    YearWorldOption,
+    _date,
+    _emit_json,
+    _world,
+    _world_on,
+    app,
+    out,
+    treaties_app,
+)
 from casus.compare import compare, describe_conditions
 from casus.model import State
 from casus.records import state_record, treaty_record, treaty_row
@@ -23,11 +35,11 @@ def states_cmd(
         list[str] | None,
         typer.Argument(help="Show these states in full (ISO3, COW code or abbreviation, or name)."),
     ] = None,
-    at: Annotated[str | None, typer.Option("--at", help="Date YYYY-MM-DD (default: today).")] = None,
+    at: AtOption = None,
     region: Annotated[
         str | None, typer.Option("--region", help="Only states in this region (e.g. Europe).")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOption = False,
     data: YearWorldOption = None,
 ) -> None:
     """The state registry: states existing at a date, or selected states in full."""
@@ -124,7 +136,7 @@ def _print_state(s: State, on: dt.date) -> None:
 
 @treaties_app.command("list")
 def treaties_list(
-    at: Annotated[str | None, typer.Option("--at", help="Date YYYY-MM-DD (default: today).")] = None,
+    at: AtOption = None,
     party: Annotated[
         str | None,
         typer.Option("--party", help="Only treaties this state (ISO3) belongs to on the date."),
@@ -132,7 +144,7 @@ def treaties_list(
     include_ended: Annotated[
         bool, typer.Option("--all", help="Include treaties not yet signed or already ended.")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOption = False,
     data: YearWorldOption = None,
 ) -> None:
     """Treaties in force or signed on a date."""
@@ -176,10 +188,8 @@ def treaties_list(
 @treaties_app.command("show")
 def treaties_show(
     ident: Annotated[str, typer.Argument(help="Treaty id, e.g. ru-kp-2024.")],
-    at: Annotated[
-        str | None, typer.Option("--at", help="Date for status and parties (default: today).")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    at: TreatyAtOption = None,
+    as_json: JsonOption = False,
     data: YearWorldOption = None,
 ) -> None:
     """One treaty: dates, parties, source and every provision with its text."""
@@ -240,10 +250,8 @@ def treaties_show(
 @treaties_app.command("compare")
 def treaties_compare(
     ids: Annotated[list[str], typer.Argument(help="Two or more treaty ids.")],
-    at: Annotated[
-        str | None, typer.Option("--at", help="Date for status and parties (default: today).")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    at: TreatyAtOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """What each treaty commits its parties to, side by side, obligation type by type."""
     on = _date(at)
