@@ -159,6 +159,8 @@ def test_a_sweep_can_vary_the_intensity(tmp_path: Path, world: World) -> None:
     blr = frame.set_index(["scenario_file", "intensity"])["p_war:BLR"]
     for f in frame.scenario_file.unique():
         assert blr[(f, "war")] > 2 * blr[(f, "use_of_force")]
+    summary = (tmp_path / "out" / "summary.html").read_text()
+    assert "conditional on the intensity each cell was run at" in summary and "use_of_force, war" in summary
     bad = write_spec(tmp_path, vary={"simulation.intensity": ["skirmish"]})
     with pytest.raises(InputError, match="not one of threat, display, use_of_force, war"):
         load_plan(bad, world)

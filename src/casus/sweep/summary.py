@@ -176,7 +176,12 @@ def write_summary(path: Path, plan: Plan, rows: list[dict[str, Any]]) -> Path:
         else:
             levels = ", ".join(_fmt(x) for x in plan.levels[v.key])
         inputs.append({"key": v.key, "levels": levels})
-    table_cols = ["cell", "scenario", *(v.key for v in plan.variables), *plan.spec.outcomes]
+    table_cols = ["cell", "scenario", *(v.key for v in plan.variables), "intensity", *plan.spec.outcomes]
+    intensities: dict[str, list[str]] = {}
+    for r in rows:
+        seen = intensities.setdefault(str(r["scenario"]), [])
+        if r.get("intensity") and r["intensity"] not in seen:
+            seen.append(str(r["intensity"]))
     html = env.get_template("sweep.html").render(
         plan=plan,
         spec=plan.spec,
@@ -188,6 +193,7 @@ def write_summary(path: Path, plan: Plan, rows: list[dict[str, Any]]) -> Path:
         inputs=inputs,
         script=plotly_script() if maps else "",
         table_cols=table_cols,
+        intensities=intensities,
         table=[[_fmt(r[c]) for c in table_cols] for r in rows[:MAX_TABLE_ROWS]],
         fmt=_fmt,
         casus_version=__version__,
