@@ -1,5 +1,6 @@
 """Start-up: loading the bundled world with libyaml's loader against the pure-Python one, and the
-wall time of the commands people run first.
+wall time of the commands people run first, and the first run of an example after a fresh
+install (numba compiling the trial loop into an empty cache) against the second.
 
 Usage: python benchmarks/bench_startup.py [--repeat 5]
 
@@ -17,6 +18,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 import yaml
@@ -32,13 +34,25 @@ def _load(kind: type) -> tuple[float, object]:
     return time.perf_counter() - t, world
 
 
-def _command(args: list[str], repeat: int) -> float:
+def _command(args: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, check=True)
+        subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, check=True, env=env)
         times.append(time.perf_counter() - t)
     return statistics.median(times)
+
+
+def _first_run(repeat: int) -> tuple[float, float]:
+    """The Belgorod example with an empty compiled-code cache (as after a fresh install), and the
+    same command once the cache is warm; medians of `repeat` fresh caches."""
+    cold, warm = [], []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as cache:
+            env = {**os.environ, "NUMBA_CACHE_DIR": cache}
+            cold.append(_command(["run", "belgorod-2025"], 1, env))
+            warm.append(_command(["run", "belgorod-2025"], 1, env))
+    return statistics.median(cold), statistics.median(warm)
 
 
 def main() -> None:
@@ -57,6 +71,9 @@ def main() -> None:
     )
     for cmd in (["treaties", "list"], ["run", "belgorod-2025", "--trials", "0"], ["--version"]):
         print(f"casus {' '.join(cmd)}: {_command(cmd, args.repeat):.2f} s (median of {args.repeat})")
+    cold, warm = _first_run(max(1, args.repeat // 2))
+    print(f"casus run belgorod-2025, first run (empty compiled-code cache): {cold:.2f} s; "
+          f"second run {warm:.2f} s; ratio {cold / warm:.1f}x")  # fmt: skip
 
 
 if __name__ == "__main__":

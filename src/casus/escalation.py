@@ -223,25 +223,15 @@ def zconst(c: Compiled) -> np.ndarray:
     return np.ascontiguousarray(zs, dtype=np.float64)
 
 
-def _prepare(c: Compiled) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _prepare(c: Compiled) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     glob0 = _glob0(c)
     zc = zconst(c)
-    p0 = kernel.initial_probabilities(
-        c.side0,
-        c.flags0,
-        c.adj0,
-        c.trig0,
-        c.nuclear,
-        c.major,
-        zc,
-        c.coef,
-        c.fights,
-        c.reliability,
-        c.deterrence,
-        glob0,
+    table = kernel.probability_table(
+        c.trig0, zc, c.coef, c.fights, c.reliability, c.nuclear, c.major, c.deterrence
     )
+    p0 = kernel.initial_probabilities(table, c.side0, c.flags0, c.adj0, c.trig0, c.deterrence, glob0)
     cand0 = np.flatnonzero((p0[:, 0] > 0) | (p0[:, 1] > 0)).astype(np.int32)
-    return glob0, p0, cand0, zc
+    return glob0, p0, cand0, zc, table
 
 
 def level(c: Compiled, p0: np.ndarray) -> tuple[np.ndarray, float]:
@@ -263,11 +253,8 @@ class Runner:
         self.c = compiled
         self.seed = seed
         self.rounds = rounds
-        self.glob0, self.p0, self.cand0, self.zconst = _prepare(compiled)
+        self.glob0, self.p0, self.cand0, self.zconst, self.table = _prepare(compiled)
         c = compiled
-        self.table = kernel.probability_table(
-            c.trig0, self.zconst, c.coef, c.fights, c.reliability, c.nuclear, c.major, c.deterrence
-        )
         self.n_initial = int((compiled.side0 >= 0).sum())
         self.elev, self.level_sd = level(compiled, self.p0)
         self.arrays = kernel.Arrays(
@@ -278,7 +265,7 @@ class Runner:
 
     def run(self, trial0: int, ntrials: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, np.ndarray]:
         """Counts for trials [trial0, trial0 + ntrials)."""
-        return kernel.simulate_range(  # type: ignore[no-any-return]
+        return kernel.simulate_range(
             self.seed, trial0, ntrials, BLOCK, self.rounds, self.arrays, self.n_initial
         )
 

@@ -20,6 +20,7 @@ at the fitted rates.
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
 import numba as nb
@@ -466,10 +467,14 @@ def run_block(seed, t_lo, t_hi, rounds, wa, n_initial, count_a, count_b, sizes, 
     return nucopp, nrec
 
 
-@nb.njit(cache=True, parallel=True, nogil=True)
-def simulate_range(seed, trial0, ntrials, block, rounds, wa, n_initial):  # fmt: skip
+def simulate_range(seed: int, trial0: int, ntrials: int, block: int, rounds: int, wa: Arrays, n_initial: int, threads: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, np.ndarray]:  # fmt: skip
     """Trials trial0 .. trial0+ntrials-1 of the world `wa` (Arrays): side counts per state, war sizes,
-    nuclear-opposed count, path hashes."""
+    nuclear-opposed count, path hashes.
+
+    Blocks of `block` trials run on `threads` threads (default: numba's thread count) through the
+    one compiled `run_block`, which releases the GIL. A parallel loop compiled by numba would do
+    the same, but compiling it cost a first run ten seconds.
+    """
     n = wa.side0.shape[0]
     nblocks = (ntrials + block - 1) // block
     count_a = np.zeros((nblocks, n), dtype=np.int64)
@@ -477,40 +482,61 @@ def simulate_range(seed, trial0, ntrials, block, rounds, wa, n_initial):  # fmt:
     sizes = np.zeros((nblocks, n + 1), dtype=np.int64)
     nucopp = np.zeros(nblocks, dtype=np.int64)
     hashes = np.zeros(ntrials, dtype=np.uint64)
-    for b in nb.prange(nblocks):
+    seed_, rounds_, n_initial_ = np.int64(seed), np.int64(rounds), np.int64(n_initial)
+
+    def one(b: int) -> None:
         lo = b * block
         hi = min(ntrials, lo + block)
+        rec = np.zeros((3, n), dtype=np.int32)
         nucopp[b], _ = run_block(
-            seed, trial0 + lo, trial0 + hi, rounds, wa, n_initial, count_a[b], count_b[b], sizes[b],
-            hashes[lo:hi], np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.int32),
+            seed_, np.int64(trial0 + lo), np.int64(trial0 + hi), rounds_, wa, n_initial_, count_a[b], count_b[b],
+            sizes[b], hashes[lo:hi], rec[0], rec[1], rec[2],
         )  # fmt: skip
-    return count_a.sum(axis=0), count_b.sum(axis=0), sizes.sum(axis=0), nucopp.sum(), hashes
+
+    workers = max(1, min(threads or nb.get_num_threads(), nblocks))
+    if workers == 1:
+        for b in range(nblocks):
+            one(b)
+    else:
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(one, range(nblocks)))
+    return count_a.sum(axis=0), count_b.sum(axis=0), sizes.sum(axis=0), int(nucopp.sum()), hashes
 
 
-@nb.njit(cache=True, nogil=True)
-def replay(seed, trial, rounds, wa):  # fmt: skip
+def replay(seed: int, trial: int, rounds: int, wa: Arrays) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One trial's joins in order: (state, side, round) arrays."""
     n = wa.side0.shape[0]
-    rec_state = np.zeros(n, dtype=np.int32)
-    rec_side = np.zeros(n, dtype=np.int32)
-    rec_round = np.zeros(n, dtype=np.int32)
+    rec = np.zeros((3, n), dtype=np.int32)
     _, nrec = run_block(
-        seed, trial, trial + 1, rounds, wa, 0, np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64),
-        np.zeros(n + 1, dtype=np.int64), np.zeros(1, dtype=np.uint64), rec_state, rec_side, rec_round,
+        np.int64(seed), np.int64(trial), np.int64(trial + 1), np.int64(rounds), wa, np.int64(0),
+        np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64), np.zeros(n + 1, dtype=np.int64),
+        np.zeros(1, dtype=np.uint64), rec[0], rec[1], rec[2],
     )  # fmt: skip
-    return rec_state[:nrec].copy(), rec_side[:nrec].copy(), rec_round[:nrec].copy()
+    return rec[0, :nrec].copy(), rec[1, :nrec].copy(), rec[2, :nrec].copy()
 
 
-@nb.njit(cache=True, nogil=True)
-def initial_probabilities(side0, flags0, adj0, trig, nuclear, major, zconst, coef, fights, reliability, deterrence, glob0):  # fmt: skip
-    """P(join A), P(join B) for every state given only the initial belligerents."""
+def initial_probabilities(table: np.ndarray, side0: np.ndarray, flags0: np.ndarray, adj0: np.ndarray, trig: np.ndarray, deterrence: bool, glob0: np.ndarray) -> np.ndarray:  # fmt: skip
+    """P(join A), P(join B) for every state given only the initial belligerents, read from the
+    probability table at each state's signature (the vectorised twin of `signature`)."""
     n = side0.shape[0]
     p = np.zeros((n, 2))
-    for i in range(n):
-        if side0[i] >= 0:
-            continue
-        p[i, 0] = join_probability(i, 0, trig, flags0, adj0, zconst, coef, fights, reliability, glob0[1], glob0[3], nuclear, major, deterrence)  # fmt: skip
-        p[i, 1] = join_probability(i, 1, trig, flags0, adj0, zconst, coef, fights, reliability, glob0[0], glob0[2], nuclear, major, deterrence)  # fmt: skip
+    cls = np.select(
+        [trig > 0, (flags0 & CONTESTED) != 0, (flags0 & POLICY) != 0, (flags0 & UNTRIGGERED) != 0, (flags0 & CONSULT) != 0],
+        [5, 4, 3, 2, 1],
+        0,
+    )  # fmt: skip
+    out = side0 < 0
+    for s in range(2):
+        enemy_major, enemy_nuclear = bool(glob0[1 - s]), bool(glob0[3 - s])
+        sig = (
+            cls[:, s] * 32
+            + np.where((flags0[:, s] & ABSTAIN) != 0, 16, 0)
+            + np.where(adj0[:, 1 - s], 8, 0)
+            + np.where(adj0[:, s], 4, 0)
+            + (2 if enemy_major else 0)
+            + (1 if deterrence and enemy_nuclear else 0)
+        )
+        p[out, s] = table[np.flatnonzero(out), s, sig[out]]
     return p
 
 
