@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -152,9 +153,13 @@ def render_backtest_report(
 
 
 def write_backtest_report(
-    result: dict[str, Any], scored: pd.DataFrame | None, path: Path, cases: list[dict[str, Any]] | None = None
+    result: dict[str, Any],
+    scored: pd.DataFrame | None,
+    path: str | os.PathLike[str],
+    cases: list[dict[str, Any]] | None = None,
 ) -> None:
     """Write the report atomically (a failed run leaves any earlier report untouched)."""
+    path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(render_backtest_report(result, scored, cases), encoding="utf-8")
     tmp.replace(path)

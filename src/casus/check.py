@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -73,7 +74,7 @@ def classify(data: Any) -> str:
 
 
 def check_paths(
-    paths: Sequence[Path],
+    paths: Sequence[str | os.PathLike[str]],
     extra_treaties: Sequence[Path] = (),
     extra_states: Sequence[Path] = (),
     history_data: Path | None = None,
@@ -84,7 +85,7 @@ def check_paths(
     against that world.
     """
     report = CheckReport()
-    files = _collect(paths, report)
+    files = _collect([Path(x) for x in paths], report)
     kinds: dict[Path, str] = {}
     for f in files:
         try:

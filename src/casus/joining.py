@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -273,11 +274,12 @@ class JoiningModel(BaseModel):
         return f"{self.model} {self.version} ({self.kind})"
 
 
-def load_model(path: Path | None = None) -> JoiningModel:
+def load_model(path: str | os.PathLike[str] | None = None) -> JoiningModel:
     """Read a coefficient file: the shipped model for today's world when no path is given.
 
     `prior`, `calibrated` and `today` name the bundled files (unless a file of that name exists).
     """
+    path = Path(path) if path is not None else None
     if path is None:
         path = next((p for p in (TODAY_PATH, CALIBRATED_PATH) if p.exists()), PRIOR_PATH)
     elif str(path) in BUNDLED and not path.exists():

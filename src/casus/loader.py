@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -155,8 +156,9 @@ def parse_text(text: str, file: str) -> tuple[Any, LineMap]:
     return _to_python(node, (), lines, file), lines
 
 
-def read_file(path: Path) -> tuple[Any, LineMap]:
+def read_file(path: str | os.PathLike[str]) -> tuple[Any, LineMap]:
     """Read and parse one YAML/JSON file."""
+    path = Path(path)
     file = str(path)
     try:
         size = path.stat().st_size

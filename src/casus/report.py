@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -137,9 +138,14 @@ def _charts(sim: Any) -> dict[str, str]:
 
 
 def write_report(
-    path: Path, scenario: Scenario, results: list[ObligationResult], world: World, sim: Any | None = None
+    path: str | os.PathLike[str],
+    scenario: Scenario,
+    results: list[ObligationResult],
+    world: World,
+    sim: Any | None = None,
 ) -> None:
     """Write the report atomically, so a failure never leaves half a file."""
+    path = Path(path)
     html = render_report(scenario, results, world, sim)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(html, encoding="utf-8")

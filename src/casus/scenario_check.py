@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,13 +16,16 @@ if TYPE_CHECKING:
     from casus.history.world import ScenarioWorlds
 
 
-def check_scenario_file(path: Path, worlds: Callable[[], ScenarioWorlds]) -> tuple[list[Problem], str]:
+def check_scenario_file(
+    path: str | os.PathLike[str], worlds: Callable[[], ScenarioWorlds]
+) -> tuple[list[Problem], str]:
     """Validate a scenario file against the world it would run in: (its problems, what was checked).
 
     `worlds` gives the resolver of worlds (built once by the caller, on first use). A scenario in a
     historical world is checked against that world when the resolver has the ATOP and COW tables,
     and against the schema alone otherwise.
     """
+    path = Path(path)
     try:
         raw, lines = read_file(path)
         scenario = validate_scenario(raw, str(path), lines)

@@ -1,22 +1,27 @@
-"""The use cases, once: run a scenario (obligations, then the escalation), for every face.
+"""The use cases, once: run a scenario, score the model against history, read articles.
 
-The command line, the service's jobs and Python users call `Session.run`; it decides the
-defaults (the scenario's trials and seed, the sensitivity outcome, the sensitivity cap) in one
-place, and `RunResult.to_json` is the documented shape of `casus run --json` and of a stored run.
+The command line, the service's jobs, sweep cells and Python users call a `Session`:
+`run` (obligations, then the escalation; it decides the defaults — the scenario's trials and
+seed, the sensitivity outcome, the sensitivity cap — in one place, and `RunResult.to_json` is
+the documented shape of `casus run --json` and of a stored run), `counts` (a sweep cell),
+`backtest` (`casus backtest`) and `read` (`casus read`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 from casus.joining import JoiningModel, load_model
 from casus.model import Intensity, Scenario
 from casus.obligations import ObligationResult, casus_foederis, results_json
 from casus.world import World
 
-__all__ = ["RunResult", "Session"]
+__all__ = ["BacktestRun", "Reading", "RunResult", "Session"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,52 @@ class RunResult:
         from casus.obligations import to_frame
 
         return to_frame(self.obligations)
+
+
+@dataclass(frozen=True)
+class BacktestRun:
+    """A backtest's scores (`summary`, the JSON of `casus backtest --json`) and what lies behind
+    them: every scored candidate, and the tables read."""
+
+    summary: dict[str, Any]
+    scored: Any  # pandas DataFrame: every candidate's probability under each scorer
+    tables: dict[str, Any]
+    test_participants: Any
+
+    def predictions(self) -> Any:
+        """Every candidate's probability and rank in its dispute (`casus.history.explain`)."""
+        from casus.history.explain import predictions
+
+        return predictions(self.scored, self.tables["cow_states"])
+
+    def write_predictions(self, path: str | os.PathLike[str]) -> None:
+        """The predictions as CSV."""
+        from casus.history.explain import write_predictions
+
+        write_predictions(self.predictions(), Path(path))
+
+    def write_report(self, path: str | os.PathLike[str]) -> None:
+        """The HTML backtest report."""
+        from casus.backtest_report import write_backtest_report
+        from casus.history.explain import disputes
+
+        cases = disputes(self.predictions(), self.test_participants, self.tables["cow_states"])
+        write_backtest_report(self.summary, self.scored, Path(path), cases)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What `read` gives: one reading per article and, when asked, their comparison."""
+
+    articles: list[Any]  # casus.evidence.model.ArticleReading
+    comparison: list[dict[str, Any]] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON of `casus read --json`."""
+        data: dict[str, Any] = {"articles": [r.model_dump(mode="json") for r in self.articles]}
+        if self.comparison is not None:
+            data["comparison"] = self.comparison
+        return data
 
 
 class Session:
@@ -119,3 +170,58 @@ class Session:
                 outcome=outcome or default_outcome(self.world, scenario), progress=progress,
             )  # fmt: skip
         return RunResult(scenario, self.world, obligations, sim, used_seed)
+
+    @staticmethod
+    def backtest(
+        tables: dict[str, Any],
+        *,
+        participants: Any | None = None,
+        protocol: Literal["single", "forward", "blocked"] = "single",
+        model: JoiningModel | None = None,
+        blocks: int = 5,
+        trials: int = 256,
+        seed: int = 0,
+        intervals: int = 0,
+        without: dict[str, str] | None = None,
+        progress: Callable[[int], None] | None = None,
+        on_total: Callable[[int], None] | None = None,
+    ) -> BacktestRun:
+        """Score the cascade and its baselines against who joined the disputes in `tables`
+        (`casus.history.readers.read_folder`), or in `participants` (a MID participants table)
+        when given; see `casus.history.evaluate.backtest` for the protocols. `on_total` is told how
+        many disputes will be scored before the first is; `progress` as each is."""
+        from casus.history.cascade import HistoryWorld
+        from casus.history.evaluate import backtest
+        from casus.history.features import build, history_table
+
+        data_cands = build(tables)
+        test_cands = data_cands if participants is None else build(tables, participants=participants)
+        test_parts = tables["mid_participants"] if participants is None else participants
+        world = HistoryWorld(tables, history_table(tables, test_parts))
+        if on_total is not None:
+            on_total(int(test_cands.dispnum.nunique()))
+        summary = backtest(
+            data_cands, test_cands, world=world, test_participants=test_parts, protocol=protocol,
+            model=model, blocks=blocks, trials=trials, seed=seed, progress=progress, without=without,
+            intervals=intervals,
+        )  # fmt: skip
+        scored = summary.pop("_scored", None)
+        return BacktestRun(summary, scored, tables, test_parts)
+
+    def read(
+        self,
+        inputs: Sequence[str | os.PathLike[str]],
+        *,
+        on: dt.date | None = None,
+        compare: bool = False,
+    ) -> Reading:
+        """Read articles (text, HTML or feed files, folders, http(s) addresses): actors, claims,
+        provision links and flags, each as of `on` (default: the article's date); with `compare`,
+        what they say about the same subject set side by side. Raises `SourceError` for input
+        that cannot be read."""
+        from casus.evidence.read import compare as compare_readings
+        from casus.evidence.read import read_document
+        from casus.evidence.sources import load
+
+        readings = [read_document(d, on=on) for d in load([os.fspath(x) for x in inputs])]
+        return Reading(readings, compare_readings(readings) if compare else None)

@@ -163,8 +163,9 @@ def _state_items(data: Any, file: str, lines: LineMap) -> list[tuple[tuple[str |
     return [((*prefix, i), item) for i, item in enumerate(data)]
 
 
-def load_state_file(path: Path) -> list[State]:
+def load_state_file(path: str | os.PathLike[str]) -> list[State]:
     """Read one state file, reporting every invalid record."""
+    path = Path(path)
     data, lines = read_file(path)
     states, problems = [], []
     for key, item in _state_items(data, str(path), lines):
@@ -225,8 +226,9 @@ def _check_registry(reg: StateRegistry) -> None:
 # --- treaties ---------------------------------------------------------------------------------
 
 
-def load_treaty_file(path: Path, states: StateRegistry | None = None) -> Treaty:
+def load_treaty_file(path: str | os.PathLike[str], states: StateRegistry | None = None) -> Treaty:
     """Read and validate one treaty file; with a registry, check every state id it names."""
+    path = Path(path)
     data, lines = read_file(path)
     file = str(path)
     if not isinstance(data, dict):
@@ -322,8 +324,9 @@ def check_treaty(
     return problems
 
 
-def load_places(path: Path, states: StateRegistry) -> dict[str, Place]:
+def load_places(path: str | os.PathLike[str], states: StateRegistry) -> dict[str, Place]:
     """The gazetteer of named places, checked against the registry."""
+    path = Path(path)
     data, lines = read_file(path)
     file = str(path)
     if not isinstance(data, list):
@@ -412,15 +415,15 @@ def load_treaties(
 
 
 def load_world(
-    treaties: Iterable[Path] = (),
-    states: Iterable[Path] = (),
+    treaties: Iterable[str | os.PathLike[str]] = (),
+    states: Iterable[str | os.PathLike[str]] = (),
     *,
     use_env: bool = True,
     bundled: bool = True,
 ) -> World:
     """Load the world: bundled data, then CASUS_STATES / CASUS_TREATIES, then explicit folders."""
-    state_dirs = (env_paths(ENV_STATES) if use_env else []) + list(states)
-    treaty_dirs = (env_paths(ENV_TREATIES) if use_env else []) + list(treaties)
+    state_dirs = (env_paths(ENV_STATES) if use_env else []) + [Path(x) for x in states]
+    treaty_dirs = (env_paths(ENV_TREATIES) if use_env else []) + [Path(x) for x in treaties]
     registry = load_states(state_dirs, bundled=bundled)
     library, origin = load_treaties(registry, treaty_dirs, bundled=bundled)
     places = load_places(BUNDLED_PLACES, registry) if bundled else {}

@@ -131,8 +131,9 @@ def read_cmd(
 ) -> None:
     """Read news articles: actors, claims with attribution, treaty links and red flags."""
 
-    from casus.evidence.read import compare, read_document
-    from casus.evidence.sources import SourceError, load
+    from casus.cli.render import print_reading
+    from casus.evidence.sources import SourceError
+    from casus.session import Session
 
     on = None
     if date is not None:
@@ -143,47 +144,22 @@ def read_cmd(
                 f"{date!r} is not a real date (YYYY-MM-DD)", param_hint="--date"
             ) from None
     try:
-        docs = load(inputs)
+        reading = Session(_world()).read(inputs, on=on, compare=compare_)
     except SourceError as exc:
         sys.stderr.write(f"error: {exc}\n")
         raise typer.Exit(2) from None
-    readings = [read_document(d, on=on) for d in docs]
-    result: dict[str, Any] = {"articles": [r.model_dump(mode="json") for r in readings]}
+    result = reading.to_json()
     if store:
         st = _open_store(db)
         for art in result["articles"]:
             art["stored_id"] = st.add_evidence(art)
         st.close()
         if not as_json:
-            err.print(f"{len(readings)} reading(s) stored in {_safe_url(st.url)}")
-    if compare_:
-        result["comparison"] = compare(readings)
+            err.print(f"{len(reading.articles)} reading(s) stored in {_safe_url(st.url)}")
     if as_json:
         _emit_json(result)
         return
-    for r in readings:
-        out.print(Text(f"{r.title or r.source}", style="bold"))
-        removed = f" · {r.removed_lines} boilerplate line(s) removed" if r.removed_lines else ""
-        out.print(f"  {r.source} · {r.date} ({r.date_from}) · {r.words} words{removed}")
-        if r.actors:
-            out.print("  actors: " + ", ".join(f"{a.id} ×{a.mentions}" for a in r.actors))
-        for c in r.claims:
-            who = c.attribution.who or c.attribution.kind
-            neg = "NOT " if c.polarity == "negative" else ""
-            hedge = f" [hedged: {', '.join(c.hedges)}]" if c.hedges else ""
-            out.print(
-                Text(f"  claim: {c.subject or '?'} {neg}{c.relation} {c.object or '?'} (per {who}){hedge}")
-            )
-        for link in r.provisions:
-            out.print(Text(f"  quotes {link.treaty} {link.article} (score {link.score:.2f})"))
-        for f in r.flags:
-            out.print(Text(f"  FLAG {f.kind}: “{f.span}” — {f.detail}", style="yellow"))
-    if compare_:
-        out.print(Text("Comparison", style="bold"))
-        for row in result["comparison"]:
-            out.print(Text(f"  {' & '.join(row['actors'])} {row['relation']}: {row['verdict']}"))
-            for st in row["statements"]:
-                out.print(Text(f"    {st['polarity']}, {st['modality']} — {st['source']}"))
+    print_reading(reading)
 
 
 def _open_store(db: str | None) -> Any:

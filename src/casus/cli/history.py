@@ -6,11 +6,9 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
 from casus.cli.common import (
     DataOption,
@@ -71,18 +69,6 @@ def calibrate_cmd(
     )
 
 
-_METRIC_DIGITS = (("auc", 3), ("average_precision", 4), ("brier", 5), ("recall_at_10", 3))
-
-
-def _with_band(value: float, band: list[float] | None, digits: int, signed: bool = False) -> str:
-    """A score, with its interval on a second, dim line when there is one."""
-    sign = "+" if signed else ""
-    text = f"{value:{sign}.{digits}f}"
-    if band is None:
-        return text
-    return text + f"\n[dim]{band[0]:{sign}.{digits}f} to {band[1]:{sign}.{digits}f}[/dim]"
-
-
 @app.command("backtest")
 def backtest_cmd(
     data: DataOption = None,
@@ -138,10 +124,10 @@ def backtest_cmd(
     """Score the cascade and the baselines against who actually joined historical disputes."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from casus.history.cascade import HistoryWorld
-    from casus.history.evaluate import Protocol, backtest
-    from casus.history.features import build, history_table
+    from casus.cli.render import print_backtest
+    from casus.history.evaluate import Protocol
     from casus.joining import load_model
+    from casus.session import Session
 
     if forward and blocked:
         raise typer.BadParameter("--forward and --blocked-cv are two protocols; choose one")
@@ -158,112 +144,36 @@ def backtest_cmd(
     for hint, target in (("--report", report_path), ("--predictions", predictions_path)):
         if target is not None and not target.parent.is_dir():  # fail now, not after the whole run
             raise typer.BadParameter(f"{target}: folder {target.parent} does not exist", param_hint=hint)
-    with err.status("reading data and building features"):
+    with err.status("reading data"):
         tables, extra = _tables(data, participants, files)
         if disputes_path is not None:
             from casus.history.readers import read_table
 
             tables["mid_disputes"] = read_table("mid_disputes", disputes_path)
-        data_cands = build(tables)
-        test_cands = data_cands if extra is None else build(tables, participants=extra)
-        test_parts = tables["mid_participants"] if extra is None else extra
-        world = HistoryWorld(tables, history_table(tables, test_parts))
     protocol: Protocol = "forward" if forward else "blocked" if blocked else "single"
     if protocol == "single" and model_path is None:  # history measures every feature; --today does not
         model_path = Path("today" if today else "calibrated")
     model = load_model(model_path) if protocol == "single" else None
     columns = (TextColumn("cascade"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, disable=as_json, transient=True) as bar:
-        task = bar.add_task("disputes", total=int(test_cands.dispnum.nunique()))
-        result = backtest(
-            data_cands, test_cands, world=world, test_participants=test_parts, protocol=protocol,
-            model=model, blocks=blocked or 5, trials=trials, seed=seed,
-            progress=lambda k: bar.advance(task, k), without=without, intervals=intervals,
+        task = bar.add_task("disputes", total=None)
+        run = Session.backtest(
+            tables, participants=extra, protocol=protocol, model=model, blocks=blocked or 5, trials=trials,
+            seed=seed, intervals=intervals, without=without, progress=lambda k: bar.advance(task, k),
+            on_total=lambda n: bar.update(task, total=n),
         )  # fmt: skip
-    scored = result.pop("_scored", None)
-    if report_path is not None or predictions_path is not None:
-        from casus.history.explain import disputes, predictions, write_predictions
-
-        pred = predictions(scored, tables["cow_states"])
-        if predictions_path is not None:
-            write_predictions(pred, predictions_path)
+    if predictions_path is not None:
+        run.write_predictions(predictions_path)
     if report_path is not None:
-        from casus.backtest_report import write_backtest_report
-
-        write_backtest_report(result, scored, report_path, disputes(pred, test_parts, tables["cow_states"]))
+        run.write_report(report_path)
     if as_json:
-        _emit_json(result)
+        _emit_json(run.summary)
         return
-    table = Table(title=f"{result['protocol']} backtest: {result['n_disputes']} disputes, "
-                  f"{result['n_candidates']:,} candidates, {result['n_joiners']} joiners")  # fmt: skip
-    for col in ("", "ROC AUC", "average precision", "Brier", "recall@10"):
-        table.add_column(col, justify="right" if col else "left")
-    ci = result.get("intervals")
-    rows = [("model", escape("cascade (" + str(result["model"]) + ")"), result["metrics"])]
-    rows += [(key, key.replace("_", " "), m) for key, m in result["baselines"].items()]
-    for key, label, m in rows:
-        band = ci["metrics"][key] if ci else None
-        table.add_row(label, *(_with_band(m[k], band and band[k], d) for k, d in _METRIC_DIGITS))
-    if ci:
-        table.caption = (f"under each score: its {ci['level']:.0%} interval, from {ci['resamples']} "
-                         f"bootstrap resamples of the {ci['n_units']} scored start years "
-                         f"(seed {ci['seed']})")  # fmt: skip
-    out.print(table)
-    if ci:
-        lead = Table(title="the cascade's lead over each baseline: the difference, the share of resamples "
-                     "in which the cascade wins, and the interval")  # fmt: skip
-        for col in ("", "ROC AUC", "average precision", "Brier (lower wins)", "recall@10"):
-            lead.add_column(col, justify="right" if col else "left")
-        for key, diff in ci["difference"].items():
-            cells = []
-            for k, d in _METRIC_DIGITS:
-                point = result["metrics"][k] - result["baselines"][key][k]
-                text = _with_band(point, diff[k], d, signed=True)
-                cells.append(text.replace("\n", f" ({ci['wins'][key][k]:.0%})\n", 1))
-            lead.add_row(key.replace("_", " "), *cells)
-        out.print(lead)
-    _print_by_level(result)
-    spread = result.get("spread") or {}
-    if spread:
-        first = next(iter(spread.values()))
-        st = Table(title=f"does the war spread? {first['n_spread']} of {first['n_disputes']} disputes drew "
-                   f"a joiner; {first['actual_joiners']} joiners in all")  # fmt: skip
-        for col in ("", "ROC AUC", "Brier", "mean P(any joiner)", "expected joiners"):
-            st.add_column(col, justify="right" if col else "left")
-        for name, m in spread.items():
-            label = "cascade" if name == "model" else name.replace("_", " ")
-            st.add_row(label, f"{m['auc']:.3f}", f"{m['brier']:.4f}", f"{m['predicted_share']:.3f}",
-                       f"{m['expected_joiners']:.0f}")  # fmt: skip
-        out.print(st)
+    print_backtest(run.summary)
     if report_path is not None:
         out.print(f"report written to {report_path}")
     if predictions_path is not None:
         out.print(f"predictions written to {predictions_path}")
-
-
-def _print_by_level(result: dict[str, Any]) -> None:
-    """The cascade's calibration at each level the disputes reached, and the scores blind to the level."""
-    levels = result.get("by_level") or []
-    if levels:
-        t = Table(title="by the level each dispute reached (the scores above are conditional on it)")
-        for col in ("level", "disputes", "joiners", "P(any joiner) observed", "predicted",
-                    "mean P(join) per candidate", "observed rate", "ROC AUC"):  # fmt: skip
-            t.add_column(col, justify="left" if col == "level" else "right")
-        for row in levels:
-            auc = "—" if row["auc"] is None else f"{row['auc']:.3f}"
-            t.add_row(f"{row['level']} {row['intensity'].replace('_', ' ')}", str(row["n_disputes"]),
-                      str(row["n_joiners"]), f"{row['p_any_observed']:.3f}", f"{row['p_any_predicted']:.3f}",
-                      f"{row['mean_p']:.5f}", f"{row['rate_observed']:.5f}", auc)  # fmt: skip
-        out.print(t)
-    blind = result.get("unconditional")
-    if blind:
-        m, p = blind["model_first_round"], blind["plain_logistic"]
-        out.print(
-            "not knowing the level (unconditional): the model's first round mixed over the levels "
-            f"AUC {m['auc']:.3f}, AP {m['average_precision']:.4f}, recall@10 {m['recall_at_10']:.3f}; "
-            f"the plain logistic without the level AUC {p['auc']:.3f}, AP {p['average_precision']:.4f}, "
-            f"recall@10 {p['recall_at_10']:.3f}"
-        )
 
 
 @data_app.command("fetch")

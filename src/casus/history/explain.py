@@ -8,6 +8,7 @@ sides pooled, ties broken by table order.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +97,9 @@ def disputes(
     return sorted(out, key=lambda x: (x["year"], x["dispnum"]))
 
 
-def write_predictions(pred: pd.DataFrame, path: Path) -> None:
+def write_predictions(pred: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     """Write the predictions as CSV, atomically (a failed run leaves any earlier file untouched)."""
+    path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
     # Six significant digits, not decimals: a distant state's small chance must not print as 0.
     pred.to_csv(tmp, index=False, columns=COLUMNS, float_format="%.6g")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import shutil
 import tempfile
 import urllib.error
@@ -206,12 +207,13 @@ def fetch_one(source: Source, dest_dir: Path, url: str | None = None) -> Path:
 
 
 def fetch(
-    dest_dir: Path,
+    dest_dir: str | os.PathLike[str],
     kinds: list[str] | None = None,
     urls: dict[str, str] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Fetch the named files (all by default) into `dest_dir`; stops at the first failure."""
+    dest_dir = Path(dest_dir)
     dest_dir.mkdir(parents=True, exist_ok=True)
     urls = urls or {}
     unknown = sorted((set(urls) | set(kinds or ())) - set(SOURCES))

@@ -144,8 +144,9 @@ def _first_ragged_line(path: Path) -> int | None:
     return None
 
 
-def read_table(kind: str, path: Path) -> pd.DataFrame:
+def read_table(kind: str, path: str | os.PathLike[str]) -> pd.DataFrame:
     """Read one of the known files (`kind` is a key of SCHEMAS), checking columns, types and ranges."""
+    path = Path(path)
     schema = SCHEMAS[kind]
     raw = _read_raw(path)
     file = str(path)

@@ -114,7 +114,7 @@ def _write_manifest(out: Path, data: dict[str, Any]) -> None:
 
 def run_sweep(
     plan: Plan,
-    out: Path,
+    out: str | os.PathLike[str],
     *,
     scheduler: str | None = None,
     workers: int | None = None,
@@ -128,6 +128,7 @@ def run_sweep(
     processes (default: the machine's cores) unless `scheduler` names a running one.
     `started(total, reused)` is called once before any cell runs, `advance(1)` per finished cell.
     """
+    out = Path(out)
     from casus.sweep.summary import write_summary
 
     out.mkdir(parents=True, exist_ok=True)

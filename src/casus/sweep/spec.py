@@ -14,6 +14,7 @@ import copy
 import hashlib
 import itertools
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -372,7 +373,7 @@ def _within(var: Variable, span: Span) -> bool:
 
 
 def load_plan(
-    path: Path,
+    path: str | os.PathLike[str],
     world: World,
     history: dict[str, pd.DataFrame] | None = None,
     *,
@@ -387,6 +388,7 @@ def load_plan(
     is checked against the scenario schema alone and left out of the plan (`Plan.unchecked`).
     `resolver` (over `world` and `history`) shares year worlds already built with other files.
     """
+    path = Path(path)
     from casus.model.scenario import WorldKind
     from casus.scenario import parse_scenario, validate_scenario
 

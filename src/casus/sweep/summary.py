@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 from pathlib import Path
 from typing import Any
 
@@ -136,8 +137,9 @@ def find_flips(frame: pd.DataFrame, plan: Plan, flip: Flip) -> list[dict[str, An
     return out
 
 
-def write_summary(path: Path, plan: Plan, rows: list[dict[str, Any]]) -> Path:
+def write_summary(path: str | os.PathLike[str], plan: Plan, rows: list[dict[str, Any]]) -> Path:
     """Write the sweep's HTML summary (self-contained: plotly.js inlined, no network needed)."""
+    path = Path(path)
     frame = pd.DataFrame(rows)
     files = {s.file: s.name for s in plan.scenarios}
     ranges = []
