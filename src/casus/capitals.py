@@ -61,7 +61,13 @@ def codes() -> set[int]:
 
 
 def capital(ccode: int, year: int) -> tuple[float, float] | None:
-    """(latitude, longitude) of a state's capital in a year; in a year of a move, the new one."""
+    """(latitude, longitude) of a state's capital in a year; in a year of a move, the new one.
+
+    >>> capital(365, 2025)  # Russia: Moscow
+    (55.76, 37.62)
+    >>> capital(260, 1990)  # West Germany: Bonn
+    (50.74, 7.1)
+    """
     for start, end, lat, lon in _spells().get(int(ccode), []):
         if start <= year <= end:
             return lat, lon
@@ -81,14 +87,24 @@ def positions(ccodes: npt.ArrayLike, year: int) -> tuple[F64, F64]:
 
 
 def distance_km(lat1: npt.ArrayLike, lon1: npt.ArrayLike, lat2: npt.ArrayLike, lon2: npt.ArrayLike) -> F64:
-    """Great-circle distance in km (haversine), elementwise with broadcasting."""
+    """Great-circle distance in km (haversine), elementwise with broadcasting.
+
+    >>> round(float(distance_km(55.76, 37.62, 39.04, 125.76)))  # Moscow to Pyongyang
+    6412
+    >>> distance_km([0.0, 0.0], [0.0, 0.0], 0.0, [0.0, 180.0]).round()  # half the equator
+    array([    0., 20015.])
+    """
     p1, l1, p2, l2 = (np.radians(np.asarray(v, dtype=np.float64)) for v in (lat1, lon1, lat2, lon2))
     h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin((l2 - l1) / 2) ** 2
     return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))), dtype=np.float64)
 
 
 def closeness(km: npt.ArrayLike) -> F64:
-    """exp(-km / PROXIMITY_KM); 0 where the distance is unknown (NaN)."""
+    """exp(-km / PROXIMITY_KM); 0 where the distance is unknown (NaN).
+
+    >>> closeness([0.0, float("nan")])
+    array([1., 0.])
+    """
     d = np.asarray(km, dtype=np.float64)
     return np.asarray(np.where(np.isnan(d), 0.0, np.exp(-np.nan_to_num(d, nan=0.0) / PROXIMITY_KM)))
 

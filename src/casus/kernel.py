@@ -544,6 +544,10 @@ def level_odds(p0: np.ndarray, fixed: np.ndarray, offset: float, scale: float) -
     """exp(-(offset + scale * logit p0)) per state and side; -1 where the level does not apply.
 
     It does not apply where p0 is 0 or 1 or `fixed` (a user's reliability override) holds.
+
+    >>> level_odds(np.array([[0.5, 0.0], [0.2, 0.9]]), np.array([[False, False], [True, False]]), 0.0, 1.0)
+    array([[ 1.        , -1.        ],
+           [-1.        ,  0.11111111]])
     """
     e = np.full(p0.shape, -1.0)
     ok = (p0 > 0.0) & (p0 < 1.0) & ~fixed

@@ -50,7 +50,11 @@ def group_results(results: list[ObligationResult]) -> list[Group]:
 
 
 def obligor_list(ids: list[str], limit: int = 8) -> str:
-    """A readable list of obligors, shortened when long."""
+    """A readable list of obligors, shortened when long.
+
+    >>> obligor_list(["ALB", "BEL", "BGR"], limit=2)
+    'ALB, BEL +1 more'
+    """
     if len(ids) <= limit:
         return ", ".join(ids)
     return ", ".join(ids[:limit]) + f" +{len(ids) - limit} more"

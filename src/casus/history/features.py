@@ -74,7 +74,11 @@ KEY = ["dispnum", "ccode", "side"]
 
 
 def side_of(sidea: pd.Series) -> pd.Series:
-    """The side index (SIDE_A or SIDE_B) of MID's `sidea` column (1 = side A)."""
+    """The side index (SIDE_A or SIDE_B) of MID's `sidea` column (1 = side A).
+
+    >>> side_of(pd.Series([1, 0])).tolist()
+    [0, 1]
+    """
     return pd.Series(np.where(sidea.to_numpy() == 1, SIDE_A, SIDE_B), index=sidea.index, dtype="int64")
 
 
@@ -352,7 +356,11 @@ HIACT_LEVELS = ((0, 1), (1, 2), (7, 3), (13, 4), (20, 5))
 
 
 def level_of_hiact(hiact: npt.ArrayLike) -> npt.NDArray[np.int64]:
-    """The MID hostility level each highest action implies (HIACT_LEVELS)."""
+    """The MID hostility level each highest action implies (HIACT_LEVELS).
+
+    >>> level_of_hiact([0, 1, 7, 13, 20, 21])  # none, threat, display, use of force, war
+    array([1, 2, 3, 4, 5, 5])
+    """
     a = np.asarray(hiact, dtype=np.int64)
     out = np.ones(a.shape, dtype=np.int64)
     for lo, level in HIACT_LEVELS:

@@ -50,7 +50,13 @@ class Intensity(StrEnum):
 
     @classmethod
     def from_hostlev(cls, level: int) -> Intensity:
-        """The intensity of a MID hostility level (1, no militarized action, counts as a threat)."""
+        """The intensity of a MID hostility level (1, no militarized action, counts as a threat).
+
+        >>> Intensity.from_hostlev(4).label
+        'a use of force short of war'
+        >>> Intensity.from_hostlev(1)
+        <Intensity.THREAT: 'threat'>
+        """
         return {2: cls.THREAT, 3: cls.DISPLAY, 4: cls.USE_OF_FORCE, 5: cls.WAR}[min(5, max(2, int(level)))]
 
 
