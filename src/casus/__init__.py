@@ -8,7 +8,7 @@ from casus.version import __version__
 from casus.world import World, WorldAt, load_world
 
 if TYPE_CHECKING:
-    from casus.escalation import SimulationResult
+    from casus.simulation import SimulationResult
 
 
 def simulate(world: World, scenario: Any, **kwargs: Any) -> SimulationResult:

@@ -216,7 +216,7 @@ def probability_table(trig, zconst, coef, fights, reliability, nuclear, major, d
 
 class Arrays(NamedTuple):
     """Everything a trial reads, in one typed bundle (built once per compiled scenario by
-    `casus.escalation.Runner`). Per state i and side s (0 = A, 1 = B):"""
+    `casus.runner.Runner`). Per state i and side s (0 = A, 1 = B):"""
 
     side0: np.ndarray  # int8 [i]: -1 not at war, else the side it starts on
     flags0: np.ndarray  # int32 [i, s]: tie bits at the start (casus.ties)

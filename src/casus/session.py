@@ -124,7 +124,7 @@ class Session:
             return 0
         if not sensitivity:
             return trials
-        from casus.escalation import sensitivity_runs, variations
+        from casus.sensitivity import sensitivity_runs, variations
 
         return trials + sensitivity_runs(trials, cap) * (len(variations(self.world, scenario)) + 1)
 
@@ -132,7 +132,7 @@ class Session:
         """A sweep cell's run: the compiled scenario (with the engine's verdicts) and the raw counts
         of `trials` trials, without escalation paths or a summary."""
         from casus.cascade import compile_scenario
-        from casus.escalation import Runner, run_counts
+        from casus.runner import Runner, run_counts
 
         compiled = compile_scenario(self.world, scenario, self.model)
         counts = run_counts(Runner(compiled, seed, scenario.simulation.rounds), trials, count_paths=False)
@@ -162,7 +162,8 @@ class Session:
         used_seed = scenario.simulation.seed if seed is None else seed
         sim = None
         if n > 0:
-            from casus.escalation import default_outcome, sensitivity_runs, simulate
+            from casus.escalation import simulate
+            from casus.sensitivity import default_outcome, sensitivity_runs
 
             sim = simulate(
                 self.world, scenario, trials=n, seed=used_seed, model=self.model, sensitivity=sensitivity,

@@ -21,7 +21,7 @@ RELIABILITY = "assumptions.overrides.PRK.reliability"
 def test_flips_are_neighbouring_cells_on_opposite_sides_of_the_threshold(
     spec_file: Path, world: World, tmp_path: Path
 ) -> None:
-    from casus.sweep.spec import Flip
+    from casus.sweep.format import Flip
 
     plan = load_plan(spec_file, world)
     frame = pd.DataFrame(run_sweep(plan, tmp_path / "out", workers=0).rows)

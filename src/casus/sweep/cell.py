@@ -68,7 +68,7 @@ class Context:
 
 def outcome(name: str, counts: dict[str, Any], compiled: Any, trials: int, triggered: list[str]) -> float:
     """The value of one outcome (see `casus.sweep.spec.OUTCOME_HELP`) for a finished run."""
-    from casus.escalation import outcome_value
+    from casus.sensitivity import outcome_value
 
     if name == "triggered":
         return float(len(triggered))

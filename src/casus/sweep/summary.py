@@ -20,7 +20,8 @@ import plotly.graph_objects as go
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from casus.charts import figure_html, plotly_script
-from casus.sweep.spec import Flip, Heatmap, Plan, RandomSample, Span, Variable
+from casus.sweep.format import Flip, Heatmap, RandomSample, Span
+from casus.sweep.spec import Plan, Variable
 from casus.version import __version__
 
 MAX_FLIPS = 200
