@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -85,12 +85,15 @@ class Reading:
 
     articles: list[Any]  # casus.evidence.model.ArticleReading
     comparison: list[dict[str, Any]] | None = None
+    skipped: list[str] = field(default_factory=list)  # files of a folder that could not be read
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON of `casus read --json`."""
         data: dict[str, Any] = {"articles": [r.model_dump(mode="json") for r in self.articles]}
         if self.comparison is not None:
             data["comparison"] = self.comparison
+        if self.skipped:
+            data["skipped"] = self.skipped
         return data
 
 
@@ -215,14 +218,18 @@ class Session:
         *,
         on: dt.date | None = None,
         compare: bool = False,
+        coder: str | None = None,
     ) -> Reading:
         """Read articles (text, HTML or feed files, folders, http(s) addresses): actors, claims,
         provision links and flags, each as of `on` (default: the article's date); with `compare`,
-        what they say about the same subject set side by side. Raises `SourceError` for input
-        that cannot be read."""
+        what they say about the same subject set side by side. `coder` ("parse" or "rules")
+        picks the claim coder (default: the parser when installed). Raises `SourceError` for an
+        input that cannot be read; a bad file inside a folder is listed in `skipped` instead."""
         from casus.evidence.read import compare as compare_readings
         from casus.evidence.read import read_document
         from casus.evidence.sources import load
 
-        readings = [read_document(d, on=on) for d in load([os.fspath(x) for x in inputs])]
-        return Reading(readings, compare_readings(readings) if compare else None)
+        skipped: list[str] = []
+        docs = load([os.fspath(x) for x in inputs], skipped)
+        readings = [read_document(d, on=on, coder=coder) for d in docs]
+        return Reading(readings, compare_readings(readings) if compare else None, skipped)

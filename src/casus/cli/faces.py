@@ -128,12 +128,30 @@ def read_cmd(
         str | None,
         typer.Option("--db", help="Store URL (default: CASUS_DB, else SQLite in the user data folder)."),
     ] = None,
+    coder: Annotated[
+        str | None,
+        typer.Option(
+            "--coder",
+            help="Claim coder: parse (the dependency parser; the default when installed) or rules.",
+        ),
+    ] = None,
+    gold: Annotated[
+        bool,
+        typer.Option("--gold", help="The inputs are annotated gold files: score the reader on them."),
+    ] = False,
 ) -> None:
     """Read news articles: actors, claims with attribution, treaty links and red flags."""
 
     from casus.cli.render import print_reading
+    from casus.evidence.parse import ReaderUnavailable
     from casus.evidence.sources import SourceError
     from casus.session import Session
+
+    if coder not in (None, "parse", "rules"):
+        raise typer.BadParameter(f"{coder!r}: choose parse or rules", param_hint="--coder")
+    if gold:
+        _score_gold(inputs, coder, as_json)
+        return
 
     on = None
     if date is not None:
@@ -144,9 +162,12 @@ def read_cmd(
                 f"{date!r} is not a real date (YYYY-MM-DD)", param_hint="--date"
             ) from None
     try:
-        reading = Session(_world()).read(inputs, on=on, compare=compare_)
+        reading = Session(_world()).read(inputs, on=on, compare=compare_, coder=coder)
     except SourceError as exc:
         sys.stderr.write(f"error: {exc}\n")
+        raise typer.Exit(2) from None
+    except ReaderUnavailable as exc:
+        sys.stderr.write(f"error: --coder parse: {exc}\n")
         raise typer.Exit(2) from None
     result = reading.to_json()
     if store:
@@ -158,8 +179,24 @@ def read_cmd(
             err.print(f"{len(reading.articles)} reading(s) stored in {_safe_url(st.url)}")
     if as_json:
         _emit_json(result)
+    else:
+        print_reading(reading)
+    for problem in reading.skipped:  # the rest was read; say what was not, and exit non-zero
+        sys.stderr.write(f"error: {problem}\n")
+    if reading.skipped:
+        raise typer.Exit(1)
+
+
+def _score_gold(paths: list[str], coder: str | None, as_json: bool) -> None:
+    """casus read --gold: the reader scored on annotated articles, file by file."""
+    from casus.cli.render import print_gold
+    from casus.evidence.gold import load_gold, score
+
+    results = {p: score(load_gold(p), coder) for p in paths}
+    if as_json:
+        _emit_json(results)
         return
-    print_reading(reading)
+    print_gold(results)
 
 
 def _open_store(db: str | None) -> Any:

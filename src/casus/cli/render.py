@@ -5,6 +5,8 @@ Everything here writes to the terminal (Rich); the JSON of each result is the re
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from rich.markup import escape
@@ -270,3 +272,27 @@ def print_reading(reading: Any) -> None:
             out.print(Text(f"  {' & '.join(row['actors'])} {row['relation']}: {row['verdict']}"))
             for st in row["statements"]:
                 out.print(Text(f"    {st['polarity']}, {st['modality']} — {st['source']}"))
+
+
+def print_gold(results: dict[str, dict[str, Any]]) -> None:
+    """The reader's scores on each gold file, one column per file."""
+    table = Table(title="the reader against hand-annotated articles")
+    table.add_column("")
+    for path in results:
+        table.add_column(_cut(path.rsplit("/", 1)[-1], 24), justify="right")
+
+    def f(v: float | None) -> str:
+        return "—" if v is None else f"{v:.2f}"
+
+    rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+            ("articles (outlets)", lambda r: f"{r['articles']} ({r['outlets']})"),
+            ("claims found / annotated", lambda r: f"{r['claims_found']} / {r['claims_gold']}")]  # fmt: skip
+    labels = {"precision": "claim precision", "recall": "claim recall",
+              "attribution_accuracy": "attribution (claims found)", "hedge_accuracy": "hedges (claims found)",
+              "link_precision": "treaty-link precision", "link_recall": "treaty-link recall"}  # fmt: skip
+    for key, label in labels.items():
+        rows.append((label, partial(lambda r, k: f(r[k]), k=key)))
+    rows.append(("attacks coded from mutual-defence wording", lambda r: str(r["mutual_defence_attacks"])))
+    for label, get in rows:
+        table.add_row(label, *(get(r) for r in results.values()))
+    out.print(table)

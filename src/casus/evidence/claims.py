@@ -2,8 +2,7 @@
 
 A rule-based reader, documented here so that its decisions can be checked:
 
-- Sentences are split on ., ! and ? followed by a space and a capital or a quote, except after
-  common abbreviations (U.S., Mr., Gen., …).
+- Sentences come from `casus.evidence.sentences`.
 - Relations are the phrases of `LEXICON` starting at a word start, in text order, at most two
   different ones per sentence. For each, the subject is the last actor mentioned before the
   phrase, the object the first actor after it (other than the subject); "A and B signed" makes
@@ -24,10 +23,7 @@ import re
 
 from casus.evidence.gazetteer import Mention, trie_pattern
 from casus.evidence.model import Attribution, Claim, Quotation
-
-ABBREV = r"(?<!\bU\.S)(?<!\bU\.N)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bSt)(?<!\bNo)(?<!\bArt)(?<!\bvs)"
-# The cheap look-behind first: the abbreviation checks then run only after . ! or ?
-SENTENCE_END = re.compile(r"(?<=[.!?])" + ABBREV + r"[\"”’']?\s+(?=[\"“‘A-Z])")
+from casus.evidence.sentences import sentences
 
 LEXICON: list[tuple[str, str]] = [
     ("send_troops", r"(send|sent|sending|deploy|deployed|deploying|dispatch|dispatched)\w*\s+(\w+\s+){0,3}(troops|soldiers|forces|units|personnel)"),
@@ -38,7 +34,6 @@ LEXICON: list[tuple[str, str]] = [
     ("consult", r"\b(consult\w*|held talks|hold talks|discussed|talks with)\b"),
     ("attack", r"\b(attack\w*|struck|strike|strikes|invade\w*|invasion|shell(ed|ing)|bomb(ed|ing)|fired (missiles|rockets|shells) at)\b"),
     ("threaten", r"\b(threaten\w*|warn(ed|s)? of|ultimatum)\b"),
-    ("deter", r"\b(deter|deters|deterred|deterring|deterrence|dissuade\w*)\b"),
     ("oppose", r"\b(oppose\w*|condemn\w*|criticiz\w*|criticis\w*|denounce\w*|protest(ed|s)?)\b"),
     ("support_politically", r"\b(support(s|ed|ing)?|back(s|ed|ing)?|endorse\w*|stood by|stands by|solidarity with)\b"),
 ]  # fmt: skip
@@ -52,7 +47,7 @@ RELATION_ANY = re.compile(rf"\b(?:{RELATION_ALTERNATIVES})", re.I)
 RELATION_STARTS = (  # noqa: SIM905 - a word list reads best as words
     "send sent deploy dispatch transfer share sharing provid technolog suppl ship deliver sell sold "
     "military come defend sign ratif conclud agree consult held hold discussed talks attack struck "
-    "strike invade invasion shell bomb fired threaten warn ultimatum deter dissuade oppose condemn "
+    "strike invade invasion shell bomb fired threaten warn ultimatum oppose condemn "
     "critici denounce protest support back endorse stood stands solidarity"
 ).split()
 RELATION_START = re.compile(r"\b" + trie_pattern(RELATION_STARTS), re.I)
@@ -86,24 +81,6 @@ ACCORDING = re.compile(r"according to ([^,.;]+)", re.I)
 REPORT_WORDS = re.compile(r"\b(reports?|media|newspaper|outlet)\b", re.I)
 SAID_BEFORE = re.compile(SAID + r"\s+$")
 AND = re.compile(r"\band\b")
-
-
-def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs, paragraphs first, then sentence ends."""
-    out = []
-    for para in re.finditer(r"[^\n]+", text):
-        start = para.start()
-        chunk = para.group(0)
-        pos = 0
-        for m in SENTENCE_END.finditer(chunk):
-            s = chunk[pos : m.start()].strip()
-            if s:
-                out.append((start + pos, s))
-            pos = m.end()
-        tail = chunk[pos:].strip()
-        if tail:
-            out.append((start + pos, tail))
-    return out
 
 
 def relations(sentence: str) -> list[re.Match[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -77,6 +78,7 @@ class ProvisionText:
     treaty: str
     article: str
     text: str
+    source: str | None = None  # the publisher of a rendering; None for the provision's own text
     words: frozenset[str] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -85,13 +87,16 @@ class ProvisionText:
 
 @lru_cache(maxsize=1)
 def bundled_provisions() -> tuple[ProvisionText, ...]:
-    """Every provision of the bundled library, with any quoted English rendering from its notes."""
+    """Every provision of the bundled library, with its published renderings (translations quoted
+    by outlets, `Provision.renderings`) and any English rendering quoted in its notes."""
     from casus.world import load_world
 
     out = []
     for t in load_world(use_env=False).treaties.values():
         for p in t.provisions:
             out.append(ProvisionText(t.id, p.article, p.text))
+            for r in p.renderings:
+                out.append(ProvisionText(t.id, p.article, r.text, r.source.publisher))
             for q in re.findall(r"[\"“]([^\"“”]{40,})[\"”]", p.notes or ""):
                 out.append(ProvisionText(t.id, p.article, q))
     return tuple(out)
@@ -130,7 +135,11 @@ def link_provisions(sentences: list[str], provisions: tuple[ProvisionText, ...])
             p = provisions[best[1]]
             links.append(
                 ProvisionLink(
-                    treaty=p.treaty, article=p.article, score=round(best[0] / 100, 3), sentence=sent
+                    treaty=p.treaty,
+                    article=p.article,
+                    score=round(best[0] / 100, 3),
+                    sentence=sent,
+                    rendering=p.source,
                 )
             )
     return links
@@ -148,6 +157,9 @@ def article_flags(links: list[ProvisionLink]) -> list[Flag]:
     return flags
 
 
+NEAR = 80  # characters between a name and the title or capital that goes with it
+
+
 def mention_flags(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Flag]:
     """Anachronistic actors, and titles or capitals given to the wrong country nearby."""
     flags: list[Flag] = []
@@ -159,10 +171,19 @@ def mention_flags(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Fl
                 flags.append(Flag(kind="anachronism", span=text[m.start : m.end + cue.end()],
                                   detail=f"{m.text} ({gaz.names.get(m.form.target, m.form.target)}) did not exist "
                                          f"under that name on the article's date"))  # fmt: skip
-    demonyms = [m for m in mentions if m.form.kind in ("demonym", "historical") and m.current]
+    demonyms = sorted((m for m in mentions if m.form.kind in ("demonym", "historical") and m.current),
+                      key=lambda d: d.start)  # fmt: skip
+    starts = [d.start for d in demonyms]
+
+    def near(m: Mention) -> list[Mention]:
+        # Titles and capitals sit within a few words of their demonym: look only there, so that
+        # the check stays linear in the text however many names it holds.
+        lo, hi = bisect.bisect_left(starts, m.start - NEAR), bisect.bisect_right(starts, m.end + NEAR)
+        return demonyms[lo:hi]
+
     for m in mentions:
         if m.form.kind == "leader" and m.current:
-            for d in demonyms:
+            for d in near(m):
                 gap_before = text[d.end : m.start]
                 gap_after = text[m.end : d.start]
                 titled = (d.end <= m.start and re.fullmatch(rf"\s+{TITLES}\s+", gap_before, re.I)) or (
@@ -176,7 +197,7 @@ def mention_flags(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Fl
                                       detail=f"{m.form.person} is {m.form.office} of {gaz.names.get(m.form.target)}, "
                                              f"not {gaz.names.get(d.form.target)}"))  # fmt: skip
         if m.form.kind == "capital" and m.current:
-            for d in demonyms:
+            for d in near(m):
                 preceded = d.end <= m.start and bool(
                     re.fullmatch(r"\s+capital,?\s+(of\s+)?", text[d.end : m.start], re.I)
                 )

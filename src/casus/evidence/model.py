@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 Relation = Literal[
-    "agree_sign", "consult", "assist_militarily", "transfer_arms", "transfer_technology",
-    "send_troops", "attack", "threaten", "deter", "support_politically", "oppose",
+    "agree_sign", "consult", "cooperate_militarily", "assist_militarily", "transfer_arms",
+    "transfer_technology", "send_troops", "attack", "coerce", "threaten", "mobilize", "sanction",
+    "accuse", "request_aid", "support_politically", "oppose",
 ]  # fmt: skip
 RELATIONS: tuple[str, ...] = Relation.__args__  # type: ignore[attr-defined]
+# Each relation's closest event type in CAMEO (Schrodt 2012, codebook 1.1b3) and PLOVER (the
+# POLECAT ontology), so that output can be set beside GDELT- or POLECAT-coded data.
+CODES: dict[str, tuple[str, str]] = {
+    "agree_sign": ("057", "AGREE"),  # sign formal agreement
+    "consult": ("040", "CONSULT"),  # consult, not specified
+    "cooperate_militarily": ("062", "COOPERATE"),  # cooperate militarily
+    "assist_militarily": ("072", "AID"),  # provide military aid
+    "transfer_arms": ("072", "AID"),
+    "transfer_technology": ("072", "AID"),
+    "send_troops": ("074", "AID"),  # provide military protection or peacekeeping
+    "attack": ("190", "FIGHT"),  # use conventional military force
+    "coerce": ("170", "COERCE"),  # coerce, not specified
+    "threaten": ("138", "THREATEN"),  # threaten with military force
+    "mobilize": ("150", "MOBILIZE"),  # demonstrate military or police power
+    "sanction": ("163", "SANCTION"),  # impose embargo, boycott or sanctions
+    "accuse": ("112", "ACCUSE"),  # accuse, not specified
+    "request_aid": ("023", "REQUEST"),  # appeal for aid
+    "support_politically": ("051", "SUPPORT"),  # praise or endorse
+    "oppose": ("111", "DISAPPROVE"),  # criticize or denounce
+}
 
 
 class ActorCount(BaseModel):
@@ -28,6 +49,7 @@ class Attribution(BaseModel):
     kind: Literal["speaker", "officials", "media_reports", "author"]
     who: str | None = None  # the named speaker, or the state whose officials speak
     count: int | None = None  # "three officials"
+    via: str | None = None  # who passes it on: "according to TASS, Putin said" (who Putin, via TASS)
 
 
 class Claim(BaseModel):
@@ -41,6 +63,15 @@ class Claim(BaseModel):
     modality: Literal["asserted", "hedged"]
     hedges: list[str] = Field(default_factory=list)
     attribution: Attribution
+    conditional: bool = False  # pledged for a case ("if either is attacked"), not reported as done
+    cameo: str = ""  # the relation's CAMEO event code (CODES)
+    plover: str = ""  # and its PLOVER event type
+    coder: Literal["parse", "rules"] = "rules"
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Fill the CAMEO and PLOVER codes from the relation."""
+        if not self.cameo:
+            self.cameo, self.plover = CODES[self.relation]
 
 
 class Quotation(BaseModel):
@@ -57,6 +88,7 @@ class ProvisionLink(BaseModel):
     article: str
     score: float
     sentence: str
+    rendering: str | None = None  # whose rendering of the provision matched (None: casus's own text)
 
 
 class Flag(BaseModel):
@@ -81,3 +113,4 @@ class ArticleReading(BaseModel):
     provisions: list[ProvisionLink]
     flags: list[Flag]
     removed_lines: int = 0
+    coder: Literal["parse", "rules"] = "rules"  # which claim coder read it (casus.evidence.parse)

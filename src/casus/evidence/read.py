@@ -6,17 +6,61 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from casus.evidence.claims import read_claims, sentences
-from casus.evidence.gazetteer import Gazetteer, default_gazetteer
+from casus.evidence.claims import read_claims
+from casus.evidence.gazetteer import Gazetteer, Mention, default_gazetteer
 from casus.evidence.links import article_flags, bundled_provisions, link_provisions, mention_flags
-from casus.evidence.model import ActorCount, ArticleReading
+from casus.evidence.model import ActorCount, ArticleReading, Claim, Quotation
+from casus.evidence.parse import ReaderUnavailable, pipeline
+from casus.evidence.sentences import sentences
 from casus.evidence.sources import Document
+from casus.evidence.syntax import code_sentence, quotations, quote_speaker
+
+
+def _local(mentions: list[Mention], offset: int, end: int, k: int) -> tuple[list[Mention], int]:
+    """The mentions inside [offset, end), shifted to sentence offsets; `k` walks the sorted list."""
+    while k < len(mentions) and mentions[k].start < offset:
+        k += 1
+    j, local = k, []
+    while j < len(mentions) and mentions[j].start < end:
+        m = mentions[j]
+        local.append(Mention(m.start - offset, m.end - offset, m.text, m.form, m.current))
+        j += 1
+    return local, k
+
+
+def parsed_claims(
+    sents: list[tuple[int, str]], mentions: list[Mention], nlp: Any
+) -> tuple[list[Claim], list[Quotation]]:
+    """Claims and quotations of the sentences that name an actor, from their dependency parses
+    (`casus.evidence.syntax`); the sentences are parsed together, in one batch."""
+    todo: list[tuple[str, list[Mention]]] = []
+    quotes: list[Quotation] = []
+    k = 0
+    for offset, sent in sents:
+        local, k = _local(mentions, offset, offset + len(sent), k)
+        if local:
+            todo.append((sent, local))
+        elif '"' in sent or "“" in sent:
+            quotes.extend(Quotation(text=q, speaker=None) for q in quotations(sent))
+    claims: list[Claim] = []
+    for doc, (sent, local) in zip(nlp.pipe((t for t, _ in todo), batch_size=64), todo, strict=True):
+        claims.extend(code_sentence(doc, local, sent))
+        said = quotations(sent)
+        if said:
+            who = quote_speaker(doc, local)
+            quotes.extend(Quotation(text=q, speaker=who) for q in said)
+    return claims, quotes
 
 
 def read_document(
-    doc: Document, *, on: dt.date | None = None, gaz: Gazetteer | None = None
+    doc: Document, *, on: dt.date | None = None, gaz: Gazetteer | None = None, coder: str | None = None
 ) -> ArticleReading:
-    """Actors, claims, quotations, provision links and flags of one document."""
+    """Actors, claims, quotations, provision links and flags of one document.
+
+    Claims come from the dependency parse when the pinned English pipeline is installed
+    (`casus.evidence.parse`), else from the rule-based coder; `coder` ("parse" or "rules")
+    chooses, and the reading records which one read it.
+    """
     g = gaz or default_gazetteer()
     date, date_from = (
         (on, "option") if on else (doc.date, "document") if doc.date else (dt.date.today(), "today")
@@ -28,7 +72,17 @@ def read_document(
     for m in mentions:
         forms[m.form.target].add(m.text)
     sents = sentences(text)
-    claims, quotes = read_claims(text, mentions, sents)
+    nlp = None
+    if coder != "rules":
+        try:
+            nlp = pipeline()
+        except ReaderUnavailable:
+            if coder == "parse":
+                raise
+    if nlp is not None:
+        claims, quotes = parsed_claims(sents, mentions, nlp)
+    else:
+        claims, quotes = read_claims(text, mentions, sents)
     links = link_provisions([s for _, s in sents], bundled_provisions())
     flags = mention_flags(text, mentions, g) + article_flags(links)
     return ArticleReading(
@@ -43,6 +97,7 @@ def read_document(
         provisions=links,
         flags=flags,
         removed_lines=doc.removed_lines,
+        coder="parse" if nlp is not None else "rules",
     )
 
 

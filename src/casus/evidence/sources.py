@@ -34,10 +34,10 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 
 RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("syndication footer", re.compile(r"^\s*The post .{1,300} appeared first on .{1,200}$", re.I)),
-    ("social follow", re.compile(r"^\s*(follow us on|follow .{1,40} on (twitter|x|facebook|telegram|instagram))", re.I)),
+    ("syndication footer", re.compile(r"^(?=.{0,400}$).*\bappeared first on\b", re.I)),
+    ("social follow", re.compile(r"^(?=.{0,300}$).*\b(follow us on|follow .{1,40} on (twitter|x|facebook|telegram|instagram|whatsapp|google news))", re.I)),
     ("newsletter", re.compile(r"(subscribe to our newsletter|sign up for our newsletter|get our newsletter)", re.I)),
-    ("call to action", re.compile(r"^\s*(click here|read more|read also|related:|share this|advertisement\b)", re.I)),
+    ("call to action", re.compile(r"^\s*(click here|read more|read also|related:|share this|advertisement\b)|^(?=.{0,300}$).*\bclick here\b", re.I)),
     ("copyright", re.compile(r"^\s*(©|\(c\)|copyright\b|all rights reserved)", re.I)),
 ]  # fmt: skip
 ALL_CAPS_MIN_WORDS = 3
@@ -191,8 +191,32 @@ def _download(url: str) -> bytes:
     return data
 
 
+BINARY_MAGIC = {
+    b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or an office document)", b"\x1f\x8b": "gzip-compressed data",
+    b"\x7fELF": "a program", b"MZ": "a program", b"\xd0\xcf\x11\xe0": "an old office document",
+}  # fmt: skip
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a binary input is ("a PDF document"), or None for text. Text has no NUL bytes and
+    few control characters in its first 8 KiB."""
+    for magic, kind in BINARY_MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    head = data[:8192]
+    if b"\x00" in head:
+        return "binary data"
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return "binary data" if head and control / len(head) > 0.05 else None
+
+
 def documents_from_bytes(data: bytes, source: str, suffix: str = "") -> list[Document]:
-    """Documents from one input's bytes, by suffix or, failing that, by content."""
+    """Documents from one input's bytes, by suffix or, failing that, by content; binary input
+    (a PDF, an image, an archive) is refused with a SourceError naming it."""
+    kind = binary_kind(data)
+    if kind is not None:
+        raise SourceError(f"{source}: {kind}, not a text, HTML or feed file")
     text = decode(data)
     if suffix in FEED_SUFFIXES or (suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and _looks_like_feed(text)):
         return parse_feed(data, source)
@@ -205,8 +229,12 @@ def documents_from_bytes(data: bytes, source: str, suffix: str = "") -> list[Doc
     return [Document(source, first[:200] if first else None, None, body, removed)]
 
 
-def load(inputs: list[str]) -> list[Document]:
-    """Documents from paths, folders (recursively, sorted) and http(s) addresses."""
+def load(inputs: list[str], skipped: list[str] | None = None) -> list[Document]:
+    """Documents from paths, folders (recursively, sorted) and http(s) addresses.
+
+    A file inside a folder that cannot be read (binary, too large, unreadable) is reported in
+    `skipped` (one line each) and the rest are read; without `skipped`, or for an input named
+    directly, it raises SourceError."""
     docs: list[Document] = []
     for item in inputs:
         if item.startswith(("http://", "https://")):
@@ -218,7 +246,12 @@ def load(inputs: list[str]) -> list[Document]:
             if len(files) > MAX_FILES:
                 raise SourceError(f"{path}: {len(files)} files, more than the limit of {MAX_FILES}")
             for f in files:
-                docs.extend(documents_from_bytes(_read_bytes(f), str(f), f.suffix.lower()))
+                try:
+                    docs.extend(documents_from_bytes(_read_bytes(f), str(f), f.suffix.lower()))
+                except SourceError as exc:
+                    if skipped is None:
+                        raise
+                    skipped.append(str(exc))
         elif path.exists():
             docs.extend(documents_from_bytes(_read_bytes(path), str(path), path.suffix.lower()))
         else:

@@ -121,6 +121,19 @@ class Source(BaseModel):
     accessed: dt.date | None = None
 
 
+class Rendering(BaseModel):
+    """Another wording of a provision: a translation or version published elsewhere, with its source.
+
+    News articles quote whichever rendering their outlet had; the reader links a quotation to the
+    provision through any of them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: NonEmpty
+    verbatim: bool
+    source: Source
+
+
 class ScopeClause(BaseModel):
     """One clause of a geographic scope: attacks on WHAT of WHOM, IN which areas, WITHIN whose territory."""
 
@@ -215,6 +228,7 @@ class Provision(BaseModel):
     text: NonEmpty
     verbatim: bool
     text_source: Source | None = None
+    renderings: list[Rendering] = Field(default_factory=list)
     type: ObligationType
     trigger: Trigger
     automaticity: Automaticity

@@ -1,0 +1,253 @@
+"""The words the claim coders look for: relation triggers by lemma, and the words that mark
+attribution, hedges, negation, conditions and treaty language. Shared by the parser-based coder
+(`casus.evidence.syntax`) and the rule-based one (`casus.evidence.claims`)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ARMS",
+    "ASSISTANCE",
+    "CONDITIONAL_MARKS",
+    "DENY",
+    "HEDGE_ADVERBS",
+    "HEDGE_GOVERNORS",
+    "HEDGE_MODALS",
+    "INVOKE",
+    "MEDIA",
+    "NOUN_TRIGGERS",
+    "OFFICIAL_WORDS",
+    "PEOPLE_GROUPS",
+    "SPEECH",
+    "TECH",
+    "TREATY_LANGUAGE",
+    "TROOPS",
+    "VERB_TRIGGERS",
+    "VESSELS",
+]
+
+TROOPS = frozenset(["troop", "soldier", "force", "unit", "personnel", "contingent", "serviceman", "servicemen", "military", "army", "battalion", "brigade", "division", "regiment", "mercenary", "fighter", "infantry"])  # fmt: skip
+ARMS = frozenset(["weapon", "arm", "missile", "shell", "munition", "ammunition", "artillery", "drone", "rocket", "tank", "howitzer", "ammo", "armament", "launcher", "round", "jet", "aircraft", "equipment", "hardware"])  # fmt: skip
+TECH = frozenset(["technology", "know-how", "expertise", "technologies"])
+ASSISTANCE = frozenset(["assistance", "aid", "help", "support"])
+VESSELS = frozenset(["ship", "vessel", "warship", "destroyer", "frigate", "submarine", "carrier", "bomber", "fighter", "jet", "plane", "aircraft", "boat"])  # fmt: skip
+
+# Verb lemma -> relation; "~" relations depend on the object (resolved in the coder).
+VERB_TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(["send", "deploy", "dispatch", "station", "transfer", "rotate"], "~send"),
+    **dict.fromkeys(
+        ["supply", "ship", "deliver", "sell", "provide", "give", "export", "furnish", "offer", "render"],
+        "~supply",
+    ),
+    **dict.fromkeys(
+        [
+            "attack",
+            "strike",
+            "shell",
+            "bomb",
+            "invade",
+            "bombard",
+            "raid",
+            "shoot",
+            "target",
+            "storm",
+            "pound",
+        ],
+        "attack",
+    ),
+    "fire": "~fire",
+    "fight": "~fight",
+    "launch": "~launch",
+    **dict.fromkeys(
+        ["ram", "block", "blockade", "harass", "obstruct", "intercept", "board", "seize", "spray", "blast"],
+        "coerce",
+    ),
+    "threaten": "threaten",
+    **dict.fromkeys(["mobilize", "mobilise"], "mobilize"),
+    **dict.fromkeys(["sanction", "embargo"], "sanction"),
+    **dict.fromkeys(["accuse", "blame"], "accuse"),
+    **dict.fromkeys(["request", "seek", "appeal"], "~request"),
+    **dict.fromkeys(["support", "back", "endorse"], "~support"),
+    **dict.fromkeys(
+        ["condemn", "criticize", "criticise", "denounce", "protest", "oppose", "slam", "decry"], "oppose"
+    ),
+    **dict.fromkeys(["sign", "ratify", "conclude", "ink", "seal"], "agree_sign"),
+    **dict.fromkeys(["consult", "discuss", "meet", "talk"], "consult"),
+    **dict.fromkeys(["defend", "protect"], "assist_militarily"),
+    **dict.fromkeys(["assist", "help", "aid"], "~assist"),
+    "cooperate": "~cooperate",
+    **dict.fromkeys(["conduct", "hold", "stage"], "~drill"),
+}
+# Noun lemma -> relation, for nominal events ("the attack on", "deployment of troops to").
+NOUN_TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(
+        ["attack", "strike", "invasion", "aggression", "assault", "incursion", "bombardment", "shelling"],
+        "~attack",
+    ),
+    **dict.fromkeys(["deployment", "dispatch"], "~send"),
+    **dict.fromkeys(["sanction", "sanctions", "embargo"], "sanction"),
+    "cannon": "~cannon",
+}
+SPEECH = frozenset(
+    [
+        "say",
+        "tell",
+        "state",
+        "confirm",
+        "announce",
+        "add",
+        "claim",
+        "report",
+        "allege",
+        "warn",
+        "insist",
+        "note",
+        "write",
+        "accuse",
+        "deny",
+        "believe",
+        "assess",
+        "estimate",
+        "reveal",
+        "disclose",
+        "declare",
+        "stress",
+        "argue",
+        "suggest",
+        "indicate",
+        "show",
+        "acknowledge",
+        "admit",
+        "brief",
+        "cite",
+        "quote",
+        "explain",
+        "assert",
+        "maintain",
+        "dismiss",
+        "reject",
+    ]
+)
+DENY = frozenset(["deny", "dismiss", "refute", "reject"])
+HEDGE_MODALS = frozenset(["may", "might", "could"])
+HEDGE_ADVERBS = frozenset(
+    [
+        "probably",
+        "possibly",
+        "reportedly",
+        "allegedly",
+        "likely",
+        "apparently",
+        "perhaps",
+        "presumably",
+        "purportedly",
+        "seemingly",
+        "maybe",
+        "unlikely",
+        "supposedly",
+    ]
+)
+HEDGE_GOVERNORS = frozenset(
+    [
+        "believe",
+        "suspect",
+        "appear",
+        "seem",
+        "expect",
+        "estimate",
+        "suggest",
+        "think",
+        "assess",
+        "concern",
+        "fear",
+    ]
+)
+CONDITIONAL_MARKS = frozenset(["if", "unless", "should", "whether"])
+MEDIA = frozenset(
+    [
+        "tass",
+        "ria",
+        "interfax",
+        "kcna",
+        "yonhap",
+        "reuters",
+        "ap",
+        "afp",
+        "bloomberg",
+        "cnn",
+        "bbc",
+        "nhk",
+        "kyodo",
+        "xinhua",
+        "dawn",
+        "agency",
+        "newspaper",
+        "network",
+        "outlet",
+        "media",
+        "broadcaster",
+        "daily",
+        "times",
+        "post",
+        "journal",
+        "press",
+        "tv",
+        "channel",
+        "magazine",
+        "wire",
+        "television",
+        "radio",
+    ]
+)
+OFFICIAL_WORDS = frozenset(
+    [
+        "official",
+        "officials",
+        "ministry",
+        "ministries",
+        "government",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "military",
+        "command",
+        "intelligence",
+        "service",
+        "agency",
+        "pentagon",
+        "kremlin",
+        "embassy",
+        "office",
+        "department",
+        "administration",
+        "army",
+        "navy",
+        "guard",
+        "council",
+        "cabinet",
+        "presidency",
+        "palace",
+        "headquarters",
+        "staff",
+    ]
+)
+PEOPLE_GROUPS = frozenset(["analyst", "analysts", "expert", "experts", "diplomat", "diplomats", "source", "sources", "observer", "observers", "researcher", "researchers"])  # fmt: skip
+
+# Collective-defence wording: a pledge for a case, coded as conditional military assistance
+# between the parties, never as an attack.
+TREATY_LANGUAGE = re.compile(
+    r"\b(attack|aggression|assault|invasion)\s+(on|against)\s+[^.;]{0,80}?\b(attack|aggression|assault)\s+"
+    r"(on|against)\s+(all|both|the other|them all|all of them|each other|the two|us all)\b"
+    r"|\b(if|in case|in the event|should|whenever)\b[^.;]{0,40}\b(either|one|any|each)\b(\s+of)?[^.;]{0,50}"
+    r"\b(attacked|invaded|aggression|armed attack|state of war|armed invasion)\b"
+    r"|\bcome to (each other'?s|one another'?s) (aid|defen[cs]e|assistance)\b"
+    r"|\b(jointly|mutually) defended\b",
+    re.I,
+)
+# Invoking a treaty article: consultation (NATO Art. 4) or a call for help (Art. 5, EU Art. 42.7).
+INVOKE = re.compile(
+    r"\b(invok|trigger|activat|cit)\w*\s+(the\s+)?(?P<org>NATO|EU|alliance|Nato)?(['’]s\s+)?\s*"
+    r"(Article|Art\.)\s*(?P<art>4|5|42[.(]?7\)?)",
+    re.I,
+)
