@@ -144,6 +144,7 @@ def score_article(article: GoldArticle, reading: ArticleReading) -> dict[str, An
         if c.relation == "assist_militarily" and c.conditional
     }
     misses: list[dict[str, Any]] = []
+    wrong: list[dict[str, Any]] = []
     for c in reading.claims:
         i = _sentence_of(text, spans, c, cursor)
         if c.relation == "attack" and (i, frozenset([c.subject, c.object])) in pledged:
@@ -164,7 +165,12 @@ def score_article(article: GoldArticle, reading: ArticleReading) -> dict[str, An
         used.add(hit)
         g = gold[hit][1]
         right += 1
-        attrib += _who_matches(g.attribution, c.attribution)
+        if _who_matches(g.attribution, c.attribution):
+            attrib += 1
+        else:
+            wrong.append({"sentence": i, "claim": [c.subject, c.relation, c.object],
+                          "want": g.attribution.model_dump(exclude_none=True),
+                          "got": c.attribution.model_dump(exclude_none=True)})  # fmt: skip
         hedge += g.hedged == (c.modality == "hedged")
         polarity += g.polarity == c.polarity
     missed = [
@@ -178,7 +184,7 @@ def score_article(article: GoldArticle, reading: ArticleReading) -> dict[str, An
         "gold": len(gold), "found": len(reading.claims), "right": right, "attribution": attrib,
         "hedge": hedge, "polarity": polarity, "links_gold": len(want_links), "links_found": len(got_links),
         "links_right": len(want_links & got_links), "mutual_defence_attacks": mutual_attacks,
-        "false": misses, "missed": missed,
+        "false": misses, "missed": missed, "attribution_wrong": wrong,
     }  # fmt: skip
 
 
@@ -193,7 +199,11 @@ def score(articles: list[GoldArticle], coder: str | None = None) -> dict[str, An
     """Claim precision and recall, attribution, hedge and polarity accuracy on the claims found,
     treaty-link precision and recall, and attacks coded between parties from mutual-defence wording."""
     per = [score_article(a, read_article(a, coder)) for a in articles]
-    total = {k: sum(p[k] for p in per) for k in per[0] if k not in ("false", "missed")} if per else {}
+    total = (
+        {k: sum(p[k] for p in per) for k in per[0] if k not in ("false", "missed", "attribution_wrong")}
+        if per
+        else {}
+    )
 
     def ratio(a: int, b: int) -> float | None:
         return round(a / b, 4) if b else None

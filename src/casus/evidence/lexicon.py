@@ -88,6 +88,21 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["deployment", "dispatch"], "~send"),
     **dict.fromkeys(["sanction", "sanctions", "embargo"], "sanction"),
     "cannon": "~cannon",
+    "cannoning": "~cannon",
+    **dict.fromkeys(
+        [
+            "maneuver",
+            "manoeuvre",
+            "interception",
+            "boarding",
+            "blockade",
+            "harassment",
+            "ramming",
+            "collision",
+        ],
+        "~coerce",
+    ),
+    **dict.fromkeys(["commitment", "pledge", "guarantee", "obligation"], "~commit"),
 }
 SPEECH = frozenset(
     [
@@ -115,8 +130,6 @@ SPEECH = frozenset(
         "stress",
         "argue",
         "suggest",
-        "indicate",
-        "show",
         "acknowledge",
         "admit",
         "brief",
@@ -229,6 +242,10 @@ OFFICIAL_WORDS = frozenset(
         "presidency",
         "palace",
         "headquarters",
+        "forces",
+        "armed",
+        "coast",
+        "guard",
         "staff",
     ]
 )
@@ -242,6 +259,7 @@ TREATY_LANGUAGE = re.compile(
     r"|\b(if|in case|in the event|should|whenever)\b[^.;]{0,40}\b(either|one|any|each)\b(\s+of)?[^.;]{0,50}"
     r"\b(attacked|invaded|aggression|armed attack|state of war|armed invasion)\b"
     r"|\bcome to (each other'?s|one another'?s) (aid|defen[cs]e|assistance)\b"
+    r"|\bcome to the (aid|defen[cs]e|assistance) of (the other|each other|one another)\b"
     r"|\b(jointly|mutually) defended\b",
     re.I,
 )

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 from casus.evidence.claims import read_claims
 from casus.evidence.gazetteer import Gazetteer, Mention, default_gazetteer
+from casus.evidence.lexicon import TREATY_LANGUAGE
 from casus.evidence.links import article_flags, bundled_provisions, link_provisions, mention_flags
-from casus.evidence.model import ActorCount, ArticleReading, Claim, Quotation
+from casus.evidence.model import ActorCount, ArticleReading, Attribution, Claim, ProvisionLink, Quotation
 from casus.evidence.parse import ReaderUnavailable, pipeline
 from casus.evidence.sentences import sentences
 from casus.evidence.sources import Document
 from casus.evidence.syntax import code_sentence, quotations, quote_speaker
+
+# "MANILA, Philippines —", "NEW YORK:", "BEIJING (Reuters) -": a dateline is not part of the sentence
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,30}(,\s+[A-Z][A-Za-z .]{2,30})?(\s+\([A-Za-z ]{2,20}\))?\s*(—|–|-{1,2}|:)\s+"
+)
 
 
 def _local(mentions: list[Mention], offset: int, end: int, k: int) -> tuple[list[Mention], int]:
@@ -33,23 +41,83 @@ def parsed_claims(
 ) -> tuple[list[Claim], list[Quotation]]:
     """Claims and quotations of the sentences that name an actor, from their dependency parses
     (`casus.evidence.syntax`); the sentences are parsed together, in one batch."""
-    todo: list[tuple[str, list[Mention]]] = []
+    todo: list[tuple[str, list[Mention], list[str]]] = []
     quotes: list[Quotation] = []
+    recent: list[str] = []  # states named last, most recent first
     k = 0
     for offset, sent in sents:
         local, k = _local(mentions, offset, offset + len(sent), k)
-        if local:
-            todo.append((sent, local))
+        if local or TREATY_LANGUAGE.search(sent):
+            todo.append((sent, local, recent[:2]))
         elif '"' in sent or "“" in sent:
             quotes.extend(Quotation(text=q, speaker=None) for q in quotations(sent))
+        for m in reversed(local):
+            if m.form.kind != "leader" and m.form.target in recent:
+                recent.remove(m.form.target)
+            if m.form.kind != "leader":
+                recent.insert(0, m.form.target)
     claims: list[Claim] = []
-    for doc, (sent, local) in zip(nlp.pipe((t for t, _ in todo), batch_size=64), todo, strict=True):
-        claims.extend(code_sentence(doc, local, sent))
+    texts = (DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, _, _ in todo)
+    for doc, (sent, local, context) in zip(nlp.pipe(texts, batch_size=64), todo, strict=True):
+        claims.extend(code_sentence(doc, local, sent, context))
         said = quotations(sent)
         if said:
             who = quote_speaker(doc, local)
             quotes.extend(Quotation(text=q, speaker=who) for q in said)
     return claims, quotes
+
+
+@lru_cache(maxsize=1)
+def _bilateral_defence() -> dict[tuple[str, str], tuple[str, str]]:
+    """(treaty, article) of each mutual defence provision of a two-party bundled treaty -> its parties."""
+    from casus.model import Direction, ObligationType
+    from casus.world import load_world
+
+    out = {}
+    for t in load_world(use_env=False).treaties.values():
+        states = sorted({m.state for m in t.parties})
+        if len(states) != 2:
+            continue
+        for p in t.provisions:
+            if p.type is ObligationType.DEFENSE and p.direction is Direction.MUTUAL:
+                out[(t.id, p.article)] = (states[0], states[1])
+    return out
+
+
+def pledges(links: list[ProvisionLink], claims: list[Claim], coder: str) -> list[Claim]:
+    """A sentence that quotes or paraphrases a two-party mutual defence article is the parties'
+    conditional pledge of military assistance to each other, never an attack between them: the
+    claims, with such pledges added and attacks between the parties in that sentence dropped."""
+    table = _bilateral_defence()
+    out = list(claims)
+    for link in links:
+        pair = table.get((link.treaty, link.article))
+        if pair is None:
+            continue
+        a, b = pair
+        out = [c for c in out if not (c.text == link.sentence and c.relation == "attack" and {c.subject, c.object} <= {a, b})]  # fmt: skip
+        here = [c for c in out if c.text == link.sentence]
+        have = {(c.subject, c.object) for c in here if c.relation == "assist_militarily"}
+        # on the word of whoever the sentence's other claims are on ("..., KCNA said")
+        said = next(
+            (c.attribution for c in here if c.attribution.kind != "author"), Attribution(kind="author")
+        )
+        for x, y in ((a, b), (b, a)):
+            if (x, y) not in have:
+                out.append(
+                    Claim(
+                        text=link.sentence,
+                        subject=x,
+                        relation="assist_militarily",
+                        object=y,
+                        polarity="positive",
+                        modality="asserted",
+                        attribution=said,
+                        conditional=True,
+                        coder=coder,
+                    )
+                )
+    return out
 
 
 def read_document(
@@ -84,6 +152,7 @@ def read_document(
     else:
         claims, quotes = read_claims(text, mentions, sents)
     links = link_provisions([s for _, s in sents], bundled_provisions())
+    claims = pledges(links, claims, "parse" if nlp is not None else "rules")
     flags = mention_flags(text, mentions, g) + article_flags(links)
     return ArticleReading(
         source=doc.source,

@@ -78,6 +78,31 @@ _OBJECT_PREPS = {
     "cooperate_militarily": ("with",),
 }
 _SUBJ = ("nsubj", "csubj")
+CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# News agencies often named by their initials alone.
+AGENCIES = frozenset(["SPA", "APP", "KCNA", "TASS", "RIA", "IRNA", "PTI", "ANI", "BELTA", "XINHUA", "YONHAP", "KYODO", "AP", "AFP", "REUTERS", "BERNAMA", "PNA", "WAM", "QNA", "KUNA", "MENA"])  # fmt: skip
 _NUMBERS = {
     "two": 2,
     "three": 3,
@@ -142,8 +167,8 @@ def _pobj(tok: Token, preps: Iterable[str]) -> list[Token]:
     out = []
     for p in tok.children:
         if p.dep_ in ("prep", "dative") and p.lower_ in wanted:
-            out.extend(_children(p, "pobj") or ([p] if p.dep_ == "dative" else []))
-        elif p.dep_ == "dative":
+            out.extend(_children(p, "pobj"))
+        elif p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN") and wanted:  # "gave Russia weapons"
             out.append(p)
     return out
 
@@ -216,6 +241,16 @@ def _relation(tok: Token) -> str | None:
         rel = NOUN_TRIGGERS.get(lemma)
         if rel == "~cannon":
             return "coerce" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
+        if rel == "~coerce":
+            mods = {c.lower_ for c in tok.children}
+            if lemma in ("maneuver", "manoeuvre", "collision"):
+                return (
+                    "coerce" if mods & {"dangerous", "blocking", "aggressive", "unsafe", "reverse"} else None
+                )
+            return "coerce"
+        if rel == "~commit":
+            mods = {t.lemma_.lower() for t in tok.subtree}
+            return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
         if rel == "~attack":
             return "attack" if _pobj(tok, ("on", "against", "into")) else None
         if rel == "~send":
@@ -234,10 +269,22 @@ def _clause_chain(tok: Token) -> list[Token]:
     return chain
 
 
+_SELF = frozenset({"i", "we", "it", "this", "that", "they"})
+
+
 def _speech_verb(chain: list[Token]) -> Token | None:
+    """The speech verb the trigger's clause is reported by: the nearest above it whose speaker is
+    named ("'I can confirm that ... were sent,' Rutte told reporters": told, not confirm)."""
+    first = None
     for t in chain[1:]:
         if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX"):
+            subj = _children(t, "nsubj", "nsubjpass")
+            if subj and subj[0].lower_ in _SELF:
+                first = first or t
+                continue
             return t
+    if first is not None:
+        return first
     # "A signed the pact, state media said": the report hangs beside the clause, not above it
     for t in chain:
         for c in t.children:
@@ -246,8 +293,52 @@ def _speech_verb(chain: list[Token]) -> Token | None:
     return None
 
 
+def _troop_owner(s: _Sentence, tok: Token) -> list[str]:
+    """The state whose troops a deployment moves ("the deployment of North Korean troops")."""
+    for t in tok.subtree:
+        if t.lemma_.lower() in TROOPS and t is not tok and (found := s.actors(t)):
+            return found
+    return []
+
+
+def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
+    """Who does a nominal event: its possessor or modifier ("China's water cannon", "Chinese
+    manoeuvres"), its by/from phrase ("water cannon from the CCG vessels"), else the subject of
+    the verb it hangs from ("unleashing its water cannon")."""
+    if tok.lemma_.lower() in ("deployment", "dispatch") and (owner := _troop_owner(s, tok)):
+        return owner
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            return _antecedent(s, tok)
+        if c.dep_ in ("poss", "compound", "amod") and (found := s.actors(c)):
+            return found
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for p in _children(c, "pobj"):
+                if found := s.actors(p):
+                    return found
+    head = tok.head
+    if head is not tok and head.pos_ == "VERB" and head.lemma_.lower() not in ("subject", "suffer", "face"):
+        subj, _ = _subject(s, head)
+        return subj
+    return []
+
+
+def _accused(s: _Sentence, tok: Token) -> list[str]:
+    """ "A accused B of firing ...": B fired. The object of the accusing verb is the gerund's subject."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("accuse", "blame", "charge", "condemn", "criticize", "criticise"):  # fmt: skip
+        for c in _children(tok.head.head, "dobj"):
+            return s.actors(c)
+    return []
+
+
 def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
     """The trigger's subject actors, and whether the trigger is passive."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _noun_subject(s, tok), False
+    accused = _accused(s, tok)
+    if accused:
+        return accused, False
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     if passive:
         for ag in _children(tok, "agent"):
@@ -255,7 +346,8 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
                 return s.actors(p), True
         # "... was hit by water cannon from the Chinese coast guard"
         for p in _pobj(tok, ("from",)):
-            return s.actors(p), True
+            if found := s.actors(p):
+                return found, True
         # "North Korean troops have been deployed": the troops' state sent them
         for c in _children(tok, "nsubjpass"):
             if {t.lemma_.lower() for t in c.subtree} & (TROOPS | ARMS | VESSELS):
@@ -269,7 +361,13 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
     head = tok
     for _ in range(4):  # no subject of its own: the clause it hangs from gives one
         if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return s.actors(head.head), False
+            if found := s.actors(head.head):
+                return found, False
+            head = head.head  # "a treaty signed after the summit": whoever the clause is about
+            while head.dep_ not in ("ROOT",) and head.pos_ != "VERB" and head.head is not head:
+                head = head.head
+            subj = _children(head, *_SUBJ)
+            return (s.actors(subj[0]) if subj else []), False
         if head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and head.head is not head:
             head = head.head
             subj = _children(head, *_SUBJ)
@@ -314,9 +412,17 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += s.actors(c)
     for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
         out += s.actors(p)
-    if rel == "attack" and tok.pos_ in ("NOUN", "PROPN"):
-        for p in _pobj(tok, ("on", "against", "into")):
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
             out += s.actors(p)
+        head = tok.head
+        if not out and head.lower_ == "to" and head.head.lemma_.lower() in ("subject", "expose"):
+            for c in _children(head.head, "nsubjpass", "dobj"):
+                out += s.actors(c)
+        if not out and head.pos_ == "VERB":
+            for c in _children(head, "dobj", "nsubjpass"):
+                if c is not tok:
+                    out += s.actors(c)
     if not out and rel == "send_troops" and passive:
         # "North Korean soldiers assisting Moscow have been deployed to Kursk"
         for c in _children(tok, "nsubjpass"):
@@ -398,14 +504,15 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         (int(t.text) if t.text.isdigit() else _NUMBERS.get(t.lower_) for t in tokens if t.dep_ == "nummod"),
         None,
     )
-    media = words & MEDIA
-    if media and not words & {"minister", "president", "spokesman", "spokesperson"}:
-        name = _name([t for t in tokens if s.mention(t) is None])
-        phrase = " ".join(t.text for t in tokens if t.dep_ != "det")
+    media = {w for w in words if re.split(r"[^a-z]", w)[0] in MEDIA or w.upper() in AGENCIES}
+    if media and not words & {"minister", "president", "spokesman", "spokesperson", "forces", "armed"}:
+        name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
+        start = tokens[1:] if tokens and tokens[0].dep_ == "det" else tokens
+        phrase = s.doc[start[0].i : tokens[-1].i + 1].text if start else head.text
         return Attribution(kind="media_reports", who=name or phrase)
     if words & OFFICIAL_WORDS or (actors and head.idx >= actors[0].start and s.mention(head) is not None):
         return Attribution(kind="officials", who=actors[0].form.target if actors else None, count=count)
-    name = _name([t for t in tokens if s.mention(t) is None])
+    name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
     if name:
         return Attribution(kind="speaker", who=name)
     if head.lemma_.lower() in PEOPLE_GROUPS or head.lower_ in PEOPLE_GROUPS:
@@ -446,20 +553,52 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
     return Attribution(kind="author")
 
 
-def _treaty_claims(s: _Sentence, text: str) -> list[Claim]:
-    """Collective-defence wording as conditional military assistance between the parties named."""
+SPEECH_ACTS = frozenset({"oppose", "accuse", "threaten", "support_politically", "request_aid"})
+
+
+def _own_word(s: _Sentence, subject: str | None, found: Attribution) -> Attribution:
+    """A speech act with no one reporting it ("NATO denounced Russia") is on its actor's word."""
+    if found.kind != "author" or subject is None:
+        return found
+    leader = next((m for m in s.mentions if m.form.kind == "leader" and m.form.target == subject), None)
+    if leader is not None:
+        return Attribution(kind="speaker", who=leader.form.person or leader.text)
+    return Attribution(kind="officials", who=subject)
+
+
+def sentence_attribution(s: _Sentence) -> Attribution:
+    """The attribution of a sentence as a whole (for pledges and invocations, which have no
+    trigger of their own): its main speech verb's speaker, a participle's ("..., stating that")
+    main subject, or "according to"."""
+    for t in s.doc:
+        if t.lemma_.lower() in SPEECH and t.pos_ == "VERB":
+            subj = _children(t, "nsubj", "nsubjpass")
+            if subj and subj[0].lower_ not in _SELF:
+                return _attribution(s, [t], t)
+            if not subj and t.dep_ in ("advcl", "xcomp") and (main := _children(t.head, "nsubj")):
+                return _source(s, main[0])
+    return _attribution(s, [], None)
+
+
+def _treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
+    """Collective-defence wording as conditional military assistance between the parties named
+    (or, where the sentence names fewer than two, the two states the article spoke of last)."""
     if not TREATY_LANGUAGE.search(text):
         return []
-    parties = list(dict.fromkeys(m.form.target for m in s.mentions if m.form.kind != "leader"))
+    named = [m for m in s.mentions if m.form.kind != "org"] or list(s.mentions)
+    parties = list(dict.fromkeys(m.form.target for m in named if m.form.kind != "leader"))
     if len(parties) < 2:
-        parties += [m.form.target for m in s.mentions if m.form.target not in parties]
+        parties += [m.form.target for m in named if m.form.target not in parties]
+    if len(parties) < 2:
+        parties += [p for p in context if p not in parties]
     if len(parties) < 2:
         return []
     a, b = parties[0], parties[1]
+    said = sentence_attribution(s)
     return [
         Claim(
             text=text, subject=x, relation="assist_militarily", object=y, polarity="positive",
-            modality="asserted", attribution=Attribution(kind="author"), conditional=True, coder="parse",
+            modality="asserted", attribution=said, conditional=True, coder="parse",
         )
         for x, y in ((a, b), (b, a))
     ]  # fmt: skip
@@ -472,7 +611,7 @@ def _invocations(s: _Sentence, text: str) -> list[Claim]:
     for m in INVOKE.finditer(text):
         art = m.group("art")
         org = "EU" if art.startswith("42") else "NATO"
-        rel = "consult" if art == "4" else "request_aid"
+        rel: Any = "consult" if art == "4" else "request_aid"
         before = [x.form.target for x in s.mentions if x.end <= m.start() and x.form.target != org]
         if before:
             out.append(
@@ -483,7 +622,7 @@ def _invocations(s: _Sentence, text: str) -> list[Claim]:
                     object=org,
                     polarity="positive",
                     modality="asserted",
-                    attribution=Attribution(kind="author"),
+                    attribution=sentence_attribution(s),
                     coder="parse",
                 )
             )
@@ -494,7 +633,7 @@ def _airspace(s: _Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     """A violation of a state's airspace by another's aircraft or drones: (by whom, whose)."""
     if tok.lemma_.lower() not in ("violation", "incursion", "intrusion", "breach", "violate", "enter"):
         return None
-    words = [t for t in tok.subtree]
+    words = list(tok.subtree)
     space = next((t for t in words if t.lemma_.lower() == "airspace"), None)
     if space is None:
         return None
@@ -503,17 +642,19 @@ def _airspace(s: _Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     return (by or subj), s.actors(space)
 
 
-def code_sentence(doc: Any, mentions: list[Mention], text: str) -> list[Claim]:
-    """The claims of one parsed sentence whose actor mentions are given (sentence offsets)."""
+def code_sentence(
+    doc: Any, mentions: list[Mention], text: str, context: list[str] | None = None
+) -> list[Claim]:
+    """The claims of one parsed sentence whose actor mentions are given (sentence offsets);
+    `context` holds the states the article named last, for pledges that say "both countries"."""
     s = _Sentence(doc, mentions)
-    treaty = _treaty_claims(s, text)
+    treaty = _treaty_claims(s, text, context or [])
     claims: list[Claim] = _invocations(s, text)
     seen: set[tuple[str | None, str, str | None]] = {(c.subject, c.relation, c.object) for c in claims}
     for tok in doc:
         air = _airspace(s, tok)
         if air is not None and air[0] and air[1]:
             chain = _clause_chain(tok)
-            speech = _speech_verb(chain)
             claims.append(
                 Claim(
                     text=text,
@@ -522,7 +663,7 @@ def code_sentence(doc: Any, mentions: list[Mention], text: str) -> list[Claim]:
                     object=air[1][0],
                     polarity="positive",
                     modality="asserted",
-                    attribution=_attribution(s, chain, speech),
+                    attribution=_attribution(s, chain, _speech_verb(chain)),
                     coder="parse",
                 )
             )
@@ -558,11 +699,24 @@ def code_sentence(doc: Any, mentions: list[Mention], text: str) -> list[Claim]:
             if claim is not None and (claim.subject, claim.relation, claim.object) not in seen:
                 seen.add((claim.subject, claim.relation, claim.object))
                 claims.append(claim)
+    if treaty:  # a pledge: the parties' mutual assistance and their agreement, nothing else
+        claims = [c for c in claims if c.relation == "agree_sign"]
     have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}
-    for c in treaty:
-        if (c.subject, c.object) not in have:
-            claims.append(c)
-    return claims
+    claims += [c for c in treaty if (c.subject, c.object) not in have]
+    return _tidy(claims)
+
+
+def _tidy(claims: list[Claim]) -> list[Claim]:
+    """Claims without a subject are dropped (no one is said to act), and so is a claim without an
+    object where the same subject and relation appear with one."""
+    with_object = {(c.subject, c.relation) for c in claims if c.object is not None}
+    return [
+        c for c in claims
+        if c.subject is not None and (c.object is not None or (c.subject, c.relation) not in with_object)
+    ]  # fmt: skip
+
+
+COMMITMENTS = frozenset({"commitment", "pledge", "guarantee", "obligation"})
 
 
 def _claim(
@@ -572,15 +726,28 @@ def _claim(
     """One claim of the trigger, or None where it is not one (no actors, the case of a pledge)."""
     if subject is None and obj is None:
         return None
-    conditional = _conditional(chain, speech)
+    said = _attribution(s, chain, speech)
+    if obj is None and rel in ("attack", "coerce", "threaten") and subject is not None:
+        # "fired water cannon at one of its supply boats": the one other state named is the target
+        others = {m.form.target for m in s.mentions if m.form.target != subject} - {said.who}
+        if len(others) == 1:
+            obj = others.pop()
+    noun = tok.pos_ in ("NOUN", "PROPN")
+    conditional = _conditional(chain, speech) or (
+        rel == "assist_militarily" and tok.lemma_.lower() in COMMITMENTS
+    )
     if rel == "attack" and (conditional or treaty):
         return None  # the case a pledge is for, not an event
+    if rel == "attack" and noun and any(c.lower_ in ("would", "will") for c in tok.head.children):
+        return None  # "an armed attack on ... would invoke": the case of a commitment
+    if rel in SPEECH_ACTS:
+        said = _own_word(s, subject, said)
     hedges = _hedges(tok, chain, speech)
     return Claim(
         text=text, subject=subject, relation=rel, object=obj,
         polarity="negative" if _negative(tok, chain, speech) else "positive",
         modality="hedged" if hedges else "asserted", hedges=hedges,
-        attribution=_attribution(s, chain, speech), conditional=conditional, coder="parse",
+        attribution=said, conditional=conditional, coder="parse",
     )  # fmt: skip
 
 
@@ -590,9 +757,8 @@ def quote_speaker(doc: Any, mentions: list[Mention]) -> str | None:
     for t in doc:
         if t.lemma_.lower() in SPEECH and t.pos_ == "VERB":
             subj = _children(t, "nsubj")
-            if subj:
-                a = _source(s, subj[0])
-                return a.who
+            if subj and subj[0].lower_ not in _SELF:
+                return _source(s, subj[0]).who
     return None
 
 
