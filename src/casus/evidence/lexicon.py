@@ -72,12 +72,13 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         ["condemn", "criticize", "criticise", "denounce", "protest", "oppose", "slam", "decry"], "oppose"
     ),
-    **dict.fromkeys(["sign", "ratify", "conclude", "ink", "seal"], "agree_sign"),
+    **dict.fromkeys(["sign", "ratify", "conclude", "ink", "seal", "agree"], "agree_sign"),
+    **dict.fromkeys(["urge", "call"], "~urge"),
     **dict.fromkeys(["consult", "discuss", "meet", "talk"], "consult"),
     **dict.fromkeys(["defend", "protect"], "assist_militarily"),
     **dict.fromkeys(["assist", "help", "aid"], "~assist"),
     "cooperate": "~cooperate",
-    **dict.fromkeys(["conduct", "hold", "stage"], "~drill"),
+    **dict.fromkeys(["conduct", "hold", "stage", "begin", "start"], "~drill"),
 }
 # Noun lemma -> relation, for nominal events ("the attack on", "deployment of troops to").
 NOUN_TRIGGERS: dict[str, str] = {
@@ -89,6 +90,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["sanction", "sanctions", "embargo"], "sanction"),
     "cannon": "~cannon",
     "cannoning": "~cannon",
+    **dict.fromkeys(["ratification", "signing"], "~sign"),
     **dict.fromkeys(
         [
             "maneuver",

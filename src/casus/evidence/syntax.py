@@ -68,11 +68,11 @@ _OBJECT_PREPS = {
     "coerce": ("against", "on", "at", "near"),
     "threaten": ("against", "with"),
     "sanction": ("on", "against"),
-    "oppose": ("against",),
+    "oppose": ("against", "on"),
     "support_politically": (),
     "accuse": (),
     "request_aid": ("from",),
-    "mobilize": ("to", "near", "toward", "towards", "against"),
+    "mobilize": ("to", "near", "toward", "towards", "against", "around", "off"),
     "agree_sign": ("with",),
     "consult": ("with",),
     "cooperate_militarily": ("with",),
@@ -146,9 +146,10 @@ class _Sentence:
         m = self.mention(head)
         if m is not None:
             return m.form.target
+        official = head.lemma_.lower() in OFFICIAL_WORDS
         for c in sorted(head.children, key=lambda t: abs(t.i - head.i)):
             if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") or (
-                c.dep_ == "prep" and c.lower_ in ("of", "from")
+                c.dep_ == "prep" and (c.lower_ in ("of", "from") or (official and c.lower_ == "in"))
             ):
                 for t in c.subtree:
                     m = self.mention(t)
@@ -199,9 +200,9 @@ def _relation(tok: Token) -> str | None:
                 return "transfer_arms"
             if words & VESSELS:
                 return "mobilize"
-            return (
-                "send_troops" if any(c.dep_ == "nsubjpass" for c in tok.children) and words & TROOPS else None
-            )
+            if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS:  # "personnel being sent to Russia"
+                return "send_troops"
+            return None
         if rel == "~supply":
             if words & TECH:
                 return "transfer_technology"
@@ -219,9 +220,14 @@ def _relation(tok: Token) -> str | None:
         if rel == "~fight":
             return "~fight"
         if rel == "~launch":
+            if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
+                return "cooperate_militarily" if words & {"joint", "combined", "trilateral"} else "mobilize"
             return (
                 "attack" if words & {"attack", "strike", "assault", "offensive", "raid", "invasion"} else None
             )
+        if rel == "~urge":  # "urged the Philippines to stop", "calls on Russia to stop"
+            stop = {"stop", "cease", "halt", "end", "withdraw", "refrain", "desist"}
+            return "oppose" if any(t.lemma_.lower() in stop for t in tok.subtree) else None
         if rel == "~request":
             return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS) or _pobj(tok, ("for",)) else None
         if rel == "~support":
@@ -248,6 +254,8 @@ def _relation(tok: Token) -> str | None:
                     "coerce" if mods & {"dangerous", "blocking", "aggressive", "unsafe", "reverse"} else None
                 )
             return "coerce"
+        if rel == "~sign":
+            return "agree_sign"
         if rel == "~commit":
             mods = {t.lemma_.lower() for t in tok.subtree}
             return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
@@ -317,11 +325,24 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
             for p in _children(c, "pobj"):
                 if found := s.actors(p):
                     return found
+    for conj in tok.conjuncts:  # "dangerous maneuvers and obstruction from four CCG vessels"
+        for c in conj.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for p in _children(c, "pobj"):
+                    if found := s.actors(p):
+                        return found
     head = tok.head
-    if head is not tok and head.pos_ == "VERB" and head.lemma_.lower() not in ("subject", "suffer", "face"):
+    if head is not tok and head.pos_ == "VERB" and head.lemma_.lower() not in VICTIM_VERBS:
         subj, _ = _subject(s, head)
         return subj
     return []
+
+
+# Verbs whose subject undergoes the event named by their object ("vessels encountered
+# dangerous maneuvers", "the boat sustained damage", "was subjected to water cannon").
+VICTIM_VERBS = frozenset(
+    {"subject", "suffer", "face", "encounter", "sustain", "endure", "experience", "undergo"}
+)
 
 
 def _accused(s: _Sentence, tok: Token) -> list[str]:
@@ -359,7 +380,11 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             return _antecedent(s, tok), False
         return s.actors(subj[0]), False
     head = tok
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS and (owner := s.actors(tok.head)):
+        return owner, True
     for _ in range(4):  # no subject of its own: the clause it hangs from gives one
+        if head.dep_ == "pcomp" and head.head.pos_ == "ADP":  # "responded by denouncing Pyongyang"
+            head = head.head
         if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if found := s.actors(head.head):
                 return found, False
@@ -368,7 +393,7 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
                 head = head.head
             subj = _children(head, *_SUBJ)
             return (s.actors(subj[0]) if subj else []), False
-        if head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and head.head is not head:
+        if head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") and head.head is not head:
             head = head.head
             subj = _children(head, *_SUBJ)
             if subj:
@@ -412,6 +437,14 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += s.actors(c)
     for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
         out += s.actors(p)
+    if rel in ("mobilize", "cooperate_militarily") and not out:  # "launched drills around Taiwan"
+        for c in _children(tok, "dobj"):
+            out += [a for p in _pobj(c, _OBJECT_PREPS[rel]) for a in s.actors(p)]
+    if rel == "agree_sign" and not out:  # "ratified a treaty with Russia", "a pact between A and B"
+        for c in [*_children(tok, "dobj", "nsubjpass"), *([tok] if tok.pos_ == "NOUN" else [])]:
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.lower_ in ("with", "between"):
+                    out += [a for p in _children(t, "pobj") for a in s.actors(p)]
     if tok.pos_ in ("NOUN", "PROPN"):
         for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
             out += s.actors(p)
@@ -419,6 +452,11 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         if not out and head.lower_ == "to" and head.head.lemma_.lower() in ("subject", "expose"):
             for c in _children(head.head, "nsubjpass", "dobj"):
                 out += s.actors(c)
+        if not out and head.lemma_.lower() in VICTIM_VERBS:
+            for c in _children(head, "nsubj", "nsubjpass"):
+                out += s.actors(c)
+        if not out and rel == "assist_militarily":  # "commitment to the alliance with the Philippines"
+            out += [m.form.target for t in tok.subtree if t is not tok and (m := s.mention(t)) is not None]
         if not out and head.pos_ == "VERB":
             for c in _children(head, "dobj", "nsubjpass"):
                 if c is not tok:
@@ -695,7 +733,7 @@ def code_sentence(
             first = subjects[0] if subjects else None
             pairs = [(first, next((o for o in objects if o != first), None))]
         for subject, obj in pairs:
-            claim = _claim(s, text, tok, rel, subject, obj, chain, speech, treaty)
+            claim = _claim(s, text, tok, rel, subject, obj, chain, speech, treaty, context or [])
             if claim is not None and (claim.subject, claim.relation, claim.object) not in seen:
                 seen.add((claim.subject, claim.relation, claim.object))
                 claims.append(claim)
@@ -721,17 +759,20 @@ COMMITMENTS = frozenset({"commitment", "pledge", "guarantee", "obligation"})
 
 def _claim(
     s: _Sentence, text: str, tok: Token, rel: str, subject: str | None, obj: str | None,
-    chain: list[Token], speech: Token | None, treaty: list[Claim],
+    chain: list[Token], speech: Token | None, treaty: list[Claim], context: list[str],
 ) -> Claim | None:  # fmt: skip
     """One claim of the trigger, or None where it is not one (no actors, the case of a pledge)."""
     if subject is None and obj is None:
         return None
     said = _attribution(s, chain, speech)
-    if obj is None and rel in ("attack", "coerce", "threaten") and subject is not None:
-        # "fired water cannon at one of its supply boats": the one other state named is the target
+    if obj is None and rel in ("attack", "coerce") and subject is not None:
+        # "fired water cannon at one of its supply boats": the one other state named is the target;
+        # a sentence naming no other state continues the article's story (the last state named)
         others = {m.form.target for m in s.mentions if m.form.target != subject} - {said.who}
         if len(others) == 1:
             obj = others.pop()
+        elif not others:
+            obj = next((c for c in context if c != subject), None)
     noun = tok.pos_ in ("NOUN", "PROPN")
     conditional = _conditional(chain, speech) or (
         rel == "assist_militarily" and tok.lemma_.lower() in COMMITMENTS
