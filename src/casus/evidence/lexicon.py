@@ -57,6 +57,7 @@ VERB_TRIGGERS: dict[str, str] = {
         "attack",
     ),
     "fire": "~fire",
+    "down": "attack",
     "fight": "~fight",
     "launch": "~launch",
     **dict.fromkeys(

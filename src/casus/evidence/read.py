@@ -52,10 +52,11 @@ def parsed_claims(
         elif '"' in sent or "“" in sent:
             quotes.extend(Quotation(text=q, speaker=None) for q in quotations(sent))
         for m in reversed(local):
-            if m.form.kind != "leader" and m.form.target in recent:
+            if m.form.kind in ("leader", "org"):
+                continue
+            if m.form.target in recent:
                 recent.remove(m.form.target)
-            if m.form.kind != "leader":
-                recent.insert(0, m.form.target)
+            recent.insert(0, m.form.target)
     claims: list[Claim] = []
     texts = (DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, _, _ in todo)
     for doc, (sent, local, context) in zip(nlp.pipe(texts, batch_size=64), todo, strict=True):
@@ -65,6 +66,9 @@ def parsed_claims(
             who = quote_speaker(doc, local)
             quotes.extend(Quotation(text=q, speaker=who) for q in said)
     return claims, quotes
+
+
+DEFENCE_WORDS = re.compile(r"\b(attack\w*|aggression|invasion|invaded|assistance|defen[cs]e|war)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -94,8 +98,15 @@ def pledges(links: list[ProvisionLink], claims: list[Claim], coder: str) -> list
         pair = table.get((link.treaty, link.article))
         if pair is None:
             continue
+        if not DEFENCE_WORDS.search(link.sentence):
+            continue  # names the treaty without its pledge ("the treaty ... was signed")
         a, b = pair
-        out = [c for c in out if not (c.text == link.sentence and c.relation == "attack" and {c.subject, c.object} <= {a, b})]  # fmt: skip
+        out = [
+            c for c in out
+            if not (c.text == link.sentence and c.relation == "attack" and {c.subject, c.object} <= {a, b})
+            and not (c.text == link.sentence and c.conditional and c.relation == "assist_militarily"
+                     and {c.subject, c.object} != {a, b})
+        ]  # fmt: skip
         here = [c for c in out if c.text == link.sentence]
         have = {(c.subject, c.object) for c in here if c.relation == "assist_militarily"}
         # on the word of whoever the sentence's other claims are on ("..., KCNA said")

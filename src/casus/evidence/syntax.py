@@ -192,6 +192,8 @@ def _relation(tok: Token) -> str | None:
             return None
         words = _object_words(tok)
         if rel == "~send":
+            if any(t.lemma_.lower() == "airspace" for t in tok.subtree):
+                return "coerce"  # "sent drones into its airspace"
             if words & TROOPS:
                 return "send_troops"
             if words & TECH:
@@ -200,8 +202,8 @@ def _relation(tok: Token) -> str | None:
                 return "transfer_arms"
             if words & VESSELS:
                 return "mobilize"
-            if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS:  # "personnel being sent to Russia"
-                return "send_troops"
+            if tok.dep_ == "acl" and lemma != "station" and tok.head.lemma_.lower() in TROOPS:
+                return "send_troops"  # "personnel being sent to Russia"
             return None
         if rel == "~supply":
             if words & TECH:
@@ -225,6 +227,19 @@ def _relation(tok: Token) -> str | None:
             return (
                 "attack" if words & {"attack", "strike", "assault", "offensive", "raid", "invasion"} else None
             )
+        if rel == "agree_sign" and lemma in ("agree", "conclude"):
+            deal = {"treaty", "pact", "agreement", "deal", "accord", "protocol", "convention", "partnership"}
+            if not (words & deal or any(c.dep_ == "xcomp" for c in tok.children)):
+                return None
+        if rel == "threaten" and not (any(c.dep_ == "xcomp" for c in tok.children) or words & {"attack", "strike", "war", "retaliation", "force"}):  # fmt: skip
+            # "threatened the peace and stability": a judgement, unless an actor is threatened
+            return (
+                "threaten"
+                if any(t.pos_ == "PROPN" for c in _children(tok, "dobj") for t in c.subtree)
+                else None
+            )
+        if rel == "coerce" and lemma == "intercept" and words & ARMS:
+            return "attack"  # intercepting drones or missiles is shooting at them
         if rel == "~urge":  # "urged the Philippines to stop", "calls on Russia to stop"
             stop = {"stop", "cease", "halt", "end", "withdraw", "refrain", "desist"}
             return "oppose" if any(t.lemma_.lower() in stop for t in tok.subtree) else None
@@ -237,6 +252,8 @@ def _relation(tok: Token) -> str | None:
         if rel == "~cooperate":
             return "cooperate_militarily" if {"military", "militarily", "defense", "defence"} & {t.lemma_.lower() for t in tok.subtree} else None  # fmt: skip
         if rel == "~drill":
+            if words & {"dangerous", "unsafe", "aggressive", "blocking"}:
+                return None  # "conducted dangerous maneuvers": coercion, coded on the noun
             if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
                 return "cooperate_militarily" if words & {"joint", "combined", "trilateral"} else "mobilize"
             if words & {"talk", "consultation", "meeting", "discussion"}:
@@ -347,7 +364,8 @@ VICTIM_VERBS = frozenset(
 
 def _accused(s: _Sentence, tok: Token) -> list[str]:
     """ "A accused B of firing ...": B fired. The object of the accusing verb is the gerund's subject."""
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("accuse", "blame", "charge", "condemn", "criticize", "criticise"):  # fmt: skip
+    blamers = ("accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce", "punish", "sanction", "fault")  # fmt: skip
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.lemma_.lower() in blamers:
         for c in _children(tok.head.head, "dobj"):
             return s.actors(c)
     return []
@@ -445,6 +463,14 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             for t in c.subtree:
                 if t.dep_ == "prep" and t.lower_ in ("with", "between"):
                     out += [a for p in _children(t, "pobj") for a in s.actors(p)]
+    if tok.pos_ in ("NOUN", "PROPN") and rel == "send_troops":
+        # "Moscow's deployment of North Korean troops", "the dispatch of troops to Russia"
+        owner = set(_troop_owner(s, tok))
+        for t in tok.subtree:
+            if (t.dep_ == "poss" and t.head is tok) or (
+                t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "into")
+            ):
+                out += [a for a in s.actors(t) if a not in owner]
     if tok.pos_ in ("NOUN", "PROPN"):
         for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
             out += s.actors(p)
@@ -627,7 +653,9 @@ def _treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     parties = list(dict.fromkeys(m.form.target for m in named if m.form.kind != "leader"))
     if len(parties) < 2:
         parties += [m.form.target for m in named if m.form.target not in parties]
-    if len(parties) < 2:
+    if len(parties) < 2 and re.search(r"\b(two|both|each other|one another|either)\b", text, re.I):
+        if any(m.form.kind == "org" and m.form.target != "UN" for m in s.mentions):
+            return []  # "an attack on one NATO member": the alliance's pledge, not two states'
         parties += [p for p in context if p not in parties]
     if len(parties) < 2:
         return []
@@ -650,7 +678,18 @@ def _invocations(s: _Sentence, text: str) -> list[Claim]:
         art = m.group("art")
         org = "EU" if art.startswith("42") else "NATO"
         rel: Any = "consult" if art == "4" else "request_aid"
-        before = [x.form.target for x in s.mentions if x.end <= m.start() and x.form.target != org]
+        verb = next((t for t in s.doc if t.idx >= m.start()), None)
+        subj = _children(verb, "nsubj") if verb is not None else []
+        before: list[str] = []
+        if (
+            verb is not None and subj and subj[0].lower_ in ("i", "we")
+        ):  # "I have just invoked Art. 42.7," X said
+            speaker = _speech_verb(_clause_chain(verb))
+            said = _children(speaker, "nsubj") if speaker is not None else []
+            before = s.actors(said[0]) if said else []
+        elif subj:
+            before = s.actors(subj[0])
+        before = before or [x.form.target for x in s.mentions if x.end <= m.start() and x.form.target != org]
         if before:
             out.append(
                 Claim(
@@ -721,6 +760,8 @@ def code_sentence(
             rel, objects = (
                 ("assist_militarily", along) if along and not against else ("attack", against + direct)
             )
+            if not objects:
+                continue  # "Ukrainians are fighting with courage": no one is named as fought
         else:
             objects = _objects(s, tok, rel, passive)
         reciprocal = any(t.lower_ in ("other", "another") and t.head.i >= tok.i for t in tok.subtree)
