@@ -143,6 +143,9 @@ SPEECH = frozenset(
         "maintain",
         "dismiss",
         "reject",
+        "describe",
+        "characterize",
+        "characterise",
     ]
 )
 DENY = frozenset(["deny", "dismiss", "refute", "reject"])

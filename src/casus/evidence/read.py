@@ -16,7 +16,7 @@ from casus.evidence.model import ActorCount, ArticleReading, Attribution, Claim,
 from casus.evidence.parse import ReaderUnavailable, pipeline
 from casus.evidence.sentences import sentences
 from casus.evidence.sources import Document
-from casus.evidence.syntax import code_sentence, quotations, quote_speaker
+from casus.evidence.syntax import code_sentence, quotations, quote_speaker, speaker_of
 
 # "MANILA, Philippines —", "NEW YORK:", "BEIJING (Reuters) -": a dateline is not part of the sentence
 DATELINE = re.compile(
@@ -38,7 +38,7 @@ def _local(mentions: list[Mention], offset: int, end: int, k: int) -> tuple[list
 
 def parsed_claims(
     sents: list[tuple[int, str]], mentions: list[Mention], nlp: Any
-) -> tuple[list[Claim], list[Quotation]]:
+) -> tuple[list[Claim], list[Quotation], dict[str, Attribution]]:
     """Claims and quotations of the sentences that name an actor, from their dependency parses
     (`casus.evidence.syntax`); the sentences are parsed together, in one batch."""
     todo: list[tuple[str, list[Mention], list[str]]] = []
@@ -58,14 +58,20 @@ def parsed_claims(
                 recent.remove(m.form.target)
             recent.insert(0, m.form.target)
     claims: list[Claim] = []
+    voices: dict[str, Attribution] = {}
     texts = (DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, _, _ in todo)
+    last: Attribution | None = None
     for doc, (sent, local, context) in zip(nlp.pipe(texts, batch_size=64), todo, strict=True):
-        claims.extend(code_sentence(doc, local, sent, context))
-        said = quotations(sent)
-        if said:
+        claims.extend(code_sentence(doc, local, sent, context, last))
+        said = speaker_of(doc, local, last)
+        voices[sent] = said
+        if said.kind == "speaker" and said.who:
+            last = said
+        quoted = quotations(sent)
+        if quoted:
             who = quote_speaker(doc, local)
-            quotes.extend(Quotation(text=q, speaker=who) for q in said)
-    return claims, quotes
+            quotes.extend(Quotation(text=q, speaker=who) for q in quoted)
+    return claims, quotes, voices
 
 
 DEFENCE_WORDS = re.compile(r"\b(attack\w*|aggression|invasion|invaded|assistance|defen[cs]e|war)\b", re.I)
@@ -88,7 +94,9 @@ def _bilateral_defence() -> dict[tuple[str, str], tuple[str, str]]:
     return out
 
 
-def pledges(links: list[ProvisionLink], claims: list[Claim], coder: str) -> list[Claim]:
+def pledges(
+    links: list[ProvisionLink], claims: list[Claim], coder: str, voices: dict[str, Attribution] | None = None
+) -> list[Claim]:
     """A sentence that quotes or paraphrases a two-party mutual defence article is the parties'
     conditional pledge of military assistance to each other, never an attack between them: the
     claims, with such pledges added and attacks between the parties in that sentence dropped."""
@@ -110,7 +118,7 @@ def pledges(links: list[ProvisionLink], claims: list[Claim], coder: str) -> list
         here = [c for c in out if c.text == link.sentence]
         have = {(c.subject, c.object) for c in here if c.relation == "assist_militarily"}
         # on the word of whoever the sentence's other claims are on ("..., KCNA said")
-        said = next(
+        said = (voices or {}).get(link.sentence) or next(
             (c.attribution for c in here if c.attribution.kind != "author"), Attribution(kind="author")
         )
         for x, y in ((a, b), (b, a)):
@@ -158,12 +166,13 @@ def read_document(
         except ReaderUnavailable:
             if coder == "parse":
                 raise
+    voices: dict[str, Attribution] = {}
     if nlp is not None:
-        claims, quotes = parsed_claims(sents, mentions, nlp)
+        claims, quotes, voices = parsed_claims(sents, mentions, nlp)
     else:
         claims, quotes = read_claims(text, mentions, sents)
     links = link_provisions([s for _, s in sents], bundled_provisions())
-    claims = pledges(links, claims, "parse" if nlp is not None else "rules")
+    claims = pledges(links, claims, "parse" if nlp is not None else "rules", voices)
     flags = mention_flags(text, mentions, g) + article_flags(links)
     return ArticleReading(
         source=doc.source,

@@ -78,6 +78,9 @@ _OBJECT_PREPS = {
     "cooperate_militarily": ("with",),
 }
 _SUBJ = ("nsubj", "csubj")
+DOCUMENTS = frozenset(
+    {"pact", "treaty", "agreement", "document", "text", "article", "accord", "deal", "clause"}
+)
 CALENDAR = frozenset(
     [
         "monday",
@@ -120,9 +123,10 @@ _QUOTE = re.compile(r"[\"“]([^\"“”]{3,600})[\"”]")
 class _Sentence:
     """One parsed sentence and the actors named in it (mentions with sentence offsets)."""
 
-    def __init__(self, doc: Any, mentions: list[Mention]) -> None:
+    def __init__(self, doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None) -> None:
         self.doc = doc
         self.mentions = mentions
+        self.last_speaker = last_speaker
         self.by_char: dict[int, Mention] = {}
         for m in mentions:
             for c in range(m.start, m.end):
@@ -559,6 +563,10 @@ def _name(tokens: list[Token]) -> str | None:
 def _source(s: _Sentence, head: Token) -> Attribution:
     """Who a speech verb's subject (or an 'according to' object) is."""
     tokens = list(head.subtree)
+    if head.lower_ in ("he", "she") and s.last_speaker is not None:
+        return s.last_speaker  # "..., he added": the person the article quoted last
+    if head.lemma_.lower() in DOCUMENTS:
+        return Attribution(kind="author")  # "the pact declares": the text, as the article reads it
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
     leaders = [m for t in tokens if (m := s.mention(t)) is not None and m.form.kind == "leader"]
     if leaders:
@@ -570,7 +578,9 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     )
     media = {w for w in words if re.split(r"[^a-z]", w)[0] in MEDIA or w.upper() in AGENCIES}
     if media and not words & {"minister", "president", "spokesman", "spokesperson", "forces", "armed"}:
-        name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
+        name = _name([t for t in tokens if t.lower_ not in CALENDAR])
+        if name is not None and " " not in name and s.mention(head.doc[tokens[0].i]) is not None:
+            name = None  # "Pyongyang's state media": a place, not the outlet's name
         start = tokens[1:] if tokens and tokens[0].dep_ == "det" else tokens
         phrase = s.doc[start[0].i : tokens[-1].i + 1].text if start else head.text
         return Attribution(kind="media_reports", who=name or phrase)
@@ -620,10 +630,15 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
 SPEECH_ACTS = frozenset({"oppose", "accuse", "threaten", "support_politically", "request_aid"})
 
 
-def _own_word(s: _Sentence, subject: str | None, found: Attribution) -> Attribution:
+def _own_word(s: _Sentence, tok: Token, subject: str | None, found: Attribution) -> Attribution:
     """A speech act with no one reporting it ("NATO denounced Russia") is on its actor's word."""
     if found.kind != "author" or subject is None:
         return found
+    subj = _children(tok, "nsubj")
+    if subj:
+        own = _source(s, subj[0])
+        if own.kind == "speaker" and own.who:
+            return own
     leader = next((m for m in s.mentions if m.form.kind == "leader" and m.form.target == subject), None)
     if leader is not None:
         return Attribution(kind="speaker", who=leader.form.person or leader.text)
@@ -720,11 +735,13 @@ def _airspace(s: _Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
 
 
 def code_sentence(
-    doc: Any, mentions: list[Mention], text: str, context: list[str] | None = None
-) -> list[Claim]:
+    doc: Any, mentions: list[Mention], text: str, context: list[str] | None = None,
+    last_speaker: Attribution | None = None,
+) -> list[Claim]:  # fmt: skip
     """The claims of one parsed sentence whose actor mentions are given (sentence offsets);
-    `context` holds the states the article named last, for pledges that say "both countries"."""
-    s = _Sentence(doc, mentions)
+    `context` holds the states the article named last, for pledges that say "both countries",
+    and `last_speaker` the person it quoted last, for "he said"."""
+    s = _Sentence(doc, mentions, last_speaker)
     treaty = _treaty_claims(s, text, context or [])
     claims: list[Claim] = _invocations(s, text)
     seen: set[tuple[str | None, str, str | None]] = {(c.subject, c.relation, c.object) for c in claims}
@@ -823,7 +840,7 @@ def _claim(
     if rel == "attack" and noun and any(c.lower_ in ("would", "will") for c in tok.head.children):
         return None  # "an armed attack on ... would invoke": the case of a commitment
     if rel in SPEECH_ACTS:
-        said = _own_word(s, subject, said)
+        said = _own_word(s, tok, subject, said)
     hedges = _hedges(tok, chain, speech)
     return Claim(
         text=text, subject=subject, relation=rel, object=obj,
@@ -831,6 +848,12 @@ def _claim(
         modality="hedged" if hedges else "asserted", hedges=hedges,
         attribution=said, conditional=conditional, coder="parse",
     )  # fmt: skip
+
+
+def speaker_of(doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None) -> Attribution:
+    """The sentence's attribution as a whole (what `read` uses for pledges found through treaty
+    links, and to carry a named speaker on to "he said")."""
+    return sentence_attribution(_Sentence(doc, mentions, last_speaker))
 
 
 def quote_speaker(doc: Any, mentions: list[Mention]) -> str | None:
