@@ -1,11 +1,14 @@
-"""Reading throughput on a generated corpus of 800-word plain-text articles, single core.
+"""Reading throughput, single core: 800-word articles of real published sentences, and one 5 MiB text.
 
-Usage: python benchmarks/bench_read.py [--articles 400]
+Usage: python benchmarks/bench_read.py [--articles 120]
 
-The corpus is generated here from sentence templates over the bundled states and leaders (no
-text from the web). casus's reader (one compiled pattern for every surface form) is compared,
-in the same run, with a reference that finds actors the obvious way — one search per surface
-form — and otherwise reads the same; the script checks both find the same mentions.
+The articles are assembled from the sentences of the development gold set
+(tests/evidence/gold/dev-*.yaml: excerpts of published news articles), drawn at random until
+each is 800 words long, so the reader parses text of the density it meets in the field. The
+parser-based coder (`--coder parse`, the default) is timed against the rule-based one in the
+same run; actor finding (one compiled pattern for every surface form) against a reference
+that runs one search per surface form, the script checking both find the same mentions. The
+5 MiB text repeats the articles and is read once with each coder.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import platform
 import random
 import re
 import time
+from pathlib import Path
 
 from casus.evidence.gazetteer import Mention, default_gazetteer
 from casus.evidence.read import read_document
@@ -70,20 +74,41 @@ def naive_find(text: str, on: dt.date) -> list[Mention]:
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--articles", type=int, default=400)
-    ap.add_argument("--reference-articles", type=int, default=20)
-    args = ap.parse_args()
-    on = dt.date(2024, 6, 20)
-    texts = corpus(args.articles)
-    read_document(
-        Document("warm", None, None, texts[0]), on=on
-    )  # build the gazetteer and provision index once
+GOLD = Path(__file__).resolve().parents[1] / "tests" / "evidence" / "gold"
+
+
+def real_articles(n: int, words: int = 800, seed: int = 1) -> list[str]:
+    """`n` articles of about `words` words, from the development gold set's published sentences."""
+    from casus.evidence.gold import load_gold
+
+    sents = [s.text for f in sorted(GOLD.glob("dev-*.yaml")) for a in load_gold(f) for s in a.sentences]
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        text: list[str] = []
+        while sum(len(s.split()) for s in text) < words:
+            text.append(rng.choice(sents))
+        out.append(" ".join(text))
+    return out
+
+
+def _rate(texts: list[str], on: dt.date, coder: str) -> float:
+    read_document(Document("warm", None, None, texts[0]), on=on, coder=coder)
     t = time.perf_counter()
     for i, text in enumerate(texts):
-        read_document(Document(f"a{i}", None, None, text), on=on)
-    fast = len(texts) / (time.perf_counter() - t)
+        read_document(Document(f"a{i}", None, None, text), on=on, coder=coder)
+    return len(texts) / (time.perf_counter() - t)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=120)
+    ap.add_argument("--reference-articles", type=int, default=20)
+    args = ap.parse_args()
+    on = dt.date(2024, 11, 1)
+    texts = real_articles(args.articles)
+    parse = _rate(texts, on, "parse")
+    rules = _rate(texts, on, "rules")
     g = default_gazetteer()
     ref_texts = texts[: args.reference_articles]
     t = time.perf_counter()
@@ -98,14 +123,21 @@ def main() -> None:
         assert [(m.start, m.form.target) for m in g.find(text, on)] == [
             (m.start, m.form.target) for m in naive_find(text, on)
         ], "the two finders disagree"
+    big = ("\n".join(texts) * 200)[: 5 * 1024 * 1024]
+    huge = {}
+    for coder in ("parse", "rules"):
+        t = time.perf_counter()
+        r = read_document(Document("big", None, None, big), on=on, coder=coder)
+        huge[coder] = (time.perf_counter() - t, r.sentences_parsed, r.sentences)
     words = sum(len(x.split()) for x in texts) / len(texts)
-    print(
-        f"date {dt.date.today()}  machine {platform.system()} {platform.machine()}, {os.cpu_count()} cores (one used)"
-    )
-    print(f"corpus: {len(texts)} articles, {words:.0f} words each on average")
-    print(f"full reading (actors, claims, attribution, links, flags): {fast:,.0f} articles/s")
+    print(f"date {dt.date.today()}  machine {platform.system()} {platform.machine()}, {os.cpu_count()} cores (one used)")  # fmt: skip
+    print(f"corpus: {len(texts)} articles of published sentences, {words:.0f} words each on average")
+    print(f"full reading, parser: {parse:,.1f} articles/s; rules: {rules:,.1f} articles/s; ratio {rules / parse:.1f}x")
     print(f"actor finding: compiled pattern {fast_find:,.0f} articles/s, one search per form {ref_find:,.1f} "
           f"articles/s, ratio {fast_find / ref_find:,.0f}x")  # fmt: skip
+    for coder, (secs, parsed, n) in huge.items():
+        print(f"5 MiB text ({len(big.split()):,} words, {n:,} sentences), {coder}: {secs:.1f} s"
+              + (f" ({parsed:,} sentences parsed, the rest by the rules)" if coder == "parse" else ""))  # fmt: skip
 
 
 if __name__ == "__main__":

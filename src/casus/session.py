@@ -84,7 +84,7 @@ class Reading:
     """What `read` gives: one reading per article and, when asked, their comparison."""
 
     articles: list[Any]  # casus.evidence.model.ArticleReading
-    comparison: list[dict[str, Any]] | None = None
+    comparison: dict[str, Any] | None = None  # copies, events and provisions (casus.evidence.compare)
     skipped: list[str] = field(default_factory=list)  # files of a folder that could not be read
 
     def to_json(self) -> dict[str, Any]:
@@ -225,11 +225,12 @@ class Session:
         what they say about the same subject set side by side. `coder` ("parse" or "rules")
         picks the claim coder (default: the parser when installed). Raises `SourceError` for an
         input that cannot be read; a bad file inside a folder is listed in `skipped` instead."""
-        from casus.evidence.read import compare as compare_readings
+        from casus.evidence.compare import compare as compare_readings
         from casus.evidence.read import read_document
         from casus.evidence.sources import load
 
         skipped: list[str] = []
         docs = load([os.fspath(x) for x in inputs], skipped)
         readings = [read_document(d, on=on, coder=coder) for d in docs]
-        return Reading(readings, compare_readings(readings) if compare else None, skipped)
+        texts = [d.text for d in docs]
+        return Reading(readings, compare_readings(readings, texts) if compare else None, skipped)

@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 
 from casus.cli import app
 from casus.evidence.claims import LEXICON
+from casus.evidence.compare import compare
 from casus.evidence.gazetteer import default_gazetteer, trie_pattern
 from casus.evidence.model import RELATIONS, Claim
-from casus.evidence.read import compare, read_document
+from casus.evidence.read import read_document
 from casus.evidence.sources import MAX_BYTES, Document, SourceError, documents_from_bytes, load
 
 D = dt.date(2024, 6, 20)
@@ -49,7 +50,8 @@ def one(text: str) -> Claim:
         ("North Korea sent thousands of troops to Russia's Kursk region.", "send_troops", "PRK", "RUS"),
         ("Ukraine struck an airfield inside Russia overnight.", "attack", "UKR", "RUS"),
         ("The Kremlin threatened Seoul with consequences.", "threaten", "RUS", "KOR"),
-        ("Washington seeks to deter Pyongyang from a seventh nuclear test.", "deter", "USA", "PRK"),
+        ("China launched military drills around Taiwan on Monday.", "mobilize", "CHN", "TWN"),
+        ("Chinese coast guard ships fired water cannon at a Philippine supply boat.", "coerce", "CHN", "PHL"),
         ("Belarus backed Russia at the United Nations.", "support_politically", "BLR", "RUS"),
         ("South Korea condemned North Korea's missile launch.", "oppose", "KOR", "PRK"),
     ],
@@ -123,9 +125,8 @@ def test_polarity_and_hedges() -> None:
     never = one("China has never supplied weapons to Russia, Beijing insists.")
     assert never.polarity == "negative" and never.relation == "transfer_arms"
     for hedge in ("may", "might", "could", "likely", "reportedly", "allegedly"):
-        c = one(
-            f"North Korea {hedge} {'has ' if hedge in ('reportedly', 'allegedly', 'likely') else ''}sent troops to Russia."
-        )
+        verb = "has sent" if hedge in ("reportedly", "allegedly", "likely") else "send"
+        c = one(f"North Korea {hedge} {verb} troops to Russia.")
         assert c.modality == "hedged" and hedge in c.hedges, hedge
     assert one("Officials believe North Korea sent troops to Russia.").modality == "hedged"
 
@@ -277,7 +278,9 @@ def test_compare_finds_the_contradiction() -> None:
         ),
         on=D,
     )
-    rows = compare([a, b])
+    texts = ["The pact obliges North Korea to provide military assistance to Russia.",
+             "The pact does not oblige North Korea to provide military assistance to Russia."]  # fmt: skip
+    rows = compare([a, b], texts)["events"]
     row = next(r for r in rows if r["relation"] == "assist_militarily")
     assert row["verdict"] == "contradict" and set(row["actors"]) == {"PRK", "RUS"}
 

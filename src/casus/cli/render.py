@@ -267,11 +267,32 @@ def print_reading(reading: Any) -> None:
         for f in r.flags:
             out.print(Text(f"  FLAG {f.kind}: “{f.span}” — {f.detail}", style="yellow"))
     if reading.comparison is not None:
-        out.print(Text("Comparison", style="bold"))
-        for row in reading.comparison:
-            out.print(Text(f"  {' & '.join(row['actors'])} {row['relation']}: {row['verdict']}"))
-            for st in row["statements"]:
-                out.print(Text(f"    {st['polarity']}, {st['modality']} — {st['source']}"))
+        _print_comparison(reading.comparison)
+
+
+def _print_comparison(cmp: dict[str, Any]) -> None:
+    """Copies, then events and provisions on which independent sources agree or contradict."""
+    out.print(Text("Comparison", style="bold"))
+    for g in cmp["copies"]:
+        for c in g["copies"]:
+            out.print(Text(f"  copy ({c['kind']}): {c['source']} of {g['original']}"))
+            for f in c["flags"]:
+                out.print(Text(f"    FLAG spun_copy: “{_cut(f['span'], 70)}”", style="yellow"))
+    for row in cmp["events"]:
+        out.print(Text(f"  {' & '.join(row['actors'])} {row['relation']}: {row['verdict']} "
+                       f"({row['sources']} independent sources)"))  # fmt: skip
+        for st in row["statements"]:
+            out.print(
+                Text(f"    {st['polarity']}, {st['modality']} — {st['source']}: “{_cut(st['text'], 90)}”")
+            )
+    for row in cmp["provisions"]:
+        out.print(
+            Text(
+                f"  {row['treaty']} {row['article']}: {row['verdict']} ({row['sources']} independent sources)"
+            )
+        )
+        for st in row["statements"]:
+            out.print(Text(f"    {st['stance']} — {st['source']}: “{_cut(st['text'], 90)}”"))
 
 
 def print_gold(results: dict[str, dict[str, Any]]) -> None:

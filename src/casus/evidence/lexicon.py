@@ -27,7 +27,7 @@ __all__ = [
     "VESSELS",
 ]
 
-TROOPS = frozenset(["troop", "soldier", "force", "unit", "personnel", "contingent", "serviceman", "servicemen", "military", "army", "battalion", "brigade", "division", "regiment", "mercenary", "fighter", "infantry"])  # fmt: skip
+TROOPS = frozenset(["troop", "soldier", "force", "unit", "personnel", "contingent", "serviceman", "servicemen", "army", "battalion", "brigade", "division", "regiment", "mercenary", "fighter", "infantry"])  # fmt: skip
 ARMS = frozenset(["weapon", "arm", "missile", "shell", "munition", "ammunition", "artillery", "drone", "rocket", "tank", "howitzer", "ammo", "armament", "launcher", "round", "jet", "aircraft", "equipment", "hardware"])  # fmt: skip
 TECH = frozenset(["technology", "know-how", "expertise", "technologies"])
 ASSISTANCE = frozenset(["assistance", "aid", "help", "support"])
@@ -58,6 +58,7 @@ VERB_TRIGGERS: dict[str, str] = {
     ),
     "fire": "~fire",
     "down": "attack",
+    "come": "~come",
     "fight": "~fight",
     "launch": "~launch",
     **dict.fromkeys(
@@ -275,3 +276,17 @@ INVOKE = re.compile(
     r"(Article|Art\.)\s*(?P<art>4|5|42[.(]?7\)?)",
     re.I,
 )
+
+
+def _candidate_pattern() -> re.Pattern[str]:
+    """Word beginnings that may start a trigger: every trigger lemma cut to five letters, and the
+    irregular forms a lemma's beginning does not cover."""
+    irregular = ["sent", "struck", "fought", "shot", "sought", "held", "gave", "given", "sold", "began", "begun",
+                 "met", "drill", "exercis", "maneuv", "manoeuv", "airspace", "cannon", "commit", "pledg", "guarant",
+                 "assist", "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier"]  # fmt: skip
+    words = {w[:5] for w in [*VERB_TRIGGERS, *NOUN_TRIGGERS, *irregular]}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")", re.I)
+
+
+# A sentence is parsed only when it names an actor and one of these starts a word in it.
+CANDIDATE = _candidate_pattern()

@@ -212,3 +212,21 @@ def mention_flags(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Fl
                                       detail=f"{m.text} is the capital of {gaz.names.get(m.form.target)}, "
                                              f"not {gaz.names.get(d.form.target)}"))  # fmt: skip
     return flags
+
+
+def subject_flags(mentions: list[Mention], gaz: Gazetteer) -> list[Flag]:
+    """A state named once whose name shares its first word with one of the article's two main
+    actors but is another state ("North Vietnamese" in a piece about North Korea): the mark of
+    copy spun by swapping words."""
+    counts = Counter(m.form.target for m in mentions if m.form.kind != "leader")
+    main = [t for t, _ in counts.most_common(2)]
+    main_first = {m.text.split()[0] for m in mentions if m.form.target in main and " " in m.text}
+    flags = []
+    for m in mentions:
+        if counts[m.form.target] != 1 or m.form.target in main or " " not in m.text:
+            continue
+        if m.text.split()[0] in main_first:
+            names = ", ".join(gaz.names.get(t, t) for t in main)
+            flags.append(Flag(kind="spun_copy", span=m.text,
+                              detail=f"named once in an article about {names}: a word swapped in a copy?"))  # fmt: skip
+    return flags

@@ -94,7 +94,14 @@ class ProvisionLink(BaseModel):
 class Flag(BaseModel):
     """Something that looks wrong, with the offending span."""
 
-    kind: Literal["anachronism", "misattributed_title", "misattributed_capital", "article_mismatch"]
+    kind: Literal[
+        "anachronism",
+        "misattributed_title",
+        "misattributed_capital",
+        "article_mismatch",
+        "spun_copy",
+        "boilerplate",
+    ]
     span: str
     detail: str
 
@@ -114,3 +121,5 @@ class ArticleReading(BaseModel):
     flags: list[Flag]
     removed_lines: int = 0
     coder: Literal["parse", "rules"] = "rules"  # which claim coder read it (casus.evidence.parse)
+    sentences: int = 0
+    sentences_parsed: int = 0  # with the parser: the sentences that named an actor and a trigger word

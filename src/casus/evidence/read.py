@@ -1,18 +1,35 @@
-"""Reading articles end to end, and comparing what several say about the same subject."""
+"""Reading articles end to end: actors, claims (parsed or by rules), quotations, provision links, flags.
+
+Comparing several articles is `casus.evidence.compare`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from casus.evidence.claims import read_claims
 from casus.evidence.gazetteer import Gazetteer, Mention, default_gazetteer
-from casus.evidence.lexicon import TREATY_LANGUAGE
-from casus.evidence.links import article_flags, bundled_provisions, link_provisions, mention_flags
-from casus.evidence.model import ActorCount, ArticleReading, Attribution, Claim, ProvisionLink, Quotation
+from casus.evidence.lexicon import CANDIDATE, TREATY_LANGUAGE
+from casus.evidence.links import (
+    article_flags,
+    bundled_provisions,
+    link_provisions,
+    mention_flags,
+    subject_flags,
+)
+from casus.evidence.model import (
+    ActorCount,
+    ArticleReading,
+    Attribution,
+    Claim,
+    Flag,
+    ProvisionLink,
+    Quotation,
+)
 from casus.evidence.parse import ReaderUnavailable, pipeline
 from casus.evidence.sentences import sentences
 from casus.evidence.sources import Document
@@ -36,20 +53,42 @@ def _local(mentions: list[Mention], offset: int, end: int, k: int) -> tuple[list
     return local, k
 
 
-def parsed_claims(
-    sents: list[tuple[int, str]], mentions: list[Mention], nlp: Any
-) -> tuple[list[Claim], list[Quotation], dict[str, Attribution]]:
-    """Claims and quotations of the sentences that name an actor, from their dependency parses
-    (`casus.evidence.syntax`); the sentences are parsed together, in one batch."""
+PARSE_BUDGET_WORDS = 60_000  # per document: beyond it (a book, not an article), the rules read on
+
+
+@dataclass
+class Parsed:
+    """What the parser read in a document, and the sentences left to the rules."""
+
+    claims: list[Claim]
+    quotes: list[Quotation]
+    voices: dict[str, Attribution]  # each parsed sentence's attribution as a whole
+    parsed: int
+    overflow: list[tuple[int, str]]  # sentences past PARSE_BUDGET_WORDS
+
+
+def parsed_claims(sents: list[tuple[int, str]], mentions: list[Mention], nlp: Any) -> Parsed:
+    """Claims and quotations of the sentences that name an actor and hold a trigger word
+    (`CANDIDATE`), from their dependency parses (`casus.evidence.syntax`), parsed in one batch.
+    Past `PARSE_BUDGET_WORDS` words of such sentences the rest are left to the rule-based coder,
+    so that a very long input is read in time linear in its length, at the rules' pace."""
     todo: list[tuple[str, list[Mention], list[str]]] = []
+    overflow: list[tuple[int, str]] = []
     quotes: list[Quotation] = []
     recent: list[str] = []  # states named last, most recent first
+    budget = PARSE_BUDGET_WORDS
     k = 0
     for offset, sent in sents:
         local, k = _local(mentions, offset, offset + len(sent), k)
-        if local or TREATY_LANGUAGE.search(sent):
-            todo.append((sent, local, recent[:2]))
-        elif '"' in sent or "“" in sent:
+        pledge = TREATY_LANGUAGE.search(sent) is not None
+        quoted = '"' in sent or "“" in sent
+        if (local and (CANDIDATE.search(sent) or quoted)) or pledge:
+            budget -= sent.count(" ") + 1
+            if budget >= 0:
+                todo.append((sent, local, recent[:2]))
+            else:
+                overflow.append((offset, sent))
+        elif quoted:
             quotes.extend(Quotation(text=q, speaker=None) for q in quotations(sent))
         for m in reversed(local):
             if m.form.kind in ("leader", "org"):
@@ -71,7 +110,7 @@ def parsed_claims(
         if quoted:
             who = quote_speaker(doc, local)
             quotes.extend(Quotation(text=q, speaker=who) for q in quoted)
-    return claims, quotes, voices
+    return Parsed(claims, quotes, voices, len(todo), overflow)
 
 
 DEFENCE_WORDS = re.compile(r"\b(attack\w*|aggression|invasion|invaded|assistance|defen[cs]e|war)\b", re.I)
@@ -167,13 +206,20 @@ def read_document(
             if coder == "parse":
                 raise
     voices: dict[str, Attribution] = {}
+    parsed = 0
     if nlp is not None:
-        claims, quotes, voices = parsed_claims(sents, mentions, nlp)
+        p = parsed_claims(sents, mentions, nlp)
+        claims, quotes, voices, parsed = p.claims, p.quotes, p.voices, p.parsed
+        if p.overflow:
+            more, more_quotes = read_claims(text, mentions, p.overflow)
+            claims, quotes = claims + more, quotes + more_quotes
     else:
         claims, quotes = read_claims(text, mentions, sents)
     links = link_provisions([s for _, s in sents], bundled_provisions())
     claims = pledges(links, claims, "parse" if nlp is not None else "rules", voices)
-    flags = mention_flags(text, mentions, g) + article_flags(links)
+    flags = mention_flags(text, mentions, g) + article_flags(links) + subject_flags(mentions, g)
+    flags += [Flag(kind="boilerplate", span=line[:160], detail=f"removed before reading ({rule})")
+              for rule, line in doc.removed]  # fmt: skip
     return ArticleReading(
         source=doc.source,
         title=doc.title,
@@ -187,49 +233,6 @@ def read_document(
         flags=flags,
         removed_lines=doc.removed_lines,
         coder="parse" if nlp is not None else "rules",
+        sentences=len(sents),
+        sentences_parsed=parsed,
     )
-
-
-def compare(readings: list[ArticleReading]) -> list[dict[str, Any]]:
-    """What several articles say about the same actors and relation: agreements and contradictions.
-
-    Claims are grouped by relation and the unordered pair of actors; a group is reported when two
-    or more articles speak to it, as `contradict` when their polarities differ.
-    """
-    by_key: dict[tuple[str | None, str, str | None], list[dict[str, Any]]] = defaultdict(list)
-    for r in readings:
-        for c in r.claims:
-            # The pair, not its order: "A and B signed" and "B signed with A" are the same subject.
-            a, b = sorted([c.subject or "", c.object or ""])
-            by_key[(a or None, c.relation, b or None)].append(
-                {
-                    "source": r.source,
-                    "text": c.text,
-                    "polarity": c.polarity,
-                    "modality": c.modality,
-                    "attribution": c.attribution.model_dump(),
-                }
-            )
-    out = []
-    for (subj, rel, obj), items in sorted(by_key.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
-        sources = {i["source"] for i in items}
-        if len(sources) < 2:
-            continue
-        polarities = {i["polarity"] for i in items}
-        modalities = {i["modality"] for i in items}
-        verdict = (
-            "contradict"
-            if len(polarities) > 1
-            else "agree"
-            if len(modalities) == 1
-            else "agree, with hedging"
-        )
-        out.append(
-            {
-                "actors": [x for x in (subj, obj) if x],
-                "relation": rel,
-                "verdict": verdict,
-                "statements": items,
-            }
-        )
-    return out

@@ -18,7 +18,7 @@ import re
 import urllib.error
 import urllib.request
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
@@ -57,6 +57,7 @@ class Document:
     date: dt.date | None
     text: str
     removed_lines: int = 0
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (rule, line) of each line dropped
 
 
 def decode(data: bytes) -> str:
@@ -74,17 +75,29 @@ def is_promotional_caps(line: str) -> bool:
     return len(line.split()) >= ALL_CAPS_MIN_WORDS and len(letters) >= 8 and all(c.isupper() for c in letters)
 
 
-def clean_lines(text: str, extra: set[str] | None = None) -> tuple[str, int]:
-    """Drop boilerplate lines (RULES, capitals-only lines, and `extra` repeated lines)."""
-    kept, removed = [], 0
+def boilerplate_rule(line: str, extra: set[str] | None = None) -> str | None:
+    """The rule a line breaks (its name), or None for a line of the article."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    for name, rx in RULES:
+        if rx.search(stripped):
+            return name
+    if is_promotional_caps(stripped):
+        return "capitals-only banner"
+    if extra is not None and _norm(stripped) in extra:
+        return "line repeated across the feed's items"
+    return None
+
+
+def clean_lines(text: str, extra: set[str] | None = None) -> tuple[str, list[tuple[str, str]]]:
+    """Drop boilerplate lines (RULES, capitals-only lines, and `extra` repeated lines): the text
+    kept, and (rule, line) for each line dropped."""
+    kept, removed = [], []
     for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and (
-            any(rx.search(stripped) for _, rx in RULES)
-            or is_promotional_caps(stripped)
-            or (extra is not None and _norm(stripped) in extra)
-        ):
-            removed += 1
+        rule = boilerplate_rule(line, extra)
+        if rule is not None:
+            removed.append((rule, line.strip()))
             continue
         kept.append(line)
     return "\n".join(kept).strip(), removed
@@ -161,7 +174,8 @@ def parse_feed(data: bytes, source: str) -> list[Document]:
     need = REPEAT_MIN_ITEMS if len(docs) > 2 else 2
     repeated = {line for line, n in counts.items() if n >= need and len(docs) >= 2}
     for d in docs:
-        d.text, d.removed_lines = clean_lines(d.text, repeated)
+        d.text, d.removed = clean_lines(d.text, repeated)
+        d.removed_lines = len(d.removed)
     return docs
 
 
@@ -223,10 +237,10 @@ def documents_from_bytes(data: bytes, source: str, suffix: str = "") -> list[Doc
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
         body, title, date = html_to_text(text)
         body, removed = clean_lines(body)
-        return [Document(source, title, date, body, removed)]
+        return [Document(source, title, date, body, len(removed), removed)]
     body, removed = clean_lines(text)
     first = next((x.strip() for x in text.splitlines() if x.strip()), None)
-    return [Document(source, first[:200] if first else None, None, body, removed)]
+    return [Document(source, first[:200] if first else None, None, body, len(removed), removed)]
 
 
 def load(inputs: list[str], skipped: list[str] | None = None) -> list[Document]:

@@ -78,6 +78,22 @@ _OBJECT_PREPS = {
     "cooperate_militarily": ("with",),
 }
 _SUBJ = ("nsubj", "csubj")
+CONTROL_VERBS = frozenset(
+    {
+        "oblige",
+        "obligate",
+        "bind",
+        "require",
+        "force",
+        "compel",
+        "commit",
+        "ask",
+        "urge",
+        "allow",
+        "permit",
+        "authorize",
+    }
+)
 DOCUMENTS = frozenset(
     {"pact", "treaty", "agreement", "document", "text", "article", "accord", "deal", "clause"}
 )
@@ -225,6 +241,13 @@ def _relation(tok: Token) -> str | None:
             return "attack" if words & (ARMS | {"shot", "salvo", "barrage"}) else None
         if rel == "~fight":
             return "~fight"
+        if rel == "~come":  # "would come to the aid of Pyongyang"
+            aid = [
+                p
+                for p in _pobj(tok, ("to",))
+                if p.lemma_.lower() in ("aid", "defense", "defence", "assistance", "rescue")
+            ]
+            return "assist_militarily" if aid else None
         if rel == "~launch":
             if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
                 return "cooperate_militarily" if words & {"joint", "combined", "trilateral"} else "mobilize"
@@ -405,6 +428,12 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS and (owner := s.actors(tok.head)):
         return owner, True
     for _ in range(4):  # no subject of its own: the clause it hangs from gives one
+        infinitive = head.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children)
+        if head.dep_ == "xcomp" or (infinitive and head.head.lemma_.lower() in CONTROL_VERBS):
+            # "does not oblige North Korea to provide": the object acts
+            for c in _children(head.head, "dobj"):
+                if found := s.actors(c):
+                    return found, False
         if head.dep_ == "pcomp" and head.head.pos_ == "ADP":  # "responded by denouncing Pyongyang"
             head = head.head
         if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -459,7 +488,12 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += s.actors(c)
     for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
         out += s.actors(p)
-    if rel in ("mobilize", "cooperate_militarily") and not out:  # "launched drills around Taiwan"
+    if rel == "assist_militarily" and tok.lemma_.lower() == "come" and not out:  # "to the aid of X"
+        for p in _pobj(tok, ("to",)):
+            out += [a for q in _pobj(p, ("of",)) for a in s.actors(q)]
+    if (
+        rel in ("mobilize", "cooperate_militarily", "consult") and not out
+    ):  # "drills around Taiwan", "talks with"
         for c in _children(tok, "dobj"):
             out += [a for p in _pobj(c, _OBJECT_PREPS[rel]) for a in s.actors(p)]
     if rel == "agree_sign" and not out:  # "ratified a treaty with Russia", "a pact between A and B"
