@@ -22,17 +22,19 @@ from __future__ import annotations
 import re
 
 from casus.evidence.gazetteer import Mention, trie_pattern
+from casus.evidence.lexicon import COMMITMENT_CASE, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim, Quotation
 from casus.evidence.sentences import sentences
 
 LEXICON: list[tuple[str, str]] = [
-    ("send_troops", r"(send|sent|sending|deploy|deployed|deploying|dispatch|dispatched)\w*\s+(\w+\s+){0,3}(troops|soldiers|forces|units|personnel)"),
-    ("transfer_technology", r"(transfer|transferred|share|shared|sharing|provide|provided|providing)\w*\s+(\w+\s+){0,3}(technology|technologies|know-how)|technology transfers?"),
+    ("send_troops", r"(send|sent|sending|deploy|deployed|deploying|dispatch|dispatched)\w*\s+([\w,.-]+\s+){0,4}(troops|soldiers|forces|units|personnel)|(troops|soldiers|forces|units|personnel)\s+(have|had|has|were|was|are|is)\s+(been\s+)?(sent|deployed|dispatched)"),
+    ("transfer_technology", r"(transfer|transferred|share|shared|sharing|provide|provided|providing)\w*\s+([\w,-]+\s+){0,7}(technology|technologies|know-how)|technology transfers?"),
     ("transfer_arms", r"(supply|supplied|supplying|ship|shipped|shipping|deliver|delivered|delivering|sell|sold|send|sent|provide|provided|providing|transfer|transferred)\w*\s+(\w+\s+){0,4}(weapons|arms|missiles|shells|munitions|ammunition|artillery|drones|rockets)"),
-    ("assist_militarily", r"(military (assistance|aid|support|help)|come to (the|its|their) (aid|defen[cs]e)|defend\w*)"),
+    ("assist_militarily", r"(military (and other )?(assistance|aid|support|help)|come to (the|its|their) (aid|defen[cs]e)|defend\w*)"),
+    ("coerce", r"\b(water[- ]cannon\w*|rammed|ramming|blockade\w*|dangerous(ly)? manoeuv\w*|dangerous(ly)? maneuv\w*)\b"),
     ("agree_sign", r"\b(sign|signed|signing|ratif\w+|conclud\w+|agreed|agree|agreement)\b"),
     ("consult", r"\b(consult\w*|held talks|hold talks|discussed|talks with)\b"),
-    ("attack", r"\b(attack\w*|struck|strike|strikes|invade\w*|invasion|shell(ed|ing)|bomb(ed|ing)|fired (missiles|rockets|shells) at)\b"),
+    ("attack", r"\b(attack\w*|struck|strike|strikes|invade\w*|invasion|shell(ed|ing)|bomb(ed|ing)|fired (missiles|rockets|shells) at|fought|fighting against)\b"),
     ("threaten", r"\b(threaten\w*|warn(ed|s)? of|ultimatum)\b"),
     ("oppose", r"\b(oppose\w*|condemn\w*|criticiz\w*|criticis\w*|denounce\w*|protest(ed|s)?)\b"),
     ("support_politically", r"\b(support(s|ed|ing)?|back(s|ed|ing)?|endorse\w*|stood by|stands by|solidarity with)\b"),
@@ -47,7 +49,8 @@ RELATION_ANY = re.compile(rf"\b(?:{RELATION_ALTERNATIVES})", re.I)
 RELATION_STARTS = (  # noqa: SIM905 - a word list reads best as words
     "send sent deploy dispatch transfer share sharing provid technolog suppl ship deliver sell sold "
     "military come defend sign ratif conclud agree consult held hold discussed talks attack struck "
-    "strike invade invasion shell bomb fired threaten warn ultimatum oppose condemn "
+    "strike invade invasion shell bomb fired fought fighting threaten warn ultimatum oppose condemn water "
+    "rammed ramming blockade dangerous "
     "critici denounce protest support back endorse stood stands solidarity"
 ).split()
 RELATION_START = re.compile(r"\b" + trie_pattern(RELATION_STARTS), re.I)
@@ -56,8 +59,8 @@ NEGATION = re.compile(
     r"\b(not|never|no|neither|nor|denied|denies|deny|refused to|refuses to|rejected|without)\b|n't", re.I
 )
 HEDGES = re.compile(
-    r"\b(may|might|could|likely|unlikely|possibly|perhaps|believed?|believes|reportedly|allegedly|"
-    r"appears? to|seems? to|suggest(s|ed)?|expected to|would)\b",
+    r"\b(?-i:may)\b|\b(might|could|likely|unlikely|possibly|probably|perhaps|believed?|believes|reportedly|"
+    r"allegedly|appears? to|seems? to|suggest(s|ed)?|expected to|concerned (about|that)|would)\b",
     re.I,
 )
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -177,6 +180,8 @@ def read_claims(
             obj = next((m for m in after if subject is None or m.form.target != subject.form.target), None)
             if subject is None and obj is None:
                 continue
+            if name == "attack" and (TREATY_LANGUAGE.search(sent) or COMMITMENT_CASE.search(sent)):
+                continue  # "an attack on one is an attack on all": the case of a pledge, not an attack
             seen.add(name)
             clause = (
                 max(sent.rfind(p, 0, subject.start if subject else hit.start()) for p in (",", ";", ":")) + 1
@@ -195,4 +200,17 @@ def read_claims(
                     attribution=said,
                 )
             )
+        if TREATY_LANGUAGE.search(sent):
+            parties = list(
+                dict.fromkeys(m.form.target for m in actors if m.form.kind not in ("leader", "org"))
+            )
+            have = {
+                (c.subject, c.object) for c in claims if c.text == sent and c.relation == "assist_militarily"
+            }
+            if len(parties) >= 2:
+                for x, y in ((parties[0], parties[1]), (parties[1], parties[0])):
+                    if (x, y) not in have:
+                        claims.append(Claim(text=sent, subject=x, relation="assist_militarily", object=y,
+                                            polarity="positive", modality="asserted", attribution=Attribution(kind="author"),
+                                            conditional=True))  # fmt: skip
     return claims, quotes

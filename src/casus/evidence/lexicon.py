@@ -270,6 +270,13 @@ TREATY_LANGUAGE = re.compile(
     r"|\b(jointly|mutually) defended\b",
     re.I,
 )
+# A commitment for the case of an attack ("its commitment that an armed attack on ... would
+# invoke"): the attack it names is the case, not an event.
+COMMITMENT_CASE = re.compile(
+    r"\b(commitments?|pledges?|obligations?|guarantees?|would|will)\b[^.;]{0,120}\b(armed )?attack\b[^.;]{0,160}\b(would|will|shall)\s+(invoke|trigger|activate|be considered)"
+    r"|\b(armed )?attack\b[^.;]{0,160}\b(would|will|shall)\s+(invoke|trigger|activate)\b",
+    re.I,
+)
 # Invoking a treaty article: consultation (NATO Art. 4) or a call for help (Art. 5, EU Art. 42.7).
 INVOKE = re.compile(
     r"\b(invok|trigger|activat|cit)\w*\s+(the\s+)?(?P<org>NATO|EU|alliance|Nato)?(['’]s\s+)?\s*"

@@ -106,10 +106,10 @@ def parsed_claims(sents: list[tuple[int, str]], mentions: list[Mention], nlp: An
         voices[sent] = said
         if said.kind == "speaker" and said.who:
             last = said
-        quoted = quotations(sent)
-        if quoted:
+        passages = quotations(sent)
+        if passages:
             who = quote_speaker(doc, local)
-            quotes.extend(Quotation(text=q, speaker=who) for q in quoted)
+            quotes.extend(Quotation(text=q, speaker=who) for q in passages)
     return Parsed(claims, quotes, voices, len(todo), overflow)
 
 
