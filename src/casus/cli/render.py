@@ -263,7 +263,9 @@ def print_reading(reading: Any) -> None:
                 Text(f"  claim: {c.subject or '?'} {neg}{c.relation} {c.object or '?'} (per {who}){hedge}")
             )
         for link in r.provisions:
-            out.print(Text(f"  quotes {link.treaty} {link.article} (score {link.score:.2f})"))
+            how = "named and described" if link.score is None else f"wording score {link.score:.2f}"
+            via = f", as rendered by {link.rendering}" if link.rendering else ""
+            out.print(Text(f"  {link.treaty} {link.article} ({how}{via})"))
         for f in r.flags:
             out.print(Text(f"  FLAG {f.kind}: “{f.span}” — {f.detail}", style="yellow"))
     if reading.comparison is not None:

@@ -230,3 +230,75 @@ def subject_flags(mentions: list[Mention], gaz: Gazetteer) -> list[Flag]:
             flags.append(Flag(kind="spun_copy", span=m.text,
                               detail=f"named once in an article about {names}: a word swapped in a copy?"))  # fmt: skip
     return flags
+
+
+ARTICLE_NAMED = re.compile(r"\b(?:Article|Art\.)\s*(?P<n>\d+|[IVX]+)(?:\s*[.(]\s*(?P<p>\d+)\)?)?", re.I)
+DESCRIBES = re.compile(
+    r"\b(states?|stated|says?|said|stipulat\w*|provides?|calls? for|can be (used|invoked)|appl(y|ies)|covers?|"
+    r"sees?|requires?|obliges?|commits?|guarantees?|declares?|allows?|reads?|under|pledg\w*|means?|mandates?)\b",
+    re.I,
+)
+NATO_WORDS = re.compile(r"\b(NATO|Nato|North Atlantic|Washington Treaty|the alliance)\b")
+EU_WORDS = re.compile(r"\b(EU|E\.U\.|European Union|Lisbon Treaty|EU treaty|Treaty on European Union)\b")
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def _number(label: str) -> str | None:
+    """ "Art. IV" -> "4", "Art. 42(7)" -> "42.7", "Art. 5" -> "5"."""
+    m = ARTICLE_NAMED.search(label)
+    if m is None:
+        return None
+    n = m.group("n").upper()
+    base = str(ROMAN[n]) if n in ROMAN else n
+    return f"{base}.{m.group('p')}" if m.group("p") else base
+
+
+@lru_cache(maxsize=1)
+def _treaty_articles() -> dict[str, tuple[frozenset[str], dict[str, str]]]:
+    """Each bundled treaty: its parties and its provisions by article number."""
+    from casus.world import load_world
+
+    out = {}
+    for t in load_world(use_env=False).treaties.values():
+        arts = {n: p.article for p in t.provisions if (n := _number(p.article)) is not None}
+        out[t.id] = (frozenset(m.state for m in t.parties), arts)
+    return out
+
+
+def _named_treaty(
+    sent: str, actors: set[str], treaties: dict[str, tuple[frozenset[str], dict[str, str]]]
+) -> str | None:
+    if NATO_WORDS.search(sent):
+        return "nato-1949"
+    if EU_WORDS.search(sent):
+        return "eu-teu-42-7"
+    if TREATY_WORDS.search(sent) or re.search(r"\bMDT\b", sent):
+        pair = [tid for tid, (parties, _) in treaties.items() if len(parties) == 2 and parties <= actors]
+        if pair:
+            return pair[0]
+    return None
+
+
+def reference_links(
+    sents: list[str], actors: list[set[str]], links: list[ProvisionLink]
+) -> list[ProvisionLink]:
+    """Sentences that name an article and say what it does ("Article 5 of the Japan-U.S. Security
+    Treaty applies to the Senkaku Islands", "Article 3 states that ..."), linked to the provision
+    of the treaty they name, or else of the treaty the article was speaking of. Score None: found
+    by reference, not by wording."""
+    treaties = _treaty_articles()
+    quoted = {lk.sentence: lk.treaty for lk in links}
+    current: str | None = None
+    out = []
+    for sent, named in zip(sents, actors, strict=True):
+        treaty = _named_treaty(sent, named, treaties) or quoted.get(sent)
+        m = ARTICLE_NAMED.search(sent)
+        if m is not None and sent not in quoted and DESCRIBES.search(sent):
+            tid = treaty or current
+            number = _number(m.group(0))
+            if tid is not None and number is not None and tid in treaties:
+                article = treaties[tid][1].get(number)
+                if article is not None and not (tid != "nato-1949" and NATO_WORDS.search(sent)):
+                    out.append(ProvisionLink(treaty=tid, article=article, score=None, sentence=sent))
+        current = treaty or current
+    return out

@@ -86,7 +86,7 @@ class ProvisionLink(BaseModel):
 
     treaty: str
     article: str
-    score: float
+    score: float | None  # the wording's similarity (0-1); None for an article named and described
     sentence: str
     rendering: str | None = None  # whose rendering of the provision matched (None: casus's own text)
 

@@ -19,6 +19,7 @@ from casus.evidence.links import (
     bundled_provisions,
     link_provisions,
     mention_flags,
+    reference_links,
     subject_flags,
 )
 from casus.evidence.model import (
@@ -216,6 +217,12 @@ def read_document(
     else:
         claims, quotes = read_claims(text, mentions, sents)
     links = link_provisions([s for _, s in sents], bundled_provisions())
+    named: list[set[str]] = []
+    k = 0
+    for offset, sent in sents:
+        local, k = _local(mentions, offset, offset + len(sent), k)
+        named.append({m.form.target for m in local})
+    links += reference_links([s for _, s in sents], named, links)
     claims = pledges(links, claims, "parse" if nlp is not None else "rules", voices)
     flags = mention_flags(text, mentions, g) + article_flags(links) + subject_flags(mentions, g)
     flags += [Flag(kind="boilerplate", span=line[:160], detail=f"removed before reading ({rule})")
