@@ -22,7 +22,6 @@ from typing import Any
 
 from casus.evidence.copies import CopyGroup, find_copies
 from casus.evidence.model import ArticleReading
-from casus.evidence.sentences import sentences
 
 __all__ = ["compare", "provision_refs", "stance"]
 
@@ -51,26 +50,10 @@ def stance(sentence: str) -> str:
     return "describes"
 
 
-def _main_treaty(r: ArticleReading) -> str | None:
-    linked = [p.treaty for p in r.provisions]
-    return max(set(linked), key=linked.count) if linked else None
-
-
-def provision_refs(r: ArticleReading, text: str) -> list[tuple[str, str, str]]:
-    """(treaty, article, sentence) for each sentence that quotes, paraphrases or names an article
-    of a treaty the article links to ("Article 4" in a piece that quotes ru-kp-2024)."""
-    out = [(p.treaty, p.article, p.sentence) for p in r.provisions]
-    treaty = _main_treaty(r)
-    if treaty is None:
-        return out
-    seen = {s for _, _, s in out}
-    for _, sent in sentences(text):
-        if sent in seen:
-            continue
-        m = ARTICLE_REF.search(sent)
-        if m is not None and "NATO" not in sent.upper().replace("NATO'S", "NATO"):
-            out.append((treaty, f"Art. {m.group('n')}", sent))
-    return out
+def provision_refs(r: ArticleReading) -> list[tuple[str, str, str]]:
+    """(treaty, article, sentence) for each sentence that quotes, paraphrases or names and
+    describes a provision (the reading's links, `casus.evidence.links`)."""
+    return [(p.treaty, p.article, p.sentence) for p in r.provisions]
 
 
 def _independent(groups: list[CopyGroup]) -> dict[str, str]:
@@ -109,12 +92,10 @@ def _events(readings: list[ArticleReading], origin: dict[str, str]) -> list[dict
     return out
 
 
-def _provisions(
-    readings: list[ArticleReading], texts: list[str], origin: dict[str, str]
-) -> list[dict[str, Any]]:
+def _provisions(readings: list[ArticleReading], origin: dict[str, str]) -> list[dict[str, Any]]:
     by_key: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for r, text in zip(readings, texts, strict=True):
-        for treaty, article, sent in provision_refs(r, text):
+    for r in readings:
+        for treaty, article, sent in provision_refs(r):
             by_key[(treaty, article)].append(
                 {
                     "source": r.source,
@@ -155,5 +136,5 @@ def compare(readings: list[ArticleReading], texts: list[str] | None = None) -> d
             for g in groups
         ],
         "events": _events(readings, origin),
-        "provisions": _provisions(readings, texts, origin),
+        "provisions": _provisions(readings, origin),
     }

@@ -238,6 +238,11 @@ DESCRIBES = re.compile(
     r"sees?|requires?|obliges?|commits?|guarantees?|declares?|allows?|reads?|under|pledg\w*|means?|mandates?)\b",
     re.I,
 )
+COMPARED = re.compile(
+    r"\b(like|unlike|than|such as|as in|similar to|modelled on|modeled on)\b[^.;]{0,16}$", re.I
+)
+NATO_BEFORE = re.compile(r"\b(NATO|Nato|North Atlantic Treaty|alliance)(['’]s)?\s*$")
+EU_BEFORE = re.compile(r"\b(EU|E\.U\.|European Union|Lisbon Treaty)(['’]s)?\s*$")
 NATO_WORDS = re.compile(r"\b(NATO|Nato|North Atlantic|Washington Treaty|the alliance)\b")
 EU_WORDS = re.compile(r"\b(EU|E\.U\.|European Union|Lisbon Treaty|EU treaty|Treaty on European Union)\b")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -259,7 +264,8 @@ def _treaty_articles() -> dict[str, tuple[frozenset[str], dict[str, str]]]:
     from casus.world import load_world
 
     out = {}
-    for t in load_world(use_env=False).treaties.values():
+    # newest first: two states' treaty is the latest they signed (ru-kp-2024, not ru-kp-2000)
+    for t in sorted(load_world(use_env=False).treaties.values(), key=lambda t: t.signed, reverse=True):
         arts = {n: p.article for p in t.provisions if (n := _number(p.article)) is not None}
         out[t.id] = (frozenset(m.state for m in t.parties), arts)
     return out
@@ -268,14 +274,23 @@ def _treaty_articles() -> dict[str, tuple[frozenset[str], dict[str, str]]]:
 def _named_treaty(
     sent: str, actors: set[str], treaties: dict[str, tuple[frozenset[str], dict[str, str]]]
 ) -> str | None:
-    if NATO_WORDS.search(sent):
+    """The treaty a sentence names: NATO's, the EU's, or the two-party treaty of two states it names
+    ("the Russia-North Korea treaty's Article 4 is no commitment like NATO's Article 5": theirs)."""
+    pair = None
+    if TREATY_WORDS.search(sent) or re.search(r"\bMDT\b", sent):
+        pair = next(
+            (tid for tid, (parties, _) in treaties.items() if len(parties) == 2 and parties <= actors), None
+        )
+    nato, ref = NATO_WORDS.search(sent), ARTICLE_NAMED.search(sent)
+    compared = (
+        nato is not None and COMPARED.search(sent[max(0, nato.start() - 24) : nato.start()]) is not None
+    )
+    if pair is not None and (nato is None or compared or (ref is not None and ref.start() < nato.start())):
+        return pair
+    if nato is not None and not compared:
         return "nato-1949"
     if EU_WORDS.search(sent):
         return "eu-teu-42-7"
-    if TREATY_WORDS.search(sent) or re.search(r"\bMDT\b", sent):
-        pair = [tid for tid, (parties, _) in treaties.items() if len(parties) == 2 and parties <= actors]
-        if pair:
-            return pair[0]
     return None
 
 
@@ -292,13 +307,23 @@ def reference_links(
     out = []
     for sent, named in zip(sents, actors, strict=True):
         treaty = _named_treaty(sent, named, treaties) or quoted.get(sent)
-        m = ARTICLE_NAMED.search(sent)
-        if m is not None and sent not in quoted and DESCRIBES.search(sent):
-            tid = treaty or current
-            number = _number(m.group(0))
-            if tid is not None and number is not None and tid in treaties:
+        if sent not in quoted and DESCRIBES.search(sent):
+            seen = set()
+            for m in ARTICLE_NAMED.finditer(sent):
+                before, after = sent[max(0, m.start() - 24) : m.start()], sent[m.end() : m.end() + 40]
+                if COMPARED.search(before):
+                    continue  # "no commitment like NATO's Article 5": a comparison, not this text
+                tid = (
+                    "nato-1949" if NATO_BEFORE.search(before) or re.match(r"\s+of the North Atlantic", after)
+                    else "eu-teu-42-7" if EU_BEFORE.search(before)
+                    else (treaty if treaty != "nato-1949" or NATO_WORDS.search(after) else None) or current
+                )  # fmt: skip
+                number = _number(m.group(0))
+                if tid is None or number is None or tid not in treaties or (tid, number) in seen:
+                    continue
                 article = treaties[tid][1].get(number)
-                if article is not None and not (tid != "nato-1949" and NATO_WORDS.search(sent)):
+                if article is not None:
+                    seen.add((tid, number))
                     out.append(ProvisionLink(treaty=tid, article=article, score=None, sentence=sent))
         current = treaty or current
     return out
