@@ -310,3 +310,68 @@ def test_vocabulary_files_are_checked_with_located_errors(tmp_path: Path) -> Non
         app, ["check", str(Path(__file__).parents[2] / "src" / "casus" / "data" / "evidence")]
     )
     assert ok.exit_code == 0 and "evidence vocabulary" in ok.output
+
+
+def test_binary_input_is_refused_and_a_bad_file_in_a_folder_is_skipped(tmp_path: Path) -> None:
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    with pytest.raises(SourceError, match=r"scan\.pdf: a PDF document, not a text, HTML or feed file"):
+        load([str(pdf)])
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("North Korea sent troops to Russia.\n", encoding="utf-8")
+    (folder / "b.bin").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    skipped: list[str] = []
+    docs = load([str(folder)], skipped)
+    assert [Path(d.source).name for d in docs] == ["a.txt"]
+    assert len(skipped) == 1 and "b.bin: binary data" in skipped[0]
+    r = CliRunner().invoke(app, ["read", str(folder), "--json", "--date", "2024-11-01"])
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)["skipped"] == skipped
+
+
+def test_boilerplate_lines_are_flagged_with_their_rule() -> None:
+    [doc] = documents_from_bytes(
+        b"North Korea sent troops to Russia.\nThe post Troops sent appeared first on Example Wire.\n"
+        b"Click here to follow us on Telegram\n",
+        "x.txt",
+        ".txt",
+    )
+    flags = [f for f in read_document(doc, on=D).flags if f.kind == "boilerplate"]
+    assert [f.detail for f in flags] == ["removed before reading (syndication footer)",
+                                         "removed before reading (social follow)"]  # fmt: skip
+
+
+def test_a_spun_copy_is_found_counted_once_and_its_garbled_name_flagged() -> None:
+    original = ("North Korea has sent about 10,000 soldiers to Russia, the Pentagon said on Monday. "
+                "The North Korean troops are expected to fight Ukrainian forces in the Kursk region within weeks. "
+                "South Korea condemned the deployment and summoned the Russian ambassador in Seoul on Tuesday.")  # fmt: skip
+    spun = ("North Korea has dispatched about 10,000 soldiers to Russia, the Pentagon said on Monday. "
+            "The North Vietnamese troops are expected to fight Ukrainian forces in the Kursk region within weeks. "
+            "South Korea condemned the deployment and summoned the Russian ambassador in Seoul on Tuesday.")  # fmt: skip
+    a = read_document(Document("wire", None, dt.date(2024, 10, 28), original), on=dt.date(2024, 10, 28))
+    b = read_document(Document("copy", None, dt.date(2024, 10, 29), spun), on=dt.date(2024, 10, 29))
+    result = compare([a, b], [original, spun])
+    [group] = result["copies"]
+    assert group["original"] == "wire" and group["copies"][0]["source"] == "copy"
+    assert group["copies"][0]["kind"] == "rewritten"
+    assert any("North Vietnamese" in f["span"] for f in group["copies"][0]["flags"])
+    # the story counts once: no event is reported as agreed by two independent sources
+    assert all(e["sources"] < 2 for e in result["events"])
+    assert any(f.kind in ("spun_copy", "anachronism") for f in b.flags)
+
+
+def test_sources_contradicting_each_other_on_a_provision_are_quoted_side_by_side() -> None:
+    a_text = ("Article 4 of the treaty between Russia and North Korea clearly states that each side shall "
+              "provide military assistance without delay if the other is attacked.")  # fmt: skip
+    b_text = ("The treaty between Russia and North Korea is no commitment like NATO's Article 5: its Article 4 "
+              "does not oblige either side to fight, analysts said.")  # fmt: skip
+    a = read_document(Document("a", None, None, a_text), on=D)
+    b = read_document(Document("b", None, None, b_text), on=D)
+    [row] = compare([a, b], [a_text, b_text])["provisions"]
+    assert (row["treaty"], row["article"], row["verdict"]) == ("ru-kp-2024", "Art. 4", "contradict")
+    assert {(s["source"], s["stance"]) for s in row["statements"]} == {
+        ("a", "obliges"),
+        ("b", "does not oblige"),
+    }
+    assert {s["text"] for s in row["statements"]} == {a_text, b_text}

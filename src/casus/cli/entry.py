@@ -16,7 +16,7 @@ from casus.model import CasusError, InputError, UnknownIdError
 OPTIONAL_MODULES = {
     **dict.fromkeys(("fastapi", "uvicorn", "sqlalchemy", "alembic", "platformdirs", "psycopg"), "serve"),
     **dict.fromkeys(("dask", "distributed"), "sweep"),
-    **dict.fromkeys(("trafilatura", "feedparser", "rapidfuzz", "charset_normalizer"), "read"),
+    **dict.fromkeys(("trafilatura", "feedparser", "rapidfuzz", "charset_normalizer", "spacy"), "read"),
 }
 
 

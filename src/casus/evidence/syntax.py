@@ -613,8 +613,8 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     media = {w for w in words if re.split(r"[^a-z]", w)[0] in MEDIA or w.upper() in AGENCIES}
     if media and not words & {"minister", "president", "spokesman", "spokesperson", "forces", "armed"}:
         name = _name([t for t in tokens if t.lower_ not in CALENDAR])
-        if name is not None and " " not in name and s.mention(head.doc[tokens[0].i]) is not None:
-            name = None  # "Pyongyang's state media": a place, not the outlet's name
+        if name is not None and all(s.mention(t) is not None for t in tokens if t.text in name.split()):
+            name = None  # "Pyongyang's state media", "a US news network": a place, not the outlet's name
         start = tokens[1:] if tokens and tokens[0].dep_ == "det" else tokens
         phrase = s.doc[start[0].i : tokens[-1].i + 1].text if start else head.text
         return Attribution(kind="media_reports", who=name or phrase)

@@ -1,0 +1,128 @@
+"""The parser-based claim coder on the constructions that tripped the rule-based one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casus.evidence.model import CODES, RELATIONS, Claim
+from casus.evidence.parse import ReaderUnavailable, pipeline
+from casus.evidence.read import read_document
+from casus.evidence.sources import Document
+
+try:
+    pipeline()
+except ReaderUnavailable as exc:  # pragma: no cover - the dev environment installs it
+    pytest.skip(f"the English pipeline is not usable here: {exc}", allow_module_level=True)
+
+D = dt.date(2024, 11, 1)
+
+
+def claims(text: str) -> list[Claim]:
+    return read_document(Document("t", None, None, text), on=D, coder="parse").claims
+
+
+def triples(text: str) -> set[tuple[str | None, str, str | None]]:
+    return {(c.subject, c.relation, c.object) for c in claims(text)}
+
+
+def test_mutual_defence_wording_is_a_conditional_pledge_never_an_attack() -> None:
+    for text in (
+        "The treaty obliges Russia and North Korea to provide mutual assistance if either is attacked.",
+        "Saudi Arabia and Pakistan signed a pact stating that any aggression against either country shall "
+        "be considered an aggression against both.",
+        "The pact declares any attack on Saudi Arabia or Pakistan an attack on both.",
+    ):
+        cs = claims(text)
+        assert not [c for c in cs if c.relation == "attack"], text
+        pledges = {(c.subject, c.object) for c in cs if c.relation == "assist_militarily" and c.conditional}
+        assert len(pledges) == 2 and {a for pair in pledges for a in pair} in ({"RUS", "PRK"}, {"SAU", "PAK"})
+
+
+def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
+    text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
+            "fired water cannons at a Philippine supply boat.")  # fmt: skip
+    got = triples(text)
+    assert ("CHN", "coerce", "PHL") in got
+    assert not {t for t in got if t[0] == "PHL" and t[1] in ("attack", "coerce")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Pentagon said North Korea had now sent about 10,000 soldiers to train in eastern Russia.",
+            ("PRK", "send_troops", "RUS"),
+        ),
+        (
+            "I can confirm that North Korean troops have been sent to Russia, Rutte told reporters.",
+            ("PRK", "send_troops", "RUS"),
+        ),
+        (
+            "Russia was probably providing North Korea with nuclear submarine and ballistic missile technology.",
+            ("RUS", "transfer_technology", "PRK"),
+        ),
+        (
+            "Russia will provide military and other assistance to North Korea.",
+            ("RUS", "assist_militarily", "PRK"),
+        ),
+        ("North Korean soldiers fought Ukrainian forces in the Kursk region.", ("PRK", "attack", "UKR")),
+        (
+            "Poland invoked NATO's Article 4 after Russian drones entered its airspace.",
+            ("POL", "consult", "NATO"),
+        ),
+        ("China launched military drills around Taiwan on Monday.", ("CHN", "mobilize", "TWN")),
+        ("South Korea accused North Korea of sending troops to Russia.", ("KOR", "accuse", "PRK")),
+    ],
+)
+def test_central_events(text: str, want: tuple[str, str, str]) -> None:
+    assert want in triples(text)
+
+
+def test_attribution_chains() -> None:
+    [c] = [c for c in claims("Citing six senior US officials, a US news network said Russia was probably "
+                             "providing North Korea with missile technology.") if c.relation == "transfer_technology"]  # fmt: skip
+    assert (c.attribution.kind, c.attribution.who, c.attribution.count) == ("officials", "USA", 6)
+    assert c.attribution.via and "network" in c.attribution.via
+    [d] = claims("According to TASS, Putin said Moscow would not send troops to Ukraine.")
+    assert (d.attribution.kind, d.attribution.who, d.attribution.via) == ("speaker", "Vladimir Putin", "TASS")
+    assert d.polarity == "negative"
+
+
+def test_hedges_denials_and_the_month_of_may() -> None:
+    assert claims("North Korea probably sent troops to Russia.")[0].hedges == ["probably"]
+    concerned = claims("Seoul is concerned that North Korea may send troops to Russia.")[0]
+    assert concerned.modality == "hedged"
+    may = claims("In May, North Korea sent troops to Russia.")[0]
+    assert may.modality == "asserted"
+    denied = claims("North Korea denied that it had sent troops to Russia.")[0]
+    assert (denied.subject, denied.polarity) == ("PRK", "negative")
+
+
+def test_every_claim_carries_its_cameo_and_plover_codes() -> None:
+    assert set(CODES) == set(RELATIONS)
+    c = claims("China launched military drills around Taiwan on Monday.")[0]
+    assert (c.cameo, c.plover, c.coder) == ("150", "MOBILIZE", "parse")
+
+
+def test_a_changed_pipeline_is_refused_and_the_rules_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import casus.evidence.parse as parse
+
+    pipeline.cache_clear()
+    monkeypatch.setitem(parse.MODEL_SHA256, "parser/model", "0" * 64)
+    try:
+        with pytest.raises(ReaderUnavailable, match="does not match the pinned pipeline"):
+            pipeline()
+        r = read_document(Document("t", None, None, "North Korea sent troops to Russia."), on=D)
+        assert r.coder == "rules" and r.claims[0].relation == "send_troops"
+    finally:
+        monkeypatch.undo()
+        pipeline.cache_clear()
+    monkeypatch.setenv("CASUS_READER", "rules")
+    pipeline.cache_clear()
+    try:
+        assert read_document(Document("t", None, None, "Russia struck Ukraine."), on=D).coder == "rules"
+    finally:
+        monkeypatch.delenv("CASUS_READER")
+        pipeline.cache_clear()
