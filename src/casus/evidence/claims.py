@@ -101,6 +101,18 @@ def relations(sentence: str) -> list[re.Match[str]]:
     return out
 
 
+CONDITION = re.compile(
+    r"\b(if|unless|should|whether|in case of|in case|in the event of|in the event)\b", re.I
+)
+
+
+def _in_condition(sentence: str, at: int) -> bool:
+    """Whether position `at` lies in a conditional clause: after "if", "in case of", "should"
+    within the same clause (no comma, semicolon or colon between)."""
+    clause = max(sentence.rfind(p, 0, at) for p in (",", ";", ":")) + 1
+    return CONDITION.search(sentence, clause, at) is not None
+
+
 def _label(m: Mention) -> str:
     return m.form.target
 
@@ -180,8 +192,12 @@ def read_claims(
             obj = next((m for m in after if subject is None or m.form.target != subject.form.target), None)
             if subject is None and obj is None:
                 continue
-            if name == "attack" and (TREATY_LANGUAGE.search(sent) or COMMITMENT_CASE.search(sent)):
-                continue  # "an attack on one is an attack on all": the case of a pledge, not an attack
+            if name == "attack" and (
+                TREATY_LANGUAGE.search(sent)
+                or COMMITMENT_CASE.search(sent)
+                or _in_condition(sent, hit.start())
+            ):
+                continue  # "an attack on one is an attack on all", "if either is attacked": a case, not an event
             seen.add(name)
             clause = (
                 max(sent.rfind(p, 0, subject.start if subject else hit.start()) for p in (",", ";", ":")) + 1

@@ -1,0 +1,122 @@
+"""The reader scored on the hand-annotated gold set (tests/evidence/gold/README.md).
+
+The development files were read while the coders were written; `heldout/` was set aside before
+any of that and is scored only here, separately. The floors below are the scores measured at
+the last change (README, "Reading the news"), a little under, so that a change that reads worse
+fails; the issue's targets are above several of them and are reported, not asserted.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from casus.cli import app
+from casus.evidence.gold import GoldArticle, load_gold, score, score_article
+from casus.evidence.model import ArticleReading, Attribution, Claim
+from casus.evidence.parse import ReaderUnavailable, pipeline
+from casus.model import InputError
+
+GOLD = Path(__file__).parent / "gold"
+DEV = sorted(GOLD.glob("dev-*.yaml"))
+HELDOUT = GOLD / "heldout" / "heldout.yaml"
+
+
+def _articles(paths: list[Path]) -> list[GoldArticle]:
+    return [a for p in paths for a in load_gold(p)]
+
+
+def _parser_or_skip() -> None:
+    try:
+        pipeline()
+    except ReaderUnavailable as exc:  # pragma: no cover - the dev environment installs it
+        pytest.skip(f"the English pipeline is not usable here: {exc}")
+
+
+def test_the_gold_set_is_real_and_large_enough() -> None:
+    dev, held = _articles(DEV), load_gold(HELDOUT)
+    assert len(dev) + len(held) >= 40 and len(held) == 10
+    assert len({a.outlet for a in [*dev, *held]}) >= 10
+    assert all(a.url.startswith("http") and len(a.sentences) >= 6 for a in [*dev, *held])
+    assert not {a.url for a in dev} & {a.url for a in held}, (
+        "a held-aside article is also in the development set"
+    )
+
+
+@pytest.mark.parametrize(
+    ("coder", "floors"),
+    [
+        (
+            "parse",
+            {
+                "precision": 0.72,
+                "recall": 0.33,
+                "attribution_accuracy": 0.62,
+                "hedge_accuracy": 0.95,
+                "link_precision": 0.85,
+                "link_recall": 0.60,
+            },
+        ),
+        ("rules", {"precision": 0.33, "recall": 0.2, "hedge_accuracy": 0.9}),
+    ],
+)
+def test_development_scores(coder: str, floors: dict[str, float]) -> None:
+    if coder == "parse":
+        _parser_or_skip()
+    got = score(_articles(DEV), coder)
+    for key, floor in floors.items():
+        assert got[key] >= floor, (key, got[key])
+    assert got["mutual_defence_attacks"] == 0
+
+
+def test_held_aside_scores() -> None:
+    """Measured once, after the coders were frozen: precision 0.53, recall 0.27, attribution 0.82,
+    hedges 1.00, links 1.00 / 0.86, no attack coded from mutual-defence wording."""
+    _parser_or_skip()
+    got = score(load_gold(HELDOUT), "parse")
+    floors = {"precision": 0.5, "recall": 0.25, "attribution_accuracy": 0.78, "hedge_accuracy": 0.95,
+              "link_precision": 0.9, "link_recall": 0.8}  # fmt: skip
+    for key, floor in floors.items():
+        assert got[key] >= floor, (key, got[key])
+    assert got["mutual_defence_attacks"] == 0
+
+
+def test_the_scorer_counts_wrong_roles_as_wrong() -> None:
+    directed = [
+        (a, s, c) for a in _articles(DEV) for s in a.sentences for c in s.claims
+        if c.subject and c.object and c.subject != c.object and not c.conditional
+        and c.relation not in ("agree_sign", "consult", "cooperate_militarily")
+    ]  # fmt: skip
+    article, sentence, g = directed[0]
+    right = Claim(text=sentence.text, subject=g.subject, relation=g.relation, object=g.object,  # type: ignore[arg-type]
+                  polarity="positive", modality="asserted", attribution=Attribution(kind="author"))  # fmt: skip
+    reading = ArticleReading(source="x", title=None, date=article.date, date_from="option", words=1, actors=[],
+                             claims=[right], quotations=[], provisions=[], flags=[])  # fmt: skip
+    assert score_article(article, reading)["right"] == 1
+    flipped = right.model_copy(update={"subject": g.object, "object": g.subject})
+    assert score_article(article, reading.model_copy(update={"claims": [flipped]}))["right"] == 0
+
+
+def test_a_malformed_gold_file_gets_a_located_error(tmp_path: Path) -> None:
+    f = tmp_path / "bad.yaml"
+    f.write_text("- url: https://example.test/a\n  outlet: X\n  date: 2024-02-30\n  sentences: []\n")
+    with pytest.raises(InputError) as err:
+        load_gold(f)
+    text = str(err.value)
+    assert "bad.yaml:3" in text and "date" in text
+    r = subprocess.run(
+        [sys.executable, "-m", "casus", "read", "--gold", str(f)], capture_output=True, text=True
+    )
+    assert r.returncode != 0 and "bad.yaml:3" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_casus_read_gold_prints_the_scores() -> None:
+    r = CliRunner().invoke(app, ["read", "--gold", "--coder", "rules", str(DEV[0]), "--json"])
+    assert r.exit_code == 0, r.output
+    assert {"precision", "recall", "link_recall", "mutual_defence_attacks"} <= set(
+        next(iter(__import__("json").loads(r.output).values()))
+    )
