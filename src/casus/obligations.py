@@ -220,11 +220,23 @@ class Engine:
     ) -> list[Check]:
         checks = [self._scope(c, event, site, parties)]
         a = event.attributes
-        if c.attacker_must_be_state:
+        if c.attacker_must_be_state or c.non_state_attacks == "not_covered":
             if a.state_actor:
                 checks.append(Check(True, f"the attacker, {event.actor}, is a state"))
             else:
                 checks.append(Check(False, f"it requires an attack by a state; {event.actor} is not a state"))
+        elif not a.state_actor:
+            if c.non_state_attacks == "covered":
+                checks.append(
+                    Check(
+                        True, f"the attacker, {event.actor}, is not a state; the article covers such attacks"
+                    )
+                )
+            else:
+                checks.append(
+                    Check(None, f"the attacker, {event.actor}, is not a state, and the article does not say "
+                                "whether an attack by a non-state actor triggers it")
+                )  # fmt: skip
         if c.state_of_war_required:
             if event.target in at_war:
                 checks.append(Check(True, f"{event.target} is in a state of war"))
@@ -256,8 +268,9 @@ class Engine:
         if c.external_attack_only:
             if not a.state_actor:
                 checks.append(
-                    Check(None, f"it covers external attacks only; {event.actor} may not be external")
-                )
+                    Check(None, f"it covers external attacks only, and {event.actor} is a non-state actor: "
+                                "whether its attack comes from outside depends on where it operates from")
+                )  # fmt: skip
             else:
                 checks.append(Check(True, f"the attack comes from outside, from {event.actor}"))
         if c.adversaries:
@@ -309,6 +322,14 @@ class Engine:
         base: list[Check] = []
         if ta.in_force:
             base.append(Check(True, f"{t.id} in force since {t.in_force}"))
+        elif t.in_force_unknown and ta.status == "signed":
+            base.append(
+                Check(
+                    None,
+                    f"{t.id} was signed {t.signed}; whether and when it entered into force is not published, "
+                    "so it may or may not bind",
+                )
+            )
         elif scenario.assumptions.honour_signed_not_in_force:
             base.append(
                 Check(
@@ -443,13 +464,29 @@ class Engine:
             attackers = [ev.actor]
             if scenario.assumptions.suppliers_are_cobelligerents:
                 attackers += [s for s in ev.attributes.weapons_supplied_by if s not in attackers]
-            for ta in engaged:
-                for p in ta.treaty.provisions:
-                    for obligor, beneficiary in self.pairs(ta, p, ev, attackers):
-                        results.append(
-                            self.evaluate(scenario, ev, ta, p, obligor, beneficiary, site, at_war, attackers)
-                        )
+            for victim in [ev, *self.hosts(ev, site, attackers)]:
+                for ta in engaged:
+                    for p in ta.treaty.provisions:
+                        for obligor, beneficiary in self.pairs(ta, p, victim, attackers):
+                            results.append(
+                                self.evaluate(
+                                    scenario, victim, ta, p, obligor, beneficiary, site, at_war, attackers
+                                )
+                            )
         return results
+
+    @staticmethod
+    def hosts(ev: Event, site: Site, attackers: list[str]) -> list[Event]:
+        """An attack on one state's forces on another's territory (US forces at a base in Okinawa)
+        is also an attack on the host's territory: the host is a victim too, and its allies' duties
+        toward it are engaged as well as those toward the state whose forces were hit."""
+        host = site.administered_by
+        if ev.kind not in ATTACKS or host is None or host == ev.target or host in attackers:
+            return []
+        if ev.attributes.target_asset is TargetAsset.TERRITORY:
+            return []
+        attrs = ev.attributes.model_copy(update={"target_asset": TargetAsset.TERRITORY})
+        return [ev.model_copy(update={"target": host, "attributes": attrs})]
 
 
 def casus_foederis(world: World, scenario: Scenario) -> list[ObligationResult]:

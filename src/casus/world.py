@@ -280,6 +280,14 @@ def check_treaty(
                 ["parties", i, "joined"],
                 f"joined {m.joined} is before the treaty was signed ({treaty.signed})",
             )
+        state = states.states.get(m.state) if states is not None else None
+        if state is not None and not state.exists_on(begin):
+            when = "joined" if m.joined is not None else "state"
+            span = f"{state.start} to {state.end}" if state.end else f"from {state.start}"
+            bad(
+                ["parties", i, when],
+                f"{m.state} did not exist on {begin}, when its membership begins ({span})",
+            )
     for ident, spells in starts.items():
         spans = sorted((treaty.membership_start(m), m.left or dt.date.max) for m in spells)
         for (_a0, a1), (b0, _b1) in itertools.pairwise(spans):

@@ -14,11 +14,13 @@ from casus.cli.common import (
     DataOption,
     FileOption,
     JsonOption,
+    TreatyAtOption,
     WithOption,
     WithoutOption,
     _emit_json,
     _left_out,
     _tables,
+    _world,
     app,
     data_app,
     err,
@@ -329,3 +331,25 @@ def data_dyads_cmd(
     )
     out.print("columns: " + ", ".join(d.columns))
     out.print("Data: " + "; ".join(dyads.cite(d)))
+
+
+@data_app.command("coverage")
+def data_coverage_cmd(
+    data: DataOption = None,
+    files: FileOption = None,
+    at: TreatyAtOption = None,
+    show_all: Annotated[bool, typer.Option("--all", help="List every pair, covered ones included.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """How much of ATOP's last-year alliance world the bundled library covers, pair by pair."""
+    from casus.cli.render import print_coverage
+    from casus.coverage import coverage
+    from casus.loader import date_or_today
+
+    with err.status("reading ATOP"):
+        tables, _ = _tables(data, files=files, kinds=("atop",))
+    result = coverage(tables["atop"], _world(), date_or_today(at))
+    if as_json:
+        _emit_json(result.to_json())
+        return
+    print_coverage(result, show_all)

@@ -319,3 +319,35 @@ def print_gold(results: dict[str, dict[str, Any]]) -> None:
     for label, get in rows:
         table.add_row(label, *(get(r) for r in results.values()))
     out.print(table)
+
+
+def print_coverage(result: Any, show_all: bool = False) -> None:
+    """The coverage headline, what ended, and what is missing grouped by state."""
+    from collections import defaultdict
+
+    out.print(Text(f"ATOP {result.atop_year}: {result.pairs:,} pairs of states bound by a defence or offence "
+                   f"obligation", style="bold"))  # fmt: skip
+    out.print(f"covered by the bundled library on {result.on}: {len(result.covered):,}; ended since: "
+              f"{len(result.ended):,}; missing: {len(result.missing):,}")  # fmt: skip
+    out.print(Text(f"share covered: {result.share_covered:.1%} (covered / (pairs - ended))", style="bold"))
+    if result.ended:
+        out.print(Text("Ended since", style="bold"))
+        for row in result.ended:
+            why = row.get("treaty") or row.get("alliance")
+            line = f"  {' - '.join(row['pair'])}: {row['ended']} ({why}; {row['source']})"
+            out.print(Text(_cut(line, max(40, out.width))))
+    if result.missing:
+        by_state: dict[str, list[str]] = defaultdict(list)
+        for row in result.missing:
+            a, b = row["pair"]
+            by_state[a].append(b)
+            by_state[b].append(a)
+        out.print(
+            Text("Missing, by state (partners ATOP codes that the library does not bind)", style="bold")
+        )
+        for state, partners in sorted(by_state.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            out.print(_cut(f"  {state} ({len(partners)}): {', '.join(sorted(partners))}", max(40, out.width)))
+    if show_all:
+        out.print(Text("Covered", style="bold"))
+        for row in result.covered:
+            out.print(f"  {' - '.join(row['pair'])}: {', '.join(row['treaties'])}")

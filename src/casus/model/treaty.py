@@ -115,7 +115,7 @@ class Source(BaseModel):
 
     title: NonEmpty
     publisher: NonEmpty
-    url: str | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None  # http(s) only
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"
     translation: str | None = None
     accessed: dt.date | None = None
@@ -161,6 +161,9 @@ class Conditions(BaseModel):
 
     scope: Scope | None = None
     attacker_must_be_state: bool = False
+    # whether an armed attack by a non-state actor triggers it: the text says so, excludes it,
+    # or leaves it open (then the engine reads the question as contested)
+    non_state_attacks: Literal["covered", "not_covered", "unsettled"] = "unsettled"
     state_of_war_required: bool = False
     non_provocation: bool = False
     request_required: bool = False
@@ -320,6 +323,9 @@ class Treaty(BaseModel):
     binding: bool
     signed: dt.date
     in_force: dt.date | None = None
+    # True where no source gives the date of entry into force (or says whether it happened): an
+    # open question the engine reads both ways, not "not in force"
+    in_force_unknown: bool = False
     ended: dt.date | None = None
     end_note: str | None = None
     replaces: list[TreatyId] = Field(default_factory=list)
