@@ -318,3 +318,59 @@ def test_engine_never_crashes(
     )
     for r in casus_foederis(world, s):
         assert r.status in (T, C, N) and r.reasons
+
+
+# --- the hard cases of issue 31 -------------------------------------------------------------
+
+
+def test_coordinates_place_a_ship_inside_or_outside_natos_area(world: World) -> None:
+    """A frigate torpedoed at sea: at 45°N 30°W it is in the North Atlantic north of the Tropic
+    of Cancer (Art. 6), at 15°N 25°W it is not; the reason names the area either way."""
+    for lat, lon, want in ((45.0, -30.0, T), (15.0, -25.0, N)):
+        at_sea = {"high_seas": True, "latitude": lat, "longitude": lon}
+        sc = scenario(
+            "PRT", kind="attack_on_forces", location=at_sea, attributes={"target_asset": "public_vessel"}
+        )
+        res = casus_foederis(world, sc)
+        assert verdict(res, "nato-1949", "Art. 5", "USA", "PRT") is want, (lat, lon)
+        [r] = [r for r in res if (r.treaty, r.article, r.obligor) == ("nato-1949", "Art. 5", "USA")]
+        assert any("north_atlantic_north_of_tropic_of_cancer" in x or "Tropic" in x for x in r.reasons)
+
+
+def test_an_unknown_entry_into_force_is_an_open_question(world: World) -> None:
+    res = casus_foederis(world, scenario("SAU", actor="IRN", date="2026-01-01"))
+    r = next(r for r in res if (r.treaty, r.obligor, r.beneficiary) == ("sa-pk-2025", "PAK", "SAU"))
+    assert r.status is C and any("not published" in x for x in r.reasons)
+
+
+def test_a_non_state_attacker_is_read_as_such(world: World) -> None:
+    res = casus_foederis(world, scenario("SAU", actor="YEM", attributes={"state_actor": False}))
+    gcc = [r for r in res if r.treaty == "gcc-2000" and r.beneficiary == "SAU"]
+    assert gcc and all(r.status is not T for r in gcc)
+    assert any("not a state" in x for r in gcc for x in r.reasons)
+    assert not any("may not be external" in x for r in res for x in r.reasons)
+
+
+def test_forces_struck_on_an_allys_territory_engage_both_directions(world: World) -> None:
+    sc = scenario("USA", actor="CHN", kind="attack_on_forces", location={"place": "okinawa"},
+                  attributes={"target_asset": "armed_forces"})  # fmt: skip
+    res = casus_foederis(world, sc)
+    assert verdict(res, "us-jp-1960", "Art. V", "JPN", "USA") is T
+    assert verdict(res, "us-jp-1960", "Art. V", "USA", "JPN") is T
+
+
+def test_a_party_that_did_not_exist_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from casus.model import InputError
+    from casus.world import load_states, load_treaty_file
+
+    text = (Path(__file__).parents[1] / "src/casus/data/treaties/cn-ru-2001.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "cn-ru-2001.yaml"
+    bad.write_text(text.replace("- state: CHN", "- state: DDR", 1), encoding="utf-8")
+    with pytest.raises(InputError, match="DDR did not exist on"):
+        load_treaty_file(bad, load_states([]))
+    js = tmp_path / "cn-ru-2001.yaml"
+    js.write_text(text.replace("url: http", "url: javascript:alert(1)//http", 1), encoding="utf-8")
+    with pytest.raises(InputError, match=r"source\.url"):
+        load_treaty_file(js, load_states([]))

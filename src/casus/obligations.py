@@ -86,6 +86,10 @@ def resolve_site(world: World, event: Event) -> Site:
     loc = event.location
     place: Place | None = world.find_place(loc.place) if loc.place else None
     areas: set[str] = {a.value for a in loc.areas}
+    if loc.latitude is not None and loc.longitude is not None:
+        from casus.geo import areas_at  # shapely loads only for events with coordinates
+
+        areas |= set(areas_at(loc.latitude, loc.longitude))
     if place is not None:
         areas |= {a.value for a in place.areas}
         label = place.name + (f" ({place.administered_by})" if place.administered_by else " (high seas)")
@@ -98,7 +102,12 @@ def resolve_site(world: World, event: Event) -> Site:
             place.kind.value == "island",
         )
     if loc.high_seas:
-        return Site("the high seas", None, None, PlaceStatus.HIGH_SEAS, frozenset(areas), False)
+        where = (
+            f"the high seas at {loc.latitude:.2f}°, {loc.longitude:.2f}°"
+            if loc.latitude is not None and loc.longitude is not None
+            else "the high seas"
+        )
+        return Site(where, None, None, PlaceStatus.HIGH_SEAS, frozenset(areas), False)
     assert loc.state is not None  # the scenario model guarantees a state, a place or the high seas
     state = world.states.get(loc.state)
     areas |= {a.value for a in state.areas}
