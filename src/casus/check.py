@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casus.loader import read_file
+from casus.loader import read_file, validate
 from casus.model import InputError, Problem
 from casus.world import (
     TREATY_SUFFIXES,
@@ -60,6 +60,10 @@ def classify(data: Any) -> str:
     is_records = isinstance(data, list) and bool(data) and all(isinstance(x, dict) for x in data)
     if is_records and all("administered_by" in x or x.get("status") == "high_seas" for x in data):
         return "places"
+    if is_records and all("polygons" in x for x in data):
+        return "areas"
+    if isinstance(data, dict) and "cases" in data and "treaty" in data:
+        return "cases"
     if isinstance(data, list) or (isinstance(data, dict) and "states" in data and "provisions" not in data):
         return "states"
     if isinstance(data, dict) and "provisions" in data:
@@ -123,7 +127,15 @@ def check_paths(
         if registry is not None:
             load_places(f, registry)
 
+    def areas(f: Path) -> None:
+        from casus.geo import AreaOutline
+
+        data, lines = read_file(f)
+        for i, item in enumerate(data):
+            validate(AreaOutline, item, str(f), lines, (i,))
+
     loaders: dict[str, tuple[Callable[[Path], object], str]] = {
+        "areas": (areas, "treaty area outlines"),
         "treaty": (lambda f: load_treaty_file(f, registry), "treaty"),
         "model": (load_model, "joining model"),
         "evidence": (load_evidence_file, "evidence vocabulary"),
@@ -151,6 +163,14 @@ def check_paths(
                 report.problems.extend(exc.problems)
                 continue
             report.ok.append(f"{f} ({label})")
+        elif kind == "cases":
+            from casus.cases import check_cases
+
+            probs = check_cases(f, worlds().bundled)
+            if probs:
+                report.problems.extend(probs)
+            else:
+                report.ok.append(f"{f} (golden cases)")
         elif kind == "scenario":
             from casus.scenario_check import check_scenario_file
 

@@ -115,6 +115,10 @@ class Source(BaseModel):
 
     title: NonEmpty
     publisher: NonEmpty
+    # what kind of publication it is: a verbatim text must come from an official one (a
+    # government, a ministry, state media of a party), a depositary, a treaty series, or a
+    # scholarly edition; news and other sources may give renderings and paraphrases
+    kind: Literal["official", "depositary", "treaty_series", "scholarly", "news", "other"] | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None  # http(s) only
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"
     translation: str | None = None
