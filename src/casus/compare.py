@@ -37,6 +37,12 @@ def describe_conditions(c: Conditions) -> list[str]:
 
 def provision_summary(t: Treaty, p: Provision) -> dict[str, Any]:
     """A provision as a flat, JSON-ready record for comparison and listing."""
+    source = p.text_source or t.source
+    english = (
+        None
+        if source.language == "en"
+        else next((r for r in p.renderings if r.source.language == "en"), None)
+    )
     return {
         "treaty": t.id,
         "article": p.article,
@@ -57,12 +63,22 @@ def provision_summary(t: Treaty, p: Provision) -> dict[str, Any]:
                 "question": c.question,
                 "default": c.default,
                 "readings": [r.label for r in c.readings],
+                "changes": {r.id: r.overrides for r in c.readings},
             }
             for c in p.contested
         ],
         "text": p.text,
         "verbatim": p.verbatim,
-        "source": (p.text_source or t.source).model_dump(mode="json"),
+        "language": source.language,
+        # the English beside an original in another language: the first published rendering
+        "english": None
+        if english is None
+        else {
+            "text": english.text,
+            "verbatim": english.verbatim,
+            "publisher": english.source.publisher,
+        },
+        "source": source.model_dump(mode="json"),
     }
 
 

@@ -236,15 +236,39 @@ def treaties_show(
             head += f" · {', '.join(p.obligors)} → {', '.join(p.beneficiaries)}"
         out.print(head)
         marker = "verbatim" if p.verbatim else "PARAPHRASE"
-        out.print(Text(f"“{p.text}” [{marker}]"))
+        language = (p.text_source or t.source).language
+        out.print(Text(f"“{p.text}” [{marker}{'' if language == 'en' else ', ' + language}]"))
+        english = [x for x in p.renderings if x.source.language == "en"]
+        if language != "en":  # the English beside the original: the first published renderings
+            for x in english[:2]:
+                kind = "verbatim" if x.verbatim else "paraphrase"
+                out.print(Text(f"  English ({x.source.publisher}, {kind}): “{x.text}”"))
+        if len(english) > (2 if language != "en" else 0):
+            more = len(english) - (2 if language != "en" else 0)
+            out.print(
+                Text(
+                    f"  ({more} more published English rendering(s): casus treaties show --json)", style="dim"
+                )
+            )
         for c in describe_conditions(p.conditions):
             out.print(f"  • {c}")
         for e in p.escape_clauses:
             out.print(f"  escape: {e}")
         for q in p.contested:
-            out.print(f"  contested: {q.question} (default reading: {q.default})")
+            out.print(f"  contested: {q.question}")
+            for reading in q.readings:
+                default = " (the default reading)" if reading.id == q.default else ""
+                changes = (
+                    ", ".join(f"{k} = {v}" for k, v in reading.overrides.items()) or "the coding as above"
+                )
+                held = f"; held by {reading.held_by}" if reading.held_by else ""
+                out.print(Text(f"    - {reading.label}{default}: {changes}{held}"))
         if p.notes:
             out.print(Text("  " + p.notes, style="dim"))
+
+
+def _english(e: dict[str, Any]) -> str:
+    return f"\nEnglish ({e['publisher']}): “{e['text']}”"
 
 
 @treaties_app.command("compare")
@@ -303,10 +327,24 @@ def treaties_compare(
         table.add_row("conditions", *[cell(items, "conditions") for items in provs])
         table.add_row("escape clauses", *[cell(items, "escape_clauses") for items in provs])
         table.add_row(
+            "contested readings",
+            *[
+                "\n".join(f"{i['article']}: {c['question']} Readings: " + "; ".join(c["readings"])
+                           for i in items for c in i["contested"]) or "none"
+                for items in provs
+            ],
+        )  # fmt: skip
+        table.add_row(
             "text",
             *[
                 "\n\n".join(
-                    f"{i['article']}: “{i['text']}”" + ("" if i["verbatim"] else " [paraphrase]")
+                    f"{i['article']}: “{i['text']}”"
+                    + ("" if i["verbatim"] else " [paraphrase]")
+                    + (
+                        f"\nEnglish ({i['english']['publisher']}): “{i['english']['text']}”"
+                        if i["english"]
+                        else ""
+                    )
                     for i in items
                 )
                 or "—"
