@@ -280,6 +280,10 @@ class Engine:
                     Check(None, f"it covers external attacks only, and {event.actor} is a non-state actor: "
                                 "whether its attack comes from outside depends on where it operates from")
                 )  # fmt: skip
+            elif event.actor in parties:
+                checks.append(
+                    Check(False, f"it covers external attacks only, and {event.actor} is itself a party")
+                )
             else:
                 checks.append(Check(True, f"the attack comes from outside, from {event.actor}"))
         if c.adversaries:
