@@ -226,6 +226,7 @@ class Engine:
         parties: list[str],
         at_war: set[str],
         attackers: list[str],
+        trigger: Trigger = Trigger.ARMED_ATTACK,
     ) -> list[Check]:
         checks = [self._scope(c, event, site, parties)]
         a = event.attributes
@@ -234,7 +235,7 @@ class Engine:
                 checks.append(Check(True, f"the attacker, {event.actor}, is a state"))
             else:
                 checks.append(Check(False, f"it requires an attack by a state; {event.actor} is not a state"))
-        elif not a.state_actor:
+        elif not a.state_actor and trigger is Trigger.ARMED_ATTACK:  # a threat is a threat, whoever poses it
             if c.non_state_attacks == "covered":
                 checks.append(
                     Check(
@@ -388,7 +389,7 @@ class Engine:
         outcomes: list[tuple[dict[str, str], Status, list[Check], Automaticity]] = []
         for chosen in combos:
             cond, auto = self._apply(p, chosen)
-            checks = base + self._conditions(cond, event, site, ta.parties, at_war, attackers)
+            checks = base + self._conditions(cond, event, site, ta.parties, at_war, attackers, p.trigger)
             outcomes.append((chosen, self._verdict(checks), checks, auto))
         chosen, status, checks, auto = outcomes[0]
         reasons = [c.reason for c in checks if c.ok is False] + [c.reason for c in checks if c.ok is None]
