@@ -83,10 +83,11 @@ class Coverage:
 
 def library_pairs(world: World, on: dt.date) -> dict[tuple[str, str], list[str]]:
     """Unordered pairs bound on a date by a defence or offence obligation of a binding treaty in
-    force, with the treaties that bind them."""
+    force (or signed with its entry into force unknown: the library holds the tie, and the engine
+    reads whether it binds as an open question), with the treaties that bind them."""
     out: dict[tuple[str, str], list[str]] = {}
-    for ta in world.at(on).treaties(include=("in_force",)):
-        if not ta.treaty.binding:
+    for ta in world.at(on).treaties(include=("in_force", "signed")):
+        if not ta.treaty.binding or (ta.status == "signed" and not ta.treaty.in_force_unknown):
             continue
         parties = sorted(ta.parties)
         for p in ta.treaty.provisions:
