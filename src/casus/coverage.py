@@ -45,7 +45,7 @@ class EndedTie(BaseModel):
 
     alliance: str
     states: list[str] = Field(min_length=2)  # ISO3; every pair among them
-    ended: dt.date
+    ended: dt.date | None = None  # None: the tie's end is not dated; the pair stays missing, with the reason
     source: str
     note: str | None = None
 
@@ -145,9 +145,10 @@ def coverage(
     for tie in ended_ties:
         for a, b in itertools.combinations(sorted(tie.states), 2):
             recorded[(a, b)] = {
-                "ended": tie.ended.isoformat(),
+                "ended": tie.ended.isoformat() if tie.ended else None,
                 "alliance": tie.alliance,
                 "source": tie.source,
+                "note": tie.note,
             }
     result = Coverage(year, on)
     for c1, c2 in sorted(codes):
@@ -159,8 +160,12 @@ def coverage(
             result.covered.append({**row, "treaties": now[pair]})
         elif (end := _end_in_library(world, past.get(pair), pair, then, on)) is not None:
             result.ended.append({**row, **end})
-        elif pair in recorded:
+        elif pair in recorded and recorded[pair]["ended"] is not None:
             result.ended.append({**row, **recorded[pair]})
+        elif pair in recorded:
+            result.missing.append(
+                {**row, "reason": recorded[pair]["note"], "source": recorded[pair]["source"]}
+            )
         else:
             result.missing.append(row)
     return result

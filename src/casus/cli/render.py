@@ -347,6 +347,11 @@ def print_coverage(result: Any, show_all: bool = False) -> None:
         )
         for state, partners in sorted(by_state.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             out.print(_cut(f"  {state} ({len(partners)}): {', '.join(sorted(partners))}", max(40, out.width)))
+        reasons = [r for r in result.missing if r.get("reason")]
+        if reasons:
+            out.print(Text("Missing with a reason", style="bold"))
+            for row in reasons:
+                out.print(Text(_cut(f"  {' - '.join(row['pair'])}: {row['reason']}", max(40, out.width))))
     if show_all:
         out.print(Text("Covered", style="bold"))
         for row in result.covered:
