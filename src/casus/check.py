@@ -62,6 +62,8 @@ def classify(data: Any) -> str:
         return "places"
     if is_records and all("polygons" in x for x in data):
         return "areas"
+    if is_records and all("alliance" in x and "states" in x for x in data):
+        return "coverage"
     if isinstance(data, dict) and "cases" in data and "treaty" in data:
         return "cases"
     if isinstance(data, list) or (isinstance(data, dict) and "states" in data and "provisions" not in data):
@@ -134,8 +136,17 @@ def check_paths(
         for i, item in enumerate(data):
             validate(AreaOutline, item, str(f), lines, (i,))
 
+    def ended_ties(f: Path) -> None:
+        from casus.coverage import load_ended
+
+        for tie in load_ended(f):
+            for ident in tie.states:
+                if registry is not None and ident not in registry:
+                    raise InputError.single(f, None, "states", f"unknown state '{ident}'")
+
     loaders: dict[str, tuple[Callable[[Path], object], str]] = {
         "areas": (areas, "treaty area outlines"),
+        "coverage": (ended_ties, "ties ended or disputed since ATOP's last year"),
         "treaty": (lambda f: load_treaty_file(f, registry), "treaty"),
         "model": (load_model, "joining model"),
         "evidence": (load_evidence_file, "evidence vocabulary"),
