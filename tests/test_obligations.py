@@ -92,7 +92,12 @@ def test_second_thomas_shoal_public_vessel_in_the_pacific(world: World) -> None:
     res = run_example(world, "second-thomas-shoal")
     # US-Philippines Art. IV and Art. V: armed attack on public vessels "in the Pacific".
     assert verdict(res, "us-ph-1951", "Art. IV", "USA", "PHL") is T
-    assert engaged(res) == {("us-ph-1951", "Art. IV", "USA", "PHL"), ("us-ph-1951", "Art. III", "USA", "PHL")}
+    bilateral = {("us-ph-1951", "Art. IV", "USA", "PHL"), ("us-ph-1951", "Art. III", "USA", "PHL")}
+    # The Manila Pact is still in force and its treaty area (Art. VIII) lies south of 21°30'N: its
+    # parties owe the Philippines under Art. IV(1) and must consult under Art. IV(2).
+    manila = {(t, a, o, b) for t, a, o, b in engaged(res) if t == "manila-1954"}
+    assert engaged(res) == bilateral | manila
+    assert {o for _, a, o, _ in manila if a == "Art. IV(1)"} == {"AUS", "FRA", "GBR", "NZL", "THA", "USA"}
 
 
 def test_yeonpyeong_engages_the_us_rok_treaty_only(world: World) -> None:
