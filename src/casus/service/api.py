@@ -413,11 +413,14 @@ def evidence(ctx: Context) -> APIRouter:
     def submit_evidence(req: EvidenceRequest) -> dict[str, Any]:
         """Read an article (text or HTML) and store what it says."""
         from casus.evidence.read import read_document
-        from casus.evidence.sources import documents_from_bytes
+        from casus.evidence.sources import SourceError, documents_from_bytes
 
         on = _date(req.date) if req.date else None
         suffix = ".html" if req.html else ".txt"
-        docs = documents_from_bytes(req.text.encode("utf-8"), req.source, suffix)
+        try:
+            docs = documents_from_bytes(req.text.encode("utf-8"), req.source or "text", suffix)
+        except SourceError as exc:  # control characters and NUL bytes: not an article
+            raise HTTPException(422, f"text: {str(exc).split(': ', 1)[-1]}") from None
         if not docs:
             raise HTTPException(422, "text: no readable text in the article")
         doc = docs[0]
