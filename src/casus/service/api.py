@@ -1,131 +1,50 @@
 """The REST API and the web UI, served by one FastAPI application on one port.
 
 API under `/api` (OpenAPI schema at `/openapi.json`; no Swagger page, which would load from a CDN); UI at `/`,
-`/treaties`, `/compare`, `/scenario`, `/runs`, `/evidence`, built from Jinja2 templates and a
-small script with no build step; plotly.js is served from the installed plotly package, so the
-UI works offline. Reads are open; writes (runs, scenarios, evidence) need the configured token
-as `Authorization: Bearer <token>`. Request bodies, trial counts and article sizes are bounded;
-every error is JSON `{"error": "<one line>"}` with a 4xx status.
+`/treaties`, `/compare`, `/scenario`, `/runs`, `/evidence` (`casus.service.pages`). Reads are open;
+writes (runs, scenarios, evidence) need the configured token as `Authorization: Bearer <token>`.
+Request bodies, trial counts and article sizes are bounded; every error is JSON
+`{"error": "<one line>"}`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hmac
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, ConfigDict, Field
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from casus.compare import compare
 from casus.joining import JoiningModel
-from casus.loader import date_or_today
 from casus.model import InputError, UnknownIdError
-from casus.records import EDGE_TYPES, network_at, state_record, treaty_record, treaty_row
-from casus.scenario import BUNDLED_EXAMPLES
+from casus.records import network_at, state_record, treaty_record, treaty_row
+from casus.service.context import (
+    HERE,
+    Context,
+    EvidenceRequest,
+    Limits,
+    RunAccepted,
+    RunRequest,
+    ScenarioRequest,
+    error,
+    evidence_record,
+    examples,
+    parse_date,
+    run_record,
+)  # fmt: skip
 from casus.service.jobs import Jobs, QueueFull, prepare
-from casus.service.store import EvidenceRow, RunRow, Store
+from casus.service.pages import pages
+from casus.service.store import Store
 from casus.version import __version__
 from casus.world import World
 
-HERE = Path(__file__).resolve().parent
-MAX_BODY = 2 * 1024 * 1024  # bytes in one request
-MAX_ARTICLE = 1024 * 1024  # characters of one submitted article
-EXAMPLES = BUNDLED_EXAMPLES
-
-
-class Limits(BaseModel):
-    """What one request may ask for."""
-
-    max_trials: int = 200_000
-    max_body: int = MAX_BODY
-    max_waiting: int = 32  # runs queued or computing; more are refused with 503
-
-
-class RunRequest(BaseModel):
-    """A scenario to run (the scenario file format, as JSON) and how many trials."""
-
-    model_config = ConfigDict(extra="forbid")
-    scenario: dict[str, Any]
-    trials: int = Field(default=20_000, ge=0)
-    seed: int | None = Field(default=None, ge=0, le=2**63 - 1)
-
-
-class RunAccepted(BaseModel):
-    """A queued run."""
-
-    id: str
-    status: str
-    url: str
-
-
-class EvidenceRequest(BaseModel):
-    """An article to read and store: plain text or HTML."""
-
-    model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=MAX_ARTICLE)
-    source: str = Field(default="submitted", max_length=2000)
-    title: str | None = Field(default=None, max_length=2000)
-    date: str | None = Field(default=None, max_length=10)
-    html: bool = False
-
-
-class ScenarioRequest(BaseModel):
-    """A scenario to save (the scenario file format, as JSON)."""
-
-    model_config = ConfigDict(extra="forbid")
-    scenario: dict[str, Any]
-
-
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": " ".join(str(message).split())}, status_code=status)
-
-
-def _date(value: str | None) -> dt.date:
-    try:
-        return date_or_today(value)
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
-
-
-def run_record(r: RunRow, jobs: Jobs | None = None, full: bool = True) -> dict[str, Any]:
-    """A run as JSON: inputs, status, progress, versions, timings and (when asked) the result."""
-    prog = jobs.status(r.id) if jobs is not None else None
-    rec: dict[str, Any] = {
-        "id": r.id, "name": r.name, "status": r.status, "trials": r.trials, "seed": r.seed,
-        "created": r.created.isoformat() if r.created else None,
-        "started": r.started.isoformat() if r.started else None,
-        "finished": r.finished.isoformat() if r.finished else None,
-        "model_version": r.model_version, "data_version": r.data_version, "casus_version": r.casus_version,
-        "timings": r.timings, "error": r.error,
-        "progress": {"done": prog.done, "total": prog.total} if prog else None,
-    }  # fmt: skip
-    if full:
-        rec["scenario"] = r.scenario
-        rec["result"] = r.result
-    return rec
-
-
-def evidence_record(e: EvidenceRow, full: bool = True) -> dict[str, Any]:
-    """A stored reading as JSON."""
-    rec: dict[str, Any] = {"id": e.id, "source": e.source, "title": e.title, "date": e.date,
-                           "created": e.created.isoformat() if e.created else None}  # fmt: skip
-    if full:
-        rec["reading"] = e.reading
-    else:
-        rec["claims"] = len(e.reading.get("claims", []))
-        rec["flags"] = len(e.reading.get("flags", []))
-    return rec
+__all__ = ["Limits", "create_app"]
 
 
 SECURITY_HEADERS = [
@@ -187,44 +106,6 @@ class Guard:
         await send({"type": "http.response.body", "body": body})
 
 
-@dataclass(frozen=True)
-class Context:
-    """What every router reads: the world, the scenario worlds, the model, the store, the jobs,
-    the limits and the token that writes need."""
-
-    world: World
-    worlds: Any  # casus.history.world.ScenarioWorlds
-    model: JoiningModel
-    store: Store
-    jobs: Jobs
-    limits: Limits
-    token: str
-    templates: Jinja2Templates
-
-    def need_token(self, authorization: Annotated[str | None, Header()] = None) -> None:
-        """The dependency of every write: the service token as a bearer token."""
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not given or not hmac.compare_digest(given.encode(), self.token.encode()):
-            raise HTTPException(401, "writes need the service token: Authorization: Bearer <token>")
-
-    async def world_on(self, on: dt.date, history: bool) -> World:
-        """The bundled world, or (`history`) the historical world of the date's year."""
-        if not history:
-            return self.world
-        if self.worlds.tables is None:
-            raise HTTPException(
-                422, "history: this server has no ATOP and COW files (casus serve --data DIR)"
-            )
-        try:
-            return await run_in_threadpool(self.worlds.year, on.year)  # the first request builds the year
-        except ValueError as exc:
-            raise HTTPException(422, f"at: {exc}") from None
-
-    def page(self, request: Request, name: str, **values: Any) -> HTMLResponse:
-        """A UI page from its template."""
-        return self.templates.TemplateResponse(request, name, {"version": __version__, **values})
-
-
 def create_app(world: World, store: Store, model: JoiningModel, token: str, *, workers: int = 1,
                limits: Limits | None = None, history: dict[str, Any] | None = None) -> FastAPI:  # fmt: skip
     """The application: API and UI over one world, one store and one joining model.
@@ -252,25 +133,25 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_r: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+        return error(exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_r: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
         where = ".".join(str(x) for x in first.get("loc", ()))
-        return _error(422, f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg")))
+        return error(422, f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg")))
 
     @app.exception_handler(InputError)
     async def input_error(_r: Request, exc: InputError) -> JSONResponse:
-        return _error(422, "; ".join(str(p) for p in exc.problems[:5]))
+        return error(422, "; ".join(str(p) for p in exc.problems[:5]))
 
     @app.exception_handler(UnknownIdError)
     async def unknown_id(_r: Request, exc: UnknownIdError) -> JSONResponse:
-        return _error(404, str(exc))
+        return error(404, str(exc))
 
     @app.exception_handler(QueueFull)
     async def queue_full(_r: Request, exc: QueueFull) -> JSONResponse:
-        return _error(503, str(exc))
+        return error(503, str(exc))
 
     ctx = Context(world, worlds, model, store, jobs, lim, token, templates)
     for router in (reads(ctx), runs(ctx), evidence(ctx), pages(ctx)):
@@ -296,7 +177,7 @@ def reads(ctx: Context) -> APIRouter:
 
         `history=true`: the COW states of the date's year, as in `/api/network`.
         """
-        on = _date(at)
+        on = parse_date(at)
         w = await ctx.world_on(on, history)
         rows = [s for s in w.states.existing_on(on)
                 if region is None or s.region.casefold() == region.casefold()]  # fmt: skip
@@ -306,7 +187,7 @@ def reads(ctx: Context) -> APIRouter:
     @router.get("/api/states/{ident}")
     async def state(ident: str, at: str | None = None) -> dict[str, Any]:
         """One state (ISO3, COW code or abbreviation, or name) as it stood on a date."""
-        on = _date(at)
+        on = parse_date(at)
         s = world.states.find(ident, on)
         if s is None:
             world.states.get(ident)  # raises UnknownIdError with a suggestion
@@ -317,7 +198,7 @@ def reads(ctx: Context) -> APIRouter:
     async def treaties(at: str | None = None, party: str | None = Query(None, max_length=100),
                  all: bool = False) -> dict[str, Any]:  # fmt: skip
         """Treaties in force or signed on a date (all of them with `all`), optionally of one party."""
-        on = _date(at)
+        on = parse_date(at)
         pid = world.states.get(party.upper()).id if party else None
         include = ("in_force", "signed", "ended", "not_signed") if all else ("in_force", "signed")
         rows = world.at(on).treaties(party=pid, include=include)
@@ -326,13 +207,13 @@ def reads(ctx: Context) -> APIRouter:
     @router.get("/api/treaties/{ident}")
     async def treaty(ident: str, at: str | None = None) -> dict[str, Any]:
         """One treaty with every provision, its text and source, and its status and parties on a date."""
-        return treaty_record(world.at(_date(at)).treaty(ident))
+        return treaty_record(world.at(parse_date(at)).treaty(ident))
 
     @router.get("/api/compare")
     async def compare_api(ids: Annotated[list[str], Query(min_length=2, max_length=10)],
                     at: str | None = None) -> dict[str, Any]:  # fmt: skip
         """Treaties side by side, obligation type by obligation type."""
-        return compare(world, ids, _date(at))
+        return compare(world, ids, parse_date(at))
 
     @router.get("/api/network")
     async def network(at: str | None = None, history: bool = False) -> dict[str, Any]:
@@ -341,7 +222,7 @@ def reads(ctx: Context) -> APIRouter:
         `history=true`: in the historical world of the date's year (COW states, ATOP codings), where
         the server was started with the ATOP and COW files (`casus serve --data DIR`).
         """
-        on = _date(at)
+        on = parse_date(at)
         w = await ctx.world_on(on, history)
         out = network_at(w, on)
         return out | {"world": w.provenance} if history else out
@@ -371,7 +252,7 @@ def runs(ctx: Context) -> APIRouter:
     def scenarios() -> dict[str, Any]:
         """Saved scenarios, and the bundled examples."""
         saved = [{"id": s.id, "name": s.name, "scenario": s.body} for s in store.scenarios()]
-        return {"saved": saved, "examples": _examples(history=worlds.tables is not None)}
+        return {"saved": saved, "examples": examples(history=worlds.tables is not None)}
 
     @router.post("/api/runs", status_code=202, dependencies=[Depends(ctx.need_token)])
     def submit_run(req: RunRequest) -> RunAccepted:
@@ -415,7 +296,7 @@ def evidence(ctx: Context) -> APIRouter:
         from casus.evidence.read import read_document
         from casus.evidence.sources import SourceError, documents_from_bytes
 
-        on = _date(req.date) if req.date else None
+        on = parse_date(req.date) if req.date else None
         suffix = ".html" if req.html else ".txt"
         try:
             docs = documents_from_bytes(req.text.encode("utf-8"), req.source or "text", suffix)
@@ -431,85 +312,3 @@ def evidence(ctx: Context) -> APIRouter:
         return {"id": eid, "url": f"/api/evidence/{eid}"}
 
     return router
-
-
-def pages(ctx: Context) -> APIRouter:
-    """The web UI: Jinja2 pages over the same world, store and jobs."""
-    router = APIRouter()
-    world, worlds, store, jobs, lim = ctx.world, ctx.worlds, ctx.store, ctx.jobs, ctx.limits
-
-    @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def ui_network(request: Request, at: str | None = None) -> HTMLResponse:
-        on = _date(at)
-        regions = sorted({s.region for s in world.states.existing_on(on)})
-        return ctx.page(request, "network.html", on=on.isoformat(), regions=regions, types=EDGE_TYPES,
-                    history=worlds.tables is not None)  # fmt: skip
-
-    @router.get("/treaties", response_class=HTMLResponse, include_in_schema=False)
-    def ui_treaties(request: Request, at: str | None = None) -> HTMLResponse:
-        on = _date(at)
-        rows = [treaty_row(ta) for ta in world.at(on).treaties(include=("in_force", "signed", "ended"))]
-        return ctx.page(request, "treaties.html", on=on.isoformat(), rows=rows)
-
-    @router.get("/treaties/{ident}", response_class=HTMLResponse, include_in_schema=False)
-    def ui_treaty(request: Request, ident: str, at: str | None = None) -> HTMLResponse:
-        ta = world.at(_date(at)).treaty(ident)
-        return ctx.page(request, "treaty.html", t=ta.treaty, ta=ta)
-
-    @router.get("/compare", response_class=HTMLResponse, include_in_schema=False)
-    def ui_compare(request: Request, ids: Annotated[list[str] | None, Query()] = None,
-                   at: str | None = None) -> HTMLResponse:  # fmt: skip
-        chosen = [i for i in (ids or []) if i][:6]
-        result = compare(world, chosen, _date(at)) if len(chosen) >= 2 else None
-        return ctx.page(request, "compare.html", all_ids=sorted(world.treaties), chosen=chosen, result=result)
-
-    @router.get("/scenario", response_class=HTMLResponse, include_in_schema=False)
-    def ui_scenario(request: Request) -> HTMLResponse:
-        states = sorted(world.states.existing_on(dt.date.today()), key=lambda s: s.name)
-        return ctx.page(request, "scenario.html", states=states, max_trials=lim.max_trials,
-                    history=worlds.tables is not None)  # fmt: skip
-
-    @router.get("/runs", response_class=HTMLResponse, include_in_schema=False)
-    def ui_runs(request: Request) -> HTMLResponse:
-        return ctx.page(request, "runs.html", runs=[run_record(r, jobs, full=False) for r in store.runs(100)])
-
-    @router.get("/runs/{rid}", response_class=HTMLResponse, include_in_schema=False)
-    def ui_run(request: Request, rid: str) -> HTMLResponse:
-        if store.run(rid) is None:
-            raise HTTPException(404, f"no run '{rid}'")
-        return ctx.page(request, "run.html", rid=rid)
-
-    @router.get("/evidence", response_class=HTMLResponse, include_in_schema=False)
-    def ui_evidence(request: Request) -> HTMLResponse:
-        items = [evidence_record(e, full=False) for e in store.evidence(100)]
-        return ctx.page(request, "evidence.html", items=items)
-
-    @router.get("/static/{name}", include_in_schema=False)
-    def static(name: str) -> Response:
-        if name == "plotly.min.js":
-            from casus.charts import plotly_script
-
-            return Response(plotly_script(), media_type="text/javascript")
-        files = {"app.js": "text/javascript", "app.css": "text/css"}
-        if name not in files:
-            raise HTTPException(404, f"no static file '{name}'")
-        return Response((HERE / "static" / name).read_bytes(), media_type=files[name])
-
-    return router
-
-
-def _examples(history: bool = False) -> list[dict[str, Any]]:
-    """The example scenarios that ship inside the package (`casus/examples`), as JSON.
-
-    `history`: with those set in a historical year (`examples/history/`), for a server that can
-    build its world.
-    """
-    from casus.loader import read_file
-
-    out = []
-    files = sorted(EXAMPLES.glob("*.yaml")) + (sorted(EXAMPLES.glob("history/*.yaml")) if history else [])
-    for path in files:
-        data, _ = read_file(path)
-        name = data.get("name", path.stem)
-        out.append({"file": path.relative_to(EXAMPLES).as_posix(), "name": name, "scenario": data})
-    return out
