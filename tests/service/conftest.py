@@ -33,37 +33,73 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    """A throw-away PostgreSQL cluster (Debian's server binaries), or CASUS_TEST_PG_URL."""
-    if os.environ.get("CASUS_TEST_PG_URL"):
-        yield os.environ["CASUS_TEST_PG_URL"]
-        return
+class PgCluster:
+    """A throw-away PostgreSQL cluster (Debian's server binaries) in a temporary folder."""
+
+    def __init__(self, bin_dir: Path) -> None:
+        self.bin = bin_dir
+        self.root = Path(tempfile.mkdtemp(prefix="casus-pg-"))
+        self.data, self.sock = self.root / "data", self.root / "sock"
+        self.sock.mkdir()
+        # The server refuses to run as root; run it as the postgres user the package creates.
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.as_user:
+            shutil.chown(self.root, "postgres")
+            shutil.chown(self.sock, "postgres")
+        self.port = free_port()
+        subprocess.run([*self.as_user, str(bin_dir / "initdb"), "-D", str(self.data), "-U", "casus", "-A", "trust"],
+                       check=True, capture_output=True)  # fmt: skip
+        self.start()
+        subprocess.run([*self.as_user, str(bin_dir / "createdb"), "-h", str(self.sock), "-p", str(self.port),
+                        "-U", "casus", "casus"], check=True, capture_output=True)  # fmt: skip
+        self.url = f"postgresql+psycopg://casus@/casus?host={self.sock}&port={self.port}"
+
+    def start(self) -> None:
+        """Start the server and wait until it accepts connections."""
+        opts = f"-p {self.port} -k {self.sock} -c listen_addresses='' -c fsync=off"
+        subprocess.run([*self.as_user, str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", opts, "-w", "-l",
+                        str(self.root / "log"), "start"], check=True, capture_output=True)  # fmt: skip
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server (`fast` ends the open connections; `immediate` is a crash)."""
+        subprocess.run([*self.as_user, str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"],
+                       capture_output=True)  # fmt: skip
+
+    def remove(self) -> None:
+        """Stop the server and delete its folder."""
+        self.stop("immediate")
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def pg_cluster() -> PgCluster:
+    """A new cluster, or a skip when the server binaries are absent."""
     bin_dir = _pg_bin()
     if bin_dir is None:
         pytest.skip("PostgreSQL server binaries not installed (.ci/run installs Debian's postgresql)")
-    root = Path(tempfile.mkdtemp(prefix="casus-pg-"))
-    data, sock = root / "data", root / "sock"
-    sock.mkdir()
-    # The server refuses to run as root; run it as the postgres user the package creates.
-    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_user:
-        shutil.chown(root, "postgres")
-        shutil.chown(sock, "postgres")
-    port = free_port()
-    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", "casus", "-A", "trust"],
-                   check=True, capture_output=True)  # fmt: skip
-    opts = f"-p {port} -k {sock} -c listen_addresses='' -c fsync=off"
-    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", opts, "-w", "-l",
-                    str(root / "log"), "start"], check=True, capture_output=True)  # fmt: skip
+    return PgCluster(bin_dir)
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A throw-away PostgreSQL cluster for the session, or CASUS_TEST_PG_URL."""
+    if os.environ.get("CASUS_TEST_PG_URL"):
+        yield os.environ["CASUS_TEST_PG_URL"]
+        return
+    cluster = pg_cluster()
     try:
-        subprocess.run([*as_user, str(bin_dir / "createdb"), "-h", str(sock), "-p", str(port), "-U", "casus",
-                        "casus"], check=True, capture_output=True)  # fmt: skip
-        yield f"postgresql+psycopg://casus@/casus?host={sock}&port={port}"
+        yield cluster.url
     finally:
-        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)  # fmt: skip
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.remove()
+
+
+@pytest.fixture
+def own_pg() -> Iterator[PgCluster]:
+    """A cluster of the test's own, which it may stop and start."""
+    cluster = pg_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.remove()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -20,7 +20,7 @@ def test_migrations_create_the_schema_and_are_idempotent(db_url: str) -> None:
     names = set(inspect(store.engine).get_table_names())
     assert {"scenarios", "runs", "evidence", "alembic_version"} <= names
     with store.engine.connect() as c:
-        assert c.execute(text("select version_num from alembic_version")).scalar() == "0001"
+        assert c.execute(text("select version_num from alembic_version")).scalar() == "0002"
     store.close()
     Store(db_url).close()  # opening again upgrades nothing and loses nothing
 

@@ -18,6 +18,7 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from casus.compare import compare
@@ -31,15 +32,15 @@ from casus.service.context import (
     Limits,
     RunAccepted,
     RunRequest,
-    ScenarioRequest,
+    bounded,
     error,
     evidence_record,
-    examples,
     parse_date,
     run_record,
 )  # fmt: skip
-from casus.service.jobs import Jobs, QueueFull, prepare
+from casus.service.jobs import Jobs, QueueFull, log, transient
 from casus.service.pages import pages
+from casus.service.scenarios import scenarios
 from casus.service.store import Store
 from casus.version import __version__
 from casus.world import World
@@ -106,6 +107,11 @@ class Guard:
         await send({"type": "http.response.body", "body": body})
 
 
+def _retry_later(response: JSONResponse, seconds: int = 5) -> JSONResponse:
+    response.headers["Retry-After"] = str(seconds)
+    return response
+
+
 def create_app(world: World, store: Store, model: JoiningModel, token: str, *, workers: int = 1,
                limits: Limits | None = None, history: dict[str, Any] | None = None) -> FastAPI:  # fmt: skip
     """The application: API and UI over one world, one store and one joining model.
@@ -149,12 +155,25 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
     async def unknown_id(_r: Request, exc: UnknownIdError) -> JSONResponse:
         return error(404, str(exc))
 
+    @app.exception_handler(SQLAlchemyError)
+    async def database_error(_r: Request, exc: SQLAlchemyError) -> JSONResponse:
+        if transient(exc):
+            log.warning("request: the database is unavailable (%s)", type(exc).__name__)
+            return _retry_later(error(503, "the database is unavailable; try again shortly"))
+        log.exception("request: the database refused it")
+        return error(500, f"the database refused the request ({type(exc).__name__}); it is logged")
+
+    @app.exception_handler(Exception)
+    async def server_error(_r: Request, exc: Exception) -> JSONResponse:
+        log.error("request failed", exc_info=exc)
+        return error(500, f"internal error ({type(exc).__name__}); it is logged")
+
     @app.exception_handler(QueueFull)
     async def queue_full(_r: Request, exc: QueueFull) -> JSONResponse:
         return error(503, str(exc))
 
     ctx = Context(world, worlds, model, store, jobs, lim, token, templates)
-    for router in (reads(ctx), runs(ctx), evidence(ctx), pages(ctx)):
+    for router in (reads(ctx), runs(ctx), scenarios(ctx), evidence(ctx), pages(ctx)):
         app.include_router(router)
     return app
 
@@ -231,9 +250,9 @@ def reads(ctx: Context) -> APIRouter:
 
 
 def runs(ctx: Context) -> APIRouter:
-    """Runs (submit, list, poll) and saved scenarios with the bundled examples."""
+    """Runs: submit, list, poll, re-run."""
     router = APIRouter()
-    worlds, store, jobs, lim = ctx.worlds, ctx.store, ctx.jobs, ctx.limits
+    store, jobs, lim = ctx.store, ctx.jobs, ctx.limits
 
     @router.get("/api/runs")
     def runs(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
@@ -248,26 +267,24 @@ def runs(ctx: Context) -> APIRouter:
             raise HTTPException(404, f"no run '{rid}'")
         return run_record(r, jobs)
 
-    @router.get("/api/scenarios")
-    def scenarios() -> dict[str, Any]:
-        """Saved scenarios, and the bundled examples."""
-        saved = [{"id": s.id, "name": s.name, "scenario": s.body} for s in store.scenarios()]
-        return {"saved": saved, "examples": examples(history=worlds.tables is not None)}
-
     @router.post("/api/runs", status_code=202, dependencies=[Depends(ctx.need_token)])
     def submit_run(req: RunRequest) -> RunAccepted:
         """Queue a scenario run (obligations, simulation, sensitivity); poll its URL for the result."""
         if req.trials > lim.max_trials:
             raise HTTPException(422, f"trials: at most {lim.max_trials} per run on this server")
+        bounded(req.scenario, lim)
         name = str(req.scenario.get("name") or "unnamed")[:300]
         rid = jobs.submit(name, req.scenario, req.trials, req.seed)
         return RunAccepted(id=rid, status="queued", url=f"/api/runs/{rid}")
 
-    @router.post("/api/scenarios", status_code=201, dependencies=[Depends(ctx.need_token)])
-    def save_scenario(req: ScenarioRequest) -> dict[str, str]:
-        """Save a scenario after checking it against the world."""
-        sc, _, _ = prepare(worlds, req.scenario, 0)
-        return {"id": store.add_scenario(sc.name, req.scenario)}
+    @router.post("/api/runs/{rid}/rerun", status_code=202, dependencies=[Depends(ctx.need_token)])
+    def rerun(rid: str) -> RunAccepted:
+        """Run a stored run's scenario again with its trials and seed (the seed it used, once finished)."""
+        r = store.run(rid)
+        if r is None:
+            raise HTTPException(404, f"no run '{rid}'")
+        new = jobs.submit(r.name, r.scenario, r.trials, r.seed, rerun_of=rid)
+        return RunAccepted(id=new, status="queued", url=f"/api/runs/{new}")
 
     return router
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -37,6 +38,8 @@ class Limits(BaseModel):
     max_trials: int = 200_000
     max_body: int = MAX_BODY
     max_waiting: int = 32  # runs queued or computing; more are refused with 503
+    max_events: int = 50  # events in one scenario (the seeds' cases have at most a handful)
+    max_scenario: int = 256 * 1024  # bytes of one scenario as JSON
 
 
 class RunRequest(BaseModel):
@@ -78,6 +81,18 @@ def error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": " ".join(str(message).split())}, status_code=status)
 
 
+def bounded(scenario: dict[str, Any], lim: Limits) -> None:
+    """Refuse a scenario too large to check quickly: 413 over `max_scenario` bytes, 422 over `max_events`."""
+    size = len(json.dumps(scenario, default=str))
+    if size > lim.max_scenario:
+        raise HTTPException(413, f"scenario: {size} bytes as JSON; at most {lim.max_scenario} on this server")
+    events = scenario.get("events")
+    if isinstance(events, list) and len(events) > lim.max_events:
+        raise HTTPException(
+            422, f"scenario.events: {len(events)} events; at most {lim.max_events} on this server"
+        )
+
+
 def parse_date(value: str | None) -> dt.date:
     try:
         return date_or_today(value)
@@ -94,7 +109,7 @@ def run_record(r: RunRow, jobs: Jobs | None = None, full: bool = True) -> dict[s
         "started": r.started.isoformat() if r.started else None,
         "finished": r.finished.isoformat() if r.finished else None,
         "model_version": r.model_version, "data_version": r.data_version, "casus_version": r.casus_version,
-        "timings": r.timings, "error": r.error,
+        "timings": r.timings, "error": r.error, "rerun_of": r.rerun_of,
         "progress": {"done": prog.done, "total": prog.total} if prog else None,
     }  # fmt: skip
     if full:

@@ -4,10 +4,18 @@ The simulation kernel releases the interpreter lock, so a worker thread computin
 stall the threads answering requests. The queue is bounded: when it is full a submission is
 refused rather than left to wait without end. Progress lives in memory (trials done of total);
 the run's record lives in the store.
+
+No run is lost or left "running": a keeper thread renews the heartbeat of this server's runs,
+marks those of stopped servers interrupted, and retries the writes the database refused while it
+was away (a result waits in memory until it is stored). A result the database can never take
+(not a connection problem) marks its run failed with the reason. Shutdown cancels running work
+at its next progress step and marks it, and everything still queued, interrupted.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -21,6 +29,8 @@ from casus.model import CasusError, InputError, Scenario
 from casus.service.store import Store
 from casus.version import __version__
 from casus.world import World
+
+log = logging.getLogger("casus.service")
 
 if TYPE_CHECKING:
     from casus.history.world import ScenarioWorlds
@@ -46,6 +56,19 @@ SENSITIVITY_TRIALS = 20_000  # trials per sensitivity variation (at most the run
 
 class QueueFull(CasusError):
     """More runs are waiting than the pool accepts."""
+
+
+class Cancelled(Exception):
+    """The server is shutting down: the run stops at its next progress step."""
+
+
+def transient(exc: BaseException) -> bool:
+    """Whether a database error may pass (the connection, not the data): the write is worth retrying."""
+    from sqlalchemy.exc import DBAPIError, OperationalError, TimeoutError
+
+    if isinstance(exc, OperationalError | TimeoutError):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
 
 
 def prepare(
@@ -78,63 +101,171 @@ def run_scenario(
 
 
 class Jobs:
-    """A bounded queue of runs and the threads that compute them."""
+    """A bounded queue of runs, the threads that compute them, and the keeper that looks after them."""
 
     def __init__(self, store: Store, worlds: ScenarioWorlds, model: JoiningModel, workers: int = 1,
-                 max_waiting: int = 32) -> None:  # fmt: skip
+                 max_waiting: int = 32, beat_every: float | None = None) -> None:  # fmt: skip
         self.store, self.worlds, self.model = store, worlds, model
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="casus-run")
         self.max_waiting = max_waiting
         self.progress: dict[str, Progress] = {}
         self.futures: dict[str, Future[None]] = {}
+        self.pending: dict[str, Callable[[], None]] = {}  # writes the database refused, to retry
         self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.beat_every = beat_every if beat_every is not None else max(0.5, store.stale_after / 6)
+        self.keeper = threading.Thread(target=self._keep, name="casus-keeper", daemon=True)
+        self.keeper.start()
 
     def waiting(self) -> int:
         """Runs accepted and not yet finished."""
         with self.lock:
             return sum(1 for f in self.futures.values() if not f.done())
 
-    def submit(self, name: str, scenario_data: dict[str, Any], trials: int, seed: int | None) -> str:
+    def submit(self, name: str, scenario_data: dict[str, Any], trials: int, seed: int | None,
+               rerun_of: str | None = None) -> str:  # fmt: skip
         """Queue a run; returns its id. Raises QueueFull when too many are waiting."""
+        if self.stopping.is_set():
+            raise QueueFull("the server is shutting down; try again when it is back")
         scenario, world, total = prepare(self.worlds, scenario_data, trials)  # InputError when invalid
         if self.waiting() >= self.max_waiting:
             raise QueueFull(f"{self.max_waiting} runs are already waiting; try again later")
-        rid = self.store.queue_run(name, scenario_data, trials, seed)
+        rid = self.store.queue_run(name, scenario_data, trials, seed, rerun_of=rerun_of)
         prog = Progress(total=total)
         with self.lock:
             self.progress[rid] = prog
             self.futures[rid] = self.pool.submit(self._work, rid, scenario, world, trials, seed, prog)
         return rid
 
+    def _advance(self, prog: Progress) -> Callable[[int], None]:
+        def step(k: int) -> None:
+            if self.stopping.is_set():
+                raise Cancelled
+            prog.advance(k)
+
+        return step
+
     def _work(
         self, rid: str, scenario: Scenario, world: World, trials: int, seed: int | None, prog: Progress
     ) -> None:
-        self.store.start_run(rid)
+        if self.stopping.is_set():
+            self._write(rid, lambda: self.store.fail_run(rid, SHUT_DOWN, status="interrupted"))
+            return
+        self._write(rid, lambda: self.store.start_run(rid))
         prog.stage = "running"
         t0 = time.perf_counter()
         try:
-            result, used = run_scenario(world, scenario, trials, seed, self.model, prog.advance)
+            result, used = run_scenario(world, scenario, trials, seed, self.model, self._advance(prog))
+        except Cancelled:
+            prog.stage = "interrupted"
+            self._write(rid, lambda: self.store.fail_run(rid, SHUT_DOWN, status="interrupted"))
+            return
         except InputError as exc:
             prog.stage = "failed"
-            self.store.fail_run(rid, "; ".join(str(p) for p in exc.problems))
+            reason = "; ".join(str(p) for p in exc.problems)
+            self._write(rid, lambda: self.store.fail_run(rid, reason))
             return
         except Exception as exc:  # a failed run is recorded, never half-written
+            log.exception("run %s failed", rid)
             prog.stage = "failed"
-            self.store.fail_run(rid, f"{type(exc).__name__}: {exc}")
+            reason = f"{type(exc).__name__}: {exc}"
+            self._write(rid, lambda: self.store.fail_run(rid, reason))
             return
         wall = time.perf_counter() - t0
-        self.store.finish_run(
-            rid, result, seed=used, model_version=self.model.label,
-            data_version=self.model.data_version or "", casus_version=__version__,
-            timings={"wall_s": round(wall, 3), "trials_per_s": round(prog.done / wall, 1) if wall else 0.0},
-        )  # fmt: skip
-        prog.stage = "done"
+        timings = {"wall_s": round(wall, 3), "trials_per_s": round(prog.done / wall, 1) if wall else 0.0}
+
+        def finish() -> None:
+            self.store.finish_run(rid, result, seed=used, model_version=self.model.label,
+                                  data_version=self.model.data_version or "", casus_version=__version__,
+                                  timings=timings)  # fmt: skip
+
+        prog.stage = "storing"
+        if self._write(rid, finish, fallback=True):
+            prog.stage = "done"
+
+    def _write(self, rid: str, write: Callable[[], Any], fallback: bool = False) -> bool:
+        """Write a run's record now, or keep the write to retry while the database is away.
+
+        `fallback`: a write that fails for good (not a connection problem) marks the run failed
+        with the reason. True when the write landed now.
+        """
+        try:
+            write()
+            return True
+        except Exception as exc:
+            if transient(exc):
+                log.warning("run %s: the database is unavailable (%s); the write waits in memory", rid,
+                            type(exc).__name__)  # fmt: skip
+                with self.lock:
+                    self.pending[rid] = write
+                return False
+            log.exception("run %s: the store refused its record", rid)
+            if fallback:
+                reason = f"the result could not be stored: {type(exc).__name__}: {str(exc)[:300]}"
+                self._write(rid, lambda: self.store.fail_run(rid, reason))
+            return False
+
+    def flush(self) -> int:
+        """Retry the writes the database refused; returns how many are still waiting."""
+        with self.lock:
+            waiting = list(self.pending.items())
+        for rid, write in waiting:
+            try:
+                write()
+            except Exception as exc:
+                if transient(exc):
+                    break  # still away: keep the rest for the next round
+                log.exception("run %s: the store refused its record", rid)
+                self._write(rid, lambda r=rid, e=exc: self.store.fail_run(  # type: ignore[misc]
+                    r, f"the result could not be stored: {type(e).__name__}"))  # fmt: skip
+            else:
+                log.info("run %s: its record is stored after the database came back", rid)
+                prog = self.status(rid)
+                if prog is not None and prog.stage == "storing":
+                    prog.stage = "done"
+            with self.lock:
+                if self.pending.get(rid) is write:
+                    del self.pending[rid]
+        with self.lock:
+            return len(self.pending)
+
+    def _keep(self) -> None:
+        """Heartbeat, reap and retry until shutdown; a database that is away is only logged."""
+        while not self.stopping.wait(self.beat_every):
+            self.tend()
+
+    def tend(self) -> None:
+        """One round of the keeper: store what waits, renew heartbeats, mark stopped servers' runs."""
+        try:
+            self.flush()
+            self.store.beat()
+            reaped = self.store.reap()
+            if reaped:
+                log.warning("%d run(s) of a server that stopped marked interrupted", reaped)
+        except Exception as exc:
+            log.warning("keeper: the database is unavailable (%s)", type(exc).__name__)
 
     def status(self, rid: str) -> Progress | None:
         """In-memory progress of a run submitted to this process."""
         with self.lock:
             return self.progress.get(rid)
 
-    def shutdown(self) -> None:
-        """Stop taking runs and wait for those in progress."""
-        self.pool.shutdown(wait=True, cancel_futures=True)
+    def shutdown(self, grace: float = 5.0) -> None:
+        """Stop taking runs; cancel those computing (within `grace` s); mark them and the queued ones."""
+        self.stopping.set()
+        with self.lock:
+            futures = dict(self.futures)
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        end = time.monotonic() + grace
+        for rid, fut in futures.items():
+            if fut.cancelled():
+                self._write(rid, lambda r=rid: self.store.fail_run(r, SHUT_DOWN, status="interrupted"))  # type: ignore[misc]
+                continue
+            # Recorded by the worker; one still computing past the grace is marked by the next reaper.
+            with contextlib.suppress(Exception):
+                fut.result(timeout=max(0.0, end - time.monotonic()))
+        self.flush()
+        self.keeper.join(timeout=1.0)
+
+
+SHUT_DOWN = "the server shut down before the run finished; re-run it"

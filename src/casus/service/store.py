@@ -3,14 +3,20 @@
 The schema is created and upgraded by Alembic migrations (`casus/service/migrations`) whenever a
 store is opened. A run's row is written when it is queued; its result, versions and timings are
 written together in one transaction when it finishes, so a process that crashes or is killed
-midway leaves a run without a result (marked `interrupted` when a store is next opened), never
-half of one.
+midway leaves a run without a result, never half of one.
+
+Several servers may share one database. Each store has an owner id (host, process, a random
+part); the runs it queues carry that owner and a heartbeat it renews while they wait or compute.
+A run is marked `interrupted` only when its owner is gone: a process on this host that no longer
+exists, or a heartbeat older than `stale_after` seconds. A second server never marks a live
+server's runs, and a run whose owner was wrongly given up on still lands its result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 import uuid
 from pathlib import Path
 from typing import Any
@@ -21,6 +27,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 UNFINISHED = ("queued", "running")
+RESUMABLE = ("queued", "interrupted")  # what a worker may start: its own run, even if wrongly given up on
+STALE_AFTER = 60.0  # seconds without a heartbeat after which a run's owner is taken to be gone
+HOST = socket.gethostname()
 
 
 class Base(DeclarativeBase):
@@ -56,6 +65,9 @@ class RunRow(Base):
     timings: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    owner: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
+    heartbeat: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    rerun_of: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
 class EvidenceRow(Base):
@@ -85,6 +97,33 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _utc(t: dt.datetime | None) -> dt.datetime | None:
+    """SQLite gives back naive datetimes; the store writes only UTC ones."""
+    return t.replace(tzinfo=dt.UTC) if t is not None and t.tzinfo is None else t
+
+
+def owner_gone(owner: str | None, heartbeat: dt.datetime | None, cutoff: dt.datetime) -> bool:
+    """Whether a run's owner has stopped: none recorded, a dead process on this host, or a stale heartbeat.
+
+    >>> import datetime as dt
+    >>> now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    >>> owner_gone(None, now, now), owner_gone(f"{HOST}:{os.getpid()}:x", now, now)
+    (True, False)
+    """
+    beat = _utc(heartbeat)
+    if owner is None or beat is None or beat < cutoff:
+        return True
+    parts = owner.rsplit(":", 2)  # host:pid:random
+    if len(parts) == 3 and parts[0] == HOST and parts[1].isdigit():
+        try:
+            os.kill(int(parts[1]), 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:  # alive, owned by another user
+            return False
+    return False
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (creates it on an empty database)."""
     from alembic import command
@@ -100,8 +139,10 @@ def migrate(engine: Engine) -> None:
 class Store:
     """Scenarios, runs and evidence in one database (SQLite file or PostgreSQL server)."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, stale_after: float = STALE_AFTER) -> None:
         self.url = url or default_url()
+        self.owner = f"{HOST}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.stale_after = stale_after
         sqlite = self.url.startswith("sqlite")
         self.engine = create_engine(
             self.url,
@@ -113,15 +154,39 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         migrate(self.engine)
         self.session = sessionmaker(self.engine, expire_on_commit=False)
-        self.interrupted = self._recover()
+        self.interrupted = self.reap()
 
-    def _recover(self) -> int:
-        """Mark runs left unfinished by a process that stopped: they have no result, and never will."""
+    def reap(self) -> int:
+        """Mark `interrupted` the unfinished runs whose owner is gone; returns how many.
+
+        They have no result and never will; the reason says so. Runs of this store's own owner,
+        and of any owner still beating, are left alone.
+        """
+        cutoff = _now() - dt.timedelta(seconds=self.stale_after)
+        with self.session.begin() as s:
+            rows = s.execute(
+                select(RunRow.id, RunRow.owner, RunRow.heartbeat).where(RunRow.status.in_(UNFINISHED))
+            ).all()
+            gone = [
+                rid for rid, owner, beat in rows if owner != self.owner and owner_gone(owner, beat, cutoff)
+            ]
+            if not gone:
+                return 0
+            res = s.execute(
+                update(RunRow)
+                .where(RunRow.id.in_(gone), RunRow.status.in_(UNFINISHED))
+                .values(status="interrupted", finished=_now(),
+                        error="the server running it stopped before it finished; re-run it")
+            )  # fmt: skip
+            return int(getattr(res, "rowcount", 0) or 0)
+
+    def beat(self) -> int:
+        """Renew the heartbeat of this store's unfinished runs; returns how many."""
         with self.session.begin() as s:
             res = s.execute(
                 update(RunRow)
-                .where(RunRow.status.in_(UNFINISHED))
-                .values(status="interrupted", error="the process serving it stopped before it finished")
+                .where(RunRow.owner == self.owner, RunRow.status.in_(UNFINISHED))
+                .values(heartbeat=_now())
             )
             return int(getattr(res, "rowcount", 0) or 0)
 
@@ -145,35 +210,47 @@ class Store:
             return s.get(ScenarioRow, sid)
 
     # --- runs ---
-    def queue_run(self, name: str, scenario: dict[str, Any], trials: int, seed: int | None) -> str:
-        """Record a run as queued; returns its id."""
+    def queue_run(self, name: str, scenario: dict[str, Any], trials: int, seed: int | None,
+                  rerun_of: str | None = None) -> str:  # fmt: skip
+        """Record a run as queued, owned by this store; returns its id."""
         rid = str(uuid.uuid4())
+        now = _now()
         with self.session.begin() as s:
-            s.add(RunRow(id=rid, name=name, scenario=scenario, trials=trials, seed=seed,
-                         status="queued", created=_now()))  # fmt: skip
+            s.add(RunRow(id=rid, name=name, scenario=scenario, trials=trials, seed=seed, status="queued",
+                         created=now, owner=self.owner, heartbeat=now, rerun_of=rerun_of))  # fmt: skip
         return rid
 
-    def start_run(self, rid: str) -> None:
-        """Mark a run as running."""
+    def start_run(self, rid: str) -> bool:
+        """Mark one of this store's runs as running; False if it is not this store's or has ended."""
         with self.session.begin() as s:
-            s.execute(update(RunRow).where(RunRow.id == rid).values(status="running", started=_now()))
+            res = s.execute(
+                update(RunRow)
+                .where(
+                    RunRow.id == rid, RunRow.owner == self.owner, RunRow.status.in_(("queued", "interrupted"))
+                )
+                .values(status="running", started=_now(), heartbeat=_now(), error=None)
+            )
+            return bool(getattr(res, "rowcount", 0))
 
     def finish_run(self, rid: str, result: dict[str, Any], *, seed: int, model_version: str,
                    data_version: str, casus_version: str, timings: dict[str, float]) -> None:  # fmt: skip
-        """Write a run's outputs, versions and timings in one transaction."""
+        """Write a run's outputs, versions and timings in one transaction (clearing any error).
+
+        A run of this store's that another server took for interrupted still gets its result.
+        """
         with self.session.begin() as s:
             s.execute(
-                update(RunRow).where(RunRow.id == rid).values(
+                update(RunRow).where(RunRow.id == rid, RunRow.owner == self.owner).values(
                     status="done", finished=_now(), result=result, seed=seed, model_version=model_version,
-                    data_version=data_version, casus_version=casus_version, timings=timings,
+                    data_version=data_version, casus_version=casus_version, timings=timings, error=None,
                 )
             )  # fmt: skip
 
-    def fail_run(self, rid: str, error: str) -> None:
-        """Record why a run failed (it keeps no partial result)."""
+    def fail_run(self, rid: str, error: str, status: str = "failed") -> None:
+        """Record why a run failed or was interrupted (it keeps no partial result)."""
         with self.session.begin() as s:
             s.execute(
-                update(RunRow).where(RunRow.id == rid).values(status="failed", finished=_now(), error=error)
+                update(RunRow).where(RunRow.id == rid).values(status=status, finished=_now(), error=error)
             )
 
     def runs(self, limit: int = 100) -> list[RunRow]:
