@@ -250,6 +250,7 @@ def serve_cmd(
     Writes need a token: CASUS_TOKEN, else a file named by CASUS_TOKEN_FILE, else one made up
     now and printed once (in a link that hands it to the browser).
     """
+    import logging
     import secrets
 
     import uvicorn
@@ -278,6 +279,12 @@ def serve_cmd(
     application = create_app(
         _world(), st, load_model(model_path), token, workers=workers, limits=limits, history=history
     )
+    # A worker computing a run holds the interpreter lock between the kernel's blocks; a short
+    # switch interval lets the request threads in sooner (bench_service: read p99 and acceptance).
+    sys.setswitchinterval(0.0005)
+    # Runs the service gives up on, and writes waiting for the database, are logged here.
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("casus").setLevel(logging.INFO)
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     err.print(f"casus serving on http://{shown}:{port}/ — store {_safe_url(st.url)}")
     if made_up:

@@ -10,6 +10,7 @@ Request bodies, trial counts and article sizes are bounded; every error is JSON
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -41,6 +42,7 @@ from casus.service.context import (
 from casus.service.jobs import Jobs, QueueFull, log, transient
 from casus.service.pages import pages
 from casus.service.scenarios import scenarios
+from casus.service.schema import ERROR_RESPONSES, precise_openapi
 from casus.service.store import Store
 from casus.version import __version__
 from casus.world import World
@@ -127,12 +129,17 @@ def create_app(world: World, store: Store, model: JoiningModel, token: str, *, w
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # The first check of a scenario imports the scenario and obligation modules; do it now,
+        # beside the first requests, so the first submission is answered as fast as the next.
+        threading.Thread(target=jobs.warm, name="casus-warm", daemon=True).start()
         yield
         jobs.shutdown()
 
     app = FastAPI(title="casus", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="Alliance obligations, escalation and evidence, as a service.")  # fmt: skip
+                  description="Alliance obligations, escalation and evidence, as a service.",
+                  responses=ERROR_RESPONSES)  # fmt: skip
     app.state.jobs = jobs
+    precise_openapi(app, world, history=worlds.tables is not None)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
 
     app.add_middleware(Guard, max_body=lim.max_body)

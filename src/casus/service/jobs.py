@@ -117,6 +117,17 @@ class Jobs:
         self.keeper = threading.Thread(target=self._keep, name="casus-keeper", daemon=True)
         self.keeper.start()
 
+    def warm(self) -> None:
+        """Check a bundled example once, so that the modules checking needs are loaded."""
+        from casus.loader import read_file
+        from casus.scenario import BUNDLED_EXAMPLES
+
+        try:
+            data, _ = read_file(BUNDLED_EXAMPLES / "belgorod-2025.yaml")
+            prepare(self.worlds, data, 0)
+        except Exception:  # only a warm-up: a failure here shows again, explained, on a real request
+            log.debug("warm-up check failed", exc_info=True)
+
     def waiting(self) -> int:
         """Runs accepted and not yet finished."""
         with self.lock:
@@ -127,9 +138,9 @@ class Jobs:
         """Queue a run; returns its id. Raises QueueFull when too many are waiting."""
         if self.stopping.is_set():
             raise QueueFull("the server is shutting down; try again when it is back")
-        scenario, world, total = prepare(self.worlds, scenario_data, trials)  # InputError when invalid
-        if self.waiting() >= self.max_waiting:
+        if self.waiting() >= self.max_waiting:  # before the check: a refusal should cost nothing
             raise QueueFull(f"{self.max_waiting} runs are already waiting; try again later")
+        scenario, world, total = prepare(self.worlds, scenario_data, trials)  # InputError when invalid
         rid = self.store.queue_run(name, scenario_data, trials, seed, rerun_of=rerun_of)
         prog = Progress(total=total)
         with self.lock:
