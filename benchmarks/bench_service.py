@@ -44,27 +44,78 @@ def pct(xs: list[float], q: float) -> float:
     return statistics.quantiles(xs, n=100)[int(q) - 1] if len(xs) > 1 else xs[0]
 
 
-async def drive(n: int, clients: int, limit: float, call) -> tuple[list[float], int, float]:  # type: ignore[no-untyped-def]
-    """Run `call(client)` n times over `clients` workers; (latencies, failures, wall seconds)."""
+class Connection:
+    """One keep-alive HTTP/1.1 connection, spoken over asyncio streams.
+
+    A load generator must cost less than the server it loads: httpx spends about 3 ms of CPU per
+    request, so 50 httpx clients on the server's own two cores measured mostly themselves. This
+    client is a few lines over a socket, like wrk's; it reconnects when the server closes.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None
+                      ) -> tuple[int, bytes]:  # fmt: skip
+        """Send one request; (status, body)."""
+        head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Length: {len(body)}\r\n"
+        head += "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
+        for attempt in (0, 1):
+            try:
+                if self.writer is None:
+                    self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+                assert self.reader is not None
+                self.writer.write(head.encode() + b"\r\n" + body)
+                status_line = await self.reader.readline()
+                if not status_line:
+                    raise ConnectionResetError
+                length, close = 0, False
+                while (line := await self.reader.readline()) not in (b"\r\n", b""):
+                    name, _, value = line.decode("latin-1").partition(":")
+                    if name.lower() == "content-length":
+                        length = int(value)
+                    elif name.lower() == "connection" and "close" in value.lower():
+                        close = True
+                data = await self.reader.readexactly(length)
+                if close:
+                    await self.close()
+                return int(status_line.split()[1]), data
+            except (ConnectionError, asyncio.IncompleteReadError):
+                await self.close()
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def close(self) -> None:
+        """Close the connection (a later request opens a new one)."""
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+async def drive(n: int, clients: int, limit: float, call, port: int) -> tuple[list[float], int, float]:  # type: ignore[no-untyped-def]
+    """Run `call(connection)` n times over `clients` workers; (latencies, failures, wall seconds)."""
     lat: list[float] = []
     failures = 0
     left = iter(range(n))
     end = time.monotonic() + limit
 
-    async def worker(client: httpx.AsyncClient) -> None:
+    async def worker() -> None:
         nonlocal failures
+        conn = Connection("127.0.0.1", port)
         for _ in left:
             if time.monotonic() > end:
-                return
+                break
             t = time.perf_counter()
-            ok = await call(client)
+            ok = await call(conn)
             lat.append(time.perf_counter() - t)
             failures += not ok
+        await conn.close()
 
     t0 = time.perf_counter()
-    limits = httpx.Limits(max_connections=clients)
-    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
-        await asyncio.gather(*(worker(client) for _ in range(clients)))
+    await asyncio.gather(*(worker() for _ in range(clients)))
     return lat, failures, time.perf_counter() - t0
 
 
@@ -96,11 +147,11 @@ def main() -> None:
                 time.sleep(0.1)
         httpx.get(base + "/api/treaties/ru-kp-2024")  # warm caches
 
-        async def read(c: httpx.AsyncClient) -> bool:
-            r = await c.get(base + "/api/treaties/ru-kp-2024")
-            return r.status_code == 200
+        async def read(c: Connection) -> bool:
+            status, _ = await c.request("GET", "/api/treaties/ru-kp-2024")
+            return status == 200
 
-        lat_r, fail_r, wall_r = asyncio.run(drive(args.reads, args.clients, args.limit, read))
+        lat_r, fail_r, wall_r = asyncio.run(drive(args.reads, args.clients, args.limit, read, port))
         accepted: list[str] = []
         refused = 0
         body = {"scenario": scenario, "trials": args.trials, "seed": 1}
@@ -108,23 +159,56 @@ def main() -> None:
 
         lat_a: list[float] = []
 
-        async def submit(c: httpx.AsyncClient) -> bool:
+        payload = json.dumps(body, default=str).encode()
+        post_headers = {**headers, "Content-Type": "application/json"}
+
+        async def submit(c: Connection) -> bool:
             nonlocal refused
             while True:
                 t = time.perf_counter()
-                r = await c.post(base + "/api/runs", json=body, headers=headers)
-                if r.status_code == 503:  # queue full: come back later
+                status, data = await c.request("POST", "/api/runs", payload, post_headers)
+                if status == 503:  # queue full: come back later
                     refused += 1
                     await asyncio.sleep(0.2)
                     continue
-                if r.status_code == 202:
+                if status == 202:
                     lat_a.append(time.perf_counter() - t)
-                    accepted.append(r.json()["id"])
-                return r.status_code == 202
+                    accepted.append(json.loads(data)["id"])
+                return status == 202
+
+        # Users: each client's every tenth request submits a run (once: a 503 is counted, not
+        # retried), the others read; the latencies are kept apart.
+        user_reads: list[float] = []
+        user_accepted: list[float] = []
+        user_refused = 0
+        user_ids: list[str] = []
+        op = iter(range(10**9))
+
+        async def user(c: Connection) -> bool:
+            nonlocal user_refused
+            t = time.perf_counter()
+            if next(op) % 10 == 0:
+                status, data = await c.request("POST", "/api/runs", payload, post_headers)
+                if status == 202:
+                    user_accepted.append(time.perf_counter() - t)
+                    user_ids.append(json.loads(data)["id"])
+                user_refused += status == 503
+                return status in (202, 503)
+            status, _ = await c.request("GET", "/api/treaties/ru-kp-2024")
+            user_reads.append(time.perf_counter() - t)
+            return status == 200
+
+        _, fail_u, wall_u = asyncio.run(drive(args.reads, args.clients, args.limit, user, port))
+        deadline = time.monotonic() + args.limit  # let the users' runs finish before the storm
+        while time.monotonic() < deadline:
+            runs = httpx.get(base + "/api/runs", params={"limit": 500}).json()["runs"]
+            if not any(r["status"] in ("queued", "running") for r in runs):
+                break
+            time.sleep(0.2)
 
         async def mixed() -> tuple[tuple[list[float], int, float], tuple[list[float], int, float]]:
-            subs = asyncio.create_task(drive(args.runs, args.clients, args.limit, submit))
-            reads = asyncio.create_task(drive(args.reads, args.clients, args.limit, read))
+            subs = asyncio.create_task(drive(args.runs, args.clients, args.limit, submit, port))
+            reads = asyncio.create_task(drive(args.reads, args.clients, args.limit, read, port))
             return await subs, await reads
 
         t0 = time.perf_counter()
@@ -132,12 +216,13 @@ def main() -> None:
         deadline = time.monotonic() + args.limit
         while time.monotonic() < deadline:
             runs = httpx.get(base + "/api/runs", params={"limit": 500}).json()["runs"]
-            if sum(r["status"] == "done" for r in runs) >= len(accepted):
+            if sum(r["status"] == "done" and r["id"] in accepted for r in runs) >= len(accepted):
                 break
             time.sleep(0.2)
         wall_runs = time.perf_counter() - t0
         done = sum(
-            r["status"] == "done" for r in httpx.get(base + "/api/runs", params={"limit": 500}).json()["runs"]
+            r["status"] == "done" and r["id"] in accepted
+            for r in httpx.get(base + "/api/runs", params={"limit": 500}).json()["runs"]
         )
     finally:
         server.terminate()
@@ -172,8 +257,15 @@ def main() -> None:
     print(f"reads: {len(lat_r)} GET /api/treaties/ru-kp-2024, {fail_r} failed: {len(lat_r) / wall_r:,.0f} req/s, "
           f"p50 {1000 * pct(lat_r, 50):.1f} ms, p99 {1000 * pct(lat_r, 99):.1f} ms; "
           f"in-process reference {ref_reads:,.0f}/s, ratio {len(lat_r) / wall_r / ref_reads:.2f}")  # fmt: skip
-    print(f"reads while runs are submitted and computed: {len(lat_m)}, {fail_m} failed: "
-          f"{len(lat_m) / wall_m:,.0f} req/s, p50 {1000 * pct(lat_m, 50):.1f} ms, p99 {1000 * pct(lat_m, 99):.1f} ms")
+    print(f"users (every tenth request a run): {len(user_reads)} reads, p50 {1000 * pct(user_reads, 50):.1f} ms, "
+          f"p99 {1000 * pct(user_reads, 99):.1f} ms; {len(user_accepted)} runs accepted in p50 "
+          f"{1000 * pct(user_accepted, 50):.1f} ms, p99 {1000 * pct(user_accepted, 99):.1f} ms; {user_refused} refused "
+          f"(queue full); {fail_u} failed; {(len(user_reads) + len(user_accepted)) / wall_u:,.0f} req/s")  # fmt: skip
+    print("submission storm (every client submitting, retrying after 503, while as many read):")
+    print(
+        f"reads while runs are submitted and computed: {len(lat_m)}, {fail_m} failed: "
+        f"{len(lat_m) / wall_m:,.0f} req/s, p50 {1000 * pct(lat_m, 50):.1f} ms, p99 {1000 * pct(lat_m, 99):.1f} ms"
+    )
     print(f"runs: {len(accepted)} accepted of {args.runs} ({args.trials} trials + sensitivity each), {fail_s} failed, "
           f"{refused} refused while the queue was full and retried; accepted in p50 {1000 * pct(lat_a, 50):.1f} ms, "
           f"p99 {1000 * pct(lat_a, 99):.1f} ms (with the retries: p50 {1000 * pct(lat_s, 50):.1f} ms); {done} done in {wall_runs:.1f} s = {done / wall_runs:.2f} runs/s; "

@@ -252,3 +252,23 @@ def test_a_killed_server_leaves_no_run_running_and_its_runs_can_be_rerun(tmp_pat
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(30)
+
+
+def test_a_scenario_checked_once_gives_the_same_totals_as_checking_it_again(
+    world: Any, tmp_path: Path
+) -> None:
+    from casus.history.world import ScenarioWorlds
+    from casus.service.jobs import prepare
+
+    examples = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+    store = Store(f"sqlite:///{tmp_path / 'c.db'}")
+    jobs = make_jobs(store, world)
+    for path in examples:
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=str))
+        for trials in (0, 1000, 50_000, 200_000):
+            fresh = prepare(ScenarioWorlds(world, None), data, trials)
+            assert jobs.check(data, trials)[2] == jobs.check(data, trials)[2] == fresh[2], (path.name, trials)
+            assert jobs.check(data, trials)[0] == fresh[0]
+    assert len(jobs.checked) == len(examples)
+    jobs.shutdown()
+    store.close()

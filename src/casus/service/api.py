@@ -275,22 +275,23 @@ def runs(ctx: Context) -> APIRouter:
         return run_record(r, jobs)
 
     @router.post("/api/runs", status_code=202, dependencies=[Depends(ctx.need_token)])
-    def submit_run(req: RunRequest) -> RunAccepted:
+    async def submit_run(req: RunRequest) -> RunAccepted:
         """Queue a scenario run (obligations, simulation, sensitivity); poll its URL for the result."""
         if req.trials > lim.max_trials:
             raise HTTPException(422, f"trials: at most {lim.max_trials} per run on this server")
         bounded(req.scenario, lim)
+        jobs.refuse_if_full()
         name = str(req.scenario.get("name") or "unnamed")[:300]
-        rid = jobs.submit(name, req.scenario, req.trials, req.seed)
+        rid = await jobs.intake(jobs.submit, name, req.scenario, req.trials, req.seed)
         return RunAccepted(id=rid, status="queued", url=f"/api/runs/{rid}")
 
     @router.post("/api/runs/{rid}/rerun", status_code=202, dependencies=[Depends(ctx.need_token)])
-    def rerun(rid: str) -> RunAccepted:
+    async def rerun(rid: str) -> RunAccepted:
         """Run a stored run's scenario again with its trials and seed (the seed it used, once finished)."""
-        r = store.run(rid)
+        r = await jobs.intake(store.run, rid)
         if r is None:
             raise HTTPException(404, f"no run '{rid}'")
-        new = jobs.submit(r.name, r.scenario, r.trials, r.seed, rerun_of=rid)
+        new = await jobs.intake(jobs.submit, r.name, r.scenario, r.trials, r.seed, rid)
         return RunAccepted(id=new, status="queued", url=f"/api/runs/{new}")
 
     return router

@@ -17,13 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import socket
+import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, String, Text, create_engine, event, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 UNFINISHED = ("queued", "running")
@@ -154,7 +157,16 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         migrate(self.engine)
         self.session = sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite lets one writer in at a time and makes the others sleep and retry, backing off
+        # up to 100 ms a try; writers of this process queue on a lock instead, in order.
+        self._write_lock: threading.Lock | None = threading.Lock() if sqlite else None
         self.interrupted = self.reap()
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A write transaction (queued behind this process's other writers on SQLite)."""
+        with self._write_lock or nullcontext(), self.session.begin() as s:
+            yield s
 
     def reap(self) -> int:
         """Mark `interrupted` the unfinished runs whose owner is gone; returns how many.
@@ -163,7 +175,7 @@ class Store:
         and of any owner still beating, are left alone.
         """
         cutoff = _now() - dt.timedelta(seconds=self.stale_after)
-        with self.session.begin() as s:
+        with self._writing() as s:
             rows = s.execute(
                 select(RunRow.id, RunRow.owner, RunRow.heartbeat).where(RunRow.status.in_(UNFINISHED))
             ).all()
@@ -182,7 +194,7 @@ class Store:
 
     def beat(self) -> int:
         """Renew the heartbeat of this store's unfinished runs; returns how many."""
-        with self.session.begin() as s:
+        with self._writing() as s:
             res = s.execute(
                 update(RunRow)
                 .where(RunRow.owner == self.owner, RunRow.status.in_(UNFINISHED))
@@ -194,7 +206,7 @@ class Store:
     def add_scenario(self, name: str, body: dict[str, Any]) -> str:
         """Save a scenario; returns its id."""
         sid = str(uuid.uuid4())
-        with self.session.begin() as s:
+        with self._writing() as s:
             s.add(ScenarioRow(id=sid, name=name, body=body, created=_now()))
         return sid
 
@@ -215,14 +227,14 @@ class Store:
         """Record a run as queued, owned by this store; returns its id."""
         rid = str(uuid.uuid4())
         now = _now()
-        with self.session.begin() as s:
+        with self._writing() as s:
             s.add(RunRow(id=rid, name=name, scenario=scenario, trials=trials, seed=seed, status="queued",
                          created=now, owner=self.owner, heartbeat=now, rerun_of=rerun_of))  # fmt: skip
         return rid
 
     def start_run(self, rid: str) -> bool:
         """Mark one of this store's runs as running; False if it is not this store's or has ended."""
-        with self.session.begin() as s:
+        with self._writing() as s:
             res = s.execute(
                 update(RunRow)
                 .where(
@@ -238,7 +250,7 @@ class Store:
 
         A run of this store's that another server took for interrupted still gets its result.
         """
-        with self.session.begin() as s:
+        with self._writing() as s:
             s.execute(
                 update(RunRow).where(RunRow.id == rid, RunRow.owner == self.owner).values(
                     status="done", finished=_now(), result=result, seed=seed, model_version=model_version,
@@ -248,7 +260,7 @@ class Store:
 
     def fail_run(self, rid: str, error: str, status: str = "failed") -> None:
         """Record why a run failed or was interrupted (it keeps no partial result)."""
-        with self.session.begin() as s:
+        with self._writing() as s:
             s.execute(
                 update(RunRow).where(RunRow.id == rid).values(status=status, finished=_now(), error=error)
             )
@@ -267,7 +279,7 @@ class Store:
     def add_evidence(self, reading: dict[str, Any]) -> str:
         """Save one article's reading; returns its id."""
         eid = str(uuid.uuid4())
-        with self.session.begin() as s:
+        with self._writing() as s:
             s.add(EvidenceRow(id=eid, source=str(reading.get("source", "")), title=reading.get("title"),
                               date=reading.get("date"), reading=reading, created=_now()))  # fmt: skip
         return eid
