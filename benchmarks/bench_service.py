@@ -253,7 +253,7 @@ def main() -> None:
     ref_runs = n_runs / (time.perf_counter() - t)
 
     print(f"date {dt.date.today()}  machine {platform.system()} {platform.machine()}, {os.cpu_count()} cores")
-    print(f"{args.clients} concurrent clients over loopback; store SQLite; one worker thread")
+    print(f"{args.clients} concurrent clients over loopback; store SQLite; one worker process")
     print(f"reads: {len(lat_r)} GET /api/treaties/ru-kp-2024, {fail_r} failed: {len(lat_r) / wall_r:,.0f} req/s, "
           f"p50 {1000 * pct(lat_r, 50):.1f} ms, p99 {1000 * pct(lat_r, 99):.1f} ms; "
           f"in-process reference {ref_reads:,.0f}/s, ratio {len(lat_r) / wall_r / ref_reads:.2f}")  # fmt: skip

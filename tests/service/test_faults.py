@@ -61,7 +61,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
 def make_jobs(store: Store, world: Any, **kw: Any) -> Jobs:
     from casus.history.world import ScenarioWorlds
 
-    return Jobs(store, ScenarioWorlds(world, None), load_model(), **kw)
+    return Jobs(store, ScenarioWorlds(world, None), load_model(), **{"processes": False, **kw})
 
 
 def test_a_second_server_never_marks_a_live_servers_runs(
@@ -110,7 +110,7 @@ def test_postgresql_stopped_while_a_run_finishes(
     from casus.service.api import create_app
 
     store = Store(own_pg.url, stale_after=2.0)
-    app = create_app(world, store, load_model(), TOKEN)
+    app = create_app(world, store, load_model(), TOKEN, processes=False)  # the gate is in this process
     client = TestClient(app, raise_server_exceptions=False)
     jobs: Jobs = app.state.jobs
     rid = client.post(
@@ -271,4 +271,53 @@ def test_a_scenario_checked_once_gives_the_same_totals_as_checking_it_again(
             assert jobs.check(data, trials)[0] == fresh[0]
     assert len(jobs.checked) == len(examples)
     jobs.shutdown()
+    store.close()
+
+
+def test_runs_in_worker_processes_give_the_numbers_of_runs_in_threads(world: Any, tmp_path: Path) -> None:
+    results = {}
+    for processes in (True, False):
+        store = Store(f"sqlite:///{tmp_path / f'{processes}.db'}")
+        jobs = make_jobs(store, world, processes=processes)
+        rid = jobs.submit("same", belgorod(), 3000, 17)
+        wait_for(lambda s=store, r=rid: s.run(r).status == "done", timeout=300, what="the run")  # type: ignore[misc]
+        assert jobs.status(rid).done == jobs.status(rid).total  # progress came back from the worker
+        results[processes] = store.run(rid).result
+        jobs.shutdown()
+        store.close()
+    assert results[True] == results[False]
+
+
+def test_a_worker_process_that_dies_fails_its_run_and_the_next_run_still_runs(
+    world: Any, tmp_path: Path
+) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'd.db'}")
+    jobs = make_jobs(store, world, processes=True)
+    assert jobs.processes is not None
+    ids = [jobs.submit("doomed", belgorod(), 200_000, i) for i in range(3)]
+    wait_for(lambda: store.run(ids[0]).status == "running", timeout=120, what="the first run to start")
+    wait_for(lambda: bool(getattr(jobs.processes, "_processes", None)), what="the worker process")
+    for pid in list(jobs.processes._processes):  # type: ignore[union-attr]
+        os.kill(pid, signal.SIGKILL)
+    wait_for(lambda: store.run(ids[0]).status != "running", timeout=120, what="the killed run to be marked")
+    assert store.run(ids[0]).status in ("failed", "done")  # done only if it finished before the kill landed
+    if store.run(ids[0]).status == "failed":
+        assert "worker process computing it died" in (store.run(ids[0]).error or "")
+    last = jobs.submit("after", belgorod(), 1000, 9)
+    wait_for(lambda: store.run(last).status == "done", timeout=300, what="a run after the death")
+    jobs.shutdown()
+    store.close()
+
+
+def test_shutdown_stops_runs_in_worker_processes(world: Any, tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'p.db'}")
+    jobs = make_jobs(store, world, processes=True)
+    ids = [jobs.submit("long", belgorod(), 200_000, i) for i in range(4)]
+    wait_for(lambda: store.run(ids[0]).status == "running", timeout=120, what="the first run to start")
+    t0 = time.monotonic()
+    jobs.shutdown(grace=5.0)
+    assert time.monotonic() - t0 < 15.0
+    statuses = [store.run(i).status for i in ids]
+    assert set(statuses) <= {"done", "interrupted"} and "interrupted" in statuses, statuses
+    assert all(store.run(i).error == SHUT_DOWN for i in ids if store.run(i).status == "interrupted")
     store.close()

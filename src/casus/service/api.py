@@ -115,17 +115,19 @@ def _retry_later(response: JSONResponse, seconds: int = 5) -> JSONResponse:
 
 
 def create_app(world: World, store: Store, model: JoiningModel, token: str, *, workers: int = 1,
-               limits: Limits | None = None, history: dict[str, Any] | None = None) -> FastAPI:  # fmt: skip
+               limits: Limits | None = None, history: dict[str, Any] | None = None,
+               processes: bool = True) -> FastAPI:  # fmt: skip
     """The application: API and UI over one world, one store and one joining model.
 
     `history` (the ATOP and COW tables, `casus.history.world.TABLES`) lets scenarios set in a
     historical world be saved and run in their year's world; without it they are refused.
+    `processes`: runs are computed in worker processes (False: in the server's own threads).
     """
     from casus.history.world import ScenarioWorlds
 
     lim = limits or Limits()
     worlds = ScenarioWorlds(world, history)
-    jobs = Jobs(store, worlds, model, workers=workers, max_waiting=lim.max_waiting)
+    jobs = Jobs(store, worlds, model, workers=workers, max_waiting=lim.max_waiting, processes=processes)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -19,17 +19,21 @@ import contextlib
 import hashlib
 import json
 import logging
+import multiprocessing as mp
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from casus.joining import JoiningModel
 from casus.loader import LineMap
 from casus.model import CasusError, InputError, Scenario
+from casus.service import compute
+from casus.service.compute import Cancelled
 from casus.service.store import Store
 from casus.version import __version__
 from casus.world import World
@@ -62,10 +66,6 @@ CHECKED_KEPT = 256  # scenarios whose check is remembered
 
 class QueueFull(CasusError):
     """More runs are waiting than the pool accepts."""
-
-
-class Cancelled(Exception):
-    """The server is shutting down: the run stops at its next progress step."""
 
 
 def transient(exc: BaseException) -> bool:
@@ -110,9 +110,19 @@ class Jobs:
     """A bounded queue of runs, the threads that compute them, and the keeper that looks after them."""
 
     def __init__(self, store: Store, worlds: ScenarioWorlds, model: JoiningModel, workers: int = 1,
-                 max_waiting: int = 32, beat_every: float | None = None) -> None:  # fmt: skip
-        self.store, self.worlds, self.model = store, worlds, model
+                 max_waiting: int = 32, beat_every: float | None = None,
+                 processes: bool = True) -> None:  # fmt: skip
+        self.store, self.worlds, self.model, self.workers = store, worlds, model, workers
+        # Each worker slot is a thread that records its run and waits for it; the computing is
+        # done in a worker process (`processes`, what servers use) or in that thread.
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="casus-run")
+        ctx = mp.get_context("spawn")
+        self.progress_queue: Any = ctx.Queue()
+        self.stop_event: Any = ctx.Event()
+        self.processes: ProcessPoolExecutor | None = self._start_processes() if processes else None
+        self.listener = threading.Thread(target=self._listen, name="casus-progress", daemon=True)
+        if processes:
+            self.listener.start()
         # Submissions are checked and recorded one at a time on a thread of their own: dozens of
         # request threads doing it at once spent their time passing the interpreter lock around
         # (bench_service: acceptance p50 0.8 s with the request thread pool).
@@ -208,34 +218,79 @@ class Jobs:
         self._write(rid, lambda: self.store.start_run(rid))
         prog.stage = "running"
         t0 = time.perf_counter()
-        try:
-            result, used = run_scenario(world, scenario, trials, seed, self.model, self._advance(prog))
-        except Cancelled:
-            prog.stage = "interrupted"
-            self._write(rid, lambda: self.store.fail_run(rid, SHUT_DOWN, status="interrupted"))
-            return
-        except InputError as exc:
-            prog.stage = "failed"
-            reason = "; ".join(str(p) for p in exc.problems)
-            self._write(rid, lambda: self.store.fail_run(rid, reason))
-            return
-        except Exception as exc:  # a failed run is recorded, never half-written
-            log.exception("run %s failed", rid)
-            prog.stage = "failed"
-            reason = f"{type(exc).__name__}: {exc}"
-            self._write(rid, lambda: self.store.fail_run(rid, reason))
+        outcome, payload, used = self._compute(rid, scenario, world, trials, seed, prog)
+        if outcome != "done":
+            prog.stage = "interrupted" if outcome == "cancelled" else "failed"
+            if outcome == "cancelled":
+                self._write(rid, lambda: self.store.fail_run(rid, SHUT_DOWN, status="interrupted"))
+            else:
+                self._write(rid, lambda: self.store.fail_run(rid, str(payload)))
             return
         wall = time.perf_counter() - t0
         timings = {"wall_s": round(wall, 3), "trials_per_s": round(prog.done / wall, 1) if wall else 0.0}
 
         def finish() -> None:
-            self.store.finish_run(rid, result, seed=used, model_version=self.model.label,
+            self.store.finish_run(rid, payload, seed=used or 0, model_version=self.model.label,
                                   data_version=self.model.data_version or "", casus_version=__version__,
                                   timings=timings)  # fmt: skip
 
         prog.stage = "storing"
         if self._write(rid, finish, fallback=True):
             prog.stage = "done"
+
+    def _compute(
+        self, rid: str, scenario: Scenario, world: World, trials: int, seed: int | None, prog: Progress
+    ) -> tuple[str, Any, int | None]:
+        """("done", result, seed used), ("failed", reason, None) or ("cancelled", None, None)."""
+        if self.processes is None:
+            try:
+                result, used = run_scenario(world, scenario, trials, seed, self.model, self._advance(prog))
+            except Cancelled:
+                return "cancelled", None, None
+            except InputError as exc:
+                return "failed", "; ".join(str(p) for p in exc.problems), None
+            except Exception as exc:  # a failed run is recorded, never half-written
+                log.exception("run %s failed", rid)
+                return "failed", f"{type(exc).__name__}: {exc}", None
+            return "done", result, used
+        own = None if world is self.worlds.bundled else world  # a historical world travels with its run
+        try:
+            fut = self.processes.submit(compute.compute, rid, scenario, own, trials, seed, SENSITIVITY_TRIALS)
+            return fut.result()
+        except BrokenProcessPool:
+            self._renew_processes()
+            if self.stopping.is_set():
+                return "cancelled", None, None
+            log.error("run %s: the worker process computing it died", rid)
+            return (
+                "failed",
+                "the worker process computing it died (killed, or out of memory); re-run it",
+                None,
+            )
+        except RuntimeError:  # the pool was shut down before the run began
+            return "cancelled", None, None
+
+    def _start_processes(self) -> ProcessPoolExecutor:
+        ctx = mp.get_context("spawn")
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=ctx, initializer=compute.start,
+            initargs=(self.worlds.bundled, self.model, self.progress_queue, self.stop_event),
+        )  # fmt: skip
+
+    def _renew_processes(self) -> None:
+        with self.lock:
+            if self.processes is not None and getattr(self.processes, "_broken", False):
+                self.processes.shutdown(wait=False, cancel_futures=True)
+                if not self.stopping.is_set():
+                    self.processes = self._start_processes()
+
+    def _listen(self) -> None:
+        """Count the trials the worker processes report, until the server stops (a None)."""
+        while (item := self.progress_queue.get()) is not None:
+            rid, k = item
+            prog = self.status(rid)
+            if prog is not None:
+                prog.advance(k)
 
     def _write(self, rid: str, write: Callable[[], Any], fallback: bool = False) -> bool:
         """Write a run's record now, or keep the write to retry while the database is away.
@@ -307,6 +362,7 @@ class Jobs:
     def shutdown(self, grace: float = 5.0) -> None:
         """Stop taking runs; cancel those computing (within `grace` s); mark them and the queued ones."""
         self.stopping.set()
+        self.stop_event.set()  # worker processes stop their runs at the next progress step
         with self.lock:
             futures = dict(self.futures)
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -319,8 +375,17 @@ class Jobs:
             # Recorded by the worker; one still computing past the grace is marked by the next reaper.
             with contextlib.suppress(Exception):
                 fut.result(timeout=max(0.0, end - time.monotonic()))
+        if self.processes is not None:
+            # A worker process still busy past the grace is ended; its run's thread marks it.
+            for proc in list(getattr(self.processes, "_processes", {}).values()):
+                if proc.is_alive():
+                    proc.terminate()
+            self.processes.shutdown(wait=True, cancel_futures=True)
+            self.progress_queue.put(None)
+            self.listener.join(timeout=1.0)
         self.flush()
         self.keeper.join(timeout=1.0)
 
 
 SHUT_DOWN = "the server shut down before the run finished; re-run it"
+DIED = "the worker process computing it died (killed, or out of memory); re-run it"
