@@ -321,3 +321,36 @@ def test_shutdown_stops_runs_in_worker_processes(world: Any, tmp_path: Path) -> 
     assert set(statuses) <= {"done", "interrupted"} and "interrupted" in statuses, statuses
     assert all(store.run(i).error == SHUT_DOWN for i in ids if store.run(i).status == "interrupted")
     store.close()
+
+
+def test_two_server_processes_on_one_postgresql_database(pg_url: str, tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:  # a fresh schema
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    log = tmp_path / "servers.log"
+    port_a, port_b = free_port(), free_port()
+    a = _serve(pg_url, port_a, log)
+    b = None
+    try:
+        ids = [httpx.post(f"http://127.0.0.1:{port_a}/api/runs", headers=AUTH, timeout=30,
+                          json={"scenario": belgorod(), "trials": 200_000, "seed": i}).json()["id"]
+               for i in range(6)]  # fmt: skip
+        b = _serve(pg_url, port_b, log)  # opens the same database while the first server's runs wait
+        seen = httpx.get(f"http://127.0.0.1:{port_b}/api/runs", timeout=30).json()["runs"]
+        assert not any(r["status"] == "interrupted" for r in seen), seen
+        assert any(r["status"] in ("queued", "running") for r in seen), "all done before: the test did not test"
+        wait_for(
+            lambda: all(httpx.get(f"http://127.0.0.1:{port_b}/api/runs/{i}").json()["status"] == "done" for i in ids),
+            timeout=600, what="the first server's runs to finish",
+        )  # fmt: skip
+        for i in ids:
+            r = httpx.get(f"http://127.0.0.1:{port_b}/api/runs/{i}").json()
+            assert (r["status"], r["error"]) == ("done", None)
+    finally:
+        for proc in (a, b):
+            if proc is not None:
+                proc.send_signal(signal.SIGTERM)
+                proc.wait(30)
