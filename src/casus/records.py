@@ -9,7 +9,6 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any
 
-from casus.capitals import capital
 from casus.model import State
 from casus.world import StateRegistry, TreatyAt, World, load_states
 
@@ -128,6 +127,8 @@ def _polygons(iso3: str) -> list[str]:
 
 def _capital(ccode: int, year: int) -> tuple[float, float] | None:
     """The capital in the year, else in the nearest year within ten (COW's dates can lag a state's)."""
+    from casus.capitals import capital  # here: capitals needs numpy, which listing treaties does not
+
     years = sorted(range(year - 10, year + 11), key=lambda y: (abs(y - year), y))
     return next((c for y in years if (c := capital(ccode, y)) is not None), None)
 
