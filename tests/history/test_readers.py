@@ -11,7 +11,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casus.history.evaluate import data_version
-from casus.history.readers import FILES, OPTIONAL, SCHEMAS, file_paths, parse_files, read_folder, read_table
+from casus.history.readers import (
+    CORE,
+    COVARIATES,
+    FILES,
+    OPTIONAL,
+    SCHEMAS,
+    file_paths,
+    parse_files,
+    read_folder,
+    read_table,
+)
 from casus.model import InputError
 
 ATOP = "ccode1,ccode2,year,defense,offense,neutral,nonagg,consul\n2,20,1942,1,1,0,0,0\n20,2,1942,1,1,0,0,0\n"
@@ -67,8 +77,12 @@ def test_reader_never_crashes(tmp_path: Path, at: int, junk: str) -> None:
 
 def test_the_shared_data_reads_cleanly(shared_data: Path) -> None:
     tables = read_folder(shared_data)
-    assert set(tables) == set(FILES)
+    assert set(tables) == set(CORE)
     assert len(tables["atop"]) > 200_000 and len(tables["mid_participants"]) > 3_000
+    covariates = read_folder(shared_data, COVARIATES)
+    assert set(covariates) == COVARIATES
+    assert len(covariates["cow_mindist"]) > 900_000 and len(covariates["gw_states"]) > 200
+    assert covariates["democracy"].polity2.isna().sum() > 0  # blanks read as missing, not refused
 
 
 def test_a_row_with_extra_fields_is_located(tmp_path: Path) -> None:
@@ -80,7 +94,10 @@ def test_a_row_with_extra_fields_is_located(tmp_path: Path) -> None:
 
 def _tiny_folder(folder: Path) -> Path:
     """One valid row of every file kind, named as in FILES."""
-    values = {"stdate": "1900-01-01", "enddate": "1910-12-31", "cinc": "0.1", "conttype": "1"}
+    values = {"stdate": "1900-01-01", "enddate": "1910-12-31", "cinc": "0.1", "conttype": "1",
+              "mindist": "10", "startdate": "1900-01-01", "regstdate": "1900-01-01",
+              "regenddate": "1910-12-31", "globstdate": "", "globenddate": "",
+              "v2x_polyarchy": "0.5"}  # fmt: skip
     folder.mkdir(exist_ok=True)
     for kind, name in FILES.items():
         cols = list(SCHEMAS[kind])
@@ -115,18 +132,19 @@ def test_files_come_from_paths_or_the_folder_and_only_optional_ones_may_be_missi
     paths = file_paths(folder, {"atop": other})
     assert paths["atop"] == other and paths["cow_nmc"] == folder / FILES["cow_nmc"]
     tables = read_folder(folder, atop=other)
-    assert set(tables) == set(FILES) and list(tables["atop"].ccode1) == [2, 20]
+    assert set(tables) == set(CORE) and list(tables["atop"].ccode1) == [2, 20]
+    assert set(read_folder(folder, FILES)) == set(FILES)  # the covariates, when asked for
     # An optional file may be absent; a required one may not.
     (folder / FILES["mid_disputes"]).unlink()
-    assert set(read_folder(folder)) == set(FILES) - OPTIONAL
+    assert set(read_folder(folder)) == set(CORE) - OPTIONAL
     with pytest.raises(ValueError, match=r"no file for atop, mid_participants, .*cow_nmc"):
         file_paths(None, {})
     with pytest.raises(ValueError, match="no file for cow_majors"):
-        file_paths(None, {k: folder / FILES[k] for k in FILES if k not in {"cow_majors", *OPTIONAL}})
+        file_paths(None, {k: folder / FILES[k] for k in CORE if k not in {"cow_majors", *OPTIONAL}})
     three = ("cow_states", "cow_majors", "atop")
     assert set(read_folder(None, three, **{k: folder / FILES[k] for k in three})) == set(three)
-    everything = {k: folder / FILES[k] for k in FILES if k not in OPTIONAL}
-    assert set(read_folder(None, **everything)) == set(FILES) - OPTIONAL
+    everything = {k: folder / FILES[k] for k in CORE if k not in OPTIONAL}
+    assert set(read_folder(None, **everything)) == set(CORE) - OPTIONAL
     with pytest.raises(ValueError, match="unknown kind"):
         read_folder(folder, atlas=other)
     # A bad file given by path is named by that path, not the folder's.

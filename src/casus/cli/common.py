@@ -192,9 +192,9 @@ def _tables(
     files: list[str] | None = None,
     kinds: tuple[str, ...] | None = None,
 ) -> tuple[Any, Any]:
-    from casus.history.readers import FILES, file_paths, parse_files, read_folder, read_table
+    from casus.history.readers import CORE, file_paths, parse_files, read_folder, read_table
 
-    kinds = kinds or tuple(FILES)
+    kinds = kinds or CORE
     if data is not None and not data.is_dir():
         raise typer.BadParameter(
             f"{data} is not a folder (it should hold the files named in the data README)", param_hint="--data"

@@ -20,6 +20,9 @@ import pandas as pd
 from casus.model import InputError, Problem
 
 __all__ = [
+    "BLANK_OK",
+    "CORE",
+    "COVARIATES",
     "DATE",
     "FILES",
     "FLOAT",
@@ -42,6 +45,15 @@ SOURCES = {
     "cow_contiguity": "Correlates of War Project, Direct Contiguity 3.2",
     "cow_majors": "Correlates of War Project, major powers (2016)",
     "cow_nmc": "Correlates of War Project, National Material Capabilities 6.0",
+    "democracy": "V-Dem (Coppedge et al.), Polity (Marshall & Gurr) and Marquez (2016) democracy scores, "
+    "as assembled in peacesciencer",
+    "cow_igo": "Correlates of War Project, Intergovernmental Organizations 3.0 (Pevehouse et al. 2020)",
+    "cow_mindist": "Schvitz et al. (2022), CShapes 2.0 minimum distances, via peacesciencer",
+    "td_rivalries": "Thompson & Dreyer (2012), Handbook of International Rivalries",
+    "sdp_gdp": "Anders, Fariss & Markowitz (2020), GDP, population and surplus domestic product estimates",
+    "cow_trade": "Correlates of War Project, Trade 4.0 (Barbieri & Keshk)",
+    "maoz_powers": "Maoz (2010), regional and global powers",
+    "gw_states": "Gleditsch & Ward (1999), independent states list, as in peacesciencer",
 }
 
 FILES = {
@@ -52,11 +64,28 @@ FILES = {
     "cow_contiguity": "cow_contiguity.csv",
     "cow_majors": "cow_majors.csv",
     "cow_nmc": "cow_nmc.csv.gz",
+    "democracy": "democracy.csv.gz",
+    "cow_igo_dyad_year": "cow_igo_dyad_year.csv.gz",
+    "cow_igo_state_year": "cow_igo_state_year.csv.gz",
+    "cow_mindist": "cow_mindist.csv.gz",
+    "td_rivalries": "td_rivalries.csv",
+    "sdp_gdp": "sdp_gdp.csv.gz",
+    "cow_trade_state_year": "cow_trade_state_year.csv.gz",
+    "maoz_powers": "maoz_powers.csv",
+    "gw_states": "gw_states.csv",
 }
+# The covariates of state-year and dyad-year tables: read when asked for, never required by the
+# models, so a folder of the older files stays a complete folder.
+COVARIATES = frozenset({
+    "democracy", "cow_igo_dyad_year", "cow_igo_state_year", "cow_mindist", "td_rivalries", "sdp_gdp",
+    "cow_trade_state_year", "maoz_powers", "gw_states",
+})  # fmt: skip
 
 # Read when present, not required: no model uses it (a dispute's hostility is known only after
 # the fact), but `casus data fetch` writes it and the data version covers it when read.
-OPTIONAL = frozenset({"mid_disputes"})
+OPTIONAL = frozenset({"mid_disputes"}) | COVARIATES
+# What a folder of data is read for by default: the files the models and backtests use.
+CORE = tuple(k for k in FILES if k not in COVARIATES)
 
 INT, FLOAT, DATE = "int", "float", "date"
 SCHEMAS: dict[str, dict[str, str]] = {
@@ -92,10 +121,45 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "cow_contiguity": {"ccode1": INT, "ccode2": INT, "conttype": INT, "stdate": DATE, "enddate": DATE},
     "cow_majors": {c: INT for c in ("ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday")},
     "cow_nmc": {"ccode": INT, "year": INT, "cinc": FLOAT},
+    "democracy": {"ccode": INT, "year": INT, "v2x_polyarchy": FLOAT, "polity2": FLOAT, "xm_qudsest": FLOAT},
+    "cow_igo_dyad_year": {"ccode1": INT, "ccode2": INT, "year": INT, "dyadigos": INT},
+    "cow_igo_state_year": {
+        c: INT
+        for c in ("ccode", "year", "sum_igo_full", "sum_igo_associate", "sum_igo_observer", "sum_igo_anytype")
+    },
+    "cow_mindist": {"ccode1": INT, "ccode2": INT, "year": INT, "mindist": FLOAT},
+    "td_rivalries": {"rivalryno": INT, "ccode1": INT, "ccode2": INT, "styear": INT, "endyear": INT},
+    "sdp_gdp": {
+        "ccode": INT,
+        "year": INT,
+        "wbgdp2011est": FLOAT,
+        "wbpopest": FLOAT,
+        "sdpest": FLOAT,
+        "wbgdppc2011est": FLOAT,
+    },
+    "cow_trade_state_year": {"ccode": INT, "year": INT, "imports": FLOAT, "exports": FLOAT},
+    "maoz_powers": {
+        "ccode": INT,
+        "regstdate": DATE,
+        "regenddate": DATE,
+        "globstdate": DATE,
+        "globenddate": DATE,
+    },
+    "gw_states": {"gwcode": INT, "startdate": DATE, "enddate": DATE},
 }
+# Columns where a blank means "not measured" (or, for the power spells, "never"), read as missing.
+BLANK_OK = frozenset({
+    "v2x_polyarchy", "polity2", "xm_qudsest", "wbgdp2011est", "wbpopest", "sdpest", "wbgdppc2011est",
+    "imports", "exports", "regstdate", "regenddate", "globstdate", "globenddate",
+})  # fmt: skip
+# Ranges that differ for one kind: rivalries reach back to the fifteenth century.
+RANGES_BY_KIND = {"td_rivalries": {"styear": (1400, 2100), "endyear": (1400, 2100)}}
 RANGES = {"year": (1800, 2100), "styear": (1800, 2100), "endyear": (1800, 2100), "conttype": (0, 5),
           "sidea": (0, 1), "orig": (0, 1), "defense": (0, 1), "offense": (0, 1), "neutral": (0, 1),
-          "nonagg": (0, 1), "consul": (0, 1), "cinc": (0.0, 1.0)}  # fmt: skip
+          "nonagg": (0, 1), "consul": (0, 1), "cinc": (0.0, 1.0), "v2x_polyarchy": (0.0, 1.0),
+          "polity2": (-10, 10), "dyadigos": (0, 1000), "mindist": (0.0, 25_000.0), "gwcode": (1, 999),
+          "sum_igo_full": (0, 1000), "sum_igo_associate": (0, 1000), "sum_igo_observer": (0, 1000),
+          "sum_igo_anytype": (0, 1000), "rivalryno": (1, 100_000)}  # fmt: skip
 MAX_PER_COLUMN = 3
 
 
@@ -157,20 +221,22 @@ def read_table(kind: str, path: str | os.PathLike[str]) -> pd.DataFrame:
         )
     problems: list[Problem] = []
     out = pd.DataFrame(index=raw.index)
+    ranges = {**RANGES, **RANGES_BY_KIND.get(kind, {})}
     for col, kind_ in schema.items():
         s = raw[col].str.strip()
+        blank = (s == "") if col in BLANK_OK else pd.Series(False, index=s.index)
         if kind_ == DATE:
             parsed = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
-            bad = parsed.isna()
+            bad = parsed.isna() & ~blank
             what = "not a date (YYYY-MM-DD)"
             out[col] = parsed
         else:
             num = pd.to_numeric(s, errors="coerce")
-            bad = num.isna()
+            bad = num.isna() & ~blank
             if kind_ == INT:
                 bad |= num.notna() & (num % 1 != 0)
             what = "not a whole number" if kind_ == INT else "not a number"
-            lo_hi = RANGES.get(col)
+            lo_hi = ranges.get(col)
             if lo_hi is not None:
                 out_of_range = num.notna() & ((num < lo_hi[0]) | (num > lo_hi[1]))
                 for idx in out_of_range[out_of_range].index[:MAX_PER_COLUMN]:
@@ -211,7 +277,7 @@ def parse_files(specs: Iterable[str]) -> dict[str, Path]:
 
 
 def file_paths(
-    folder: Path | None, given: Mapping[str, Path | None], kinds: Iterable[str] = FILES
+    folder: Path | None, given: Mapping[str, Path | None], kinds: Iterable[str] = CORE
 ) -> dict[str, Path]:
     """Where each of `kinds` is read from: a `given` path, else `folder`'s file named as in FILES.
 
@@ -234,10 +300,10 @@ def file_paths(
 
 def read_folder(
     folder: str | os.PathLike[str] | None,
-    kinds: Iterable[str] = FILES,
+    kinds: Iterable[str] = CORE,
     **paths: str | os.PathLike[str] | None,
 ) -> dict[str, pd.DataFrame]:
-    """The files of `kinds` (default: all) from a folder (names as in FILES), any replaced by a path.
+    """The files of `kinds` (default: CORE) from a folder (names as in FILES), any replaced by a path.
 
     `folder` may be None when every required kind has a path (see `file_paths`).
     """
