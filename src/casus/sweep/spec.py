@@ -291,36 +291,11 @@ def _within(var: Variable, span: Span) -> bool:
     return (var.lo is None or lo >= var.lo) and (var.hi is None or hi <= var.hi)
 
 
-def load_plan(
-    path: str | os.PathLike[str],
-    world: World,
-    history: dict[str, pd.DataFrame] | None = None,
-    *,
-    schema_only_history: bool = False,
-    resolver: ScenarioWorlds | None = None,
-) -> Plan:
-    """Read and check a sweep file and the scenarios it names, and expand it into cells.
+Bad = Callable[[tuple[str | int, ...], str], None]
 
-    Scenarios run in `world` unless they are set in a historical world (`world: history`): those run
-    in their year's world built from `history`, the ATOP and COW tables (`casus.history.world.TABLES`).
-    Without the tables such a scenario is a problem, or, with `schema_only_history` (for `casus check`),
-    is checked against the scenario schema alone and left out of the plan (`Plan.unchecked`).
-    `resolver` (over `world` and `history`) shares year worlds already built with other files.
-    """
-    path = Path(path)
-    from casus.model.scenario import WorldKind
-    from casus.scenario import parse_scenario, validate_scenario
 
-    file = str(path)
-    data, lines = read_file(path)
-    if not isinstance(data, dict):
-        raise InputError.single(file, 1, "", "a sweep file is a mapping with `name`, `scenarios` and `vary`")
-    spec = validate(SweepSpec, data, file, lines)
-    problems: list[Problem] = []
-
-    def bad(where: tuple[str | int, ...], message: str) -> None:
-        problems.append(Problem(file, lines.line(where), format_path(where), message))
-
+def _varied(spec: SweepSpec, bad: Bad) -> tuple[list[Variable], dict[str, list[Value]]]:
+    """The varied inputs and each one's values; a bad key or range is reported, not raised."""
     variables: list[Variable] = []
     levels: dict[str, list[Value]] = {}
     for key, values in spec.vary.items():
@@ -334,25 +309,45 @@ def load_plan(
         if drawn_from and isinstance(values, Span) and not _within(var, values):
             bad(("vary", key), f"the range must lie within {var.lo:g}..{var.hi:g}")
         variables.append(var)
+    return variables, levels
+
+
+def _sweep_model(spec: SweepSpec, path: Path, bad: Bad) -> JoiningModel:
+    """The joining model the sweep names (a bundled one, or a file beside the sweep file)."""
     try:
         model_path = Path(spec.model)
         if spec.model not in BUNDLED and not model_path.is_absolute():
             model_path = path.parent / model_path
-        model = load_model(model_path)
+        return load_model(model_path)
     except InputError as exc:
         bad(("model",), "; ".join(str(p) for p in exc.problems))
-        model = load_model()
+        return load_model()
 
-    from casus.history.world import ScenarioWorlds
 
-    # one world per year, shared by the scenarios set in it
-    world_of = resolver or ScenarioWorlds(world, history, keep=len(spec.scenarios) + 1)
-    versions: dict[int, str] = {}
+@dataclass
+class _Scenarios:
+    """The sweep's scenarios as read and checked, each in its world."""
 
-    def version(w: World) -> str:
-        if id(w) not in versions:
-            versions[id(w)] = world_version(w)
-        return versions[id(w)]
+    entries: list[ScenarioEntry] = field(default_factory=list)
+    worlds: list[World] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)
+    historical: bool = False  # some scenario is set in a historical world
+    versions: dict[int, str] = field(default_factory=dict)
+
+    def version(self, w: World) -> str:
+        """The world's version, computed once per world."""
+        if id(w) not in self.versions:
+            self.versions[id(w)] = world_version(w)
+        return self.versions[id(w)]
+
+
+def _read_scenarios(
+    spec: SweepSpec, path: Path, world_of: ScenarioWorlds, model: JoiningModel,
+    variables: list[Variable], levels: dict[str, list[Value]], schema_only_history: bool, bad: Bad,
+) -> _Scenarios:  # fmt: skip
+    """Read and check each scenario the sweep names, and that every varied value fits each one."""
+    from casus.model.scenario import WorldKind
+    from casus.scenario import parse_scenario, validate_scenario
 
     def values_fit(rel: str, sdata: Any, check: Callable[[Any], object]) -> None:
         """Each value alone must make a valid scenario (states exist on its date, readings are real)."""
@@ -368,18 +363,15 @@ def load_plan(
                     bad(("vary", var.key), f"{value!r} does not fit scenario {rel}: {msg}")
                     break
 
-    scenarios: list[ScenarioEntry] = []
-    worlds: list[World] = []
-    unchecked: list[str] = []
-    historical = False  # some scenario is set in a historical world
+    out = _Scenarios()
     for i, rel in enumerate(spec.scenarios):
         sp = Path(rel) if Path(rel).is_absolute() else path.parent / rel
         try:
             sdata, slines = read_file(sp)
             schema = validate_scenario(sdata, str(sp), slines)
-            historical |= schema.world is WorldKind.HISTORY
+            out.historical |= schema.world is WorldKind.HISTORY
             if schema.world is WorldKind.HISTORY and world_of.tables is None and schema_only_history:
-                unchecked.append(str(rel))
+                out.unchecked.append(str(rel))
                 values_fit(rel, sdata, partial(validate_scenario, file=str(sp), lines=slines))
                 continue
             sworld = world_of(schema, str(sp), slines)
@@ -387,21 +379,26 @@ def load_plan(
         except InputError as exc:
             bad(("scenarios", i), "; ".join(str(p) for p in exc.problems))
             continue
-        entry = ScenarioEntry(str(rel), scenario.name, sdata, digest(sdata), version(sworld))
-        scenarios.append(entry)
-        worlds.append(sworld)
+        out.entries.append(ScenarioEntry(str(rel), scenario.name, sdata, digest(sdata), out.version(sworld)))
+        out.worlds.append(sworld)
         values_fit(rel, sdata, partial(parse_scenario, file=str(sp), lines=slines, world=sworld))
         for j, name in enumerate(spec.outcomes):
             kind, _, arg = name.partition(":")
             named = kind in ("p_war", "p_side_a", "p_side_b") and arg in sworld.states
             if named and not sworld.states.get(arg).exists_on(scenario.date):
                 bad(("outcomes", j), f"{arg} did not exist on {scenario.date} (scenario {rel})")
-    # An outcome must name what exists in every world the sweep runs in.
+    return out
+
+
+def _check_outcomes_and_summary(
+    spec: SweepSpec, read: _Scenarios, world: World, variables: list[Variable], bad: Bad
+) -> None:
+    """Outcomes must name what exists in every world the sweep runs in; summaries what is varied."""
     distinct: list[tuple[World | None, str]] = list(
-        {id(w): (w, e.file) for w, e in zip(worlds, scenarios, strict=True)}.values()
+        {id(w): (w, e.file) for w, e in zip(read.worlds, read.entries, strict=True)}.values()
     )
     if not distinct:  # no scenario loaded or checked beyond its schema: which world names are of is unknown
-        distinct = [(None if historical else world, "")]
+        distinct = [(None if read.historical else world, "")]
     for i, name in enumerate(spec.outcomes):
         whys = [(check_outcome_name(name, w), file) for w, file in distinct]
         failed = [(why, file) for why, file in whys if why]
@@ -422,33 +419,14 @@ def load_plan(
     for i, fl in enumerate(spec.summary.flips):
         if fl.outcome not in spec.outcomes:
             bad(("summary", "flips", i, "outcome"), f"{fl.outcome!r} is not one of the recorded outcomes")
-    n_combos = (
-        spec.sample.random
-        if isinstance(spec.sample, RandomSample)
-        else int(np.prod([len(v) for v in levels.values()] or [1]))
-    )
-    if n_combos * len(spec.scenarios) > MAX_CELLS:
-        bad(("vary",), f"{n_combos * len(spec.scenarios):,} cells; a sweep holds at most {MAX_CELLS:,}")
-    if problems:
-        raise InputError(problems)
 
-    plan = Plan(
-        spec=spec,
-        path=path,
-        scenarios=scenarios,
-        worlds=worlds,
-        unchecked=unchecked,
-        variables=variables,
-        levels=levels,
-        model=model,
-        world_version=_combined_version(sorted({e.world_version for e in scenarios}) or [version(world)]),
-        spec_digest=digest(
-            {"spec": spec.model_dump(mode="json"), "scenarios": [s.digest for s in scenarios]}
-        ),
-    )
-    combos = _combinations(spec, variables, levels)
-    model_digest = digest(model.model_dump(mode="json"))
-    for si, entry in enumerate(scenarios):
+
+def _add_cells(plan: Plan) -> None:
+    """One cell per scenario and combination of inputs, each with its seed and content id."""
+    spec = plan.spec
+    combos = _combinations(spec, plan.variables, plan.levels)
+    model_digest = digest(plan.model.model_dump(mode="json"))
+    for si, entry in enumerate(plan.scenarios):
         for inputs in combos:
             seed = _cell_seed(spec, entry, inputs)
             cid = digest(
@@ -464,4 +442,66 @@ def load_plan(
                 }
             )
             plan.cells.append(Cell(len(plan.cells), si, inputs, seed, cid))
+
+
+def load_plan(
+    path: str | os.PathLike[str],
+    world: World,
+    history: dict[str, pd.DataFrame] | None = None,
+    *,
+    schema_only_history: bool = False,
+    resolver: ScenarioWorlds | None = None,
+) -> Plan:
+    """Read and check a sweep file and the scenarios it names, and expand it into cells.
+
+    Scenarios run in `world` unless they are set in a historical world (`world: history`): those run
+    in their year's world built from `history`, the ATOP and COW tables (`casus.history.world.TABLES`).
+    Without the tables such a scenario is a problem, or, with `schema_only_history` (for `casus check`),
+    is checked against the scenario schema alone and left out of the plan (`Plan.unchecked`).
+    `resolver` (over `world` and `history`) shares year worlds already built with other files.
+    """
+    from casus.history.world import ScenarioWorlds
+
+    path = Path(path)
+    file = str(path)
+    data, lines = read_file(path)
+    if not isinstance(data, dict):
+        raise InputError.single(file, 1, "", "a sweep file is a mapping with `name`, `scenarios` and `vary`")
+    spec = validate(SweepSpec, data, file, lines)
+    problems: list[Problem] = []
+
+    def bad(where: tuple[str | int, ...], message: str) -> None:
+        problems.append(Problem(file, lines.line(where), format_path(where), message))
+
+    variables, levels = _varied(spec, bad)
+    model = _sweep_model(spec, path, bad)
+    # one world per year, shared by the scenarios set in it
+    world_of = resolver or ScenarioWorlds(world, history, keep=len(spec.scenarios) + 1)
+    read = _read_scenarios(spec, path, world_of, model, variables, levels, schema_only_history, bad)
+    _check_outcomes_and_summary(spec, read, world, variables, bad)
+    n_combos = (
+        spec.sample.random
+        if isinstance(spec.sample, RandomSample)
+        else int(np.prod([len(v) for v in levels.values()] or [1]))
+    )
+    if n_combos * len(spec.scenarios) > MAX_CELLS:
+        bad(("vary",), f"{n_combos * len(spec.scenarios):,} cells; a sweep holds at most {MAX_CELLS:,}")
+    if problems:
+        raise InputError(problems)
+    versions = sorted({e.world_version for e in read.entries})
+    plan = Plan(
+        spec=spec,
+        path=path,
+        scenarios=read.entries,
+        worlds=read.worlds,
+        unchecked=read.unchecked,
+        variables=variables,
+        levels=levels,
+        model=model,
+        world_version=_combined_version(versions or [read.version(world)]),
+        spec_digest=digest(
+            {"spec": spec.model_dump(mode="json"), "scenarios": [s.digest for s in read.entries]}
+        ),
+    )
+    _add_cells(plan)
     return plan
