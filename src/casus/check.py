@@ -79,19 +79,8 @@ def classify(data: Any) -> str:
     return "unknown"
 
 
-def check_paths(
-    paths: Sequence[str | os.PathLike[str]],
-    extra_treaties: Sequence[Path] = (),
-    extra_states: Sequence[Path] = (),
-    history_data: Path | None = None,
-) -> CheckReport:
-    """Validate every file under `paths`, state files first so that treaties may name their states.
-
-    `history_data` (a folder of ATOP and COW files) lets scenarios set in a historical world be checked
-    against that world.
-    """
-    report = CheckReport()
-    files = _collect([Path(x) for x in paths], report)
+def _kinds(files: list[Path], report: CheckReport) -> dict[Path, str]:
+    """What each readable file is; an unreadable one is a problem."""
     kinds: dict[Path, str] = {}
     for f in files:
         try:
@@ -100,7 +89,13 @@ def check_paths(
             report.problems.extend(exc.problems)
             continue
         kinds[f] = "evidence" if f.name in EVIDENCE_NAMES else classify(data)
-    state_files = [f for f, k in kinds.items() if k == "states"]
+    return kinds
+
+
+def _registry(
+    state_files: list[Path], extra_states: Sequence[Path], report: CheckReport
+) -> StateRegistry | None:
+    """The state registry with the checked state files in it (None when it cannot be built)."""
     try:
         registry: StateRegistry | None = load_states([*env_paths("CASUS_STATES"), *extra_states])
     except InputError as exc:
@@ -122,6 +117,11 @@ def check_paths(
             registry = load_states([*env_paths("CASUS_STATES"), *extra_states, *state_files])
         except InputError as exc:
             report.problems.extend(exc.problems)
+    return registry
+
+
+def _loaders(registry: StateRegistry | None) -> dict[str, tuple[Callable[[Path], object], str]]:
+    """How each kind of data file (not scenarios, sweeps or cases) is checked, and its label."""
     from casus.evidence.gazetteer import load_evidence_file
     from casus.joining import load_model
 
@@ -144,7 +144,7 @@ def check_paths(
                 if registry is not None and ident not in registry:
                     raise InputError.single(f, None, "states", f"unknown state '{ident}'")
 
-    loaders: dict[str, tuple[Callable[[Path], object], str]] = {
+    return {
         "areas": (areas, "treaty area outlines"),
         "coverage": (ended_ties, "ties ended or disputed since ATOP's last year"),
         "treaty": (lambda f: load_treaty_file(f, registry), "treaty"),
@@ -152,6 +152,60 @@ def check_paths(
         "evidence": (load_evidence_file, "evidence vocabulary"),
         "places": (places, "places"),
     }
+
+
+UNKNOWN = (
+    "cannot tell what this file is: expected a treaty (with `provisions`), "
+    "a list of states or places, a scenario (with `events`) or a sweep (with `scenarios`)"
+)
+
+
+def _check_with_worlds(f: Path, kind: str, worlds: Callable[[], ScenarioWorlds], report: CheckReport) -> None:
+    """Check a golden-cases, scenario or sweep file, which need the world (or a historical one)."""
+    if kind == "cases":
+        from casus.cases import check_cases
+
+        probs = check_cases(f, worlds().bundled)
+        report.problems.extend(probs)
+        if not probs:
+            report.ok.append(f"{f} (golden cases)")
+    elif kind == "scenario":
+        from casus.scenario_check import check_scenario_file
+
+        probs, what = check_scenario_file(f, worlds)
+        report.problems.extend(probs)
+        if not probs:
+            report.ok.append(f"{f} ({what})")
+    elif kind == "sweep":
+        from casus.sweep.spec import load_plan
+
+        try:
+            resolve = worlds()
+            plan = load_plan(f, resolve.bundled, schema_only_history=True, resolver=resolve)
+        except InputError as exc:
+            report.problems.extend(exc.problems)
+            return
+        schema_only = "; historical-world scenarios: schema only, --data checks them"
+        report.ok.append(f"{f} (sweep{schema_only if plan.unchecked else ''})")
+    elif kind == "unknown":
+        report.problems.append(Problem(str(f), 1, "", UNKNOWN))
+
+
+def check_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    extra_treaties: Sequence[Path] = (),
+    extra_states: Sequence[Path] = (),
+    history_data: Path | None = None,
+) -> CheckReport:
+    """Validate every file under `paths`, state files first so that treaties may name their states.
+
+    `history_data` (a folder of ATOP and COW files) lets scenarios set in a historical world be checked
+    against that world.
+    """
+    report = CheckReport()
+    kinds = _kinds(_collect([Path(x) for x in paths], report), report)
+    registry = _registry([f for f, k in kinds.items() if k == "states"], extra_states, report)
+    loaders = _loaders(registry)
 
     @cache  # built on first use, then shared by every scenario and sweep (a failure is not cached)
     def worlds() -> ScenarioWorlds:
@@ -166,51 +220,16 @@ def check_paths(
         return Resolver(load_world(treaties=extra_treaties, states=extra_states), tables)
 
     for f, kind in kinds.items():
-        if kind in loaders:
-            load, label = loaders[kind]
-            try:
-                load(f)
-            except InputError as exc:
-                report.problems.extend(exc.problems)
-                continue
-            report.ok.append(f"{f} ({label})")
-        elif kind == "cases":
-            from casus.cases import check_cases
-
-            probs = check_cases(f, worlds().bundled)
-            if probs:
-                report.problems.extend(probs)
-            else:
-                report.ok.append(f"{f} (golden cases)")
-        elif kind == "scenario":
-            from casus.scenario_check import check_scenario_file
-
-            probs, what = check_scenario_file(f, worlds)
-            if probs:
-                report.problems.extend(probs)
-            else:
-                report.ok.append(f"{f} ({what})")
-        elif kind == "sweep":
-            from casus.sweep.spec import load_plan
-
-            try:
-                resolve = worlds()
-                plan = load_plan(f, resolve.bundled, schema_only_history=True, resolver=resolve)
-            except InputError as exc:
-                report.problems.extend(exc.problems)
-                continue
-            schema_only = "; historical-world scenarios: schema only, --data checks them"
-            report.ok.append(f"{f} (sweep{schema_only if plan.unchecked else ''})")
-        elif kind == "unknown":
-            report.problems.append(
-                Problem(
-                    str(f),
-                    1,
-                    "",
-                    "cannot tell what this file is: expected a treaty (with `provisions`), "
-                    "a list of states or places, a scenario (with `events`) or a sweep (with `scenarios`)",
-                )
-            )
+        if kind not in loaders:
+            _check_with_worlds(f, kind, worlds, report)
+            continue
+        load, label = loaders[kind]
+        try:
+            load(f)
+        except InputError as exc:
+            report.problems.extend(exc.problems)
+            continue
+        report.ok.append(f"{f} ({label})")
     # The same file may be read both as part of the registry and as a checked path.
     report.problems = list(dict.fromkeys(report.problems))
     return report
