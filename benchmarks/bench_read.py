@@ -132,7 +132,9 @@ def main() -> None:
     words = sum(len(x.split()) for x in texts) / len(texts)
     print(f"date {dt.date.today()}  machine {platform.system()} {platform.machine()}, {os.cpu_count()} cores (one used)")  # fmt: skip
     print(f"corpus: {len(texts)} articles of published sentences, {words:.0f} words each on average")
-    print(f"full reading, parser: {parse:,.1f} articles/s; rules: {rules:,.1f} articles/s; ratio {rules / parse:.1f}x")
+    print(
+        f"full reading, parser: {parse:,.1f} articles/s; rules: {rules:,.1f} articles/s; ratio {rules / parse:.1f}x"
+    )
     print(f"actor finding: compiled pattern {fast_find:,.0f} articles/s, one search per form {ref_find:,.1f} "
           f"articles/s, ratio {fast_find / ref_find:,.0f}x")  # fmt: skip
     for coder, (secs, parsed, n) in huge.items():

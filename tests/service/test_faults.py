@@ -341,7 +341,9 @@ def test_two_server_processes_on_one_postgresql_database(pg_url: str, tmp_path: 
         b = _serve(pg_url, port_b, log)  # opens the same database while the first server's runs wait
         seen = httpx.get(f"http://127.0.0.1:{port_b}/api/runs", timeout=30).json()["runs"]
         assert not any(r["status"] == "interrupted" for r in seen), seen
-        assert any(r["status"] in ("queued", "running") for r in seen), "all done before: the test did not test"
+        assert any(r["status"] in ("queued", "running") for r in seen), (
+            "all done before: the test did not test"
+        )
         wait_for(
             lambda: all(httpx.get(f"http://127.0.0.1:{port_b}/api/runs/{i}").json()["status"] == "done" for i in ids),
             timeout=600, what="the first server's runs to finish",

@@ -377,7 +377,7 @@ class Jobs:
                 fut.result(timeout=max(0.0, end - time.monotonic()))
         if self.processes is not None:
             # A worker process still busy past the grace is ended; its run's thread marks it.
-            for proc in list(getattr(self.processes, "_processes", {}).values()):
+            for proc in list((getattr(self.processes, "_processes", None) or {}).values()):
                 if proc.is_alive():
                     proc.terminate()
             self.processes.shutdown(wait=True, cancel_futures=True)
