@@ -22,6 +22,8 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Chromium not installed (.ci/run installs it)"
 )
+EV = "#events .event:first-child"
+ACTOR, TARGET, LOC = f"{EV} [data-key=actor]", f"{EV} [data-key=target]", f"{EV} [data-key='location.state']"
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
 
 
@@ -76,8 +78,8 @@ def shots(tmp_path: Path) -> Path:
 def test_build_run_and_read_a_scenario(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = shots(tmp_path)
     page.goto(f"{server}/#token={TOKEN}")
-    page.wait_for_selector("#network circle")
-    assert page.locator("#network circle").count() > 20
+    page.wait_for_selector("#network .tie")
+    assert page.locator("#network .tie").count() > 20
     page.screenshot(path=str(out / "network.png"))
 
     page.goto(f"{server}/scenario")
@@ -86,7 +88,7 @@ def test_build_run_and_read_a_scenario(page, server: str, tmp_path: Path) -> Non
         "#example", label="Strike on Belgorod by a Ukrainian-flagged aircraft supplied by NATO states"
     )
     # Filling in waits for the states of the example's date, so the lists settle a moment later.
-    page.wait_for_function("document.getElementById('ev-target').value === 'RUS'")
+    page.wait_for_function(f"document.querySelector(\"{TARGET}\").value === 'RUS'")
     page.fill("#sc-name", "Belgorod, built in the browser " + HOSTILE)
     page.check("#as-suppliers")
     page.fill("#trials", "5000")
@@ -102,13 +104,13 @@ def test_build_run_and_read_a_scenario(page, server: str, tmp_path: Path) -> Non
     assert headline.startswith(
         "If it comes to a use of force short of war (intensity use_of_force, from the events"
     )
-    assert "P(nuclear-armed states on opposite sides) =" in headline
+    assert "nuclear-armed states on opposite sides" in (page.text_content("#figures") or "")
     assert "built in the browser <img" in (page.text_content("#run-title") or "")
     assert page.locator("#trace .trace").count() > 0
     assert "ru-kp-2024" in (page.text_content("#follows") or "") or "Art. 4" in (
         page.text_content("#trace") or ""
     )
-    assert page.locator("#tornado .main-svg").count() >= 1
+    assert page.locator("#tornado table.sens tr").count() >= 2
     page.screenshot(path=str(out / "result.png"), full_page=True)
 
     page.goto(f"{server}/runs")
@@ -151,11 +153,10 @@ def test_a_run_in_a_historical_year_says_which_world_it_ran_in(
     assert "world: historical world of 1914 from" in (page.text_content("#run-meta") or "")
     # No state was nuclear-armed in 1914: the run leads with, and ranks assumptions by, the war's size.
     headline = page.text_content("#headline") or ""
-    assert headline.startswith(
-        "If it comes to war (intensity war, set in the scenario): mean number of belligerents"
-    )
-    assert page.locator("#tornado .main-svg").count() >= 1
-    assert "change in war_size_mean" in (page.text_content("#tornado") or "")
+    assert headline.startswith("If it comes to war (intensity war, set in the scenario): ")
+    assert "no nuclear-armed state on the date" in (page.text_content("#figures") or "")
+    assert page.locator("#tornado table.sens").count() >= 1
+    assert "the mean number of states at war" in (page.text_content("#tornado-note") or "")
     assert "Greece" in (page.text_content("#follows") or "") + (page.text_content("#trace") or "")
     page.screenshot(path=str(shots(tmp_path) / "run-1914.png"), full_page=True)
     assert page.errors == []  # type: ignore[attr-defined]
@@ -164,13 +165,13 @@ def test_a_run_in_a_historical_year_says_which_world_it_ran_in(
 def test_the_network_page_shows_a_historical_year(page, history_server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{history_server}/?at=1914-07-01")
     page.wait_for_function("document.getElementById('net-summary').textContent.includes('states')")
-    assert page.locator("#network circle").count() < 10  # the bundled world holds few ties in 1914
+    assert page.locator("#network .tie").count() < 10  # the bundled world holds few ties in 1914
     page.check("#net-history")
     page.click("#net-form button")
     page.wait_for_function("document.getElementById('net-world').textContent.includes('1914')")
     assert "world: historical world of 1914 from" in (page.text_content("#net-world") or "")
-    labels = set(page.locator("#network text").all_text_contents())
-    assert {"GMY", "AUH", "FRN", "RUS"} <= labels
+    ids = set(page.locator("#network .state").evaluate_all("gs => gs.map(g => g.dataset.id)"))
+    assert {"GMY", "AUH", "FRN", "RUS"} <= ids  # COW's states of 1914, Austria-Hungary included
     assert "Middle East" in page.locator("select[name=region] option").all_text_contents()  # COW's regions
     page.screenshot(path=str(shots(tmp_path) / "network-1914.png"))
     assert page.errors == []  # type: ignore[attr-defined]
@@ -181,19 +182,19 @@ def test_the_builder_builds_a_scenario_in_a_historical_year(
 ) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{history_server}/scenario#token={TOKEN}")
     page.wait_for_selector("#example option >> nth=1", state="attached")
-    assert page.locator("#ev-actor option[value=AUH]").count() == 0  # today's states to begin with
+    assert page.locator(f"{ACTOR} option[value=AUH]").count() == 0  # today's states to begin with
     page.fill("#sc-name", "Vienna moves on Belgrade, built in the browser")
     page.fill("#sc-date", "1914-07-29")
     page.dispatch_event("#sc-date", "change")
     # In the bundled world the lists follow the date: no Austria-Hungary, but the states of 1914.
     page.wait_for_function("document.getElementById('sc-world-note').textContent.includes('1914-07-29')")
-    assert page.locator("#ev-actor option[value=AUH]").count() == 0
+    assert page.locator(f"{ACTOR} option[value=AUH]").count() == 0
     page.select_option("#sc-world", "history")
-    page.wait_for_selector("#ev-actor option[value=AUH]", state="attached")
+    page.wait_for_selector(f"{ACTOR} option[value=AUH]", state="attached")
     assert "historical world of 1914 from" in (page.text_content("#sc-world-note") or "")
-    page.select_option("#ev-actor", "AUH")
-    page.select_option("#ev-target", "YUG")
-    page.select_option("#ev-loc", "YUG")
+    page.select_option(ACTOR, "AUH")
+    page.select_option(TARGET, "YUG")
+    page.select_option(LOC, "YUG")
     preview = page.text_content("#scenario-json") or ""
     assert '"world": "history"' in preview and '"actor": "AUH"' in preview
     page.fill("#trials", "3000")
@@ -211,25 +212,26 @@ def test_the_builder_builds_a_scenario_in_a_historical_year(
     page.goto(f"{history_server}/scenario")
     page.wait_for_selector("#example option >> nth=1", state="attached")
     page.select_option("#example", label="Austria-Hungary attacks Serbia, July 1914")
-    page.wait_for_function("document.getElementById('ev-actor').value === 'AUH'")
-    assert page.input_value("#sc-world") == "history" and page.input_value("#ev-target") == "YUG"
+    page.wait_for_function(f"document.querySelector(\"{ACTOR}\").value === 'AUH'")
+    assert page.input_value("#sc-world") == "history" and page.input_value(TARGET) == "YUG"
     # A year outside the files says so, and the lists stay as they were.
     page.fill("#sc-date", "2024-07-29")
     page.dispatch_event("#sc-date", "change")
     page.wait_for_function("document.getElementById('scenario-error').textContent.includes('2024')")
     assert "no state is in the COW system in 2024" in (page.text_content("#scenario-error") or "")
-    assert page.input_value("#ev-actor") == "AUH"
+    assert page.input_value(ACTOR) == "AUH"
     assert page.errors == []  # type: ignore[attr-defined]
 
 
 def test_the_builder_lists_the_states_of_its_date(page, server: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{server}/scenario")
     assert page.locator("#sc-world").count() == 0  # no historical world on a server without the files
-    assert page.locator("#ev-actor option[value=SUN]").count() == 0
+    page.wait_for_selector(f"{ACTOR} option[value=USA]", state="attached")
+    assert page.locator(f"{ACTOR} option[value=SUN]").count() == 0
     page.fill("#sc-date", "1985-06-01")
     page.dispatch_event("#sc-date", "change")
-    page.wait_for_selector("#ev-actor option[value=SUN]", state="attached")
-    assert page.locator("#ev-actor option[value=UKR]").count() == 0  # not yet independent
+    page.wait_for_selector(f"{ACTOR} option[value=SUN]", state="attached")
+    assert page.locator(f"{ACTOR} option[value=UKR]").count() == 0  # not yet independent
     assert '"world"' not in (page.text_content("#scenario-json") or "")  # bundled by default
     assert page.errors == []  # type: ignore[attr-defined]
 
@@ -244,6 +246,6 @@ def test_the_builder_sets_the_intensity_and_an_example_fills_it(page, server: st
     page.select_option(
         "#example", label="Ukrainian forces hold ground in Russia's Kursk region, January 2025"
     )
-    page.wait_for_function("document.getElementById('ev-target').value === 'RUS'")
+    page.wait_for_function(f"document.querySelector(\"{TARGET}\").value === 'RUS'")
     assert page.input_value("#sc-intensity") == "war"  # the example asks about a war
     assert page.errors == []  # type: ignore[attr-defined]

@@ -6,14 +6,19 @@ plotly.js is served from the installed plotly package, so the pages work offline
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from casus.compare import compare
 from casus.records import EDGE_TYPES, treaty_row
+from casus.sensitivity import sensitivity_runs
 from casus.service.context import HERE, Context, evidence_record, parse_date, run_record
+from casus.service.jobs import SENSITIVITY_TRIALS
+from casus.service.runview import duration, glossary, question, report_html, servable, when
+from casus.service.scenarios import file_name
+from casus.world import World
 
 STATIC_TYPES = {
     ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml",
@@ -52,23 +57,97 @@ def pages(ctx: Context) -> APIRouter:
 
     @router.get("/scenario", response_class=HTMLResponse, include_in_schema=False)
     def ui_scenario(request: Request) -> HTMLResponse:
-        states = sorted(world.states.existing_on(dt.date.today()), key=lambda s: s.name)
+        today = dt.date.today()
+        states = sorted(world.states.existing_on(today), key=lambda s: s.name)
+        readings = [
+            {"key": f"{t.id}/{p.article}/{q.id}", "treaty": t.short_name, "article": p.article,
+             "question": q.question, "default": q.default,
+             "readings": [{"id": r.id, "label": r.label} for r in q.readings]}
+            for t in sorted(world.treaties.values(), key=lambda t: t.short_name)
+            for p in t.provisions for q in p.contested
+        ]  # fmt: skip
         return ctx.page(request, "scenario.html", states=states, max_trials=lim.max_trials,
-                    history=worlds.tables is not None)  # fmt: skip
+                        today=today.isoformat(), readings=readings,
+                        places=sorted(p.name for p in world.places.values()),
+                        history=worlds.tables is not None)  # fmt: skip
 
     @router.get("/runs", response_class=HTMLResponse, include_in_schema=False)
     def ui_runs(request: Request) -> HTMLResponse:
-        return ctx.page(request, "runs.html", runs=[run_record(r, jobs, full=False) for r in store.runs(100)])
+        rows = []
+        for r in store.runs(100):
+            rec = run_record(r, jobs, full=False)
+            rec |= {"created_text": when(r.created), "took": duration(r.started, r.finished),
+                    "finished_text": when(r.finished)}  # fmt: skip
+            rows.append(rec)
+        return ctx.page(request, "runs.html", runs=rows)
 
     @router.get("/runs/{rid}", response_class=HTMLResponse, include_in_schema=False)
     def ui_run(request: Request, rid: str) -> HTMLResponse:
-        if store.run(rid) is None:
+        r = store.run(rid)
+        if r is None:
             raise HTTPException(404, f"no run '{rid}'")
-        return ctx.page(request, "run.html", rid=rid)
+        data = r.scenario if isinstance(r.scenario, dict) else {}
+        run_world = _run_world(data)
+        try:
+            on: dt.date | None = dt.date.fromisoformat(str(data.get("date")))
+        except ValueError:
+            on = None
+        return ctx.page(request, "run.html", rid=rid, run=r, q=question(run_world, data),
+                        glossary=glossary(run_world, r.result, on), created=when(r.created),
+                        sensitivity_trials=sensitivity_runs(r.trials, SENSITIVITY_TRIALS))  # fmt: skip
+
+    def _run_world(data: dict[str, Any]) -> World:
+        """The world a run's scenario runs in (the bundled one when it cannot be told)."""
+        try:
+            from casus.loader import LineMap
+            from casus.scenario import validate_scenario
+
+            return worlds(validate_scenario(data, "scenario", LineMap()))  # type: ignore[no-any-return]
+        except Exception:
+            return world
+
+    reports: dict[str, tuple[str, str, list[str]]] = {}  # a few finished runs' reports, rendered once
+
+    def _report(rid: str) -> tuple[str, str, list[str]]:
+        """(self-contained report, servable page, its scripts) of a finished run."""
+        if rid in reports:
+            return reports[rid]
+        r = store.run(rid)
+        if r is None:
+            raise HTTPException(404, f"no run '{rid}'")
+        if r.status != "done" or not r.result:
+            raise HTTPException(409, f"run '{rid}' is {r.status}: its report is written when it is done")
+        html = report_html(_run_world(r.scenario), r.result)
+        page, scripts = servable(html, f"/runs/{rid}/report/scripts")
+        if len(reports) >= 4:
+            reports.pop(next(iter(reports)))
+        reports[rid] = (html, page, scripts)
+        return reports[rid]
+
+    @router.get("/runs/{rid}/report", response_class=HTMLResponse, include_in_schema=False)
+    def ui_run_report(rid: str, download: bool = False) -> Response:
+        """The HTML report `casus run --report` writes, from the run's stored result; `download`:
+        as the self-contained file (it opens offline)."""
+        html, page, _ = _report(rid)
+        if download:
+            r = store.run(rid)
+            stem = file_name(r.name if r else "run").removesuffix(".yaml")
+            headers = {"Content-Disposition": f'attachment; filename="{stem}.html"'}
+            return HTMLResponse(html, headers=headers)
+        return HTMLResponse(page)
+
+    @router.get("/runs/{rid}/report/scripts/{n}.js", include_in_schema=False)
+    def ui_run_report_script(rid: str, n: int) -> Response:
+        scripts = _report(rid)[2]
+        if not 0 <= n < len(scripts):
+            raise HTTPException(404, f"no script {n} in the report of run '{rid}'")
+        return Response(scripts[n], media_type="text/javascript")
 
     @router.get("/evidence", response_class=HTMLResponse, include_in_schema=False)
     def ui_evidence(request: Request) -> HTMLResponse:
-        items = [evidence_record(e, full=False) for e in store.evidence(100)]
+        items = [
+            evidence_record(e, full=False) | {"created_text": when(e.created)} for e in store.evidence(100)
+        ]
         return ctx.page(request, "evidence.html", items=items)
 
     @router.get("/static/{name}", include_in_schema=False)
