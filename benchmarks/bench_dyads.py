@@ -69,7 +69,7 @@ def reference(t: dict[str, pd.DataFrame], since: int, until: int) -> pd.DataFram
                 if a == b:
                     continue
                 ob = atop.get((a, b, year), (0, 0, 0, 0, 0))
-                ct = min((k for k, s, e in cont.get((a, b), []) if s <= year <= e), default=9)
+                ct = min((k for k, s, e in cont.get((a, b), []) if s <= year <= e), default=0)
                 o = onset.get((a, b, year), (0, 0))
                 rows.append(
                     (a, b, year, *ob, ct, int((a, year) in major), int((b, year) in major), o[0], o[1])

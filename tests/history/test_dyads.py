@@ -89,8 +89,9 @@ def test_contiguity_counts_within_its_spell_and_the_closest_type_wins() -> None:
         ["ccode1", "ccode2", "year"]
     )
     assert d.loc[(200, 255, 1993), "conttype"] == 5 and d.loc[(200, 255, 1994), "conttype"] == 1
-    assert d.loc[(2, 200, 1900), "conttype"] == 4 and d.loc[(2, 200, 1901), "conttype"] == 9
-    assert d.loc[(255, 200, 1994), "conttype"] == 9  # the file's direction is kept
+    assert d.loc[(2, 200, 1900), "conttype"] == 4 and d.loc[(2, 200, 1901), "conttype"] == 0  # 0: none
+    assert d.loc[(255, 200, 1994), "conttype"] == 0  # the file's direction is kept
+    assert (d.conttype > 0).sum() == 46 + 11 + 1  # UKG-GMY 1900-45 and 1990-2000, USA-UKG 1900
     u = add_contiguity(dyad_years(_states(), since=1900, until=1900, directed=False), ct.iloc[[2]])
     assert u.set_index(["ccode1", "ccode2"]).loc[(2, 200), "conttype"] == 4  # either direction, once
     rev = ct.iloc[[2]].assign(ccode1=200, ccode2=2)
@@ -109,7 +110,8 @@ def test_each_state_s_status_capabilities_and_capital_distance() -> None:
     assert row.nuclear1.sum() == 0  # no one in 1900
     assert 5500 < row.loc[(2, 200), "capital_km"] < 6000  # Washington–London
     assert row.loc[(2, 200), "capital_km"] == row.loc[(200, 2), "capital_km"]
-    assert len(cite(d)) == 5 and cite(d)[-1].startswith("casus capitals")
+    assert len(cite(d)) == 4 and cite(d)[-1].startswith("casus")  # registry and capitals: one source
+    assert d.attrs["citations"] == ["cow_states", "cow_majors", "cow_nmc", "casus"]
 
 
 def _brute_disputes(parts: pd.DataFrame, directed: bool) -> tuple[Counter[tuple[int, int, int]], ...]:

@@ -2,9 +2,16 @@
 
 The shape the field's tools give a dyad-year analysis: `dyad_years` makes one row per pair of
 states in the COW system in a year (directed: both (a, b) and (b, a); undirected: ccode1 < ccode2),
-and each `add_*` joins one source onto it by vectorised merges. Every function records the data
-it read in `frame.attrs["sources"]`, in the order added, and `cite` lists them, so a table says
-what it was built from. The tables are the user's: casus ships none of them.
+and each `add_*` joins one source onto it by vectorised merges. Every function cites the data it
+read (`citations.cited`: readable names in `frame.attrs["sources"]`, in the order added, keys in
+`frame.attrs["citations"]`); `cite` lists the names and `citations.cite` gives their BibTeX, so a
+table says what it was built from. The tables are the user's: casus ships none of them.
+
+`casus.history.covariates` has peacesciencer's names and codings of these sources (and more):
+`add_atop_alliance`, `add_contiguity` (conttype by `slice`), `add_cow_majors` (cowmaj),
+`add_nmc`, `add_capital_distance` (capdist) and `add_gml_mids` (onset as an indicator). The verbs
+here keep casus's earlier columns, with one change: `conttype` is 0 where the two are not
+contiguous (it was 9, so that `conttype > 0` counted every pair as contiguous).
 """
 
 from __future__ import annotations
@@ -13,8 +20,9 @@ import numpy as np
 import pandas as pd
 
 from casus import capitals
+from casus.history import covariates
+from casus.history.citations import cited, describe, sources
 from casus.history.features import capital_years, system_years
-from casus.history.readers import SOURCES
 
 __all__ = [
     "CAPITALS",
@@ -33,27 +41,21 @@ __all__ = [
 ]
 
 PAIR = ["ccode1", "ccode2", "year"]
+# What the two casus-made sources are; a table cites both as citations key "casus".
 REGISTRY = "casus state registry: nuclear-weapon spells (first test or assessed date)"
 CAPITALS = "casus capitals table (capital of every COW state by year, 1816 on)"
-NO_CONTIGUITY = 9  # COW contiguity types run 1 (land) to 5 (up to 400 miles of water)
+NO_CONTIGUITY = 0  # COW contiguity types run 1 (land) to 5 (up to 400 miles of water)
 
 
-def _cited(frame: pd.DataFrame, *sources: str) -> pd.DataFrame:
-    """`frame` with `sources` added to the sources it cites (no repeats)."""
-    cited = list(frame.attrs.get("sources", []))
-    frame.attrs["sources"] = cited + [s for s in sources if s not in cited]
-    return frame
-
-
-def _keep_sources(out: pd.DataFrame, d: pd.DataFrame, *sources: str) -> pd.DataFrame:
-    """`out`, made from `d`, with `d`'s attributes (its sources, whether it is directed) and `sources`."""
+def _keep_sources(out: pd.DataFrame, d: pd.DataFrame, key: str) -> pd.DataFrame:
+    """`out`, made from `d`, with `d`'s marks (kind, directed, sources) and the source `key` cited."""
     out.attrs = {k: list(v) if isinstance(v, list) else v for k, v in d.attrs.items()}
-    return _cited(out, *sources)
+    return cited(out, key)
 
 
 def cite(frame: pd.DataFrame) -> list[str]:
-    """The data a table was built from, in the order its columns were added."""
-    return list(frame.attrs.get("sources", []))
+    """The readable names of the data a table was built from, in the order its columns were added."""
+    return sources(frame)
 
 
 def dyad_years(
@@ -63,6 +65,7 @@ def dyad_years(
 
     Columns ccode1, ccode2, year, sorted. Directed gives each pair both ways; undirected once, with
     ccode1 < ccode2. A state is in a year's system if any of its membership spells covers the year.
+    The table is marked a COW dyad-year table (`citations.describe`).
     """
     sy = system_years(states)
     if since is not None:
@@ -75,8 +78,7 @@ def dyad_years(
     d = sy.rename(columns={"ccode": "ccode1"}).merge(sy.rename(columns={"ccode": "ccode2"}), on="year")
     keep = d.ccode1 != d.ccode2 if directed else d.ccode1 < d.ccode2
     d = d[keep][PAIR].sort_values(PAIR, ignore_index=True)
-    d.attrs["directed"] = directed
-    return _cited(d, SOURCES["cow_states"])
+    return cited(describe(d, "dyad_year", "cow", directed), "cow_states")
 
 
 def add_atop(d: pd.DataFrame, atop: pd.DataFrame) -> pd.DataFrame:
@@ -93,21 +95,16 @@ def add_atop(d: pd.DataFrame, atop: pd.DataFrame) -> pd.DataFrame:
     out = d.merge(a.rename(columns={c: f"atop_{c}" for c in cols}), on=PAIR, how="left")
     new = [f"atop_{c}" for c in cols]
     out[new] = out[new].fillna(0).astype("int8")
-    return _keep_sources(out, d, SOURCES["atop"])
+    return _keep_sources(out, d, "atop")
 
 
 def add_contiguity(d: pd.DataFrame, contiguity: pd.DataFrame) -> pd.DataFrame:
     """The closest contiguity in force at any time that year: conttype 1 land … 5 up to 400 miles of
-    water, 9 none (COW Direct Contiguity)."""
-    ct = contiguity[contiguity.conttype > 0]
-    ct = ct.assign(sy=ct.stdate.dt.year, ey=ct.enddate.dt.year)[["ccode1", "ccode2", "conttype", "sy", "ey"]]
-    if not _directed(d):  # a border either way counts for the pair
-        ct = ct.assign(ccode1=np.minimum(ct.ccode1, ct.ccode2), ccode2=np.maximum(ct.ccode1, ct.ccode2))
-    x = d[PAIR].merge(ct, on=["ccode1", "ccode2"])
-    x = x[(x.year >= x.sy) & (x.year <= x.ey)].groupby(PAIR, as_index=False).conttype.min()
-    out = d.merge(x, on=PAIR, how="left")
-    out["conttype"] = out.conttype.fillna(NO_CONTIGUITY).astype("int8")
-    return _keep_sources(out, d, SOURCES["cow_contiguity"])
+    water, 0 none (COW Direct Contiguity); `covariates.add_contiguity(slice="closest")`.
+
+    A non-directed table counts a border coded either way. Missing after the file's last year.
+    """
+    return covariates.add_contiguity(d, contiguity, slice="closest")
 
 
 def _per_state(d: pd.DataFrame, values: pd.DataFrame, name: str, fill: float | int) -> pd.DataFrame:
@@ -126,20 +123,20 @@ def add_majors(d: pd.DataFrame, majors: pd.DataFrame) -> pd.DataFrame:
     """major1, major2: each state a major power that year (COW major powers)."""
     years = system_years(majors).assign(major=1)
     out = _per_state(d, years, "major", 0).astype({"major1": "int8", "major2": "int8"})
-    return _keep_sources(out, d, SOURCES["cow_majors"])
+    return _keep_sources(out, d, "cow_majors")
 
 
 def add_capabilities(d: pd.DataFrame, nmc: pd.DataFrame) -> pd.DataFrame:
     """cinc1, cinc2: each state's CINC score that year, NaN where not coded (COW NMC)."""
     out = _per_state(d, nmc[["ccode", "year", "cinc"]], "cinc", np.nan)
-    return _keep_sources(out, d, SOURCES["cow_nmc"])
+    return _keep_sources(out, d, "cow_nmc")
 
 
 def add_nuclear(d: pd.DataFrame, nuclear: pd.DataFrame) -> pd.DataFrame:
     """nuclear1, nuclear2: each state held nuclear weapons that year (`features.nuclear_years`)."""
     years = nuclear[["ccode", "year"]].drop_duplicates().assign(nuclear=1)
     out = _per_state(d, years, "nuclear", 0).astype({"nuclear1": "int8", "nuclear2": "int8"})
-    return _keep_sources(out, d, REGISTRY)
+    return _keep_sources(out, d, "casus")
 
 
 def add_distance(d: pd.DataFrame) -> pd.DataFrame:
@@ -151,7 +148,7 @@ def add_distance(d: pd.DataFrame) -> pd.DataFrame:
         out = out.merge(side, on=[f"ccode{k}", "year"], how="left")
     out["capital_km"] = capitals.distance_km(out.lat1, out.lon1, out.lat2, out.lon2)
     out = out.drop(columns=["lat1", "lon1", "lat2", "lon2"])
-    return _keep_sources(out, d, CAPITALS)
+    return _keep_sources(out, d, "casus")
 
 
 def add_disputes(d: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
@@ -194,7 +191,7 @@ def add_disputes(d: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
     cols = ["mid_onset", "mid_together", "mid_ongoing"]
     out[cols] = out[cols].fillna(0).astype("int16")
     out = out[[*d.columns, "mid_onset", "mid_ongoing", "mid_together"]]
-    return _keep_sources(out, d, SOURCES["mid"])
+    return _keep_sources(out, d, "mid")
 
 
 def _directed(d: pd.DataFrame) -> bool:
