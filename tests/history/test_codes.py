@@ -151,3 +151,20 @@ def test_names_are_folded_without_failing(text: str) -> None:
     folded = normalise_name(text)
     assert folded is None or (folded == folded.strip() and folded == folded.lower() and "  " not in folded)
     assert normalise_name(text.upper()) == folded or not text.isascii()
+
+
+def test_add_cow_codes_and_add_gw_codes_convert_whole_tables(tables: dict[str, pd.DataFrame]) -> None:
+    from casus.history.codes import add_cow_codes, add_gw_codes
+    from casus.history.universe import create_dyad_years, create_state_years
+
+    gw = add_cow_codes(create_state_years(tables, "gw", since=2010, until=2010), tables)
+    got = dict(zip(gw.gwcode, gw.ccode, strict=True))
+    assert (got[340], got[260], got[678]) == (345, 255, 679)  # Serbia, Germany, Yemen
+    assert gw.attrs["system"] == "gw" and "gw_states" in gw.attrs["citations"]
+    cow = add_gw_codes(create_dyad_years(tables, "cow", since=1914, until=1914), tables)
+    serbia = cow[(cow.ccode1 == 345) & (cow.ccode2 == 300)]
+    assert list(serbia.gwcode1) == [340] and list(serbia.gwcode2) == [300]
+    west = add_cow_codes(create_state_years(tables, "gw", since=1950, until=1950), tables)
+    assert west.loc[west.gwcode == 260, "ccode"].isna().all()  # COW's West Germany starts in 1955
+    with pytest.raises(ValueError, match="add_cow_codes: the table has no gwcode column"):
+        add_cow_codes(create_state_years(tables, "cow", since=1950, until=1950), tables)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -261,76 +260,6 @@ def data_world_cmd(
     if world.obligations.empty:
         out.print("no obligations in force" + (f" involving {party}" if party else ""))
     out.print("A ↔ B: both owe it; A → B: A owes B. Data: " + "; ".join(sources))
-
-
-DYAD_SOURCES = ("atop", "contiguity", "majors", "capabilities", "nuclear", "distance", "disputes")
-
-
-@data_app.command("dyads")
-def data_dyads_cmd(
-    out_path: Annotated[Path, typer.Option("--out", help="Where to write the table (.csv or .parquet).")],
-    data: DataOption = None,
-    files: FileOption = None,
-    since: Annotated[int | None, typer.Option("--since", metavar="YEAR", help="First year.")] = None,
-    until: Annotated[int | None, typer.Option("--until", metavar="YEAR", help="Last year.")] = None,
-    undirected: Annotated[
-        bool, typer.Option("--undirected", help="Each pair once (ccode1 < ccode2) instead of both ways.")
-    ] = False,
-    only: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--add", metavar="SOURCE", help=f"Add only these (repeatable): {', '.join(DYAD_SOURCES)}."
-        ),
-    ] = None,
-) -> None:
-    """A dyad-year table: every pair of states in the COW system each year, with each source's columns."""
-    from casus.history import dyads
-    from casus.history.features import nuclear_years
-
-    chosen = list(dict.fromkeys(only or DYAD_SOURCES))
-    unknown = [x for x in chosen if x not in DYAD_SOURCES]
-    if unknown:
-        raise typer.BadParameter(
-            f"unknown source {unknown[0]!r} (one of {', '.join(DYAD_SOURCES)})", param_hint="--add"
-        )
-    if out_path.suffix not in (".csv", ".parquet"):
-        raise typer.BadParameter(f"{out_path}: write .csv or .parquet", param_hint="--out")
-    if not out_path.parent.is_dir():
-        raise typer.BadParameter(f"{out_path}: folder {out_path.parent} does not exist", param_hint="--out")
-    needs = {
-        "atop": "atop",
-        "contiguity": "cow_contiguity",
-        "majors": "cow_majors",
-        "capabilities": "cow_nmc",
-        "disputes": "mid_participants",
-    }
-    kinds = ("cow_states", *(needs[x] for x in chosen if x in needs))
-    with err.status("reading data and building the table"):
-        tables, _ = _tables(data, files=files, kinds=kinds)
-        try:
-            d = dyads.dyad_years(tables["cow_states"], since=since, until=until, directed=not undirected)
-        except ValueError as e:
-            raise typer.BadParameter(str(e), param_hint="--since / --until") from None
-        for name in chosen:
-            if name == "nuclear":
-                d = dyads.add_nuclear(d, nuclear_years())
-            elif name == "distance":
-                d = dyads.add_distance(d)
-            else:
-                add = getattr(dyads, f"add_{name}")
-                d = add(d, tables[needs[name]])
-        tmp = out_path.with_name(out_path.name + ".tmp")
-        if out_path.suffix == ".csv":
-            d.to_csv(tmp, index=False)
-        else:
-            d.to_parquet(tmp, index=False)
-        os.replace(tmp, out_path)  # a failed write leaves any earlier table as it was
-    years = f"{d.year.min()}-{d.year.max()}" if len(d) else "no years"
-    out.print(
-        f"{len(d):,} dyad-years ({years}, {'undirected' if undirected else 'directed'}) written to {out_path}"
-    )
-    out.print("columns: " + ", ".join(d.columns))
-    out.print("Data: " + "; ".join(dyads.cite(d)))
 
 
 @data_app.command("coverage")

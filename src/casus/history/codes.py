@@ -79,7 +79,7 @@ import pandas as pd
 
 from casus.history.universe import membership
 
-__all__ = ["LINKS", "SCHEMES", "convert", "crosswalk", "normalise_name"]
+__all__ = ["LINKS", "SCHEMES", "add_cow_codes", "add_gw_codes", "convert", "crosswalk", "normalise_name"]
 
 Scheme = Literal["cow", "gw", "iso3", "cowc", "gwc", "name"]
 SCHEMES: tuple[str, ...] = ("cow", "gw", "iso3", "cowc", "gwc", "name")
@@ -292,3 +292,38 @@ def convert(
         picked = answer.reindex(got[hit].astype("int64").to_numpy()).to_numpy()
         result[hit] = picked.astype(float) if numeric else picked
     return result
+
+
+def _add_codes(frame: pd.DataFrame, tables: Mapping[str, pd.DataFrame], verb: str, to: str) -> pd.DataFrame:
+    from casus.history.citations import cited, kind_of
+
+    kind, _ = kind_of(frame, verb, "state_year", "dyad_year")
+    origin = "gw" if to == "cow" else "cow"
+    have = "gwcode" if origin == "gw" else "ccode"
+    new = "ccode" if to == "cow" else "gwcode"
+    suffixes = ("1", "2") if kind == "dyad_year" else ("",)
+    if f"{have}{suffixes[0]}" not in frame.columns:
+        raise ValueError(f"{verb}: the table has no {have} column to convert from")
+    walk = crosswalk(tables)
+    out = frame.copy()
+    out.attrs = {k: list(v) if isinstance(v, list) else v for k, v in frame.attrs.items()}
+    for s in suffixes:
+        codes = convert(walk, out[f"{have}{s}"], out["year"], origin=origin, destination=to)  # type: ignore[arg-type]
+        out[f"{new}{s}"] = pd.array(codes, dtype="Float64").astype("Int64")
+    return cited(out, "cow_states", "gw_states")
+
+
+def add_cow_codes(frame: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """A Gleditsch–Ward table with the COW code of each state in each year (`ccode`, or `ccode1` and
+    `ccode2`; missing where the state has none that year), so COW-coded data can be added to it.
+
+    peacesciencer's `add_ccode_to_gw`. `tables` holds cow_states and gw_states. Serbia (GW 340) in
+    2010 is COW 345; GW 260 in 1950 has no COW code (COW's West Germany starts in 1955).
+    """
+    return _add_codes(frame, tables, "add_cow_codes", "cow")
+
+
+def add_gw_codes(frame: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """A COW table with the Gleditsch–Ward code of each state in each year (`gwcode`, or `gwcode1`
+    and `gwcode2`; missing where the state has none that year). peacesciencer's `add_gwcode_to_cow`."""
+    return _add_codes(frame, tables, "add_gw_codes", "gw")

@@ -31,8 +31,9 @@ file read is whatever file is given: a copy with some disputes held out gives fe
 Differences from peacesciencer, and why: its dyad-year indicators come from GML's directed dispute
 data (dispute-level overlap by day, then whittled to one dispute per dyad-year); casus derives them
 from the participant file it reads, by year, and counts a dyad-year with any onset as an onset (the
-same 0/1 columns, without the dispute attributes). GW-coded tables are refused: MIDs are COW-coded
-(convert with `casus.history.codes` and build a COW table).
+same 0/1 columns, without the dispute attributes). MIDs are COW-coded: a GW table takes them once it
+carries COW codes (`casus.history.codes.add_cow_codes`); its spells still run over its own GW units,
+and a state-year with no COW code that year gets no event.
 """
 
 from __future__ import annotations
@@ -150,15 +151,19 @@ def _add(
     frame: pd.DataFrame, tables: dict[str, pd.DataFrame], verb: str, event: str, ongo: bool, init: str
 ) -> pd.DataFrame:
     kind, system = kind_of(frame, verb, "dyad_year", "state_year")
-    if system != "cow":
-        raise ValueError(f"{verb}: MID participants are COW-coded; this is a {system.upper()} table")
+    dyadic = kind == "dyad_year"
+    key = ["ccode1", "ccode2"] if dyadic else ["ccode"]
+    if system != "cow" and not set(key) <= set(frame.columns):
+        raise ValueError(
+            f"{verb}: MID participants are COW-coded; this is a {system.upper()} table (add_cow_codes first)"
+        )
+    # Spells run over the table's own units (GW codes on a GW table); events join by COW code.
+    units = key if system == "cow" else (["gwcode1", "gwcode2"] if dyadic else ["gwcode"])
     if event not in ("ongoing", "onset"):
         raise ValueError(f"{verb}: event {event!r}: expected 'ongoing' or 'onset'")
     if "mid_participants" not in tables:
         raise ValueError(f"{verb}: needs the mid_participants table; read it with read_folder")
     participants = tables["mid_participants"]
-    dyadic = kind == "dyad_year"
-    key = ["ccode1", "ccode2"] if dyadic else ["ccode"]
     if missing := [c for c in (*key, "year") if c not in frame.columns]:
         raise ValueError(f"{verb}: the table has no {', '.join(missing)} column")
     events = dyad_events(participants) if dyadic else state_events(participants, init)
@@ -176,7 +181,7 @@ def _add(
         col = stem.replace("gmlmid", f"gmlmid{event}") if stem != "gmlmid" else f"gmlmid{event}"
         values = np.full(len(out), np.nan)
         values[covered] = spells(
-            [c_out[k].to_numpy() for k in key], c_out.year.to_numpy(), c_out[col].to_numpy(), ongo
+            [c_out[k].to_numpy() for k in units], c_out.year.to_numpy(), c_out[col].to_numpy(), ongo
         )
         out[spell] = (
             pd.array(values, dtype="Float64").astype("Int64")
