@@ -141,6 +141,10 @@ def test_paste_the_korean_clash_as_yaml_and_run_it(page, server: str, tmp_path: 
         (sides.nth(1).text_content() or "").split("attacked")[1].split(", ")
     )
     assert page.locator(".question ol.events li").count() == 3
+    # Each article is quoted once, whichever of the three events it answers, with the events named.
+    headings = page.locator("#trace h3").all_text_contents()
+    assert len(headings) == len(set(headings)) and headings
+    assert "event us-strike:" in (page.text_content("#trace") or "")
     full(page, out / "pages-result-korea.png")
     run_url = page.url
     # A state the world does not know is located too, once the form is right.

@@ -190,7 +190,8 @@ def data_fetch_cmd(
         ),
     ] = None,
 ) -> None:
-    """Download ATOP, COW and MID files from their publishers into the layout `--data` expects."""
+    """Download ATOP, COW, Gleditsch-Ward and covariate files from their publishers into the layout `--data`
+    expects (sources with no public address are listed: pass --url KIND=URL)."""
     from casus.history.fetch import SOURCES, FetchError, fetch
 
     urls: dict[str, str] = {}

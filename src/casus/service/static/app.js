@@ -662,7 +662,7 @@ function showTrace(res) {
   const quiet = el("details", { class: "quiet" });
   const groups = new Map();
   for (const o of res.obligations) {
-    const key = [o.event, o.treaty, o.article].join("|");
+    const key = [o.treaty, o.article].join("|");  // each article once, whichever events it answers
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(o);
   }
@@ -671,15 +671,16 @@ function showTrace(res) {
   for (const list of groups.values()) {
     const o = list[0], sub = new Map();
     for (const x of list) {
-      const k = [x.status, x.beneficiary, x.reasons.join("\n")].join("|");
+      const k = [x.event, x.status, x.beneficiary, x.reasons.join("\n")].join("|");
       if (!sub.has(k)) sub.set(k, []);
       sub.get(k).push(x);
     }
-    const order = { triggered: 0, contested: 1, not_triggered: 2 }, parts = [...sub.values()].sort((a, b) => order[a[0].status] - order[b[0].status]);
-    const best = parts[0][0].status;
+    const order = { triggered: 0, contested: 1, not_triggered: 2 }, evOrder = new Map(res.obligations.map((x, i) => [x.event, i]));
+    const parts = [...sub.values()].sort((a, b) => (evOrder.get(a[0].event) - evOrder.get(b[0].event)) || (order[a[0].status] - order[b[0].status]));
+    const best = parts.map(p => p[0].status).sort((a, b) => order[a] - order[b])[0];
     const box = el("article", { class: "trace " + best },
       el("h3", {}, `${o.treaty_name}, ${o.article}`, " ", el("span", { class: "tag" }, o.type.replace("_", " ")), " ",
-        el("a", { href: `/treaties/${encodeURIComponent(o.treaty)}`, class: "small" }, "the treaty"), events > 1 ? el("span", { class: "muted small" }, ` · event ${o.event}`) : null),
+        el("a", { href: `/treaties/${encodeURIComponent(o.treaty)}`, class: "small" }, "the treaty")),
       ...provisionText(o));
     const said = new Set();
     for (const part of parts) {
@@ -688,7 +689,7 @@ function showTrace(res) {
       const repeated = x.reasons.filter(r => !r.startsWith(quote)).length - reasons.length;
       x.reasons.forEach(r => said.add(r));
       box.append(el("div", { class: "verdict " + x.status },
-        el("p", {}, el("strong", { class: "status" }, x.status.replace("_", " ")), ` for ${listNames(part.map(p => p.obligor))} → ${sname(x.beneficiary)}`,
+        el("p", {}, events > 1 ? el("span", { class: "muted" }, `event ${x.event}: `) : null, el("strong", { class: "status" }, x.status.replace("_", " ")), ` for ${listNames(part.map(p => p.obligor))} → ${sname(x.beneficiary)}`,
           repeated ? el("span", { class: "muted small" }, ` (besides the ${repeated} reason${repeated === 1 ? "" : "s"} above)`) : null),
         el("ul", {}, ...reasons.map(r => el("li", {}, r.length > 280
           ? el("details", {}, el("summary", {}, words(r.slice(0, 200)) + "…"), words(r)) : words(r))))));
