@@ -174,3 +174,69 @@ def history_app(world, tables, tmp_path: Path):  # type: ignore[no-untyped-def]
     yield application
     application.state.jobs.shutdown()
     store.close()
+
+
+# --- a real browser over a served application (the UI tests) ---
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def serve_app(app: Any) -> Iterator[str]:
+    """Serve `app` with uvicorn on a free loopback port in a thread; yields its base URL."""
+    import threading
+    import time
+
+    import uvicorn
+
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    end = time.monotonic() + 30
+    while not srv.started:
+        assert time.monotonic() < end, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def server(app: Any) -> Iterator[str]:
+    yield from serve_app(app)
+
+
+@pytest.fixture
+def history_server(history_app: Any) -> Iterator[str]:
+    yield from serve_app(history_app)
+
+
+@pytest.fixture
+def page(server: str) -> Iterator[Any]:
+    """Headless Chromium at 1280 x 1000; `page.errors` collects script errors and dialogs, and
+    `page.failed` the responses with an error status (the favicon aside)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])  # fmt: skip
+        pg = browser.new_page(viewport={"width": 1280, "height": 1000})
+        errors: list[str] = []
+        failed: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.on("dialog", lambda d: errors.append("dialog: " + d.message))
+        pg.on(
+            "response",
+            lambda r: (
+                failed.append(f"{r.status} {r.url}") if r.status >= 400 and "favicon" not in r.url else None
+            ),
+        )
+        pg.errors, pg.failed = errors, failed
+        yield pg
+        browser.close()
+
+
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: CASUS_SCREENSHOTS, else the test's temporary folder."""
+    folder = Path(os.environ.get("CASUS_SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

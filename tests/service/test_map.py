@@ -16,37 +16,11 @@ from fastapi.testclient import TestClient
 from casus.records import map_places, network_at
 from casus.service.context import HERE
 
-from .test_ui import CHROMIUM, _serve, shots
+from .conftest import CHROMIUM, shots
 
 browser = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Chromium not installed (.ci/run installs it)"
 )
-
-
-@pytest.fixture
-def server(app):  # type: ignore[no-untyped-def]
-    yield from _serve(app)
-
-
-@pytest.fixture
-def page(server: str):  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])  # fmt: skip
-        pg = chromium.new_page(viewport={"width": 1280, "height": 1000})
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.on(
-            "response",
-            lambda r: (
-                errors.append(f"{r.status} {r.url}") if r.status >= 400 and "favicon" not in r.url else None
-            ),
-        )
-        pg.errors = errors  # type: ignore[attr-defined]
-        yield pg
-        chromium.close()
 
 
 def _atlas_ids() -> set[str]:
@@ -135,7 +109,7 @@ def test_the_world_map(page, server: str, tmp_path: Path) -> None:  # type: igno
     page.check("#net-form input[value=consultation]")
     page.wait_for_selector("#network .tie[data-type='consultation']")
     page.screenshot(path=str(out / "map-1960-europe.png"))
-    assert page.errors == []  # type: ignore[attr-defined]
+    assert page.errors == [] and page.failed == []  # type: ignore[attr-defined]
 
 
 @browser

@@ -7,72 +7,18 @@ CASUS_SCREENSHOTS (default: the test's temporary folder).
 
 from __future__ import annotations
 
-import os
-import shutil
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import AUTH, TOKEN, free_port, july_1914
+from .conftest import AUTH, CHROMIUM, TOKEN, july_1914, shots
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Chromium not installed (.ci/run installs it)"
 )
 EV = "#events .event:first-child"
 ACTOR, TARGET, LOC = f"{EV} [data-key=actor]", f"{EV} [data-key=target]", f"{EV} [data-key='location.state']"
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
-
-
-def _serve(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    import uvicorn
-
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    end = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < end, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-
-
-@pytest.fixture
-def server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    yield from _serve(app)
-
-
-@pytest.fixture
-def history_server(history_app) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    yield from _serve(history_app)
-
-
-@pytest.fixture
-def page(server: str):  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])  # fmt: skip
-        pg = browser.new_page(viewport={"width": 1280, "height": 1000})
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.on("dialog", lambda d: errors.append("dialog: " + d.message))
-        pg.errors = errors  # type: ignore[attr-defined]
-        yield pg
-        browser.close()
-
-
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("CASUS_SCREENSHOTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def test_build_run_and_read_a_scenario(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
