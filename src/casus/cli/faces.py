@@ -252,6 +252,7 @@ def serve_cmd(
     """
     import logging
     import secrets
+    import signal
 
     import uvicorn
 
@@ -289,6 +290,10 @@ def serve_cmd(
     err.print(f"casus serving on http://{shown}:{port}/ — store {_safe_url(st.url)}")
     if made_up:
         err.print(f"write token (this session only): http://{shown}:{port}/#token={token}")
+    # uvicorn shuts down gracefully on SIGTERM, then raises the signal again: with the default
+    # action the process would die before its exit handlers release the worker processes'
+    # semaphores. Exit the ordinary way instead, with the conventional status.
+    signal.signal(signal.SIGTERM, lambda sig, _frame: sys.exit(128 + sig))
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
