@@ -28,7 +28,15 @@ STATIC_TYPES = {
 def pages(ctx: Context) -> APIRouter:
     """The web UI: Jinja2 pages over the same world, store and jobs."""
     router = APIRouter()
-    world, worlds, store, jobs, lim = ctx.world, ctx.worlds, ctx.store, ctx.jobs, ctx.limits
+    router.include_router(world_pages(ctx))
+    router.include_router(run_pages(ctx))
+    return router
+
+
+def world_pages(ctx: Context) -> APIRouter:
+    """The map, the treaties, comparisons, the scenario builder, the evidence list and static files."""
+    router = APIRouter()
+    world, worlds, store, lim = ctx.world, ctx.worlds, ctx.store, ctx.limits
 
     @router.get("/", response_class=HTMLResponse, include_in_schema=False)
     def ui_network(request: Request, at: str | None = None) -> HTMLResponse:
@@ -70,6 +78,34 @@ def pages(ctx: Context) -> APIRouter:
                         today=today.isoformat(), readings=readings,
                         places=sorted(p.name for p in world.places.values()),
                         history=worlds.tables is not None)  # fmt: skip
+
+    @router.get("/evidence", response_class=HTMLResponse, include_in_schema=False)
+    def ui_evidence(request: Request) -> HTMLResponse:
+        items = [
+            evidence_record(e, full=False) | {"created_text": when(e.created)} for e in store.evidence(100)
+        ]
+        return ctx.page(request, "evidence.html", items=items)
+
+    @router.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name == "plotly.min.js":
+            from casus.charts import plotly_script
+
+            return Response(plotly_script(), media_type="text/javascript")
+        path = HERE / "static" / name
+        # Only files that ship in the static folder, by exact name: no path ever leaves it.
+        shipped = {p.name for p in (HERE / "static").iterdir() if p.suffix in STATIC_TYPES}
+        if name not in shipped:
+            raise HTTPException(404, f"no static file '{name}'")
+        return Response(path.read_bytes(), media_type=STATIC_TYPES[path.suffix])
+
+    return router
+
+
+def run_pages(ctx: Context) -> APIRouter:
+    """The runs list, a run's page and its HTML report."""
+    router = APIRouter()
+    world, worlds, store, jobs = ctx.world, ctx.worlds, ctx.store, ctx.jobs
 
     @router.get("/runs", response_class=HTMLResponse, include_in_schema=False)
     def ui_runs(request: Request) -> HTMLResponse:
@@ -142,25 +178,5 @@ def pages(ctx: Context) -> APIRouter:
         if not 0 <= n < len(scripts):
             raise HTTPException(404, f"no script {n} in the report of run '{rid}'")
         return Response(scripts[n], media_type="text/javascript")
-
-    @router.get("/evidence", response_class=HTMLResponse, include_in_schema=False)
-    def ui_evidence(request: Request) -> HTMLResponse:
-        items = [
-            evidence_record(e, full=False) | {"created_text": when(e.created)} for e in store.evidence(100)
-        ]
-        return ctx.page(request, "evidence.html", items=items)
-
-    @router.get("/static/{name}", include_in_schema=False)
-    def static(name: str) -> Response:
-        if name == "plotly.min.js":
-            from casus.charts import plotly_script
-
-            return Response(plotly_script(), media_type="text/javascript")
-        path = HERE / "static" / name
-        # Only files that ship in the static folder, by exact name: no path ever leaves it.
-        shipped = {p.name for p in (HERE / "static").iterdir() if p.suffix in STATIC_TYPES}
-        if name not in shipped:
-            raise HTTPException(404, f"no static file '{name}'")
-        return Response(path.read_bytes(), media_type=STATIC_TYPES[path.suffix])
 
     return router
