@@ -112,6 +112,39 @@ def _write_manifest(out: Path, data: dict[str, Any]) -> None:
     os.replace(tmp, out / MANIFEST)
 
 
+def _manifest(plan: Plan, reused: int) -> dict[str, Any]:
+    """What sweep.json says while the sweep runs: its inputs, versions and seeds."""
+    return {
+        "name": plan.spec.name,
+        "spec": str(plan.path),
+        "spec_digest": plan.spec_digest,
+        "cells": len(plan.cells),
+        "reused": reused,
+        "computed": 0,
+        "status": "running",
+        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "seed": plan.spec.seed,
+        "seeds": plan.spec.seeds,
+        "trials": plan.spec.trials,
+        "model_version": plan.model.label,
+        "data_version": plan.model.data_version,
+        "world_version": plan.world_version,
+        "casus_version": __version__,
+        "results": "results.parquet",
+        "summary": SUMMARY,
+    }
+
+
+def _rows(plan: Plan, done: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every cell's row in the plan's order (a reused cell may have had another place before)."""
+    rows = []
+    for cell in plan.cells:
+        row = dict(done[cell.cell_id])
+        row["cell"] = cell.index
+        rows.append(row)
+    return rows
+
+
 def run_sweep(
     plan: Plan,
     out: str | os.PathLike[str],
@@ -139,25 +172,7 @@ def run_sweep(
     if started is not None:
         started(len(plan.cells), reused)
     t0 = time.perf_counter()
-    manifest: dict[str, Any] = {
-        "name": plan.spec.name,
-        "spec": str(plan.path),
-        "spec_digest": plan.spec_digest,
-        "cells": len(plan.cells),
-        "reused": reused,
-        "computed": 0,
-        "status": "running",
-        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "seed": plan.spec.seed,
-        "seeds": plan.spec.seeds,
-        "trials": plan.spec.trials,
-        "model_version": plan.model.label,
-        "data_version": plan.model.data_version,
-        "world_version": plan.world_version,
-        "casus_version": __version__,
-        "results": "results.parquet",
-        "summary": SUMMARY,
-    }
+    manifest = _manifest(plan, reused)
     _write_manifest(out, manifest)
     journal = Journal(out)
 
@@ -185,11 +200,7 @@ def run_sweep(
         journal.close()
     wall = time.perf_counter() - t0
     cols = columns(plan)
-    rows = []
-    for cell in plan.cells:
-        row = dict(done[cell.cell_id])
-        row["cell"] = cell.index  # a reused cell may have had another place in an earlier sweep
-        rows.append(row)
+    rows = _rows(plan, done)
     write_results(out, rows, cols)
     write_summary(out / SUMMARY, plan, rows)
     computed = len(todo)
