@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,30 +42,12 @@ def reading_key(treaty: str, article: str, question: str) -> str:
     return f"{treaty}/{article}/{question}"
 
 
-def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) -> list[Problem]:
-    """Cross-checks a schema cannot express: known states, real readings, sensible dates."""
-    problems: list[Problem] = []
+Bad = Callable[[list[str | int], str], None]
+Known = Callable[[str, list[str | int]], None]
 
-    def bad(path: list[str | int], message: str) -> None:
-        problems.append(Problem(file, lines.line(path), format_path(path), message))
 
-    if scenario.world is WorldKind.HISTORY and world.provenance is None:
-        bad(
-            ["world"],
-            f"this scenario runs in the historical world of {scenario.date.year}: give the ATOP and COW "
-            "files (--data DIR)",
-        )
-        return problems
-
-    def known(ident: str, path: list[str | int]) -> None:
-        try:
-            state = world.states.get(ident)
-        except UnknownIdError as exc:
-            bad(path, str(exc))
-            return
-        if not state.exists_on(scenario.date):
-            bad(path, f"{ident} ({state.name}) did not exist on {scenario.date}")
-
+def _check_events(scenario: Scenario, world: World, known: Known, bad: Bad) -> None:
+    """Each event's states, place and date."""
     for i, ev in enumerate(scenario.events):
         base: list[str | int] = ["events", i]
         if ev.attributes.state_actor:
@@ -87,6 +70,10 @@ def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) 
             known(s, [*base, "attributes", "weapons_supplied_by", j])
         if ev.date is not None and ev.date > scenario.date:
             bad([*base, "date"], f"event date {ev.date} is after the scenario date {scenario.date}")
+
+
+def _check_states_assumed(scenario: Scenario, known: Known, bad: Bad) -> None:
+    """The states assumed at war, the overrides, and whom a supplier supplies."""
     for j, s in enumerate(scenario.assumptions.at_war):
         known(s, ["assumptions", "at_war", j])
     for s, ov in scenario.assumptions.overrides.items():
@@ -99,11 +86,15 @@ def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) 
         sides = initial_sides(scenario)
     except SideConflict as exc:
         bad(exc.path, str(exc))
-    else:
-        for s, ov in scenario.assumptions.overrides.items():
-            if ov.supports is not None and ov.supports not in sides:
-                why = f"{ov.supports} is not at war in this scenario, so {s} cannot be supplying it"
-                bad(["assumptions", "overrides", s, "supports"], why)
+        return
+    for s, ov in scenario.assumptions.overrides.items():
+        if ov.supports is not None and ov.supports not in sides:
+            why = f"{ov.supports} is not at war in this scenario, so {s} cannot be supplying it"
+            bad(["assumptions", "overrides", s, "supports"], why)
+
+
+def _check_readings(scenario: Scenario, world: World, bad: Bad) -> None:
+    """Each chosen reading names a real treaty, article, contested question and reading."""
     for key, reading in scenario.assumptions.readings.items():
         path: list[str | int] = ["assumptions", "readings", key]
         parts = key.split("/")
@@ -132,6 +123,35 @@ def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) 
         ids = [r.id for r in qs[question].readings]
         if reading not in ids:
             bad(path, f"unknown reading '{reading}' (expected one of {', '.join(ids)})")
+
+
+def check_scenario(scenario: Scenario, world: World, file: str, lines: LineMap) -> list[Problem]:
+    """Cross-checks a schema cannot express: known states, real readings, sensible dates."""
+    problems: list[Problem] = []
+
+    def bad(path: list[str | int], message: str) -> None:
+        problems.append(Problem(file, lines.line(path), format_path(path), message))
+
+    if scenario.world is WorldKind.HISTORY and world.provenance is None:
+        bad(
+            ["world"],
+            f"this scenario runs in the historical world of {scenario.date.year}: give the ATOP and COW "
+            "files (--data DIR)",
+        )
+        return problems
+
+    def known(ident: str, path: list[str | int]) -> None:
+        try:
+            state = world.states.get(ident)
+        except UnknownIdError as exc:
+            bad(path, str(exc))
+            return
+        if not state.exists_on(scenario.date):
+            bad(path, f"{ident} ({state.name}) did not exist on {scenario.date}")
+
+    _check_events(scenario, world, known, bad)
+    _check_states_assumed(scenario, known, bad)
+    _check_readings(scenario, world, bad)
     return problems
 
 
