@@ -8,6 +8,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -252,6 +253,53 @@ def features_left_out(
     return chosen
 
 
+def _description(without: dict[str, str]) -> str:
+    """What a fitted model says it is (kept in the model file)."""
+    return (
+        "Logistic joining model fitted by `casus calibrate` on historical militarized interstate "
+        "disputes: candidates are every state in the system at a dispute's start other than its "
+        "originators, for each side; joiners are those that took part later. Features as in "
+        "casus.joining, with nuclear status from casus's state registry. It is conditional on the "
+        "level each dispute reached (MID hostlev: threat, display, use of force, war): `intensity` "
+        "shifts the intercept by level against a use of force, and in war also the weights of "
+        "defence ties, borders and major-power status (casus.joining.INTERACTIONS). ATOP's dyad-year "
+        "data do not code automaticity, policy commitments or contested triggers; those three "
+        "coefficients are transferred from fitted ones by the rules in fitted_on.transferred. "
+        "system_size is fixed, not fitted (fitted_on.fixed). The per-war level "
+        "(casus.joining.WarLevel) is then fitted on the same candidates by maximum marginal "
+        "likelihood over disputes, the coefficients held and each dispute's candidates at its own "
+        "level; war, where joins cluster most, has its own (intensity.terms.war.level)."
+        + (
+            " Left out of the fit, with coefficient 0 (fitted_on.without): " + ", ".join(without) + "."
+            if without
+            else ""
+        )
+    )
+
+
+def _fitted_on(
+    train: pd.DataFrame, hostlev: np.ndarray, until: int | None, without: dict[str, str]
+) -> dict[str, Any]:
+    """What a model was fitted on: years, disputes, candidates and joiners by level, rules applied."""
+    return {
+        "until": until,
+        "disputes": int(train.dispnum.nunique()),
+        "candidates": len(train),
+        "joiners": int(train.joined.sum()),
+        "by_level": {
+            Intensity.from_hostlev(int(lv)).value: {
+                "disputes": int(g.dispnum.nunique()),
+                "joiners": int(g.joined.sum()),
+            }
+            for lv, g in train.assign(_l=hostlev).groupby("_l")
+        },
+        "casus": __version__,
+        "transferred": {name: rule for name, (rule, _) in TRANSFERRED.items()},
+        "fixed": {name: rule for name, (_, rule) in FIXED.items()},
+        **({"without": dict(without)} if without else {}),
+    }
+
+
 def fit_model(
     cands: pd.DataFrame,
     *,
@@ -302,26 +350,7 @@ def fit_model(
         coefficients=coefficients,
         level=level,
         intensity=intensity,
-        description=(
-            "Logistic joining model fitted by `casus calibrate` on historical militarized interstate "
-            "disputes: candidates are every state in the system at a dispute's start other than its "
-            "originators, for each side; joiners are those that took part later. Features as in "
-            "casus.joining, with nuclear status from casus's state registry. It is conditional on the "
-            "level each dispute reached (MID hostlev: threat, display, use of force, war): `intensity` "
-            "shifts the intercept by level against a use of force, and in war also the weights of "
-            "defence ties, borders and major-power status (casus.joining.INTERACTIONS). ATOP's dyad-year "
-            "data do not code automaticity, policy commitments or contested triggers; those three "
-            "coefficients are transferred from fitted ones by the rules in fitted_on.transferred. "
-            "system_size is fixed, not fitted (fitted_on.fixed). The per-war level "
-            "(casus.joining.WarLevel) is then fitted on the same candidates by maximum marginal "
-            "likelihood over disputes, the coefficients held and each dispute's candidates at its own "
-            "level; war, where joins cluster most, has its own (intensity.terms.war.level)."
-            + (
-                " Left out of the fit, with coefficient 0 (fitted_on.without): " + ", ".join(without) + "."
-                if without
-                else ""
-            )
-        ),
+        description=_description(without),
         sources=[
             "ATOP v5.1 (Leeds, Ritter, Mitchell & Long 2002)",
             "GML MID 2.2.1 (Gibler, Miller & Little 2016)",
@@ -329,21 +358,5 @@ def fit_model(
             "peacesciencer (Miller 2022)",
         ],
         data_version=data_ver,
-        fitted_on={
-            "until": until,
-            "disputes": int(train.dispnum.nunique()),
-            "candidates": len(train),
-            "joiners": int(train.joined.sum()),
-            "by_level": {
-                Intensity.from_hostlev(int(lv)).value: {
-                    "disputes": int(g.dispnum.nunique()),
-                    "joiners": int(g.joined.sum()),
-                }
-                for lv, g in train.assign(_l=hostlev).groupby("_l")
-            },
-            "casus": __version__,
-            "transferred": {name: rule for name, (rule, _) in TRANSFERRED.items()},
-            "fixed": {name: rule for name, (_, rule) in FIXED.items()},
-            **({"without": dict(without)} if without else {}),
-        },
+        fitted_on=_fitted_on(train, hostlev, until, without),
     )
