@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 
 import casus
 from casus import kernel
@@ -456,3 +458,41 @@ def test_results_convert_to_pandas(world: World) -> None:
     obligations = to_frame(casus_foederis(world, sc))
     prk = obligations[(obligations.obligor == "PRK") & (obligations.article == "Art. 4")]
     assert len(prk) == 1 and prk.status.item() == "triggered" and prk.beneficiary.item() == "RUS"
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=hst.integers(0, 2**32 - 1), deterrence=hst.booleans())
+def test_the_numpy_table_is_the_compiled_join_probability_to_the_bit(seed: int, deterrence: bool) -> None:
+    """`kernel.probability_table` (numpy, so that a first run compiles one function less) equals the
+    compiled `join_probability` the trials call, for every state, side and signature, bit for bit."""
+    from casus.ties import ABSTAIN, CONSULT, CONTESTED, POLICY, UNTRIGGERED
+
+    rng = np.random.default_rng(seed)
+    n = 6
+    trig = rng.choice([0, 0, 1, 3, 6], size=(n, 2)).astype(np.int32)
+    zconst = rng.normal(-3, 2, size=(n, 2))
+    coef = rng.normal(0, 1.5, size=len(FEATURES))
+    fights = rng.random((n, 2)) > 0.2
+    reliability = np.where(rng.random(n) < 0.3, rng.random(n), np.nan)
+    nuclear, major = rng.random(n) < 0.3, rng.random(n) < 0.3
+    table = kernel.probability_table(trig, zconst, coef, fights, reliability, nuclear, major, deterrence)
+    classes = [0, CONSULT, UNTRIGGERED, POLICY, CONTESTED, 0]
+    for i in range(n):
+        for s in (0, 1):
+            for sig in range(kernel.N_SIG):
+                cls = sig // 32
+                if (cls == 5) != (trig[i, s] > 0):
+                    assert table[i, s, sig] == 0.0
+                    continue
+                flags = np.zeros((1, 2), np.int32)
+                flags[0, s] = classes[cls] | (ABSTAIN if sig & 16 else 0)
+                adj = np.zeros((1, 2), np.bool_)
+                adj[0, 1 - s], adj[0, s] = bool(sig & 8), bool(sig & 4)
+                t1 = np.zeros((1, 2), np.int32)
+                t1[0, s] = trig[i, s]
+                det = bool(sig & 1)
+                want = kernel.join_probability(
+                    0, s, t1, flags, adj, zconst[i : i + 1], coef, fights[i : i + 1], reliability[i : i + 1],
+                    bool(sig & 2), det, nuclear[i : i + 1], major[i : i + 1], det,
+                )  # fmt: skip
+                assert table[i, s, sig] == want, (i, s, sig)

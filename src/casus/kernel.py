@@ -171,47 +171,48 @@ def signature(i, s, trig, flags, adj, enemy_major, enemy_nuclear, nuclear, deter
     return sig
 
 
-@nb.njit(cache=True, nogil=True)
 def probability_table(trig, zconst, coef, fights, reliability, nuclear, major, deterrence):
-    """P(join) for every state, side and feature signature: join_probability, tabulated."""
+    """P(join) for every state, side and feature signature: `join_probability` tabulated, in numpy.
+
+    The same sums in the same order as the compiled function, and the logistic through the C
+    library's exp (`math.exp`) as numba's is, so the table is equal to the bit; computing it in
+    numpy spares the first run after an install compiling a second function.
+    """
     n = trig.shape[0]
-    table = np.zeros((n, 2, N_SIG))
-    classes = np.array([0, CONSULT, UNTRIGGERED, POLICY, CONTESTED, 0], dtype=np.int32)
-    flags = np.zeros((1, 2), dtype=np.int32)
-    adj = np.zeros((1, 2), dtype=np.bool_)
-    t1 = np.zeros((1, 2), dtype=np.int32)
-    for i in range(n):
-        for s in range(2):
-            for sig in range(N_SIG):
-                cls = sig // 32
-                if cls == 5 and trig[i, s] == 0:
-                    continue  # a triggered-defence class needs a triggered obligation
-                if cls < 5 and trig[i, s] > 0:
-                    continue  # which the state has on this side whatever else happens
-                flags[0, s] = classes[cls] | (ABSTAIN if sig & 16 else 0)
-                flags[0, 1 - s] = 0
-                adj[0, 1 - s] = (sig & 8) != 0
-                adj[0, s] = (sig & 4) != 0
-                t1[0, s] = trig[i, s]
-                t1[0, 1 - s] = 0
-                det = (sig & 1) != 0
-                table[i, s, sig] = join_probability(
-                    0,
-                    s,
-                    t1,
-                    flags,
-                    adj,
-                    zconst[i : i + 1],
-                    coef,
-                    fights[i : i + 1],
-                    reliability[i : i + 1],
-                    (sig & 2) != 0,
-                    det,
-                    nuclear[i : i + 1],
-                    major[i : i + 1],
-                    det,
-                )
-    return table
+    sig = np.arange(N_SIG)
+    cls, abstain = sig // 32, (sig & 16) != 0
+    enemy_border, friend_border = (sig & 8) != 0, (sig & 4) != 0
+    enemy_major, det = (sig & 2) != 0, (sig & 1) != 0
+    classes = np.array([0, CONSULT, UNTRIGGERED, POLICY, CONTESTED, 0], dtype=np.int64)
+    f = classes[cls]  # the tie bit of each class (triggered defence: none; its rank is in trig)
+    t = trig.astype(np.int64)[:, :, None]  # [i, s, 1]
+    z = np.broadcast_to(zconst[:, :, None], (n, 2, N_SIG)).copy()
+    triggered = t > 0
+    contested = ~triggered & ((f & CONTESTED) != 0)
+    policy = ~triggered & ~contested & ((f & POLICY) != 0)
+    untriggered = ~triggered & ~contested & ~policy & ((f & UNTRIGGERED) != 0)
+    consult = ~triggered & ~contested & ~policy & ~untriggered & ((f & CONSULT) != 0)
+    z = np.where(triggered, z + (coef[_DEF_TRIG] + coef[_DEF_STRENGTH] * (t / 6.0)), z)
+    z = np.where(contested, z + coef[_DEF_CONT], z)
+    z = np.where(policy, z + coef[_POLICY], z)
+    z = np.where(untriggered, z + coef[_DEF_UNTRIG], z)
+    z = np.where(consult, z + coef[_CONSULT], z)
+    tie = triggered | contested | policy | untriggered | consult | abstain | enemy_border | friend_border
+    z = np.where(abstain, z + coef[_ABSTAIN], z)
+    z = np.where(enemy_border, z + coef[_CONT_ENEMY], z)
+    z = np.where(friend_border, z + coef[_CONT_FRIEND], z)
+    z = np.where(enemy_major, z + coef[_ENEMY_MAJOR], z)
+    # Signature bit 1 is set only where deterrence applies (`signature`), so the table reads it alone.
+    nuc = np.where(nuclear[:, None, None], coef[_NUC_OPP], coef[_DETERRED])
+    z = np.where(det, z + nuc, z)
+    exp = np.frompyfunc(math.exp, 1, 1)
+    p = 1.0 / (1.0 + exp(-z).astype(np.float64))
+    rel = reliability[:, None, None]
+    p = np.where((triggered | contested) & ~np.isnan(rel), rel, p)
+    p = np.where(~tie & ~major[:, None, None], 0.0, p)
+    p = np.where(fights[:, :, None], p, 0.0)
+    impossible = ((cls == 5) & (t == 0)) | ((cls < 5) & (t > 0))  # classes no signature of i reaches
+    return np.where(impossible, 0.0, p)
 
 
 class Arrays(NamedTuple):
