@@ -60,3 +60,20 @@ def test_refusals_leave_the_earlier_table_as_it_was(shared_data: Path, tmp_path:
     code, said = _run("dyads", "--data", str(tmp_path), "--out", str(csv))
     assert code != 0
     assert csv.read_bytes() == before
+
+
+def test_the_sources_the_help_lists_are_the_verbs() -> None:
+    from casus.cli.tables import SOURCES
+    from casus.history.covariates import VERBS
+
+    for kind, names in SOURCES.items():
+        assert list(names) == [n for n, v in VERBS.items() if kind in v.tables], kind
+
+
+def test_listing_the_commands_does_not_import_pandas() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, casus.cli; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

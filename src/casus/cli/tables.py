@@ -27,25 +27,28 @@ BibOption = Annotated[
 ]
 
 
-def _add_option(kind: str) -> Any:
-    from casus.history.covariates import VERBS
+# The covariate verbs by table kind (casus.history.covariates.VERBS, named here so that the help
+# text does not import pandas on every start; a test keeps the two the same).
+SOURCES = {
+    "dyad_year": ("democracy", "igos", "mindist", "rivalries", "sdp_gdp", "trade", "powers", "atop", "nmc",
+                  "contiguity", "capdist", "majors", "mids"),
+    "state_year": ("democracy", "igos", "mindist", "rivalries", "sdp_gdp", "trade", "powers", "nmc",
+                   "contiguity", "capdist", "majors", "mids"),
+}  # fmt: skip
 
-    names = [n for n, v in VERBS.items() if kind in v.tables] + [
-        n for n in EXTRA if not (n == "nuclear" and kind == "state_year")
-    ]
-    return typer.Option(
-        "--add",
-        metavar="SOURCE",
-        help=f"Add this source's columns (repeatable; 'all' for every one): {', '.join(names)}.",
-    )
+
+def _known(kind: str) -> list[str]:
+    """What --add takes for a table of `kind`."""
+    return [*SOURCES[kind], *(n for n in EXTRA if not (n == "nuclear" and kind == "state_year"))]
+
+
+def _add_option(kind: str) -> Any:
+    listed = ", ".join(_known(kind))
+    return typer.Option("--add", metavar="SOURCE", help=f"Add a source's columns (repeatable; all): {listed}")
 
 
 def _choices(kind: str, asked: list[str] | None) -> list[str]:
-    from casus.history.covariates import VERBS
-
-    known = [n for n, v in VERBS.items() if kind in v.tables] + [
-        n for n in EXTRA if not (n == "nuclear" and kind == "state_year")
-    ]
+    known = _known(kind)
     chosen = list(dict.fromkeys(x for a in asked or [] for x in (known if a == "all" else [a])))
     if "peace" in chosen and "mids" in chosen:  # peace years carry the same onset and ongoing columns
         chosen.remove("mids")
