@@ -201,36 +201,16 @@ def _date_arrays(world: World, on: dt.date, statuses: tuple[str, ...]) -> _DateA
     return arrays
 
 
-def compile_scenario(
-    world: World, scenario: Scenario, model: JoiningModel, intensity: Intensity | None = None
-) -> Compiled:
-    """Build the cascade's arrays for a scenario, at `intensity` (default: the scenario's)."""
-    level = intensity or scenario.intensity
-    model = model if model.given is level else model.at(level)
-    on = scenario.date
-    a = scenario.assumptions
-    statuses = ("in_force", "signed") if a.honour_signed_not_in_force else ("in_force",)
-    d = _date_arrays(world, on, statuses)
-    ids, index, joiner = d.ids, d.index, d.joiner
-    n = len(ids)
-
-    side0 = np.full(n, -1, dtype=np.int8)
-    for sid, side in initial_sides(scenario).items():
-        if sid in index:
-            side0[index[sid]] = side.position
-
-    fights = np.ones((n, 2), dtype=np.bool_)
-    reliability = np.full(n, np.nan)
-    for sid, ov in a.overrides.items():
-        if sid in index:
-            fights[index[sid]] = ov.fights
-            if ov.reliability is not None:
-                reliability[index[sid]] = ov.reliability
-
-    # Initial ties toward the attacked states come from the obligation engine's verdicts.
-    results = casus_foederis(world, scenario)
-    trig0 = np.zeros((n, 2), dtype=np.int32)
-    flags0 = np.zeros((n, 2), dtype=np.int32)
+def _initial_ties(
+    results: list[ObligationResult],
+    index: dict[str, int],
+    side0: np.ndarray,
+    joiner: dict[tuple[int, int, int], Tie],
+) -> tuple[np.ndarray, np.ndarray, list[Tie]]:
+    """The ties at the start: triggered defence ranks and tie bits per state and side, from the
+    engine's verdicts toward the attacked states and from the obligations owed to the attackers."""
+    trig0 = np.zeros((len(side0), 2), dtype=np.int32)
+    flags0 = np.zeros((len(side0), 2), dtype=np.int32)
     initial: list[Tie] = []
     for r in results:
         if r.obligor not in index or r.beneficiary not in index:
@@ -268,6 +248,38 @@ def compile_scenario(
             flags0[tie.obligor, 1 - s] |= ABSTAIN
         else:
             flags0[tie.obligor, s] |= cat
+    return trig0, flags0, initial
+
+
+def compile_scenario(
+    world: World, scenario: Scenario, model: JoiningModel, intensity: Intensity | None = None
+) -> Compiled:
+    """Build the cascade's arrays for a scenario, at `intensity` (default: the scenario's)."""
+    level = intensity or scenario.intensity
+    model = model if model.given is level else model.at(level)
+    on = scenario.date
+    a = scenario.assumptions
+    statuses = ("in_force", "signed") if a.honour_signed_not_in_force else ("in_force",)
+    d = _date_arrays(world, on, statuses)
+    ids, index, joiner = d.ids, d.index, d.joiner
+    n = len(ids)
+
+    side0 = np.full(n, -1, dtype=np.int8)
+    for sid, side in initial_sides(scenario).items():
+        if sid in index:
+            side0[index[sid]] = side.position
+
+    fights = np.ones((n, 2), dtype=np.bool_)
+    reliability = np.full(n, np.nan)
+    for sid, ov in a.overrides.items():
+        if sid in index:
+            fights[index[sid]] = ov.fights
+            if ov.reliability is not None:
+                reliability[index[sid]] = ov.reliability
+
+    # Initial ties toward the attacked states come from the obligation engine's verdicts.
+    results = casus_foederis(world, scenario)
+    trig0, flags0, initial = _initial_ties(results, index, side0, joiner)
 
     # A reliability override says how surely a state honours its obligation: it never joins the
     # side it is not obliged to.
