@@ -255,6 +255,92 @@ def time_blocks(years: pd.Series, k: int) -> list[tuple[int, int]]:
     return [(a, b - 1) for a, b in itertools.pairwise(edges) if b > a]
 
 
+Fit = tuple[dict[str, Any], pd.DataFrame, JoiningModel, pd.Series]
+
+
+def _fits(
+    data_cands: pd.DataFrame, test_cands: pd.DataFrame, year: pd.Series, protocol: Protocol,
+    model: JoiningModel | None, blocks: int, without: dict[str, str] | None,
+) -> list[Fit]:  # fmt: skip
+    """(what the fit covers, its training candidates, the model, the test rows it scores) per fit."""
+    groups: list[Fit] = []
+    if protocol == "single":
+        fitted = model or fit_model(data_cands, until=None, version="backtest", data_ver="", without=without)
+        groups.append(({}, data_cands, fitted, test_cands.year.notna()))
+    elif protocol == "forward":
+        for d in sorted((year // 10 * 10).unique()):
+            train = data_cands[data_cands.year < d]
+            if train.joined.sum() <= MIN_TRAIN_JOINERS:
+                continue
+            m = fit_model(train, until=int(d) - 1, version=f"forward-{d}", data_ver="", without=without)
+            groups.append(({"decade": int(d)}, train, m, test_cands.year // 10 * 10 == d))
+    else:
+        for a, b in time_blocks(year, blocks):
+            train = data_cands[(data_cands.year < a) | (data_cands.year > b)]
+            m = fit_model(train, until=None, version=f"blocked-{a}", data_ver="", without=without)
+            groups.append(({"years": [a, b]}, train, m, test_cands.year.between(a, b)))
+    return groups
+
+
+def _described(
+    protocol: Protocol, model: JoiningModel | None, blocks: int, without: dict[str, str] | None
+) -> tuple[str, list[str]]:
+    """How the scored model was fitted, in words, and the features it was fitted without."""
+    label = {
+        "single": (model.label if model else "fitted on all the data"),
+        "forward": "refitted for each decade on earlier disputes",
+        "blocked": f"refitted for each of {blocks} time blocks on the other blocks",
+    }[protocol]
+    refitted = protocol != "single" or model is None
+    if without and refitted:
+        label += ", leaving out " + ", ".join(without)
+    # the features the scored model was fitted without, whether refitted here or read from its file
+    left_out = (
+        sorted(without or {}) if refitted else sorted(((model and model.fitted_on) or {}).get("without", {}))
+    )
+    return label, left_out
+
+
+def _score(
+    groups: list[Fit],
+    test_cands: pd.DataFrame,
+    test_participants: pd.DataFrame,
+    world: HistoryWorld,
+    names: list[str],
+    trials: int,
+    seed: int,
+    progress: Callable[[int], None] | None,
+) -> tuple[pd.DataFrame, dict[str, np.ndarray], list[dict[str, np.ndarray]], list[dict[str, Any]]]:
+    """Every fit's test rows scored by the cascade and the baselines: (the scored rows, each
+    scorer's probabilities over them, the level-blind ones per fit, a summary row per fit)."""
+    fns = scorers()
+    parts: dict[str, list[np.ndarray]] = {n: [] for n in names}
+    blind: list[dict[str, np.ndarray]] = []
+    frames, rows = [], []
+    for info, train, m, mask in groups:
+        test = test_cands[mask]
+        if test.empty:
+            continue
+        tp = test_participants[test_participants.dispnum.isin(test.dispnum.unique())]
+        levels = test.groupby("dispnum").hostlev.first() if "hostlev" in test else None
+        casc = cascade_probabilities(world, tp, m, trials=trials, seed=seed, progress=progress, levels=levels)
+        test = test.merge(casc, on=KEY, how="left").fillna({"p_cascade": 0.0, "p_first": 0.0})
+        test = test.assign(fit=m.version)
+        probs = {"model": test.p_cascade.to_numpy(), "model_first_round": test.p_first.to_numpy()}
+        probs.update({n: fn(train, test) for n, fn in fns.items()})
+        for n in names:
+            parts[n].append(probs[n])
+        blind.append(unconditional(train, test, m))
+        if info:
+            rows.append({**info, "n_disputes": int(test.dispnum.nunique()), "n_candidates": len(test),
+                         "n_joiners": int(test.joined.sum()), "metrics": metrics(test, probs["model"]),
+                         "plain_logistic": metrics(test, probs["plain_logistic"])})  # fmt: skip
+        frames.append(test)
+    scored = pd.concat(frames, ignore_index=True) if frames else test_cands.iloc[:0]
+    probs = {n: np.concatenate(parts[n]) if parts[n] else np.zeros(0) for n in names}
+    return scored, probs, blind, rows
+
+
 def backtest(
     data_cands: pd.DataFrame,
     test_cands: pd.DataFrame,
@@ -283,58 +369,11 @@ def backtest(
     fns = scorers()
     names = ["model", "model_first_round", *fns]
     year = test_cands.groupby("dispnum").year.first()
-    groups: list[tuple[dict[str, Any], pd.DataFrame, JoiningModel, pd.Series]] = []
-    if protocol == "single":
-        fitted = model or fit_model(data_cands, until=None, version="backtest", data_ver="", without=without)
-        groups.append(({}, data_cands, fitted, test_cands.year.notna()))
-    elif protocol == "forward":
-        for d in sorted((year // 10 * 10).unique()):
-            train = data_cands[data_cands.year < d]
-            if train.joined.sum() <= MIN_TRAIN_JOINERS:
-                continue
-            m = fit_model(train, until=int(d) - 1, version=f"forward-{d}", data_ver="", without=without)
-            groups.append(({"decade": int(d)}, train, m, test_cands.year // 10 * 10 == d))
-    else:
-        for a, b in time_blocks(year, blocks):
-            train = data_cands[(data_cands.year < a) | (data_cands.year > b)]
-            m = fit_model(train, until=None, version=f"blocked-{a}", data_ver="", without=without)
-            groups.append(({"years": [a, b]}, train, m, test_cands.year.between(a, b)))
-    parts: dict[str, list[np.ndarray]] = {n: [] for n in names}
-    blind: list[dict[str, np.ndarray]] = []
-    frames, rows = [], []
-    for info, train, m, mask in groups:
-        test = test_cands[mask]
-        if test.empty:
-            continue
-        tp = test_participants[test_participants.dispnum.isin(test.dispnum.unique())]
-        levels = test.groupby("dispnum").hostlev.first() if "hostlev" in test else None
-        casc = cascade_probabilities(world, tp, m, trials=trials, seed=seed, progress=progress, levels=levels)
-        test = test.merge(casc, on=KEY, how="left").fillna({"p_cascade": 0.0, "p_first": 0.0})
-        test = test.assign(fit=m.version)
-        probs = {"model": test.p_cascade.to_numpy(), "model_first_round": test.p_first.to_numpy()}
-        probs.update({n: fn(train, test) for n, fn in fns.items()})
-        for n in names:
-            parts[n].append(probs[n])
-        blind.append(unconditional(train, test, m))
-        if info:
-            rows.append({**info, "n_disputes": int(test.dispnum.nunique()), "n_candidates": len(test),
-                         "n_joiners": int(test.joined.sum()), "metrics": metrics(test, probs["model"]),
-                         "plain_logistic": metrics(test, probs["plain_logistic"])})  # fmt: skip
-        frames.append(test)
-    scored = pd.concat(frames, ignore_index=True) if frames else test_cands.iloc[:0]
-    probs = {n: np.concatenate(parts[n]) if parts[n] else np.zeros(0) for n in names}
-    label = {
-        "single": (model.label if model else "fitted on all the data"),
-        "forward": "refitted for each decade on earlier disputes",
-        "blocked": f"refitted for each of {blocks} time blocks on the other blocks",
-    }[protocol]
-    refitted = protocol != "single" or model is None
-    if without and refitted:
-        label += ", leaving out " + ", ".join(without)
-    # the features the scored model was fitted without, whether refitted here or read from its file
-    left_out = (
-        sorted(without or {}) if refitted else sorted(((model and model.fitted_on) or {}).get("without", {}))
+    groups = _fits(data_cands, test_cands, year, protocol, model, blocks, without)
+    scored, probs, blind, rows = _score(
+        groups, test_cands, test_participants, world, names, trials, seed, progress
     )
+    label, left_out = _described(protocol, model, blocks, without)
     result: dict[str, Any] = {
         "protocol": protocol,
         "n_disputes": int(scored.dispnum.nunique()),
