@@ -70,54 +70,75 @@ def calibrate_cmd(
     )
 
 
+BacktestParticipantsOpt = Annotated[
+    Path | None,
+    typer.Option("--participants", help="Score these disputes (MID participants CSV) instead."),
+]
+
+BacktestDisputesPathOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--disputes",
+        help="The level each dispute reached (MID disputes CSV with hostlev; default: the data "
+        "folder's). A dispute with no row there takes the level of its originators' highest action.",
+    ),
+]
+
+BacktestModelPathOpt = Annotated[Path | None, typer.Option("--model", help="Coefficient file to score.")]
+
+BacktestForwardOpt = Annotated[
+    bool, typer.Option("--forward", help="Refit on earlier decades, score each decade.")
+]
+
+BacktestBlockedOpt = Annotated[
+    int | None,
+    typer.Option("--blocked-cv", min=2, max=20, help="Time-blocked cross-validation with K blocks."),
+]
+
+BacktestTrialsOpt = Annotated[
+    int, typer.Option("--trials", min=16, max=100_000, help="Cascade trials per dispute.")
+]
+
+BacktestSeedOpt = Annotated[int, typer.Option("--seed", help="Random seed of the cascade and the intervals.")]
+
+BacktestIntervalsOpt = Annotated[
+    int,
+    typer.Option(
+        "--intervals",
+        min=0,
+        max=100_000,
+        help="Bootstrap resamples of the scored start years for 90% intervals (0: none).",
+    ),
+]
+
+BacktestReportPathOpt = Annotated[Path | None, typer.Option("--report", help="Write an HTML report here.")]
+
+BacktestPredictionsPathOpt = Annotated[
+    Path | None,
+    typer.Option("--predictions", help="Write every candidate's probability and rank here (CSV)."),
+]
+
+BacktestTodayOpt = Annotated[
+    bool,
+    typer.Option("--today", help="Score the model casus run uses: fitted without what today's world lacks."),
+]
+
+
 @app.command("backtest")
 def backtest_cmd(
     data: DataOption = None,
     files: FileOption = None,
-    participants: Annotated[
-        Path | None,
-        typer.Option("--participants", help="Score these disputes (MID participants CSV) instead."),
-    ] = None,
-    disputes_path: Annotated[
-        Path | None,
-        typer.Option(
-            "--disputes",
-            help="The level each dispute reached (MID disputes CSV with hostlev; default: the data "
-            "folder's). A dispute with no row there takes the level of its originators' highest action.",
-        ),
-    ] = None,
-    model_path: Annotated[Path | None, typer.Option("--model", help="Coefficient file to score.")] = None,
-    forward: Annotated[
-        bool, typer.Option("--forward", help="Refit on earlier decades, score each decade.")
-    ] = False,
-    blocked: Annotated[
-        int | None,
-        typer.Option("--blocked-cv", min=2, max=20, help="Time-blocked cross-validation with K blocks."),
-    ] = None,
-    trials: Annotated[
-        int, typer.Option("--trials", min=16, max=100_000, help="Cascade trials per dispute.")
-    ] = 256,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed of the cascade and the intervals.")] = 0,
-    intervals: Annotated[
-        int,
-        typer.Option(
-            "--intervals",
-            min=0,
-            max=100_000,
-            help="Bootstrap resamples of the scored start years for 90% intervals (0: none).",
-        ),
-    ] = 200,
-    report_path: Annotated[Path | None, typer.Option("--report", help="Write an HTML report here.")] = None,
-    predictions_path: Annotated[
-        Path | None,
-        typer.Option("--predictions", help="Write every candidate's probability and rank here (CSV)."),
-    ] = None,
-    today: Annotated[
-        bool,
-        typer.Option(
-            "--today", help="Score the model casus run uses: fitted without what today's world lacks."
-        ),
-    ] = False,
+    participants: BacktestParticipantsOpt = None,
+    disputes_path: BacktestDisputesPathOpt = None,
+    model_path: BacktestModelPathOpt = None,
+    forward: BacktestForwardOpt = False,
+    blocked: BacktestBlockedOpt = None,
+    trials: BacktestTrialsOpt = 256,
+    seed: BacktestSeedOpt = 0,
+    intervals: BacktestIntervalsOpt = 200,
+    report_path: BacktestReportPathOpt = None,
+    predictions_path: BacktestPredictionsPathOpt = None,
+    today: BacktestTodayOpt = False,
     without_opt: WithoutOption = None,
     with_opt: WithOption = None,
     as_json: JsonOption = False,

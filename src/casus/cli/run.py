@@ -20,59 +20,75 @@ from casus.cli.common import (
 )
 from casus.model import Intensity
 
+RunScenarioPathOpt = Annotated[
+    Path,
+    typer.Argument(
+        metavar="SCENARIO",
+        help="Scenario file (YAML or JSON), or the name of a bundled example (belgorod-2025).",
+    ),
+]
+
+RunReportOpt = Annotated[
+    Path | None, typer.Option("--report", help="Write a self-contained HTML report here.")
+]
+
+RunShowAllOpt = Annotated[
+    bool,
+    typer.Option("--all", help="With --detail: also the obligations that are not triggered, with why."),
+]
+
+RunDetailOpt = Annotated[
+    bool, typer.Option("--detail", help="Each obligation group with its obligors and every reason.")
+]
+
+RunTrialsOpt = Annotated[
+    int | None,
+    typer.Option("--trials", "-n", help="Monte Carlo trials (0: no simulation; default: the scenario's)."),
+]
+
+RunSeedOpt = Annotated[int | None, typer.Option("--seed", help="Random seed (default: the scenario's).")]
+
+RunModelPathOpt = Annotated[
+    Path | None,
+    typer.Option("--model", help="Joining model: a file, today (default), calibrated or prior."),
+]
+
+RunOutcomeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--outcome",
+        help="Sensitivity outcome: p_nuclear_opposed (default where a nuclear-armed state exists on "
+        "the date), war_size_mean (default otherwise) or p_war:ISO3.",
+    ),
+]
+
+RunNoSensitivityOpt = Annotated[bool, typer.Option("--no-sensitivity", help="Skip the sensitivity analysis.")]
+
+RunIntensityOpt = Annotated[
+    Intensity | None,
+    typer.Option(
+        "--intensity",
+        help="The level the conflict reaches, which every probability is conditional on: threat, "
+        "display, use_of_force or war (default: the scenario's simulation.intensity, else what its "
+        "events imply).",
+        case_sensitive=False,
+    ),
+]
+
 
 @app.command("run")
 def run_cmd(
-    scenario_path: Annotated[
-        Path,
-        typer.Argument(
-            metavar="SCENARIO",
-            help="Scenario file (YAML or JSON), or the name of a bundled example (belgorod-2025).",
-        ),
-    ],
+    scenario_path: RunScenarioPathOpt,
     as_json: JsonOption = False,
-    report: Annotated[
-        Path | None, typer.Option("--report", help="Write a self-contained HTML report here.")
-    ] = None,
-    show_all: Annotated[
-        bool,
-        typer.Option("--all", help="With --detail: also the obligations that are not triggered, with why."),
-    ] = False,
-    detail: Annotated[
-        bool, typer.Option("--detail", help="Each obligation group with its obligors and every reason.")
-    ] = False,
-    trials: Annotated[
-        int | None,
-        typer.Option(
-            "--trials", "-n", help="Monte Carlo trials (0: no simulation; default: the scenario's)."
-        ),
-    ] = None,
-    seed: Annotated[int | None, typer.Option("--seed", help="Random seed (default: the scenario's).")] = None,
-    model_path: Annotated[
-        Path | None,
-        typer.Option("--model", help="Joining model: a file, today (default), calibrated or prior."),
-    ] = None,
-    outcome: Annotated[
-        str | None,
-        typer.Option(
-            "--outcome",
-            help="Sensitivity outcome: p_nuclear_opposed (default where a nuclear-armed state exists on "
-            "the date), war_size_mean (default otherwise) or p_war:ISO3.",
-        ),
-    ] = None,
-    no_sensitivity: Annotated[
-        bool, typer.Option("--no-sensitivity", help="Skip the sensitivity analysis.")
-    ] = False,
-    intensity: Annotated[
-        Intensity | None,
-        typer.Option(
-            "--intensity",
-            help="The level the conflict reaches, which every probability is conditional on: threat, "
-            "display, use_of_force or war (default: the scenario's simulation.intensity, else what its "
-            "events imply).",
-            case_sensitive=False,
-        ),
-    ] = None,
+    report: RunReportOpt = None,
+    show_all: RunShowAllOpt = False,
+    detail: RunDetailOpt = False,
+    trials: RunTrialsOpt = None,
+    seed: RunSeedOpt = None,
+    model_path: RunModelPathOpt = None,
+    outcome: RunOutcomeOpt = None,
+    no_sensitivity: RunNoSensitivityOpt = False,
+    intensity: RunIntensityOpt = None,
     data: HistoryDataOption = None,
     files: FileOption = None,
 ) -> None:
