@@ -171,7 +171,10 @@ def signature(i, s, trig, flags, adj, enemy_major, enemy_nuclear, nuclear, deter
     return sig
 
 
-def probability_table(trig, zconst, coef, fights, reliability, nuclear, major, deterrence):
+def probability_table(
+    trig: np.ndarray, zconst: np.ndarray, coef: np.ndarray, fights: np.ndarray, reliability: np.ndarray,
+    nuclear: np.ndarray, major: np.ndarray, deterrence: bool,
+) -> np.ndarray:  # fmt: skip
     """P(join) for every state, side and feature signature: `join_probability` tabulated, in numpy.
 
     The same sums in the same order as the compiled function, and the logistic through the C
