@@ -145,6 +145,65 @@ def attribution(sentence: str, mentions: list[Mention], speakers: list[Mention])
     return Attribution(kind="author")
 
 
+def _events(sent: str, local: list[Mention], speakers: list[Mention]) -> list[Claim]:
+    """The claims one sentence makes about events: who did what to whom, said by whom, how surely."""
+    claims: list[Claim] = []
+    actors = local
+    hits = [(hit.start(), 0, hit.lastgroup or "", hit) for hit in relations(sent)]
+    seen: set[str] = set()
+    said: Attribution | None = None  # the same for every claim of the sentence
+    hedges = sorted({h.group(0).lower() for h in HEDGES.finditer(sent)}) if hits else []
+    for _, _, name, hit in hits:
+        if name in seen or len(seen) >= MAX_CLAIMS_PER_SENTENCE:
+            continue
+        before = [m for m in actors if m.end <= hit.start()]
+        after = [m for m in actors if m.start >= hit.end()]
+        subject = before[-1] if before else None
+        if subject is not None and len(before) >= 2 and AND.search(sent[before[-2].end : subject.start]):
+            # "A and B signed": A is the subject, B its counterpart
+            subject, after = before[-2], [before[-1], *after]
+        obj = next((m for m in after if subject is None or m.form.target != subject.form.target), None)
+        if subject is None and obj is None:
+            continue
+        if name == "attack" and (
+            TREATY_LANGUAGE.search(sent) or COMMITMENT_CASE.search(sent) or _in_condition(sent, hit.start())
+        ):
+            continue  # "an attack on one is an attack on all", "if either is attacked": a case, not an event
+        seen.add(name)
+        clause = max(sent.rfind(p, 0, subject.start if subject else hit.start()) for p in (",", ";", ":")) + 1
+        negative = bool(NEGATION.search(sent[clause : hit.start()]))
+        said = said or attribution(sent, local, speakers)
+        claims.append(
+            Claim(
+                text=sent,
+                subject=_label(subject) if subject else None,
+                relation=name,
+                object=_label(obj) if obj else None,
+                polarity="negative" if negative else "positive",
+                modality="hedged" if hedges else "asserted",
+                hedges=hedges,
+                attribution=said,
+            )
+        )
+    return claims
+
+
+def _pledges(sent: str, actors: list[Mention], claims: list[Claim]) -> list[Claim]:
+    """Treaty language binding two parties to aid each other, as conditional pledges both ways."""
+    if not TREATY_LANGUAGE.search(sent):
+        return []
+    parties = list(dict.fromkeys(m.form.target for m in actors if m.form.kind not in ("leader", "org")))
+    have = {(c.subject, c.object) for c in claims if c.text == sent and c.relation == "assist_militarily"}
+    out: list[Claim] = []
+    if len(parties) >= 2:
+        for x, y in ((parties[0], parties[1]), (parties[1], parties[0])):
+            if (x, y) not in have:
+                out.append(Claim(text=sent, subject=x, relation="assist_militarily", object=y,
+                                 polarity="positive", modality="asserted", attribution=Attribution(kind="author"),
+                                 conditional=True))  # fmt: skip
+    return out
+
+
 def read_claims(
     text: str,
     mentions: list[Mention],
@@ -173,60 +232,8 @@ def read_claims(
             quotes.append(
                 Quotation(text=q.group(1).strip(), speaker=who.who if who.kind == "speaker" else None)
             )
-        actors = local
-        if not actors:
+        if not local:
             continue
-        hits = [(hit.start(), 0, hit.lastgroup or "", hit) for hit in relations(sent)]
-        seen: set[str] = set()
-        said: Attribution | None = None  # the same for every claim of the sentence
-        hedges = sorted({h.group(0).lower() for h in HEDGES.finditer(sent)}) if hits else []
-        for _, _, name, hit in hits:
-            if name in seen or len(seen) >= MAX_CLAIMS_PER_SENTENCE:
-                continue
-            before = [m for m in actors if m.end <= hit.start()]
-            after = [m for m in actors if m.start >= hit.end()]
-            subject = before[-1] if before else None
-            if subject is not None and len(before) >= 2 and AND.search(sent[before[-2].end : subject.start]):
-                # "A and B signed": A is the subject, B its counterpart
-                subject, after = before[-2], [before[-1], *after]
-            obj = next((m for m in after if subject is None or m.form.target != subject.form.target), None)
-            if subject is None and obj is None:
-                continue
-            if name == "attack" and (
-                TREATY_LANGUAGE.search(sent)
-                or COMMITMENT_CASE.search(sent)
-                or _in_condition(sent, hit.start())
-            ):
-                continue  # "an attack on one is an attack on all", "if either is attacked": a case, not an event
-            seen.add(name)
-            clause = (
-                max(sent.rfind(p, 0, subject.start if subject else hit.start()) for p in (",", ";", ":")) + 1
-            )
-            negative = bool(NEGATION.search(sent[clause : hit.start()]))
-            said = said or attribution(sent, local, speakers)
-            claims.append(
-                Claim(
-                    text=sent,
-                    subject=_label(subject) if subject else None,
-                    relation=name,
-                    object=_label(obj) if obj else None,
-                    polarity="negative" if negative else "positive",
-                    modality="hedged" if hedges else "asserted",
-                    hedges=hedges,
-                    attribution=said,
-                )
-            )
-        if TREATY_LANGUAGE.search(sent):
-            parties = list(
-                dict.fromkeys(m.form.target for m in actors if m.form.kind not in ("leader", "org"))
-            )
-            have = {
-                (c.subject, c.object) for c in claims if c.text == sent and c.relation == "assist_militarily"
-            }
-            if len(parties) >= 2:
-                for x, y in ((parties[0], parties[1]), (parties[1], parties[0])):
-                    if (x, y) not in have:
-                        claims.append(Claim(text=sent, subject=x, relation="assist_militarily", object=y,
-                                            polarity="positive", modality="asserted", attribution=Attribution(kind="author"),
-                                            conditional=True))  # fmt: skip
+        claims += _events(sent, local, speakers)
+        claims += _pledges(sent, local, claims)
     return claims, quotes
