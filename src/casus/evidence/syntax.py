@@ -29,31 +29,37 @@ field's event coders work on a parse (PETRARCH2 on CoreNLP trees, the POLECAT co
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from casus.evidence.gazetteer import Mention
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
-    CONDITIONAL_MARKS,
-    DENY,
-    HEDGE_ADVERBS,
-    HEDGE_GOVERNORS,
-    HEDGE_MODALS,
     INVOKE,
-    MEDIA,
-    NOUN_TRIGGERS,
-    OFFICIAL_WORDS,
-    PEOPLE_GROUPS,
     SPEECH,
     TECH,
     TREATY_LANGUAGE,
     TROOPS,
-    VERB_TRIGGERS,
     VESSELS,
 )
 from casus.evidence.model import Attribution, Claim
+from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.triggers import children as _children
+from casus.evidence.triggers import pobj as _pobj
+from casus.evidence.triggers import relation as _relation
+from casus.evidence.voice import (
+    _SELF,
+    SPEECH_ACTS,
+    _attribution,
+    _clause_chain,
+    _conditional,
+    _hedges,
+    _negative,
+    _own_word,
+    _source,
+    _speech_verb,
+    sentence_attribution,
+)
 
 __all__ = ["SYMMETRIC", "code_sentence"]
 
@@ -94,276 +100,7 @@ CONTROL_VERBS = frozenset(
         "authorize",
     }
 )
-DOCUMENTS = frozenset(
-    {"pact", "treaty", "agreement", "document", "text", "article", "accord", "deal", "clause"}
-)
-CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-# News agencies often named by their initials alone.
-AGENCIES = frozenset(["SPA", "APP", "KCNA", "TASS", "RIA", "IRNA", "PTI", "ANI", "BELTA", "XINHUA", "YONHAP", "KYODO", "AP", "AFP", "REUTERS", "BERNAMA", "PNA", "WAM", "QNA", "KUNA", "MENA"])  # fmt: skip
-_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,600})[\"”]")
-
-
-class _Sentence:
-    """One parsed sentence and the actors named in it (mentions with sentence offsets)."""
-
-    def __init__(self, doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None) -> None:
-        self.doc = doc
-        self.mentions = mentions
-        self.last_speaker = last_speaker
-        self.by_char: dict[int, Mention] = {}
-        for m in mentions:
-            for c in range(m.start, m.end):
-                self.by_char[c] = m
-
-    def mention(self, tok: Token) -> Mention | None:
-        return self.by_char.get(tok.idx)
-
-    def actors(self, head: Token | None) -> list[str]:
-        """The actors a noun phrase names: itself, its modifiers, 'of'/'from' phrases, conjuncts."""
-        if head is None:
-            return []
-        out: list[str] = []
-        for h in [head, *[c for c in head.conjuncts if c.i > head.i]]:
-            a = self._actor(h)
-            if a is not None and a not in out:
-                out.append(a)
-        return out
-
-    def _actor(self, head: Token) -> str | None:
-        m = self.mention(head)
-        if m is not None:
-            return m.form.target
-        official = head.lemma_.lower() in OFFICIAL_WORDS
-        for c in sorted(head.children, key=lambda t: abs(t.i - head.i)):
-            if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") or (
-                c.dep_ == "prep" and (c.lower_ in ("of", "from") or (official and c.lower_ == "in"))
-            ):
-                for t in c.subtree:
-                    m = self.mention(t)
-                    if m is not None:
-                        return m.form.target
-        return None
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _pobj(tok: Token, preps: Iterable[str]) -> list[Token]:
-    """The objects of the trigger's prepositions in `preps`, in order ("sent troops to Russia")."""
-    wanted = set(preps)
-    out = []
-    for p in tok.children:
-        if p.dep_ in ("prep", "dative") and p.lower_ in wanted:
-            out.extend(_children(p, "pobj"))
-        elif p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN") and wanted:  # "gave Russia weapons"
-            out.append(p)
-    return out
-
-
-def _object_words(tok: Token) -> set[str]:
-    """Lemmas of the trigger's direct object phrase (and passive subject)."""
-    words: set[str] = set()
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "with"):
-            words.update(t.lemma_.lower() for t in c.subtree)
-    return words
-
-
-def _sent(tok: Token, lemma: str, words: set[str]) -> str | None:
-    """What "send", "deploy" and the like do, by what is sent."""
-    if any(t.lemma_.lower() == "airspace" for t in tok.subtree):
-        return "coerce"  # "sent drones into its airspace"
-    if words & TROOPS:
-        return "send_troops"
-    if words & TECH:
-        return "transfer_technology"
-    if words & ARMS:
-        return "transfer_arms"
-    if words & VESSELS:
-        return "mobilize"
-    if tok.dep_ == "acl" and lemma != "station" and tok.head.lemma_.lower() in TROOPS:
-        return "send_troops"  # "personnel being sent to Russia"
-    return None
-
-
-def _supplied(lemma: str, words: set[str]) -> str | None:
-    """What "supply", "provide" and the like do, by what is supplied."""
-    if words & TECH:
-        return "transfer_technology"
-    if words & ARMS:
-        return "transfer_arms"
-    if words & TROOPS and lemma in ("send", "provide"):
-        return "send_troops"
-    if words & ASSISTANCE and ({"military", "defense", "defence"} & words):
-        return "assist_militarily"
-    return None
-
-
-def _exercise(words: set[str]) -> str | None:
-    """A drill or exercise: joint ones are cooperation, others a show of force; None otherwise."""
-    if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
-        return "cooperate_militarily" if words & {"joint", "combined", "trilateral"} else "mobilize"
-    return None
-
-
-def _verb_relation(tok: Token, lemma: str) -> str | None:
-    """The relation a verb triggers, the object-dependent ones resolved by their objects."""
-    rel = VERB_TRIGGERS.get(lemma)
-    if rel is None:
-        return None
-    words = _object_words(tok)
-    if rel == "~send":
-        return _sent(tok, lemma, words)
-    if rel == "~supply":
-        return _supplied(lemma, words)
-    if rel == "~fire":
-        if "cannon" in words or any(t.lemma_ == "cannon" for t in tok.subtree):
-            return "coerce"
-        return "attack" if words & (ARMS | {"shot", "salvo", "barrage"}) else None
-    if rel == "~fight":
-        return "~fight"
-    if rel == "~come":  # "would come to the aid of Pyongyang"
-        aid = [
-            p
-            for p in _pobj(tok, ("to",))
-            if p.lemma_.lower() in ("aid", "defense", "defence", "assistance", "rescue")
-        ]
-        return "assist_militarily" if aid else None
-    if rel == "~launch":
-        if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
-            return _exercise(words)
-        return "attack" if words & {"attack", "strike", "assault", "offensive", "raid", "invasion"} else None
-    if rel == "agree_sign" and lemma in ("agree", "conclude"):
-        deal = {"treaty", "pact", "agreement", "deal", "accord", "protocol", "convention", "partnership"}
-        if not (words & deal or any(c.dep_ == "xcomp" for c in tok.children)):
-            return None
-    if rel == "threaten" and not (any(c.dep_ == "xcomp" for c in tok.children) or words & {"attack", "strike", "war", "retaliation", "force"}):  # fmt: skip
-        # "threatened the peace and stability": a judgement, unless an actor is threatened
-        return (
-            "threaten" if any(t.pos_ == "PROPN" for c in _children(tok, "dobj") for t in c.subtree) else None
-        )
-    if rel == "coerce" and lemma == "intercept" and words & ARMS:
-        return "attack"  # intercepting drones or missiles is shooting at them
-    if rel == "~urge":  # "urged the Philippines to stop", "calls on Russia to stop"
-        stop = {"stop", "cease", "halt", "end", "withdraw", "refrain", "desist"}
-        return "oppose" if any(t.lemma_.lower() in stop for t in tok.subtree) else None
-    if rel == "~request":
-        return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS) or _pobj(tok, ("for",)) else None
-    if rel == "~support":
-        return None if words & (TROOPS | ARMS) else "support_politically"
-    if rel == "~assist":
-        return "assist_militarily" if lemma == "assist" or words & {"military", "defend", "war"} else None
-    if rel == "~cooperate":
-        return "cooperate_militarily" if {"military", "militarily", "defense", "defence"} & {t.lemma_.lower() for t in tok.subtree} else None  # fmt: skip
-    if rel == "~drill":
-        if words & {"dangerous", "unsafe", "aggressive", "blocking"}:
-            return None  # "conducted dangerous maneuvers": coercion, coded on the noun
-        if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
-            return _exercise(words)
-        if words & {"talk", "consultation", "meeting", "discussion"}:
-            return "consult"
-        return None
-    return rel
-
-
-def _noun_relation(tok: Token, lemma: str) -> str | None:
-    """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
-    rel = NOUN_TRIGGERS.get(lemma)
-    if rel == "~cannon":
-        return "coerce" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
-    if rel == "~coerce":
-        mods = {c.lower_ for c in tok.children}
-        if lemma in ("maneuver", "manoeuvre", "collision"):
-            return "coerce" if mods & {"dangerous", "blocking", "aggressive", "unsafe", "reverse"} else None
-        return "coerce"
-    if rel == "~sign":
-        return "agree_sign"
-    if rel == "~commit":
-        mods = {t.lemma_.lower() for t in tok.subtree}
-        return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
-    if rel == "~attack":
-        return "attack" if _pobj(tok, ("on", "against", "into")) else None
-    if rel == "~send":
-        return "send_troops" if any(t.lemma_.lower() in TROOPS for t in tok.subtree) else None
-    if lemma in ("assistance", "aid") and any(c.lower_ == "military" for c in tok.children):
-        return "assist_militarily" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
-    return rel
-
-
-def _relation(tok: Token) -> str | None:
-    """The relation a token triggers, if any, with the object-dependent ones resolved."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in ("hold",)):
-        return _verb_relation(tok, lemma)
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return _noun_relation(tok, lemma)
-    return None
-
-
-def _clause_chain(tok: Token) -> list[Token]:
-    """The trigger and the heads above it up to the sentence root."""
-    chain = [tok]
-    while chain[-1].head is not chain[-1] and len(chain) < 12:
-        chain.append(chain[-1].head)
-    return chain
-
-
-_SELF = frozenset({"i", "we", "it", "this", "that", "they"})
-
-
-def _speech_verb(chain: list[Token]) -> Token | None:
-    """The speech verb the trigger's clause is reported by: the nearest above it whose speaker is
-    named ("'I can confirm that ... were sent,' Rutte told reporters": told, not confirm)."""
-    first = None
-    for t in chain[1:]:
-        if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX"):
-            subj = _children(t, "nsubj", "nsubjpass")
-            if subj and subj[0].lower_ in _SELF:
-                first = first or t
-                continue
-            return t
-    if first is not None:
-        return first
-    # "A signed the pact, state media said": the report hangs beside the clause, not above it
-    for t in chain:
-        for c in t.children:
-            if c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH and c is not chain[0]:
-                return c
-    return None
 
 
 def _troop_owner(s: _Sentence, tok: Token) -> list[str]:
@@ -561,157 +298,6 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             if c.dep_ in ("advcl", "xcomp", "prep", "acl") and c.i > tok.i:
                 out += [m.form.target for t in c.subtree if (m := s.mention(t)) is not None]
     return list(dict.fromkeys(out))
-
-
-def _negative(tok: Token, chain: list[Token], speech: Token | None) -> bool:
-    for t in chain:
-        if t is speech:
-            break
-        if any(c.dep_ == "neg" for c in t.children):
-            return True
-        if t is not tok and t.lemma_.lower() in DENY:
-            return True
-    return speech is not None and speech.lemma_.lower() in DENY
-
-
-def _hedges(tok: Token, chain: list[Token], speech: Token | None) -> list[str]:
-    found: list[str] = []
-    for t in chain:
-        for c in t.children:
-            w = c.lower_
-            if (c.tag_ == "MD" and w in HEDGE_MODALS) or (c.dep_ == "advmod" and w in HEDGE_ADVERBS):
-                found.append(w)
-        if t is not tok and t.lemma_.lower() in HEDGE_GOVERNORS:
-            found.append(t.lower_)
-        if t.lower_ in ("likely", "possible", "unclear") and t is not tok:
-            found.append(t.lower_)
-        if t is speech:
-            break
-    return sorted(set(found))
-
-
-def _conditional(chain: list[Token], speech: Token | None) -> bool:
-    for t in chain:
-        if t is speech:
-            break
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children):
-            return True
-        if t.dep_ == "advcl" and any(c.lower_ == "should" and c.i < t.i for c in t.children):
-            return True
-        if t.lower_ in ("case", "event") and t.head.lower_ == "in":
-            return True
-    return False
-
-
-def _name(tokens: list[Token]) -> str | None:
-    """The last run of proper nouns in a phrase ("NATO chief Mark Rutte" → "Mark Rutte")."""
-    runs: list[list[Token]] = []
-    for t in tokens:
-        if t.pos_ == "PROPN":
-            if runs and runs[-1][-1].i == t.i - 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-    return " ".join(t.text for t in runs[-1]) if runs else None
-
-
-def _source(s: _Sentence, head: Token) -> Attribution:
-    """Who a speech verb's subject (or an 'according to' object) is."""
-    tokens = list(head.subtree)
-    if head.lower_ in ("he", "she") and s.last_speaker is not None:
-        return s.last_speaker  # "..., he added": the person the article quoted last
-    if head.lemma_.lower() in DOCUMENTS:
-        return Attribution(kind="author")  # "the pact declares": the text, as the article reads it
-    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
-    leaders = [m for t in tokens if (m := s.mention(t)) is not None and m.form.kind == "leader"]
-    if leaders:
-        return Attribution(kind="speaker", who=leaders[0].form.person or leaders[0].text)
-    actors = [m for t in tokens if (m := s.mention(t)) is not None]
-    count = next(
-        (int(t.text) if t.text.isdigit() else _NUMBERS.get(t.lower_) for t in tokens if t.dep_ == "nummod"),
-        None,
-    )
-    media = {w for w in words if re.split(r"[^a-z]", w)[0] in MEDIA or w.upper() in AGENCIES}
-    if media and not words & {"minister", "president", "spokesman", "spokesperson", "forces", "armed"}:
-        name = _name([t for t in tokens if t.lower_ not in CALENDAR])
-        if name is not None and all(s.mention(t) is not None for t in tokens if t.text in name.split()):
-            name = None  # "Pyongyang's state media", "a US news network": a place, not the outlet's name
-        start = tokens[1:] if tokens and tokens[0].dep_ == "det" else tokens
-        phrase = s.doc[start[0].i : tokens[-1].i + 1].text if start else head.text
-        return Attribution(kind="media_reports", who=name or phrase)
-    if words & OFFICIAL_WORDS or (actors and head.idx >= actors[0].start and s.mention(head) is not None):
-        return Attribution(kind="officials", who=actors[0].form.target if actors else None, count=count)
-    name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
-    if name:
-        return Attribution(kind="speaker", who=name)
-    if head.lemma_.lower() in PEOPLE_GROUPS or head.lower_ in PEOPLE_GROUPS:
-        return Attribution(kind="speaker", who=head.lower_)
-    if actors:
-        return Attribution(kind="officials", who=actors[0].form.target, count=count)
-    return Attribution(kind="author")
-
-
-def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attribution:
-    according = None
-    cited = None
-    for t in s.doc:
-        if t.lower_ == "according" and t.dep_ in ("prep", "advmod", "case"):
-            objs = [o for c in t.children for o in ([c] if c.dep_ == "pobj" else _children(c, "pobj"))]
-            if objs:
-                according = objs[0]
-        if t.lemma_ == "cite" and t.pos_ == "VERB":
-            objs = _children(t, "dobj")
-            if objs:
-                cited = objs[0]
-    said = None
-    if speech is not None:
-        subj = _children(speech, "nsubj", "nsubjpass")
-        if subj and subj[0].lower_ not in ("it", "this", "that"):
-            said = _source(s, subj[0])
-    if said is None and according is not None:
-        return _source(s, according)
-    if said is not None:
-        if cited is not None:
-            inner = _source(s, cited)
-            return inner.model_copy(update={"via": said.who or said.kind})
-        if according is not None:
-            return said.model_copy(update={"via": _source(s, according).who})
-        return said
-    if any(t.lower_ in ("reportedly",) for t in s.doc) or (speech is not None and speech.lemma_ == "report"):
-        return Attribution(kind="media_reports")
-    return Attribution(kind="author")
-
-
-SPEECH_ACTS = frozenset({"oppose", "accuse", "threaten", "support_politically", "request_aid"})
-
-
-def _own_word(s: _Sentence, tok: Token, subject: str | None, found: Attribution) -> Attribution:
-    """A speech act with no one reporting it ("NATO denounced Russia") is on its actor's word."""
-    if found.kind != "author" or subject is None:
-        return found
-    subj = _children(tok, "nsubj")
-    if subj:
-        own = _source(s, subj[0])
-        if own.kind == "speaker" and own.who:
-            return own
-    leader = next((m for m in s.mentions if m.form.kind == "leader" and m.form.target == subject), None)
-    if leader is not None:
-        return Attribution(kind="speaker", who=leader.form.person or leader.text)
-    return Attribution(kind="officials", who=subject)
-
-
-def sentence_attribution(s: _Sentence) -> Attribution:
-    """The attribution of a sentence as a whole (for pledges and invocations, which have no
-    trigger of their own): its main speech verb's speaker, a participle's ("..., stating that")
-    main subject, or "according to"."""
-    for t in s.doc:
-        if t.lemma_.lower() in SPEECH and t.pos_ == "VERB":
-            subj = _children(t, "nsubj", "nsubjpass")
-            if subj and subj[0].lower_ not in _SELF:
-                return _attribution(s, [t], t)
-            if not subj and t.dep_ in ("advcl", "xcomp") and (main := _children(t.head, "nsubj")):
-                return _source(s, main[0])
-    return _attribution(s, [], None)
 
 
 def _treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:

@@ -1,0 +1,55 @@
+"""One parsed sentence and the actors named in it: what the parse-based coder reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.evidence.gazetteer import Mention
+from casus.evidence.lexicon import OFFICIAL_WORDS
+from casus.evidence.model import Attribution
+
+__all__ = ["Sentence", "Token"]
+
+Token = Any  # spacy.tokens.Token
+
+
+class Sentence:
+    """One parsed sentence and the actors named in it (mentions with sentence offsets)."""
+
+    def __init__(self, doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.last_speaker = last_speaker
+        self.by_char: dict[int, Mention] = {}
+        for m in mentions:
+            for c in range(m.start, m.end):
+                self.by_char[c] = m
+
+    def mention(self, tok: Token) -> Mention | None:
+        return self.by_char.get(tok.idx)
+
+    def actors(self, head: Token | None) -> list[str]:
+        """The actors a noun phrase names: itself, its modifiers, 'of'/'from' phrases, conjuncts."""
+        if head is None:
+            return []
+        out: list[str] = []
+        for h in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+            a = self._actor(h)
+            if a is not None and a not in out:
+                out.append(a)
+        return out
+
+    def _actor(self, head: Token) -> str | None:
+        m = self.mention(head)
+        if m is not None:
+            return m.form.target
+        official = head.lemma_.lower() in OFFICIAL_WORDS
+        for c in sorted(head.children, key=lambda t: abs(t.i - head.i)):
+            if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") or (
+                c.dep_ == "prep" and (c.lower_ in ("of", "from") or (official and c.lower_ == "in"))
+            ):
+                for t in c.subtree:
+                    m = self.mention(t)
+                    if m is not None:
+                        return m.form.target
+        return None

@@ -1,0 +1,174 @@
+"""Trigger words in a dependency parse: which relation a verb or event noun names, the ones that
+depend on their object resolved by it ("sent 10,000 soldiers" is `send_troops`, "sent missiles"
+`transfer_arms`, "fired water cannon" `coerce`, "fired missiles at" `attack`).
+
+The relations and words are `casus.evidence.lexicon`'s; `casus.evidence.syntax` codes the claim
+around the trigger (subject, object, attribution, hedges).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from casus.evidence.lexicon import ARMS, ASSISTANCE, NOUN_TRIGGERS, TECH, TROOPS, VERB_TRIGGERS, VESSELS
+
+__all__ = ["children", "object_words", "pobj", "relation"]
+
+Token = Any  # spacy.tokens.Token
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobj(tok: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of the trigger's prepositions in `preps`, in order ("sent troops to Russia")."""
+    wanted = set(preps)
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "dative") and p.lower_ in wanted:
+            out.extend(children(p, "pobj"))
+        elif p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN") and wanted:  # "gave Russia weapons"
+            out.append(p)
+    return out
+
+
+def object_words(tok: Token) -> set[str]:
+    """Lemmas of the trigger's direct object phrase (and passive subject)."""
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "with"):
+            words.update(t.lemma_.lower() for t in c.subtree)
+    return words
+
+
+def _sent(tok: Token, lemma: str, words: set[str]) -> str | None:
+    """What "send", "deploy" and the like do, by what is sent."""
+    if any(t.lemma_.lower() == "airspace" for t in tok.subtree):
+        return "coerce"  # "sent drones into its airspace"
+    if words & TROOPS:
+        return "send_troops"
+    if words & TECH:
+        return "transfer_technology"
+    if words & ARMS:
+        return "transfer_arms"
+    if words & VESSELS:
+        return "mobilize"
+    if tok.dep_ == "acl" and lemma != "station" and tok.head.lemma_.lower() in TROOPS:
+        return "send_troops"  # "personnel being sent to Russia"
+    return None
+
+
+def _supplied(lemma: str, words: set[str]) -> str | None:
+    """What "supply", "provide" and the like do, by what is supplied."""
+    if words & TECH:
+        return "transfer_technology"
+    if words & ARMS:
+        return "transfer_arms"
+    if words & TROOPS and lemma in ("send", "provide"):
+        return "send_troops"
+    if words & ASSISTANCE and ({"military", "defense", "defence"} & words):
+        return "assist_militarily"
+    return None
+
+
+def _exercise(words: set[str]) -> str | None:
+    """A drill or exercise: joint ones are cooperation, others a show of force; None otherwise."""
+    if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
+        return "cooperate_militarily" if words & {"joint", "combined", "trilateral"} else "mobilize"
+    return None
+
+
+def _verb_relation(tok: Token, lemma: str) -> str | None:
+    """The relation a verb triggers, the object-dependent ones resolved by their objects."""
+    rel = VERB_TRIGGERS.get(lemma)
+    if rel is None:
+        return None
+    words = object_words(tok)
+    if rel == "~send":
+        return _sent(tok, lemma, words)
+    if rel == "~supply":
+        return _supplied(lemma, words)
+    if rel == "~fire":
+        if "cannon" in words or any(t.lemma_ == "cannon" for t in tok.subtree):
+            return "coerce"
+        return "attack" if words & (ARMS | {"shot", "salvo", "barrage"}) else None
+    if rel == "~fight":
+        return "~fight"
+    if rel == "~come":  # "would come to the aid of Pyongyang"
+        aid = [
+            p
+            for p in pobj(tok, ("to",))
+            if p.lemma_.lower() in ("aid", "defense", "defence", "assistance", "rescue")
+        ]
+        return "assist_militarily" if aid else None
+    if rel == "~launch":
+        if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
+            return _exercise(words)
+        return "attack" if words & {"attack", "strike", "assault", "offensive", "raid", "invasion"} else None
+    if rel == "agree_sign" and lemma in ("agree", "conclude"):
+        deal = {"treaty", "pact", "agreement", "deal", "accord", "protocol", "convention", "partnership"}
+        if not (words & deal or any(c.dep_ == "xcomp" for c in tok.children)):
+            return None
+    if rel == "threaten" and not (any(c.dep_ == "xcomp" for c in tok.children) or words & {"attack", "strike", "war", "retaliation", "force"}):  # fmt: skip
+        # "threatened the peace and stability": a judgement, unless an actor is threatened
+        return (
+            "threaten" if any(t.pos_ == "PROPN" for c in children(tok, "dobj") for t in c.subtree) else None
+        )
+    if rel == "coerce" and lemma == "intercept" and words & ARMS:
+        return "attack"  # intercepting drones or missiles is shooting at them
+    if rel == "~urge":  # "urged the Philippines to stop", "calls on Russia to stop"
+        stop = {"stop", "cease", "halt", "end", "withdraw", "refrain", "desist"}
+        return "oppose" if any(t.lemma_.lower() in stop for t in tok.subtree) else None
+    if rel == "~request":
+        return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS) or pobj(tok, ("for",)) else None
+    if rel == "~support":
+        return None if words & (TROOPS | ARMS) else "support_politically"
+    if rel == "~assist":
+        return "assist_militarily" if lemma == "assist" or words & {"military", "defend", "war"} else None
+    if rel == "~cooperate":
+        return "cooperate_militarily" if {"military", "militarily", "defense", "defence"} & {t.lemma_.lower() for t in tok.subtree} else None  # fmt: skip
+    if rel == "~drill":
+        if words & {"dangerous", "unsafe", "aggressive", "blocking"}:
+            return None  # "conducted dangerous maneuvers": coercion, coded on the noun
+        if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
+            return _exercise(words)
+        if words & {"talk", "consultation", "meeting", "discussion"}:
+            return "consult"
+        return None
+    return rel
+
+
+def _noun_relation(tok: Token, lemma: str) -> str | None:
+    """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
+    rel = NOUN_TRIGGERS.get(lemma)
+    if rel == "~cannon":
+        return "coerce" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
+    if rel == "~coerce":
+        mods = {c.lower_ for c in tok.children}
+        if lemma in ("maneuver", "manoeuvre", "collision"):
+            return "coerce" if mods & {"dangerous", "blocking", "aggressive", "unsafe", "reverse"} else None
+        return "coerce"
+    if rel == "~sign":
+        return "agree_sign"
+    if rel == "~commit":
+        mods = {t.lemma_.lower() for t in tok.subtree}
+        return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
+    if rel == "~attack":
+        return "attack" if pobj(tok, ("on", "against", "into")) else None
+    if rel == "~send":
+        return "send_troops" if any(t.lemma_.lower() in TROOPS for t in tok.subtree) else None
+    if lemma in ("assistance", "aid") and any(c.lower_ == "military" for c in tok.children):
+        return "assist_militarily" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
+    return rel
+
+
+def relation(tok: Token) -> str | None:
+    """The relation a token triggers, if any, with the object-dependent ones resolved."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in ("hold",)):
+        return _verb_relation(tok, lemma)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _noun_relation(tok, lemma)
+    return None

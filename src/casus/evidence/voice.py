@@ -1,0 +1,248 @@
+"""Who says a claim and how surely: the speech verb a trigger hangs from, its speaker (a named
+person, officials, an outlet, analysts) and the chain of citing, negation, hedges and conditions
+scoped to the clauses between the trigger and its speech verb."""
+
+from __future__ import annotations
+
+import re
+
+from casus.evidence.lexicon import (
+    CONDITIONAL_MARKS,
+    DENY,
+    HEDGE_ADVERBS,
+    HEDGE_GOVERNORS,
+    HEDGE_MODALS,
+    MEDIA,
+    OFFICIAL_WORDS,
+    PEOPLE_GROUPS,
+    SPEECH,
+)
+from casus.evidence.model import Attribution
+from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.parsed import Token
+from casus.evidence.triggers import children as _children
+
+__all__ = ["SPEECH_ACTS", "sentence_attribution"]
+
+DOCUMENTS = frozenset(
+    {"pact", "treaty", "agreement", "document", "text", "article", "accord", "deal", "clause"}
+)
+CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# News agencies often named by their initials alone.
+AGENCIES = frozenset(["SPA", "APP", "KCNA", "TASS", "RIA", "IRNA", "PTI", "ANI", "BELTA", "XINHUA", "YONHAP", "KYODO", "AP", "AFP", "REUTERS", "BERNAMA", "PNA", "WAM", "QNA", "KUNA", "MENA"])  # fmt: skip
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The trigger and the heads above it up to the sentence root."""
+    chain = [tok]
+    while chain[-1].head is not chain[-1] and len(chain) < 12:
+        chain.append(chain[-1].head)
+    return chain
+
+
+_SELF = frozenset({"i", "we", "it", "this", "that", "they"})
+
+
+def _speech_verb(chain: list[Token]) -> Token | None:
+    """The speech verb the trigger's clause is reported by: the nearest above it whose speaker is
+    named ("'I can confirm that ... were sent,' Rutte told reporters": told, not confirm)."""
+    first = None
+    for t in chain[1:]:
+        if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX"):
+            subj = _children(t, "nsubj", "nsubjpass")
+            if subj and subj[0].lower_ in _SELF:
+                first = first or t
+                continue
+            return t
+    if first is not None:
+        return first
+    # "A signed the pact, state media said": the report hangs beside the clause, not above it
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH and c is not chain[0]:
+                return c
+    return None
+
+
+def _negative(tok: Token, chain: list[Token], speech: Token | None) -> bool:
+    for t in chain:
+        if t is speech:
+            break
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t is not tok and t.lemma_.lower() in DENY:
+            return True
+    return speech is not None and speech.lemma_.lower() in DENY
+
+
+def _hedges(tok: Token, chain: list[Token], speech: Token | None) -> list[str]:
+    found: list[str] = []
+    for t in chain:
+        for c in t.children:
+            w = c.lower_
+            if (c.tag_ == "MD" and w in HEDGE_MODALS) or (c.dep_ == "advmod" and w in HEDGE_ADVERBS):
+                found.append(w)
+        if t is not tok and t.lemma_.lower() in HEDGE_GOVERNORS:
+            found.append(t.lower_)
+        if t.lower_ in ("likely", "possible", "unclear") and t is not tok:
+            found.append(t.lower_)
+        if t is speech:
+            break
+    return sorted(set(found))
+
+
+def _conditional(chain: list[Token], speech: Token | None) -> bool:
+    for t in chain:
+        if t is speech:
+            break
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children):
+            return True
+        if t.dep_ == "advcl" and any(c.lower_ == "should" and c.i < t.i for c in t.children):
+            return True
+        if t.lower_ in ("case", "event") and t.head.lower_ == "in":
+            return True
+    return False
+
+
+def _name(tokens: list[Token]) -> str | None:
+    """The last run of proper nouns in a phrase ("NATO chief Mark Rutte" → "Mark Rutte")."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if t.pos_ == "PROPN":
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    return " ".join(t.text for t in runs[-1]) if runs else None
+
+
+def _source(s: _Sentence, head: Token) -> Attribution:
+    """Who a speech verb's subject (or an 'according to' object) is."""
+    tokens = list(head.subtree)
+    if head.lower_ in ("he", "she") and s.last_speaker is not None:
+        return s.last_speaker  # "..., he added": the person the article quoted last
+    if head.lemma_.lower() in DOCUMENTS:
+        return Attribution(kind="author")  # "the pact declares": the text, as the article reads it
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    leaders = [m for t in tokens if (m := s.mention(t)) is not None and m.form.kind == "leader"]
+    if leaders:
+        return Attribution(kind="speaker", who=leaders[0].form.person or leaders[0].text)
+    actors = [m for t in tokens if (m := s.mention(t)) is not None]
+    count = next(
+        (int(t.text) if t.text.isdigit() else _NUMBERS.get(t.lower_) for t in tokens if t.dep_ == "nummod"),
+        None,
+    )
+    media = {w for w in words if re.split(r"[^a-z]", w)[0] in MEDIA or w.upper() in AGENCIES}
+    if media and not words & {"minister", "president", "spokesman", "spokesperson", "forces", "armed"}:
+        name = _name([t for t in tokens if t.lower_ not in CALENDAR])
+        if name is not None and all(s.mention(t) is not None for t in tokens if t.text in name.split()):
+            name = None  # "Pyongyang's state media", "a US news network": a place, not the outlet's name
+        start = tokens[1:] if tokens and tokens[0].dep_ == "det" else tokens
+        phrase = s.doc[start[0].i : tokens[-1].i + 1].text if start else head.text
+        return Attribution(kind="media_reports", who=name or phrase)
+    if words & OFFICIAL_WORDS or (actors and head.idx >= actors[0].start and s.mention(head) is not None):
+        return Attribution(kind="officials", who=actors[0].form.target if actors else None, count=count)
+    name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
+    if name:
+        return Attribution(kind="speaker", who=name)
+    if head.lemma_.lower() in PEOPLE_GROUPS or head.lower_ in PEOPLE_GROUPS:
+        return Attribution(kind="speaker", who=head.lower_)
+    if actors:
+        return Attribution(kind="officials", who=actors[0].form.target, count=count)
+    return Attribution(kind="author")
+
+
+def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attribution:
+    according = None
+    cited = None
+    for t in s.doc:
+        if t.lower_ == "according" and t.dep_ in ("prep", "advmod", "case"):
+            objs = [o for c in t.children for o in ([c] if c.dep_ == "pobj" else _children(c, "pobj"))]
+            if objs:
+                according = objs[0]
+        if t.lemma_ == "cite" and t.pos_ == "VERB":
+            objs = _children(t, "dobj")
+            if objs:
+                cited = objs[0]
+    said = None
+    if speech is not None:
+        subj = _children(speech, "nsubj", "nsubjpass")
+        if subj and subj[0].lower_ not in ("it", "this", "that"):
+            said = _source(s, subj[0])
+    if said is None and according is not None:
+        return _source(s, according)
+    if said is not None:
+        if cited is not None:
+            inner = _source(s, cited)
+            return inner.model_copy(update={"via": said.who or said.kind})
+        if according is not None:
+            return said.model_copy(update={"via": _source(s, according).who})
+        return said
+    if any(t.lower_ in ("reportedly",) for t in s.doc) or (speech is not None and speech.lemma_ == "report"):
+        return Attribution(kind="media_reports")
+    return Attribution(kind="author")
+
+
+SPEECH_ACTS = frozenset({"oppose", "accuse", "threaten", "support_politically", "request_aid"})
+
+
+def _own_word(s: _Sentence, tok: Token, subject: str | None, found: Attribution) -> Attribution:
+    """A speech act with no one reporting it ("NATO denounced Russia") is on its actor's word."""
+    if found.kind != "author" or subject is None:
+        return found
+    subj = _children(tok, "nsubj")
+    if subj:
+        own = _source(s, subj[0])
+        if own.kind == "speaker" and own.who:
+            return own
+    leader = next((m for m in s.mentions if m.form.kind == "leader" and m.form.target == subject), None)
+    if leader is not None:
+        return Attribution(kind="speaker", who=leader.form.person or leader.text)
+    return Attribution(kind="officials", who=subject)
+
+
+def sentence_attribution(s: _Sentence) -> Attribution:
+    """The attribution of a sentence as a whole (for pledges and invocations, which have no
+    trigger of their own): its main speech verb's speaker, a participle's ("..., stating that")
+    main subject, or "according to"."""
+    for t in s.doc:
+        if t.lemma_.lower() in SPEECH and t.pos_ == "VERB":
+            subj = _children(t, "nsubj", "nsubjpass")
+            if subj and subj[0].lower_ not in _SELF:
+                return _attribution(s, [t], t)
+            if not subj and t.dep_ in ("advcl", "xcomp") and (main := _children(t.head, "nsubj")):
+                return _source(s, main[0])
+    return _attribution(s, [], None)
