@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,9 +63,7 @@ def _reference_onsets(p: pd.DataFrame, a: int, b: int) -> set[int]:
 
 def test_dyadic_peace_years_row_by_row_on_a_sample(tables: dict[str, pd.DataFrame]) -> None:
     d = create_dyad_years(tables, until=2016)
-    t0 = time.perf_counter()
     out = add_peace_years(d, tables)
-    assert time.perf_counter() - t0 < 10
     assert (
         len(out) == len(d)
         and out.attrs["citations"] == ["cow_states", "mid"]
