@@ -99,3 +99,21 @@ def test_the_installed_service_offers_the_examples(installed: Path, tmp_path: Pa
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_the_wheel_ships_the_kernel_and_it_gives_the_same_numbers(installed: Path, tmp_path: Path) -> None:
+    """The wheel carries the trial loop compiled for a generic CPU: a first run in a fresh numba
+    cache loads it instead of compiling, and gives the checkout's numbers to the last digit."""
+    (site_pkgs,) = (installed / "lib").glob("python3*/site-packages")
+    assert sorted(p.suffix for p in (site_pkgs / "casus" / "_compiled").iterdir()) == [".nbc", ".nbi"]
+    args = ["run", "belgorod-2025", "--trials", "20000", "--seed", "5", "--json"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CASUS_", "NUMBA_"))}
+    fresh = {**env, "NUMBA_CACHE_DIR": str(tmp_path), "NUMBA_DEBUG_CACHE": "1"}
+    r = subprocess.run([str(installed / "bin" / "casus"), *args], capture_output=True, text=True,
+                       cwd=installed, env=fresh, timeout=300)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    log, _, body = r.stdout.partition("{")
+    assert "_compiled" in log and "data loaded" in log, log[-2000:]
+    mine = subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, check=True,
+                          env=env, timeout=300).stdout  # fmt: skip
+    assert json.loads("{" + body) == json.loads(mine)

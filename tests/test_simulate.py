@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as hst
 
 import casus
-from casus import kernel
+from casus import join_table, kernel
 from casus.cascade import compile_scenario
 from casus.escalation import Runner, run_counts, simulate
 from casus.joining import FEATURES, JoiningModel, WarLevel, load_model
@@ -339,7 +339,7 @@ def test_probability_table_matches_the_model(world: World) -> None:
     checked = 0
     for i in range(0, c.n, 7):
         for s in (0, 1):
-            for sig in range(kernel.N_SIG):
+            for sig in range(join_table.N_SIG):
                 cls = sig // 32
                 if (cls == 5) != (c.trig0[i, s] > 0):
                     continue
@@ -463,7 +463,7 @@ def test_results_convert_to_pandas(world: World) -> None:
 @settings(max_examples=60, deadline=None)
 @given(seed=hst.integers(0, 2**32 - 1), deterrence=hst.booleans())
 def test_the_numpy_table_is_the_compiled_join_probability_to_the_bit(seed: int, deterrence: bool) -> None:
-    """`kernel.probability_table` (numpy, so that a first run compiles one function less) equals the
+    """`join_table.probability_table` (numpy, so that a first run compiles one function less) equals the
     compiled `join_probability` the trials call, for every state, side and signature, bit for bit."""
     from casus.ties import ABSTAIN, CONSULT, CONTESTED, POLICY, UNTRIGGERED
 
@@ -475,11 +475,11 @@ def test_the_numpy_table_is_the_compiled_join_probability_to_the_bit(seed: int, 
     fights = rng.random((n, 2)) > 0.2
     reliability = np.where(rng.random(n) < 0.3, rng.random(n), np.nan)
     nuclear, major = rng.random(n) < 0.3, rng.random(n) < 0.3
-    table = kernel.probability_table(trig, zconst, coef, fights, reliability, nuclear, major, deterrence)
+    table = join_table.probability_table(trig, zconst, coef, fights, reliability, nuclear, major, deterrence)
     classes = [0, CONSULT, UNTRIGGERED, POLICY, CONTESTED, 0]
     for i in range(n):
         for s in (0, 1):
-            for sig in range(kernel.N_SIG):
+            for sig in range(join_table.N_SIG):
                 cls = sig // 32
                 if (cls == 5) != (trig[i, s] > 0):
                     assert table[i, s, sig] == 0.0

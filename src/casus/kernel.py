@@ -26,23 +26,24 @@ from typing import NamedTuple
 import numba as nb
 import numpy as np
 
-from casus.joining import IDX
+from casus.join_table import (
+    K_ABSTAIN,
+    K_CONSULT,
+    K_CONT_ENEMY,
+    K_CONT_FRIEND,
+    K_DEF_CONT,
+    K_DEF_STRENGTH,
+    K_DEF_TRIG,
+    K_DEF_UNTRIG,
+    K_DETERRED,
+    K_ENEMY_MAJOR,
+    K_NUC_OPP,
+    K_POLICY,
+)
+from casus.joining import FEATURES
+from casus.shipped import attach_shipped_cache
 from casus.ties import ABSTAIN, CONSULT, CONTESTED, POLICY, UNTRIGGERED
 
-# Coefficient positions (casus.joining.FEATURES), read by name; numba takes them as constants.
-_DEF_TRIG, _DEF_STRENGTH, _DEF_CONT = (
-    IDX["defense_triggered"],
-    IDX["defense_strength"],
-    IDX["defense_contested"],
-)
-_DEF_UNTRIG, _CONSULT, _POLICY, _ABSTAIN = (
-    IDX["defense_untriggered"],
-    IDX["consultation"],
-    IDX["policy"],
-    IDX["abstain"],
-)
-_CONT_ENEMY, _CONT_FRIEND = IDX["contiguous_enemy"], IDX["contiguous_friend"]
-_ENEMY_MAJOR, _DETERRED, _NUC_OPP = IDX["enemy_major"], IDX["deterred"], IDX["nuclear_opposed"]
 _C_SEED = np.uint64(0x9E3779B97F4A7C15)
 _C_TRIAL = np.uint64(0xD1B54A32D192ED03)
 _C_DRAW = np.uint64(0x8CB92BA72F3D8DD7)
@@ -117,40 +118,37 @@ def join_probability(i, s, trig, flags, adj, zconst, coef, fights, reliability, 
     z = zconst[i, s]
     tie = True
     if t > 0:
-        z += coef[_DEF_TRIG] + coef[_DEF_STRENGTH] * (t / 6.0)
+        z += coef[K_DEF_TRIG] + coef[K_DEF_STRENGTH] * (t / 6.0)
         if not math.isnan(reliability[i]):
             return reliability[i]
     elif f & CONTESTED:
-        z += coef[_DEF_CONT]
+        z += coef[K_DEF_CONT]
         if not math.isnan(reliability[i]):
             return reliability[i]
     elif f & POLICY:
-        z += coef[_POLICY]
+        z += coef[K_POLICY]
     elif f & UNTRIGGERED:
-        z += coef[_DEF_UNTRIG]
+        z += coef[K_DEF_UNTRIG]
     elif f & CONSULT:
-        z += coef[_CONSULT]
+        z += coef[K_CONSULT]
     else:
         tie = False
     if f & ABSTAIN:
-        z += coef[_ABSTAIN]
+        z += coef[K_ABSTAIN]
         tie = True
     if adj[i, 1 - s]:
-        z += coef[_CONT_ENEMY]
+        z += coef[K_CONT_ENEMY]
         tie = True
     if adj[i, s]:
-        z += coef[_CONT_FRIEND]
+        z += coef[K_CONT_FRIEND]
         tie = True
     if not tie and not major[i]:  # no tie and not a major power: out of the war
         return 0.0
     if enemy_major:
-        z += coef[_ENEMY_MAJOR]
+        z += coef[K_ENEMY_MAJOR]
     if deterrence and enemy_nuclear:
-        z += coef[_NUC_OPP] if nuclear[i] else coef[_DETERRED]
+        z += coef[K_NUC_OPP] if nuclear[i] else coef[K_DETERRED]
     return 1.0 / (1.0 + math.exp(-z))
-
-
-N_SIG = 192  # 6 tie classes x abstain x enemy border x friendly border x enemy major x nuclear enemy
 
 
 @nb.njit(cache=True, inline="always")
@@ -169,53 +167,6 @@ def signature(i, s, trig, flags, adj, enemy_major, enemy_nuclear, nuclear, deter
     if deterrence and enemy_nuclear:  # deterred if i is not nuclear-armed, opposed if it is
         sig += 1
     return sig
-
-
-def probability_table(
-    trig: np.ndarray, zconst: np.ndarray, coef: np.ndarray, fights: np.ndarray, reliability: np.ndarray,
-    nuclear: np.ndarray, major: np.ndarray, deterrence: bool,
-) -> np.ndarray:  # fmt: skip
-    """P(join) for every state, side and feature signature: `join_probability` tabulated, in numpy.
-
-    The same sums in the same order as the compiled function, and the logistic through the C
-    library's exp (`math.exp`) as numba's is, so the table is equal to the bit; computing it in
-    numpy spares the first run after an install compiling a second function.
-    """
-    n = trig.shape[0]
-    sig = np.arange(N_SIG)
-    cls, abstain = sig // 32, (sig & 16) != 0
-    enemy_border, friend_border = (sig & 8) != 0, (sig & 4) != 0
-    enemy_major, det = (sig & 2) != 0, (sig & 1) != 0
-    classes = np.array([0, CONSULT, UNTRIGGERED, POLICY, CONTESTED, 0], dtype=np.int64)
-    f = classes[cls]  # the tie bit of each class (triggered defence: none; its rank is in trig)
-    t = trig.astype(np.int64)[:, :, None]  # [i, s, 1]
-    z = np.broadcast_to(zconst[:, :, None], (n, 2, N_SIG)).copy()
-    triggered = t > 0
-    contested = ~triggered & ((f & CONTESTED) != 0)
-    policy = ~triggered & ~contested & ((f & POLICY) != 0)
-    untriggered = ~triggered & ~contested & ~policy & ((f & UNTRIGGERED) != 0)
-    consult = ~triggered & ~contested & ~policy & ~untriggered & ((f & CONSULT) != 0)
-    z = np.where(triggered, z + (coef[_DEF_TRIG] + coef[_DEF_STRENGTH] * (t / 6.0)), z)
-    z = np.where(contested, z + coef[_DEF_CONT], z)
-    z = np.where(policy, z + coef[_POLICY], z)
-    z = np.where(untriggered, z + coef[_DEF_UNTRIG], z)
-    z = np.where(consult, z + coef[_CONSULT], z)
-    tie = triggered | contested | policy | untriggered | consult | abstain | enemy_border | friend_border
-    z = np.where(abstain, z + coef[_ABSTAIN], z)
-    z = np.where(enemy_border, z + coef[_CONT_ENEMY], z)
-    z = np.where(friend_border, z + coef[_CONT_FRIEND], z)
-    z = np.where(enemy_major, z + coef[_ENEMY_MAJOR], z)
-    # Signature bit 1 is set only where deterrence applies (`signature`), so the table reads it alone.
-    nuc = np.where(nuclear[:, None, None], coef[_NUC_OPP], coef[_DETERRED])
-    z = np.where(det, z + nuc, z)
-    exp = np.frompyfunc(math.exp, 1, 1)
-    p = 1.0 / (1.0 + exp(-z).astype(np.float64))
-    rel = reliability[:, None, None]
-    p = np.where((triggered | contested) & ~np.isnan(rel), rel, p)
-    p = np.where(~tie & ~major[:, None, None], 0.0, p)
-    p = np.where(fights[:, :, None], p, 0.0)
-    impossible = ((cls == 5) & (t == 0)) | ((cls < 5) & (t > 0))  # classes no signature of i reaches
-    return np.where(impossible, 0.0, p)
 
 
 class Arrays(NamedTuple):
@@ -246,8 +197,36 @@ class Arrays(NamedTuple):
     level_sd: float  # the per-war level's sd (0: none)
 
 
+class Scratch(NamedTuple):
+    """A block's working copies, restored after every trial (allocated here rather than in the
+    compiled code, which keeps numba from compiling its array constructors on a first run)."""
+
+    side: np.ndarray
+    flags: np.ndarray
+    adj: np.ndarray
+    pprev: np.ndarray
+    buf_a: np.ndarray
+    buf_b: np.ndarray
+    joiners: np.ndarray
+    jside: np.ndarray
+    mark: np.ndarray
+    dirty: np.ndarray
+    queued: np.ndarray
+
+
+def scratch(wa: Arrays) -> Scratch:
+    """Fresh working copies of the world's starting arrays for one block of trials."""
+    n = wa.side0.shape[0]
+    ints = [np.zeros(n, dtype=np.int32) for _ in range(5)]
+    return Scratch(
+        wa.side0.copy(), wa.flags0.copy(), wa.adj0.copy(), wa.p0.copy(), ints[0], ints[1], ints[2], ints[3],
+        np.zeros(n, dtype=np.bool_), ints[4], np.zeros(n, dtype=np.bool_),
+    )  # fmt: skip
+
+
+@attach_shipped_cache
 @nb.njit(cache=True, nogil=True)
-def run_block(seed, t_lo, t_hi, rounds, wa, n_initial, count_a, count_b, sizes, hashes, rec_state, rec_side, rec_round):  # fmt: skip
+def run_block(seed, t_lo, t_hi, rounds, wa, sc, n_initial, count_a, count_b, sizes, hashes, rec_state, rec_side, rec_round):  # fmt: skip
     """Run trials t_lo .. t_hi-1 of the world `wa` (Arrays), adding to the counters; returns
     (nuclear-opposed count, joins of the last trial, recorded in rec_*).
 
@@ -264,22 +243,16 @@ def run_block(seed, t_lo, t_hi, rounds, wa, n_initial, count_a, count_b, sizes, 
     )
     nuclear, major, deterrence, coef = wa.nuclear, wa.major, wa.deterrence, wa.coef
     cand0, p0, glob0, table, elev, level_sd = wa.cand0, wa.p0, wa.glob0, wa.table, wa.elev, wa.level_sd
-    n = side0.shape[0]
-    side, flags, adj, pprev = side0.copy(), flags0.copy(), adj0.copy(), p0.copy()
-    buf_a = np.zeros(n, dtype=np.int32)
-    buf_b = np.zeros(n, dtype=np.int32)
-    joiners = np.zeros(n, dtype=np.int32)
-    jside = np.zeros(n, dtype=np.int32)
-    mark = np.zeros(n, dtype=np.bool_)
-    dirty = np.zeros(n, dtype=np.int32)
-    queued = np.zeros(n, dtype=np.bool_)
+    side, flags, adj, pprev = sc.side, sc.flags, sc.adj, sc.pprev
+    buf_a, buf_b, joiners, jside = sc.buf_a, sc.buf_b, sc.joiners, sc.jside
+    mark, dirty, queued = sc.mark, sc.dirty, sc.queued
     nucopp = 0
     nrec = 0
     for trial in range(t_lo, t_hi):
         key = trial_key(seed, trial)
         maj_a, maj_b, nuc_a, nuc_b = glob0[0], glob0[1], glob0[2], glob0[3]
         # Whether a newly entered major or nuclear power can raise anyone's probability.
-        global_up = coef[_ENEMY_MAJOR] > 0 or coef[_DETERRED] > 0 or coef[_NUC_OPP] > 0
+        global_up = coef[K_ENEMY_MAJOR] > 0 or coef[K_DETERRED] > 0 or coef[K_NUC_OPP] > 0
         nrec = 0
         ndirty = 0
         h = np.uint64(0)
@@ -349,8 +322,10 @@ def run_block(seed, t_lo, t_hi, rounds, wa, n_initial, count_a, count_b, sizes, 
                         jside[nj] = 1
                         nj += 1
                     else:
-                        pprev[c, 0] = max(qa, pa)
-                        pprev[c, 1] = max(qb, pb)
+                        if pa > qa:
+                            pprev[c, 0] = pa
+                        if pb > qb:
+                            pprev[c, 1] = pb
             if nj == 0:
                 break
             hr = np.uint64(0)
@@ -368,15 +343,20 @@ def run_block(seed, t_lo, t_hi, rounds, wa, n_initial, count_a, count_b, sizes, 
                 rec_round[nrec] = r
                 nrec += 1
                 hr += _mix(np.uint64(c * 2 + s + 1) * _C_DRAW + np.uint64(r))
-                if major[c] or nuclear[c]:
-                    before = (maj_a, maj_b, nuc_a, nuc_b)
-                    if major[c]:
-                        maj_a = maj_a or s == 0
-                        maj_b = maj_b or s == 1
-                    if nuclear[c]:
-                        nuc_a = nuc_a or s == 0
-                        nuc_b = nuc_b or s == 1
-                    changed = changed or before != (maj_a, maj_b, nuc_a, nuc_b)
+                if major[c]:
+                    if s == 0 and not maj_a:
+                        maj_a = True
+                        changed = True
+                    elif s == 1 and not maj_b:
+                        maj_b = True
+                        changed = True
+                if nuclear[c]:
+                    if s == 0 and not nuc_a:
+                        nuc_a = True
+                        changed = True
+                    elif s == 1 and not nuc_b:
+                        nuc_b = True
+                        changed = True
             h = _mix(h ^ hr) + np.uint64(r)
             if r == rounds:
                 break
@@ -394,7 +374,7 @@ def run_block(seed, t_lo, t_hi, rounds, wa, n_initial, count_a, count_b, sizes, 
                     if mask & ABSTAIN and not flags[o, 1 - s] & ABSTAIN:
                         flags[o, 1 - s] |= ABSTAIN
                         # A duty to abstain lowers the odds unless a fitted model says otherwise.
-                        rises = coef[_ABSTAIN] > 0.0
+                        rises = coef[K_ABSTAIN] > 0.0
                     cat = mask & ~ABSTAIN
                     old_f = flags[o, s]
                     if cat and (old_f & cat) != cat:
@@ -493,7 +473,7 @@ def simulate_range(seed: int, trial0: int, ntrials: int, block: int, rounds: int
         hi = min(ntrials, lo + block)
         rec = np.zeros((3, n), dtype=np.int32)
         nucopp[b], _ = run_block(
-            seed_, np.int64(trial0 + lo), np.int64(trial0 + hi), rounds_, wa, n_initial_, count_a[b], count_b[b],
+            seed_, np.int64(trial0 + lo), np.int64(trial0 + hi), rounds_, wa, scratch(wa), n_initial_, count_a[b], count_b[b],
             sizes[b], hashes[lo:hi], rec[0], rec[1], rec[2],
         )  # fmt: skip
 
@@ -512,50 +492,22 @@ def replay(seed: int, trial: int, rounds: int, wa: Arrays) -> tuple[np.ndarray, 
     n = wa.side0.shape[0]
     rec = np.zeros((3, n), dtype=np.int32)
     _, nrec = run_block(
-        np.int64(seed), np.int64(trial), np.int64(trial + 1), np.int64(rounds), wa, np.int64(0),
+        np.int64(seed), np.int64(trial), np.int64(trial + 1), np.int64(rounds), wa, scratch(wa), np.int64(0),
         np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64), np.zeros(n + 1, dtype=np.int64),
         np.zeros(1, dtype=np.uint64), rec[0], rec[1], rec[2],
     )  # fmt: skip
     return rec[0, :nrec].copy(), rec[1, :nrec].copy(), rec[2, :nrec].copy()
 
 
-def initial_probabilities(table: np.ndarray, side0: np.ndarray, flags0: np.ndarray, adj0: np.ndarray, trig: np.ndarray, deterrence: bool, glob0: np.ndarray) -> np.ndarray:  # fmt: skip
-    """P(join A), P(join B) for every state given only the initial belligerents, read from the
-    probability table at each state's signature (the vectorised twin of `signature`)."""
-    n = side0.shape[0]
-    p = np.zeros((n, 2))
-    cls = np.select(
-        [trig > 0, (flags0 & CONTESTED) != 0, (flags0 & POLICY) != 0, (flags0 & UNTRIGGERED) != 0, (flags0 & CONSULT) != 0],
-        [5, 4, 3, 2, 1],
-        0,
+def warm() -> None:
+    """Compile `run_block` for the types every run passes (on a two-state world, no trials): what
+    the wheel ships (`casus.shipped`). A test holds these types equal to a real run's."""
+    i32, f64 = np.int32, np.float64
+    wa = Arrays(
+        np.full(2, -1, np.int8), np.zeros((2, 2), i32), np.zeros((2, 2), np.bool_), np.zeros((2, 2), i32),
+        np.zeros(3, i32), np.zeros(0, i32), np.zeros(0, i32), np.zeros(3, i32), np.zeros(0, i32),
+        np.zeros(2, np.bool_), np.zeros(2, np.bool_), np.ones((2, 2), np.bool_), np.full(2, np.nan),
+        np.zeros((2, 2)), np.zeros(len(FEATURES), f64), False, np.zeros(0, i32), np.zeros((2, 2)), np.zeros(4, np.bool_),
+        np.zeros((2, 2, 1)), np.full((2, 2), -1.0), 0.0,
     )  # fmt: skip
-    out = side0 < 0
-    for s in range(2):
-        enemy_major, enemy_nuclear = bool(glob0[1 - s]), bool(glob0[3 - s])
-        sig = (
-            cls[:, s] * 32
-            + np.where((flags0[:, s] & ABSTAIN) != 0, 16, 0)
-            + np.where(adj0[:, 1 - s], 8, 0)
-            + np.where(adj0[:, s], 4, 0)
-            + (2 if enemy_major else 0)
-            + (1 if deterrence and enemy_nuclear else 0)
-        )
-        p[out, s] = table[np.flatnonzero(out), s, sig[out]]
-    return p
-
-
-def level_odds(p0: np.ndarray, fixed: np.ndarray, offset: float, scale: float) -> np.ndarray:
-    """exp(-(offset + scale * logit p0)) per state and side; -1 where the level does not apply.
-
-    It does not apply where p0 is 0 or 1 or `fixed` (a user's reliability override) holds.
-
-    >>> level_odds(np.array([[0.5, 0.0], [0.2, 0.9]]), np.array([[False, False], [True, False]]), 0.0, 1.0)
-    array([[ 1.        , -1.        ],
-           [-1.        ,  0.11111111]])
-    """
-    e = np.full(p0.shape, -1.0)
-    ok = (p0 > 0.0) & (p0 < 1.0) & ~fixed
-    z = np.log(p0[ok] / (1.0 - p0[ok]))
-    with np.errstate(over="ignore"):  # inf for a vanishing p0 gives probability 0, as it should
-        e[ok] = np.exp(-(offset + scale * z))
-    return e
+    simulate_range(0, 0, 1, 1, 1, wa, 0, threads=1)

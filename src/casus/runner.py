@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from casus import kernel
+from casus import join_table, kernel
 from casus.cascade import Compiled
 from casus.joining import IDX
 from casus.ties import CONTESTED
@@ -56,10 +56,10 @@ def zconst(c: Compiled) -> np.ndarray:
 def _prepare(c: Compiled) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     glob0 = _glob0(c)
     zc = zconst(c)
-    table = kernel.probability_table(
+    table = join_table.probability_table(
         c.trig0, zc, c.coef, c.fights, c.reliability, c.nuclear, c.major, c.deterrence
     )
-    p0 = kernel.initial_probabilities(table, c.side0, c.flags0, c.adj0, c.trig0, c.deterrence, glob0)
+    p0 = join_table.initial_probabilities(table, c.side0, c.flags0, c.adj0, c.trig0, c.deterrence, glob0)
     cand0 = np.flatnonzero((p0[:, 0] > 0) | (p0[:, 1] > 0)).astype(np.int32)
     return glob0, p0, cand0, zc, table
 
@@ -73,7 +73,7 @@ def level(c: Compiled, p0: np.ndarray) -> tuple[np.ndarray, float]:
     if lv is None or lv.sd == 0.0:
         return np.full(p0.shape, -1.0), 0.0
     overridden = ~np.isnan(c.reliability)[:, None] & ((c.trig0 > 0) | ((c.flags0 & CONTESTED) != 0))
-    return kernel.level_odds(p0, overridden, lv.offset, lv.scale), float(lv.sd)
+    return join_table.level_odds(p0, overridden, lv.offset, lv.scale), float(lv.sd)
 
 
 class Runner:
