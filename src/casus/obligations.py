@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casus.binding import Check, flips_of, reading_combos, standing
 from casus.model import (
     Automaticity,
     Conditions,
-    Contested,
     Direction,
     Event,
     EventKind,
@@ -24,12 +24,10 @@ from casus.model import (
     Provision,
     Scenario,
     ScopeClause,
-    SuspensionKind,
     TargetAsset,
     TargetKind,
     Trigger,
 )
-from casus.scenario import reading_key
 from casus.verdicts import ObligationResult, ReadingOutcome, Status, results_json, summarise, to_frame
 from casus.world import TreatyAt, World
 
@@ -50,14 +48,6 @@ __all__ = [
     "target_kind",
     "to_frame",
 ]
-
-
-@dataclass(frozen=True)
-class Check:
-    """One condition: met (True), not met (False) or open (None), and why."""
-
-    ok: bool | None
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -333,10 +323,10 @@ class Engine:
     ) -> ObligationResult:
         """Check one obligation and explain the verdict."""
         t = ta.treaty
-        base = _standing(scenario, ta, obligor, beneficiary)
+        base = standing(scenario, ta, obligor, beneficiary)
         base.append(self._trigger(p, event, at_war))
 
-        fixed, combos = _reading_combos(scenario, t.id, p)
+        fixed, combos = reading_combos(scenario, t.id, p)
         outcomes: list[tuple[dict[str, str], Status, list[Check], Automaticity]] = []
         for chosen in combos:
             cond, auto = self._apply(p, chosen)
@@ -350,7 +340,7 @@ class Engine:
             how = "chosen in the scenario" if q.id in fixed else "default reading"
             reasons.append(f"reading '{r.id}' of '{q.id}' ({how}): {r.label}")
         # One question at a time: does another reading of it change the verdict?
-        flips = _flips(outcomes[1:], chosen, status)
+        flips = flips_of(outcomes[1:], chosen, status)
         if flips:
             status = Status.CONTESTED
             reasons = flips + reasons
@@ -448,79 +438,3 @@ class Engine:
 def casus_foederis(world: World, scenario: Scenario) -> list[ObligationResult]:
     """Which obligations the scenario's events trigger, with reasons; see `Engine`."""
     return Engine(world).run(scenario)
-
-
-def _standing(scenario: Scenario, ta: TreatyAt, obligor: str, beneficiary: str) -> list[Check]:
-    """Whether the treaty binds on the date (in force, signed only, unknown) and between these two."""
-    t = ta.treaty
-    base: list[Check] = []
-    if ta.in_force:
-        base.append(Check(True, f"{t.id} in force since {t.in_force}"))
-    elif t.in_force_unknown and ta.status == "signed":
-        base.append(
-            Check(
-                None,
-                f"{t.id} was signed {t.signed}; whether and when it entered into force is not published, "
-                "so it may or may not bind",
-            )
-        )
-    elif scenario.assumptions.honour_signed_not_in_force:
-        base.append(
-            Check(
-                True,
-                f"{t.id} signed {t.signed} but not in force; assumed honoured (honour_signed_not_in_force)",
-            )
-        )
-    else:
-        when = f" until {t.in_force}" if t.in_force else ""
-        base.append(Check(False, f"{t.id} was signed {t.signed} but not in force on {scenario.date}{when}"))
-    susp = ta.suspended(obligor, beneficiary)
-    if susp is not None:
-        what = f"{susp.state} {susp.kind.value} since {susp.start}" + (f": {susp.note}" if susp.note else "")
-        if susp.kind is SuspensionKind.SUSPENDED:
-            base.append(Check(False, f"obligations between {obligor} and {beneficiary} suspended ({what})"))
-        else:
-            base.append(
-                Check(None, f"{susp.state} has frozen its participation, though formally a party ({what})")
-            )
-
-    return base
-
-
-def _reading_combos(
-    scenario: Scenario, treaty_id: str, p: Provision
-) -> tuple[dict[str, str], list[dict[str, str]]]:
-    """(readings fixed by the scenario, the reading combinations to evaluate: the defaults first,
-    then each open question's other readings one at a time)."""
-    fixed: dict[str, str] = {}
-    open_questions: list[Contested] = []
-    for q in p.contested:
-        key = reading_key(treaty_id, p.article, q.id)
-        if key in scenario.assumptions.readings:
-            fixed[q.id] = scenario.assumptions.readings[key]
-        else:
-            open_questions.append(q)
-    default = {**fixed, **{q.id: q.default for q in open_questions}}
-    combos = [default]
-    for q in open_questions:
-        combos += [{**default, q.id: r.id} for r in q.readings if r.id != q.default]
-    return fixed, combos
-
-
-def _flips(
-    others: list[tuple[dict[str, str], Status, list[Check], Automaticity]],
-    chosen: dict[str, str],
-    status: Status,
-) -> list[str]:
-    """How another reading of one question changes the verdict, for each that does."""
-    flips = []
-    for alt_readings, alt_status, alt_checks, _ in others:
-        if alt_status is status:
-            continue
-        (q_id, r_id) = next((k, v) for k, v in alt_readings.items() if chosen[k] != v)
-        fail = next((c.reason for c in alt_checks if c.ok is False), "")
-        flips.append(
-            f"contested: under reading '{r_id}' of '{q_id}' it is {alt_status.value}"
-            + (f" ({fail})" if fail else "")
-        )
-    return flips

@@ -15,7 +15,7 @@ import pytest
 
 from casus import capitals
 from casus.history import covariates as cv
-from casus.history import dyads
+from casus.history import dyads, verbs
 from casus.history.citations import cite, describe
 from casus.history.features import system_years
 from casus.history.readers import CORE, COVARIATES, read_folder
@@ -486,7 +486,7 @@ def test_mids_in_state_years_match_the_participants_row_by_row(
 def test_every_verb_on_dyad_years_and_state_years_through_the_registry(
     tables: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame]
 ) -> None:
-    assert set(cv.VERBS) == {
+    assert set(verbs.VERBS) == {
         "democracy",
         "igos",
         "mindist",
@@ -501,7 +501,7 @@ def test_every_verb_on_dyad_years_and_state_years_through_the_registry(
         "majors",
         "mids",
     }
-    d = cv.add(frames["directed"], list(cv.VERBS), tables)
+    d = verbs.add(frames["directed"], list(verbs.VERBS), tables)
     assert len(d) == len(frames["directed"]) and not d.duplicated(["ccode1", "ccode2", "year"]).any()
     assert d.attrs["kind"] == "dyad_year" and d.attrs["directed"] is True
     assert d.attrs["citations"] == [
@@ -522,18 +522,21 @@ def test_every_verb_on_dyad_years_and_state_years_through_the_registry(
     ]
     bib = cite(d)
     assert "pevehouse2020igo" in bib and "schvitz2022cshapes" in bib and "miller2022peacesciencer" in bib
-    names = [n for n in cv.VERBS if n != "atop"]
-    s = cv.add(frames["states"], names, tables)
+    names = [n for n in verbs.VERBS if n != "atop"]
+    s = verbs.add(frames["states"], names, tables)
     assert len(s) == len(frames["states"]) and {"cowmaj", "minmindist", "land", "sum_igo_full"} <= set(
         s.columns
     )
-    assert cv.needs(["igos", "capdist", "mids"], "state_year") == ("cow_igo_state_year", "mid_participants")
+    assert verbs.needs(["igos", "capdist", "mids"], "state_year") == (
+        "cow_igo_state_year",
+        "mid_participants",
+    )
     with pytest.raises(ValueError, match="takes a dyad-year table; this is state-year table"):
-        cv.add(frames["states"], ["atop"], tables)
+        verbs.add(frames["states"], ["atop"], tables)
     with pytest.raises(ValueError, match="unknown source 'alliances'"):
-        cv.add(frames["states"], ["alliances"], tables)
+        verbs.add(frames["states"], ["alliances"], tables)
     with pytest.raises(ValueError, match="needs the cow_mindist file"):
-        cv.add(frames["states"], ["mindist"], {})
+        verbs.add(frames["states"], ["mindist"], {})
 
 
 # --- codings, refusals and citations on small tables (no data folder needed) ----------------------

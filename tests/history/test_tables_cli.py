@@ -64,7 +64,7 @@ def test_refusals_leave_the_earlier_table_as_it_was(shared_data: Path, tmp_path:
 
 def test_the_sources_the_help_lists_are_the_verbs() -> None:
     from casus.cli.tables import SOURCES
-    from casus.history.covariates import VERBS
+    from casus.history.verbs import VERBS
 
     for kind, names in SOURCES.items():
         assert list(names) == [n for n, v in VERBS.items() if kind in v.tables], kind

@@ -10,7 +10,7 @@ import typer
 
 from casus.cli.common import DataOption, FileOption, _tables, data_app, err, out
 
-# What --add takes beyond the covariate verbs (casus.history.covariates.VERBS).
+# What --add takes beyond the covariate verbs (casus.history.verbs.VERBS).
 EXTRA = {
     "peace": "peace years since the last MID onset (GML MID)",
     "codes": "the other system's codes (COW codes on a GW table, GW codes on a COW table)",
@@ -27,7 +27,7 @@ BibOption = Annotated[
 ]
 
 
-# The covariate verbs by table kind (casus.history.covariates.VERBS, named here so that the help
+# The covariate verbs by table kind (casus.history.verbs.VERBS, named here so that the help
 # text does not import pandas on every start; a test keeps the two the same).
 SOURCES = {
     "dyad_year": ("democracy", "igos", "mindist", "rivalries", "sdp_gdp", "trade", "powers", "atop", "nmc",
@@ -62,7 +62,7 @@ def _choices(kind: str, asked: list[str] | None) -> list[str]:
 
 
 def _needed(kind: str, system: str, chosen: list[str]) -> tuple[str, ...]:
-    from casus.history.covariates import needs
+    from casus.history.verbs import needs
 
     base = "gw_states" if system == "gw" else "cow_states"
     wanted = [base, *needs([c for c in chosen if c not in EXTRA], kind)]
@@ -76,7 +76,7 @@ def _needed(kind: str, system: str, chosen: list[str]) -> tuple[str, ...]:
 def _build(kind: str, system: Any, chosen: list[str], tables: dict[str, Any], since: int | None,
            until: int | None, directed: bool, step: Any) -> Any:  # fmt: skip
     """The table of `kind`, then each chosen source's columns, in the order asked."""
-    from casus.history import covariates, dyads, peace
+    from casus.history import dyads, peace, verbs
     from casus.history.codes import add_cow_codes, add_gw_codes
     from casus.history.features import nuclear_years
     from casus.history.universe import create_dyad_years, create_state_years
@@ -98,7 +98,7 @@ def _build(kind: str, system: Any, chosen: list[str], tables: dict[str, Any], si
         elif name == "nuclear":
             frame = dyads.add_nuclear(frame, nuclear_years())
         else:
-            frame = covariates.add(frame, [name], tables)
+            frame = verbs.add(frame, [name], tables)
         step(name)
     return frame
 
