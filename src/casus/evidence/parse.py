@@ -65,7 +65,8 @@ def _check(folder: Path) -> None:
 @lru_cache(maxsize=1)
 def pipeline() -> Any:
     """The checked spaCy pipeline (tagger, parser, lemmatizer; no entity recogniser: casus's
-    gazetteer finds the actors). Raises ReaderUnavailable."""
+    gazetteer finds the actors), its attribute ruler and lemmatizer answered from memory
+    (`casus.evidence.attributes`). Raises ReaderUnavailable."""
     if os.environ.get(ENV, "").lower() == "rules":
         raise ReaderUnavailable(f"{ENV}=rules")
     folder = _model_dir()
@@ -74,7 +75,9 @@ def pipeline() -> Any:
         import spacy
     except ImportError:
         raise ReaderUnavailable("spaCy is not installed (pip install 'casus-foederis[read]')") from None
-    return spacy.load(folder, exclude=["ner", "senter"])
+    from casus.evidence.attributes import install
+
+    return install(spacy.load(folder, exclude=["ner", "senter"]))
 
 
 def reader_name() -> str:
