@@ -40,6 +40,32 @@ def test_mutual_defence_wording_is_a_conditional_pledge_never_an_attack() -> Non
         assert len(pledges) == 2 and {a for pair in pledges for a in pair} in ({"RUS", "PRK"}, {"SAU", "PAK"})
 
 
+def test_the_two_countries_are_the_pair_the_article_speaks_of() -> None:
+    """ "the two countries", "both sides" stand for the two states named last; a sentence that
+    names none of them is still read, and its case of a threat is a consultation, not a pledge."""
+    text = (
+        "Russia and North Korea signed the treaty in Pyongyang on Wednesday. "
+        "Article 3 states that when one of them faces a direct threat of military invasion, the two "
+        "countries will immediately hold consultations. "
+        "The treaty includes a commitment by both countries to provide military assistance "
+        "in the event of an attack on either of them."
+    )
+    got = triples(text)
+    assert ("RUS", "consult", "PRK") in got or ("PRK", "consult", "RUS") in got
+    assert {("RUS", "assist_militarily", "PRK"), ("PRK", "assist_militarily", "RUS")} <= got
+    assert not [t for t in got if t[1] == "attack"]
+    # a sentence naming one state keeps to the article's pair, not that state
+    more = text + " Both countries have agreed to cooperate against the hegemony of the United States."
+    assert not [t for t in triples(more) if "USA" in t and t[1] == "agree_sign"]
+
+
+def test_a_duty_the_treaty_sets_is_not_an_event() -> None:
+    text = ("Russia and North Korea signed the treaty. The treaty requires both sides not to sign "
+            "treaties with third countries that infringe on the other's core interests.")  # fmt: skip
+    signed = [c for c in claims(text) if c.relation == "agree_sign"]
+    assert signed and all("requires" not in c.text for c in signed)
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

@@ -9,6 +9,8 @@ import re
 __all__ = [
     "ARMS",
     "ASSISTANCE",
+    "COLLECTIVE",
+    "COLLECTIVE_NOUNS",
     "CONDITIONAL_MARKS",
     "DENY",
     "HEDGE_ADVERBS",
@@ -21,6 +23,7 @@ __all__ = [
     "PEOPLE_GROUPS",
     "SPEECH",
     "TECH",
+    "THREAT_CASE",
     "TREATY_LANGUAGE",
     "TROOPS",
     "VERB_TRIGGERS",
@@ -264,12 +267,28 @@ TREATY_LANGUAGE = re.compile(
     r"\b(attack|aggression|assault|invasion)\s+(on|against)\s+[^.;]{0,80}?\b(attack|aggression|assault)\s+"
     r"(on|against)\s+(all|both|the other|them all|all of them|each other|the two|us all)\b"
     r"|\b(if|in case|in the event|should|whenever)\b[^.;]{0,40}\b(either|one|any|each)\b(\s+of)?[^.;]{0,50}"
-    r"\b(attacked|invaded|aggression|armed attack|state of war|armed invasion)\b"
+    r"\b(attacked|invaded|aggression|armed attack|state of war|armed invasion|under attack)\b"
+    # the case named before the party: "in the event of an attack on either country"
+    r"|\b(if|in case|in the event|should|whenever)\b[^.;]{0,20}?\b(attack|aggression|armed attack|invasion)\b"
+    r"[^.;]{0,12}?\b(on|against)\s+(either|one|any|each)\b"
     r"|\bcome to (each other'?s|one another'?s) (aid|defen[cs]e|assistance)\b"
     r"|\bcome to the (aid|defen[cs]e|assistance) of (the other|each other|one another)\b"
     r"|\b(jointly|mutually) defended\b",
     re.I,
 )
+# Nouns that, with "two" or "both" ("the two countries", "both sides"), stand for a pair of states.
+COLLECTIVE_NOUNS = frozenset(
+    {"country", "nation", "state", "side", "party", "government", "neighbour", "neighbor", "ally", "partner",
+     "signatory"}
+)  # fmt: skip
+COLLECTIVE = re.compile(
+    r"\b(the two|both)\s+(countries|nations|states|sides|governments|neighbou?rs|allies|partners|signatories)\b"
+    r"|\bthe (sides|parties)\b",
+    re.I,
+)
+# The case of a pledge that is a threat, not an attack ("in case of a direct threat of aggression"):
+# the parties consult; it is not a promise of military assistance.
+THREAT_CASE = re.compile(r"\bthreat\w*\s+(of\s+)?(an?\s+)?(\w+\s+){0,3}(aggression|attack|invasion)\b", re.I)
 # A commitment for the case of an attack ("its commitment that an armed attack on ... would
 # invoke"): the attack it names is the case, not an event.
 COMMITMENT_CASE = re.compile(

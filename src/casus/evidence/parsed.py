@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from casus.evidence.gazetteer import Mention
-from casus.evidence.lexicon import OFFICIAL_WORDS
+from casus.evidence.lexicon import COLLECTIVE_NOUNS, OFFICIAL_WORDS
 from casus.evidence.model import Attribution
 
 __all__ = ["Sentence", "Token"]
@@ -16,10 +16,17 @@ Token = Any  # spacy.tokens.Token
 class Sentence:
     """One parsed sentence and the actors named in it (mentions with sentence offsets)."""
 
-    def __init__(self, doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None) -> None:
+    def __init__(
+        self, doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None,
+        context: list[str] | None = None,
+    ) -> None:  # fmt: skip
         self.doc = doc
         self.mentions = mentions
         self.last_speaker = last_speaker
+        # "the two countries", "both sides": the two states this sentence names, else the two the
+        # article named last
+        named = list(dict.fromkeys(m.form.target for m in mentions if m.form.kind not in ("org", "leader")))
+        self.pair = named[:2] if len(named) >= 2 else (context or [])[:2]
         self.by_char: dict[int, Mention] = {}
         for m in mentions:
             for c in range(m.start, m.end):
@@ -37,7 +44,21 @@ class Sentence:
             a = self._actor(h)
             if a is not None and a not in out:
                 out.append(a)
+            elif a is None and len(self.pair) == 2 and self.collective(h):
+                out += [p for p in self.pair if p not in out]
         return out
+
+    @staticmethod
+    def collective(head: Token) -> bool:
+        """A noun phrase that stands for two states together: "the two countries", "both
+        sides", "the parties", "both"."""
+        word = head.lower_
+        if word == "both" and head.pos_ == "PRON":
+            return True
+        if head.lemma_.lower() not in COLLECTIVE_NOUNS or head.tag_ not in ("NNS", "NNPS"):
+            return False
+        marks = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+        return bool(marks & {"two", "both"}) or (word in ("sides", "parties") and "the" in marks)
 
     def _actor(self, head: Token) -> str | None:
         m = self.mention(head)

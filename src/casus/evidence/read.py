@@ -13,7 +13,7 @@ from typing import Any
 
 from casus.evidence.claims import read_claims
 from casus.evidence.gazetteer import Gazetteer, Mention, default_gazetteer
-from casus.evidence.lexicon import CANDIDATE, TREATY_LANGUAGE
+from casus.evidence.lexicon import CANDIDATE, COLLECTIVE, TREATY_LANGUAGE
 from casus.evidence.links import (
     article_flags,
     bundled_provisions,
@@ -83,7 +83,8 @@ def parsed_claims(sents: list[tuple[int, str]], mentions: list[Mention], nlp: An
         local, k = _local(mentions, offset, offset + len(sent), k)
         pledge = TREATY_LANGUAGE.search(sent) is not None
         quoted = '"' in sent or "“" in sent
-        if (local and (CANDIDATE.search(sent) or quoted)) or pledge:
+        collective = len(recent) >= 2 and COLLECTIVE.search(sent) is not None  # "the two countries"
+        if ((local or collective) and (CANDIDATE.search(sent) or quoted)) or pledge:
             budget -= sent.count(" ") + 1
             if budget >= 0:
                 todo.append((sent, local, recent[:2]))

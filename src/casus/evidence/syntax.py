@@ -38,6 +38,7 @@ from casus.evidence.lexicon import (
     INVOKE,
     SPEECH,
     TECH,
+    THREAT_CASE,
     TREATY_LANGUAGE,
     TROOPS,
     VESSELS,
@@ -303,8 +304,8 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
 def _treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     """Collective-defence wording as conditional military assistance between the parties named
     (or, where the sentence names fewer than two, the two states the article spoke of last)."""
-    if not TREATY_LANGUAGE.search(text):
-        return []
+    if not TREATY_LANGUAGE.search(text) or THREAT_CASE.search(text):
+        return []  # no pledge; or a threat's, on which the parties consult (coded as such)
     named = [m for m in s.mentions if m.form.kind != "org"] or list(s.mentions)
     parties = list(dict.fromkeys(m.form.target for m in named if m.form.kind != "leader"))
     if len(parties) < 2:
@@ -382,7 +383,7 @@ def code_sentence(
     """The claims of one parsed sentence whose actor mentions are given (sentence offsets);
     `context` holds the states the article named last, for pledges that say "both countries",
     and `last_speaker` the person it quoted last, for "he said"."""
-    s = _Sentence(doc, mentions, last_speaker)
+    s = _Sentence(doc, mentions, last_speaker, context)
     treaty = _treaty_claims(s, text, context or [])
     claims: list[Claim] = _invocations(s, text)
     seen: set[tuple[str | None, str, str | None]] = {(c.subject, c.relation, c.object) for c in claims}
@@ -454,6 +455,7 @@ def _tidy(claims: list[Claim]) -> list[Claim]:
 
 
 COMMITMENTS = frozenset({"commitment", "pledge", "guarantee", "obligation"})
+OBLIGING = frozenset({"require", "oblige", "obligate", "bind"})
 
 
 def _claim(
@@ -478,6 +480,8 @@ def _claim(
     )
     if rel == "attack" and (conditional or treaty):
         return None  # the case a pledge is for, not an event
+    if rel != "assist_militarily" and any(t.lemma_.lower() in OBLIGING for t in chain[1:]):
+        return None  # "the treaty requires both sides not to sign ...": a duty it sets, not an event
     if rel == "attack" and noun and any(c.lower_ in ("would", "will") for c in tok.head.children):
         return None  # "an armed attack on ... would invoke": the case of a commitment
     if rel in SPEECH_ACTS:
