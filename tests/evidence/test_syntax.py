@@ -66,6 +66,22 @@ def test_a_duty_the_treaty_sets_is_not_an_event() -> None:
     assert signed and all("requires" not in c.text for c in signed)
 
 
+def test_wars_between_two_states_and_water_cannon_by_agents() -> None:
+    assert {("IND", "attack", "PAK"), ("PAK", "attack", "IND")} <= triples(
+        "Hostilities erupted between India and Pakistan in May."
+    )
+    assert {("ARM", "attack", "AZE"), ("AZE", "attack", "ARM")} <= triples(
+        "Armenia and Azerbaijan fought a war."
+    )
+    assert not [t for t in triples("The war in Ukraine continues.") if t[1] == "attack"]
+    assert ("CHN", "coerce", "PHL") in triples(
+        "The Philippine supply vessel was subjected to direct water cannoning by two China Coast Guard vessels."
+    )
+    assert ("CHN", "coerce", "PHL") in triples(
+        "Manila has accused China's coastguard of firing water cannon at one of its supply boats."
+    )
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

@@ -65,7 +65,19 @@ VERB_TRIGGERS: dict[str, str] = {
     "fight": "~fight",
     "launch": "~launch",
     **dict.fromkeys(
-        ["ram", "block", "blockade", "harass", "obstruct", "intercept", "board", "seize", "spray", "blast"],
+        [
+            "ram",
+            "block",
+            "blockade",
+            "harass",
+            "obstruct",
+            "intercept",
+            "board",
+            "seize",
+            "spray",
+            "blast",
+            "cannon",
+        ],
         "coerce",
     ),
     "threaten": "threaten",
@@ -90,6 +102,9 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         ["attack", "strike", "invasion", "aggression", "assault", "incursion", "bombardment", "shelling"],
         "~attack",
+    ),
+    **dict.fromkeys(
+        ["war", "conflict", "clash", "skirmish", "hostility", "hostilities", "fighting", "battle"], "~between"
     ),
     **dict.fromkeys(["deployment", "dispatch"], "~send"),
     **dict.fromkeys(["sanction", "sanctions", "embargo"], "sanction"),

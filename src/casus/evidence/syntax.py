@@ -45,6 +45,7 @@ from casus.evidence.lexicon import (
 )
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.triggers import between_of
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
@@ -135,6 +136,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
                     if found := s.actors(p):
                         return found
     head = tok.head
+    if head.pos_ == "ADP" and head.dep_ == "prep":  # "let loose with water cannons against ..."
+        head = head.head
     if head is not tok and head.pos_ == "VERB" and head.lemma_.lower() not in VICTIM_VERBS:
         subj, _ = _subject(s, head)
         return subj
@@ -151,9 +154,14 @@ VICTIM_VERBS = frozenset(
 def _accused(s: _Sentence, tok: Token) -> list[str]:
     """ "A accused B of firing ...": B fired. The object of the accusing verb is the gerund's subject."""
     blamers = ("accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce", "punish", "sanction", "fault")  # fmt: skip
-    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.lemma_.lower() in blamers:
-        for c in _children(tok.head.head, "dobj"):
-            return s.actors(c)
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
+        head = tok.head.head
+        if head.lemma_.lower() in blamers:
+            for c in _children(head, "dobj"):
+                return s.actors(c)
+        # "accused China's coastguard of firing": the parser may hang "of" on the accused
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in blamers:
+            return s.actors(head)
     return []
 
 
@@ -164,6 +172,11 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
     accused = _accused(s, tok)
     if accused:
         return accused, False
+    if tok.dep_ == "acl":  # "water cannoning by two CCG vessels": a participle with its agent
+        for ag in _children(tok, "agent"):
+            for p in _children(ag, "pobj"):
+                if found := s.actors(p):
+                    return found, True
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     if passive:
         for ag in _children(tok, "agent"):
@@ -235,6 +248,12 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 out += s.actors(
                     tok.head if c.lower_ in ("which", "that", "who") and tok.dep_ == "relcl" else c
                 )
+    if passive and tok.dep_ == "acl" and not out:
+        # "was subjected to direct water cannoning by ...": the one subjected undergoes it
+        to = tok.head.head if tok.head.dep_ == "pobj" else None
+        if to is not None and to.lower_ == "to" and to.head.lemma_.lower() in ("subject", "expose"):
+            for c in _children(to.head, "nsubjpass", "dobj"):
+                out += s.actors(c)
     for c in _children(tok, "dobj", "iobj"):
         if rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily") and (
             {t.lemma_.lower() for t in c.subtree} & (TROOPS | ARMS | TECH | ASSISTANCE)
@@ -363,6 +382,16 @@ def _invocations(s: _Sentence, text: str) -> list[Claim]:
     return out
 
 
+WARS = frozenset({"war", "battle", "conflict", "skirmish", "clash", "hostility"})
+
+
+def _between(s: _Sentence, tok: Token) -> list[str]:
+    """The states a war-like noun is between ("clashes between India and Pakistan")."""
+    if tok.lemma_.lower() not in WARS and tok.lemma_.lower() not in ("fighting", "hostilities"):
+        return []
+    return [a for p in between_of(tok) for a in s.actors(p)]
+
+
 def _airspace(s: _Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     """A violation of a state's airspace by another's aircraft or drones: (by whom, whose)."""
     if tok.lemma_.lower() not in ("violation", "incursion", "intrusion", "breach", "violate", "enter"):
@@ -419,11 +448,22 @@ def code_sentence(
             rel, objects = (
                 ("assist_militarily", along) if along and not against else ("attack", against + direct)
             )
-            if not objects:
+            mutual = len(subjects) >= 2 and (
+                {c.lemma_.lower() for c in _children(tok, "dobj")} & WARS
+                or any(t.lower_ == "other" for t in tok.subtree)
+            )
+            if not objects and not mutual:
                 continue  # "Ukrainians are fighting with courage": no one is named as fought
         else:
             objects = _objects(s, tok, rel, passive)
-        reciprocal = any(t.lower_ in ("other", "another") and t.head.i >= tok.i for t in tok.subtree)
+        between = _between(s, tok) if rel == "attack" and tok.pos_ == "NOUN" else []
+        if len(between) >= 2:  # "hostilities erupted between India and Pakistan"
+            subjects, objects = between, []
+        reciprocal = (
+            len(between) >= 2
+            or (rel == "attack" and len(subjects) >= 2 and not objects)
+            or any(t.lower_ in ("other", "another") and t.head.i >= tok.i for t in tok.subtree)
+        )
         pairs: list[tuple[str | None, str | None]]
         if len(subjects) >= 2 and reciprocal and not objects:  # "fired missiles at each other"
             pairs = [(subjects[0], subjects[1]), (subjects[1], subjects[0])]
@@ -469,7 +509,11 @@ def _claim(
     if obj is None and rel in ("attack", "coerce") and subject is not None:
         # "fired water cannon at one of its supply boats": the one other state named is the target;
         # a sentence naming no other state continues the article's story (the last state named)
-        others = {m.form.target for m in s.mentions if m.form.target != subject} - {said.who}
+        others = {m.form.target for m in s.mentions if m.form.target != subject}
+        # "Manila accused China of firing at one of its boats": "its" is the accuser's own
+        own = any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in tok.subtree if t.i > tok.i)
+        if not (own and said.who in others):
+            others -= {said.who}
         if len(others) == 1:
             obj = others.pop()
         elif not others:

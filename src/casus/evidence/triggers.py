@@ -13,7 +13,7 @@ from typing import Any
 
 from casus.evidence.lexicon import ARMS, ASSISTANCE, NOUN_TRIGGERS, TECH, TROOPS, VERB_TRIGGERS, VESSELS
 
-__all__ = ["children", "object_words", "pobj", "relation"]
+__all__ = ["between_of", "children", "object_words", "pobj", "relation"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -140,6 +140,15 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     return rel
 
 
+def between_of(tok: Token) -> list[Token]:
+    """The objects of "between" on a noun, or on the verb it is the subject of ("hostilities
+    erupted between India and Pakistan")."""
+    found = pobj(tok, ("between",))
+    if not found and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+        found = pobj(tok.head, ("between",))
+    return found
+
+
 def _noun_relation(tok: Token, lemma: str) -> str | None:
     """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
     rel = NOUN_TRIGGERS.get(lemma)
@@ -157,6 +166,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
     if rel == "~attack":
         return "attack" if pobj(tok, ("on", "against", "into")) else None
+    if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
+        return "attack" if between_of(tok) else None
     if rel == "~send":
         return "send_troops" if any(t.lemma_.lower() in TROOPS for t in tok.subtree) else None
     if lemma in ("assistance", "aid") and any(c.lower_ == "military" for c in tok.children):
