@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -112,7 +113,15 @@ def _who_matches(gold: GoldAttribution, got: Any) -> bool:
     if gold.who is None or got.who is None:
         return gold.who is None or gold.kind == "media_reports"
     g, p = gold.who.lower(), got.who.lower()
+    if _initials(gold.who) == p or _initials(got.who) == g:  # "KCNA", "Korean Central News Agency"
+        return True
     return g == p or g.split()[-1] in p.split() or p.split()[-1] in g.split()
+
+
+def _initials(name: str) -> str:
+    """The acronym of a name of several capitalised words ("Korean Central News Agency" -> "kcna")."""
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
 
 
 def _sentence_of(text: str, spans: list[tuple[int, int]], claim: Claim, cursor: dict[str, int]) -> int:

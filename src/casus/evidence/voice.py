@@ -94,6 +94,13 @@ def _speech_verb(chain: list[Token]) -> Token | None:
         for c in t.children:
             if c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH and c is not chain[0]:
                 return c
+            # "..., Pyongyang's state media reported Thursday", parsed as a second conjunct: a
+            # report only when no "and"/"but" joins it (not "fired missiles and Japan said")
+            if (
+                c.dep_ == "conj" and c.lemma_.lower() in SPEECH and c is not chain[0] and c.i > chain[0].i
+                and _children(c, "nsubj") and not any(x.dep_ == "cc" and x.i < c.i for x in t.children)
+            ):  # fmt: skip
+                return c
     return None
 
 
@@ -172,7 +179,8 @@ def _source(s: _Sentence, head: Token) -> Attribution:
             name = None  # "Pyongyang's state media", "a US news network": a place, not the outlet's name
         start = tokens[1:] if tokens and tokens[0].dep_ == "det" else tokens
         phrase = s.doc[start[0].i : tokens[-1].i + 1].text if start else head.text
-        return Attribution(kind="media_reports", who=name or phrase)
+        # "Korean Central News Agency (KCNA)": the outlet's name without its acronym in brackets
+        return Attribution(kind="media_reports", who=re.sub(r"\s*\(.*$", "", name or phrase) or None)
     if words & OFFICIAL_WORDS or (actors and head.idx >= actors[0].start and s.mention(head) is not None):
         return Attribution(kind="officials", who=actors[0].form.target if actors else None, count=count)
     name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
