@@ -82,6 +82,16 @@ def test_wars_between_two_states_and_water_cannon_by_agents() -> None:
     )
 
 
+def test_a_report_clause_after_a_comma_attributes_the_sentence() -> None:
+    cs = claims("North Korea and Russia have agreed to sign the treaty on military cooperation, "
+                "Pyongyang's state media reported Thursday.")  # fmt: skip
+    signed = [c for c in cs if c.relation == "agree_sign"]
+    assert signed and all(c.attribution.kind == "media_reports" for c in signed)
+    fired = [c for c in claims("North Korea fired missiles at Japan and South Korea said it would protest.")
+             if c.relation == "attack"]  # fmt: skip
+    assert fired and all(c.attribution.kind == "author" for c in fired)
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip
