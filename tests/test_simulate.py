@@ -24,6 +24,7 @@ from casus.model import InputError, Scenario
 from casus.scenario import load_scenario
 from casus.world import World
 
+from .compiled_reference import join_probability
 from .simulate_reference import _features, _probability, run_reference
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -491,7 +492,7 @@ def test_the_numpy_table_is_the_compiled_join_probability_to_the_bit(seed: int, 
                 t1 = np.zeros((1, 2), np.int32)
                 t1[0, s] = trig[i, s]
                 det = bool(sig & 1)
-                want = kernel.join_probability(
+                want = join_probability(
                     0, s, t1, flags, adj, zconst[i : i + 1], coef, fights[i : i + 1], reliability[i : i + 1],
                     bool(sig & 2), det, nuclear[i : i + 1], major[i : i + 1], det,
                 )  # fmt: skip

@@ -37,9 +37,10 @@ def probability_table(
     trig: np.ndarray, zconst: np.ndarray, coef: np.ndarray, fights: np.ndarray, reliability: np.ndarray,
     nuclear: np.ndarray, major: np.ndarray, deterrence: bool,
 ) -> np.ndarray:  # fmt: skip
-    """P(join) for every state, side and feature signature: `join_probability` tabulated, in numpy.
+    """P(join) for every state, side and feature signature: `JoiningModel.probability` tabulated.
 
-    The same sums in the same order as the compiled function, and the logistic through the C
+    The same sums in the same order as the compiled reference the tests hold it to
+    (`tests/compiled_reference.py`), and the logistic through the C
     library's exp (`math.exp`) as numba's is, so the table is equal to the bit; computing it in
     numpy spares the first run after an install compiling a second function.
     """

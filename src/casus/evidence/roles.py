@@ -1,0 +1,283 @@
+"""Who does what a trigger names, and to whom, in a parsed sentence.
+
+The subject is the trigger's grammatical subject, the agent of a passive or of a participle, the
+one accused of it, the possessor or modifier of an event noun, or the subject of the clause it
+hangs from; a pronoun takes the clause's named subject. The object is the direct object or the
+object of the preposition that fits the relation, the one subjected to it, or, for a war between
+two states, both of them (`casus.evidence.syntax` builds the claims from these).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.evidence.lexicon import ARMS, ASSISTANCE, TECH, TROOPS, VESSELS
+from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.triggers import between_of
+from casus.evidence.triggers import children as _children
+from casus.evidence.triggers import pobj as _pobj
+from casus.evidence.voice import _clause_chain
+
+__all__ = ["CONTROL_VERBS", "VICTIM_VERBS", "WARS"]
+
+Token = Any  # spacy.tokens.Token
+_OBJECT_PREPS = {
+    "send_troops": ("to", "into", "in", "for", "toward", "towards"),
+    "transfer_arms": ("to", "for"),
+    "transfer_technology": ("to", "for"),
+    "assist_militarily": ("to", "for", "of"),
+    "attack": ("against", "on", "at", "in", "into", "toward", "towards"),
+    "coerce": ("against", "on", "at", "near"),
+    "threaten": ("against", "with"),
+    "sanction": ("on", "against"),
+    "oppose": ("against", "on"),
+    "support_politically": (),
+    "accuse": (),
+    "request_aid": ("from",),
+    "mobilize": ("to", "near", "toward", "towards", "against", "around", "off"),
+    "agree_sign": ("with",),
+    "consult": ("with",),
+    "cooperate_militarily": ("with",),
+}
+_SUBJ = ("nsubj", "csubj")
+CONTROL_VERBS = frozenset(
+    {
+        "oblige",
+        "obligate",
+        "bind",
+        "require",
+        "force",
+        "compel",
+        "commit",
+        "ask",
+        "urge",
+        "allow",
+        "permit",
+        "authorize",
+    }
+)
+
+
+def _troop_owner(s: _Sentence, tok: Token) -> list[str]:
+    """The state whose troops a deployment moves ("the deployment of North Korean troops")."""
+    for t in tok.subtree:
+        if t.lemma_.lower() in TROOPS and t is not tok and (found := s.actors(t)):
+            return found
+    return []
+
+
+def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
+    """Who does a nominal event: its possessor or modifier ("China's water cannon", "Chinese
+    manoeuvres"), its by/from phrase ("water cannon from the CCG vessels"), else the subject of
+    the verb it hangs from ("unleashing its water cannon")."""
+    if tok.lemma_.lower() in ("deployment", "dispatch") and (owner := _troop_owner(s, tok)):
+        return owner
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            return _antecedent(s, tok)
+        if c.dep_ in ("poss", "compound", "amod") and (found := s.actors(c)):
+            return found
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for p in _children(c, "pobj"):
+                if found := s.actors(p):
+                    return found
+    for conj in tok.conjuncts:  # "dangerous maneuvers and obstruction from four CCG vessels"
+        for c in conj.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for p in _children(c, "pobj"):
+                    if found := s.actors(p):
+                        return found
+    head = tok.head
+    if head.pos_ == "ADP" and head.dep_ == "prep":  # "let loose with water cannons against ..."
+        head = head.head
+    if head is not tok and head.pos_ == "VERB" and head.lemma_.lower() not in VICTIM_VERBS:
+        subj, _ = _subject(s, head)
+        return subj
+    return []
+
+
+# Verbs whose subject undergoes the event named by their object ("vessels encountered
+# dangerous maneuvers", "the boat sustained damage", "was subjected to water cannon").
+VICTIM_VERBS = frozenset(
+    {"subject", "suffer", "face", "encounter", "sustain", "endure", "experience", "undergo"}
+)
+
+
+def _accused(s: _Sentence, tok: Token) -> list[str]:
+    """ "A accused B of firing ...": B fired. The object of the accusing verb is the gerund's subject."""
+    blamers = ("accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce", "punish", "sanction", "fault")  # fmt: skip
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
+        head = tok.head.head
+        if head.lemma_.lower() in blamers:
+            for c in _children(head, "dobj"):
+                return s.actors(c)
+        # "accused China's coastguard of firing": the parser may hang "of" on the accused
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in blamers:
+            return s.actors(head)
+    return []
+
+
+def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
+    """The trigger's subject actors, and whether the trigger is passive."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _noun_subject(s, tok), False
+    accused = _accused(s, tok)
+    if accused:
+        return accused, False
+    if tok.dep_ == "acl":  # "water cannoning by two CCG vessels": a participle with its agent
+        for ag in _children(tok, "agent"):
+            for p in _children(ag, "pobj"):
+                if found := s.actors(p):
+                    return found, True
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    if passive:
+        for ag in _children(tok, "agent"):
+            for p in _children(ag, "pobj"):
+                return s.actors(p), True
+        # "... was hit by water cannon from the Chinese coast guard"
+        for p in _pobj(tok, ("from",)):
+            if found := s.actors(p):
+                return found, True
+        # "North Korean troops have been deployed": the troops' state sent them
+        for c in _children(tok, "nsubjpass"):
+            if {t.lemma_.lower() for t in c.subtree} & (TROOPS | ARMS | VESSELS):
+                return s.actors(c), True
+        return [], True
+    subj = _children(tok, *_SUBJ)
+    if subj:
+        if subj[0].pos_ == "PRON" and s.mention(subj[0]) is None:
+            return _antecedent(s, tok), False
+        return s.actors(subj[0]), False
+    head = tok
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS and (owner := s.actors(tok.head)):
+        return owner, True
+    for _ in range(4):  # no subject of its own: the clause it hangs from gives one
+        infinitive = head.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children)
+        if head.dep_ == "xcomp" or (infinitive and head.head.lemma_.lower() in CONTROL_VERBS):
+            # "does not oblige North Korea to provide": the object acts
+            for c in _children(head.head, "dobj"):
+                if found := s.actors(c):
+                    return found, False
+        if head.dep_ == "pcomp" and head.head.pos_ == "ADP":  # "responded by denouncing Pyongyang"
+            head = head.head
+        if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if found := s.actors(head.head):
+                return found, False
+            head = head.head  # "a treaty signed after the summit": whoever the clause is about
+            while head.dep_ not in ("ROOT",) and head.pos_ != "VERB" and head.head is not head:
+                head = head.head
+            subj = _children(head, *_SUBJ)
+            return (s.actors(subj[0]) if subj else []), False
+        if head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") and head.head is not head:
+            head = head.head
+            subj = _children(head, *_SUBJ)
+            if subj:
+                return s.actors(subj[0]), False
+            continue
+        break
+    return [], False
+
+
+def _antecedent(s: _Sentence, tok: Token) -> list[str]:
+    """What a pronoun subject stands for: the subject of the clause above ("North Korea denied
+    that it had sent troops"), else the first actor named before the trigger."""
+    for t in _clause_chain(tok)[1:]:
+        subj = _children(t, *_SUBJ)
+        if subj and subj[0].pos_ != "PRON":
+            found = s.actors(subj[0])
+            if found:
+                return found
+    before = [m.form.target for m in s.mentions if m.end <= tok.idx]
+    return before[:1]
+
+
+def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
+    out: list[str] = []
+    if passive:
+        for c in _children(tok, "nsubjpass"):
+            if rel in ("attack", "coerce", "threaten", "sanction", "accuse", "oppose", "support_politically"):
+                # "drones, which were shot down": the relative pronoun stands for its noun
+                out += s.actors(
+                    tok.head if c.lower_ in ("which", "that", "who") and tok.dep_ == "relcl" else c
+                )
+    if passive and tok.dep_ == "acl" and not out:
+        # "was subjected to direct water cannoning by ...": the one subjected undergoes it
+        to = tok.head.head if tok.head.dep_ == "pobj" else None
+        if to is not None and to.lower_ == "to" and to.head.lemma_.lower() in ("subject", "expose"):
+            for c in _children(to.head, "nsubjpass", "dobj"):
+                out += s.actors(c)
+    for c in _children(tok, "dobj", "iobj"):
+        if rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily") and (
+            {t.lemma_.lower() for t in c.subtree} & (TROOPS | ARMS | TECH | ASSISTANCE)
+        ):
+            # "provided Russia with missiles": the object is the recipient only when it is an actor
+            head_actor = s.mention(c)
+            if head_actor is not None:
+                out.append(head_actor.form.target)
+            continue
+        out += s.actors(c)
+    for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
+        out += s.actors(p)
+    if rel == "assist_militarily" and tok.lemma_.lower() == "come" and not out:  # "to the aid of X"
+        for p in _pobj(tok, ("to",)):
+            out += [a for q in _pobj(p, ("of",)) for a in s.actors(q)]
+    if (
+        rel in ("mobilize", "cooperate_militarily", "consult") and not out
+    ):  # "drills around Taiwan", "talks with"
+        for c in _children(tok, "dobj"):
+            out += [a for p in _pobj(c, _OBJECT_PREPS[rel]) for a in s.actors(p)]
+    if rel == "agree_sign" and not out:  # "ratified a treaty with Russia", "a pact between A and B"
+        for c in [*_children(tok, "dobj", "nsubjpass"), *([tok] if tok.pos_ == "NOUN" else [])]:
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.lower_ in ("with", "between"):
+                    out += [a for p in _children(t, "pobj") for a in s.actors(p)]
+    if tok.pos_ in ("NOUN", "PROPN") and rel == "send_troops":
+        # "Moscow's deployment of North Korean troops", "the dispatch of troops to Russia"
+        owner = set(_troop_owner(s, tok))
+        for t in tok.subtree:
+            if (t.dep_ == "poss" and t.head is tok) or (
+                t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "into")
+            ):
+                out += [a for a in s.actors(t) if a not in owner]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
+            out += s.actors(p)
+        head = tok.head
+        if not out and head.lower_ == "to" and head.head.lemma_.lower() in ("subject", "expose"):
+            for c in _children(head.head, "nsubjpass", "dobj"):
+                out += s.actors(c)
+        if not out and head.lemma_.lower() in VICTIM_VERBS:
+            for c in _children(head, "nsubj", "nsubjpass"):
+                out += s.actors(c)
+        if not out and rel == "assist_militarily":  # "commitment to the alliance with the Philippines"
+            out += [m.form.target for t in tok.subtree if t is not tok and (m := s.mention(t)) is not None]
+        if not out and head.pos_ == "VERB":
+            for c in _children(head, "dobj", "nsubjpass"):
+                if c is not tok:
+                    out += s.actors(c)
+    if not out and rel == "send_troops" and passive:
+        # "North Korean soldiers assisting Moscow have been deployed to Kursk"
+        for c in _children(tok, "nsubjpass"):
+            own = set(s.actors(c))
+            out += [
+                m.form.target
+                for t in c.subtree
+                if (m := s.mention(t)) is not None and m.form.target not in own
+            ]
+    if not out and rel in ("send_troops", "transfer_arms", "transfer_technology"):
+        # "sent 10,000 soldiers to train in eastern Russia": the destination sits in a purpose clause
+        for c in tok.children:
+            if c.dep_ in ("advcl", "xcomp", "prep", "acl") and c.i > tok.i:
+                out += [m.form.target for t in c.subtree if (m := s.mention(t)) is not None]
+    return list(dict.fromkeys(out))
+
+
+WARS = frozenset({"war", "battle", "conflict", "skirmish", "clash", "hostility"})
+
+
+def _between(s: _Sentence, tok: Token) -> list[str]:
+    """The states a war-like noun is between ("clashes between India and Pakistan")."""
+    if tok.lemma_.lower() not in WARS and tok.lemma_.lower() not in ("fighting", "hostilities"):
+        return []
+    return [a for p in between_of(tok) for a in s.actors(p)]
