@@ -92,6 +92,16 @@ def test_a_report_clause_after_a_comma_attributes_the_sentence() -> None:
     assert fired and all(c.attribution.kind == "author" for c in fired)
 
 
+def test_deployments_and_what_is_sent() -> None:
+    assert ("PRK", "send_troops", "RUS") in triples(
+        "Moscow's deployment of North Korean troops marks an escalation."
+    )
+    assert ("PRK", "send_troops", "RUS") in triples(
+        "Putin commented on the dispatch of the North Korean military to Russia."
+    )
+    assert ("PRK", "assist_militarily", "RUS") in triples("North Korea sent military assistance to Russia.")
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

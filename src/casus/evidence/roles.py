@@ -13,7 +13,7 @@ from typing import Any
 
 from casus.evidence.lexicon import ARMS, ASSISTANCE, TECH, TROOPS, VESSELS
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.triggers import between_of
+from casus.evidence.triggers import between_of, is_troops
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.voice import _clause_chain
@@ -61,7 +61,7 @@ CONTROL_VERBS = frozenset(
 def _troop_owner(s: _Sentence, tok: Token) -> list[str]:
     """The state whose troops a deployment moves ("the deployment of North Korean troops")."""
     for t in tok.subtree:
-        if t.lemma_.lower() in TROOPS and t is not tok and (found := s.actors(t)):
+        if is_troops(t) and t.i != tok.i and (found := s.actors(t)):
             return found
     return []
 
@@ -91,7 +91,7 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     head = tok.head
     if head.pos_ == "ADP" and head.dep_ == "prep":  # "let loose with water cannons against ..."
         head = head.head
-    if head is not tok and head.pos_ == "VERB" and head.lemma_.lower() not in VICTIM_VERBS:
+    if head.i != tok.i and head.pos_ == "VERB" and head.lemma_.lower() not in VICTIM_VERBS:
         subj, _ = _subject(s, head)
         return subj
     return []
@@ -165,11 +165,11 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             if found := s.actors(head.head):
                 return found, False
             head = head.head  # "a treaty signed after the summit": whoever the clause is about
-            while head.dep_ not in ("ROOT",) and head.pos_ != "VERB" and head.head is not head:
+            while head.dep_ not in ("ROOT",) and head.pos_ != "VERB" and head.head.i != head.i:
                 head = head.head
             subj = _children(head, *_SUBJ)
             return (s.actors(subj[0]) if subj else []), False
-        if head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") and head.head is not head:
+        if head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") and head.head.i != head.i:
             head = head.head
             subj = _children(head, *_SUBJ)
             if subj:
@@ -236,7 +236,7 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         # "Moscow's deployment of North Korean troops", "the dispatch of troops to Russia"
         owner = set(_troop_owner(s, tok))
         for t in tok.subtree:
-            if (t.dep_ == "poss" and t.head is tok) or (
+            if (t.dep_ == "poss" and t.head.i == tok.i) or (
                 t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "into")
             ):
                 out += [a for a in s.actors(t) if a not in owner]
@@ -254,7 +254,7 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             out += [m.form.target for t in tok.subtree if t is not tok and (m := s.mention(t)) is not None]
         if not out and head.pos_ == "VERB":
             for c in _children(head, "dobj", "nsubjpass"):
-                if c is not tok:
+                if c.i != tok.i:
                     out += s.actors(c)
     if not out and rel == "send_troops" and passive:
         # "North Korean soldiers assisting Moscow have been deployed to Kursk"

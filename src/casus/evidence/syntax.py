@@ -173,7 +173,7 @@ def code_sentence(
             continue
         chain = _clause_chain(tok)
         speech = _speech_verb(chain)
-        if speech is tok:
+        if speech is not None and speech.i == tok.i:
             continue
         subjects, passive = _subject(s, tok)
         if rel == "~fight":

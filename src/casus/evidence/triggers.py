@@ -13,7 +13,7 @@ from typing import Any
 
 from casus.evidence.lexicon import ARMS, ASSISTANCE, NOUN_TRIGGERS, TECH, TROOPS, VERB_TRIGGERS, VESSELS
 
-__all__ = ["between_of", "children", "object_words", "pobj", "relation"]
+__all__ = ["between_of", "children", "is_troops", "object_words", "pobj", "relation"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -55,8 +55,10 @@ def _sent(tok: Token, lemma: str, words: set[str]) -> str | None:
         return "transfer_arms"
     if words & VESSELS:
         return "mobilize"
-    if tok.dep_ == "acl" and lemma != "station" and tok.head.lemma_.lower() in TROOPS:
-        return "send_troops"  # "personnel being sent to Russia"
+    if tok.dep_ == "acl" and lemma != "station" and is_troops(tok.head):
+        return "send_troops"  # "personnel being sent to Russia", "the military sent to Russia"
+    if words & ASSISTANCE and {"military", "defense", "defence"} & words:
+        return "assist_militarily"  # "sent military assistance to"
     return None
 
 
@@ -140,6 +142,13 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     return rel
 
 
+def is_troops(tok: Token) -> bool:
+    """Soldiers, units, forces, or "the military" as a noun ("the dispatch of the North Korean
+    military"; not "military assistance")."""
+    lemma = tok.lemma_.lower()
+    return lemma in TROOPS or (lemma == "military" and tok.pos_ == "NOUN")
+
+
 def between_of(tok: Token) -> list[Token]:
     """The objects of "between" on a noun, or on the verb it is the subject of ("hostilities
     erupted between India and Pakistan")."""
@@ -169,7 +178,7 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
         return "attack" if between_of(tok) else None
     if rel == "~send":
-        return "send_troops" if any(t.lemma_.lower() in TROOPS for t in tok.subtree) else None
+        return "send_troops" if any(is_troops(t) for t in tok.subtree) else None
     if lemma in ("assistance", "aid") and any(c.lower_ == "military" for c in tok.children):
         return "assist_militarily" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
     return rel

@@ -68,7 +68,7 @@ _NUMBERS = {
 def _clause_chain(tok: Token) -> list[Token]:
     """The trigger and the heads above it up to the sentence root."""
     chain = [tok]
-    while chain[-1].head is not chain[-1] and len(chain) < 12:
+    while chain[-1].head.i != chain[-1].i and len(chain) < 12:
         chain.append(chain[-1].head)
     return chain
 
@@ -92,12 +92,12 @@ def _speech_verb(chain: list[Token]) -> Token | None:
     # "A signed the pact, state media said": the report hangs beside the clause, not above it
     for t in chain:
         for c in t.children:
-            if c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH and c is not chain[0]:
+            if c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH and c.i != chain[0].i:
                 return c
             # "..., Pyongyang's state media reported Thursday", parsed as a second conjunct: a
             # report only when no "and"/"but" joins it (not "fired missiles and Japan said")
             if (
-                c.dep_ == "conj" and c.lemma_.lower() in SPEECH and c is not chain[0] and c.i > chain[0].i
+                c.dep_ == "conj" and c.lemma_.lower() in SPEECH and c.i > chain[0].i
                 and _children(c, "nsubj") and not any(x.dep_ == "cc" and x.i < c.i for x in t.children)
             ):  # fmt: skip
                 return c
@@ -106,11 +106,11 @@ def _speech_verb(chain: list[Token]) -> Token | None:
 
 def _negative(tok: Token, chain: list[Token], speech: Token | None) -> bool:
     for t in chain:
-        if t is speech:
+        if speech is not None and t.i == speech.i:
             break
         if any(c.dep_ == "neg" for c in t.children):
             return True
-        if t is not tok and t.lemma_.lower() in DENY:
+        if t.i != tok.i and t.lemma_.lower() in DENY:
             return True
     return speech is not None and speech.lemma_.lower() in DENY
 
@@ -122,18 +122,18 @@ def _hedges(tok: Token, chain: list[Token], speech: Token | None) -> list[str]:
             w = c.lower_
             if (c.tag_ == "MD" and w in HEDGE_MODALS) or (c.dep_ == "advmod" and w in HEDGE_ADVERBS):
                 found.append(w)
-        if t is not tok and t.lemma_.lower() in HEDGE_GOVERNORS:
+        if t.i != tok.i and t.lemma_.lower() in HEDGE_GOVERNORS:
             found.append(t.lower_)
-        if t.lower_ in ("likely", "possible", "unclear") and t is not tok:
+        if t.lower_ in ("likely", "possible", "unclear") and t.i != tok.i:
             found.append(t.lower_)
-        if t is speech:
+        if speech is not None and t.i == speech.i:
             break
     return sorted(set(found))
 
 
 def _conditional(chain: list[Token], speech: Token | None) -> bool:
     for t in chain:
-        if t is speech:
+        if speech is not None and t.i == speech.i:
             break
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children):
             return True
