@@ -102,6 +102,15 @@ def test_deployments_and_what_is_sent() -> None:
     assert ("PRK", "assist_militarily", "RUS") in triples("North Korea sent military assistance to Russia.")
 
 
+def test_detected_warships_and_expressed_regret() -> None:
+    got = triples("Taiwan's defence ministry said it detected ten Chinese warships near Taiwan.")
+    assert ("CHN", "mobilize", "TWN") in got or ("CHN", "mobilize", None) in got
+    assert not [t for t in got if t[0] == "TWN" and t[1] == "mobilize"]
+    assert ("KOR", "oppose", "RUS") in triples(
+        "South Korea expressed regret over Russia's treaty with North Korea."
+    )
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

@@ -96,6 +96,8 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["assist", "help", "aid"], "~assist"),
     "cooperate": "~cooperate",
     **dict.fromkeys(["conduct", "hold", "stage", "begin", "start"], "~drill"),
+    **dict.fromkeys(["detect", "spot", "track"], "~detect"),
+    "express": "~express",
 }
 # Noun lemma -> relation, for nominal events ("the attack on", "deployment of troops to").
 NOUN_TRIGGERS: dict[str, str] = {

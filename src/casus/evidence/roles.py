@@ -30,7 +30,7 @@ _OBJECT_PREPS = {
     "coerce": ("against", "on", "at", "near"),
     "threaten": ("against", "with"),
     "sanction": ("on", "against"),
-    "oppose": ("against", "on"),
+    "oppose": ("against", "on", "over", "about", "at"),
     "support_politically": (),
     "accuse": (),
     "request_aid": ("from",),
@@ -223,8 +223,8 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         for p in _pobj(tok, ("to",)):
             out += [a for q in _pobj(p, ("of",)) for a in s.actors(q)]
     if (
-        rel in ("mobilize", "cooperate_militarily", "consult") and not out
-    ):  # "drills around Taiwan", "talks with"
+        rel in ("mobilize", "cooperate_militarily", "consult", "oppose") and not out
+    ):  # "drills around Taiwan", "talks with", "regret over"
         for c in _children(tok, "dobj"):
             out += [a for p in _pobj(c, _OBJECT_PREPS[rel]) for a in s.actors(p)]
     if rel == "agree_sign" and not out:  # "ratified a treaty with Russia", "a pact between A and B"

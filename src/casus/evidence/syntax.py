@@ -176,6 +176,9 @@ def code_sentence(
         if speech is not None and speech.i == tok.i:
             continue
         subjects, passive = _subject(s, tok)
+        if rel == "mobilize" and tok.lemma_.lower() in ("detect", "spot", "track"):
+            # "Taiwan detected ten Chinese warships": the warships' state deployed them
+            subjects = [a for c in _children(tok, "dobj") for a in s.actors(c)]
         if rel == "~fight":
             against = [a for p in _pobj(tok, ("against",)) for a in s.actors(p)]
             along = [a for p in _pobj(tok, ("alongside", "with", "for")) for a in s.actors(p)]

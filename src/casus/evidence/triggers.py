@@ -131,6 +131,12 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "assist_militarily" if lemma == "assist" or words & {"military", "defend", "war"} else None
     if rel == "~cooperate":
         return "cooperate_militarily" if {"military", "militarily", "defense", "defence"} & {t.lemma_.lower() for t in tok.subtree} else None  # fmt: skip
+    if rel == "~detect":  # "detected ten Chinese warships around Taiwan": their owner's deployment
+        return "mobilize" if words & VESSELS else None
+    if rel == "~express":  # "expressed regret over", "voiced concern about"
+        return (
+            "oppose" if words & {"regret", "concern", "outrage", "dismay", "alarm", "displeasure"} else None
+        )
     if rel == "~drill":
         if words & {"dangerous", "unsafe", "aggressive", "blocking"}:
             return None  # "conducted dangerous maneuvers": coercion, coded on the noun
