@@ -111,6 +111,23 @@ def test_detected_warships_and_expressed_regret() -> None:
     )
 
 
+def test_on_whose_word() -> None:
+    def said(text: str, rel: str) -> set[tuple[str, str | None]]:
+        return {(c.attribution.kind, c.attribution.who) for c in claims(text) if c.relation == rel}
+
+    assert said("NATO denounced Russia on Tuesday for breaching Estonian airspace.", "coerce") == {
+        ("officials", "NATO")
+    }
+    assert said("China Foreign Ministry spokesperson Lin Jian urged the Philippines to stop provocative actions.",
+                "oppose") == {("speaker", "Lin Jian")}  # fmt: skip
+    assert said("The Russian Foreign Ministry urged Ukraine to stop the attacks.", "oppose") == {
+        ("officials", "RUS")
+    }
+    assert said(
+        "The US government reiterated its commitment to defend the Philippines.", "assist_militarily"
+    ) == {("officials", "USA")}
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

@@ -165,6 +165,8 @@ SPEECH = frozenset(
         "dismiss",
         "reject",
         "describe",
+        "reiterate",
+        "reaffirm",
         "characterize",
         "characterise",
     ]

@@ -18,7 +18,7 @@ from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.voice import _clause_chain
 
-__all__ = ["CONTROL_VERBS", "VICTIM_VERBS", "WARS"]
+__all__ = ["BLAMERS", "CONTROL_VERBS", "VICTIM_VERBS", "WARS", "accuser"]
 
 Token = Any  # spacy.tokens.Token
 _OBJECT_PREPS = {
@@ -104,17 +104,43 @@ VICTIM_VERBS = frozenset(
 )
 
 
-def _accused(s: _Sentence, tok: Token) -> list[str]:
-    """ "A accused B of firing ...": B fired. The object of the accusing verb is the gerund's subject."""
-    blamers = ("accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce", "punish", "sanction", "fault")  # fmt: skip
+BLAMERS = frozenset(
+    {
+        "accuse",
+        "blame",
+        "charge",
+        "condemn",
+        "criticize",
+        "criticise",
+        "denounce",
+        "punish",
+        "sanction",
+        "fault",
+    }
+)
+
+
+def accuser(tok: Token) -> Token | None:
+    """The accusing verb of "A accused B of firing ..." for the trigger "firing", if any."""
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
         head = tok.head.head
-        if head.lemma_.lower() in blamers:
-            for c in _children(head, "dobj"):
-                return s.actors(c)
-        # "accused China's coastguard of firing": the parser may hang "of" on the accused
-        if head.dep_ == "dobj" and head.head.lemma_.lower() in blamers:
-            return s.actors(head)
+        if head.lemma_.lower() in BLAMERS:
+            return head
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in BLAMERS:
+            return head.head
+    return None
+
+
+def _accused(s: _Sentence, tok: Token) -> list[str]:
+    """ "A accused B of firing ...": B fired. The object of the accusing verb is the gerund's subject
+    (the parser may hang "of" on B itself)."""
+    blamer = accuser(tok)
+    if blamer is None:
+        return []
+    if tok.head.head.i != blamer.i:  # "of" hangs on the accused
+        return s.actors(tok.head.head)
+    for c in _children(blamer, "dobj"):
+        return s.actors(c)
     return []
 
 

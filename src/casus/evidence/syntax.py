@@ -40,7 +40,7 @@ from casus.evidence.lexicon import (
 )
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.roles import WARS, _between, _objects, _subject
+from casus.evidence.roles import WARS, _between, _objects, _subject, accuser
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
@@ -163,7 +163,7 @@ def code_sentence(
                     object=air[1][0],
                     polarity="positive",
                     modality="asserted",
-                    attribution=_attribution(s, chain, _speech_verb(chain)),
+                    attribution=_said(s, tok, chain, _speech_verb(chain)),
                     coder="parse",
                 )
             )
@@ -222,6 +222,16 @@ def code_sentence(
     return _tidy(claims)
 
 
+def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) -> Attribution:
+    """The trigger's attribution; what someone is accused of is on the accuser's word ("NATO
+    denounced Russia for breaching Estonian airspace")."""
+    said = _attribution(s, chain, speech)
+    blamer = accuser(tok)
+    if said.kind == "author" and blamer is not None and (by := _children(blamer, "nsubj")):
+        return _source(s, by[0])
+    return said
+
+
 def _tidy(claims: list[Claim]) -> list[Claim]:
     """Claims without a subject are dropped (no one is said to act), and so is a claim without an
     object where the same subject and relation appear with one."""
@@ -243,7 +253,7 @@ def _claim(
     """One claim of the trigger, or None where it is not one (no actors, the case of a pledge)."""
     if subject is None and obj is None:
         return None
-    said = _attribution(s, chain, speech)
+    said = _said(s, tok, chain, speech)
     if obj is None and rel in ("attack", "coerce") and subject is not None:
         # "fired water cannon at one of its supply boats": the one other state named is the target;
         # a sentence naming no other state continues the article's story (the last state named)

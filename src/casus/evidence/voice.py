@@ -167,6 +167,11 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     leaders = [m for t in tokens if (m := s.mention(t)) is not None and m.form.kind == "leader"]
     if leaders:
         return Attribution(kind="speaker", who=leaders[0].form.person or leaders[0].text)
+    if head.pos_ == "PROPN" and s.mention(head) is None and words & OFFICIAL_WORDS:
+        # "China Foreign Ministry spokesperson Lin Jian": the person, named after the office
+        name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
+        if name and name.split()[-1] == head.text and not set(name.lower().split()) & OFFICIAL_WORDS:
+            return Attribution(kind="speaker", who=name)
     actors = [m for t in tokens if (m := s.mention(t)) is not None]
     count = next(
         (int(t.text) if t.text.isdigit() else _NUMBERS.get(t.lower_) for t in tokens if t.dep_ == "nummod"),
