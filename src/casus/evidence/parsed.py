@@ -41,12 +41,34 @@ class Sentence:
             return []
         out: list[str] = []
         for h in [head, *[c for c in head.conjuncts if c.i > head.i]]:
-            a = self._actor(h)
-            if a is not None and a not in out:
-                out.append(a)
-            elif a is None and len(self.pair) == 2 and self.collective(h):
+            found = self._actors_of(h)
+            out += [a for a in found if a not in out]
+            if not found and len(self.pair) == 2 and self.collective(h):
                 out += [p for p in self.pair if p not in out]
         return out
+
+    def _actors_of(self, head: Token) -> list[str]:
+        """The actor a phrase head names or is modified by ("North Korean troops", "Russia's
+        ministry", "officials in Moscow"), with the modifier's conjuncts ("the Philippines and US
+        governments"); modifiers before prepositional phrases, nearest first."""
+        m = self.mention(head)
+        if m is not None:
+            return [m.form.target]
+        official = head.lemma_.lower() in OFFICIAL_WORDS
+        near = sorted(head.children, key=lambda t: abs(t.i - head.i))
+        mods = [c for c in near if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")]
+        preps = [
+            c
+            for c in near
+            if c.dep_ == "prep" and (c.lower_ in ("of", "from") or (official and c.lower_ == "in"))
+        ]
+        for c in mods + preps:
+            for t in c.subtree:
+                m = self.mention(t)
+                if m is not None:
+                    more = [n.form.target for cj in t.conjuncts if (n := self.mention(cj)) is not None]
+                    return list(dict.fromkeys([m.form.target, *more]))
+        return []
 
     @staticmethod
     def collective(head: Token) -> bool:
@@ -59,18 +81,3 @@ class Sentence:
             return False
         marks = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod")}
         return bool(marks & {"two", "both"}) or (word in ("sides", "parties") and "the" in marks)
-
-    def _actor(self, head: Token) -> str | None:
-        m = self.mention(head)
-        if m is not None:
-            return m.form.target
-        official = head.lemma_.lower() in OFFICIAL_WORDS
-        for c in sorted(head.children, key=lambda t: abs(t.i - head.i)):
-            if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") or (
-                c.dep_ == "prep" and (c.lower_ in ("of", "from") or (official and c.lower_ == "in"))
-            ):
-                for t in c.subtree:
-                    m = self.mention(t)
-                    if m is not None:
-                        return m.form.target
-        return None
