@@ -51,7 +51,8 @@ RELATION_STARTS = (  # noqa: SIM905 - a word list reads best as words
     "military come defend sign ratif conclud agree consult held hold discussed talks attack struck "
     "strike invade invasion shell bomb fired fought fighting threaten warn ultimatum oppose condemn water "
     "rammed ramming blockade dangerous "
-    "critici denounce protest support back endorse stood stands solidarity"
+    "critici denounce protest support back endorse stood stands solidarity "
+    "troop soldier force unit personnel"
 ).split()
 RELATION_START = re.compile(r"\b" + trie_pattern(RELATION_STARTS), re.I)
 RELATION_AT = re.compile(f"(?:{RELATION_ALTERNATIVES})", re.I)
