@@ -128,6 +128,17 @@ def test_on_whose_word() -> None:
     ) == {("officials", "USA")}
 
 
+def test_deals_struck_and_cooperation() -> None:
+    got = triples(
+        "Asif underlined the importance of the defence pact struck this week between Pakistan and Saudi Arabia."
+    )
+    assert ("PAK", "agree_sign", "SAU") in got and not [t for t in got if t[1] == "attack"]
+    assert ("PAK", "cooperate_militarily", "SAU") in triples(
+        "Pakistan has a long history of military cooperation with Saudi Arabia."
+    )
+    assert ("RUS", "attack", "UKR") in triples("Russia struck Kyiv with missiles.")
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

@@ -113,6 +113,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "cannon": "~cannon",
     "cannoning": "~cannon",
     **dict.fromkeys(["ratification", "signing"], "~sign"),
+    "cooperation": "~cooperate",
     **dict.fromkeys(
         [
             "maneuver",

@@ -91,6 +91,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     head = tok.head
     if head.pos_ == "ADP" and head.dep_ == "prep":  # "let loose with water cannons against ..."
         head = head.head
+        if head.pos_ == "NOUN" and head.dep_ == "dobj" and tok.head.lower_ == "of":
+            head = head.head  # "has a long history of military cooperation with"
     if head.i != tok.i and head.pos_ == "VERB" and head.lemma_.lower() not in VICTIM_VERBS:
         subj, _ = _subject(s, head)
         return subj
@@ -302,8 +304,13 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
 WARS = frozenset({"war", "battle", "conflict", "skirmish", "clash", "hostility"})
 
 
-def _between(s: _Sentence, tok: Token) -> list[str]:
-    """The states a war-like noun is between ("clashes between India and Pakistan")."""
-    if tok.lemma_.lower() not in WARS and tok.lemma_.lower() not in ("fighting", "hostilities"):
+def _between(s: _Sentence, tok: Token, rel: str) -> list[str]:
+    """The states a war-like noun is between ("clashes between India and Pakistan"), or an
+    agreement, talks or cooperation ("the pact struck between Pakistan and Saudi Arabia")."""
+    if rel == "attack" and (
+        tok.pos_ != "NOUN" or tok.lemma_.lower() not in WARS | {"fighting", "hostilities"}
+    ):
+        return []
+    if rel not in ("attack", "agree_sign", "consult", "cooperate_militarily"):
         return []
     return [a for p in between_of(tok) for a in s.actors(p)]

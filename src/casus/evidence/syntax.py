@@ -194,11 +194,11 @@ def code_sentence(
                 continue  # "Ukrainians are fighting with courage": no one is named as fought
         else:
             objects = _objects(s, tok, rel, passive)
-        between = _between(s, tok) if rel == "attack" and tok.pos_ == "NOUN" else []
+        between = _between(s, tok, rel)
         if len(between) >= 2:  # "hostilities erupted between India and Pakistan"
             subjects, objects = between, []
         reciprocal = (
-            len(between) >= 2
+            (len(between) >= 2 and rel == "attack")
             or (rel == "attack" and len(subjects) >= 2 and not objects)
             or any(t.lower_ in ("other", "another") and t.head.i >= tok.i for t in tok.subtree)
         )

@@ -88,6 +88,13 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel is None:
         return None
     words = object_words(tok)
+    before = tok.doc[tok.i - 1].lemma_.lower() if tok.i > 0 else ""
+    if lemma in ("strike", "seal", "reach") and (
+        words & AGREEMENTS
+        or (tok.dep_ == "acl" and tok.head.lemma_.lower() in AGREEMENTS)
+        or before in AGREEMENTS
+    ):
+        return "agree_sign"  # "struck a deal", "the defence pact struck this week"
     if rel == "~send":
         return _sent(tok, lemma, words)
     if rel == "~supply":
@@ -148,6 +155,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     return rel
 
 
+AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
+
+
 def is_troops(tok: Token) -> bool:
     """Soldiers, units, forces, or "the military" as a noun ("the dispatch of the North Korean
     military"; not "military assistance")."""
@@ -176,6 +186,9 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "coerce"
     if rel == "~sign":
         return "agree_sign"
+    if rel == "~cooperate":  # "military cooperation with Saudi Arabia"
+        mods = {t.lemma_.lower() for t in tok.children}
+        return "cooperate_militarily" if mods & {"military", "defense", "defence", "security"} else None
     if rel == "~commit":
         mods = {t.lemma_.lower() for t in tok.subtree}
         return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
