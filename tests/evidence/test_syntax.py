@@ -139,6 +139,14 @@ def test_deals_struck_and_cooperation() -> None:
     assert ("RUS", "attack", "UKR") in triples("Russia struck Kyiv with missiles.")
 
 
+def test_pledges_named_as_such() -> None:
+    text = ("Russia and North Korea signed a treaty. The treaty involves \"mutual assistance in case of "
+            "aggression\" against one of its participants.")  # fmt: skip
+    assert {("RUS", "assist_militarily", "PRK"), ("PRK", "assist_militarily", "RUS")} <= triples(text)
+    got = triples("The US and Japan signed a mutual defense treaty in 1960.")
+    assert not [t for t in got if t[1] == "assist_militarily"]  # the treaty's name, not its pledge
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

@@ -293,7 +293,9 @@ TREATY_LANGUAGE = re.compile(
     r"[^.;]{0,12}?\b(on|against)\s+(either|one|any|each)\b"
     r"|\bcome to (each other'?s|one another'?s) (aid|defen[cs]e|assistance)\b"
     r"|\bcome to the (aid|defen[cs]e|assistance) of (the other|each other|one another)\b"
-    r"|\b(jointly|mutually) defended\b",
+    r"|\b(jointly|mutually) defended\b"
+    # a pledge named as such: "mutual pledges of defence", "mutual defence commitments"
+    r"|\bmutual\s+(pledges?\s+of\s+(defen[cs]e|military assistance)|defen[cs]e\s+(pledges?|commitments?|obligations?))\b",
     re.I,
 )
 # Nouns that, with "two" or "both" ("the two countries", "both sides"), stand for a pair of states.

@@ -74,7 +74,7 @@ def _treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     parties = list(dict.fromkeys(m.form.target for m in named if m.form.kind != "leader"))
     if len(parties) < 2:
         parties += [m.form.target for m in named if m.form.target not in parties]
-    if len(parties) < 2 and re.search(r"\b(two|both|each other|one another|either)\b", text, re.I):
+    if len(parties) < 2 and re.search(r"\b(two|both|each other|one another|either|mutual\w*)\b", text, re.I):
         if any(m.form.kind == "org" and m.form.target != "UN" for m in s.mentions):
             return []  # "an attack on one NATO member": the alliance's pledge, not two states'
         parties += [p for p in context if p not in parties]
