@@ -147,6 +147,18 @@ def test_pledges_named_as_such() -> None:
     assert not [t for t in got if t[1] == "assist_militarily"]  # the treaty's name, not its pledge
 
 
+def test_troops_seen_somewhere_were_sent_there() -> None:
+    assert ("PRK", "send_troops", "RUS") in triples(
+        "Thousands of North Korean troops have been sighted in Russia."
+    )
+    assert ("PRK", "send_troops", "RUS") in triples(
+        "Ukraine's intelligence service said it had recorded the North Korean troops in Russia's Kursk region."
+    )
+    assert ("PRK", "send_troops", "RUS") in triples("Images show North Korean military presence in Russia.")
+    assert ("RUS", "send_troops", "BLR") in triples("Russia stationed troops in Belarus.")
+    assert not [t for t in triples("Ukraine's intelligence service saw the report.") if t[1] == "send_troops"]
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

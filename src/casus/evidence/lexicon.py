@@ -96,7 +96,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["assist", "help", "aid"], "~assist"),
     "cooperate": "~cooperate",
     **dict.fromkeys(["conduct", "hold", "stage", "begin", "start"], "~drill"),
-    **dict.fromkeys(["detect", "spot", "track"], "~detect"),
+    **dict.fromkeys(["detect", "spot", "track", "sight", "see", "record", "observe", "station"], "~detect"),
     "express": "~express",
 }
 # Noun lemma -> relation, for nominal events ("the attack on", "deployment of troops to").
@@ -114,6 +114,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "cannoning": "~cannon",
     **dict.fromkeys(["ratification", "signing"], "~sign"),
     "cooperation": "~cooperate",
+    "presence": "~presence",
     **dict.fromkeys(
         [
             "maneuver",

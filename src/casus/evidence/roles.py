@@ -284,6 +284,13 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             for c in _children(head, "dobj", "nsubjpass"):
                 if c.i != tok.i:
                     out += s.actors(c)
+    if not out and rel == "send_troops":
+        # "recorded the North Korean troops in Russia's Kursk region": where the troops are
+        for c in _children(tok, "dobj", "nsubjpass"):
+            if any(is_troops(t) for t in c.subtree):
+                out += [a for p in _pobj(c, ("in", "to", "into")) for a in s.actors(p)]
+        if not out and tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "showing ... presence in Russia"
+            out += [a for p in _pobj(tok.head, ("in", "to", "into")) for a in s.actors(p)]
     if not out and rel == "send_troops" and passive:
         # "North Korean soldiers assisting Moscow have been deployed to Kursk"
         for c in _children(tok, "nsubjpass"):

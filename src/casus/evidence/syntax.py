@@ -176,7 +176,7 @@ def code_sentence(
         if speech is not None and speech.i == tok.i:
             continue
         subjects, passive = _subject(s, tok)
-        if rel == "mobilize" and tok.lemma_.lower() in ("detect", "spot", "track"):
+        if rel in ("mobilize", "send_troops") and tok.lemma_.lower() in DETECTING and not passive:
             # "Taiwan detected ten Chinese warships": the warships' state deployed them
             subjects = [a for c in _children(tok, "dobj") for a in s.actors(c)]
         if rel == "~fight":
@@ -244,6 +244,7 @@ def _tidy(claims: list[Claim]) -> list[Claim]:
 
 COMMITMENTS = frozenset({"commitment", "pledge", "guarantee", "obligation"})
 OBLIGING = frozenset({"require", "oblige", "obligate", "bind"})
+DETECTING = frozenset({"detect", "spot", "track", "sight", "see", "record", "observe"})
 
 
 def _claim(

@@ -139,7 +139,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~cooperate":
         return "cooperate_militarily" if {"military", "militarily", "defense", "defence"} & {t.lemma_.lower() for t in tok.subtree} else None  # fmt: skip
     if rel == "~detect":  # "detected ten Chinese warships around Taiwan": their owner's deployment
-        return "mobilize" if words & VESSELS else None
+        seen = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(is_troops(t) for c in seen for t in c.subtree):
+            return "send_troops"  # "North Korean troops have been sighted in Russia"
+        return "mobilize" if words & VESSELS and lemma in ("detect", "spot", "track") else None
     if rel == "~express":  # "expressed regret over", "voiced concern about"
         return (
             "oppose" if words & {"regret", "concern", "outrage", "dismay", "alarm", "displeasure"} else None
@@ -186,6 +189,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "coerce"
     if rel == "~sign":
         return "agree_sign"
+    if rel == "~presence":  # "North Korean military presence in Russia"
+        return "send_troops" if any(is_troops(t) or t.lower_ == "military" for t in tok.children) else None
     if rel == "~cooperate":  # "military cooperation with Saudi Arabia"
         mods = {t.lemma_.lower() for t in tok.children}
         return "cooperate_militarily" if mods & {"military", "defense", "defence", "security"} else None
