@@ -159,6 +159,16 @@ def test_troops_seen_somewhere_were_sent_there() -> None:
     assert not [t for t in triples("Ukraine's intelligence service saw the report.") if t[1] == "send_troops"]
 
 
+def test_typeset_apostrophes_and_article_numbers() -> None:
+    got = triples(
+        "The treaty between the Democratic People’s Republic of Korea and the Russian Federation was signed."
+    )
+    assert "KOR" not in {a for t in got for a in t}
+    assert ("FRA", "request_aid", "EU") in triples(
+        '"I have just invoked Article 42.7," French Defence Minister Jean-Yves Le Drian said.'
+    )
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

@@ -180,6 +180,8 @@ class Gazetteer:
             self.by_text.setdefault(f.text, []).append(f)
             if f.text.startswith("the "):  # "the Kremlin" opens a sentence as "The Kremlin"
                 self.by_text.setdefault("T" + f.text[1:], []).append(f)
+            if "'" in f.text:  # "Democratic People’s Republic of Korea", typeset
+                self.by_text.setdefault(f.text.replace("'", "’"), []).append(f)
         body = trie_pattern(self.by_text)
         # Possessives and plurals ("Russia's", "Russians") still count as the form. The lookahead
         # on first letters lets the engine skip most positions at once.

@@ -139,10 +139,12 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~cooperate":
         return "cooperate_militarily" if {"military", "militarily", "defense", "defence"} & {t.lemma_.lower() for t in tok.subtree} else None  # fmt: skip
     if rel == "~detect":  # "detected ten Chinese warships around Taiwan": their owner's deployment
+        if words & VESSELS and lemma in ("detect", "spot", "track"):
+            return "mobilize"
         seen = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(is_troops(t) for c in seen for t in c.subtree):
             return "send_troops"  # "North Korean troops have been sighted in Russia"
-        return "mobilize" if words & VESSELS and lemma in ("detect", "spot", "track") else None
+        return None
     if rel == "~express":  # "expressed regret over", "voiced concern about"
         return (
             "oppose" if words & {"regret", "concern", "outrage", "dismay", "alarm", "displeasure"} else None
