@@ -287,20 +287,13 @@ def run_block(seed, t_lo, t_hi, rounds, wa, sc, n_initial, count_a, count_b, siz
                 rec_round[nrec] = r
                 nrec += 1
                 hr += _mix(np.uint64(c * 2 + s + 1) * _C_DRAW + np.uint64(r))
-                if major[c]:
-                    if s == 0 and not maj_a:
-                        maj_a = True
-                        changed = True
-                    elif s == 1 and not maj_b:
-                        maj_b = True
-                        changed = True
-                if nuclear[c]:
-                    if s == 0 and not nuc_a:
-                        nuc_a = True
-                        changed = True
-                    elif s == 1 and not nuc_b:
-                        nuc_b = True
-                        changed = True
+                # A major or nuclear power newly on a side changes the enemy terms of the other side.
+                if major[c] and not (maj_a if s == 0 else maj_b):
+                    changed = True
+                    maj_a, maj_b = maj_a or s == 0, maj_b or s == 1
+                if nuclear[c] and not (nuc_a if s == 0 else nuc_b):
+                    changed = True
+                    nuc_a, nuc_b = nuc_a or s == 0, nuc_b or s == 1
             h = _mix(h ^ hr) + np.uint64(r)
             if r == rounds:
                 break
