@@ -169,6 +169,15 @@ def test_typeset_apostrophes_and_article_numbers() -> None:
     )
 
 
+def test_airspace_crossed_and_its_airspace() -> None:
+    assert ("RUS", "coerce", "POL") in triples(
+        "Some 20 Russian drones crossed into Polish airspace on Wednesday."
+    )
+    assert ("RUS", "coerce", "EST") in triples(
+        "Estonia reported that three Russian fighter jets entered its airspace."
+    )
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

@@ -226,9 +226,8 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         for c in _children(tok, "nsubjpass"):
             if rel in ("attack", "coerce", "threaten", "sanction", "accuse", "oppose", "support_politically"):
                 # "drones, which were shot down": the relative pronoun stands for its noun
-                out += s.actors(
-                    tok.head if c.lower_ in ("which", "that", "who") and tok.dep_ == "relcl" else c
-                )
+                relative = c.lower_ in ("which", "that", "who")
+                out += s.actors(tok.head if relative and tok.dep_ == "relcl" else c)
     if passive and tok.dep_ == "acl" and not out:
         # "was subjected to direct water cannoning by ...": the one subjected undergoes it
         to = tok.head.head if tok.head.dep_ == "pobj" else None

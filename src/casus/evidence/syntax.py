@@ -129,15 +129,19 @@ def _invocations(s: _Sentence, text: str) -> list[Claim]:
 
 def _airspace(s: _Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     """A violation of a state's airspace by another's aircraft or drones: (by whom, whose)."""
-    if tok.lemma_.lower() not in ("violation", "incursion", "intrusion", "breach", "violate", "enter"):
+    if tok.lemma_.lower() not in ("violation", "incursion", "intrusion", "breach", "violate", "enter", "cross", "penetrate"):  # fmt: skip
         return None
     words = list(tok.subtree)
     space = next((t for t in words if t.lemma_.lower() == "airspace"), None)
     if space is None:
         return None
-    by = [a for t in words if t.lower_ == "by" for p in _children(t, "pobj") for a in s.actors(p)]
+    by = [a for t in tok.children if t.lower_ == "by" for p in _children(t, "pobj") for a in s.actors(p)]
     subj, _ = _subject(s, tok) if tok.pos_ == "VERB" else ([], False)
-    return (by or subj), s.actors(space)
+    whose = s.actors(space)
+    if not whose and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in space.children):
+        # "Estonia reported that Russian jets entered its airspace": the state named besides them
+        whose = [m.form.target for m in s.mentions if m.form.target not in (by or subj)][:1]
+    return (by or subj), whose
 
 
 def code_sentence(
