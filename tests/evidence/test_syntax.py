@@ -178,6 +178,15 @@ def test_airspace_crossed_and_its_airspace() -> None:
     )
 
 
+def test_objects_named_together_each_get_a_claim() -> None:
+    assert {("EU", "oppose", "RUS"), ("EU", "oppose", "BLR")} <= triples(
+        "The EU condemned Russia and Belarus."
+    )
+    assert [t for t in triples("Russia sent troops to Syria for the war.") if t[1] == "send_troops"] == [
+        ("RUS", "send_troops", "SYR")
+    ]
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

@@ -127,6 +127,23 @@ def _invocations(s: _Sentence, text: str) -> list[Claim]:
     return out
 
 
+def _conjoined(s: _Sentence, tok: Token) -> set[str]:
+    """States named as conjuncts of one object of the trigger ("Russia and the DPRK")."""
+    out: set[str] = set()
+    for c in tok.children:
+        heads = (
+            [c]
+            if c.dep_ in ("dobj", "nsubjpass")
+            else [p for p in c.children if c.dep_ == "prep" and p.dep_ == "pobj"]
+        )
+        for h in heads:
+            if h.conjuncts:
+                out |= {
+                    a for t in (h, *h.conjuncts) if (m := s.mention(t)) is not None for a in [m.form.target]
+                }
+    return out
+
+
 def _airspace(s: _Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     """A violation of a state's airspace by another's aircraft or drones: (by whom, whose)."""
     if tok.lemma_.lower() not in ("violation", "incursion", "intrusion", "breach", "violate", "enter", "cross", "penetrate"):  # fmt: skip
@@ -213,7 +230,10 @@ def code_sentence(
             pairs = [(subjects[0], subjects[1])]
         else:
             first = subjects[0] if subjects else None
-            pairs = [(first, next((o for o in objects if o != first), None))]
+            others = [o for o in objects if o != first]
+            # "condemned Russia and North Korea": each object named together, one claim each
+            together = [o for o in others if o in _conjoined(s, tok)]
+            pairs = [(first, o) for o in (together if len(together) >= 2 else others[:1])] or [(first, None)]
         for subject, obj in pairs:
             claim = _claim(s, text, tok, rel, subject, obj, chain, speech, treaty, context or [])
             if claim is not None and (claim.subject, claim.relation, claim.object) not in seen:
