@@ -187,6 +187,15 @@ def test_objects_named_together_each_get_a_claim() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["SEOUL, Nov 5 (Reuters) - ", "SEOUL/MOSCOW (Reuters) -", "SEOUL Nov 5 ", "SEOUL, South Korea — "],
+)
+def test_datelines_do_not_hide_the_first_sentence(dateline: str) -> None:
+    text = dateline + "North Korea has sent about 10,000 soldiers to Russia, U.S. officials said on Tuesday."
+    assert ("PRK", "send_troops", "RUS") in triples(text)
+
+
 def test_roles_follow_the_sentence_not_the_nearest_name() -> None:
     text = ("The Philippines warned China against further provocations after Chinese coast guard vessels "
             "fired water cannons at a Philippine supply boat.")  # fmt: skip

@@ -186,7 +186,9 @@ class Gazetteer:
         # Possessives and plurals ("Russia's", "Russians") still count as the form. The lookahead
         # on first letters lets the engine skip most positions at once.
         firsts = re.escape("".join(sorted({t[0] for t in self.by_text})))
-        self.pattern = re.compile(rf"(?=[{firsts}])(?<![\w-]){body}(?=(?:'s|’s|s)?(?![\w-]))")
+        # Not inside a word or a compound ("pro-Russian"), but after a dash that follows a space
+        # ("(Reuters) -China's").
+        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?<!\w-){body}(?=(?:'s|’s|s)?(?![\w-]))")
         self.demonym_of: dict[str, set[str]] = {}
         for f in forms:
             if f.kind in ("demonym", "historical"):

@@ -37,8 +37,11 @@ from casus.evidence.sources import Document
 from casus.evidence.syntax import code_sentence, quotations, quote_speaker, speaker_of
 
 # "MANILA, Philippines —", "NEW YORK:", "BEIJING (Reuters) -": a dateline is not part of the sentence
+_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+# "SEOUL, Nov 5 (Reuters) - ", "BEIJING/TAIPEI (Reuters) -China's", "BRUSSELS Nov 17 France ..."
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,30}(,\s+[A-Z][A-Za-z .]{2,30})?(\s+\([A-Za-z ]{2,20}\))?\s*(—|–|-{1,2}|:)\s+"
+    r"^[A-Z][A-Z .'/-]{2,30}(,\s+[A-Z][A-Za-z0-9 .,]{2,30}?)?(\s+\([A-Za-z ]{2,20}\))?\s*(—|–|-{1,2}|:)\s*"
+    rf"|^[A-Z][A-Z .'/-]{{2,30}},?\s+{_MONTH}\s+(?=[A-Z])"
 )
 
 
