@@ -78,10 +78,13 @@ def test_held_aside_scores() -> None:
     hedges 1.00, links 1.00 / 0.86, no attack coded from mutual-defence wording. Measured again
     (2026-12-04) after "the two countries" was resolved to the article's pair and duties a treaty
     sets were no longer coded as events, changes kept on the development set's scores alone:
-    precision 0.53, recall 0.30, attribution 0.74 (lower), the rest unchanged."""
+    precision 0.53, recall 0.30, attribution 0.74 (lower), the rest unchanged. A third time, the
+    same day, after the rest of that session's development-set work (the development set then
+    at precision 0.83, recall 0.52): precision 0.53, recall 0.39, attribution 0.76, hedges 0.96,
+    links 1.00 / 0.86, no attack coded from mutual-defence wording."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
-    floors = {"precision": 0.5, "recall": 0.28, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
+    floors = {"precision": 0.5, "recall": 0.36, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
               "link_precision": 0.9, "link_recall": 0.8}  # fmt: skip
     for key, floor in floors.items():
         assert got[key] >= floor, (key, got[key])
