@@ -27,7 +27,8 @@ class BuildWithCompiledKernel(build_py):
             return
         lib = Path(self.build_lib).resolve()
         with tempfile.TemporaryDirectory() as cache:
-            env = {**os.environ, "PYTHONPATH": str(lib), "NUMBA_CPU_NAME": "generic", "NUMBA_CACHE_DIR": cache}
+            env = {**os.environ, "PYTHONPATH": str(lib), "NUMBA_CPU_NAME": "generic"}
+            env["NUMBA_CACHE_DIR"] = cache
             env.pop("NUMBA_CPU_FEATURES", None)
             cmd = [sys.executable, "-m", "casus.shipped", "--into", str(lib / "casus" / "_compiled")]
             done = subprocess.run(cmd, env=env, capture_output=True, text=True)
