@@ -8,6 +8,7 @@ If the compilation fails, the wheel is built without them and numba compiles at 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,6 +27,7 @@ class BuildWithCompiledKernel(build_py):
         if getattr(self, "editable_mode", False):
             return
         lib = Path(self.build_lib).resolve()
+        shutil.rmtree(lib / "casus" / "_compiled", ignore_errors=True)  # nothing from an earlier build
         with tempfile.TemporaryDirectory() as cache:
             env = {**os.environ, "PYTHONPATH": str(lib), "NUMBA_CPU_NAME": "generic"}
             env["NUMBA_CACHE_DIR"] = cache
