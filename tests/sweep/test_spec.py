@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casus.model import InputError
-from casus.sweep.spec import apply_inputs, load_plan, parse_variable
+from casus.sweep.spec import apply_inputs, load_plan
+from casus.sweep.variables import parse_variable
 from casus.world import World
 
 from .conftest import EXAMPLES, write_spec

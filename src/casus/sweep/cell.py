@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 
 from casus.joining import JoiningModel
-from casus.sweep.spec import Cell, Plan, ScenarioEntry, Variable, apply_inputs
+from casus.sweep.spec import Cell, Plan, ScenarioEntry, apply_inputs
+from casus.sweep.variables import Variable
 from casus.version import __version__
 from casus.world import World
 

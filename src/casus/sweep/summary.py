@@ -21,7 +21,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from casus.charts import figure_html, plotly_script
 from casus.sweep.format import Flip, Heatmap, RandomSample, Span
-from casus.sweep.spec import Plan, Variable
+from casus.sweep.spec import Plan
+from casus.sweep.variables import Variable
 from casus.version import __version__
 
 MAX_FLIPS = 200
