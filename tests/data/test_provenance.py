@@ -27,6 +27,11 @@ def test_verbatim_texts_rest_on_trusted_publications(world: World) -> None:
             source = p.text_source or t.source
             if p.verbatim and source.kind not in TRUSTED:
                 bad.append(f"{t.id} {p.article}: verbatim from {source.publisher} ({source.kind})")
+            # a rendering (another translation, the original) is held to the same rule
+            bad += [
+                f"{t.id} {p.article}: rendering verbatim from {r.source.publisher} ({r.source.kind})"
+                for r in p.renderings if r.verbatim and r.source.kind not in TRUSTED
+            ]  # fmt: skip
     assert not bad, bad
 
 
