@@ -79,3 +79,15 @@ def test_shipped_code_is_found_only_under_the_generic_key(
     assert cache.load_overload(sig, ctx) is not None
     host_key = cache._index_key(sig, ctx.codegen())
     assert host_key[1][1] != shipped.GENERIC and cache._shipped.load(host_key) is None
+
+
+def test_unreadable_shipped_files_mean_a_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    into = tmp_path / "compiled"
+    assert _ship(into, tmp_path / "cache").returncode == 0
+    for f in into.glob("*.nbc"):
+        f.write_bytes(b"not a pickle")
+    monkeypatch.setattr(shipped, "SHIPPED", into)
+    cache = shipped.ShippedCache(kernel.run_block.py_func)
+    cache._cache_file._cache_path = str(tmp_path / "empty")
+    kernel.warm()
+    assert cache.load_overload(kernel.run_block.signatures[0], kernel.run_block.targetctx) is None

@@ -44,9 +44,12 @@ class ShippedCache(FunctionCache):
         data = super()._load_overload(sig, target_context)
         if data is not None or not self._enabled or not SHIPPED.is_dir():
             return data
-        sig_key, magic, code = self._index_key(sig, target_context.codegen())
-        data = self._shipped.load((sig_key, (magic[0], GENERIC, ""), code))
-        return None if data is None else self._impl.rebuild(target_context, data)
+        try:
+            sig_key, magic, code = self._index_key(sig, target_context.codegen())
+            data = self._shipped.load((sig_key, (magic[0], GENERIC, ""), code))
+            return None if data is None else self._impl.rebuild(target_context, data)
+        except Exception:  # shipped files this numba cannot read: compile, as without them
+            return None
 
 
 def attach_shipped_cache(dispatcher: Any) -> Any:
