@@ -282,3 +282,47 @@ def test_a_changed_pipeline_is_refused_and_the_rules_read(monkeypatch: pytest.Mo
     finally:
         monkeypatch.delenv("CASUS_READER")
         pipeline.cache_clear()
+
+
+def test_conjoined_sources_and_actors_each_get_their_claim() -> None:
+    """ "The United States and NATO said": the claim stands on each one's word; "Seoul and its
+    ally, the United States, accused": each accuser accuses."""
+    said = claims(
+        "The United States and NATO said they had evidence that North Korea had sent troops to Russia."
+    )
+    sent = [c for c in said if (c.subject, c.relation, c.object) == ("PRK", "send_troops", "RUS")]
+    assert {c.attribution.who for c in sent} == {"USA", "NATO"}
+    got = triples(
+        "Seoul and its ally, the United States, accused the DPRK of sending thousands of troops to Russia."
+    )
+    assert {("KOR", "accuse", "PRK"), ("USA", "accuse", "PRK")} <= got
+    # one subject: one claim, as before
+    assert [t for t in triples("South Korea accused North Korea of sending troops.") if t[1] == "accuse"] == [
+        ("KOR", "accuse", "PRK")
+    ]
+
+
+def test_a_protest_at_what_was_done_names_who_did_it() -> None:
+    """Regret over an agreement is opposition to both its parties; condemning exercises is
+    opposition to the state the article spoke of; a protest naming its target keeps it."""
+    pact = "Russia and North Korea signed a defence pact. South Korea expressed regret over the agreement."
+    assert {("KOR", "oppose", "RUS"), ("KOR", "oppose", "PRK")} <= triples(pact)
+    drills = "China held large drills around Taiwan. The United States condemned the exercises."
+    assert ("USA", "oppose", "CHN") in triples(drills)
+    named = "China held drills around Taiwan. Japan condemned Russia's exercises."
+    assert ("JPN", "oppose", "CHN") not in triples(named)
+
+
+def test_a_ratification_names_the_other_party_only_when_the_sentence_does() -> None:
+    assert ("RUS", "agree_sign", "PRK") in triples("The State Duma ratified the treaty with North Korea.")
+    alone = triples(
+        "Russia and North Korea met in June. The notice came after Russian lawmakers voted to ratify the deal."
+    )
+    assert ("RUS", "agree_sign", "PRK") not in alone
+
+
+def test_expelling_and_ramming_vessels_is_coercion() -> None:
+    assert ("CHN", "coerce", "PHL") in triples("The CCG said it expelled the Philippine Coast Guard vessels.")
+    assert ("PHL", "coerce", "CHN") in triples(
+        "The Philippine ship intentionally collided into Chinese vessels."
+    )

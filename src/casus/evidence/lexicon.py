@@ -77,6 +77,10 @@ VERB_TRIGGERS: dict[str, str] = {
             "spray",
             "blast",
             "cannon",
+            "cannonade",
+            "expel",
+            "chase",
+            "collide",
         ],
         "coerce",
     ),
@@ -112,6 +116,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["sanction", "sanctions", "embargo"], "sanction"),
     "cannon": "~cannon",
     "cannoning": "~cannon",
+    "cannonading": "~cannon",
     **dict.fromkeys(["ratification", "signing"], "~sign"),
     "cooperation": "~cooperate",
     "presence": "~presence",
@@ -171,6 +176,10 @@ SPEECH = frozenset(
         "reaffirm",
         "characterize",
         "characterise",
+        "remind",
+        "recall",
+        "emphasize",
+        "emphasise",
     ]
 )
 DENY = frozenset(["deny", "dismiss", "refute", "reject"])

@@ -27,7 +27,7 @@ _OBJECT_PREPS = {
     "transfer_technology": ("to", "for"),
     "assist_militarily": ("to", "for", "of"),
     "attack": ("against", "on", "at", "in", "into", "toward", "towards"),
-    "coerce": ("against", "on", "at", "near"),
+    "coerce": ("against", "on", "at", "near", "into", "with"),
     "threaten": ("against", "with"),
     "sanction": ("on", "against"),
     "oppose": ("against", "on", "over", "about", "at"),

@@ -127,6 +127,78 @@ def _invocations(s: _Sentence, text: str) -> list[Claim]:
     return out
 
 
+def _named(s: _Sentence, t: Token) -> str | None:
+    """The actor a conjunct names itself or through its apposition ("its ally, the United States")."""
+    m = s.mention(t)
+    if m is None:
+        m = next((n for c in t.children if c.dep_ == "appos" and (n := s.mention(c)) is not None), None)
+    return m.form.target if m is not None else None
+
+
+def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
+    """Actors named as conjuncts of the trigger's own subject ("Seoul and its ally, the United
+    States, accused ..."): each acts, so each gets its claim."""
+    subj = _children(tok, "nsubj")
+    if not subj or not subj[0].conjuncts:
+        return []
+    named = [a for t in (subj[0], *subj[0].conjuncts) if (a := _named(s, t)) is not None]
+    return list(dict.fromkeys(named)) if len(named) >= 2 else []
+
+
+def _co_speakers(s: _Sentence, speech: Token | None, said: Attribution) -> list[Attribution]:
+    """Further sources of a claim when conjoined subjects said it ("The United States and NATO
+    said ..."): the claim stands on each one's word."""
+    if speech is None or said.kind not in ("officials", "speaker"):
+        return []
+    subj = _children(speech, "nsubj")
+    if not subj or not subj[0].conjuncts:
+        return []
+    out: list[Attribution] = []
+    for t in subj[0].conjuncts:
+        other = _source(s, t)
+        if other.kind in ("officials", "speaker") and other.who not in (None, said.who):
+            out.append(other.model_copy(update={"via": said.via}))
+    return out
+
+
+_PACTS = frozenset({"agreement", "treaty", "pact", "deal", "partnership", "alliance", "accord"})
+
+
+def _object_nouns(tok: Token) -> list[Token]:
+    """The trigger's objects and prepositional objects, through "regret over the agreement"."""
+    nouns, todo = [], [tok]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ in ("dobj", "pobj", "prep", "compound") and c.i > tok.i:
+                todo.append(c)
+                if c.pos_ in ("NOUN", "PROPN"):
+                    nouns.append(c)
+    return nouns
+
+
+def _pact_partner(s: _Sentence, tok: Token, subject: str) -> list[str]:
+    """The other party of a pact one side ratified, named after the pact ("ratified the treaty
+    on comprehensive strategic partnership with North Korea")."""
+    nouns = _object_nouns(tok)
+    if not any(n.lemma_.lower() in _PACTS for n in nouns):
+        return []
+    withs = [
+        a for n in nouns if n.dep_ == "pobj" and n.head.lower_ == "with" for a in s.actors(n) if a != subject
+    ]
+    return withs[:1]
+
+
+def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -> list[str]:
+    """Whom a protest names only through what they did ("condemned the exercises", "expressed
+    regret over the agreement"): the state the article spoke of last, or both parties of a pact."""
+    nouns = [n for n in _object_nouns(tok) if n.pos_ == "NOUN"]
+    if not nouns or any(s.mention(t) for n in nouns for t in n.subtree):
+        return []
+    others = [c for c in context if c != subject]
+    pact = any(n.lemma_.lower() in _PACTS for n in nouns)
+    return others[:2] if pact else others[:1]
+
+
 def _conjoined(s: _Sentence, tok: Token) -> set[str]:
     """States named as conjuncts of one object of the trigger ("Russia and the DPRK")."""
     out: set[str] = set()
@@ -171,7 +243,7 @@ def code_sentence(
     s = _Sentence(doc, mentions, last_speaker, context)
     treaty = _treaty_claims(s, text, context or [])
     claims: list[Claim] = _invocations(s, text)
-    seen: set[tuple[str | None, str, str | None]] = {(c.subject, c.relation, c.object) for c in claims}
+    seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
     for tok in doc:
         air = _airspace(s, tok)
         if air is not None and air[0] and air[1]:
@@ -234,11 +306,25 @@ def code_sentence(
             # "condemned Russia and North Korea": each object named together, one claim each
             together = [o for o in others if o in _conjoined(s, tok)]
             pairs = [(first, o) for o in (together if len(together) >= 2 else others[:1])] or [(first, None)]
+            if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:
+                # "Seoul and its ally, the United States, accused the DPRK": each subject acts
+                pairs += [(a, pairs[0][1]) for a in _co_subjects(s, tok) if a not in (first, pairs[0][1])]
+        lone = pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None else None
+        if lone is not None and rel == "agree_sign":
+            pairs = [(lone, o) for o in _pact_partner(s, tok, lone)] or pairs
+        if lone is not None and rel in ("oppose", "accuse"):
+            pairs = [(lone, o) for o in _story_objects(s, tok, lone, context or [])] or pairs
         for subject, obj in pairs:
             claim = _claim(s, text, tok, rel, subject, obj, chain, speech, treaty, context or [])
-            if claim is not None and (claim.subject, claim.relation, claim.object) not in seen:
-                seen.add((claim.subject, claim.relation, claim.object))
-                claims.append(claim)
+            if claim is None:
+                continue
+            for said in (claim.attribution, *_co_speakers(s, speech, claim.attribution)):
+                key = (claim.subject, claim.relation, claim.object, said.who)
+                if key not in seen:
+                    seen.add(key)
+                    claims.append(
+                        claim if said is claim.attribution else claim.model_copy(update={"attribution": said})
+                    )
     if treaty:  # a pledge: the parties' mutual assistance and their agreement, nothing else
         claims = [c for c in claims if c.relation == "agree_sign"]
     have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}
