@@ -5,6 +5,7 @@ reading changes the verdict: the checks `casus.obligations.Engine` starts each p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from casus.model import Automaticity, Contested, Provision, Scenario, SuspensionKind
@@ -47,6 +48,16 @@ def standing(scenario: Scenario, ta: TreatyAt, obligor: str, beneficiary: str) -
     else:
         when = f" until {t.in_force}" if t.in_force else ""
         base.append(Check(False, f"{t.id} was signed {t.signed} but not in force on {scenario.date}{when}"))
+    for state in dict.fromkeys((obligor, beneficiary)):
+        m = ta.unverified.get(state)
+        if m is not None:
+            base.append(
+                Check(
+                    None,
+                    f"{state}'s membership of {t.id} is not verified (no record of its ratification or "
+                    f"accession was found; {_rests_on(m.note)}), so it may or may not be bound",
+                )
+            )
     susp = ta.suspended(obligor, beneficiary)
     if susp is not None:
         what = f"{susp.state} {susp.kind.value} since {susp.start}" + (f": {susp.note}" if susp.note else "")
@@ -58,6 +69,12 @@ def standing(scenario: Scenario, ta: TreatyAt, obligor: str, beneficiary: str) -
             )
 
     return base
+
+
+def _rests_on(note: str | None) -> str:
+    """The note's first sentence: what the unverified membership rests on."""
+    first = re.split(r":\s|(?<! al)\.\s", note or "", maxsplit=1)[0].rstrip(".")
+    return first[:1].lower() + first[1:] if first else "no source named"
 
 
 def reading_combos(

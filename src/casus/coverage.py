@@ -12,7 +12,10 @@ sorts its defence and offence pairs:
   ended and the source that says so;
 - **missing**: neither; listed pair by pair, so that the library can be completed.
 
-`share_covered` is covered / (pairs − ended).
+`share_covered` is covered / (pairs − ended). A covered pair whose every binding tie passes
+through a membership the library could not verify (`Membership.verified: false`, coded on ATOP's
+or a signature list's word) is marked `unverified`: the engine reads such a duty as an open
+question. `share_verified` leaves those pairs out.
 """
 
 from __future__ import annotations
@@ -71,20 +74,37 @@ class Coverage:
         live = self.pairs - len(self.ended)
         return len(self.covered) / live if live else 1.0
 
+    @property
+    def unverified(self) -> list[dict[str, Any]]:
+        """Covered pairs whose every binding tie rests on a membership not verified (the engine
+        reads the duty as an open question)."""
+        return [row for row in self.covered if row.get("unverified")]
+
+    @property
+    def share_verified(self) -> float:
+        """(covered − unverified) / (pairs − ended): the share bound by verified memberships alone."""
+        live = self.pairs - len(self.ended)
+        return (len(self.covered) - len(self.unverified)) / live if live else 1.0
+
     def to_json(self) -> dict[str, Any]:
         """The documented JSON of `casus data coverage --json`."""
         return {
             "atop_year": self.atop_year, "on": self.on.isoformat(), "pairs": self.pairs,
             "covered": len(self.covered), "ended": len(self.ended), "missing": len(self.missing),
-            "share_covered": round(self.share_covered, 4),
+            "share_covered": round(self.share_covered, 4), "covered_unverified": len(self.unverified),
+            "share_verified": round(self.share_verified, 4),
             "covered_pairs": self.covered, "ended_pairs": self.ended, "missing_pairs": self.missing,
         }  # fmt: skip
 
 
-def library_pairs(world: World, on: dt.date) -> dict[tuple[str, str], list[str]]:
+def library_pairs(
+    world: World, on: dt.date, open_ties: dict[tuple[str, str], set[str]] | None = None
+) -> dict[tuple[str, str], list[str]]:
     """Unordered pairs bound on a date by a defence or offence obligation of a binding treaty in
     force (or signed with its entry into force unknown: the library holds the tie, and the engine
-    reads whether it binds as an open question), with the treaties that bind them."""
+    reads whether it binds as an open question), with the treaties that bind them. `open_ties`,
+    if given, receives for each pair the treaties that bind it only through a membership not
+    verified (`Membership.verified`)."""
     out: dict[tuple[str, str], list[str]] = {}
     for ta in world.at(on).treaties(include=("in_force", "signed")):
         if not ta.treaty.binding or (ta.status == "signed" and not ta.treaty.in_force_unknown):
@@ -102,7 +122,14 @@ def library_pairs(world: World, on: dt.date) -> dict[tuple[str, str], list[str]]
                 key = (min(a, b), max(a, b))
                 if a != b and ta.treaty.id not in out.setdefault(key, []):
                     out[key].append(ta.treaty.id)
+                    if open_ties is not None and (a in ta.unverified or b in ta.unverified):
+                        open_ties.setdefault(key, set()).add(ta.treaty.id)
     return out
+
+
+def _unverified_states(world: World, on: dt.date, treaties: list[str]) -> set[str]:
+    """States whose membership of any of these treaties on the date is not verified."""
+    return {state for tid in treaties for state in world.at(on).treaty(tid).unverified}
 
 
 def load_ended(path: str | os.PathLike[str] = ENDED_FILE) -> list[EndedTie]:
@@ -139,7 +166,8 @@ def coverage(
     then = dt.date(year, 12, 31)
     last = atop[(atop["year"] == year) & ((atop["defense"] == 1) | (atop["offense"] == 1))]
     codes = {(min(a, b), max(a, b)) for a, b in zip(last["ccode1"], last["ccode2"], strict=True) if a != b}
-    now, past = library_pairs(world, on), library_pairs(world, then)
+    open_now: dict[tuple[str, str], set[str]] = {}
+    now, past = library_pairs(world, on, open_now), library_pairs(world, then)
     ended_ties = load_ended() if ended is None else ended
     recorded = {}
     for tie in ended_ties:
@@ -157,7 +185,16 @@ def coverage(
         pair = (min(ids), max(ids))
         row: dict[str, Any] = {"pair": list(pair)}
         if pair in now:
-            result.covered.append({**row, "treaties": now[pair]})
+            shaky = open_now.get(pair, set())
+            # covered only through memberships not verified: the engine's answer is "open", not "yes"
+            unverified = (
+                sorted(set(pair) & _unverified_states(world, on, now[pair]))
+                if shaky >= set(now[pair])
+                else []
+            )
+            result.covered.append(
+                {**row, "treaties": now[pair], **({"unverified": unverified} if unverified else {})}
+            )
         elif (end := _end_in_library(world, past.get(pair), pair, then, on)) is not None:
             result.ended.append({**row, **end})
         elif pair in recorded and recorded[pair]["ended"] is not None:

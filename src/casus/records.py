@@ -53,6 +53,7 @@ def treaty_record(ta: TreatyAt) -> dict[str, Any]:
         "date": ta.on.isoformat(),
         "status": ta.status,
         "parties": ta.parties,
+        "unverified": sorted(ta.unverified),  # parties on the date whose membership is not verified
         "suspensions": [s.model_dump(mode="json") for s in ta.suspensions],
     }
     return rec

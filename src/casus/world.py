@@ -450,6 +450,7 @@ class TreatyAt:
     status: str
     parties: list[str]
     suspensions: list[Suspension]
+    unverified: dict[str, Membership] = field(default_factory=dict)  # parties whose spell is not verified
 
     @property
     def in_force(self) -> bool:
@@ -481,7 +482,10 @@ class WorldAt:
     def treaty(self, ident: str) -> TreatyAt:
         """One treaty as it stood on the date."""
         t = self.world.treaty(ident)
-        return TreatyAt(t, self.on, t.status_on(self.on), t.parties_on(self.on), t.suspensions_on(self.on))
+        return TreatyAt(
+            t, self.on, t.status_on(self.on), t.parties_on(self.on), t.suspensions_on(self.on),
+            t.unverified_on(self.on),
+        )  # fmt: skip
 
     def treaties(
         self, *, party: str | None = None, include: tuple[str, ...] = ("in_force", "signed")

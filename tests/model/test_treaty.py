@@ -124,3 +124,20 @@ def test_automaticity_is_ordered() -> None:
 def test_policy_instruments_are_told_apart() -> None:
     assert not make().is_policy
     assert make(kind="domestic_law", binding=False).is_policy
+
+
+def test_unverified_memberships_are_known_by_date_and_need_a_note() -> None:
+    t = make(
+        parties=[
+            {"state": "AAA"},
+            {"state": "BBB", "verified": False, "note": "Rests on a secondary coding."},
+            {"state": "CCC", "joined": "2005-01-01", "verified": False, "note": "Rests on a signature list."},
+            {"state": "CCC", "joined": "2012-01-01"},
+        ]
+    )
+    assert set(t.unverified_on(D(2001, 1, 1))) == {"BBB"}
+    assert set(t.unverified_on(D(2006, 1, 1))) == {"BBB", "CCC"}
+    # a verified spell covering the date settles the question
+    assert set(t.unverified_on(D(2013, 1, 1))) == {"BBB"}
+    with pytest.raises(ValidationError, match="needs a note"):
+        make(parties=[{"state": "AAA"}, {"state": "BBB", "verified": False}])

@@ -330,6 +330,9 @@ def print_coverage(result: Any, show_all: bool = False) -> None:
     out.print(f"covered by the bundled library on {result.on}: {len(result.covered):,}; ended since: "
               f"{len(result.ended):,}; missing: {len(result.missing):,}")  # fmt: skip
     out.print(Text(f"share covered: {result.share_covered:.1%} (covered / (pairs - ended))", style="bold"))
+    if result.unverified:
+        out.print(f"of which {len(result.unverified):,} pairs rest on memberships not verified (read as open "
+                  f"questions); verified alone: {result.share_verified:.1%}")  # fmt: skip
     if result.ended:
         out.print(Text("Ended since", style="bold"))
         for row in result.ended:

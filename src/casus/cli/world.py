@@ -210,9 +210,13 @@ def treaties_show(
         f"signed {t.signed} · in force {t.in_force or '—'} · ended {t.ended or '—'}"
         + (f" ({t.end_note})" if t.end_note else "")
     )
-    out.print(
-        f"on {on}: [bold]{ta.status.replace('_', ' ')}[/bold]; parties: {', '.join(ta.parties) or 'none'}"
-    )
+    names = [f"{p}?" if p in ta.unverified else p for p in ta.parties]
+    out.print(f"on {on}: [bold]{ta.status.replace('_', ' ')}[/bold]; parties: {', '.join(names) or 'none'}")
+    if ta.unverified:
+        out.print(
+            f"  ? membership not verified ({', '.join(ta.unverified)}): no record of ratification or "
+            "accession found; the engine reads these states' duties as open questions"
+        )
     for s in ta.suspensions:
         out.print(
             f"  {s.kind.value}: {s.state} since {s.start}"

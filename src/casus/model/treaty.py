@@ -276,12 +276,18 @@ class Membership(BaseModel):
     state: Iso3
     joined: dt.date | None = None
     left: dt.date | None = None
+    # False where no record of the state's ratification or accession was found and the spell rests
+    # on a secondary coding (ATOP's, a signature list) named in the note: the engine reads the
+    # state's duties under the treaty both ways, as an open question, never as settled
+    verified: bool = True
     note: str | None = None
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Membership:
         if self.joined and self.left and self.left <= self.joined:
             raise ValueError(f"left {self.left} is not after joined {self.joined}")
+        if not self.verified and not self.note:
+            raise ValueError("an unverified membership needs a note naming what it rests on")
         return self
 
 
@@ -378,13 +384,18 @@ class Treaty(BaseModel):
         Before entry into force these are the signatories: the original members (no `joined`
         date of their own) once the treaty is signed.
         """
+        return list(dict.fromkeys(m.state for m in self.parties if self._spell_covers(m, on)))
+
+    def _spell_covers(self, m: Membership, on: dt.date) -> bool:
         pending = self.in_force is None or on < self.in_force
-        out: list[str] = []
-        for m in self.parties:
-            start = self.signed if (pending and m.joined is None) else self.membership_start(m)
-            if start <= on and (m.left is None or on < m.left) and m.state not in out:
-                out.append(m.state)
-        return out
+        start = self.signed if (pending and m.joined is None) else self.membership_start(m)
+        return start <= on and (m.left is None or on < m.left)
+
+    def unverified_on(self, on: dt.date) -> dict[str, Membership]:
+        """The parties on a date whose membership spell then is not verified, by state."""
+        live = [m for m in self.parties if self._spell_covers(m, on)]
+        sure = {m.state for m in live if m.verified}
+        return {m.state: m for m in live if m.state not in sure}
 
     def suspensions_on(self, on: dt.date) -> list[Suspension]:
         """Suspensions and freezes in effect on a date."""
