@@ -326,3 +326,70 @@ def test_expelling_and_ramming_vessels_is_coercion() -> None:
     assert ("PHL", "coerce", "CHN") in triples(
         "The Philippine ship intentionally collided into Chinese vessels."
     )
+
+
+def test_who_sent_troops_named_only_on_the_troops() -> None:
+    assert ("PRK", "send_troops", "RUS") in triples(
+        "Putin commented on reports about North Korean military personnel being sent to Russia."
+    )
+    assert ("PRK", "send_troops", "RUS") in triples(
+        "KCNA said that the country's leader, Kim Jong-un, decided to deploy troops to Russia."
+    )
+    # details about a deployment are not themselves sent
+    got = triples("Putin gave no details, without providing any details about the deployment of troops.")
+    assert not [t for t in got if t[0] == "RUS" and t[1] == "send_troops"]
+
+
+def test_coast_guard_hulls_and_manoeuvres_met_by_the_victim() -> None:
+    fired = triples(
+        "Tarriela said both the CCG-3105 and CCG-5303 fired their jet stream water cannons, targeting the PCG "
+        "vessel from both sides."
+    )
+    assert ("CHN", "coerce", "PHL") in fired and ("CHN", "attack", "PHL") not in fired
+    met = triples(
+        "The Philippine vessels encountered dangerous maneuvers and obstruction from four China Coast Guard vessels."
+    )
+    assert ("CHN", "coerce", "PHL") in met
+    assert ("CHN", "coerce", "PHL") in triples(
+        "At least 10 Chinese vessels made concerted and dangerous maneuvers against Philippine boats."
+    )
+    # a word joined by a hyphen still hides the name
+    assert not triples("A China-based group attacked the militia.")
+
+
+def test_signatories_in_a_misparsed_coordination_and_a_pact_concluded_by_both() -> None:
+    assert ("RUS", "agree_sign", "PRK") in triples(
+        "The treaty, initially signed by Putin and DPRK leader Kim Jong-un during Putin's visit, includes pledges."
+    )
+    assert ("RUS", "agree_sign", "PRK") in triples(
+        "The treaty of friendship concluded by Russia and North Korea on February 9, 2000 becomes invalid."
+    )
+
+
+def test_an_acronym_the_article_defines_stands_for_its_state() -> None:
+    text = (
+        "The Armed Forces of the Philippines (AFP) released a video. "
+        '"The supply boat was subjected to direct water cannoning by two CCG vessels," said the AFP today.'
+    )
+    got = [c for c in claims(text) if (c.subject, c.relation, c.object) == ("CHN", "coerce", "PHL")]
+    assert got and got[0].attribution.kind == "officials" and got[0].attribution.who == "PHL"
+    # undefined, AFP is the news agency
+    wire = claims('"The supply boat was hit by water cannon from the CCG vessels," said the AFP today.')
+    assert [c.attribution.kind for c in wire] == ["media_reports"]
+
+
+def test_a_quotation_over_several_sentences_keeps_its_speaker() -> None:
+    before = (
+        "The Philippine Coast Guard said the China Coast Guard had fired water cannon at its boat. "
+        "“This damage served as evidence of the forceful water pressure used by the China Coast Guard in "
+        "their harassment of the Philippine vessels.”"
+    )
+    last = [c for c in claims(before) if "This damage" in c.text]
+    assert last and all(c.attribution.who == "PHL" for c in last)
+    # a sentence outside the quotation stays the author's
+    after = before + " China denies that its coast guard harassed Philippine vessels near the shoal."
+    assert all(
+        c.attribution.kind != "officials" or c.attribution.who != "PHL"
+        for c in claims(after)
+        if "denies" in c.text
+    )

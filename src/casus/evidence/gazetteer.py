@@ -125,6 +125,15 @@ EVIDENCE_FILES: dict[str, type[_Entry]] = {
 }
 
 
+def _spellings(name: str, state: str) -> list[str]:
+    """A name as the press writes it: Korean given names are often hyphenated ("Kim Jong Un",
+    "Kim Jong-un", "Kim Jong-Un")."""
+    parts = name.split()
+    if state in ("PRK", "KOR") and len(parts) == 3:
+        return [name, f"{parts[0]} {parts[1]}-{parts[2].lower()}", f"{parts[0]} {parts[1]}-{parts[2]}"]
+    return [name]
+
+
 def load_evidence_file(path: Path) -> list[Any]:
     """Read one of the evidence vocabulary files (by its name), with located errors."""
     model = EVIDENCE_FILES[path.name]
@@ -171,7 +180,7 @@ class Gazetteer:
         for p in _load("leaders.yaml"):
             target = str(p.get("state") or p.get("org"))
             start, end = _date(p["from"], dt.date(1, 1, 1)), _date(p.get("until"), FAR_FUTURE)
-            for text in {p["name"], p["short"]}:
+            for text in {v for n in (p["name"], p["short"]) for v in _spellings(n, target)}:
                 f = Form(text, "leader", target, start, end, person=p["name"], office=p["office"])
                 forms.append(f)
                 self.leaders.append(f)
@@ -188,7 +197,8 @@ class Gazetteer:
         firsts = re.escape("".join(sorted({t[0] for t in self.by_text})))
         # Not inside a word or a compound ("pro-Russian"), but after a dash that follows a space
         # ("(Reuters) -China's").
-        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?<!\w-){body}(?=(?:'s|’s|s)?(?![\w-]))")
+        # A hull number may follow ("CCG-3105"); a word may not ("China-based").
+        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?<!\w-){body}(?=(?:'s|’s|s)?(?!\w|-[^\W\d]))")
         self.demonym_of: dict[str, set[str]] = {}
         for f in forms:
             if f.kind in ("demonym", "historical"):
@@ -207,13 +217,51 @@ class Gazetteer:
         return max(forms, key=lambda f: f.end), False
 
     def find(self, text: str, on: dt.date) -> list[Mention]:
-        """Every resolved mention in a text, in order."""
+        """Every resolved mention in a text, in order, with the acronyms the text itself defines
+        for a state's body ("the Armed Forces of the Philippines (AFP)", "Taiwan's Ministry of
+        National Defense (MND)"): in that text they stand for the state."""
         out = []
         for m in self.pattern.finditer(text):
             r = self.resolve(m.group(0), on)
             if r is not None:
                 out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))
-        return out
+        return self._defined(text, out) if "(" in text else out
+
+    def _defined(self, text: str, found: list[Mention]) -> list[Mention]:
+        local: dict[str, str] = {}
+        for d in _DEFINED.finditer(text):
+            acronym = d.group(2)
+            if acronym in self.by_text or acronym in local:
+                continue  # a name the gazetteer knows keeps its meaning
+            # the state named in the long form, or just before it ("Taiwan's Ministry of ...")
+            near = [
+                m for m in found
+                if d.start(1) - 12 <= m.start < d.end(1) and m.form.kind not in ("leader", "org")
+            ]  # fmt: skip
+            if near and d.group(1).split()[0][0].isupper():
+                local[acronym] = near[0].form.target
+        if not local:
+            return found
+        words = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, local)) + r")(?![\w-])")
+        taken = {c for m in found for c in range(m.start, m.end)}
+        extra = [
+            Mention(
+                w.start(),
+                w.end(),
+                w.group(0),
+                Form(w.group(0), "metonym", local[w.group(0)], _EVER, _FAR),
+                True,
+            )
+            for w in words.finditer(text)
+            if w.start() not in taken
+        ]
+        return sorted(found + extra, key=lambda m: m.start)
+
+
+# "Armed Forces of the Philippines (AFP)": a capitalised name (with "of", "the", "and", "for"
+# inside it) and the acronym in brackets just after.
+_DEFINED = re.compile(r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|on))*)\s+\(([A-Z]{2,6})\)")
+_EVER, _FAR = dt.date(1, 1, 1), dt.date(9999, 12, 31)
 
 
 @lru_cache(maxsize=1)

@@ -53,7 +53,11 @@ class Sentence:
         governments"); modifiers before prepositional phrases, nearest first."""
         m = self.mention(head)
         if m is not None:
-            return [m.form.target]
+            # "Putin and DPRK leader Kim Jong-un" is often parsed as a coordination modifying the
+            # last name: the coordinated modifier's actors come first
+            coord = [c for c in head.children if c.dep_ == "nmod" and c.conjuncts and c.i < head.i]
+            before = [n.form.target for c in coord for t in c.subtree if (n := self.mention(t)) is not None]
+            return list(dict.fromkeys([*before, m.form.target]))
         official = head.lemma_.lower() in OFFICIAL_WORDS
         near = sorted(head.children, key=lambda t: abs(t.i - head.i))
         mods = [c for c in near if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")]
@@ -68,6 +72,10 @@ class Sentence:
                 if m is not None:
                     more = [n.form.target for cj in t.conjuncts if (n := self.mention(cj)) is not None]
                     return list(dict.fromkeys([m.form.target, *more]))
+        # "the country's leader, Kim Jong Un": the person named in apposition
+        for c in head.children:
+            if c.dep_ == "appos" and (m := self.mention(c)) is not None:
+                return [m.form.target]
         return []
 
     @staticmethod

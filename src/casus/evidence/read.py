@@ -71,18 +71,60 @@ class Parsed:
     overflow: list[tuple[int, str]]  # sentences past PARSE_BUDGET_WORDS
 
 
+_OPEN, _CLOSE = "“", "”"
+
+
+def _open_after(sent: str) -> bool:
+    """Whether a quotation is still open at the sentence's end (it goes on in the next)."""
+    return sent.count(_OPEN) > sent.count(_CLOSE) or sent.count('"') % 2 == 1
+
+
+def _in_quote(sent: str) -> bool:
+    """A sentence that is all quotation, or opens one it does not close."""
+    t = sent.strip()
+    return t[:1] in ('"', _OPEN) and (t.rstrip(".!?")[-1:] in ('"', _CLOSE) or _open_after(t))
+
+
+def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]]) -> None:
+    """Who speaks a quotation that runs over several sentences: a sentence of quotation with no
+    speaker of its own takes the voice of the sentence next to it that has one, before it
+    ("X said: '...'" then '"..."') or after it ('"...' then '...," X said'). Rows are the parsed
+    sentences in order (index in the document, text, claims, attribution); changed in place."""
+
+    def recast(k: int, said: Attribution) -> None:
+        i, sent, found, _ = rows[k]
+        found = [
+            c.model_copy(update={"attribution": said}) if c.attribution.kind == "author" else c for c in found
+        ]
+        rows[k] = (i, sent, found, said)
+
+    for k in range(1, len(rows)):
+        (pi, psent, _, psaid), (i, sent, _, said) = rows[k - 1], rows[k]
+        if (
+            said.kind == "author"
+            and psaid.kind != "author"
+            and pi == i - 1
+            and (_in_quote(sent) or (_open_after(psent) and any(q in sent for q in ('"', _CLOSE))))
+        ):
+            recast(k, psaid)
+    for k in range(len(rows) - 2, -1, -1):
+        (i, sent, _, said), (ni, _, _, nsaid) = rows[k], rows[k + 1]
+        if said.kind == "author" and nsaid.kind != "author" and ni == i + 1 and _open_after(sent):
+            recast(k, nsaid)
+
+
 def parsed_claims(sents: list[tuple[int, str]], mentions: list[Mention], nlp: Any) -> Parsed:
     """Claims and quotations of the sentences that name an actor and hold a trigger word
     (`CANDIDATE`), from their dependency parses (`casus.evidence.syntax`), parsed in one batch.
     Past `PARSE_BUDGET_WORDS` words of such sentences the rest are left to the rule-based coder,
     so that a very long input is read in time linear in its length, at the rules' pace."""
-    todo: list[tuple[str, list[Mention], list[str]]] = []
+    todo: list[tuple[str, list[Mention], list[str], int]] = []
     overflow: list[tuple[int, str]] = []
     quotes: list[Quotation] = []
     recent: list[str] = []  # states named last, most recent first
     budget = PARSE_BUDGET_WORDS
     k = 0
-    for offset, sent in sents:
+    for index, (offset, sent) in enumerate(sents):
         local, k = _local(mentions, offset, offset + len(sent), k)
         pledge = TREATY_LANGUAGE.search(sent) is not None
         quoted = '"' in sent or "“" in sent
@@ -90,7 +132,7 @@ def parsed_claims(sents: list[tuple[int, str]], mentions: list[Mention], nlp: An
         if ((local or collective) and (CANDIDATE.search(sent) or quoted)) or pledge:
             budget -= sent.count(" ") + 1
             if budget >= 0:
-                todo.append((sent, local, recent[:2]))
+                todo.append((sent, local, recent[:2], index))
             else:
                 overflow.append((offset, sent))
         elif quoted:
@@ -103,18 +145,22 @@ def parsed_claims(sents: list[tuple[int, str]], mentions: list[Mention], nlp: An
             recent.insert(0, m.form.target)
     claims: list[Claim] = []
     voices: dict[str, Attribution] = {}
-    texts = (DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, _, _ in todo)
+    texts = (DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, _, _, _ in todo)
     last: Attribution | None = None
-    for doc, (sent, local, context) in zip(nlp.pipe(texts, batch_size=64), todo, strict=True):
-        claims.extend(code_sentence(doc, local, sent, context, last))
+    rows: list[tuple[int, str, list[Claim], Attribution]] = []
+    for doc, (sent, local, context, index) in zip(nlp.pipe(texts, batch_size=64), todo, strict=True):
         said = speaker_of(doc, local, last)
-        voices[sent] = said
+        rows.append((index, sent, code_sentence(doc, local, sent, context, last), said))
         if said.kind == "speaker" and said.who:
             last = said
         passages = quotations(sent)
         if passages:
             who = quote_speaker(doc, local)
             quotes.extend(Quotation(text=q, speaker=who) for q in passages)
+    _quoted_voices(rows)
+    for _, sent, found, said in rows:
+        claims.extend(found)
+        voices[sent] = said
     return Parsed(claims, quotes, voices, len(todo), overflow)
 
 

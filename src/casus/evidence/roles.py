@@ -96,6 +96,11 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     if head.i != tok.i and head.pos_ == "VERB" and head.lemma_.lower() not in VICTIM_VERBS:
         subj, _ = _subject(s, head)
         return subj
+    if head.i != tok.i and head.lemma_.lower() in VICTIM_VERBS:
+        # "vessels encountered dangerous maneuvers ... from four China Coast Guard vessels"
+        for p in _pobj(head, ("from", "by")):
+            if found := s.actors(p):
+                return found
     return []
 
 
@@ -171,6 +176,9 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         for c in _children(tok, "nsubjpass"):
             if {t.lemma_.lower() for t in c.subtree} & (TROOPS | ARMS | VESSELS):
                 return s.actors(c), True
+        # "North Korean military personnel being sent to Russia"
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS and (owner := s.actors(tok.head)):
+            return owner, True
         return [], True
     subj = _children(tok, *_SUBJ)
     if subj:

@@ -161,6 +161,7 @@ def _co_speakers(s: _Sentence, speech: Token | None, said: Attribution) -> list[
     return out
 
 
+_NEAR = frozenset({"around", "near", "off", "toward", "towards", "encircling", "surrounding"})
 _PACTS = frozenset({"agreement", "treaty", "pact", "deal", "partnership", "alliance", "accord"})
 
 
@@ -264,6 +265,8 @@ def code_sentence(
         rel = _relation(tok)
         if rel is None:
             continue
+        if rel == "attack" and tok.dep_ in ("advcl", "xcomp", "conj") and _relation(tok.head) == "coerce":
+            continue  # "fired water cannons, targeting the vessel": the coercion, said twice
         chain = _clause_chain(tok)
         speech = _speech_verb(chain)
         if speech is not None and speech.i == tok.i:
@@ -314,6 +317,13 @@ def code_sentence(
             pairs = [(lone, o) for o in _pact_partner(s, tok, lone)] or pairs
         if lone is not None and rel in ("oppose", "accuse"):
             pairs = [(lone, o) for o in _story_objects(s, tok, lone, context or [])] or pairs
+        if lone is not None and rel == "mobilize":
+            # "detected PLAN vessels around Taiwan": where the force is shown, wherever it hangs
+            near = [
+                a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in _NEAR for a in s.actors(t)
+            ]
+            shown: list[tuple[str | None, str | None]] = [(lone, o) for o in near if o != lone]
+            pairs = shown[:1] or pairs
         for subject, obj in pairs:
             claim = _claim(s, text, tok, rel, subject, obj, chain, speech, treaty, context or [])
             if claim is None:

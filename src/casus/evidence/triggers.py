@@ -39,8 +39,26 @@ def object_words(tok: Token) -> set[str]:
     words: set[str] = set()
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "with"):
-            words.update(t.lemma_.lower() for t in c.subtree)
+            words.update(t.lemma_.lower() for t in _phrase(c))
     return words
+
+
+_TOPIC = frozenset({"about", "regarding", "concerning", "on", "over"})
+
+
+def _phrase(head: Token) -> list[Token]:
+    """A noun phrase without what it is about or a clause on it ("details about the deployment of
+    troops" is details, not troops)."""
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(
+            c
+            for c in t.children
+            if not (c.dep_ == "prep" and c.lower_ in _TOPIC) and c.dep_ not in ("relcl", "acl")
+        )
+    return out
 
 
 def _sent(tok: Token, lemma: str, words: set[str]) -> str | None:
@@ -118,7 +136,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "attack" if words & {"attack", "strike", "assault", "offensive", "raid", "invasion"} else None
     if rel == "agree_sign" and lemma in ("agree", "conclude"):
         deal = {"treaty", "pact", "agreement", "deal", "accord", "protocol", "convention", "partnership"}
-        if not (words & deal or any(c.dep_ == "xcomp" for c in tok.children)):
+        pact = tok.dep_ == "acl" and tok.head.lemma_.lower() in deal  # "the treaty concluded by"
+        if not (words & deal or pact or any(c.dep_ == "xcomp" for c in tok.children)):
             return None
     if rel == "threaten" and not (any(c.dep_ == "xcomp" for c in tok.children) or words & {"attack", "strike", "war", "retaliation", "force"}):  # fmt: skip
         # "threatened the peace and stability": a judgement, unless an actor is threatened
@@ -185,7 +204,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~cannon":
         return "coerce" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
     if rel == "~coerce":
-        mods = {c.lower_ for c in tok.children}
+        # "concerted and dangerous maneuvers": the modifiers and their conjuncts
+        mods = {t.lower_ for c in tok.children for t in (c, *c.conjuncts)}
         if lemma in ("maneuver", "manoeuvre", "collision"):
             return "coerce" if mods & {"dangerous", "blocking", "aggressive", "unsafe", "reverse"} else None
         return "coerce"

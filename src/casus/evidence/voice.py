@@ -177,7 +177,12 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         (int(t.text) if t.text.isdigit() else _NUMBERS.get(t.lower_) for t in tokens if t.dep_ == "nummod"),
         None,
     )
-    media = {w for w in words if re.split(r"[^a-z]", w)[0] in MEDIA or w.upper() in AGENCIES}
+    # an acronym the article defined for a state's body ("the AFP" as the Philippine armed
+    # forces) is that state's, not the news agency
+    own = {t.lower_ for t in tokens if s.mention(t) is None} | {
+        t.lemma_.lower() for t in tokens if s.mention(t) is None
+    }
+    media = {w for w in own if re.split(r"[^a-z]", w)[0] in MEDIA or w.upper() in AGENCIES}
     if media and not words & {"minister", "president", "spokesman", "spokesperson", "forces", "armed"}:
         name = _name([t for t in tokens if t.lower_ not in CALENDAR])
         if name is not None and all(s.mention(t) is not None for t in tokens if t.text in name.split()):
