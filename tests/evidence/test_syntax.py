@@ -393,3 +393,27 @@ def test_a_quotation_over_several_sentences_keeps_its_speaker() -> None:
         for c in claims(after)
         if "denies" in c.text
     )
+
+
+def test_help_asked_and_given_where_the_parse_hangs_it_elsewhere() -> None:
+    got = triples("Nato jets helped Poland intercept the Russian drones, shooting down several of them.")
+    assert {("NATO", "assist_militarily", "POL"), ("POL", "attack", "RUS")} <= got
+    assert ("FRA", "request_aid", "EU") in triples(
+        "France made a formal request on Tuesday for help from its EU partners following the Paris attacks."
+    )
+    assert ("POL", "attack", "RUS") in triples("Poland had directly engaged Russian assets in its airspace.")
+    assert ("NATO", "consult", "KOR") in triples(
+        "The NATO Secretary General said he would call South Korean President Yoon Suk Yeol on Monday."
+    )
+    # "called ... a parasite" is no call
+    assert not [
+        t for t in triples("China called Taiwan's president a parasite on Tuesday.") if t[1] == "consult"
+    ]
+
+
+def test_an_alliance_named_in_pledge_wording_is_never_attacked() -> None:
+    got = triples(
+        "This contrasts with Article 5, Nato's core principle, which sees an attack on one Nato member "
+        "being an attack on them all."
+    )
+    assert not [t for t in got if t[1] == "attack"]

@@ -98,6 +98,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["consult", "discuss", "meet", "talk"], "consult"),
     **dict.fromkeys(["defend", "protect"], "assist_militarily"),
     **dict.fromkeys(["assist", "help", "aid"], "~assist"),
+    "engage": "~engage",
     "cooperate": "~cooperate",
     **dict.fromkeys(["conduct", "hold", "stage", "begin", "start"], "~drill"),
     **dict.fromkeys(["detect", "spot", "track", "sight", "see", "record", "observe", "station"], "~detect"),
@@ -134,6 +135,7 @@ NOUN_TRIGGERS: dict[str, str] = {
         "~coerce",
     ),
     **dict.fromkeys(["commitment", "pledge", "guarantee", "obligation"], "~commit"),
+    "request": "~request",
 }
 SPEECH = frozenset(
     [

@@ -165,6 +165,37 @@ _NEAR = frozenset({"around", "near", "off", "toward", "towards", "encircling", "
 _PACTS = frozenset({"agreement", "treaty", "pact", "deal", "partnership", "alliance", "accord"})
 
 
+def _fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[str]) -> list[str]:
+    """The objects of a trigger whose parse names none, found where the construction puts them."""
+    if rel == "agree_sign":
+        return _pact_partner(s, tok, subject)
+    if rel in ("oppose", "accuse"):
+        return _story_objects(s, tok, subject, context)
+    if rel in ("assist_militarily", "request_aid"):
+        return [o for o in _helped(s, tok, rel) if o != subject][:1]
+    if rel == "mobilize":
+        # "detected PLAN vessels around Taiwan": where the force is shown, wherever it hangs
+        near = [a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in _NEAR for a in s.actors(t)]
+        return [o for o in near if o != subject][:1]
+    return []
+
+
+def _helped(s: _Sentence, tok: Token, rel: str) -> list[str]:
+    """Whom help is given to or asked from when the parse hangs them elsewhere: "helped Poland
+    intercept the drones" (the subject of the task), "made a request for help from its EU
+    partners" (the 'from' phrase under the request's verb)."""
+    if rel == "assist_militarily":
+        return [
+            a
+            for c in tok.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for n in _children(c, "nsubj")
+            for a in s.actors(n)
+        ]
+    head = tok.head if tok.dep_ == "dobj" else tok
+    return [a for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ == "from" for a in s.actors(t)]
+
+
 def _object_nouns(tok: Token) -> list[Token]:
     """The trigger's objects and prepositional objects, through "regret over the agreement"."""
     nouns, todo = [], [tok]
@@ -313,17 +344,8 @@ def code_sentence(
                 # "Seoul and its ally, the United States, accused the DPRK": each subject acts
                 pairs += [(a, pairs[0][1]) for a in _co_subjects(s, tok) if a not in (first, pairs[0][1])]
         lone = pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None else None
-        if lone is not None and rel == "agree_sign":
-            pairs = [(lone, o) for o in _pact_partner(s, tok, lone)] or pairs
-        if lone is not None and rel in ("oppose", "accuse"):
-            pairs = [(lone, o) for o in _story_objects(s, tok, lone, context or [])] or pairs
-        if lone is not None and rel == "mobilize":
-            # "detected PLAN vessels around Taiwan": where the force is shown, wherever it hangs
-            near = [
-                a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in _NEAR for a in s.actors(t)
-            ]
-            shown: list[tuple[str | None, str | None]] = [(lone, o) for o in near if o != lone]
-            pairs = shown[:1] or pairs
+        if lone is not None and (filled := _fill_object(s, tok, rel, lone, context or [])):
+            pairs = [(lone, o) for o in filled]
         for subject, obj in pairs:
             claim = _claim(s, text, tok, rel, subject, obj, chain, speech, treaty, context or [])
             if claim is None:
@@ -378,7 +400,11 @@ def _claim(
     if obj is None and rel in ("attack", "coerce") and subject is not None:
         # "fired water cannon at one of its supply boats": the one other state named is the target;
         # a sentence naming no other state continues the article's story (the last state named)
-        others = {m.form.target for m in s.mentions if m.form.target != subject}
+        # states before alliances: "Poland activated Nato's Article 4 after Russia sent drones
+        # into its airspace" strikes Poland
+        others = {m.form.target for m in s.mentions if m.form.target != subject and m.form.kind != "org"} or {
+            m.form.target for m in s.mentions if m.form.target != subject
+        }
         # "Manila accused China of firing at one of its boats": "its" is the accuser's own
         own = any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in tok.subtree if t.i > tok.i)
         if not (own and said.who in others):
@@ -391,8 +417,8 @@ def _claim(
     conditional = _conditional(chain, speech) or (
         rel == "assist_militarily" and tok.lemma_.lower() in COMMITMENTS
     )
-    if rel == "attack" and (conditional or treaty):
-        return None  # the case a pledge is for, not an event
+    if rel == "attack" and (conditional or treaty or TREATY_LANGUAGE.search(text)):
+        return None  # the case a pledge is for, not an event ("an attack on one Nato member")
     if rel != "assist_militarily" and any(t.lemma_.lower() in OBLIGING for t in chain[1:]):
         return None  # "the treaty requires both sides not to sign ...": a duty it sets, not an event
     if rel == "attack" and noun and any(c.lower_ in ("would", "will") for c in tok.head.children):

@@ -148,13 +148,29 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "attack"  # intercepting drones or missiles is shooting at them
     if rel == "~urge":  # "urged the Philippines to stop", "calls on Russia to stop"
         stop = {"stop", "cease", "halt", "end", "withdraw", "refrain", "desist"}
-        return "oppose" if any(t.lemma_.lower() in stop for t in tok.subtree) else None
+        if any(t.lemma_.lower() in stop for t in tok.subtree):
+            return "oppose"
+        # "would call South Korean President Yoon": a telephone call, nothing said of its content
+        plain = not any(
+            c.dep_ in ("xcomp", "oprd", "ccomp", "attr") or (c.dep_ == "prep" and not _when(c))
+            for c in tok.children
+        )
+        person = any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children)
+        return "consult" if lemma == "call" and plain and person else None
     if rel == "~request":
         return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS) or pobj(tok, ("for",)) else None
     if rel == "~support":
         return None if words & (TROOPS | ARMS) else "support_politically"
     if rel == "~assist":
-        return "assist_militarily" if lemma == "assist" or words & {"military", "defend", "war"} else None
+        # "Nato jets helped Poland intercept the drones": help at a military task
+        task = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _MILITARY_TASKS for c in tok.children)
+        return (
+            "assist_militarily"
+            if lemma == "assist" or task or words & {"military", "defend", "war"}
+            else None
+        )
+    if rel == "~engage":  # "engaged Russian assets in its airspace"
+        return "attack" if words & (ARMS | VESSELS | {"asset", "target", "drone"}) else None
     if rel == "~cooperate":
         return "cooperate_militarily" if {"military", "militarily", "defense", "defence"} & {t.lemma_.lower() for t in tok.subtree} else None  # fmt: skip
     if rel == "~detect":  # "detected ten Chinese warships around Taiwan": their owner's deployment
@@ -180,6 +196,17 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
 
 
 AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _when(prep: Token) -> bool:
+    """A prepositional phrase of time ("on Monday")."""
+    return any(t.lower_ in _DAYS or t.like_num for c in prep.children for t in c.subtree)
+
+
+_MILITARY_TASKS = frozenset({"intercept", "shoot", "down", "repel", "defend", "protect", "fight", "destroy"})
 
 
 def is_troops(tok: Token) -> bool:
@@ -225,6 +252,10 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "attack" if between_of(tok) else None
     if rel == "~send":
         return "send_troops" if any(is_troops(t) for t in tok.subtree) else None
+    if rel == "~request":  # "a formal request for help from its EU partners"
+        asked = pobj(tok, ("for",)) or (pobj(tok.head, ("for",)) if tok.dep_ == "dobj" else [])
+        wanted = {t.lemma_.lower() for p in asked for t in p.subtree}
+        return "request_aid" if wanted & (ASSISTANCE | TROOPS | ARMS) else None
     if lemma in ("assistance", "aid") and any(c.lower_ == "military" for c in tok.children):
         return "assist_militarily" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
     return rel
