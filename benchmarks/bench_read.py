@@ -63,7 +63,7 @@ def naive_find(text: str, on: dt.date) -> list[Mention]:
     g = default_gazetteer()
     spans: list[tuple[int, int, str]] = []
     for form in sorted(g.by_text, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w)(?<!\w-){re.escape(form)}(?=(?:'s|’s|s)?(?![\w-]))", text):
+        for m in re.finditer(rf"(?<!\w)(?<!\w-){re.escape(form)}(?=(?:'s|’s|s)?(?!\w|-[^\W\d]))", text):
             if not any(s <= m.start() < e or s < m.end() <= e for s, e, _ in spans):
                 spans.append((m.start(), m.end(), form))
     out = []
@@ -71,7 +71,7 @@ def naive_find(text: str, on: dt.date) -> list[Mention]:
         r = g.resolve(form, on)
         if r is not None:
             out.append(Mention(s, e, form, r[0], r[1]))
-    return out
+    return g.defined_acronyms(text, out) if "(" in text else out
 
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "evidence" / "gold"

@@ -482,10 +482,8 @@ class WorldAt:
     def treaty(self, ident: str) -> TreatyAt:
         """One treaty as it stood on the date."""
         t = self.world.treaty(ident)
-        return TreatyAt(
-            t, self.on, t.status_on(self.on), t.parties_on(self.on), t.suspensions_on(self.on),
-            t.unverified_on(self.on),
-        )  # fmt: skip
+        on = self.on
+        return TreatyAt(t, on, t.status_on(on), t.parties_on(on), t.suspensions_on(on), t.unverified_on(on))
 
     def treaties(
         self, *, party: str | None = None, include: tuple[str, ...] = ("in_force", "signed")

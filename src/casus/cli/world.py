@@ -26,7 +26,7 @@ from casus.cli.common import (
 from casus.compare import compare, describe_conditions
 from casus.model import State
 from casus.records import state_record, treaty_record, treaty_row
-from casus.world import World
+from casus.world import TreatyAt, World
 
 
 @app.command("states")
@@ -185,6 +185,17 @@ def treaties_list(
     out.print(table)
 
 
+def _print_parties(ta: TreatyAt, on: dt.date) -> None:
+    """Status and parties on the date, a party whose membership is not verified marked '?'."""
+    names = [f"{p}?" if p in ta.unverified else p for p in ta.parties]
+    out.print(f"on {on}: [bold]{ta.status.replace('_', ' ')}[/bold]; parties: {', '.join(names) or 'none'}")
+    if ta.unverified:
+        out.print(
+            f"  ? membership not verified ({', '.join(ta.unverified)}): no record of ratification or "
+            "accession found; the engine reads these states' duties as open questions"
+        )
+
+
 @treaties_app.command("show")
 def treaties_show(
     ident: Annotated[str, typer.Argument(help="Treaty id, e.g. ru-kp-2024.")],
@@ -210,13 +221,7 @@ def treaties_show(
         f"signed {t.signed} · in force {t.in_force or '—'} · ended {t.ended or '—'}"
         + (f" ({t.end_note})" if t.end_note else "")
     )
-    names = [f"{p}?" if p in ta.unverified else p for p in ta.parties]
-    out.print(f"on {on}: [bold]{ta.status.replace('_', ' ')}[/bold]; parties: {', '.join(names) or 'none'}")
-    if ta.unverified:
-        out.print(
-            f"  ? membership not verified ({', '.join(ta.unverified)}): no record of ratification or "
-            "accession found; the engine reads these states' duties as open questions"
-        )
+    _print_parties(ta, on)
     for s in ta.suspensions:
         out.print(
             f"  {s.kind.value}: {s.state} since {s.start}"

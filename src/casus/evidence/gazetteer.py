@@ -225,9 +225,10 @@ class Gazetteer:
             r = self.resolve(m.group(0), on)
             if r is not None:
                 out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))
-        return self._defined(text, out) if "(" in text else out
+        return self.defined_acronyms(text, out) if "(" in text else out
 
-    def _defined(self, text: str, found: list[Mention]) -> list[Mention]:
+    def defined_acronyms(self, text: str, found: list[Mention]) -> list[Mention]:
+        """`found` with the mentions of the acronyms the text defines for a state's body."""
         local: dict[str, str] = {}
         for d in _DEFINED.finditer(text):
             acronym = d.group(2)

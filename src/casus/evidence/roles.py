@@ -228,6 +228,56 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
     return before[:1]
 
 
+def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[str]:
+    """The objects of a nominal event: its on/against/at phrase, the one who undergoes it
+    ("was subjected to", "encountered"), or the object of the verb it hangs from."""
+    out: list[str] = []
+    has = bool(found)
+    for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
+        out += s.actors(p)
+    head = tok.head
+    if not (out or has) and head.lower_ == "to" and head.head.lemma_.lower() in ("subject", "expose"):
+        for c in _children(head.head, "nsubjpass", "dobj"):
+            out += s.actors(c)
+    if not (out or has) and head.lemma_.lower() in VICTIM_VERBS:
+        for c in _children(head, "nsubj", "nsubjpass"):
+            out += s.actors(c)
+    if not (out or has) and rel == "assist_militarily":  # "commitment to the alliance with the Philippines"
+        out += [m.form.target for t in tok.subtree if t is not tok and (m := s.mention(t)) is not None]
+    if not (out or has) and head.pos_ == "VERB":
+        for c in _children(head, "dobj", "nsubjpass"):
+            if c.i != tok.i:
+                out += s.actors(c)
+    return out
+
+
+def _destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
+    """Where troops or arms went when the parse hangs it away from the trigger."""
+    out: list[str] = []
+    if rel == "send_troops":
+        # "recorded the North Korean troops in Russia's Kursk region": where the troops are
+        for c in _children(tok, "dobj", "nsubjpass"):
+            if any(is_troops(t) for t in c.subtree):
+                out += [a for p in _pobj(c, ("in", "to", "into")) for a in s.actors(p)]
+        if not out and tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "showing ... presence in Russia"
+            out += [a for p in _pobj(tok.head, ("in", "to", "into")) for a in s.actors(p)]
+    if not out and rel == "send_troops" and passive:
+        # "North Korean soldiers assisting Moscow have been deployed to Kursk"
+        for c in _children(tok, "nsubjpass"):
+            own = set(s.actors(c))
+            out += [
+                m.form.target
+                for t in c.subtree
+                if (m := s.mention(t)) is not None and m.form.target not in own
+            ]
+    if not out and rel in ("send_troops", "transfer_arms", "transfer_technology"):
+        # "sent 10,000 soldiers to train in eastern Russia": the destination sits in a purpose clause
+        for c in tok.children:
+            if c.dep_ in ("advcl", "xcomp", "prep", "acl") and c.i > tok.i:
+                out += [m.form.target for t in c.subtree if (m := s.mention(t)) is not None]
+    return out
+
+
 def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     out: list[str] = []
     if passive:
@@ -276,42 +326,9 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             ):
                 out += [a for a in s.actors(t) if a not in owner]
     if tok.pos_ in ("NOUN", "PROPN"):
-        for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
-            out += s.actors(p)
-        head = tok.head
-        if not out and head.lower_ == "to" and head.head.lemma_.lower() in ("subject", "expose"):
-            for c in _children(head.head, "nsubjpass", "dobj"):
-                out += s.actors(c)
-        if not out and head.lemma_.lower() in VICTIM_VERBS:
-            for c in _children(head, "nsubj", "nsubjpass"):
-                out += s.actors(c)
-        if not out and rel == "assist_militarily":  # "commitment to the alliance with the Philippines"
-            out += [m.form.target for t in tok.subtree if t is not tok and (m := s.mention(t)) is not None]
-        if not out and head.pos_ == "VERB":
-            for c in _children(head, "dobj", "nsubjpass"):
-                if c.i != tok.i:
-                    out += s.actors(c)
-    if not out and rel == "send_troops":
-        # "recorded the North Korean troops in Russia's Kursk region": where the troops are
-        for c in _children(tok, "dobj", "nsubjpass"):
-            if any(is_troops(t) for t in c.subtree):
-                out += [a for p in _pobj(c, ("in", "to", "into")) for a in s.actors(p)]
-        if not out and tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "showing ... presence in Russia"
-            out += [a for p in _pobj(tok.head, ("in", "to", "into")) for a in s.actors(p)]
-    if not out and rel == "send_troops" and passive:
-        # "North Korean soldiers assisting Moscow have been deployed to Kursk"
-        for c in _children(tok, "nsubjpass"):
-            own = set(s.actors(c))
-            out += [
-                m.form.target
-                for t in c.subtree
-                if (m := s.mention(t)) is not None and m.form.target not in own
-            ]
+        out += _noun_objects(s, tok, rel, out)
     if not out and rel in ("send_troops", "transfer_arms", "transfer_technology"):
-        # "sent 10,000 soldiers to train in eastern Russia": the destination sits in a purpose clause
-        for c in tok.children:
-            if c.dep_ in ("advcl", "xcomp", "prep", "acl") and c.i > tok.i:
-                out += [m.form.target for t in c.subtree if (m := s.mention(t)) is not None]
+        out += _destination(s, tok, rel, passive)
     return list(dict.fromkeys(out))
 
 

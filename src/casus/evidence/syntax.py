@@ -167,8 +167,6 @@ _PACTS = frozenset({"agreement", "treaty", "pact", "deal", "partnership", "allia
 
 def _fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[str]) -> list[str]:
     """The objects of a trigger whose parse names none, found where the construction puts them."""
-    if rel == "agree_sign":
-        return _pact_partner(s, tok, subject)
     if rel in ("oppose", "accuse"):
         return _story_objects(s, tok, subject, context)
     if rel in ("assist_militarily", "request_aid"):
@@ -206,18 +204,6 @@ def _object_nouns(tok: Token) -> list[Token]:
                 if c.pos_ in ("NOUN", "PROPN"):
                     nouns.append(c)
     return nouns
-
-
-def _pact_partner(s: _Sentence, tok: Token, subject: str) -> list[str]:
-    """The other party of a pact one side ratified, named after the pact ("ratified the treaty
-    on comprehensive strategic partnership with North Korea")."""
-    nouns = _object_nouns(tok)
-    if not any(n.lemma_.lower() in _PACTS for n in nouns):
-        return []
-    withs = [
-        a for n in nouns if n.dep_ == "pobj" and n.head.lower_ == "with" for a in s.actors(n) if a != subject
-    ]
-    return withs[:1]
 
 
 def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -> list[str]:
@@ -321,31 +307,7 @@ def code_sentence(
                 continue  # "Ukrainians are fighting with courage": no one is named as fought
         else:
             objects = _objects(s, tok, rel, passive)
-        between = _between(s, tok, rel)
-        if len(between) >= 2:  # "hostilities erupted between India and Pakistan"
-            subjects, objects = between, []
-        reciprocal = (
-            (len(between) >= 2 and rel == "attack")
-            or (rel == "attack" and len(subjects) >= 2 and not objects)
-            or any(t.lower_ in ("other", "another") and t.head.i >= tok.i for t in tok.subtree)
-        )
-        pairs: list[tuple[str | None, str | None]]
-        if len(subjects) >= 2 and reciprocal and not objects:  # "fired missiles at each other"
-            pairs = [(subjects[0], subjects[1]), (subjects[1], subjects[0])]
-        elif rel in SYMMETRIC and len(subjects) >= 2 and not objects:
-            pairs = [(subjects[0], subjects[1])]
-        else:
-            first = subjects[0] if subjects else None
-            others = [o for o in objects if o != first]
-            # "condemned Russia and North Korea": each object named together, one claim each
-            together = [o for o in others if o in _conjoined(s, tok)]
-            pairs = [(first, o) for o in (together if len(together) >= 2 else others[:1])] or [(first, None)]
-            if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:
-                # "Seoul and its ally, the United States, accused the DPRK": each subject acts
-                pairs += [(a, pairs[0][1]) for a in _co_subjects(s, tok) if a not in (first, pairs[0][1])]
-        lone = pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None else None
-        if lone is not None and (filled := _fill_object(s, tok, rel, lone, context or [])):
-            pairs = [(lone, o) for o in filled]
+        pairs = _pairs(s, tok, rel, subjects, objects, passive, context or [])
         for subject, obj in pairs:
             claim = _claim(s, text, tok, rel, subject, obj, chain, speech, treaty, context or [])
             if claim is None:
@@ -362,6 +324,40 @@ def code_sentence(
     have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}
     claims += [c for c in treaty if (c.subject, c.object) not in have]
     return _tidy(claims)
+
+
+def _pairs(
+    s: _Sentence, tok: Token, rel: str, subjects: list[str], objects: list[str], passive: bool,
+    context: list[str],
+) -> list[tuple[str | None, str | None]]:  # fmt: skip
+    """(subject, object) of each claim a trigger makes: reciprocal ones both ways, one per object
+    or subject named together, and an object the construction puts elsewhere."""
+    between = _between(s, tok, rel)
+    if len(between) >= 2:  # "hostilities erupted between India and Pakistan"
+        subjects, objects = between, []
+    reciprocal = (
+        (len(between) >= 2 and rel == "attack")
+        or (rel == "attack" and len(subjects) >= 2 and not objects)
+        or any(t.lower_ in ("other", "another") and t.head.i >= tok.i for t in tok.subtree)
+    )
+    pairs: list[tuple[str | None, str | None]]
+    if len(subjects) >= 2 and reciprocal and not objects:  # "fired missiles at each other"
+        pairs = [(subjects[0], subjects[1]), (subjects[1], subjects[0])]
+    elif rel in SYMMETRIC and len(subjects) >= 2 and not objects:
+        pairs = [(subjects[0], subjects[1])]
+    else:
+        first = subjects[0] if subjects else None
+        others = [o for o in objects if o != first]
+        # "condemned Russia and North Korea": each object named together, one claim each
+        together = [o for o in others if o in _conjoined(s, tok)]
+        pairs = [(first, o) for o in (together if len(together) >= 2 else others[:1])] or [(first, None)]
+        if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:
+            # "Seoul and its ally, the United States, accused the DPRK": each subject acts
+            pairs += [(a, pairs[0][1]) for a in _co_subjects(s, tok) if a not in (first, pairs[0][1])]
+    lone = pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None else None
+    if lone is not None and (filled := _fill_object(s, tok, rel, lone, context)):
+        pairs = [(lone, o) for o in filled]
+    return pairs
 
 
 def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) -> Attribution:

@@ -100,6 +100,28 @@ def _exercise(words: set[str]) -> str | None:
     return None
 
 
+def _urged(tok: Token, lemma: str) -> str | None:
+    """ "urged the Philippines to stop", "calls on Russia to stop" oppose; "would call South Korean
+    President Yoon" is a telephone call, nothing said of its content."""
+    stop = {"stop", "cease", "halt", "end", "withdraw", "refrain", "desist"}
+    if any(t.lemma_.lower() in stop for t in tok.subtree):
+        return "oppose"
+    plain = not any(
+        c.dep_ in ("xcomp", "oprd", "ccomp", "attr") or (c.dep_ == "prep" and not _when(c))
+        for c in tok.children
+    )
+    person = any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children)
+    return "consult" if lemma == "call" and plain and person else None
+
+
+def _helped(tok: Token, lemma: str, words: set[str]) -> str | None:
+    """Help that is military: "assist", help at a military task ("Nato jets helped Poland
+    intercept the drones"), or help named military."""
+    task = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _MILITARY_TASKS for c in tok.children)
+    military = lemma == "assist" or task or words & {"military", "defend", "war"}
+    return "assist_militarily" if military else None
+
+
 def _verb_relation(tok: Token, lemma: str) -> str | None:
     """The relation a verb triggers, the object-dependent ones resolved by their objects."""
     rel = VERB_TRIGGERS.get(lemma)
@@ -146,29 +168,14 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         )
     if rel == "coerce" and lemma == "intercept" and words & ARMS:
         return "attack"  # intercepting drones or missiles is shooting at them
-    if rel == "~urge":  # "urged the Philippines to stop", "calls on Russia to stop"
-        stop = {"stop", "cease", "halt", "end", "withdraw", "refrain", "desist"}
-        if any(t.lemma_.lower() in stop for t in tok.subtree):
-            return "oppose"
-        # "would call South Korean President Yoon": a telephone call, nothing said of its content
-        plain = not any(
-            c.dep_ in ("xcomp", "oprd", "ccomp", "attr") or (c.dep_ == "prep" and not _when(c))
-            for c in tok.children
-        )
-        person = any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children)
-        return "consult" if lemma == "call" and plain and person else None
+    if rel == "~urge":
+        return _urged(tok, lemma)
     if rel == "~request":
         return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS) or pobj(tok, ("for",)) else None
     if rel == "~support":
         return None if words & (TROOPS | ARMS) else "support_politically"
     if rel == "~assist":
-        # "Nato jets helped Poland intercept the drones": help at a military task
-        task = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _MILITARY_TASKS for c in tok.children)
-        return (
-            "assist_militarily"
-            if lemma == "assist" or task or words & {"military", "defend", "war"}
-            else None
-        )
+        return _helped(tok, lemma, words)
     if rel == "~engage":  # "engaged Russian assets in its airspace"
         return "attack" if words & (ARMS | VESSELS | {"asset", "target", "drone"}) else None
     if rel == "~cooperate":
