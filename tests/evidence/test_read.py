@@ -171,6 +171,24 @@ def test_actors_by_name_demonym_capital_metonym_office_and_organisation() -> Non
     assert old.actors[0].id == "SUN"
 
 
+def test_names_the_text_defines_and_names_joined_to_words() -> None:
+    g = default_gazetteer()
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.form.target) for m in g.find(text, D)]
+
+    # an acronym defined for a state's body stands for the state; one the gazetteer knows keeps its meaning
+    text = "The Armed Forces of the Philippines (AFP) said. The AFP added. The North Atlantic Council (NATO) met."
+    assert found(text)[:3] == [("Philippines", "PHL"), ("AFP", "PHL"), ("AFP", "PHL")]
+    assert found(text)[-1] == ("NATO", "NATO")
+    assert found("Taiwan's Ministry of National Defense (MND) said. MND added.")[-1] == ("MND", "TWN")
+    assert found("The AFP news agency reported it.") == []  # undefined: the news agency
+    assert found("No state is named in the Ad Hoc Committee (AHC).") == []
+    # a hull number may follow a name; a word joined by a hyphen may not
+    assert found("CCG-3105 and a China-based firm") == [("CCG-3105"[:3], "CHN")]
+    assert found("Kim Jong-un met Yoon Suk-yeol.") == [("Kim Jong-un", "PRK"), ("Yoon Suk-yeol", "KOR")]
+
+
 def test_flags() -> None:
     text = ("West German officials said they were alarmed. Japanese Prime Minister Fumio Kishida arrived. "
             "Later the South Korean premier Kishida spoke. Tokyo, the South Korean capital, was calm. "

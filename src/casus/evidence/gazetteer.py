@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -230,16 +231,22 @@ class Gazetteer:
     def defined_acronyms(self, text: str, found: list[Mention]) -> list[Mention]:
         """`found` with the mentions of the acronyms the text defines for a state's body."""
         local: dict[str, str] = {}
-        for d in _DEFINED.finditer(text):
-            acronym = d.group(2)
+        starts = [m.start for m in found]
+        for a in _ACRONYM.finditer(text):
+            acronym = a.group(1)
             if acronym in self.by_text or acronym in local:
                 continue  # a name the gazetteer knows keeps its meaning
+            # the long form just before the brackets, looked for in a bounded window so that a
+            # text of capitalised words stays linear
+            d = _LONG_FORM.search(text, max(0, a.start() - 120), a.start())
+            if d is None:
+                continue
             # the state named in the long form, or just before it ("Taiwan's Ministry of ...")
             near = [
-                m for m in found
-                if d.start(1) - 12 <= m.start < d.end(1) and m.form.kind not in ("leader", "org")
+                m for m in found[bisect_left(starts, d.start() - 12) : bisect_left(starts, d.end())]
+                if m.form.kind not in ("leader", "org")
             ]  # fmt: skip
-            if near and d.group(1).split()[0][0].isupper():
+            if near:
                 local[acronym] = near[0].form.target
         if not local:
             return found
@@ -259,9 +266,10 @@ class Gazetteer:
         return sorted(found + extra, key=lambda m: m.start)
 
 
-# "Armed Forces of the Philippines (AFP)": a capitalised name (with "of", "the", "and", "for"
-# inside it) and the acronym in brackets just after.
-_DEFINED = re.compile(r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|on))*)\s+\(([A-Z]{2,6})\)")
+# "Armed Forces of the Philippines (AFP)": an acronym in brackets, after a capitalised name
+# (with "of", "the", "and", "for" inside it) that ends where the brackets begin.
+_ACRONYM = re.compile(r"\s\(([A-Z]{2,6})\)")
+_LONG_FORM = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|on))*$")
 _EVER, _FAR = dt.date(1, 1, 1), dt.date(9999, 12, 31)
 
 
