@@ -191,7 +191,10 @@ def pledges(
     conditional pledge of military assistance to each other, never an attack between them: the
     claims, with such pledges added and attacks between the parties in that sentence dropped."""
     table = _bilateral_defence()
-    out = list(claims)
+    # the claims grouped by sentence, in order, so that each link looks only at its own sentence
+    by_sentence: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.text, []).append(c)
     for link in links:
         pair = table.get((link.treaty, link.article))
         if pair is None:
@@ -199,13 +202,12 @@ def pledges(
         if not DEFENCE_WORDS.search(link.sentence):
             continue  # names the treaty without its pledge ("the treaty ... was signed")
         a, b = pair
-        out = [
-            c for c in out
-            if not (c.text == link.sentence and c.relation == "attack" and {c.subject, c.object} <= {a, b})
-            and not (c.text == link.sentence and c.conditional and c.relation == "assist_militarily"
-                     and {c.subject, c.object} != {a, b})
+        here = [
+            c for c in by_sentence.get(link.sentence, [])
+            if not (c.relation == "attack" and {c.subject, c.object} <= {a, b})
+            and not (c.conditional and c.relation == "assist_militarily" and {c.subject, c.object} != {a, b})
         ]  # fmt: skip
-        here = [c for c in out if c.text == link.sentence]
+        by_sentence[link.sentence] = here
         have = {(c.subject, c.object) for c in here if c.relation == "assist_militarily"}
         # on the word of whoever the sentence's other claims are on ("..., KCNA said")
         said = (voices or {}).get(link.sentence) or next(
@@ -213,7 +215,7 @@ def pledges(
         )
         for x, y in ((a, b), (b, a)):
             if (x, y) not in have:
-                out.append(
+                here.append(
                     Claim(
                         text=link.sentence,
                         subject=x,
@@ -226,7 +228,7 @@ def pledges(
                         coder=coder,
                     )
                 )
-    return out
+    return [c for group in by_sentence.values() for c in group]
 
 
 def read_document(
