@@ -417,3 +417,10 @@ def test_an_alliance_named_in_pledge_wording_is_never_attacked() -> None:
         "being an attack on them all."
     )
     assert not [t for t in got if t[1] == "attack"]
+
+
+def test_an_attack_or_a_deployment_without_a_target_is_no_claim() -> None:
+    got = claims("NATO jets shot down several drones over the sea on Wednesday.")
+    assert not [c for c in got if c.relation in ("attack", "send_troops") and c.object is None]
+    # a ratification needs no second party
+    assert ("RUS", "agree_sign", None) in triples("Russia's State Duma ratified the treaty on Thursday.")

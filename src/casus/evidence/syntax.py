@@ -372,12 +372,20 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
 
 def _tidy(claims: list[Claim]) -> list[Claim]:
     """Claims without a subject are dropped (no one is said to act), and so is a claim without an
-    object where the same subject and relation appear with one."""
+    object where the same subject and relation appear with one, or whose relation is between two
+    parties by nature (an attack, a deployment, talks: CAMEO codes them only with a target)."""
     with_object = {(c.subject, c.relation) for c in claims if c.object is not None}
     return [
         c for c in claims
-        if c.subject is not None and (c.object is not None or (c.subject, c.relation) not in with_object)
+        if c.subject is not None
+        and (c.object is not None or ((c.subject, c.relation) not in with_object and c.relation not in DYADIC))
     ]  # fmt: skip
+
+
+DYADIC = frozenset(
+    {"attack", "send_troops", "consult", "cooperate_militarily", "threaten", "transfer_arms",
+     "transfer_technology", "request_aid"}
+)  # fmt: skip
 
 
 COMMITMENTS = frozenset({"commitment", "pledge", "guarantee", "obligation"})
