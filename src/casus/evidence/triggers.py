@@ -159,7 +159,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "agree_sign" and lemma in ("agree", "conclude"):
         deal = {"treaty", "pact", "agreement", "deal", "accord", "protocol", "convention", "partnership"}
         pact = tok.dep_ == "acl" and tok.head.lemma_.lower() in deal  # "the treaty concluded by"
-        if not (words & deal or pact or any(c.dep_ == "xcomp" for c in tok.children)):
+        if not (words & deal or pact):  # "agreed to cooperate" is an intent; the verb it governs codes it
             return None
     if rel == "threaten" and not (any(c.dep_ == "xcomp" for c in tok.children) or words & {"attack", "strike", "war", "retaliation", "force"}):  # fmt: skip
         # "threatened the peace and stability": a judgement, unless an actor is threatened
