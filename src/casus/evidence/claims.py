@@ -194,7 +194,7 @@ def _pledges(sent: str, actors: list[Mention], claims: list[Claim]) -> list[Clai
     if not TREATY_LANGUAGE.search(sent):
         return []
     parties = list(dict.fromkeys(m.form.target for m in actors if m.form.kind not in ("leader", "org")))
-    have = {(c.subject, c.object) for c in claims if c.text == sent and c.relation == "assist_militarily"}
+    have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}
     out: list[Claim] = []
     if len(parties) >= 2:
         for x, y in ((parties[0], parties[1]), (parties[1], parties[0])):
@@ -235,6 +235,6 @@ def read_claims(
             )
         if not local:
             continue
-        claims += _events(sent, local, speakers)
-        claims += _pledges(sent, local, claims)
+        events = _events(sent, local, speakers)
+        claims += events + _pledges(sent, local, events)  # the sentence's own claims only: linear
     return claims, quotes
