@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import re
 from pathlib import Path
@@ -394,3 +395,45 @@ def test_sources_contradicting_each_other_on_a_provision_are_quoted_side_by_side
         ("b", "does not oblige"),
     }
     assert {s["text"] for s in row["statements"]} == {a_text, b_text}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The",
+                "Armed",
+                "Forces",
+                "of",
+                "the",
+                "Philippines",
+                "(AFP)",
+                "(MND)",
+                "Taiwan's",
+                "Ministry",
+                "AFP",
+                "MND",
+                "said",
+                "(",
+                ")",
+                "CCG-3105",
+                "China-based",
+                "NATO",
+                "(NATO)",
+                "Kim",
+                "Jong-un",
+                "\n",
+                ".",
+                "x" * 30,
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_mentions_are_ordered_and_apart_whatever_the_brackets(words: list[str]) -> None:
+    text = " ".join(words)
+    found = default_gazetteer().find(text, D)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+    assert all(text[m.start : m.end] == m.text for m in found)
