@@ -53,7 +53,7 @@ def test_the_gold_set_is_real_and_large_enough() -> None:
         (
             "parse",
             {
-                "precision": 0.84,
+                "precision": 0.88,
                 "recall": 0.56,
                 "attribution_accuracy": 0.78,
                 "hedge_accuracy": 0.95,
@@ -86,10 +86,14 @@ def test_held_aside_scores() -> None:
     attribution 0.80 (conjoined speakers, article-defined acronyms, quotations over several
     sentences, roles the parse hangs elsewhere): precision 0.51, recall 0.36 (two claims fewer of
     64), attribution 0.83 (higher), hedges 0.96, links 1.00 / 0.86, no attack coded from
-    mutual-defence wording. The development set's gains did not carry over to the claims."""
+    mutual-defence wording. The development set's gains did not carry over to the claims. A fifth
+    time, at the end of that session, after claims without a target were no longer coded for
+    relations between two parties and "agreed to" no longer counted as signing (development
+    precision 0.90, recall 0.59): precision 0.56, recall 0.36, attribution 0.83, hedges 0.96,
+    links 1.00 / 0.86, no attack from mutual-defence wording."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
-    floors = {"precision": 0.5, "recall": 0.35, "attribution_accuracy": 0.8, "hedge_accuracy": 0.95,
+    floors = {"precision": 0.55, "recall": 0.35, "attribution_accuracy": 0.8, "hedge_accuracy": 0.95,
               "link_precision": 0.9, "link_recall": 0.8}  # fmt: skip
     for key, floor in floors.items():
         assert got[key] >= floor, (key, got[key])
