@@ -33,6 +33,8 @@ def test_mutual_defence_wording_is_a_conditional_pledge_never_an_attack() -> Non
         "Saudi Arabia and Pakistan signed a pact stating that any aggression against either country shall "
         "be considered an aggression against both.",
         "The pact declares any attack on Saudi Arabia or Pakistan an attack on both.",
+        "North Korea and Russia signed a treaty in June under which each must provide military assistance "
+        "without delay if the other is attacked.",
     ):
         cs = claims(text)
         assert not [c for c in cs if c.relation == "attack"], text

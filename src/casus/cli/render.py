@@ -255,12 +255,21 @@ def print_reading(reading: Any) -> None:
         out.print(f"  {r.source} · {r.date} ({r.date_from}) · {r.words} words{removed}")
         if r.actors:
             out.print("  actors: " + ", ".join(f"{a.id} ×{a.mentions}" for a in r.actors))
+        # one line per claim of a sentence, its sources together ("per KOR, USA")
+        lines: dict[tuple[Any, ...], list[str]] = {}
         for c in r.claims:
-            who = c.attribution.who or c.attribution.kind
-            neg = "NOT " if c.polarity == "negative" else ""
-            hedge = f" [hedged: {', '.join(c.hedges)}]" if c.hedges else ""
+            a = c.attribution
+            who = (a.who or a.kind) + (f" via {a.via}" if a.via and a.via != "author" else "")
+            key = (c.text, c.subject, c.relation, c.object, c.polarity, tuple(c.hedges), c.conditional)
+            if who not in lines.setdefault(key, []):
+                lines[key].append(who)
+        for (_, subject, relation, obj, polarity, hedges, conditional), whos in lines.items():
+            neg = "NOT " if polarity == "negative" else ""
+            hedge = f" [hedged: {', '.join(hedges)}]" if hedges else ""
+            cond = " [conditional: a pledge for the case it names]" if conditional else ""
+            per = ", ".join(whos)
             out.print(
-                Text(f"  claim: {c.subject or '?'} {neg}{c.relation} {c.object or '?'} (per {who}){hedge}")
+                Text(f"  claim: {subject or '?'} {neg}{relation} {obj or '?'} (per {per}){cond}{hedge}")
             )
         for link in r.provisions:
             how = "named and described" if link.score is None else f"wording score {link.score:.2f}"
@@ -283,10 +292,12 @@ def _print_comparison(cmp: dict[str, Any]) -> None:
     for row in cmp["events"]:
         out.print(Text(f"  {' & '.join(row['actors'])} {row['relation']}: {row['verdict']} "
                        f"({row['sources']} independent sources)"))  # fmt: skip
-        for st in row["statements"]:
-            out.print(
-                Text(f"    {st['polarity']}, {st['modality']} — {st['source']}: “{_cut(st['text'], 90)}”")
-            )
+        shown = set()
+        for st in row["statements"]:  # a sentence that carries the claim for two sources, once
+            line = f"    {st['polarity']}, {st['modality']} — {st['source']}: “{_cut(st['text'], 90)}”"
+            if line not in shown:
+                shown.add(line)
+                out.print(Text(line))
     for row in cmp["provisions"]:
         out.print(
             Text(

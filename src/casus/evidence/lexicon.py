@@ -298,7 +298,7 @@ PEOPLE_GROUPS = frozenset(["analyst", "analysts", "expert", "experts", "diplomat
 TREATY_LANGUAGE = re.compile(
     r"\b(attack|aggression|assault|invasion)\s+(on|against)\s+[^.;]{0,80}?\b(attack|aggression|assault)\s+"
     r"(on|against)\s+(all|both|the other|them all|all of them|each other|the two|us all)\b"
-    r"|\b(if|in case|in the event|should|whenever)\b[^.;]{0,40}\b(either|one|any|each)\b(\s+of)?[^.;]{0,50}"
+    r"|\b(if|in case|in the event|should|whenever)\b[^.;]{0,40}\b(either|one|any|each|the other)\b(\s+of)?[^.;]{0,50}"
     r"\b(attacked|invaded|aggression|armed attack|state of war|armed invasion|under attack)\b"
     # the case named before the party: "in the event of an attack on either country"
     r"|\b(if|in case|in the event|should|whenever)\b[^.;]{0,20}?\b(attack|aggression|armed attack|invasion)\b"

@@ -419,7 +419,12 @@ def _claim(
             obj = next((c for c in context if c != subject), None)
     noun = tok.pos_ in ("NOUN", "PROPN")
     conditional = _conditional(chain, speech) or (
-        rel == "assist_militarily" and tok.lemma_.lower() in COMMITMENTS
+        rel == "assist_militarily"
+        and (
+            tok.lemma_.lower() in COMMITMENTS
+            # "must provide military assistance if the other is attacked": help for a case it names
+            or any(c.dep_ == "advcl" and _conditional([c], None) for c in tok.children)
+        )
     )
     if rel == "attack" and (conditional or treaty or TREATY_LANGUAGE.search(text)):
         return None  # the case a pledge is for, not an event ("an attack on one Nato member")
