@@ -63,7 +63,9 @@ def naive_find(text: str, on: dt.date) -> list[Mention]:
     g = default_gazetteer()
     spans: list[tuple[int, int, str]] = []
     for form in sorted(g.by_text, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w)(?<!\w-){re.escape(form)}(?=(?:'s|’s|s)?(?!\w|-[^\W\d]))", text):
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?=(?:'s|’s|s)?(?!\w|-[a-z]))", text):
+            if re.search(r"(?<![\w-])[a-z]\w*-$", text[max(0, m.start() - 40) : m.start()]):
+                continue  # "pro-Russian"
             if not any(s <= m.start() < e or s < m.end() <= e for s, e, _ in spans):
                 spans.append((m.start(), m.end(), form))
     out = []

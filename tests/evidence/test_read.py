@@ -185,8 +185,15 @@ def test_names_the_text_defines_and_names_joined_to_words() -> None:
     assert found("Taiwan's Ministry of National Defense (MND) said. MND added.")[-1] == ("MND", "TWN")
     assert found("The AFP news agency reported it.") == []  # undefined: the news agency
     assert found("No state is named in the Ad Hoc Committee (AHC).") == []
-    # a hull number may follow a name; a word joined by a hyphen may not
+    # a hull number or another name may follow a name; a lower-case word joined by a hyphen may not
     assert found("CCG-3105 and a China-based firm") == [("CCG-3105"[:3], "CHN")]
+    assert found("the Russia-North Korea treaty, US-China talks") == [
+        ("Russia", "RUS"),
+        ("North Korea", "PRK"),
+        ("US", "USA"),
+        ("China", "CHN"),
+    ]
+    assert found("pro-Russian and anti-China protests, Russia-backed rebels") == []
     assert found("Kim Jong-un met Yoon Suk-yeol.") == [("Kim Jong-un", "PRK"), ("Yoon Suk-yeol", "KOR")]
 
 

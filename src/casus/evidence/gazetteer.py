@@ -196,10 +196,11 @@ class Gazetteer:
         # Possessives and plurals ("Russia's", "Russians") still count as the form. The lookahead
         # on first letters lets the engine skip most positions at once.
         firsts = re.escape("".join(sorted({t[0] for t in self.by_text})))
-        # Not inside a word or a compound ("pro-Russian"), but after a dash that follows a space
-        # ("(Reuters) -China's").
-        # A hull number may follow ("CCG-3105"); a word may not ("China-based").
-        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?<!\w-){body}(?=(?:'s|’s|s)?(?!\w|-[^\W\d]))")
+        # Not inside a word, nor after a lower-case prefix ("pro-Russian", "anti-China") or before
+        # a lower-case word ("China-based"); but in a pair of names ("the Russia-North Korea
+        # treaty", "US-China talks"), before a hull number ("CCG-3105") and after a dash that
+        # follows a space ("(Reuters) -China's").
+        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w){body}(?=(?:'s|’s|s)?(?!\w|-[a-z]))")
         self.demonym_of: dict[str, set[str]] = {}
         for f in forms:
             if f.kind in ("demonym", "historical"):
@@ -223,6 +224,12 @@ class Gazetteer:
         National Defense (MND)"): in that text they stand for the state."""
         out = []
         for m in self.pattern.finditer(text):
+            if (
+                m.start()
+                and text[m.start() - 1] == "-"
+                and _PREFIXED.search(text, max(0, m.start() - 40), m.start())
+            ):
+                continue  # "pro-Russian", "anti-China"
             r = self.resolve(m.group(0), on)
             if r is not None:
                 out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))
@@ -271,6 +278,8 @@ class Gazetteer:
 _ACRONYM = re.compile(r"\s\(([A-Z]{2,6})\)")
 _LONG_FORM = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|on))*$")
 _EVER, _FAR = dt.date(1, 1, 1), dt.date(9999, 12, 31)
+# A lower-case word and a hyphen just before a name make a compound ("pro-", "anti-", "non-").
+_PREFIXED = re.compile(r"(?<![\w-])[a-z][\w]*-$")
 
 
 @lru_cache(maxsize=1)
