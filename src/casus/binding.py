@@ -5,7 +5,6 @@ reading changes the verdict: the checks `casus.obligations.Engine` starts each p
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from casus.model import Automaticity, Contested, Provision, Scenario, SuspensionKind
@@ -55,7 +54,7 @@ def standing(scenario: Scenario, ta: TreatyAt, obligor: str, beneficiary: str) -
                 Check(
                     None,
                     f"{state}'s membership of {t.id} is not verified (no record of its ratification or "
-                    f"accession was found; {_rests_on(m.note)}), so it may or may not be bound",
+                    f"accession was found; it rests on {m.rests_on}), so it may or may not be bound",
                 )
             )
     susp = ta.suspended(obligor, beneficiary)
@@ -69,12 +68,6 @@ def standing(scenario: Scenario, ta: TreatyAt, obligor: str, beneficiary: str) -
             )
 
     return base
-
-
-def _rests_on(note: str | None) -> str:
-    """The note's first sentence: what the unverified membership rests on."""
-    first = re.split(r":\s|(?<! al)\.\s", note or "", maxsplit=1)[0].rstrip(".")
-    return first[:1].lower() + first[1:] if first else "no source named"
 
 
 def reading_combos(

@@ -98,13 +98,13 @@ class Coverage:
 
 
 def library_pairs(
-    world: World, on: dt.date, open_ties: dict[tuple[str, str], set[str]] | None = None
+    world: World, on: dt.date, open_ties: dict[tuple[str, str], dict[str, set[str]]] | None = None
 ) -> dict[tuple[str, str], list[str]]:
     """Unordered pairs bound on a date by a defence or offence obligation of a binding treaty in
     force (or signed with its entry into force unknown: the library holds the tie, and the engine
     reads whether it binds as an open question), with the treaties that bind them. `open_ties`,
     if given, receives for each pair the treaties that bind it only through a membership not
-    verified (`Membership.verified`)."""
+    verified (`Membership.verified`), with the states whose membership that is."""
     out: dict[tuple[str, str], list[str]] = {}
     for ta in world.at(on).treaties(include=("in_force", "signed")):
         if not ta.treaty.binding or (ta.status == "signed" and not ta.treaty.in_force_unknown):
@@ -122,14 +122,10 @@ def library_pairs(
                 key = (min(a, b), max(a, b))
                 if a != b and ta.treaty.id not in out.setdefault(key, []):
                     out[key].append(ta.treaty.id)
-                    if open_ties is not None and (a in ta.unverified or b in ta.unverified):
-                        open_ties.setdefault(key, set()).add(ta.treaty.id)
+                    shaky = {s for s in (a, b) if s in ta.unverified}
+                    if open_ties is not None and shaky:
+                        open_ties.setdefault(key, {})[ta.treaty.id] = shaky
     return out
-
-
-def _unverified_states(world: World, on: dt.date, treaties: list[str]) -> set[str]:
-    """States whose membership of any of these treaties on the date is not verified."""
-    return {state for tid in treaties for state in world.at(on).treaty(tid).unverified}
 
 
 def load_ended(path: str | os.PathLike[str] = ENDED_FILE) -> list[EndedTie]:
@@ -166,7 +162,7 @@ def coverage(
     then = dt.date(year, 12, 31)
     last = atop[(atop["year"] == year) & ((atop["defense"] == 1) | (atop["offense"] == 1))]
     codes = {(min(a, b), max(a, b)) for a, b in zip(last["ccode1"], last["ccode2"], strict=True) if a != b}
-    open_now: dict[tuple[str, str], set[str]] = {}
+    open_now: dict[tuple[str, str], dict[str, set[str]]] = {}
     now, past = library_pairs(world, on, open_now), library_pairs(world, then)
     ended_ties = load_ended() if ended is None else ended
     recorded = {}
@@ -185,13 +181,9 @@ def coverage(
         pair = (min(ids), max(ids))
         row: dict[str, Any] = {"pair": list(pair)}
         if pair in now:
-            shaky = open_now.get(pair, set())
+            shaky = open_now.get(pair, {})
             # covered only through memberships not verified: the engine's answer is "open", not "yes"
-            unverified = (
-                sorted(set(pair) & _unverified_states(world, on, now[pair]))
-                if shaky >= set(now[pair])
-                else []
-            )
+            unverified = sorted(set().union(*shaky.values())) if set(shaky) >= set(now[pair]) else []
             result.covered.append(
                 {**row, "treaties": now[pair], **({"unverified": unverified} if unverified else {})}
             )

@@ -130,8 +130,8 @@ def test_unverified_memberships_are_known_by_date_and_need_a_note() -> None:
     t = make(
         parties=[
             {"state": "AAA"},
-            {"state": "BBB", "verified": False, "note": "Rests on a secondary coding."},
-            {"state": "CCC", "joined": "2005-01-01", "verified": False, "note": "Rests on a signature list."},
+            {"state": "BBB", "verified": False, "rests_on": "a secondary coding"},
+            {"state": "CCC", "joined": "2005-01-01", "verified": False, "rests_on": "a signature list"},
             {"state": "CCC", "joined": "2012-01-01"},
         ]
     )
@@ -139,5 +139,7 @@ def test_unverified_memberships_are_known_by_date_and_need_a_note() -> None:
     assert set(t.unverified_on(D(2006, 1, 1))) == {"BBB", "CCC"}
     # a verified spell covering the date settles the question
     assert set(t.unverified_on(D(2013, 1, 1))) == {"BBB"}
-    with pytest.raises(ValidationError, match="needs a note"):
-        make(parties=[{"state": "AAA"}, {"state": "BBB", "verified": False}])
+    with pytest.raises(ValidationError, match="needs `rests_on`"):
+        make(parties=[{"state": "AAA"}, {"state": "BBB", "verified": False, "note": "unsure"}])
+    with pytest.raises(ValidationError, match="is for unverified"):
+        make(parties=[{"state": "AAA"}, {"state": "BBB", "rests_on": "ATOP"}])

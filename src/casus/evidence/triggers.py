@@ -114,7 +114,7 @@ def _urged(tok: Token, lemma: str) -> str | None:
     return "consult" if lemma == "call" and plain and person else None
 
 
-def _helped(tok: Token, lemma: str, words: set[str]) -> str | None:
+def _military_help(tok: Token, lemma: str, words: set[str]) -> str | None:
     """Help that is military: "assist", help at a military task ("Nato jets helped Poland
     intercept the drones"), or help named military."""
     task = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _MILITARY_TASKS for c in tok.children)
@@ -175,7 +175,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~support":
         return None if words & (TROOPS | ARMS) else "support_politically"
     if rel == "~assist":
-        return _helped(tok, lemma, words)
+        return _military_help(tok, lemma, words)
     if rel == "~engage":  # "engaged Russian assets in its airspace"
         return "attack" if words & (ARMS | VESSELS | {"asset", "target", "drone"}) else None
     if rel == "~cooperate":

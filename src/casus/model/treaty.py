@@ -277,17 +277,20 @@ class Membership(BaseModel):
     joined: dt.date | None = None
     left: dt.date | None = None
     # False where no record of the state's ratification or accession was found and the spell rests
-    # on a secondary coding (ATOP's, a signature list) named in the note: the engine reads the
+    # on a secondary coding (ATOP's, a signature list) named in `rests_on`: the engine reads the
     # state's duties under the treaty both ways, as an open question, never as settled
     verified: bool = True
+    rests_on: str | None = None
     note: str | None = None
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Membership:
         if self.joined and self.left and self.left <= self.joined:
             raise ValueError(f"left {self.left} is not after joined {self.joined}")
-        if not self.verified and not self.note:
-            raise ValueError("an unverified membership needs a note naming what it rests on")
+        if not self.verified and not self.rests_on:
+            raise ValueError("an unverified membership needs `rests_on`: the coding it rests on")
+        if self.verified and self.rests_on:
+            raise ValueError("`rests_on` is for unverified memberships (verified: false)")
         return self
 
 
