@@ -35,6 +35,8 @@ ACTOR_CUES = re.compile(
 # A sentence is scored only against provisions sharing at least MIN_SHARED content words with it:
 # a quotation or close paraphrase always does, and skipping the rest makes linking ~6x faster.
 MIN_SHARED = 2
+# ... and only against the NEAR_MAX provisions sharing the most: the fuzzy scorers are the cost.
+NEAR_MAX = 8
 CONTENT_WORD = re.compile(r"[a-z]{4,}")
 FUNCTION_WORDS = frozenset(
     [
@@ -123,7 +125,7 @@ def link_provisions(sentences: list[str], provisions: tuple[ProvisionText, ...])
         best: tuple[float, int] | None = None
         for probe in quotes or [sent]:
             shared = Counter(chain.from_iterable(index[w] for w in content_words(probe) if w in index))
-            near = sorted(i for i, n in shared.items() if n >= MIN_SHARED)
+            near = sorted(i for i, n in shared.most_common(NEAR_MAX) if n >= MIN_SHARED)
             if not near:
                 continue
             scorer = fuzz.partial_ratio if quotes else fuzz.token_set_ratio
