@@ -262,8 +262,9 @@ def code_sentence(
     treaty = _treaty_claims(s, text, context or [])
     claims: list[Claim] = _invocations(s, text)
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
+    airspace = "airspace" in text.lower()
     for tok in doc:
-        air = _airspace(s, tok)
+        air = _airspace(s, tok) if airspace else None
         if air is not None and air[0] and air[1]:
             chain = _clause_chain(tok)
             claims.append(
