@@ -96,6 +96,7 @@ class Organisation(_Entry):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
+    defence_treaty: str | None = None  # the bundled pact of its collective defence, if any
 
 
 class OfficeTerm(_Entry):
@@ -146,6 +147,12 @@ def load_evidence_file(path: Path) -> list[Any]:
 
 def _load(name: str) -> list[dict[str, Any]]:
     return [e.model_dump(by_alias=True) for e in load_evidence_file(DATA / name)]
+
+
+@lru_cache(maxsize=1)
+def organisations() -> list[dict[str, Any]]:
+    """The organisations articles name (id, name, aliases, defence_treaty)."""
+    return _load("organisations.yaml")
 
 
 class Gazetteer:

@@ -12,10 +12,15 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from casus.evidence.gazetteer import Gazetteer, Mention
+from casus.evidence.lexicon import THREAT_CASE, TREATY_LANGUAGE
 from casus.evidence.model import Flag, ProvisionLink
 
 LINK_MIN = 72.0  # rapidfuzz score (0-100) above which a sentence counts as quoting a provision
 QUOTE_MIN_CHARS = 25
+SHORT_QUOTE_CHARS, SHORT_QUOTE_MIN = 40, 85.0
+# A link by wording below SURE is kept only where the article names a party of its treaty (or
+# the organisation of its pact), and where the sentence does not name another treaty.
+SURE = 0.95
 TREATY_WORDS = re.compile(r"\b(treaty|pact|agreement|article|art\.|alliance|accord|charter)\b", re.I)
 # A sentence without quotes is compared with the provisions only when it also speaks of duty.
 DUTY_WORDS = re.compile(
@@ -129,8 +134,10 @@ def link_provisions(sentences: list[str], provisions: tuple[ProvisionText, ...])
             if not near:
                 continue
             scorer = fuzz.partial_ratio if quotes else fuzz.token_set_ratio
+            # a short quotation aligns by chance somewhere in a long provision: it must match closely
+            cutoff = SHORT_QUOTE_MIN if quotes and len(probe) < SHORT_QUOTE_CHARS else LINK_MIN
             hit = process.extractOne(probe, [provisions[i].text for i in near], scorer=scorer,
-                                     score_cutoff=LINK_MIN)  # fmt: skip
+                                     score_cutoff=cutoff)  # fmt: skip
             if hit is not None and (best is None or hit[1] > best[0]):
                 best = (float(hit[1]), near[int(hit[2])])
         if best is not None:
@@ -261,6 +268,28 @@ def _number(label: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _defence_articles() -> dict[str, str]:
+    """Each bundled treaty's first defence provision (its article label), by treaty id."""
+    from casus.model import ObligationType
+    from casus.world import load_world
+
+    return {
+        t.id: p.article
+        for t in load_world(use_env=False).treaties.values()
+        for p in t.provisions[::-1]
+        if p.type is ObligationType.DEFENSE
+    }
+
+
+@lru_cache(maxsize=1)
+def _org_treaties() -> dict[str, str]:
+    """Organisation id -> the pact of its collective defence (`defence_treaty` in the organisations file)."""
+    from casus.evidence.gazetteer import organisations
+
+    return {o["id"]: o["defence_treaty"] for o in organisations() if o.get("defence_treaty")}
+
+
+@lru_cache(maxsize=1)
 def _treaty_articles() -> dict[str, tuple[frozenset[str], dict[str, str]]]:
     """Each bundled treaty: its parties and its provisions by article number."""
     from casus.world import load_world
@@ -296,6 +325,37 @@ def _named_treaty(
     return None
 
 
+@lru_cache(maxsize=1)
+def _treaty_parties() -> dict[str, frozenset[str]]:
+    """Each bundled treaty's parties at any time, with the organisations whose pact it is."""
+    from casus.world import load_world
+
+    orgs: dict[str, set[str]] = {}
+    for o, tid in _org_treaties().items():
+        orgs.setdefault(tid, set()).add(o)
+    return {
+        t.id: frozenset({m.state for m in t.parties} | orgs.get(t.id, set()))
+        for t in load_world(use_env=False).treaties.values()
+    }
+
+
+def plausible_links(links: list[ProvisionLink], named: dict[str, set[str]], actors: set[str]) -> list[ProvisionLink]:
+    """The links by wording that fit their article: a loose match (below `SURE`) to a treaty none
+    of whose parties the article names is chance wording ("coercive behavior" in a piece on the
+    US and Japan is not the SADC pact), and one in a sentence that names another treaty ("NATO has
+    invoked Article 4 of the North Atlantic Treaty") is that treaty's, found by reference instead.
+    `named` holds each sentence's actors, `actors` the article's."""
+    treaties, parties = _treaty_articles(), _treaty_parties()
+    out = []
+    for lk in links:
+        if lk.score is not None and lk.score < SURE:
+            other = _named_treaty(lk.sentence, named.get(lk.sentence, set()), treaties)
+            if (other is not None and other != lk.treaty) or not (parties.get(lk.treaty, frozenset()) & actors):
+                continue
+        out.append(lk)
+    return out
+
+
 def reference_links(
     sents: list[str], actors: list[set[str]], links: list[ProvisionLink]
 ) -> list[ProvisionLink]:
@@ -327,5 +387,22 @@ def reference_links(
                 if article is not None:
                     seen.add((tid, number))
                     out.append(ProvisionLink(treaty=tid, article=article, score=None, sentence=sent))
+        if not any(lk.sentence == sent for lk in out[-1:]) and sent not in quoted:
+            out += _pledge_link(sent, named, treaty or current)
         current = treaty or current
     return out
+
+
+def _pledge_link(sent: str, named: set[str], treaty: str | None) -> list[ProvisionLink]:
+    """A sentence that restates a pact's collective-defence promise in its own words ("assistance
+    in case one of the states is attacked", "an attack on Qatar is an attack against all GCC
+    states") is linked to that pact's defence provision: the pact of the two states or of the
+    organisation it names, else the one the article was speaking of."""
+    if not TREATY_LANGUAGE.search(sent) or THREAT_CASE.search(sent):
+        return []
+    defence = _defence_articles()
+    orgs = [tid for o, tid in _org_treaties().items() if o in named and tid in defence]
+    tid = treaty if treaty in defence else (orgs[0] if len(orgs) == 1 else None)
+    if tid is None:
+        return []
+    return [ProvisionLink(treaty=tid, article=defence[tid], score=None, sentence=sent)]

@@ -19,6 +19,7 @@ from casus.evidence.links import (
     bundled_provisions,
     link_provisions,
     mention_flags,
+    plausible_links,
     reference_links,
     subject_flags,
 )
@@ -274,6 +275,7 @@ def read_document(
     for offset, sent in sents:
         local, k = _local(mentions, offset, offset + len(sent), k)
         named.append({m.form.target for m in local})
+    links = plausible_links(links, dict(zip((s for _, s in sents), named, strict=True)), set(counts))
     links += reference_links([s for _, s in sents], named, links)
     claims = pledges(links, claims, "parse" if nlp is not None else "rules", voices)
     flags = mention_flags(text, mentions, g) + article_flags(links) + subject_flags(mentions, g)

@@ -173,6 +173,9 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         if name and name.split()[-1] == head.text and not set(name.lower().split()) & OFFICIAL_WORDS:
             return Attribution(kind="speaker", who=name)
     actors = [m for t in tokens if (m := s.mention(t)) is not None]
+    if (own_name := s.mention(head)) is not None and own_name.form.kind != "org":
+        # "Fellow NATO member Romania": the state the phrase names, not its modifier's alliance
+        actors = [own_name, *(m for m in actors if m is not own_name)]
     count = next(
         (int(t.text) if t.text.isdigit() else _NUMBERS.get(t.lower_) for t in tokens if t.dep_ == "nummod"),
         None,
