@@ -41,6 +41,7 @@ from casus.evidence.lexicon import (
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import WARS, _between, _objects, _subject, accuser
+from casus.evidence.situations import situation
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
@@ -148,9 +149,11 @@ def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
 def _co_speakers(s: _Sentence, speech: Token | None, said: Attribution) -> list[Attribution]:
     """Further sources of a claim when conjoined subjects said it ("The United States and NATO
     said ..."): the claim stands on each one's word."""
-    if speech is None or said.kind not in ("officials", "speaker"):
+    if said.kind not in ("officials", "speaker"):
         return []
-    subj = _children(speech, "nsubj")
+    subj = _children(speech, "nsubj") if speech is not None else []
+    if not subj:  # "according to Ukraine and the United States"
+        subj = [o for t in s.doc if t.lower_ == "according" for c in t.children for o in _children(c, "pobj")][:1]
     if not subj or not subj[0].conjuncts:
         return []
     out: list[Attribution] = []
@@ -234,23 +237,6 @@ def _conjoined(s: _Sentence, tok: Token) -> set[str]:
     return out
 
 
-def _airspace(s: _Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
-    """A violation of a state's airspace by another's aircraft or drones: (by whom, whose)."""
-    if tok.lemma_.lower() not in ("violation", "incursion", "intrusion", "breach", "violate", "enter", "cross", "penetrate"):  # fmt: skip
-        return None
-    words = list(tok.subtree)
-    space = next((t for t in words if t.lemma_.lower() == "airspace"), None)
-    if space is None:
-        return None
-    by = [a for t in tok.children if t.lower_ == "by" for p in _children(t, "pobj") for a in s.actors(p)]
-    subj, _ = _subject(s, tok) if tok.pos_ == "VERB" else ([], False)
-    whose = s.actors(space)
-    if not whose and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in space.children):
-        # "Estonia reported that Russian jets entered its airspace": the state named besides them
-        whose = [m.form.target for m in s.mentions if m.form.target not in (by or subj)][:1]
-    return (by or subj), whose
-
-
 def code_sentence(
     doc: Any, mentions: list[Mention], text: str, context: list[str] | None = None,
     last_speaker: Attribution | None = None,
@@ -264,21 +250,13 @@ def code_sentence(
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
     airspace = "airspace" in text.lower()
     for tok in doc:
-        air = _airspace(s, tok) if airspace else None
-        if air is not None and air[0] and air[1]:
+        found = situation(s, tok, airspace)
+        if found is not None and found[1] and found[2]:
             chain = _clause_chain(tok)
-            claims.append(
-                Claim(
-                    text=text,
-                    subject=air[0][0],
-                    relation="coerce",
-                    object=air[1][0],
-                    polarity="positive",
-                    modality="asserted",
-                    attribution=_said(s, tok, chain, _speech_verb(chain)),
-                    coder="parse",
-                )
-            )
+            speech = _speech_verb(chain)
+            for obj in found[2]:
+                claim = _claim(s, text, tok, found[0], found[1][0], obj, chain, speech, treaty, context or [])
+                _add(s, claims, seen, claim, speech)
             continue
         rel = _relation(tok)
         if rel is None:
@@ -311,20 +289,23 @@ def code_sentence(
         pairs = _pairs(s, tok, rel, subjects, objects, passive, context or [])
         for subject, obj in pairs:
             claim = _claim(s, text, tok, rel, subject, obj, chain, speech, treaty, context or [])
-            if claim is None:
-                continue
-            for said in (claim.attribution, *_co_speakers(s, speech, claim.attribution)):
-                key = (claim.subject, claim.relation, claim.object, said.who)
-                if key not in seen:
-                    seen.add(key)
-                    claims.append(
-                        claim if said is claim.attribution else claim.model_copy(update={"attribution": said})
-                    )
+            _add(s, claims, seen, claim, speech)
     if treaty:  # a pledge: the parties' mutual assistance and their agreement, nothing else
         claims = [c for c in claims if c.relation == "agree_sign"]
     have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}
     claims += [c for c in treaty if (c.subject, c.object) not in have]
     return _tidy(claims)
+
+
+def _add(s: _Sentence, claims: list[Claim], seen: set[Any], claim: Claim | None, speech: Token | None) -> None:
+    """Add a claim once per source: on its attribution and on each further one conjoined with it."""
+    if claim is None:
+        return
+    for said in (claim.attribution, *_co_speakers(s, speech, claim.attribution)):
+        key = (claim.subject, claim.relation, claim.object, said.who)
+        if key not in seen:
+            seen.add(key)
+            claims.append(claim if said is claim.attribution else claim.model_copy(update={"attribution": said}))
 
 
 def _pairs(

@@ -1,0 +1,66 @@
+"""Events a sentence states without a trigger word of the usual kind: a state's aircraft in
+another's airspace ("Russian drones entered Polish and Romanian airspace", "Russia's violations
+of NATO airspace") and troops present in another state ("12,000 North Korean soldiers are in
+Russia"). `casus.evidence.syntax` makes the claims, one per state undergoing it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.evidence.parsed import Sentence
+from casus.evidence.roles import _noun_subject, _subject
+from casus.evidence.triggers import children, is_troops
+
+__all__ = ["situation"]
+
+Token = Any  # spacy.tokens.Token
+
+_CROSSING = frozenset({"violation", "incursion", "intrusion", "breach", "violate", "enter", "cross", "penetrate", "fly"})  # fmt: skip
+_BEING = frozenset({"be", "remain", "stay"})
+
+
+def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
+    """A violation of states' airspace by another's aircraft or drones: (by whom, whose)."""
+    if tok.lemma_.lower() not in _CROSSING:
+        return None
+    space = next((t for t in tok.subtree if t.lemma_.lower() == "airspace"), None)
+    if space is None:
+        return None
+    by = [a for t in tok.children if t.lower_ == "by" for p in children(t, "pobj") for a in s.actors(p)]
+    if tok.pos_ == "VERB":
+        subj, _ = _subject(s, tok)
+    else:  # "Russia's violations of NATO airspace"; not "the NATO airspace violation" (whose)
+        subj = [a for a in _noun_subject(s, tok) if a not in s.actors(space)]
+    whose = s.actors(space)
+    if not whose and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in space.children):
+        # "Romania said a Russian drone had entered its airspace": the state named besides them,
+        # a state before an alliance ("Fellow NATO member Romania")
+        others = [m for m in s.mentions if m.form.target not in (by or subj) and m.form.kind != "leader"]
+        others.sort(key=lambda m: m.form.kind == "org")
+        whose = [m.form.target for m in others][:1]
+    return (by or subj), whose
+
+
+def _presence(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
+    """Troops of one state said to be in another ("North Korean soldiers are in Russia"): (whose
+    troops, where)."""
+    if tok.lemma_.lower() not in _BEING:
+        return None
+    troops = [c for c in children(tok, "nsubj") if is_troops(c)]
+    if not troops:
+        return None
+    owner = s.actors(troops[0])
+    where = [a for p in children(tok, "prep") if p.lower_ in ("in", "inside") for o in children(p, "pobj")
+             for a in s.actors(o) if a not in owner]  # fmt: skip
+    return owner, where
+
+
+def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], list[str]] | None:
+    """(relation, subjects, objects) of a situation the token states, or None."""
+    found = _airspace(s, tok) if airspace else None
+    if found is not None:
+        return "coerce", *found
+    found = _presence(s, tok)
+    if found is not None:
+        return "send_troops", *found
+    return None
