@@ -90,6 +90,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["accuse", "blame"], "accuse"),
     **dict.fromkeys(["request", "seek", "appeal"], "~request"),
     **dict.fromkeys(["support", "back", "endorse"], "~support"),
+    **dict.fromkeys(["thank", "praise", "commend", "hail"], "support_politically"),
     **dict.fromkeys(
         ["condemn", "criticize", "criticise", "denounce", "protest", "oppose", "slam", "decry"], "oppose"
     ),

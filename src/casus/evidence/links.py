@@ -339,7 +339,9 @@ def _treaty_parties() -> dict[str, frozenset[str]]:
     }
 
 
-def plausible_links(links: list[ProvisionLink], named: dict[str, set[str]], actors: set[str]) -> list[ProvisionLink]:
+def plausible_links(
+    links: list[ProvisionLink], named: dict[str, set[str]], actors: set[str]
+) -> list[ProvisionLink]:
     """The links by wording that fit their article: a loose match (below `SURE`) to a treaty none
     of whose parties the article names is chance wording ("coercive behavior" in a piece on the
     US and Japan is not the SADC pact), and one in a sentence that names another treaty ("NATO has
@@ -350,7 +352,9 @@ def plausible_links(links: list[ProvisionLink], named: dict[str, set[str]], acto
     for lk in links:
         if lk.score is not None and lk.score < SURE:
             other = _named_treaty(lk.sentence, named.get(lk.sentence, set()), treaties)
-            if (other is not None and other != lk.treaty) or not (parties.get(lk.treaty, frozenset()) & actors):
+            if (other is not None and other != lk.treaty) or not (
+                parties.get(lk.treaty, frozenset()) & actors
+            ):
                 continue
         out.append(lk)
     return out

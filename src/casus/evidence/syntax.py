@@ -118,7 +118,9 @@ def _invocations(s: _Sentence, text: str) -> list[Claim]:
                     text=text,
                     subject=before[0],
                     relation=rel,
-                    object=org,
+                    object=org
+                    if before[0] != org
+                    else None,  # "NATO has invoked Article 4": its members consult
                     polarity="positive",
                     modality="asserted",
                     attribution=sentence_attribution(s),
@@ -153,7 +155,9 @@ def _co_speakers(s: _Sentence, speech: Token | None, said: Attribution) -> list[
         return []
     subj = _children(speech, "nsubj") if speech is not None else []
     if not subj:  # "according to Ukraine and the United States"
-        subj = [o for t in s.doc if t.lower_ == "according" for c in t.children for o in _children(c, "pobj")][:1]
+        subj = [
+            o for t in s.doc if t.lower_ == "according" for c in t.children for o in _children(c, "pobj")
+        ][:1]
     if not subj or not subj[0].conjuncts:
         return []
     out: list[Attribution] = []
@@ -297,7 +301,9 @@ def code_sentence(
     return _tidy(claims)
 
 
-def _add(s: _Sentence, claims: list[Claim], seen: set[Any], claim: Claim | None, speech: Token | None) -> None:
+def _add(
+    s: _Sentence, claims: list[Claim], seen: set[Any], claim: Claim | None, speech: Token | None
+) -> None:
     """Add a claim once per source: on its attribution and on each further one conjoined with it."""
     if claim is None:
         return
@@ -305,7 +311,9 @@ def _add(s: _Sentence, claims: list[Claim], seen: set[Any], claim: Claim | None,
         key = (claim.subject, claim.relation, claim.object, said.who)
         if key not in seen:
             seen.add(key)
-            claims.append(claim if said is claim.attribution else claim.model_copy(update={"attribution": said}))
+            claims.append(
+                claim if said is claim.attribution else claim.model_copy(update={"attribution": said})
+            )
 
 
 def _pairs(
@@ -355,7 +363,8 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
 def _tidy(claims: list[Claim]) -> list[Claim]:
     """Claims without a subject are dropped (no one is said to act), and so is a claim without an
     object where the same subject and relation appear with one, or whose relation is between two
-    parties by nature (an attack, a deployment, talks: CAMEO codes them only with a target)."""
+    parties by nature (an attack, a deployment, talks, support or protest: CAMEO codes them only
+    with a target; "Putin hailed the deal" names no one supported)."""
     with_object = {(c.subject, c.relation) for c in claims if c.object is not None}
     return [
         c for c in claims
@@ -365,7 +374,7 @@ def _tidy(claims: list[Claim]) -> list[Claim]:
 
 
 DYADIC = frozenset(
-    {"attack", "send_troops", "consult", "cooperate_militarily", "threaten", "transfer_arms",
+    {"attack", "send_troops", "consult", "cooperate_militarily", "threaten", "transfer_arms", "support_politically", "oppose",
      "transfer_technology", "request_aid"}
 )  # fmt: skip
 

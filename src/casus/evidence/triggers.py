@@ -171,7 +171,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~urge":
         return _urged(tok, lemma)
     if rel == "~request":
-        return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS) or pobj(tok, ("for",)) else None
+        return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS | TECH) or pobj(tok, ("for",)) else None
     if rel == "~support":
         return None if words & (TROOPS | ARMS) else "support_politically"
     if rel == "~assist":
@@ -188,9 +188,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             return "send_troops"  # "North Korean troops have been sighted in Russia"
         return None
     if rel == "~express":  # "expressed regret over", "voiced concern about"
-        return (
-            "oppose" if words & {"regret", "concern", "outrage", "dismay", "alarm", "displeasure"} else None
-        )
+        feeling = [c for c in children(tok, "dobj") if c.lemma_.lower() in _FEELINGS]
+        if any(c.dep_ in ("acl", "ccomp") for f in feeling for c in f.children):
+            return None  # "expressed concern that Kim may seek ...": a fear of what may come, not a protest
+        return "oppose" if feeling else None
     if rel == "~drill":
         if words & {"dangerous", "unsafe", "aggressive", "blocking"}:
             return None  # "conducted dangerous maneuvers": coercion, coded on the noun
@@ -202,6 +203,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     return rel
 
 
+_FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
 AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
 
 
