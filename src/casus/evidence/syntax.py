@@ -42,6 +42,7 @@ from casus.evidence.model import Attribution, Claim
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import WARS, _between, _objects, _subject, accuser
 from casus.evidence.situations import situation
+from casus.evidence.triggers import arms_alongside
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
@@ -291,9 +292,11 @@ def code_sentence(
         else:
             objects = _objects(s, tok, rel, passive)
         pairs = _pairs(s, tok, rel, subjects, objects, passive, context or [])
+        also = ["transfer_arms"] if rel == "send_troops" and arms_alongside(tok) else []
         for subject, obj in pairs:
-            claim = _claim(s, text, tok, rel, subject, obj, chain, speech, treaty, context or [])
-            _add(s, claims, seen, claim, speech)
+            for r in (rel, *also):
+                claim = _claim(s, text, tok, r, subject, obj, chain, speech, treaty, context or [])
+                _add(s, claims, seen, claim, speech)
     if treaty:  # a pledge: the parties' mutual assistance and their agreement, nothing else
         claims = [c for c in claims if c.relation == "agree_sign"]
     have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}

@@ -13,7 +13,7 @@ from typing import Any
 
 from casus.evidence.lexicon import ARMS, ASSISTANCE, NOUN_TRIGGERS, TECH, TROOPS, VERB_TRIGGERS, VESSELS
 
-__all__ = ["between_of", "children", "is_troops", "object_words", "pobj", "relation"]
+__all__ = ["arms_alongside", "between_of", "children", "is_troops", "object_words", "pobj", "relation"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -173,7 +173,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~request":
         return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS | TECH) or pobj(tok, ("for",)) else None
     if rel == "~support":
-        return None if words & (TROOPS | ARMS) else "support_politically"
+        if words & (TROOPS | ARMS) or _purpose_of_sending(tok):
+            return None  # "sent troops to support Russia's war": the sending is the support
+        return "support_politically"
     if rel == "~assist":
         return _military_help(tok, lemma, words)
     if rel == "~engage":  # "engaged Russian assets in its airspace"
@@ -234,6 +236,27 @@ def between_of(tok: Token) -> list[Token]:
     return found
 
 
+def _purpose_of_sending(tok: Token) -> bool:
+    """A clause saying what troops or arms are sent for ("sent troops to support Russia's war",
+    "a troop deployment to support Moscow's war")."""
+    if tok.dep_ not in ("advcl", "xcomp", "relcl", "acl"):
+        return False
+    head = tok.head
+    return VERB_TRIGGERS.get(head.lemma_.lower()) in ("~send", "~supply") or (
+        NOUN_TRIGGERS.get(head.lemma_.lower()) == "~send" or is_troops(head)
+    )
+
+
+def arms_alongside(tok: Token) -> bool:
+    """Troops sent with weapons named beside them ("sent thousands of troops and conventional
+    weapons"): the sending is also a transfer of arms."""
+    return any(
+        is_troops(t) and any(c.lemma_.lower() in ARMS for c in t.conjuncts)
+        for d in children(tok, "dobj")
+        for t in d.subtree
+    )
+
+
 def _noun_relation(tok: Token, lemma: str) -> str | None:
     """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
     rel = NOUN_TRIGGERS.get(lemma)
@@ -260,6 +283,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
         return "attack" if between_of(tok) else None
     if rel == "~send":
+        if tok.dep_ == "dobj" and VERB_TRIGGERS.get(tok.head.lemma_.lower()) == "~send":
+            return None  # "decided to send a troop deployment": the verb names it
         return "send_troops" if any(is_troops(t) for t in tok.subtree) else None
     if rel == "~request":  # "a formal request for help from its EU partners"
         asked = pobj(tok, ("for",)) or (pobj(tok.head, ("for",)) if tok.dep_ == "dobj" else [])
