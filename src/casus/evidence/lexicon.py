@@ -91,6 +91,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["request", "seek", "appeal"], "~request"),
     **dict.fromkeys(["support", "back", "endorse"], "~support"),
     **dict.fromkeys(["thank", "praise", "commend", "hail"], "support_politically"),
+    "summon": "~summon",
     **dict.fromkeys(
         ["condemn", "criticize", "criticise", "denounce", "protest", "oppose", "slam", "decry"], "oppose"
     ),
@@ -153,6 +154,8 @@ SPEECH = frozenset(
         "insist",
         "note",
         "write",
+        "post",
+        "tweet",
         "accuse",
         "deny",
         "believe",

@@ -189,6 +189,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if any(is_troops(t) for c in seen for t in c.subtree):
             return "send_troops"  # "North Korean troops have been sighted in Russia"
         return None
+    if rel == "~summon":  # "summoned the Russian ambassador": a diplomatic protest
+        return "oppose" if words & _ENVOYS else None
     if rel == "~express":  # "expressed regret over", "voiced concern about"
         feeling = [c for c in children(tok, "dobj") if c.lemma_.lower() in _FEELINGS]
         if any(c.dep_ in ("acl", "ccomp") for f in feeling for c in f.children):
@@ -205,6 +207,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     return rel
 
 
+_ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "embassy"})  # fmt: skip
 _FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
 AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
 
