@@ -220,7 +220,10 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
     nouns = [n for n in _object_nouns(tok) if n.pos_ == "NOUN"]
     if not nouns or any(s.mention(t) for n in nouns for t in n.subtree):
         return []
-    others = [c for c in context if c != subject]
+    # a state the sentence itself names ("condemned the incident ... and demanded that China
+    # return the rifles") before the one the article spoke of last
+    here = [m.form.target for m in s.mentions if m.form.kind not in ("org", "leader") and m.form.target != subject]
+    others = list(dict.fromkeys(here)) or [c for c in context if c != subject]
     pact = any(n.lemma_.lower() in _PACTS for n in nouns)
     return others[:2] if pact else others[:1]
 
@@ -405,8 +408,16 @@ def _claim(
         }
         # "Manila accused China of firing at one of its boats": "its" is the accuser's own
         own = any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in tok.subtree if t.i > tok.i)
-        if not (own and said.who in others):
+        # "rammed, boarded and used axes to damage two Philippine navy boats": a state named in
+        # the trigger's own clause, after it, is the target, whoever reports it
+        inside = [
+            m.form.target for t in tok.subtree
+            if t.i > tok.i and (m := s.mention(t)) is not None and m.form.target in others
+        ]  # fmt: skip
+        if not (own and said.who in others) and not (inside and inside[0] == said.who):
             others -= {said.who}
+        if inside and inside[0] in others:
+            others = {inside[0]}
         if len(others) == 1:
             obj = others.pop()
         elif not others:
