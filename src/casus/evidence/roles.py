@@ -342,6 +342,12 @@ def _between(s: _Sentence, tok: Token, rel: str) -> list[str]:
         tok.pos_ != "NOUN" or tok.lemma_.lower() not in WARS | {"fighting", "hostilities"}
     ):
         return []
-    if rel not in ("attack", "agree_sign", "consult", "cooperate_militarily"):
-        return []
+    pledge = rel == "assist_militarily" and tok.lemma_.lower() in (
+        "guarantee",
+        "commitment",
+        "pledge",
+        "obligation",
+    )
+    if rel not in ("attack", "agree_sign", "consult", "cooperate_militarily") and not pledge:
+        return []  # "security guarantees between Russia and Belarus" are each one's to the other
     return [a for p in between_of(tok) for a in s.actors(p)]

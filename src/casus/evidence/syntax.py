@@ -222,7 +222,9 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
         return []
     # a state the sentence itself names ("condemned the incident ... and demanded that China
     # return the rifles") before the one the article spoke of last
-    here = [m.form.target for m in s.mentions if m.form.kind not in ("org", "leader") and m.form.target != subject]
+    here = [
+        m.form.target for m in s.mentions if m.form.kind not in ("org", "leader") and m.form.target != subject
+    ]
     others = list(dict.fromkeys(here)) or [c for c in context if c != subject]
     pact = any(n.lemma_.lower() in _PACTS for n in nouns)
     return others[:2] if pact else others[:1]
@@ -332,7 +334,7 @@ def _pairs(
     if len(between) >= 2:  # "hostilities erupted between India and Pakistan"
         subjects, objects = between, []
     reciprocal = (
-        (len(between) >= 2 and rel == "attack")
+        (len(between) >= 2 and rel in ("attack", "assist_militarily"))
         or (rel == "attack" and len(subjects) >= 2 and not objects)
         or any(t.lower_ in ("other", "another") and t.head.i >= tok.i for t in tok.subtree)
     )
