@@ -138,6 +138,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     ),
     **dict.fromkeys(["commitment", "pledge", "guarantee", "obligation"], "~commit"),
     "request": "~request",
+    **dict.fromkeys(["meeting", "talks", "contact", "consultation", "consultations"], "~talks"),
 }
 SPEECH = frozenset(
     [
@@ -317,10 +318,10 @@ TREATY_LANGUAGE = re.compile(
 # Nouns that, with "two" or "both" ("the two countries", "both sides"), stand for a pair of states.
 COLLECTIVE_NOUNS = frozenset(
     {"country", "nation", "state", "side", "party", "government", "neighbour", "neighbor", "ally", "partner",
-     "signatory"}
+     "signatory", "leader"}
 )  # fmt: skip
 COLLECTIVE = re.compile(
-    r"\b(the two|both)\s+(countries|nations|states|sides|governments|neighbou?rs|allies|partners|signatories)\b"
+    r"\b(the two|both)\s+(countries|nations|states|sides|governments|neighbou?rs|allies|partners|signatories|leaders)\b"
     r"|\bthe (sides|parties)\b",
     re.I,
 )

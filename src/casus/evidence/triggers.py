@@ -201,7 +201,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             return None  # "conducted dangerous maneuvers": coercion, coded on the noun
         if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
             return _exercise(words)
-        if words & {"talk", "consultation", "meeting", "discussion"}:
+        if words & {"talk", "talks", "consultation", "meeting", "discussion", "contact", "call"}:
             return "consult"
         return None
     return rel
@@ -289,6 +289,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         if tok.dep_ == "dobj" and VERB_TRIGGERS.get(tok.head.lemma_.lower()) == "~send":
             return None  # "decided to send a troop deployment": the verb names it
         return "send_troops" if any(is_troops(t) for t in tok.subtree) else None
+    if rel == "~talks":  # "a meeting with North Korean leader Kim Jong Un"; not "the NATO meeting"
+        return "consult" if pobj(tok, ("with",)) or between_of(tok) else None
     if rel == "~request":  # "a formal request for help from its EU partners"
         asked = pobj(tok, ("for",)) or (pobj(tok.head, ("for",)) if tok.dep_ == "dobj" else [])
         wanted = {t.lemma_.lower() for p in asked for t in p.subtree}
