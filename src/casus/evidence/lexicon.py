@@ -121,7 +121,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "cannoning": "~cannon",
     "cannonading": "~cannon",
     **dict.fromkeys(["ratification", "signing"], "~sign"),
-    "cooperation": "~cooperate",
+    **dict.fromkeys(["cooperation", "collaboration"], "~cooperate"),
     "presence": "~presence",
     **dict.fromkeys(
         [

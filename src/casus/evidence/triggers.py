@@ -181,7 +181,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~engage":  # "engaged Russian assets in its airspace"
         return "attack" if words & (ARMS | VESSELS | {"asset", "target", "drone"}) else None
     if rel == "~cooperate":
-        return "cooperate_militarily" if {"military", "militarily", "defense", "defence"} & {t.lemma_.lower() for t in tok.subtree} else None  # fmt: skip
+        return "cooperate_militarily" if _MILITARY_FIELDS & {t.lemma_.lower() for t in tok.subtree} else None
     if rel == "~detect":  # "detected ten Chinese warships around Taiwan": their owner's deployment
         if words & VESSELS and lemma in ("detect", "spot", "track"):
             return "mobilize"
@@ -207,6 +207,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     return rel
 
 
+_MILITARY_FIELDS = frozenset({"military", "defense", "defence", "security", "deterrence", "militarily"})
 _ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "embassy"})  # fmt: skip
 _FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
 AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
@@ -275,9 +276,11 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "agree_sign"
     if rel == "~presence":  # "North Korean military presence in Russia"
         return "send_troops" if any(is_troops(t) or t.lower_ == "military" for t in tok.children) else None
-    if rel == "~cooperate":  # "military cooperation with Saudi Arabia"
-        mods = {t.lemma_.lower() for t in tok.children}
-        return "cooperate_militarily" if mods & {"military", "defense", "defence", "security"} else None
+    if rel == "~cooperate":  # "military cooperation with Saudi Arabia", "cooperation on extended deterrence"
+        mods = {t.lemma_.lower() for t in tok.children} | {
+            t.lemma_.lower() for p in children(tok, "prep") if p.lower_ in ("on", "in") for t in p.subtree
+        }
+        return "cooperate_militarily" if mods & _MILITARY_FIELDS else None
     if rel == "~commit":
         mods = {t.lemma_.lower() for t in tok.subtree}
         return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
