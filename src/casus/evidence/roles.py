@@ -240,8 +240,8 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
         for c in _children(head.head, "nsubjpass", "dobj"):
             out += s.actors(c)
     if not (out or has) and head.lemma_.lower() in VICTIM_VERBS:
-        for c in _children(head, "nsubj", "nsubjpass"):
-            out += s.actors(c)
+        for c in _children(head, "nsubj", "nsubjpass"):  # "the army confirmed that it had suffered"
+            out += s.actors(c) or (_antecedent(s, head) if c.pos_ == "PRON" else [])
     if not (out or has) and rel == "assist_militarily":  # "commitment to the alliance with the Philippines"
         out += [m.form.target for t in tok.subtree if t is not tok and (m := s.mention(t)) is not None]
     if not (out or has) and head.pos_ == "VERB":

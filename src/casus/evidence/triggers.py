@@ -207,6 +207,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     return rel
 
 
+_SUFFERING = frozenset({"suffer", "face", "endure", "sustain", "experience", "repel", "repulse", "withstand"})
 _MILITARY_FIELDS = frozenset({"military", "defense", "defence", "security", "deterrence", "militarily"})
 _ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "embassy"})  # fmt: skip
 _FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
@@ -284,8 +285,9 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~commit":
         mods = {t.lemma_.lower() for t in tok.subtree}
         return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
-    if rel == "~attack":
-        return "attack" if pobj(tok, ("on", "against", "into")) else None
+    if rel == "~attack":  # "strikes on Iran"; "suffered missile strikes from the Indian Air Force"
+        suffered = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SUFFERING
+        return "attack" if pobj(tok, ("on", "against", "into")) or suffered else None
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
         return "attack" if between_of(tok) else None
     if rel == "~send":
