@@ -1,7 +1,8 @@
 """Events a sentence states without a trigger word of the usual kind: a state's aircraft in
 another's airspace ("Russian drones entered Polish and Romanian airspace", "Russia's violations
-of NATO airspace") and troops present in another state ("12,000 North Korean soldiers are in
-Russia"). `casus.evidence.syntax` makes the claims, one per state undergoing it."""
+of NATO airspace"), troops present in another state ("12,000 North Korean soldiers are in
+Russia"), and a state invoking its defence treaty with another. `casus.evidence.syntax` makes the
+claims, one per state undergoing it."""
 
 from __future__ import annotations
 
@@ -55,6 +56,30 @@ def _presence(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     return owner, where
 
 
+_INVOKING = frozenset({"invoke", "activate", "trigger"})
+_PACTS = frozenset({"treaty", "mdt", "pact", "alliance", "agreement"})
+
+
+def _invoked(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
+    """A state invoking its defence treaty with another ("no plan to invoke its mutual defence
+    treaty with US", "might consider invoking the 1951 treaty to secure U.S. military help"): a
+    call on the partner for help. (who invokes, the partner)."""
+    if tok.lemma_.lower() not in _INVOKING:
+        return None
+    pacts = [c for c in children(tok, "dobj") if c.lemma_.lower() in _PACTS]
+    if not pacts:
+        return None
+    subj, _ = _subject(s, tok)
+    if not subj:  # "it has no plan to invoke": the state named before
+        subj = [m.form.target for m in s.mentions if m.end <= tok.idx and m.form.kind != "org"][:1]
+    partner = [a for p in children(pacts[0], "prep") if p.lower_ == "with" for o in children(p, "pobj")
+               for a in s.actors(o)]  # fmt: skip
+    if not partner:
+        partner = [m.form.target for t in tok.subtree if t.i > tok.i and (m := s.mention(t)) is not None
+                   and m.form.kind != "org"]  # fmt: skip
+    return subj, [p for p in partner if p not in subj][:1]
+
+
 def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], list[str]] | None:
     """(relation, subjects, objects) of a situation the token states, or None."""
     found = _airspace(s, tok) if airspace else None
@@ -63,4 +88,7 @@ def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], 
     found = _presence(s, tok)
     if found is not None:
         return "send_troops", *found
+    found = _invoked(s, tok)
+    if found is not None:
+        return "request_aid", *found
     return None

@@ -104,14 +104,19 @@ def _speech_verb(chain: list[Token]) -> Token | None:
     return None
 
 
+_EVENT_MARKS = frozenset({"after", "before", "when", "while", "since", "because", "as", "once", "following"})
+
+
 def _negative(tok: Token, chain: list[Token], speech: Token | None) -> bool:
     for t in chain:
         if speech is not None and t.i == speech.i:
             break
-        if any(c.dep_ == "neg" for c in t.children):
-            return True
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+            return True  # "did not send"; "has no plan to invoke"
         if t.i != tok.i and t.lemma_.lower() in DENY:
             return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _EVENT_MARKS for c in t.children):
+            return False  # "no plan to invoke the treaty after China rammed ...": the ramming happened
     return speech is not None and speech.lemma_.lower() in DENY
 
 
@@ -128,6 +133,8 @@ def _hedges(tok: Token, chain: list[Token], speech: Token | None) -> list[str]:
             found.append(t.lower_)
         if speech is not None and t.i == speech.i:
             break
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _EVENT_MARKS for c in t.children):
+            break  # "might invoke the treaty after China rammed ...": the ramming is not in doubt
     return sorted(set(found))
 
 
