@@ -298,9 +298,9 @@ def code_sentence(
             objects = _objects(s, tok, rel, passive)
         pairs = _pairs(s, tok, rel, subjects, objects, passive, context or [])
         also = ["transfer_arms"] if rel == "send_troops" and arms_alongside(tok) else []
-        for subject, obj in pairs:
+        for actor, obj in pairs:
             for r in (rel, *also):
-                claim = _claim(s, text, tok, r, subject, obj, chain, speech, treaty, context or [])
+                claim = _claim(s, text, tok, r, actor, obj, chain, speech, treaty, context or [])
                 _add(s, claims, seen, claim, speech)
     if treaty:  # a pledge: the parties' mutual assistance and their agreement, nothing else
         claims = [c for c in claims if c.relation == "agree_sign"]
