@@ -264,8 +264,8 @@ def code_sentence(
         if found is not None and found[1] and found[2]:
             chain = _clause_chain(tok)
             speech = _speech_verb(chain)
-            for obj in found[2]:
-                claim = _claim(s, text, tok, found[0], found[1][0], obj, chain, speech, treaty, context or [])
+            for target in found[2]:
+                claim = _claim(s, text, tok, found[0], found[1][0], target, chain, speech, treaty, context or [])
                 _add(s, claims, seen, claim, speech)
             continue
         rel = _relation(tok)
