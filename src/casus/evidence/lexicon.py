@@ -85,7 +85,7 @@ VERB_TRIGGERS: dict[str, str] = {
         "coerce",
     ),
     "threaten": "threaten",
-    **dict.fromkeys(["mobilize", "mobilise"], "mobilize"),
+    **dict.fromkeys(["mobilize", "mobilise", "scramble"], "mobilize"),
     **dict.fromkeys(["sanction", "embargo"], "sanction"),
     **dict.fromkeys(["accuse", "blame"], "accuse"),
     **dict.fromkeys(["request", "seek", "appeal"], "~request"),
@@ -109,7 +109,20 @@ VERB_TRIGGERS: dict[str, str] = {
 # Noun lemma -> relation, for nominal events ("the attack on", "deployment of troops to").
 NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
-        ["attack", "strike", "invasion", "aggression", "assault", "incursion", "bombardment", "shelling"],
+        [
+            "attack",
+            "strike",
+            "invasion",
+            "aggression",
+            "assault",
+            "incursion",
+            "bombardment",
+            "shelling",
+            "airstrike",
+            "raid",
+            "bombing",
+            "offensive",
+        ],
         "~attack",
     ),
     **dict.fromkeys(
@@ -138,6 +151,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     ),
     **dict.fromkeys(["commitment", "pledge", "guarantee", "obligation"], "~commit"),
     "request": "~request",
+    **dict.fromkeys(["supplier", "provider", "exporter"], "~supplier"),
     **dict.fromkeys(["meeting", "talks", "contact", "consultation", "consultations"], "~talks"),
 }
 SPEECH = frozenset(
@@ -294,6 +308,8 @@ OFFICIAL_WORDS = frozenset(
         "coast",
         "guard",
         "staff",
+        "regime",
+        "authorities",
     ]
 )
 PEOPLE_GROUPS = frozenset(["analyst", "analysts", "expert", "experts", "diplomat", "diplomats", "source", "sources", "observer", "observers", "researcher", "researchers"])  # fmt: skip

@@ -66,13 +66,19 @@ def _troop_owner(s: _Sentence, tok: Token) -> list[str]:
     return []
 
 
+SUPPLIERS = frozenset({"supplier", "provider", "exporter"})
+
+
 def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     """Who does a nominal event: its possessor or modifier ("China's water cannon", "Chinese
     manoeuvres"), its by/from phrase ("water cannon from the CCG vessels"), else the subject of
     the verb it hangs from ("unleashing its water cannon")."""
     if tok.lemma_.lower() in ("deployment", "dispatch") and (owner := _troop_owner(s, tok)):
         return owner
+    supplier = tok.lemma_.lower() in SUPPLIERS  # "Russia's weapons supplier": Russia is supplied
     for c in tok.children:
+        if supplier:
+            break
         if c.dep_ == "poss" and c.pos_ == "PRON":
             return _antecedent(s, tok)
         if c.dep_ in ("poss", "compound", "amod") and (found := s.actors(c)):
@@ -325,6 +331,8 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "into")
             ):
                 out += [a for a in s.actors(t) if a not in owner]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in SUPPLIERS:
+        out += [a for c in tok.children if c.dep_ == "poss" for a in s.actors(c)]
     if tok.pos_ in ("NOUN", "PROPN"):
         out += _noun_objects(s, tok, rel, out)
     if not out and rel in ("send_troops", "transfer_arms", "transfer_technology"):

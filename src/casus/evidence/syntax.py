@@ -265,7 +265,9 @@ def code_sentence(
             chain = _clause_chain(tok)
             speech = _speech_verb(chain)
             for target in found[2]:
-                claim = _claim(s, text, tok, found[0], found[1][0], target, chain, speech, treaty, context or [])
+                claim = _claim(
+                    s, text, tok, found[0], found[1][0], target, chain, speech, treaty, context or []
+                )
                 _add(s, claims, seen, claim, speech)
             continue
         rel = _relation(tok)
@@ -389,6 +391,9 @@ DYADIC = frozenset(
 
 COMMITMENTS = frozenset({"commitment", "pledge", "guarantee", "obligation"})
 OBLIGING = frozenset({"require", "oblige", "obligate", "bind"})
+AVERTING = frozenset(
+    {"deter", "prevent", "avoid", "avert", "forestall", "discourage", "risk", "fear", "dissuade"}
+)
 DETECTING = frozenset({"detect", "spot", "track", "sight", "see", "record", "observe"})
 
 
@@ -439,6 +444,8 @@ def _claim(
         return None  # "the treaty requires both sides not to sign ...": a duty it sets, not an event
     if rel == "attack" and noun and any(c.lower_ in ("would", "will") for c in tok.head.children):
         return None  # "an armed attack on ... would invoke": the case of a commitment
+    if noun and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in AVERTING:
+        return None  # "may not deter an Indian offensive": an event that has not happened
     if rel in SPEECH_ACTS:
         said = _own_word(s, tok, subject, said)
     hedges = _hedges(tok, chain, speech)

@@ -40,6 +40,10 @@ def object_words(tok: Token) -> set[str]:
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "with"):
             words.update(t.lemma_.lower() for t in _phrase(c))
+            if c.lower_ in ("that", "which") and tok.dep_ == "relcl":  # "missiles that Moscow troops launch"
+                words.update(t.lemma_.lower() for t in _phrase(tok.head) if t.i < tok.i)
+            if c.lemma_.lower() in CARGO:  # "sent containers that could contain artillery shells"
+                words.update(t.lemma_.lower() for t in c.subtree if t.lemma_.lower() in ARMS)
     return words
 
 
@@ -192,6 +196,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~summon":  # "summoned the Russian ambassador": a diplomatic protest
         return "oppose" if words & _ENVOYS else None
     if rel == "~express":  # "expressed regret over", "voiced concern about"
+        if words & {"solidarity", "support", "backing"}:
+            return "support_politically"  # "to express Washington's solidarity with Qatar"
         feeling = [c for c in children(tok, "dobj") if c.lemma_.lower() in _FEELINGS]
         if any(c.dep_ in ("acl", "ccomp") for f in feeling for c in f.children):
             return None  # "expressed concern that Kim may seek ...": a fear of what may come, not a protest
@@ -207,6 +213,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     return rel
 
 
+CARGO = frozenset({"container", "shipment", "cargo", "consignment", "crate", "wagon", "train", "batch"})
 _SUFFERING = frozenset({"suffer", "face", "endure", "sustain", "experience", "repel", "repulse", "withstand"})
 _MILITARY_FIELDS = frozenset({"military", "defense", "defence", "security", "deterrence", "militarily"})
 _ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "embassy"})  # fmt: skip
@@ -294,6 +301,9 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         if tok.dep_ == "dobj" and VERB_TRIGGERS.get(tok.head.lemma_.lower()) == "~send":
             return None  # "decided to send a troop deployment": the verb names it
         return "send_troops" if any(is_troops(t) for t in tok.subtree) else None
+    if rel == "~supplier":  # "Russia's leading outside weapons supplier"
+        mods = {t.lemma_.lower() for t in tok.children}
+        return "transfer_arms" if mods & ARMS else "transfer_technology" if mods & TECH else None
     if rel == "~talks":  # "a meeting with North Korean leader Kim Jong Un"; not "the NATO meeting"
         return "consult" if pobj(tok, ("with",)) or between_of(tok) else None
     if rel == "~request":  # "a formal request for help from its EU partners"
