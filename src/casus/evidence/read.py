@@ -127,12 +127,18 @@ def parsed_claims(sents: list[tuple[int, str]], mentions: list[Mention], nlp: An
     recent: list[str] = []  # states named last, most recent first
     budget = PARSE_BUDGET_WORDS
     k = 0
+    open_quote = False  # the sentence before was parsed and left a quotation open
     for index, (offset, sent) in enumerate(sents):
         local, k = _local(mentions, offset, offset + len(sent), k)
         pledge = TREATY_LANGUAGE.search(sent) is not None
-        quoted = '"' in sent or "“" in sent
+        quoted = '"' in sent or "“" in sent or "”" in sent
         collective = len(recent) >= 2 and COLLECTIVE.search(sent) is not None  # "the two countries"
-        if ((local or collective) and (CANDIDATE.search(sent) or quoted)) or pledge:
+        # '"Russia has violated our airspace ... But today's incursion ... is brutal," said X':
+        # the sentence that closes the quotation names its speaker, so it is parsed too
+        closing = open_quote and quoted
+        open_quote = False
+        if ((local or collective) and (CANDIDATE.search(sent) or quoted)) or pledge or closing:
+            open_quote = _open_after(sent)
             budget -= sent.count(" ") + 1
             if budget >= 0:
                 todo.append((sent, local, recent[:2], index))
