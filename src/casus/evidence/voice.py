@@ -180,7 +180,9 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         if name and name.split()[-1] == head.text and not set(name.lower().split()) & OFFICIAL_WORDS:
             return Attribution(kind="speaker", who=name)
     actors = [m for t in tokens if (m := s.mention(t)) is not None]
-    if (own_name := s.mention(head)) is not None and own_name.form.kind != "org":
+    named = [s.mention(head), *(s.mention(c) for c in head.children if c.dep_ == "appos")]
+    own_name = next((m for m in named if m is not None and m.form.kind not in ("org", "leader")), None)
+    if own_name is not None:
         # "Fellow NATO member Romania": the state the phrase names, not its modifier's alliance
         actors = [own_name, *(m for m in actors if m is not own_name)]
     count = next(
