@@ -367,7 +367,24 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
     blamer = accuser(tok)
     if said.kind == "author" and blamer is not None and (by := _children(blamer, "nsubj")):
         return _source(s, by[0])
+    if said.kind != "author" and tok.pos_ in ("NOUN", "PROPN") and _background(chain, speech):
+        return Attribution(kind="author")
     return said
+
+
+_BACKGROUND = frozenset({"after", "following", "response", "retaliation", "amid", "since"})
+
+
+def _background(chain: list[Token], speech: Token | None) -> bool:
+    """An event named as the occasion of what is reported ("triggering Article 4 in response to
+    last night's violation of Polish airspace", "in retaliation for American airstrikes"): the
+    article's account of what happened, not the speaker's."""
+    for t in chain[1:]:
+        if speech is not None and t.i == speech.i:
+            return False
+        if t.lower_ in _BACKGROUND and t.pos_ in ("ADP", "NOUN", "SCONJ"):
+            return True
+    return False
 
 
 def _tidy(claims: list[Claim]) -> list[Claim]:
