@@ -369,6 +369,10 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
         return _source(s, by[0])
     if said.kind != "author" and tok.pos_ in ("NOUN", "PROPN") and _background(chain, speech):
         return Attribution(kind="author")
+    if said.kind == "author" and any(t.lemma_.lower() == "report" and t.pos_ == "NOUN" for t in chain[1:4]):
+        return Attribution(
+            kind="media_reports"
+        )  # "commented on reports about North Korean military presence"
     return said
 
 
