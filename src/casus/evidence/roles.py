@@ -212,8 +212,10 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             subj = _children(head, *_SUBJ)
             return (s.actors(subj[0]) if subj else []), False
         if head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") and head.head.i != head.i:
+            # "the United States is obliged to defend Japan": a passive head's subject does it
+            control = head.dep_ == "xcomp"
             head = head.head
-            subj = _children(head, *_SUBJ)
+            subj = _children(head, *_SUBJ, *(("nsubjpass",) if control else ()))
             if subj:
                 return s.actors(subj[0]), False
             continue
