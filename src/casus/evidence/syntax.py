@@ -93,10 +93,30 @@ def _treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     ]  # fmt: skip
 
 
+_ARTICLE_4 = re.compile(r"\b(Article|Art\.)\s*4\b(?!\.\d)")
+
+
+def _requested(s: _Sentence, text: str) -> list[Claim]:
+    """NATO consultations under Article 4 held "at Estonia's request" (or "at the request of"):
+    the requesting state consults the alliance."""
+    if not _ARTICLE_4.search(text) or not re.search(r"\b(NATO|Nato|North Atlantic)\b", text):
+        return []
+    out = []
+    for t in s.doc:
+        if t.lemma_.lower() != "request" or t.head.lower_ not in ("at", "upon", "on"):
+            continue
+        asker = [a for c in t.children if c.dep_ == "poss" for a in s.actors(c)]
+        asker += [a for p in _pobj(t, ("of",)) for a in s.actors(p)]
+        if asker and asker[0] != "NATO":
+            out.append(Claim(text=text, subject=asker[0], relation="consult", object="NATO", polarity="positive",
+                             modality="asserted", attribution=sentence_attribution(s), coder="parse"))  # fmt: skip
+    return out
+
+
 def _invocations(s: _Sentence, text: str) -> list[Claim]:
     """A treaty article invoked: NATO's Art. 4 asks for consultation, Art. 5 and the EU's Art.
     42(7) for help; the invoker is the first actor named before the words."""
-    out = []
+    out = _requested(s, text)
     for m in INVOKE.finditer(text):
         art = m.group("art")
         org = "EU" if art.startswith("42") else "NATO"
