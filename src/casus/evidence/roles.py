@@ -113,7 +113,19 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
 # Verbs whose subject undergoes the event named by their object ("vessels encountered
 # dangerous maneuvers", "the boat sustained damage", "was subjected to water cannon").
 VICTIM_VERBS = frozenset(
-    {"subject", "suffer", "face", "encounter", "sustain", "endure", "experience", "undergo"}
+    {
+        "subject",
+        "suffer",
+        "face",
+        "encounter",
+        "sustain",
+        "endure",
+        "experience",
+        "undergo",
+        "repel",
+        "repulse",
+        "withstand",
+    }
 )
 
 

@@ -202,6 +202,10 @@ def _fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list
     if rel == "mobilize":
         # "detected PLAN vessels around Taiwan": where the force is shown, wherever it hangs
         near = [a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in _NEAR for a in s.actors(t)]
+        # "jets were scrambled to repel the Russian fighters": whom the force is shown against
+        near += [
+            a for c in _children(tok, "advcl", "xcomp") for d in _children(c, "dobj") for a in s.actors(d)
+        ]
         return [o for o in near if o != subject][:1]
     return []
 

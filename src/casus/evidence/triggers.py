@@ -165,6 +165,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         pact = tok.dep_ == "acl" and tok.head.lemma_.lower() in deal  # "the treaty concluded by"
         if not (words & deal or pact):  # "agreed to cooperate" is an intent; the verb it governs codes it
             return None
+    if rel == "agree_sign" and lemma in ("sign", "ratify", "ink", "seal"):
+        signed = [c.lemma_.lower() for c in children(tok, "dobj")]
+        if signed and signed[0] in _NOT_PACTS:
+            return None  # "signed a decree lowering the threshold": a state's own act, not an agreement
     if rel == "threaten" and not (any(c.dep_ == "xcomp" for c in tok.children) or words & {"attack", "strike", "war", "retaliation", "force"}):  # fmt: skip
         # "threatened the peace and stability": a judgement, unless an actor is threatened
         return (
@@ -215,6 +219,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
 
 CARGO = frozenset({"container", "shipment", "cargo", "consignment", "crate", "wagon", "train", "batch"})
 _SUFFERING = frozenset({"suffer", "face", "endure", "sustain", "experience", "repel", "repulse", "withstand"})
+_NOT_PACTS = frozenset(
+    {"decree", "law", "bill", "order", "executive", "budget", "resolution", "petition", "letter"}
+)
 _MILITARY_FIELDS = frozenset({"military", "defense", "defence", "security", "deterrence", "militarily"})
 _ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "embassy"})  # fmt: skip
 _FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
