@@ -173,6 +173,8 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
     """The trigger's subject actors, and whether the trigger is passive."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_subject(s, tok), False
+    if tok.lemma_.lower() == "host":  # "Poland hosts US troops": the troops' state sends them
+        return [a for c in _children(tok, "dobj") for a in s.actors(c)][:1], True
     accused = _accused(s, tok)
     if accused:
         return accused, False
@@ -298,7 +300,17 @@ def _destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]
     return out
 
 
+def _host(s: _Sentence, tok: Token) -> list[str]:
+    """Where hosted troops are: whoever hosts them ("Poland hosts", "South Korea is ..., hosting")."""
+    found = [a for c in _children(tok, *_SUBJ) for a in s.actors(c)]
+    if not found and tok.dep_ in ("acl", "advcl", "xcomp"):
+        found = _subject(s, tok.head)[0] if tok.head.pos_ in ("VERB", "AUX") else s.actors(tok.head)
+    return found
+
+
 def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
+    if tok.lemma_.lower() == "host":
+        return _host(s, tok)
     out: list[str] = []
     if passive:
         for c in _children(tok, "nsubjpass"):

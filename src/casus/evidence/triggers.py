@@ -197,6 +197,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if any(is_troops(t) for c in seen for t in c.subtree):
             return "send_troops"  # "North Korean troops have been sighted in Russia"
         return None
+    if rel == "~host":  # "hosting more than 28,500 troops": the troops' state sent them there
+        return "send_troops" if words & TROOPS else None
     if rel == "~summon":  # "summoned the Russian ambassador": a diplomatic protest
         return "oppose" if words & _ENVOYS else None
     if rel == "~express":  # "expressed regret over", "voiced concern about"
