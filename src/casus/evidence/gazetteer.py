@@ -240,7 +240,22 @@ class Gazetteer:
             r = self.resolve(m.group(0), on)
             if r is not None:
                 out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))
-        return self.defined_acronyms(text, out) if "(" in text else out
+        out = self.defined_acronyms(text, out) if "(" in text else out
+        return self.korean_shorthand(text, out) if "he North" in text or "he South" in text else out
+
+    def korean_shorthand(self, text: str, found: list[Mention]) -> list[Mention]:
+        """`found` with "the North" and "the South" as the two Koreas, in a text that names North
+        Korea ("Seoul said the North has admitted to a crime")."""
+        if not any(m.form.target == "PRK" for m in found):
+            return found
+        taken = {c for m in found for c in range(m.start, m.end)}
+        extra = [
+            Mention(w.start(), w.end(), w.group(0),
+                    Form(w.group(0), "metonym", "PRK" if w.group(1) == "North" else "KOR", _EVER, _FAR), True)
+            for w in _KOREAS.finditer(text)
+            if w.start() not in taken
+        ]  # fmt: skip
+        return sorted(found + extra, key=lambda m: m.start) if extra else found
 
     def defined_acronyms(self, text: str, found: list[Mention]) -> list[Mention]:
         """`found` with the mentions of the acronyms the text defines for a state's body."""
@@ -280,6 +295,11 @@ class Gazetteer:
         return sorted(found + extra, key=lambda m: m.start)
 
 
+# "the North's special forces", not "the North Atlantic" or "the South China Sea"
+_KOREAS = re.compile(
+    r"(?<![\w-])[Tt]he (North|South)\b(?!\s+(?:Atlantic|Sea|Pole|China|Korea\w*|Caucasus|American|African|Pacific|and|of)\b)"
+    r"(?!-)"
+)
 # "Armed Forces of the Philippines (AFP)": an acronym in brackets, after a capitalised name
 # (with "of", "the", "and", "for" inside it) that ends where the brackets begin.
 _ACRONYM = re.compile(r"\s\(([A-Z]{2,6})\)")

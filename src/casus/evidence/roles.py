@@ -296,6 +296,10 @@ def _destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]
         # "sent 10,000 soldiers to train in eastern Russia": the destination sits in a purpose clause
         for c in tok.children:
             if c.dep_ in ("advcl", "xcomp", "prep", "acl") and c.i > tok.i:
+                wars = [p for p in _children(c, "pobj") if p.lemma_.lower() in WARS]
+                if wars:  # "to the war in Ukraine": where the war is fought, not who is helped
+                    out += [a for w in wars for d in w.children if d.dep_ == "poss" for a in s.actors(d)]
+                    continue
                 out += [m.form.target for t in c.subtree if (m := s.mention(t)) is not None]
     return out
 

@@ -120,6 +120,12 @@ def _invocations(s: _Sentence, text: str) -> list[Claim]:
     for m in INVOKE.finditer(text):
         art = m.group("art")
         org = "EU" if art.startswith("42") else "NATO"
+        if (
+            org == "NATO"
+            and not m.group("org")
+            and not re.search(r"\b(NATO|Nato|North Atlantic|alliance)\b", text)
+        ):
+            continue  # "Kim invoked Article 4 of the partnership treaty": another treaty's article
         rel: Any = "consult" if art == "4" else "request_aid"
         verb = next((t for t in s.doc if t.idx >= m.start()), None)
         subj = _children(verb, "nsubj") if verb is not None else []
