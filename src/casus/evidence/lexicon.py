@@ -92,6 +92,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["support", "back", "endorse"], "~support"),
     **dict.fromkeys(["thank", "praise", "commend", "hail"], "support_politically"),
     "summon": "~summon",
+    **dict.fromkeys(["reject", "dismiss", "rebuff"], "~reject"),
     **dict.fromkeys(
         ["condemn", "criticize", "criticise", "denounce", "protest", "oppose", "slam", "decry"], "oppose"
     ),
@@ -153,6 +154,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["commitment", "pledge", "guarantee", "obligation"], "~commit"),
     "request": "~request",
     **dict.fromkeys(["supplier", "provider", "exporter"], "~supplier"),
+    **dict.fromkeys(["rhetoric", "criticism", "condemnation", "protest"], "~against"),
     **dict.fromkeys(["meeting", "talks", "contact", "consultation", "consultations"], "~talks"),
 }
 SPEECH = frozenset(

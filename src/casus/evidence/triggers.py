@@ -197,6 +197,14 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if any(is_troops(t) for c in seen for t in c.subtree):
             return "send_troops"  # "North Korean troops have been sighted in Russia"
         return None
+    if rel == "~reject":  # "rejects Beijing's sovereignty claims"; not "rejected the reports"
+        rejected = children(tok, "dobj")
+        owned = any(
+            c.dep_ in ("poss", "amod", "compound") and c.pos_ in ("PROPN", "ADJ")
+            for d in rejected
+            for c in d.children
+        )
+        return "oppose" if owned or any(d.pos_ == "PROPN" for d in rejected) else None
     if rel == "~host":  # "hosting more than 28,500 troops": the troops' state sent them there
         return "send_troops" if words & TROOPS else None
     if rel == "~summon":  # "summoned the Russian ambassador": a diplomatic protest
@@ -313,6 +321,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~supplier":  # "Russia's leading outside weapons supplier"
         mods = {t.lemma_.lower() for t in tok.children}
         return "transfer_arms" if mods & ARMS else "transfer_technology" if mods & TECH else None
+    if rel == "~against":  # "China's rhetoric against Taiwan", "protests over the drills"
+        return "oppose" if pobj(tok, ("against", "toward", "towards")) else None
     if rel == "~talks":  # "a meeting with North Korean leader Kim Jong Un"; not "the NATO meeting"
         return "consult" if pobj(tok, ("with",)) or between_of(tok) else None
     if rel == "~request":  # "a formal request for help from its EU partners"
