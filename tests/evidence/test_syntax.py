@@ -423,3 +423,27 @@ def test_an_attack_or_a_deployment_without_a_target_is_no_claim() -> None:
     assert not [c for c in got if c.relation in ("attack", "send_troops") and c.object is None]
     # a ratification needs no second party
     assert ("RUS", "agree_sign", None) in triples("Russia's State Duma ratified the treaty on Thursday.")
+
+
+def test_whose_word_reports_agencies_and_occasions() -> None:
+    def said(text: str) -> set[tuple[str | None, str, str | None, str, str | None]]:
+        return {
+            (c.subject, c.relation, c.object, c.attribution.kind, c.attribution.who) for c in claims(text)
+        }
+
+    got = said(
+        "As many as 12,000 North Korean soldiers are in Russia, according to Ukraine and the United States."
+    )
+    assert {
+        ("PRK", "send_troops", "RUS", "officials", "UKR"),
+        ("PRK", "send_troops", "RUS", "officials", "USA"),
+    } <= got
+    got = said("North Korea has decided to send troops to Russia, Seoul's spy agency said Friday.")
+    assert ("PRK", "send_troops", "RUS", "officials", "KOR") in got
+    got = said("Russia ratified the treaty with North Korea, according to reports.")
+    assert {k for _, _, _, k, _ in got} == {"media_reports"}
+    got = said(
+        "The strike, reportedly launched by Iran's Islamic Revolutionary Guard Corps (IRGC), targeted the "
+        "US-operated Al Udeid Air Base in retaliation for American airstrikes on Iranian nuclear sites days earlier."
+    )
+    assert ("USA", "attack", "IRN", "author", None) in got  # the occasion, in the article's own voice

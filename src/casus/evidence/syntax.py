@@ -229,7 +229,10 @@ def _helped(s: _Sentence, tok: Token, rel: str) -> list[str]:
             for a in s.actors(n)
         ]
     head = tok.head if tok.dep_ == "dobj" else tok
-    return [a for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ == "from" for a in s.actors(t)]
+    asked = [a for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ == "from" for a in s.actors(t)]
+    # "seek Russian technology transfers": the state whose help is sought modifies it
+    return asked or [a for d in _children(tok, "dobj") for c in d.children if c.dep_ in ("amod", "compound", "poss")
+                     for a in s.actors(c)]  # fmt: skip
 
 
 def _object_nouns(tok: Token) -> list[Token]:

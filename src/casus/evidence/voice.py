@@ -232,6 +232,9 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
     said = None
     if speech is not None:
         subj = _children(speech, "nsubj", "nsubjpass")
+        before = s.doc[speech.i - 1] if speech.i > 0 else None
+        if not subj and before is not None and before.pos_ in ("NOUN", "PROPN") and before.dep_ == "appos":
+            subj = [before]  # "..., Seoul's spy agency said": the parse hung the speaker on the name before
         if subj and subj[0].lower_ not in ("it", "this", "that"):
             said = _source(s, subj[0])
     if said is None and according is not None:

@@ -1,0 +1,53 @@
+"""Links from sentences to the bundled treaties' provisions: a pact's promise restated in an
+outlet's own words, and chance wording kept out (sentences from published articles of the
+development gold set)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from casus.evidence.read import read_document
+from casus.evidence.sources import Document
+
+
+def links(text: str, on: dt.date = dt.date(2025, 9, 20)) -> set[tuple[str, str]]:
+    got = read_document(Document("t", None, None, text), on=on, coder="rules").provisions
+    return {(p.treaty, p.article) for p in got}
+
+
+def test_a_restated_defence_promise_links_to_the_pacts_defence_article() -> None:
+    assert ("ru-kp-2024", "Art. 4") in links(
+        "Russia's and North Korea's dictators have signed a comprehensive strategic partnership agreement, "
+        "which, among other things, includes security assistance in case one of the states is attacked.",
+        dt.date(2024, 6, 19),
+    )
+    # the organisation's pact, named by the organisation
+    assert ("gcc-2000", "Art. 2") in links(
+        "Emphasizing that the attack on Qatar is an attack against all GCC states, the Council agreed on a "
+        "series of measures."
+    )
+
+
+def test_chance_wording_in_an_article_about_other_states_is_no_link() -> None:
+    text = (
+        "Austin, in his opening remarks, said China is \u201cengaging in coercive behavior, trying to change the "
+        "status quo in the East and South China Seas, around Taiwan and throughout the region,\u201d Japan and the "
+        "United States said."
+    )
+    assert not {t for t, _ in links(text, dt.date(2024, 7, 28))} - {"us-jp-1960"}
+
+
+def test_an_article_named_by_its_treaty_is_that_treatys() -> None:
+    got = links(
+        'Poland asked for consultations. "NATO has invoked Article 4 of the North Atlantic Treaty," he said.'
+    )
+    assert ("nato-1949", "Art. 4") in got
+    assert not [t for t, _ in got if t != "nato-1949"]
+
+
+def test_a_short_quotation_must_match_closely() -> None:
+    text = (
+        "Araghchi asserted that the missile strike on the base in Qatar was a \u201clegitimate act of self-defense\u201d "
+        "and not intended as an act of hostility toward Qatar."
+    )
+    assert not links(text)

@@ -1,0 +1,115 @@
+"""Trigger words and the relations they name, resolved by what follows them (sentences from
+published articles of the development gold set, some shortened)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casus.evidence.parse import ReaderUnavailable, pipeline
+from casus.evidence.read import read_document
+from casus.evidence.sources import Document
+
+try:
+    pipeline()
+except ReaderUnavailable as exc:  # pragma: no cover - the dev environment installs it
+    pytest.skip(f"the English pipeline is not usable here: {exc}", allow_module_level=True)
+
+
+def triples(text: str, on: dt.date = dt.date(2025, 1, 1)) -> set[tuple[str | None, str, str | None]]:
+    got = read_document(Document("t", None, None, text), on=on, coder="parse").claims
+    return {(c.subject, c.relation, c.object) for c in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Putin thanked North Korea at that time for its participation in the war.",
+            ("RUS", "support_politically", "PRK"),
+        ),
+        (
+            "Philippine diplomats summoned a Chinese Embassy official in Manila on Monday.",
+            ("PHL", "oppose", "CHN"),
+        ),
+        (
+            "North Korea has been shaping up as Russia's leading outside weapons supplier.",
+            ("PRK", "transfer_arms", "RUS"),
+        ),
+        (
+            "North Korea sent containers to Russia that could contain as many as 6 million artillery shells.",
+            ("PRK", "transfer_arms", "RUS"),
+        ),
+        (
+            "The Pakistan Army confirmed that it had suffered missile strikes from the Indian Air Force.",
+            ("IND", "attack", "PAK"),
+        ),
+        ("Poland hosts about 10,000 US troops.", ("USA", "send_troops", "POL")),
+        ("Lai rejects Beijing's sovereignty claims.", ("TWN", "oppose", "CHN")),
+        (
+            "South Korea and the United States agreed to strengthen cooperation on extended deterrence.",
+            ("KOR", "cooperate_militarily", "USA"),
+        ),
+        (
+            "Article 5 stipulates that the United States is obliged to defend Japan.",
+            ("USA", "assist_militarily", "JPN"),
+        ),
+        (
+            "Putin flew to Pyongyang for a meeting with North Korean leader Kim Jong Un.",
+            ("RUS", "consult", "PRK"),
+        ),
+    ],
+)
+def test_relations_named_by_their_objects(text: str, want: tuple[str, str, str]) -> None:
+    got = triples(text)
+    assert want in got or (
+        want[1] in ("consult", "cooperate_militarily") and (want[2], want[1], want[0]) in got
+    ), got
+
+
+def test_troops_and_weapons_sent_together_are_both() -> None:
+    got = triples(
+        "North Korea has already sent thousands of troops and conventional weapons to support Russia's war against Ukraine."
+    )
+    assert {("PRK", "send_troops", "RUS"), ("PRK", "transfer_arms", "RUS")} <= got
+    assert not [t for t in got if t[1] == "support_politically"]  # the sending is the support
+
+
+def test_sent_to_a_war_is_not_sent_to_where_it_is_fought() -> None:
+    got = triples(
+        "The North has recently decided to send four brigades of 12,000 soldiers to the war in Ukraine.",
+        dt.date(2024, 10, 18),
+    )
+    assert not [t for t in got if t[2] == "UKR"]
+
+
+def test_the_north_is_north_korea_where_the_article_names_it() -> None:
+    got = triples(
+        "North Korea fired missiles. Seoul said the North has sent troops to Russia.", dt.date(2024, 10, 18)
+    )
+    assert ("PRK", "send_troops", "RUS") in got
+    assert not triples("Talks on the North Atlantic fishery resumed in Oslo.")
+
+
+def test_what_a_pact_may_deter_and_a_decree_signed_are_no_events() -> None:
+    assert not [
+        t for t in triples("The pact may not deter an Indian offensive against Pakistan.") if t[1] == "attack"
+    ]
+    assert not [
+        t
+        for t in triples("Putin signed a decree which extends Russia's nuclear umbrella to Belarus.")
+        if t[1] == "agree_sign"
+    ]
+
+
+def test_praise_for_a_deal_names_no_one_supported() -> None:
+    assert not triples('Putin hailed the deal in June as a "breakthrough document".')
+
+
+def test_a_fear_of_what_may_come_is_not_a_protest() -> None:
+    got = triples(
+        "Washington and Seoul have expressed concern that Kim Jong Un may seek Russian technology transfers."
+    )
+    assert not [t for t in got if t[1] == "oppose"]
+    assert ("PRK", "request_aid", "RUS") in got
