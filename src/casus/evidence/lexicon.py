@@ -28,6 +28,7 @@ __all__ = [
     "TROOPS",
     "VERB_TRIGGERS",
     "VESSELS",
+    "Guarded",
 ]
 
 TROOPS = frozenset(["troop", "soldier", "force", "unit", "personnel", "contingent", "serviceman", "servicemen", "army", "battalion", "brigade", "division", "regiment", "mercenary", "fighter", "infantry"])  # fmt: skip
@@ -319,9 +320,21 @@ OFFICIAL_WORDS = frozenset(
 )
 PEOPLE_GROUPS = frozenset(["analyst", "analysts", "expert", "experts", "diplomat", "diplomats", "source", "sources", "observer", "observers", "researcher", "researchers"])  # fmt: skip
 
+
+class Guarded:
+    """A costly pattern tried only on text where a cheap one finds a word every match needs."""
+
+    def __init__(self, pattern: re.Pattern[str], guard: re.Pattern[str]) -> None:
+        self.pattern, self.guard = pattern, guard
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The pattern's first match, or None (at once where the guard finds nothing)."""
+        return self.pattern.search(text) if self.guard.search(text) else None
+
+
 # Collective-defence wording: a pledge for a case, coded as conditional military assistance
 # between the parties, never as an attack.
-TREATY_LANGUAGE = re.compile(
+_TREATY_LANGUAGE = re.compile(
     r"\b(attack|aggression|assault|invasion)\s+(on|against)\s+[^.;]{0,80}?\b(attack|aggression|assault)\s+"
     r"(on|against)\s+(all|both|the other|them all|all of them|each other|the two|us all)\b"
     r"|\b(if|in case|in the event|should|whenever)\b[^.;]{0,40}\b(either|one|any|each|the other)\b(\s+of)?[^.;]{0,50}"
@@ -335,6 +348,10 @@ TREATY_LANGUAGE = re.compile(
     # a pledge named as such: "mutual pledges of defence", "mutual defence commitments"
     r"|\bmutual\s+(pledges?\s+of\s+(defen[cs]e|military assistance)|defen[cs]e\s+(pledges?|commitments?|obligations?))\b",
     re.I,
+)
+TREATY_LANGUAGE = Guarded(
+    _TREATY_LANGUAGE,
+    re.compile(r"attack|aggress|assault|invasion|invaded|state of war|come to|defended|mutual", re.I),
 )
 # Nouns that, with "two" or "both" ("the two countries", "both sides"), stand for a pair of states.
 COLLECTIVE_NOUNS = frozenset(

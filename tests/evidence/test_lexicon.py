@@ -1,0 +1,32 @@
+"""The reader's word lists and patterns: the cheap guard before the pledge pattern changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casus.evidence.gold import load_gold
+from casus.evidence.lexicon import _TREATY_LANGUAGE, TREATY_LANGUAGE
+
+GOLD = Path(__file__).parent / "gold"
+WORDS = ["an", "attack", "on", "one", "is", "all", "if", "either", "attacked", "mutual", "defence", "pledges",
+         "come", "to", "each", "other's", "aid", "the", "in", "event", "of", "aggression", "against", "both", "."]  # fmt: skip
+
+
+def _same(text: str) -> None:
+    plain, guarded = _TREATY_LANGUAGE.search(text), TREATY_LANGUAGE.search(text)
+    assert (plain and plain.span()) == (guarded and guarded.span()), text
+
+
+def test_the_guard_keeps_every_match_of_the_development_sentences() -> None:
+    for path in sorted(GOLD.glob("dev-*.yaml")):
+        for article in load_gold(path):
+            for s in article.sentences:
+                _same(s.text)
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_the_guard_keeps_every_match_of_pledge_like_word_salad(words: list[str]) -> None:
+    _same(" ".join(words))
