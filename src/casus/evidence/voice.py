@@ -220,7 +220,8 @@ def _source(s: _Sentence, head: Token) -> Attribution:
 def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attribution:
     according = None
     cited = None
-    for t in s.doc:
+    low = s.doc.text.lower()
+    for t in s.doc if "according" in low or "cit" in low else ():  # the token walk only where it can find one
         if t.lower_ == "according" and t.dep_ in ("prep", "advmod", "case"):
             objs = [o for c in t.children for o in ([c] if c.dep_ == "pobj" else _children(c, "pobj"))]
             if objs:
