@@ -135,3 +135,19 @@ def test_casus_read_gold_prints_the_scores() -> None:
     assert {"precision", "recall", "link_recall", "mutual_defence_attacks"} <= set(
         next(iter(__import__("json").loads(r.output).values()))
     )
+
+
+def test_a_line_without_a_full_stop_stands_on_its_own_line() -> None:
+    """A headline or caption the annotator kept as a sentence was a line of its own in the article:
+    the excerpt is read that way, not glued to the sentence after it."""
+    from casus.evidence.gold import GoldArticle, excerpt_text
+
+    a = GoldArticle.model_validate({
+        "url": "https://example.test/a", "outlet": "X", "title": None, "date": "2024-10-19",
+        "sentences": [{"text": "N. Korea to send '12,000 soldiers' for Russia's war: Yonhap"},
+                      {"text": 'He said "no."'}, {"text": "It went on."}],
+    })  # fmt: skip
+    assert (
+        excerpt_text(a)
+        == "N. Korea to send '12,000 soldiers' for Russia's war: Yonhap\nHe said \"no.\" It went on."
+    )

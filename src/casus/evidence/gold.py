@@ -23,7 +23,7 @@ from casus.evidence.sources import Document
 from casus.evidence.syntax import SYMMETRIC
 from casus.loader import read_file, validate
 
-__all__ = ["GoldArticle", "load_gold", "score"]
+__all__ = ["GoldArticle", "excerpt_text", "load_gold", "score"]
 
 
 class GoldAttribution(BaseModel):
@@ -136,12 +136,11 @@ def _sentence_of(text: str, spans: list[tuple[int, int]], claim: Claim, cursor: 
 
 def score_article(article: GoldArticle, reading: ArticleReading) -> dict[str, Any]:
     """Counts for one article: claims found, right, and the checks on the right ones."""
-    parts, spans, pos = [], [], 0
+    spans, pos = [], 0
     for s in article.sentences:
         spans.append((pos, pos + len(s.text)))
-        parts.append(s.text)
         pos += len(s.text) + 1
-    text = " ".join(parts)
+    text = excerpt_text(article)
     gold = [(i, c) for i, s in enumerate(article.sentences) for c in s.claims]
     used: set[int] = set()
     right = attrib = hedge = polarity = 0
@@ -197,9 +196,23 @@ def score_article(article: GoldArticle, reading: ArticleReading) -> dict[str, An
     }  # fmt: skip
 
 
+_ENDS = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def excerpt_text(article: GoldArticle) -> str:
+    """The excerpt as one text: sentences joined by a space, but a line without a full stop (a
+    headline, a subheading, a photo caption) by a line break, as it stood in the article."""
+    out = []
+    for s in article.sentences:
+        if out:
+            out.append(" " if _ENDS.search(out[-1]) else "\n")
+        out.append(s.text)
+    return "".join(out)
+
+
 def read_article(article: GoldArticle, coder: str | None = None) -> ArticleReading:
     """The reader's reading of an annotated excerpt, as of the article's date."""
-    text = " ".join(s.text for s in article.sentences)
+    text = excerpt_text(article)
     doc = Document(source=article.url, title=article.title, date=article.date, text=text, removed_lines=0)
     return read_document(doc, coder=coder)
 
