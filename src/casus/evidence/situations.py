@@ -1,7 +1,7 @@
 """Events a sentence states without a trigger word of the usual kind: a state's aircraft in
 another's airspace ("Russian drones entered Polish and Romanian airspace", "Russia's violations
 of NATO airspace"), troops present in another state ("12,000 North Korean soldiers are in
-Russia"), and a state invoking its defence treaty with another. `casus.evidence.syntax` makes the
+Russia"), a state invoking its defence treaty with another, and exercises named by their states. `casus.evidence.syntax` makes the
 claims, one per state undergoing it."""
 
 from __future__ import annotations
@@ -80,6 +80,32 @@ def _invoked(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     return subj, [p for p in partner if p not in subj][:1]
 
 
+_EXERCISES = frozenset({"drill", "exercise", "maneuver", "manoeuvre", "wargame", "games"})
+_NEAR = frozenset({"near", "around", "off", "encircling", "surrounding", "toward", "towards"})
+
+
+def _exercise(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None:
+    """Exercises named by their states: two states' are military cooperation ("the Russian-
+    Belarusian military exercises Zapad 2025"), one state's near another a show of force ("Chinese
+    drills around Taiwan")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _EXERCISES:
+        return None
+    mods = [t for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") for t in c.subtree]
+    states = list(dict.fromkeys(m.form.target for t in mods if (m := s.mention(t)) is not None))
+    if len(states) >= 2:
+        return "cooperate_militarily", states[:1], states[1:2]
+    near = [
+        a
+        for p in children(tok, "prep")
+        if p.lower_ in _NEAR
+        for o in children(p, "pobj")
+        for a in s.actors(o)
+    ]
+    if len(states) == 1 and near and near[0] != states[0]:
+        return "mobilize", states, near[:1]
+    return None
+
+
 def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], list[str]] | None:
     """(relation, subjects, objects) of a situation the token states, or None."""
     found = _airspace(s, tok) if airspace else None
@@ -91,4 +117,4 @@ def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], 
     found = _invoked(s, tok)
     if found is not None:
         return "request_aid", *found
-    return None
+    return _exercise(s, tok)
