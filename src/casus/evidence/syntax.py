@@ -359,6 +359,9 @@ def _add(
             )
 
 
+_RECIPROCAL = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "war"})
+
+
 def _pairs(
     s: _Sentence, tok: Token, rel: str, subjects: list[str], objects: list[str], passive: bool,
     context: list[str],
@@ -370,7 +373,8 @@ def _pairs(
         subjects, objects = between, []
     reciprocal = (
         (len(between) >= 2 and rel in ("attack", "assist_militarily"))
-        or (rel == "attack" and len(subjects) >= 2 and not objects)
+        # "India and Pakistan clashed"; not "the US, UK and allies have been conducting air strikes"
+        or (rel == "attack" and len(subjects) >= 2 and not objects and tok.lemma_.lower() in _RECIPROCAL)
         or any(t.lower_ in ("other", "another") and t.head.i >= tok.i for t in tok.subtree)
     )
     pairs: list[tuple[str | None, str | None]]
