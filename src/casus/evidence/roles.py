@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.lexicon import ARMS, ASSISTANCE, TECH, TROOPS, VESSELS
+from casus.evidence.lexicon import ARMS, ASSISTANCE, TECH, TROOPS, VERB_TRIGGERS, VESSELS
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.triggers import between_of, is_troops
 from casus.evidence.triggers import children as _children
@@ -192,8 +192,10 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         for p in _pobj(tok, ("from",)):
             if found := s.actors(p):
                 return found, True
-        # "North Korean troops have been deployed": the troops' state sent them
-        for c in _children(tok, "nsubjpass"):
+        # "North Korean troops have been deployed": the troops' state sent them (but "Philippine
+        # vessels were blasted with water cannons" were the targets)
+        moved = VERB_TRIGGERS.get(tok.lemma_.lower()) in ("~send", "~supply", "~detect", "mobilize")
+        for c in _children(tok, "nsubjpass") if moved else []:
             if {t.lemma_.lower() for t in c.subtree} & (TROOPS | ARMS | VESSELS):
                 return s.actors(c), True
         # "North Korean military personnel being sent to Russia"

@@ -381,7 +381,8 @@ def _pairs(
     if len(subjects) >= 2 and reciprocal and not objects:  # "fired missiles at each other"
         pairs = [(subjects[0], subjects[1]), (subjects[1], subjects[0])]
     elif rel in SYMMETRIC and len(subjects) >= 2 and not objects:
-        pairs = [(subjects[0], subjects[1])]
+        # "The United States, South Korea and Japan opened an exercise": each pair of them
+        pairs = [(a, b) for i, a in enumerate(subjects[:4]) for b in subjects[i + 1 : 4]]
     else:
         first = subjects[0] if subjects else None
         others = [o for o in objects if o != first]
