@@ -61,6 +61,7 @@ VERB_TRIGGERS: dict[str, str] = {
         "attack",
     ),
     "fire": "~fire",
+    "test": "~test",
     "down": "attack",
     "come": "~come",
     "fight": "~fight",
@@ -155,6 +156,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["commitment", "pledge", "guarantee", "obligation"], "~commit"),
     "request": "~request",
     **dict.fromkeys(["supplier", "provider", "exporter"], "~supplier"),
+    **dict.fromkeys(["launch", "test"], "~test"),
     **dict.fromkeys(["rhetoric", "criticism", "condemnation", "protest"], "~against"),
     **dict.fromkeys(["meeting", "talks", "contact", "consultation", "consultations"], "~talks"),
 }

@@ -80,16 +80,17 @@ def _treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
         if any(m.form.kind == "org" and m.form.target != "UN" for m in s.mentions):
             return []  # "an attack on one NATO member": the alliance's pledge, not two states'
         parties += [p for p in context if p not in parties]
+    parties = list(dict.fromkeys(parties))
     if len(parties) < 2:
         return []
-    a, b = parties[0], parties[1]
     said = sentence_attribution(s)
+    # each party to each other: two states' pledge both ways, three states' six ways
     return [
         Claim(
             text=text, subject=x, relation="assist_militarily", object=y, polarity="positive",
             modality="asserted", attribution=said, conditional=True, coder="parse",
         )
-        for x, y in ((a, b), (b, a))
+        for x in parties[:4] for y in parties[:4] if x != y
     ]  # fmt: skip
 
 
@@ -331,6 +332,8 @@ def code_sentence(
                 continue  # "Ukrainians are fighting with courage": no one is named as fought
         else:
             objects = _objects(s, tok, rel, passive)
+        if rel == "attack" and not objects and _test_launch(tok):
+            rel = "mobilize"  # "fired ballistic missiles off its east coast": a show of force, no one struck
         pairs = _pairs(s, tok, rel, subjects, objects, passive, context or [])
         also = ["transfer_arms"] if rel == "send_troops" and arms_alongside(tok) else []
         for actor, obj in pairs:
@@ -357,6 +360,15 @@ def _add(
             claims.append(
                 claim if said is claim.attribution else claim.model_copy(update={"attribution": said})
             )
+
+
+def _test_launch(tok: Token) -> bool:
+    """Missiles fired or launched with no target named: into the sea, off a coast, as a test, or
+    warning shots."""
+    if tok.lemma_.lower() not in ("fire", "launch", "test"):
+        return False
+    words = {t.lemma_.lower() for t in tok.subtree}
+    return bool(words & {"missile", "rocket", "warning", "test", "coast", "sea"})
 
 
 _RECIPROCAL = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "war"})

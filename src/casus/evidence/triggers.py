@@ -205,6 +205,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             for c in d.children
         )
         return "oppose" if owned or any(d.pos_ == "PROPN" for d in rejected) else None
+    if rel == "~test":  # "tested a new tactical ballistic missile": a show of force
+        return "mobilize" if words & (ARMS | {"warhead"}) else None
     if rel == "~host":  # "hosting more than 28,500 troops": the troops' state sent them there
         return "send_troops" if words & TROOPS else None
     if rel == "~summon":  # "summoned the Russian ambassador": a diplomatic protest
@@ -321,6 +323,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~supplier":  # "Russia's leading outside weapons supplier"
         mods = {t.lemma_.lower() for t in tok.children}
         return "transfer_arms" if mods & ARMS else "transfer_technology" if mods & TECH else None
+    if rel == "~test":  # "North Korea's missile launch", "a weapons test"
+        return "mobilize" if {c.lemma_.lower() for c in tok.children} & ARMS else None
     if rel == "~against":  # "China's rhetoric against Taiwan", "protests over the drills"
         return "oppose" if pobj(tok, ("against", "toward", "towards")) else None
     if rel == "~talks":  # "a meeting with North Korean leader Kim Jong Un"; not "the NATO meeting"
