@@ -256,9 +256,10 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
         return []
     # a state the sentence itself names ("condemned the incident ... and demanded that China
     # return the rifles") before the one the article spoke of last
-    here = [
-        m.form.target for m in s.mentions if m.form.kind not in ("org", "leader") and m.form.target != subject
-    ]
+    here = [  # those named after the protest first ("condemned the launch and protested against North Korea")
+        m.form.target for m in sorted(s.mentions, key=lambda m: m.start < tok.idx)
+        if m.form.kind not in ("org", "leader") and m.form.target != subject
+    ]  # fmt: skip
     others = list(dict.fromkeys(here)) or [c for c in context if c != subject]
     pact = any(n.lemma_.lower() in _PACTS for n in nouns)
     return others[:2] if pact else others[:1]
@@ -367,7 +368,7 @@ def _test_launch(tok: Token) -> bool:
     warning shots."""
     if tok.lemma_.lower() not in ("fire", "launch", "test"):
         return False
-    words = {t.lemma_.lower() for t in tok.subtree}
+    words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
     return bool(words & {"missile", "rocket", "warning", "test", "coast", "sea"})
 
 
