@@ -72,10 +72,12 @@ class Sentence:
                 if m is not None:
                     more = [n.form.target for cj in t.conjuncts if (n := self.mention(cj)) is not None]
                     return list(dict.fromkeys([m.form.target, *more]))
-        # "the country's leader, Kim Jong Un": the person named in apposition
+        # "the country's leader, Kim Jong Un": the person named in apposition; "three Sahel nations
+        # (Mali, Niger, and Burkina Faso)": each state of the list
         for c in head.children:
             if c.dep_ == "appos" and (m := self.mention(c)) is not None:
-                return [m.form.target]
+                more = [n.form.target for cj in c.conjuncts if (n := self.mention(cj)) is not None]
+                return list(dict.fromkeys([m.form.target, *more]))
         return []
 
     @staticmethod

@@ -335,6 +335,8 @@ def code_sentence(
             objects = _objects(s, tok, rel, passive)
         if rel == "attack" and not objects and _test_launch(tok):
             rel = "mobilize"  # "fired ballistic missiles off its east coast": a show of force, no one struck
+        if rel == "mobilize" and subjects and subjects[0] in ALLIANCES and _exercise_words(tok):
+            rel = "cooperate_militarily"  # "NATO is conducting exercises": its members together
         pairs = _pairs(s, tok, rel, subjects, objects, passive, context or [])
         also = ["transfer_arms"] if rel == "send_troops" and arms_alongside(tok) else []
         for actor, obj in pairs:
@@ -361,6 +363,16 @@ def _add(
             claims.append(
                 claim if said is claim.attribution else claim.model_copy(update={"attribution": said})
             )
+
+
+ALLIANCES = frozenset({"NATO", "CSTO", "GCC", "AES", "ECOWAS", "SADC", "AU", "EU", "ARAB_LEAGUE"})
+
+
+def _exercise_words(tok: Token) -> bool:
+    """The trigger names an exercise or drill (its object, or itself)."""
+    return any(
+        t.lemma_.lower() in ("exercise", "drill", "wargame", "maneuver", "manoeuvre") for t in tok.subtree
+    )
 
 
 def _test_launch(tok: Token) -> bool:

@@ -165,6 +165,12 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         pact = tok.dep_ == "acl" and tok.head.lemma_.lower() in deal  # "the treaty concluded by"
         if not (words & deal or pact):  # "agreed to cooperate" is an intent; the verb it governs codes it
             return None
+    if (
+        rel == "agree_sign"
+        and lemma in ("ink", "seal")
+        and not words & (AGREEMENTS | {"treaty", "protocol", "accord"})
+    ):
+        return None  # "vowed to seal off its southern border"
     if rel == "agree_sign" and lemma in ("sign", "ratify", "ink", "seal"):
         signed = [c.lemma_.lower() for c in children(tok, "dobj")]
         if signed and signed[0] in _NOT_PACTS:
