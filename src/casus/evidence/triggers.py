@@ -203,6 +203,12 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if any(is_troops(t) for c in seen for t in c.subtree):
             return "send_troops"  # "North Korean troops have been sighted in Russia"
         return None
+    if (
+        lemma in ("defend", "protect")
+        and (guarded := children(tok, "dobj"))
+        and not any(_defends_a_state(d) for d in guarded)
+    ):
+        return None  # "to defend lives and the free flow of commerce": no state is named as defended
     if rel == "~reject":  # "rejects Beijing's sovereignty claims"; not "rejected the reports"
         rejected = children(tok, "dobj")
         owned = any(
@@ -271,6 +277,33 @@ def between_of(tok: Token) -> list[Token]:
     if not found and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         found = pobj(tok.head, ("between",))
     return found
+
+
+_DEFENDED = frozenset(
+    {
+        "ally",
+        "country",
+        "nation",
+        "partner",
+        "member",
+        "territory",
+        "state",
+        "sovereignty",
+        "island",
+        "people",
+    }
+)
+
+
+def _defends_a_state(obj: Token) -> bool:
+    """What is defended may be a state: a name, an ally or country, or something a name modifies."""
+    return (
+        obj.pos_ == "PROPN"
+        or obj.lemma_.lower() in _DEFENDED
+        or any(c.pos_ in ("PROPN", "ADJ") and c.dep_ in ("compound", "amod", "poss") for c in obj.children)
+        or any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+        or any(c.pos_ == "PROPN" for c in obj.conjuncts)
+    )
 
 
 def _purpose_of_sending(tok: Token) -> bool:
