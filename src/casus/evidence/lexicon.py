@@ -105,7 +105,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["assist", "help", "aid"], "~assist"),
     "engage": "~engage",
     "cooperate": "~cooperate",
-    **dict.fromkeys(["conduct", "hold", "stage", "begin", "start", "carry"], "~drill"),
+    **dict.fromkeys(["conduct", "hold", "stage", "begin", "start", "carry", "open"], "~drill"),
     "host": "~host",
     **dict.fromkeys(["detect", "spot", "track", "sight", "see", "record", "observe", "station"], "~detect"),
     "express": "~express",

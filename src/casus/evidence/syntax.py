@@ -335,8 +335,15 @@ def code_sentence(
             objects = _objects(s, tok, rel, passive)
         if rel == "attack" and not objects and _test_launch(tok):
             rel = "mobilize"  # "fired ballistic missiles off its east coast": a show of force, no one struck
-        if rel == "mobilize" and subjects and subjects[0] in ALLIANCES and _exercise_words(tok):
-            rel = "cooperate_militarily"  # "NATO is conducting exercises": its members together
+        if (
+            rel == "mobilize"
+            and subjects
+            and (subjects[0] in ALLIANCES or len(subjects) >= 2)
+            and _exercise_words(tok)
+        ):
+            # "NATO is conducting exercises", "the United States, South Korea and Japan opened an
+            # exercise": their forces together, not a show of force against the waters they are in
+            rel, objects = "cooperate_militarily", []
         pairs = _pairs(s, tok, rel, subjects, objects, passive, context or [])
         also = ["transfer_arms"] if rel == "send_troops" and arms_alongside(tok) else []
         for actor, obj in pairs:
@@ -458,12 +465,14 @@ def _tidy(claims: list[Claim]) -> list[Claim]:
     """Claims without a subject are dropped (no one is said to act), and so is a claim without an
     object where the same subject and relation appear with one, or whose relation is between two
     parties by nature (an attack, a deployment, talks, support or protest: CAMEO codes them only
-    with a target; "Putin hailed the deal" names no one supported)."""
+    with a target; "Putin hailed the deal" names no one supported). An alliance cooperates among its
+    own members."""
     with_object = {(c.subject, c.relation) for c in claims if c.object is not None}
     return [
         c for c in claims
         if c.subject is not None
-        and (c.object is not None or ((c.subject, c.relation) not in with_object and c.relation not in DYADIC))
+        and (c.object is not None or ((c.subject, c.relation) not in with_object and (
+            c.relation not in DYADIC or (c.relation == "cooperate_militarily" and c.subject in ALLIANCES))))
     ]  # fmt: skip
 
 

@@ -230,6 +230,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if any(c.dep_ in ("acl", "ccomp") for f in feeling for c in f.children):
             return None  # "expressed concern that Kim may seek ...": a fear of what may come, not a protest
         return "oppose" if feeling else None
+    if rel == "~drill" and lemma == "open" and "fire" in words:
+        return "attack"  # "opened fire on"
     if rel == "~drill":
         if words & {"dangerous", "unsafe", "aggressive", "blocking"}:
             return None  # "conducted dangerous maneuvers": coercion, coded on the noun
