@@ -337,7 +337,7 @@ class Guarded:
 # Collective-defence wording: a pledge for a case, coded as conditional military assistance
 # between the parties, never as an attack.
 _TREATY_LANGUAGE = re.compile(
-    r"\b(attack|aggression|assault|invasion)\s+(on|against)\s+[^.;]{0,80}?\b(attack|aggression|assault)\s+"
+    r"\b(attack|aggression|assault|invasion)\s+(on|against)\s+[^.;]{0,120}?\b(attack|aggression|assault)\s+"
     r"(on|against)\s+(all|both|the other|them all|all of them|each other|the two|us all)\b"
     r"|\b(if|in case|in the event|should|whenever)\b[^.;]{0,40}\b(either|one|any|each|the other)\b(\s+of)?[^.;]{0,50}"
     r"\b(attacked|invaded|aggression|armed attack|state of war|armed invasion|under attack)\b"
@@ -348,7 +348,10 @@ _TREATY_LANGUAGE = re.compile(
     r"|\bcome to the (aid|defen[cs]e|assistance) of (the other|each other|one another)\b"
     r"|\b(jointly|mutually) defended\b"
     # a pledge named as such: "mutual pledges of defence", "mutual defence commitments"
-    r"|\bmutual\s+(pledges?\s+of\s+(defen[cs]e|military assistance)|defen[cs]e\s+(pledges?|commitments?|obligations?))\b",
+    r"|\bmutual\s+(pledges?\s+of\s+(defen[cs]e|military assistance)|defen[cs]e\s+(pledges?|commitments?|obligations?))\b"
+    # help for a case: "mutual assistance in the event of rebellion or external aggression"
+    r"|\bmutual\s+(military\s+)?(assistance|aid|defen[cs]e)\s+(in the event|in case|if|should|against)\b[^.;]{0,60}"
+    r"\b(aggression|attack|attacked|invasion|invaded)\b",
     re.I,
 )
 TREATY_LANGUAGE = Guarded(

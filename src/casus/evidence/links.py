@@ -391,13 +391,15 @@ def reference_links(
                 if article is not None:
                     seen.add((tid, number))
                     out.append(ProvisionLink(treaty=tid, article=article, score=None, sentence=sent))
+        # the pact of an organisation the sentence names ("the Alliance of Sahel States")
+        orgs = [tid for o, tid in _org_treaties().items() if o in named]
         if not any(lk.sentence == sent for lk in out[-1:]) and sent not in quoted:
-            out += _pledge_link(sent, named, treaty or current)
-        current = treaty or current
+            out += _pledge_link(sent, named, treaty, current)
+        current = treaty or (orgs[0] if len(orgs) == 1 else None) or current
     return out
 
 
-def _pledge_link(sent: str, named: set[str], treaty: str | None) -> list[ProvisionLink]:
+def _pledge_link(sent: str, named: set[str], treaty: str | None, current: str | None) -> list[ProvisionLink]:
     """A sentence that restates a pact's collective-defence promise in its own words ("assistance
     in case one of the states is attacked", "an attack on Qatar is an attack against all GCC
     states") is linked to that pact's defence provision: the pact of the two states or of the
@@ -406,7 +408,15 @@ def _pledge_link(sent: str, named: set[str], treaty: str | None) -> list[Provisi
         return []
     defence = _defence_articles()
     orgs = [tid for o, tid in _org_treaties().items() if o in named and tid in defence]
-    tid = treaty if treaty in defence else (orgs[0] if len(orgs) == 1 else None)
+    tid = (
+        treaty
+        if treaty in defence
+        else orgs[0]
+        if len(orgs) == 1
+        else current
+        if current in defence
+        else None
+    )
     if tid is None:
         return []
     return [ProvisionLink(treaty=tid, article=defence[tid], score=None, sentence=sent)]
