@@ -152,7 +152,11 @@ def _conditional(chain: list[Token], speech: Token | None) -> bool:
 
 
 def _name(tokens: list[Token]) -> str | None:
-    """The last run of proper nouns in a phrase ("NATO chief Mark Rutte" → "Mark Rutte")."""
+    """The last run of proper nouns in a phrase ("NATO chief Mark Rutte" → "Mark Rutte"), the
+    first of names joined by "and" ("The New York Times and The Washington Post")."""
+    if tokens and (later := [c for t in tokens for c in t.conjuncts if c.i > t.i]):
+        cut = min(c.left_edge.i for c in later)
+        tokens = [t for t in tokens if t.i < cut] or tokens
     runs: list[list[Token]] = []
     for t in tokens:
         if t.pos_ == "PROPN":
@@ -238,6 +242,9 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
             subj = [before]  # "..., Seoul's spy agency said": the parse hung the speaker on the name before
         if subj and subj[0].lower_ not in ("it", "this", "that"):
             said = _source(s, subj[0])
+            if said.kind == "speaker" and speech.lemma_.lower() == "report" and subj[0].pos_ == "PROPN":
+                # "Politico reported": a name that reports, not a leader the gazetteer knows, is an outlet
+                said = Attribution(kind="media_reports", who=said.who)
     if said is None and according is not None:
         return _source(s, according)
     if said is not None:
