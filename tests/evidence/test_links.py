@@ -51,3 +51,13 @@ def test_a_short_quotation_must_match_closely() -> None:
         "and not intended as an act of hostility toward Qatar."
     )
     assert not links(text)
+
+
+def test_the_pact_of_the_organisation_the_sentence_names_comes_first() -> None:
+    text = (
+        "ECOWAS has threatened the use of force in Niger. The security pact, known as the Alliance of Sahel "
+        "States, states that an assault on the sovereignty or territorial integrity of any of its signatory "
+        "nations will be deemed an aggression against all parties."
+    )
+    assert ("aes-2023", "Art. 6") in links(text, dt.date(2023, 9, 16))
+    assert not [t for t, _ in links(text, dt.date(2023, 9, 16)) if t == "ecowas-1981"]
