@@ -117,25 +117,42 @@ def test_a_fear_of_what_may_come_is_not_a_protest() -> None:
 
 def test_shows_of_force_and_joint_exercises() -> None:
     on = dt.date(2024, 9, 12)
-    got = triples("North Korea fired multiple short-range ballistic missiles off its east coast on Thursday.", on)
+    got = triples(
+        "North Korea fired multiple short-range ballistic missiles off its east coast on Thursday.", on
+    )
     assert ("PRK", "mobilize", None) in got and not [t for t in got if t[1] == "attack"]
-    got = triples("South Korea's military said it fired warning shots near the border after North Korean troops crossed it.", on)
+    got = triples(
+        "South Korea's military said it fired warning shots near the border after North Korean troops crossed it.",
+        on,
+    )
     assert not [t for t in got if t[1] == "attack"]
-    got = triples("The United States, South Korea and Japan opened an air and naval exercise off a South Korean island.", on)
+    got = triples(
+        "The United States, South Korea and Japan opened an air and naval exercise off a South Korean island.",
+        on,
+    )
     pairs = {frozenset((a, b)) for a, r, b in got if r == "cooperate_militarily" and b is not None}
     assert pairs == {frozenset(p) for p in (("USA", "KOR"), ("USA", "JPN"), ("KOR", "JPN"))}
-    assert ("RUS", "cooperate_militarily", "BLR") in triples("Extremely aggressive Russian-Belarusian maneuvers will begin on Friday.")
-    assert ("NATO", "cooperate_militarily", None) in triples("NATO is conducting exercises on its side of the border.")
+    assert ("RUS", "cooperate_militarily", "BLR") in triples(
+        "Extremely aggressive Russian-Belarusian maneuvers will begin on Friday."
+    )
+    assert ("NATO", "cooperate_militarily", None) in triples(
+        "NATO is conducting exercises on its side of the border."
+    )
 
 
 def test_three_states_listed_in_apposition_each_sign() -> None:
-    got = triples("Three Sahel nations, Mali, Niger and Burkina Faso, came together to ink a security pact.", dt.date(2023, 9, 16))
+    got = triples(
+        "Three Sahel nations, Mali, Niger and Burkina Faso, came together to ink a security pact.",
+        dt.date(2023, 9, 16),
+    )
     assert {frozenset((a, b)) for a, r, b in got if r == "agree_sign" and b} == {
         frozenset(p) for p in (("MLI", "NER"), ("MLI", "BFA"), ("NER", "BFA"))
     }
 
 
 def test_no_state_defended_and_no_deal_sealed() -> None:
-    assert not triples('"The United States will not hesitate to take action to defend lives and the free flow of commerce," Austin said.')
+    assert not triples(
+        '"The United States will not hesitate to take action to defend lives and the free flow of commerce," Austin said.'
+    )
     assert not triples("It comes days after North Korea vowed to permanently seal off its southern border.")
     assert ("USA", "assist_militarily", "JPN") in triples("The United States will defend Japan.")
