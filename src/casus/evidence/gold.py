@@ -202,7 +202,7 @@ _ENDS = re.compile(r"[.!?][\"'”’)\]]*$")
 def excerpt_text(article: GoldArticle) -> str:
     """The excerpt as one text: sentences joined by a space, but a line without a full stop (a
     headline, a subheading, a photo caption) by a line break, as it stood in the article."""
-    out = []
+    out: list[str] = []
     for s in article.sentences:
         if out:
             out.append(" " if _ENDS.search(out[-1]) else "\n")

@@ -465,14 +465,14 @@ def _tidy(claims: list[Claim]) -> list[Claim]:
     """Claims without a subject are dropped (no one is said to act), and so is a claim without an
     object where the same subject and relation appear with one, or whose relation is between two
     parties by nature (an attack, a deployment, talks, support or protest: CAMEO codes them only
-    with a target; "Putin hailed the deal" names no one supported). An alliance cooperates among its
-    own members."""
+    with a target; "Putin hailed the deal" names no one supported). An alliance cooperates and
+    consults among its own members ("NATO has invoked Article 4")."""
     with_object = {(c.subject, c.relation) for c in claims if c.object is not None}
     return [
         c for c in claims
         if c.subject is not None
         and (c.object is not None or ((c.subject, c.relation) not in with_object and (
-            c.relation not in DYADIC or (c.relation == "cooperate_militarily" and c.subject in ALLIANCES))))
+            c.relation not in DYADIC or (c.relation in ("cooperate_militarily", "consult") and c.subject in ALLIANCES))))
     ]  # fmt: skip
 
 

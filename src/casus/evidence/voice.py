@@ -76,6 +76,15 @@ def _clause_chain(tok: Token) -> list[Token]:
 _SELF = frozenset({"i", "we", "it", "this", "that", "they"})
 
 
+def _appos_before(verb: Token) -> Token | None:
+    """The noun just before a speech verb that has no subject, when the parse hung it in
+    apposition to the name before it ("... against Ukraine, South Korea's spy agency said")."""
+    if verb.i == 0 or _children(verb, "nsubj", "nsubjpass"):
+        return None
+    before = verb.doc[verb.i - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "appos" else None
+
+
 def _speech_verb(chain: list[Token]) -> Token | None:
     """The speech verb the trigger's clause is reported by: the nearest above it whose speaker is
     named ("'I can confirm that ... were sent,' Rutte told reporters": told, not confirm)."""
@@ -98,7 +107,7 @@ def _speech_verb(chain: list[Token]) -> Token | None:
             # report only when no "and"/"but" joins it (not "fired missiles and Japan said")
             if (
                 c.dep_ == "conj" and c.lemma_.lower() in SPEECH and c.i > chain[0].i
-                and _children(c, "nsubj") and not any(x.dep_ == "cc" and x.i < c.i for x in t.children)
+                and (_children(c, "nsubj") or _appos_before(c)) and not any(x.dep_ == "cc" and x.i < c.i for x in t.children)
             ):  # fmt: skip
                 return c
     return None
@@ -237,8 +246,7 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
     said = None
     if speech is not None:
         subj = _children(speech, "nsubj", "nsubjpass")
-        before = s.doc[speech.i - 1] if speech.i > 0 else None
-        if not subj and before is not None and before.pos_ in ("NOUN", "PROPN") and before.dep_ == "appos":
+        if not subj and (before := _appos_before(speech)) is not None:
             subj = [before]  # "..., Seoul's spy agency said": the parse hung the speaker on the name before
         if subj and subj[0].lower_ not in ("it", "this", "that"):
             said = _source(s, subj[0])
