@@ -33,13 +33,12 @@ from typing import Any
 
 from casus.evidence.gazetteer import Mention
 from casus.evidence.lexicon import (
-    INVOKE,
     SPEECH,
-    THREAT_CASE,
     TREATY_LANGUAGE,
 )
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.pledged import invocations, treaty_claims
 from casus.evidence.roles import WARS, _between, _objects, _subject, accuser
 from casus.evidence.situations import situation
 from casus.evidence.triggers import arms_alongside
@@ -65,97 +64,6 @@ __all__ = ["SYMMETRIC", "code_sentence"]
 Token = Any  # spacy.tokens.Token
 SYMMETRIC = frozenset({"agree_sign", "consult", "cooperate_militarily"})
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,600})[\"”]")
-
-
-def _treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
-    """Collective-defence wording as conditional military assistance between the parties named
-    (or, where the sentence names fewer than two, the two states the article spoke of last)."""
-    if not TREATY_LANGUAGE.search(text) or THREAT_CASE.search(text):
-        return []  # no pledge; or a threat's, on which the parties consult (coded as such)
-    named = [m for m in s.mentions if m.form.kind != "org"] or list(s.mentions)
-    parties = list(dict.fromkeys(m.form.target for m in named if m.form.kind != "leader"))
-    if len(parties) < 2:
-        parties += [m.form.target for m in named if m.form.target not in parties]
-    if len(parties) < 2 and re.search(r"\b(two|both|each other|one another|either|mutual\w*)\b", text, re.I):
-        if any(m.form.kind == "org" and m.form.target != "UN" for m in s.mentions):
-            return []  # "an attack on one NATO member": the alliance's pledge, not two states'
-        parties += [p for p in context if p not in parties]
-    parties = list(dict.fromkeys(parties))
-    if len(parties) < 2:
-        return []
-    said = sentence_attribution(s)
-    # each party to each other: two states' pledge both ways, three states' six ways
-    return [
-        Claim(
-            text=text, subject=x, relation="assist_militarily", object=y, polarity="positive",
-            modality="asserted", attribution=said, conditional=True, coder="parse",
-        )
-        for x in parties[:4] for y in parties[:4] if x != y
-    ]  # fmt: skip
-
-
-_ARTICLE_4 = re.compile(r"\b(Article|Art\.)\s*4\b(?!\.\d)")
-
-
-def _requested(s: _Sentence, text: str) -> list[Claim]:
-    """NATO consultations under Article 4 held "at Estonia's request" (or "at the request of"):
-    the requesting state consults the alliance."""
-    if not _ARTICLE_4.search(text) or not re.search(r"\b(NATO|Nato|North Atlantic)\b", text):
-        return []
-    out = []
-    for t in s.doc:
-        if t.lemma_.lower() != "request" or t.head.lower_ not in ("at", "upon", "on"):
-            continue
-        asker = [a for c in t.children if c.dep_ == "poss" for a in s.actors(c)]
-        asker += [a for p in _pobj(t, ("of",)) for a in s.actors(p)]
-        if asker and asker[0] != "NATO":
-            out.append(Claim(text=text, subject=asker[0], relation="consult", object="NATO", polarity="positive",
-                             modality="asserted", attribution=sentence_attribution(s), coder="parse"))  # fmt: skip
-    return out
-
-
-def _invocations(s: _Sentence, text: str) -> list[Claim]:
-    """A treaty article invoked: NATO's Art. 4 asks for consultation, Art. 5 and the EU's Art.
-    42(7) for help; the invoker is the first actor named before the words."""
-    out = _requested(s, text)
-    for m in INVOKE.finditer(text):
-        art = m.group("art")
-        org = "EU" if art.startswith("42") else "NATO"
-        if (
-            org == "NATO"
-            and not m.group("org")
-            and not re.search(r"\b(NATO|Nato|North Atlantic|alliance)\b", text)
-        ):
-            continue  # "Kim invoked Article 4 of the partnership treaty": another treaty's article
-        rel: Any = "consult" if art == "4" else "request_aid"
-        verb = next((t for t in s.doc if t.idx >= m.start()), None)
-        subj = _children(verb, "nsubj") if verb is not None else []
-        before: list[str] = []
-        if (
-            verb is not None and subj and subj[0].lower_ in ("i", "we")
-        ):  # "I have just invoked Art. 42.7," X said
-            speaker = _speech_verb(_clause_chain(verb))
-            said = _children(speaker, "nsubj") if speaker is not None else []
-            before = s.actors(said[0]) if said else []
-        elif subj:
-            before = s.actors(subj[0])
-        before = before or [x.form.target for x in s.mentions if x.end <= m.start() and x.form.target != org]
-        if before:
-            out.append(
-                Claim(
-                    text=text,
-                    subject=before[0],
-                    relation=rel,
-                    object=org
-                    if before[0] != org
-                    else None,  # "NATO has invoked Article 4": its members consult
-                    polarity="positive",
-                    modality="asserted",
-                    attribution=sentence_attribution(s),
-                    coder="parse",
-                )
-            )
-    return out
 
 
 def _named(s: _Sentence, t: Token) -> str | None:
@@ -290,8 +198,8 @@ def code_sentence(
     `context` holds the states the article named last, for pledges that say "both countries",
     and `last_speaker` the person it quoted last, for "he said"."""
     s = _Sentence(doc, mentions, last_speaker, context)
-    treaty = _treaty_claims(s, text, context or [])
-    claims: list[Claim] = _invocations(s, text)
+    treaty = treaty_claims(s, text, context or [])
+    claims: list[Claim] = invocations(s, text)
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
     airspace = "airspace" in text.lower()
     for tok in doc:
