@@ -146,9 +146,10 @@ def parsed_claims(sents: list[tuple[int, str]], mentions: list[Mention], nlp: An
                 overflow.append((offset, sent))
         elif quoted:
             quotes.extend(Quotation(text=q, speaker=None) for q in quotations(sent))
+        dateline = DATELINE.match(sent)
         for m in reversed(local):
-            if m.form.kind in ("leader", "org"):
-                continue
+            if m.form.kind in ("leader", "org") or (dateline is not None and m.start < dateline.end()):
+                continue  # a dateline's city is where the news was filed, not a party to it
             if m.form.target in recent:
                 recent.remove(m.form.target)
             recent.insert(0, m.form.target)

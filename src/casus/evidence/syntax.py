@@ -299,6 +299,12 @@ def _test_launch(tok: Token) -> bool:
     return bool(words & {"missile", "rocket", "warning", "test", "coast", "sea"})
 
 
+def _each_other(t: Token) -> bool:
+    """ "each other", "one another" (not "the other is attacked")."""
+    before = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    return (t.lower_ == "other" and before == "each") or (t.lower_ == "another" and before == "one")
+
+
 _RECIPROCAL = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "war"})
 
 
@@ -315,7 +321,7 @@ def _pairs(
         (len(between) >= 2 and rel in ("attack", "assist_militarily"))
         # "India and Pakistan clashed"; not "the US, UK and allies have been conducting air strikes"
         or (rel == "attack" and len(subjects) >= 2 and not objects and tok.lemma_.lower() in _RECIPROCAL)
-        or any(t.lower_ in ("other", "another") and t.head.i >= tok.i for t in tok.subtree)
+        or any(_each_other(t) and t.head.i >= tok.i for t in tok.subtree)
     )
     pairs: list[tuple[str | None, str | None]]
     if len(subjects) >= 2 and reciprocal and not objects:  # "fired missiles at each other"
@@ -332,6 +338,8 @@ def _pairs(
         if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:
             # "Seoul and its ally, the United States, accused the DPRK": each subject acts
             pairs += [(a, pairs[0][1]) for a in _co_subjects(s, tok) if a not in (first, pairs[0][1])]
+    if rel in SYMMETRIC:  # signing, talks and cooperation are one claim for the pair, in either order
+        pairs = list({frozenset(p): p for p in pairs[::-1]}.values())[::-1]
     lone = pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None else None
     if lone is not None and (filled := _fill_object(s, tok, rel, lone, context)):
         pairs = [(lone, o) for o in filled]
