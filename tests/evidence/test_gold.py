@@ -95,12 +95,14 @@ def test_held_aside_scores() -> None:
     reader had been changed on them alone (the first-round development set then at precision 0.92,
     recall 0.60; an excerpt's line without a full stop now read as the line it was): precision
     0.57, recall 0.42 (27 of 64), attribution 0.74 (lower: 20 of the 27), hedges 0.96, links
-    1.00 / 1.00, no attack from mutual-defence wording. Two fixes made after it, on a hand-written
-    trial text (a speaker the parse hangs in apposition before a conjoined "said"; an alliance
-    consulting its own members), left those numbers exactly as they were."""
+    1.00 / 1.00, no attack from mutual-defence wording. A seventh time, the same day, after fixes
+    found by reading a hand-written trial text (a speaker the parse hangs in apposition before a
+    conjoined "said"; an alliance consulting its own members; a dateline's city not one of "the two
+    countries"; a symmetric claim once for its pair): precision 0.60 (27 of 45), recall 0.42,
+    attribution 0.74, hedges 0.96, links 1.00 / 1.00, no attack from mutual-defence wording."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
-    floors = {"precision": 0.55, "recall": 0.40, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
+    floors = {"precision": 0.58, "recall": 0.40, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
               "link_precision": 0.9, "link_recall": 0.9}  # fmt: skip
     for key, floor in floors.items():
         assert got[key] >= floor, (key, got[key])
