@@ -17,6 +17,8 @@ from rich.text import Text
 from casus.cli.common import out
 from casus.world import World
 
+NO_OBJECT = "(no one named)"  # a claim whose relation names no one acted on (an alliance consulting its own)
+
 
 def _cut(text: str, width: int) -> str:
     """One line of at most `width` characters, cut at a word with an ellipsis."""
@@ -269,7 +271,7 @@ def print_reading(reading: Any) -> None:
             cond = " [conditional: a pledge for the case it names]" if conditional else ""
             per = ", ".join(whos)
             out.print(
-                Text(f"  claim: {subject or '?'} {neg}{relation} {obj or '?'} (per {per}){cond}{hedge}")
+                Text(f"  claim: {subject or '?'} {neg}{relation} {obj or NO_OBJECT} (per {per}){cond}{hedge}")
             )
         for link in r.provisions:
             how = "named and described" if link.score is None else f"wording score {link.score:.2f}"
