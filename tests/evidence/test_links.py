@@ -61,3 +61,12 @@ def test_the_pact_of_the_organisation_the_sentence_names_comes_first() -> None:
     )
     assert ("aes-2023", "Art. 6") in links(text, dt.date(2023, 9, 16))
     assert not [t for t, _ in links(text, dt.date(2023, 9, 16)) if t == "ecowas-1981"]
+
+
+def test_every_organisations_pact_is_a_bundled_defence_treaty() -> None:
+    from casus.evidence.gazetteer import alliances, organisations
+    from casus.evidence.links import _defence_articles
+
+    named = {o["id"]: o["defence_treaty"] for o in organisations() if o.get("defence_treaty")}
+    assert named and all(tid in _defence_articles() for tid in named.values()), named
+    assert set(named) == alliances()

@@ -89,7 +89,12 @@ def test_the_north_is_north_korea_where_the_article_names_it() -> None:
         "North Korea fired missiles. Seoul said the North has sent troops to Russia.", dt.date(2024, 10, 18)
     )
     assert ("PRK", "send_troops", "RUS") in got
-    assert not triples("Talks on the North Atlantic fishery resumed in Oslo.")
+    from casus.evidence.gazetteer import default_gazetteer
+
+    text = "North Korea fired missiles. The North Atlantic Council met; the South China Sea was calm. The South protested."
+    found = {(m.text, m.form.target) for m in default_gazetteer().find(text, dt.date(2024, 10, 18))}
+    assert ("The South", "KOR") in found
+    assert not [t for t, _ in found if t in ("The North", "the South")]  # "North Atlantic", "South China Sea"
 
 
 def test_what_a_pact_may_deter_and_a_decree_signed_are_no_events() -> None:

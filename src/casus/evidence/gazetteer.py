@@ -155,6 +155,13 @@ def organisations() -> list[dict[str, Any]]:
     return _load("organisations.yaml")
 
 
+@lru_cache(maxsize=1)
+def alliances() -> frozenset[str]:
+    """The organisations with a pact of collective defence (`defence_treaty`): their exercises and
+    consultations are among their own members."""
+    return frozenset(o["id"] for o in organisations() if o.get("defence_treaty"))
+
+
 class Gazetteer:
     """All surface forms, compiled once."""
 

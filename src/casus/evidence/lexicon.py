@@ -13,11 +13,13 @@ __all__ = [
     "COLLECTIVE_NOUNS",
     "CONDITIONAL_MARKS",
     "DENY",
+    "EXERCISES",
     "HEDGE_ADVERBS",
     "HEDGE_GOVERNORS",
     "HEDGE_MODALS",
     "INVOKE",
     "MEDIA",
+    "NEAR",
     "NOUN_TRIGGERS",
     "OFFICIAL_WORDS",
     "PEOPLE_GROUPS",
@@ -34,6 +36,9 @@ __all__ = [
 TROOPS = frozenset(["troop", "soldier", "force", "unit", "personnel", "contingent", "serviceman", "servicemen", "army", "battalion", "brigade", "division", "regiment", "mercenary", "fighter", "infantry"])  # fmt: skip
 ARMS = frozenset(["weapon", "arm", "missile", "shell", "munition", "ammunition", "artillery", "drone", "rocket", "tank", "howitzer", "ammo", "armament", "launcher", "round", "jet", "aircraft", "equipment", "hardware"])  # fmt: skip
 TECH = frozenset(["technology", "know-how", "expertise", "technologies"])
+EXERCISES = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "wargame"])
+# Where a force is shown: "drills around Taiwan", "warships near the island"
+NEAR = frozenset(["near", "around", "off", "toward", "towards", "encircling", "surrounding"])
 ASSISTANCE = frozenset(["assistance", "aid", "help", "support"])
 VESSELS = frozenset(["ship", "vessel", "warship", "destroyer", "frigate", "submarine", "carrier", "bomber", "fighter", "jet", "plane", "aircraft", "boat"])  # fmt: skip
 

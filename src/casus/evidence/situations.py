@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from casus.evidence.lexicon import EXERCISES, NEAR
 from casus.evidence.parsed import Sentence
 from casus.evidence.roles import _noun_subject, _subject
 from casus.evidence.triggers import children, is_troops
@@ -80,26 +81,18 @@ def _invoked(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     return subj, [p for p in partner if p not in subj][:1]
 
 
-_EXERCISES = frozenset({"drill", "exercise", "maneuver", "manoeuvre", "wargame", "games"})
-_NEAR = frozenset({"near", "around", "off", "encircling", "surrounding", "toward", "towards"})
-
-
 def _exercise(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None:
     """Exercises named by their states: two states' are military cooperation ("the Russian-
     Belarusian military exercises Zapad 2025"), one state's near another a show of force ("Chinese
     drills around Taiwan")."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _EXERCISES:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in EXERCISES:
         return None
     mods = [t for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") for t in c.subtree]
     states = list(dict.fromkeys(m.form.target for t in mods if (m := s.mention(t)) is not None))
     if len(states) >= 2:
         return "cooperate_militarily", states[:1], states[1:2]
     near = [
-        a
-        for p in children(tok, "prep")
-        if p.lower_ in _NEAR
-        for o in children(p, "pobj")
-        for a in s.actors(o)
+        a for p in children(tok, "prep") if p.lower_ in NEAR for o in children(p, "pobj") for a in s.actors(o)
     ]
     if len(states) == 1 and near and near[0] != states[0]:
         return "mobilize", states, near[:1]

@@ -31,11 +31,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from casus.evidence.gazetteer import Mention
-from casus.evidence.lexicon import (
-    SPEECH,
-    TREATY_LANGUAGE,
-)
+from casus.evidence.gazetteer import Mention, alliances
+from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.pledged import invocations, treaty_claims
@@ -104,7 +101,6 @@ def _co_speakers(s: _Sentence, speech: Token | None, said: Attribution) -> list[
     return out
 
 
-_NEAR = frozenset({"around", "near", "off", "toward", "towards", "encircling", "surrounding"})
 _PACTS = frozenset({"agreement", "treaty", "pact", "deal", "partnership", "alliance", "accord"})
 
 
@@ -116,7 +112,7 @@ def _fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list
         return [o for o in _helped(s, tok, rel) if o != subject][:1]
     if rel == "mobilize":
         # "detected PLAN vessels around Taiwan": where the force is shown, wherever it hangs
-        near = [a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in _NEAR for a in s.actors(t)]
+        near = [a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in NEAR for a in s.actors(t)]
         # "jets were scrambled to repel the Russian fighters": whom the force is shown against
         near += [
             a for c in _children(tok, "advcl", "xcomp") for d in _children(c, "dobj") for a in s.actors(d)
@@ -246,7 +242,7 @@ def code_sentence(
         if (
             rel == "mobilize"
             and subjects
-            and (subjects[0] in ALLIANCES or len(subjects) >= 2)
+            and (subjects[0] in alliances() or len(subjects) >= 2)
             and _exercise_words(tok)
         ):
             # "NATO is conducting exercises", "the United States, South Korea and Japan opened an
@@ -280,14 +276,9 @@ def _add(
             )
 
 
-ALLIANCES = frozenset({"NATO", "CSTO", "GCC", "AES", "ECOWAS", "SADC", "AU", "EU", "ARAB_LEAGUE"})
-
-
 def _exercise_words(tok: Token) -> bool:
     """The trigger names an exercise or drill (its object, or itself)."""
-    return any(
-        t.lemma_.lower() in ("exercise", "drill", "wargame", "maneuver", "manoeuvre") for t in tok.subtree
-    )
+    return any(t.lemma_.lower() in EXERCISES for t in tok.subtree)
 
 
 def _test_launch(tok: Token) -> bool:
@@ -388,7 +379,7 @@ def _tidy(claims: list[Claim]) -> list[Claim]:
         c for c in claims
         if c.subject is not None
         and (c.object is not None or ((c.subject, c.relation) not in with_object and (
-            c.relation not in DYADIC or (c.relation in ("cooperate_militarily", "consult") and c.subject in ALLIANCES))))
+            c.relation not in DYADIC or (c.relation in ("cooperate_militarily", "consult") and c.subject in alliances()))))
     ]  # fmt: skip
 
 

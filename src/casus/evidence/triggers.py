@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from casus.evidence.lexicon import ARMS, ASSISTANCE, NOUN_TRIGGERS, TECH, TROOPS, VERB_TRIGGERS, VESSELS
+from casus.evidence.lexicon import (
+    ARMS,
+    ASSISTANCE,
+    EXERCISES,
+    NOUN_TRIGGERS,
+    TECH,
+    TROOPS,
+    VERB_TRIGGERS,
+    VESSELS,
+)
 
 __all__ = ["arms_alongside", "between_of", "children", "is_troops", "object_words", "pobj", "relation"]
 
@@ -99,7 +108,7 @@ def _supplied(lemma: str, words: set[str]) -> str | None:
 
 def _exercise(words: set[str]) -> str | None:
     """A drill or exercise: joint ones are cooperation, others a show of force; None otherwise."""
-    if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
+    if words & EXERCISES:
         return "cooperate_militarily" if words & {"joint", "combined", "trilateral"} else "mobilize"
     return None
 
@@ -157,7 +166,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         ]
         return "assist_militarily" if aid else None
     if rel == "~launch":
-        if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
+        if words & EXERCISES:
             return _exercise(words)
         return "attack" if words & {"attack", "strike", "assault", "offensive", "raid", "invasion"} else None
     if rel == "agree_sign" and lemma in ("agree", "conclude"):
@@ -235,7 +244,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~drill":
         if words & {"dangerous", "unsafe", "aggressive", "blocking"}:
             return None  # "conducted dangerous maneuvers": coercion, coded on the noun
-        if words & {"drill", "exercise", "maneuver", "manoeuvre", "wargame"}:
+        if words & EXERCISES:
             return _exercise(words)
         if words & {"talk", "talks", "consultation", "meeting", "discussion", "contact", "call"}:
             return "consult"
