@@ -99,8 +99,13 @@ def _exercise(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | Non
     return None
 
 
+_ANY = _CROSSING | _BEING | _INVOKING | EXERCISES
+
+
 def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], list[str]] | None:
     """(relation, subjects, objects) of a situation the token states, or None."""
+    if tok.lemma_.lower() not in _ANY:  # asked of every token: most words start none of them
+        return None
     found = _airspace(s, tok) if airspace else None
     if found is not None:
         return "coerce", *found
