@@ -14,7 +14,10 @@ na", "there is") is handed to the ruler and lemmatizer themselves.
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+import numpy
 
 __all__ = ["NAME", "Remembered", "install"]
 
@@ -31,48 +34,78 @@ class Remembered:
         self.vocab = nlp.vocab
         self.ruler = nlp.get_pipe("attribute_ruler")
         self.lemmatizer = nlp.get_pipe("lemmatizer")
-        self.ruler_memo: dict[tuple[int, int, int, bool], tuple[int, str, int]] = {}
-        self.lemma_memo: dict[tuple[int, int, str], int] = {}
+        # (tag, lower, dep, is_space) -> (part of speech, morphology key, lemma or 0)
+        self.ruler_memo: dict[tuple[int, int, int, int], tuple[int, int, int]] = {}
+        self.lemma_memo: dict[tuple[int, int, int], int] = {}
         # The ruler's multi-token patterns ("gon na", "there is"): a sentence matching one goes
-        # through the ruler and lemmatizer themselves, which apply patterns in their order.
+        # through the ruler and lemmatizer themselves, which apply patterns in their order. The
+        # matcher runs only where a pattern's first token could be: its word or its label.
         from spacy.matcher import Matcher
 
         self.multi = Matcher(nlp.vocab)
+        self.first_words: set[int] = set()
+        self.first_labels: set[int] = set()
+        self.first_forms: list[re.Pattern[str]] = []
         for i, p in enumerate(self.ruler.patterns):
             longer = [alt for alt in p["patterns"] if len(alt) > 1]
             if longer:
                 self.multi.add(f"multi{i}", longer)
+                for alt in longer:
+                    self._first(alt[0])
 
-    def _ruled(self, tag: str, text: str, dep: str, space: bool) -> tuple[int, str, int]:
-        """(part of speech, morphology, lemma or 0) the ruler gives one token with these features."""
+    def _first(self, spec: dict[str, Any]) -> None:
+        """Remember what a pattern's first token needs: a word (or one of several, or a form),
+        else a dependency label."""
+        strings = self.vocab.strings
+        lower = spec.get("LOWER")
+        if isinstance(lower, str):
+            self.first_words.add(strings.add(lower))
+        elif isinstance(lower, dict) and "IN" in lower:
+            self.first_words.update(strings.add(w) for w in lower["IN"])
+        elif isinstance(lower, dict) and "REGEX" in lower:
+            self.first_forms.append(re.compile(lower["REGEX"]))
+        elif isinstance(spec.get("DEP"), str):
+            self.first_labels.add(strings.add(spec["DEP"]))
+        else:
+            raise ValueError(f"attribute ruler pattern not understood: {spec}")
+
+    def _may_match(self, lowers: list[int], deps: list[int]) -> bool:
+        if self.first_words.intersection(lowers) or self.first_labels.intersection(deps):
+            return True
+        strings = self.vocab.strings
+        return any(rx.match(strings[w]) for w in set(lowers) for rx in self.first_forms)
+
+    def _ruled(self, tag: str, text: str, dep: str) -> tuple[int, int, int]:
+        """(part of speech, morphology key, lemma or 0) the ruler gives one token with these features."""
         doc = self._doc(self.vocab, words=[text], spaces=[False], tags=[tag], deps=[dep], heads=[0])
-        doc = self.ruler(doc)
-        tok = doc[0]
-        del space  # the text carries it
-        return tok.pos, str(tok.morph), tok.lemma
-
-    def _lemma(self, tok: Any, pos: int, morph: str) -> int:
-        key = (tok.orth, pos, morph)
-        lemma = self.lemma_memo.get(key)
-        if lemma is None:
-            lemma = self.vocab.strings.add(self.lemmatizer.rule_lemmatize(tok)[0])
-            self.lemma_memo[key] = lemma
-        return lemma
+        tok = self.ruler(doc)[0]
+        return tok.pos, tok.morph.key, tok.lemma
 
     def __call__(self, doc: Any) -> Any:
-        if self.multi(doc):
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE, ORTH]).tolist()
+        if self._may_match([r[1] for r in rows], [r[2] for r in rows]) and self.multi(doc):
             return self.lemmatizer(self.ruler(doc))
-        memo = self.ruler_memo
-        for tok in doc:
-            key = (tok.tag, tok.lower, tok.dep, tok.is_space)
-            got = memo.get(key)
+        memo, lemmas = self.ruler_memo, self.lemma_memo
+        out = []
+        for i, (tag, lower, dep, space, orth) in enumerate(rows):
+            got = memo.get((tag, lower, dep, space))
             if got is None:
-                got = self._ruled(tok.tag_, tok.lower_, tok.dep_, tok.is_space)
-                memo[key] = got
+                tok = doc[i]
+                got = memo[(tag, lower, dep, space)] = self._ruled(tok.tag_, tok.lower_, tok.dep_)
             pos, morph, lemma = got
-            tok.pos = pos
-            tok.set_morph(morph if morph else None)
-            tok.lemma = lemma or self._lemma(tok, pos, morph)
+            if not lemma:
+                lemma = lemmas.get((orth, pos, morph), 0)
+                if not lemma:
+                    tok = doc[i]
+                    tok.pos = pos
+                    tok.set_morph(self.vocab.strings[morph] if morph else None)
+                    lemma = self.vocab.strings.add(self.lemmatizer.rule_lemmatize(tok)[0])
+                    lemmas[(orth, pos, morph)] = lemma
+            out.append((pos, morph, lemma))
+        if out:
+            doc.from_array([POS, MORPH, LEMMA], numpy.array(out, dtype="uint64"))
         return doc
 
 

@@ -18,9 +18,12 @@ class Sentence:
 
     def __init__(
         self, doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None,
-        context: list[str] | None = None,
+        context: list[str] | None = None, text: str | None = None,
     ) -> None:  # fmt: skip
         self.doc = doc
+        # the sentence lower-cased, for cheap tests before a walk of its tokens (a Doc rebuilds
+        # its text from the tokens on every `doc.text`)
+        self.low = (doc.text if text is None else text).lower()
         self.mentions = mentions
         self.last_speaker = last_speaker
         # "the two countries", "both sides": the two states this sentence names, else the two the

@@ -159,7 +159,7 @@ def parsed_claims(sents: list[tuple[int, str]], mentions: list[Mention], nlp: An
     last: Attribution | None = None
     rows: list[tuple[int, str, list[Claim], Attribution]] = []
     for doc, (sent, local, context, index) in zip(nlp.pipe(texts, batch_size=64), todo, strict=True):
-        said = speaker_of(doc, local, last)
+        said = speaker_of(doc, local, last, sent)
         rows.append((index, sent, code_sentence(doc, local, sent, context, last), said))
         if said.kind == "speaker" and said.who:
             last = said

@@ -193,7 +193,7 @@ def code_sentence(
     """The claims of one parsed sentence whose actor mentions are given (sentence offsets);
     `context` holds the states the article named last, for pledges that say "both countries",
     and `last_speaker` the person it quoted last, for "he said"."""
-    s = _Sentence(doc, mentions, last_speaker, context)
+    s = _Sentence(doc, mentions, last_speaker, context, text)
     treaty = treaty_claims(s, text, context or [])
     claims: list[Claim] = invocations(s, text)
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
@@ -457,10 +457,12 @@ def _claim(
     )  # fmt: skip
 
 
-def speaker_of(doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None) -> Attribution:
+def speaker_of(
+    doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None, text: str | None = None
+) -> Attribution:
     """The sentence's attribution as a whole (what `read` uses for pledges found through treaty
     links, and to carry a named speaker on to "he said")."""
-    return sentence_attribution(_Sentence(doc, mentions, last_speaker))
+    return sentence_attribution(_Sentence(doc, mentions, last_speaker, text=text))
 
 
 def quote_speaker(doc: Any, mentions: list[Mention]) -> str | None:

@@ -233,7 +233,7 @@ def _source(s: _Sentence, head: Token) -> Attribution:
 def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attribution:
     according = None
     cited = None
-    low = s.doc.text.lower()
+    low = s.low
     for t in s.doc if "according" in low or "cit" in low else ():  # the token walk only where it can find one
         if t.lower_ == "according" and t.dep_ in ("prep", "advmod", "case"):
             objs = [o for c in t.children for o in ([c] if c.dep_ == "pobj" else _children(c, "pobj"))]
@@ -262,7 +262,7 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
         if according is not None:
             return said.model_copy(update={"via": _source(s, according).who})
         return said
-    if any(t.lower_ in ("reportedly",) for t in s.doc) or (speech is not None and speech.lemma_ == "report"):
+    if "reportedly" in low or (speech is not None and speech.lemma_ == "report"):
         return Attribution(kind="media_reports")
     return Attribution(kind="author")
 
