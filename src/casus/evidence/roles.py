@@ -18,7 +18,7 @@ from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.voice import _clause_chain
 
-__all__ = ["BLAMERS", "CONTROL_VERBS", "VICTIM_VERBS", "WARS", "accuser"]
+__all__ = ["BLAMERS", "CONTROL_VERBS", "VICTIM_VERBS", "WARS", "accuser", "fought"]
 
 Token = Any  # spacy.tokens.Token
 _OBJECT_PREPS = {
@@ -391,3 +391,37 @@ def _between(s: _Sentence, tok: Token, rel: str) -> list[str]:
     if rel not in ("attack", "agree_sign", "consult", "cooperate_militarily") and not pledge:
         return []  # "security guarantees between Russia and Belarus" are each one's to the other
     return [a for p in between_of(tok) for a in s.actors(p)]
+
+
+def _fighters_are_troops(tok: Token) -> bool:
+    """Who fights are soldiers ("North Korean troops have been fighting", "soldiers killed while
+    fighting", "troops fighting in Kursk"), not a state."""
+    subj = _children(tok, "nsubj")
+    if subj:
+        return subj[0].lemma_.lower() in TROOPS
+    if tok.dep_ == "acl":
+        return tok.head.lemma_.lower() in TROOPS
+    if tok.dep_ in ("advcl", "conj", "xcomp"):
+        return any(c.lemma_.lower() in TROOPS for c in _children(tok.head, "nsubj", "nsubjpass"))
+    return False
+
+
+def fought(s: _Sentence, tok: Token, subjects: list[str]) -> list[tuple[str, list[str]]]:
+    """The (relation, objects) a form of "fight" states, empty when no one is named as fought
+    or fought beside. A state fighting alongside another assists it militarily; its troops
+    fighting alongside another state, or in it, were sent there, and they fight (whether or not
+    the enemy is named)."""
+    against = [a for p in _pobj(tok, ("against",)) for a in s.actors(p)]
+    along = [a for p in _pobj(tok, ("alongside", "with", "for")) for a in s.actors(p)]
+    direct = [a for c in _children(tok, "dobj") for a in s.actors(c)]
+    if subjects and _fighters_are_troops(tok):
+        where = along or [a for p in _pobj(tok, ("in",)) for a in s.actors(p)]
+        sent = [a for a in where if a not in subjects and a not in against]
+        return [("attack", against + direct), *([("send_troops", sent[:1])] if sent else [])]
+    if along and not against:
+        return [("assist_militarily", along)]
+    mutual = len(subjects) >= 2 and (
+        {c.lemma_.lower() for c in _children(tok, "dobj")} & WARS
+        or any(t.lower_ == "other" for t in tok.subtree)
+    )
+    return [("attack", against + direct)] if against or direct or mutual else []

@@ -36,7 +36,7 @@ from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.pledged import invocations, treaty_claims
-from casus.evidence.roles import WARS, _between, _objects, _subject, accuser
+from casus.evidence.roles import _between, _objects, _subject, accuser, fought
 from casus.evidence.situations import situation
 from casus.evidence.triggers import arms_alongside
 from casus.evidence.triggers import children as _children
@@ -222,19 +222,12 @@ def code_sentence(
         if rel in ("mobilize", "send_troops") and tok.lemma_.lower() in DETECTING and not passive:
             # "Taiwan detected ten Chinese warships": the warships' state deployed them
             subjects = [a for c in _children(tok, "dobj") for a in s.actors(c)]
+        more: list[tuple[str, list[str]]] = []
         if rel == "~fight":
-            against = [a for p in _pobj(tok, ("against",)) for a in s.actors(p)]
-            along = [a for p in _pobj(tok, ("alongside", "with", "for")) for a in s.actors(p)]
-            direct = [a for c in _children(tok, "dobj") for a in s.actors(c)]
-            rel, objects = (
-                ("assist_militarily", along) if along and not against else ("attack", against + direct)
-            )
-            mutual = len(subjects) >= 2 and (
-                {c.lemma_.lower() for c in _children(tok, "dobj")} & WARS
-                or any(t.lower_ == "other" for t in tok.subtree)
-            )
-            if not objects and not mutual:
+            fights = fought(s, tok, subjects)
+            if not fights:
                 continue  # "Ukrainians are fighting with courage": no one is named as fought
+            (rel, objects), more = fights[0], fights[1:]
         else:
             objects = _objects(s, tok, rel, passive)
         if rel == "attack" and not objects and _test_launch(tok):
@@ -254,6 +247,15 @@ def code_sentence(
             for r in (rel, *also):
                 claim = _claim(s, text, tok, r, actor, obj, chain, speech, treaty, context or [])
                 _add(s, claims, seen, claim, speech)
+        for r, objs in more:  # troops fighting alongside an ally: sent to it
+            for actor, obj in _pairs(s, tok, r, subjects, objs, passive, context or []):
+                _add(
+                    s,
+                    claims,
+                    seen,
+                    _claim(s, text, tok, r, actor, obj, chain, speech, treaty, context or []),
+                    speech,
+                )
     if treaty:  # a pledge: the parties' mutual assistance and their agreement, nothing else
         claims = [c for c in claims if c.relation == "agree_sign"]
     have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}
@@ -417,10 +419,12 @@ def _claim(
         own = any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in tok.subtree if t.i > tok.i)
         # "rammed, boarded and used axes to damage two Philippine navy boats": a state named in
         # the trigger's own clause, after it, is the target, whoever reports it
+        aside = {x.i for t in tok.subtree if t.dep_ == "relcl" for x in t.subtree}  # "the country, which ..."
         inside = [
             m.form.target for t in tok.subtree
-            if t.i > tok.i and (m := s.mention(t)) is not None and m.form.target in others
+            if t.i > tok.i and t.i not in aside and (m := s.mention(t)) is not None and m.form.target in others
         ]  # fmt: skip
+        others -= {a for p in _pobj(tok, ("alongside", "with")) for a in s.actors(p)}  # fights beside them
         if not (own and said.who in others) and not (inside and inside[0] == said.who):
             others -= {said.who}
         if inside and inside[0] in others:
@@ -442,8 +446,17 @@ def _claim(
         return None  # the case a pledge is for, not an event ("an attack on one Nato member")
     if rel != "assist_militarily" and any(t.lemma_.lower() in OBLIGING for t in chain[1:]):
         return None  # "the treaty requires both sides not to sign ...": a duty it sets, not an event
-    if rel == "attack" and noun and any(c.lower_ in ("would", "will") for c in tok.head.children):
-        return None  # "an armed attack on ... would invoke": the case of a commitment
+    if (
+        rel == "attack"
+        and noun
+        and (
+            any(c.lower_ in ("would", "will") for c in tok.head.children)
+            or any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in tok.children)
+        )
+    ):
+        return None  # "an armed attack on ... would invoke", "any attack on Qatar": the case of a commitment
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children):
+        return None  # "did not say whether North Korean troops were in Russia": a question, not a claim
     if noun and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in AVERTING:
         return None  # "may not deter an Indian offensive": an event that has not happened
     if rel in SPEECH_ACTS:
