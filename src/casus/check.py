@@ -40,7 +40,7 @@ class CheckReport:
 
 
 # the vocabulary files of casus.evidence
-EVIDENCE_NAMES = {"organisations.yaml", "leaders.yaml", "historical-names.yaml"}
+EVIDENCE_NAMES = {"organisations.yaml", "leaders.yaml", "historical-names.yaml", "groups.yaml"}
 
 
 def _collect(paths: Sequence[Path], report: CheckReport) -> list[Path]:

@@ -447,3 +447,30 @@ def test_whose_word_reports_agencies_and_occasions() -> None:
         "US-operated Al Udeid Air Base in retaliation for American airstrikes on Iranian nuclear sites days earlier."
     )
     assert ("USA", "attack", "IRN", "author", None) in got  # the occasion, in the article's own voice
+
+
+def test_troops_fighting_beside_a_state_were_sent_to_it() -> None:
+    """Troops of one state fighting alongside another were sent to it, and the ally is not their
+    target; a state fighting alongside another assists it."""
+    got = triples("In Russia's Kursk Oblast, some 12,000 North Korean troops have been fighting alongside Russia.")
+    assert ("PRK", "send_troops", "RUS") in got and ("PRK", "attack", "RUS") not in got
+    assert ("BLR", "assist_militarily", "RUS") in triples("Belarus has been fighting alongside Russia.")
+
+
+def test_questions_and_the_case_of_a_commitment_are_not_events() -> None:
+    assert not triples("Putin did not say whether North Korean troops had been sent to Russia.")
+    text = (
+        "The order says the United States shall regard any armed attack on the territory of Qatar as a "
+        "threat to the peace and security of the United States."
+    )
+    assert not [t for t in triples(text) if t[1] == "attack"]
+    # a relative clause's name is not the one struck
+    got = triples("Israel bombed the country, which is a major ally of the United States.")
+    assert ("ISR", "attack", "USA") not in got
+
+
+def test_a_group_of_states_is_each_of_them() -> None:
+    got = triples("Trump said the United States would defend Poland and the Baltic states in case of an attack.")
+    assert {("USA", "assist_militarily", x) for x in ("POL", "EST", "LVA", "LTU")} <= got
+    reading = read_document(Document("t", None, None, "The Baltic states protested."), on=D, coder="parse")
+    assert {a.id for a in reading.actors} == {"EST", "LVA", "LTU"}

@@ -2,7 +2,9 @@
 
 Surface forms come from the state registry (names, aliases, demonyms, capitals, metonyms such as
 "the Kremlin"), from `data/evidence/organisations.yaml`, from `leaders.yaml` (people by office
-and term) and from `historical-names.yaml` (names a state no longer uses, e.g. "West Germany").
+and term), from `historical-names.yaml` (names a state no longer uses, e.g. "West Germany") and
+from `groups.yaml` (a fixed set of states named together, "the Baltic states": one mention, each
+member an actor).
 All forms are compiled into one case-sensitive regular expression shaped as a trie (one branch
 per next character, longer continuations tried first), so "North Korean" wins over "Korean" and
 each position costs one walk down the trie rather than a try of every form. A form that several states share over time ("Moscow": the Soviet
@@ -27,7 +29,7 @@ from casus.model import InputError
 from casus.world import StateRegistry, load_states
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "evidence"
-Kind = Literal["name", "demonym", "capital", "metonym", "org", "leader", "historical"]
+Kind = Literal["name", "demonym", "capital", "metonym", "org", "leader", "historical", "group"]
 FAR_FUTURE = dt.date(9999, 12, 31)
 
 
@@ -67,6 +69,7 @@ class Form:
     end: dt.date  # exclusive
     person: str | None = None
     office: str | None = None
+    members: tuple[str, ...] = ()  # a group's states ("the Baltic states"); target is the first
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,14 @@ class OfficeTerm(_Entry):
     until: dt.date | None = None
 
 
+class Group(_Entry):
+    """A fixed set of states articles name together ("the Baltic states")."""
+
+    name: str
+    forms: list[str]
+    members: list[str] = Field(min_length=2)
+
+
 class HistoricalName(_Entry):
     """A name (and demonyms) a state used until a date."""
 
@@ -124,6 +135,7 @@ EVIDENCE_FILES: dict[str, type[_Entry]] = {
     "organisations.yaml": Organisation,
     "leaders.yaml": OfficeTerm,
     "historical-names.yaml": HistoricalName,
+    "groups.yaml": Group,
 }
 
 
@@ -186,6 +198,10 @@ class Gazetteer:
             self.names[o["id"]] = o["name"]
             for text in {o["name"], *o.get("aliases", [])}:
                 forms.append(Form(text, "org", o["id"], dt.date(1, 1, 1), FAR_FUTURE))
+        for g in _load("groups.yaml"):
+            members = tuple(g["members"])
+            for text in g["forms"]:
+                forms.append(Form(text, "group", members[0], dt.date(1, 1, 1), FAR_FUTURE, members=members))
         for h in _load("historical-names.yaml"):
             for text in [h["name"], *h.get("demonyms", [])]:
                 forms.append(

@@ -8,9 +8,14 @@ from casus.evidence.gazetteer import Mention
 from casus.evidence.lexicon import COLLECTIVE_NOUNS, OFFICIAL_WORDS
 from casus.evidence.model import Attribution
 
-__all__ = ["Sentence", "Token"]
+__all__ = ["Sentence", "Token", "targets"]
 
 Token = Any  # spacy.tokens.Token
+
+
+def targets(m: Mention) -> list[str]:
+    """The actors a mention stands for: its state or body, or each state of a group."""
+    return list(m.form.members) if m.form.members else [m.form.target]
 
 
 class Sentence:
@@ -55,6 +60,8 @@ class Sentence:
         ministry", "officials in Moscow"), with the modifier's conjuncts ("the Philippines and US
         governments"); modifiers before prepositional phrases, nearest first."""
         m = self.mention(head)
+        if m is not None and m.form.members:  # "the Baltic states": each of them
+            return list(m.form.members)
         if m is not None:
             # "Putin and DPRK leader Kim Jong-un" is often parsed as a coordination modifying the
             # last name: the coordinated modifier's actors come first
@@ -73,8 +80,10 @@ class Sentence:
             for t in c.subtree:
                 m = self.mention(t)
                 if m is not None:
-                    more = [n.form.target for cj in t.conjuncts if (n := self.mention(cj)) is not None]
-                    return list(dict.fromkeys([m.form.target, *more]))
+                    more = [
+                        a for cj in t.conjuncts if (n := self.mention(cj)) is not None for a in targets(n)
+                    ]
+                    return list(dict.fromkeys([*targets(m), *more]))
         # "the country's leader, Kim Jong Un": the person named in apposition; "three Sahel nations
         # (Mali, Niger, and Burkina Faso)": each state of the list
         for c in head.children:

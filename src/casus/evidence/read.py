@@ -33,6 +33,7 @@ from casus.evidence.model import (
     Quotation,
 )
 from casus.evidence.parse import ReaderUnavailable, pipeline
+from casus.evidence.parsed import targets
 from casus.evidence.sentences import sentences
 from casus.evidence.sources import Document
 from casus.evidence.syntax import code_sentence, quotations, quote_speaker, speaker_of
@@ -256,10 +257,11 @@ def read_document(
     )
     text = doc.text
     mentions = g.find(text, date)
-    counts: Counter[str] = Counter(m.form.target for m in mentions)
+    counts: Counter[str] = Counter(a for m in mentions for a in targets(m))
     forms: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        forms[m.form.target].add(m.text)
+        for a in targets(m):
+            forms[a].add(m.text)
     sents = sentences(text)
     nlp = None
     if coder != "rules":
@@ -283,7 +285,7 @@ def read_document(
     k = 0
     for offset, sent in sents:
         local, k = _local(mentions, offset, offset + len(sent), k)
-        named.append({m.form.target for m in local})
+        named.append({a for m in local for a in targets(m)})
     links = plausible_links(links, dict(zip((s for _, s in sents), named, strict=True)), set(counts))
     links += reference_links([s for _, s in sents], named, links)
     claims = pledges(links, claims, "parse" if nlp is not None else "rules", voices)

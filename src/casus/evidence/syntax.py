@@ -35,6 +35,7 @@ from casus.evidence.gazetteer import Mention, alliances
 from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.parsed import targets
 from casus.evidence.pledged import invocations, treaty_claims
 from casus.evidence.roles import _between, _objects, _subject, accuser, fought
 from casus.evidence.situations import situation
@@ -180,9 +181,7 @@ def _conjoined(s: _Sentence, tok: Token) -> set[str]:
         )
         for h in heads:
             if h.conjuncts:
-                out |= {
-                    a for t in (h, *h.conjuncts) if (m := s.mention(t)) is not None for a in [m.form.target]
-                }
+                out |= {a for t in (h, *h.conjuncts) if (m := s.mention(t)) is not None for a in targets(m)}
     return out
 
 
@@ -326,7 +325,10 @@ def _pairs(
         first = subjects[0] if subjects else None
         others = [o for o in objects if o != first]
         # "condemned Russia and North Korea": each object named together, one claim each
-        together = [o for o in others if o in _conjoined(s, tok)]
+        joined = _conjoined(s, tok) | {
+            a for m in s.mentions for a in m.form.members
+        }  # or "the Baltic states"
+        together = [o for o in others if o in joined]
         pairs = [(first, o) for o in (together if len(together) >= 2 else others[:1])] or [(first, None)]
         if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:
             # "Seoul and its ally, the United States, accused the DPRK": each subject acts
@@ -420,6 +422,10 @@ def _claim(
         # "rammed, boarded and used axes to damage two Philippine navy boats": a state named in
         # the trigger's own clause, after it, is the target, whoever reports it
         aside = {x.i for t in tok.subtree if t.dep_ == "relcl" for x in t.subtree}  # "the country, which ..."
+        named = [(t.i in aside, m.form.target) for t in tok.subtree if (m := s.mention(t)) is not None]
+        others -= {a for inside_aside, a in named if inside_aside} - {
+            a for inside_aside, a in named if not inside_aside
+        }
         inside = [
             m.form.target for t in tok.subtree
             if t.i > tok.i and t.i not in aside and (m := s.mention(t)) is not None and m.form.target in others
