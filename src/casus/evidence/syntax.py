@@ -32,7 +32,8 @@ import re
 from typing import Any
 
 from casus.evidence.gazetteer import Mention, alliances
-from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, TREATY_LANGUAGE
+from casus.evidence.implied import fill_object, struck
+from casus.evidence.lexicon import EXERCISES, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import targets
@@ -41,7 +42,6 @@ from casus.evidence.roles import _between, _objects, _subject, accuser, fought
 from casus.evidence.situations import situation
 from casus.evidence.triggers import arms_alongside
 from casus.evidence.triggers import children as _children
-from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
 from casus.evidence.voice import (
     _SELF,
@@ -100,74 +100,6 @@ def _co_speakers(s: _Sentence, speech: Token | None, said: Attribution) -> list[
         if other.kind in ("officials", "speaker") and other.who not in (None, said.who):
             out.append(other.model_copy(update={"via": said.via}))
     return out
-
-
-_PACTS = frozenset({"agreement", "treaty", "pact", "deal", "partnership", "alliance", "accord"})
-
-
-def _fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[str]) -> list[str]:
-    """The objects of a trigger whose parse names none, found where the construction puts them."""
-    if rel in ("oppose", "accuse"):
-        return _story_objects(s, tok, subject, context)
-    if rel in ("assist_militarily", "request_aid"):
-        return [o for o in _helped(s, tok, rel) if o != subject][:1]
-    if rel == "mobilize":
-        # "detected PLAN vessels around Taiwan": where the force is shown, wherever it hangs
-        near = [a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in NEAR for a in s.actors(t)]
-        # "jets were scrambled to repel the Russian fighters": whom the force is shown against
-        near += [
-            a for c in _children(tok, "advcl", "xcomp") for d in _children(c, "dobj") for a in s.actors(d)
-        ]
-        return [o for o in near if o != subject][:1]
-    return []
-
-
-def _helped(s: _Sentence, tok: Token, rel: str) -> list[str]:
-    """Whom help is given to or asked from when the parse hangs them elsewhere: "helped Poland
-    intercept the drones" (the subject of the task), "made a request for help from its EU
-    partners" (the 'from' phrase under the request's verb)."""
-    if rel == "assist_militarily":
-        return [
-            a
-            for c in tok.children
-            if c.dep_ in ("ccomp", "xcomp")
-            for n in _children(c, "nsubj")
-            for a in s.actors(n)
-        ]
-    head = tok.head if tok.dep_ == "dobj" else tok
-    asked = [a for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ == "from" for a in s.actors(t)]
-    # "seek Russian technology transfers": the state whose help is sought modifies it
-    return asked or [a for d in _children(tok, "dobj") for c in d.children if c.dep_ in ("amod", "compound", "poss")
-                     for a in s.actors(c)]  # fmt: skip
-
-
-def _object_nouns(tok: Token) -> list[Token]:
-    """The trigger's objects and prepositional objects, through "regret over the agreement"."""
-    nouns, todo = [], [tok]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ in ("dobj", "pobj", "prep", "compound") and c.i > tok.i:
-                todo.append(c)
-                if c.pos_ in ("NOUN", "PROPN"):
-                    nouns.append(c)
-    return nouns
-
-
-def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -> list[str]:
-    """Whom a protest names only through what they did ("condemned the exercises", "expressed
-    regret over the agreement"): the state the article spoke of last, or both parties of a pact."""
-    nouns = [n for n in _object_nouns(tok) if n.pos_ == "NOUN"]
-    if not nouns or any(s.mention(t) for n in nouns for t in n.subtree):
-        return []
-    # a state the sentence itself names ("condemned the incident ... and demanded that China
-    # return the rifles") before the one the article spoke of last
-    here = [  # those named after the protest first ("condemned the launch and protested against North Korea")
-        m.form.target for m in sorted(s.mentions, key=lambda m: m.start < tok.idx)
-        if m.form.kind not in ("org", "leader") and m.form.target != subject
-    ]  # fmt: skip
-    others = list(dict.fromkeys(here)) or [c for c in context if c != subject]
-    pact = any(n.lemma_.lower() in _PACTS for n in nouns)
-    return others[:2] if pact else others[:1]
 
 
 def _conjoined(s: _Sentence, tok: Token) -> set[str]:
@@ -336,7 +268,7 @@ def _pairs(
     if rel in SYMMETRIC:  # signing, talks and cooperation are one claim for the pair, in either order
         pairs = list({frozenset(p): p for p in pairs[::-1]}.values())[::-1]
     lone = pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None else None
-    if lone is not None and (filled := _fill_object(s, tok, rel, lone, context)):
+    if lone is not None and (filled := fill_object(s, tok, rel, lone, context)):
         pairs = [(lone, o) for o in filled]
     return pairs
 
@@ -410,35 +342,7 @@ def _claim(
         return None
     said = _said(s, tok, chain, speech)
     if obj is None and rel in ("attack", "coerce") and subject is not None:
-        # "fired water cannon at one of its supply boats": the one other state named is the target;
-        # a sentence naming no other state continues the article's story (the last state named)
-        # states before alliances: "Poland activated Nato's Article 4 after Russia sent drones
-        # into its airspace" strikes Poland
-        others = {m.form.target for m in s.mentions if m.form.target != subject and m.form.kind != "org"} or {
-            m.form.target for m in s.mentions if m.form.target != subject
-        }
-        # "Manila accused China of firing at one of its boats": "its" is the accuser's own
-        own = any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in tok.subtree if t.i > tok.i)
-        # "rammed, boarded and used axes to damage two Philippine navy boats": a state named in
-        # the trigger's own clause, after it, is the target, whoever reports it
-        aside = {x.i for t in tok.subtree if t.dep_ == "relcl" for x in t.subtree}  # "the country, which ..."
-        named = [(t.i in aside, m.form.target) for t in tok.subtree if (m := s.mention(t)) is not None]
-        others -= {a for inside_aside, a in named if inside_aside} - {
-            a for inside_aside, a in named if not inside_aside
-        }
-        inside = [
-            m.form.target for t in tok.subtree
-            if t.i > tok.i and t.i not in aside and (m := s.mention(t)) is not None and m.form.target in others
-        ]  # fmt: skip
-        others -= {a for p in _pobj(tok, ("alongside", "with")) for a in s.actors(p)}  # fights beside them
-        if not (own and said.who in others) and not (inside and inside[0] == said.who):
-            others -= {said.who}
-        if inside and inside[0] in others:
-            others = {inside[0]}
-        if len(others) == 1:
-            obj = others.pop()
-        elif not others:
-            obj = next((c for c in context if c != subject), None)
+        obj = struck(s, tok, subject, said.who, context)
     noun = tok.pos_ in ("NOUN", "PROPN")
     conditional = _conditional(chain, speech) or (
         rel == "assist_militarily"
