@@ -452,7 +452,9 @@ def test_whose_word_reports_agencies_and_occasions() -> None:
 def test_troops_fighting_beside_a_state_were_sent_to_it() -> None:
     """Troops of one state fighting alongside another were sent to it, and the ally is not their
     target; a state fighting alongside another assists it."""
-    got = triples("In Russia's Kursk Oblast, some 12,000 North Korean troops have been fighting alongside Russia.")
+    got = triples(
+        "In Russia's Kursk Oblast, some 12,000 North Korean troops have been fighting alongside Russia."
+    )
     assert ("PRK", "send_troops", "RUS") in got and ("PRK", "attack", "RUS") not in got
     assert ("BLR", "assist_militarily", "RUS") in triples("Belarus has been fighting alongside Russia.")
 
@@ -470,7 +472,17 @@ def test_questions_and_the_case_of_a_commitment_are_not_events() -> None:
 
 
 def test_a_group_of_states_is_each_of_them() -> None:
-    got = triples("Trump said the United States would defend Poland and the Baltic states in case of an attack.")
+    got = triples(
+        "Trump said the United States would defend Poland and the Baltic states in case of an attack."
+    )
     assert {("USA", "assist_militarily", x) for x in ("POL", "EST", "LVA", "LTU")} <= got
     reading = read_document(Document("t", None, None, "The Baltic states protested."), on=D, coder="parse")
     assert {a.id for a in reading.actors} == {"EST", "LVA", "LTU"}
+
+
+def test_a_pact_welcomed_is_support_for_its_parties_and_jets_intercepted_are_met() -> None:
+    got = triples("Iran welcomed the mutual defence deal struck between Pakistan and Saudi Arabia.")
+    assert {("IRN", "support_politically", "PAK"), ("IRN", "support_politically", "SAU")} <= got
+    got = triples("Italian fighters were scrambled to intercept the Russian jets and warn them off.")
+    assert ("ITA", "mobilize", "RUS") in got and not [t for t in got if t[1] == "attack"]
+    assert ("POL", "attack", "RUS") in triples("Polish jets intercepted Russian drones over Rzeszow.")

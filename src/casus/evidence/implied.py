@@ -20,6 +20,8 @@ _PACTS = frozenset({"agreement", "treaty", "pact", "deal", "partnership", "allia
 
 def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[str]) -> list[str]:
     """The objects of a trigger whose parse names none, found where the construction puts them."""
+    if rel in ("support_politically", "oppose") and (parties := _pact_parties(s, tok)):
+        return [p for p in parties if p != subject]  # "welcomed the pact between Pakistan and Saudi Arabia"
     if rel in ("oppose", "accuse"):
         return _story_objects(s, tok, subject, context)
     if rel in ("assist_militarily", "request_aid"):
@@ -33,6 +35,20 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         ]
         return [o for o in near if o != subject][:1]
     return []
+
+
+def _pact_parties(s: _Sentence, tok: Token) -> list[str]:
+    """The parties of a pact the trigger acts on: "the deal struck between Pakistan and Saudi
+    Arabia", "the pact between the two countries, Saudi Arabia and Pakistan"."""
+    out: list[str] = []
+    for d in _children(tok, "dobj"):
+        if d.lemma_.lower() in _PACTS:
+            for h in (d, *_children(d, "acl")):
+                out += [a for p in _pobj(h, ("between",)) for a in s.actors(p)]
+    for c in _children(tok, "ccomp"):  # the parse may make "the deal struck between ..." a clause
+        if any(d.lemma_.lower() in _PACTS for d in _children(c, "nsubj", "nsubjpass")):
+            out += [a for p in _pobj(c, ("between",)) for a in s.actors(p)]
+    return list(dict.fromkeys(out))
 
 
 def _helped(s: _Sentence, tok: Token, rel: str) -> list[str]:

@@ -114,6 +114,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "host": "~host",
     **dict.fromkeys(["detect", "spot", "track", "sight", "see", "record", "observe", "station"], "~detect"),
     "express": "~express",
+    "welcome": "~welcome",
 }
 # Noun lemma -> relation, for nominal events ("the attack on", "deployment of troops to").
 NOUN_TRIGGERS: dict[str, str] = {

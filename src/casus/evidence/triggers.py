@@ -189,8 +189,16 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return (
             "threaten" if any(t.pos_ == "PROPN" for c in children(tok, "dobj") for t in c.subtree) else None
         )
-    if rel == "coerce" and lemma == "intercept" and words & ARMS:
-        return "attack"  # intercepting drones or missiles is shooting at them
+    if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
+        # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
+        return "attack" if words & (ARMS - {"jet", "aircraft"}) else "mobilize"
+    if rel == "~welcome":  # "welcomed the defence pact", "welcomed the crown prince to the White House"
+        clause = {d.lemma_.lower() for c in children(tok, "ccomp") for d in children(c, "nsubj", "nsubjpass")}
+        if (words | clause) & (
+            AGREEMENTS | {"decision", "step", "move", "announcement", "initiative", "commitment"}
+        ):
+            return "support_politically"
+        return "consult" if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children) else None
     if rel == "~urge":
         return _urged(tok, lemma)
     if rel == "~request":
