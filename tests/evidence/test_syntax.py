@@ -486,3 +486,13 @@ def test_a_pact_welcomed_is_support_for_its_parties_and_jets_intercepted_are_met
     got = triples("Italian fighters were scrambled to intercept the Russian jets and warn them off.")
     assert ("ITA", "mobilize", "RUS") in got and not [t for t in got if t[1] == "attack"]
     assert ("POL", "attack", "RUS") in triples("Polish jets intercepted Russian drones over Rzeszow.")
+
+
+def test_reactions_non_state_bodies_and_self_defence() -> None:
+    """Who condemns an attack did not make it; a national adjective on a movement or militia is
+    not the state; defending one's own sovereignty is no one's military assistance."""
+    got = triples("Qatar condemned the attack on buildings housing members of the Palestinian movement.")
+    assert not [t for t in got if t[1] == "attack" or t[2] == "PSE"]
+    assert ("ISR", "attack", "QAT") in triples("Qatar condemned the Israeli attack on Qatar.")
+    got = triples("Iran's foreign minister said Tehran reserves all options to defend its sovereignty.")
+    assert not [t for t in got if t[1] == "assist_militarily"]

@@ -121,11 +121,12 @@ def struck(s: _Sentence, tok: Token, subject: str, said_by: str | None, context:
         m.form.target for t in tok.subtree
         if t.i > tok.i and t.i not in aside and (m := s.mention(t)) is not None and m.form.target in others
     ]  # fmt: skip
-    others -= {a for p in _pobj(tok, ("alongside", "with")) for a in s.actors(p)}  # fights beside them
+    beside = {a for p in _pobj(tok, ("alongside", "with")) for a in s.actors(p)}  # fights beside them
+    others -= beside
     if not (own and said_by in others) and not (inside and inside[0] == said_by):
         others -= {said_by}
     if inside and inside[0] in others:
         others = {inside[0]}
     if len(others) == 1:
         return others.pop()
-    return None if others else next((c for c in context if c != subject), None)
+    return None if others else next((c for c in context if c != subject and c not in beside), None)

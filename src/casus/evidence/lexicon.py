@@ -20,6 +20,7 @@ __all__ = [
     "INVOKE",
     "MEDIA",
     "NEAR",
+    "NON_STATE",
     "NOUN_TRIGGERS",
     "OFFICIAL_WORDS",
     "PEOPLE_GROUPS",
@@ -288,6 +289,8 @@ MEDIA = frozenset(
         "radio",
     ]
 )
+# Heads whose national adjective names a non-state body, not the state ("the Palestinian movement").
+NON_STATE = frozenset({"movement", "group", "militant", "faction", "militia", "rebel", "insurgent", "separatist", "party"})  # fmt: skip
 OFFICIAL_WORDS = frozenset(
     [
         "official",

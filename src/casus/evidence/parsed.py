@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from casus.evidence.gazetteer import Mention
-from casus.evidence.lexicon import COLLECTIVE_NOUNS, OFFICIAL_WORDS
+from casus.evidence.lexicon import COLLECTIVE_NOUNS, NON_STATE, OFFICIAL_WORDS
 from casus.evidence.model import Attribution
 
 __all__ = ["Sentence", "Token", "targets"]
@@ -68,6 +68,8 @@ class Sentence:
             coord = [c for c in head.children if c.dep_ == "nmod" and c.conjuncts and c.i < head.i]
             before = [n.form.target for c in coord for t in c.subtree if (n := self.mention(t)) is not None]
             return list(dict.fromkeys([*before, m.form.target]))
+        if head.lemma_.lower() in NON_STATE:
+            return []  # "members of the Palestinian movement", "Pakistani militants": no state acts
         official = head.lemma_.lower() in OFFICIAL_WORDS
         near = sorted(head.children, key=lambda t: abs(t.i - head.i))
         mods = [c for c in near if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")]
@@ -79,7 +81,9 @@ class Sentence:
         for c in mods + preps:
             for t in c.subtree:
                 m = self.mention(t)
-                if m is not None:
+                if m is not None and not (
+                    t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in NON_STATE
+                ):
                     more = [
                         a for cj in t.conjuncts if (n := self.mention(cj)) is not None for a in targets(n)
                     ]

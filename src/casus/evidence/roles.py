@@ -99,6 +99,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
         head = head.head
         if head.pos_ == "NOUN" and head.dep_ == "dobj" and tok.head.lower_ == "of":
             head = head.head  # "has a long history of military cooperation with"
+    if head.i != tok.i and head.pos_ == "VERB" and head.lemma_.lower() in REACTIONS:
+        return []  # "Qatar condemned the attack": who condemns it did not do it
     if head.i != tok.i and head.pos_ == "VERB" and head.lemma_.lower() not in VICTIM_VERBS:
         subj, _ = _subject(s, head)
         return subj
@@ -110,6 +112,12 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     return []
 
 
+# Verbs whose subject reacts to the event named by their object, and did not do it.
+REACTIONS = frozenset(
+    {lemma for lemma, rel in VERB_TRIGGERS.items()
+     if rel in ("oppose", "support_politically", "~reject", "accuse", "~welcome", "~express", "~urge")}
+    | {"avenge", "retaliate", "respond", "investigate", "deny", "mourn", "regret", "deplore"}
+)  # fmt: skip
 # Verbs whose subject undergoes the event named by their object ("vessels encountered
 # dangerous maneuvers", "the boat sustained damage", "was subjected to water cannon").
 VICTIM_VERBS = frozenset(

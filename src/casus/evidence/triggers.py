@@ -315,7 +315,10 @@ _DEFENDED = frozenset(
 
 
 def _defends_a_state(obj: Token) -> bool:
-    """What is defended may be a state: a name, an ally or country, or something a name modifies."""
+    """What is defended may be a state: a name, an ally or country, or something a name modifies;
+    not one's own ("to defend its sovereignty, interest and people": self-defence)."""
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in obj.children):
+        return False
     return (
         obj.pos_ == "PROPN"
         or obj.lemma_.lower() in _DEFENDED
