@@ -128,6 +128,12 @@ def test_on_whose_word() -> None:
     assert said(
         "The US government reiterated its commitment to defend the Philippines.", "assist_militarily"
     ) == {("officials", "USA")}
+    # the one named, not the leader named in his title; a hyphenated name as written
+    assert said("Shin Wonsik, national security adviser for President Yoon Suk Yeol, told SBS TV that "
+                "Russia provided missiles to North Korea.", "transfer_arms") == {("speaker", "Shin Wonsik")}  # fmt: skip
+    assert said('"Qatar condemns the Israeli attack," spokesman Majed al-Ansari said.', "oppose") == {
+        ("speaker", "Majed al-Ansari")
+    }
 
 
 def test_deals_struck_and_cooperation() -> None:
@@ -191,7 +197,13 @@ def test_objects_named_together_each_get_a_claim() -> None:
 
 @pytest.mark.parametrize(
     "dateline",
-    ["SEOUL, Nov 5 (Reuters) - ", "SEOUL/MOSCOW (Reuters) -", "SEOUL Nov 5 ", "SEOUL, South Korea — "],
+    [
+        "SEOUL, Nov 5 (Reuters) - ",
+        "SEOUL/MOSCOW (Reuters) -",
+        "SEOUL Nov 5 ",
+        "SEOUL, South Korea — ",
+        "SEOUL, South Korea (Example.com) — ",
+    ],
 )
 def test_datelines_do_not_hide_the_first_sentence(dateline: str) -> None:
     text = dateline + "North Korea has sent about 10,000 soldiers to Russia, U.S. officials said on Tuesday."

@@ -275,7 +275,7 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
         for c in _children(head, "nsubj", "nsubjpass"):  # "the army confirmed that it had suffered"
             out += s.actors(c) or (_antecedent(s, head) if c.pos_ == "PRON" else [])
     if not (out or has) and rel == "assist_militarily":  # "commitment to the alliance with the Philippines"
-        out += [m.form.target for t in tok.subtree if t is not tok and (m := s.mention(t)) is not None]
+        out += [m.form.target for t in tok.subtree if t.i != tok.i and (m := s.mention(t)) is not None]
     if not (out or has) and head.pos_ == "VERB":
         for c in _children(head, "dobj", "nsubjpass"):
             if c.i != tok.i:

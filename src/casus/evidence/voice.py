@@ -171,9 +171,19 @@ def _name(tokens: list[Token]) -> str | None:
         if t.pos_ == "PROPN":
             if runs and runs[-1][-1].i == t.i - 1:
                 runs[-1].append(t)
+            elif runs and runs[-1][-1].i == t.i - 2 and _hyphen(t.doc[t.i - 1]):
+                runs[-1] += [t.doc[t.i - 1], t]  # "Majed al-Ansari"
             else:
                 runs.append([t])
-    return " ".join(t.text for t in runs[-1]) if runs else None
+    return runs[-1][0].doc[runs[-1][0].i : runs[-1][-1].i + 1].text if runs else None
+
+
+_RANKS = frozenset({"president", "minister", "prime", "premier", "chancellor", "leader", "secretary", "general", "king", "prince", "chief"})  # fmt: skip
+
+
+def _hyphen(t: Token) -> bool:
+    """A hyphen inside a name, written without spaces."""
+    return t.text == "-" and not t.whitespace_ and not t.doc[t.i - 1].whitespace_
 
 
 def _source(s: _Sentence, head: Token) -> Attribution:
@@ -187,12 +197,26 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         return Attribution(kind="media_reports")  # "according to reports", "reports said"
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
     leaders = [m for t in tokens if (m := s.mention(t)) is not None and m.form.kind == "leader"]
+    own = [
+        t
+        for t in tokens
+        if t.i == head.i or (t.head.i == head.i and t.dep_ in ("compound", "flat") and t.i < head.i)
+    ]
+    if (
+        leaders
+        and head.pos_ == "PROPN"
+        and len(own) >= 2
+        and not any(s.mention(t) or t.lower_ in _RANKS for t in own)
+        and (name := _name(own))
+    ):
+        # "Shin Wonsik, national security adviser for President Yoon": the one named, not his chief
+        return Attribution(kind="speaker", who=name)
     if leaders:
         return Attribution(kind="speaker", who=leaders[0].form.person or leaders[0].text)
     if head.pos_ == "PROPN" and s.mention(head) is None and words & OFFICIAL_WORDS:
         # "China Foreign Ministry spokesperson Lin Jian": the person, named after the office
         name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
-        if name and name.split()[-1] == head.text and not set(name.lower().split()) & OFFICIAL_WORDS:
+        if name and name.endswith(head.text) and not set(name.lower().split()) & OFFICIAL_WORDS:
             return Attribution(kind="speaker", who=name)
     actors = [m for t in tokens if (m := s.mention(t)) is not None]
     named = [s.mention(head), *(s.mention(c) for c in head.children if c.dep_ == "appos")]
