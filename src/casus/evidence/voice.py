@@ -197,7 +197,7 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         return Attribution(kind="media_reports")  # "according to reports", "reports said"
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
     leaders = [m for t in tokens if (m := s.mention(t)) is not None and m.form.kind == "leader"]
-    own = [
+    named_as = [
         t
         for t in tokens
         if t.i == head.i or (t.head.i == head.i and t.dep_ in ("compound", "flat") and t.i < head.i)
@@ -205,9 +205,9 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     if (
         leaders
         and head.pos_ == "PROPN"
-        and len(own) >= 2
-        and not any(s.mention(t) or t.lower_ in _RANKS for t in own)
-        and (name := _name(own))
+        and len(named_as) >= 2
+        and not any(s.mention(t) or t.lower_ in _RANKS for t in named_as)
+        and (name := _name(named_as))
     ):
         # "Shin Wonsik, national security adviser for President Yoon": the one named, not his chief
         return Attribution(kind="speaker", who=name)
