@@ -508,3 +508,16 @@ def test_reactions_non_state_bodies_and_self_defence() -> None:
     assert ("ISR", "attack", "QAT") in triples("Qatar condemned the Israeli attack on Qatar.")
     got = triples("Iran's foreign minister said Tehran reserves all options to defend its sovereignty.")
     assert not [t for t in got if t[1] == "assist_militarily"]
+
+
+def test_invasions_downings_hits_and_requests() -> None:
+    assert ("RUS", "attack", "UKR") in triples("Russia's invasion of Ukraine continued.")
+    assert ("USA", "attack", "IRN") in triples(
+        "Iran vowed to avenge the US bombing of its nuclear facilities."
+    )
+    assert ("POL", "attack", "RUS") in triples("The incident follows Poland's downing of Russian drones.")
+    assert ("RUS", "attack", "UKR") in triples("Russian missiles hit Kyiv overnight.")
+    assert ("CHN", "coerce", "PHL") in triples("A China coast guard ship hit a Philippine vessel.")
+    assert ("UKR", "request_aid", "USA") in triples(
+        "Ukraine asked the United States for more air defence systems."
+    )

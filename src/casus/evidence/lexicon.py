@@ -25,6 +25,7 @@ __all__ = [
     "OFFICIAL_WORDS",
     "PEOPLE_GROUPS",
     "SPEECH",
+    "STRUCK_OF",
     "TECH",
     "THREAT_CASE",
     "TREATY_LANGUAGE",
@@ -116,7 +117,15 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["detect", "spot", "track", "sight", "see", "record", "observe", "station"], "~detect"),
     "express": "~express",
     "welcome": "~welcome",
+    "hit": "~hit",
+    "ask": "~request",
+    "sideswipe": "coerce",
+    "shadow": "mobilize",
 }
+# Event nouns whose "of" phrase names the one struck ("Russia's invasion of Ukraine").
+STRUCK_OF = frozenset(
+    {"invasion", "bombing", "bombardment", "shelling", "occupation", "downing", "shootdown"}
+)
 # Noun lemma -> relation, for nominal events ("the attack on", "deployment of troops to").
 NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
@@ -133,6 +142,9 @@ NOUN_TRIGGERS: dict[str, str] = {
             "raid",
             "bombing",
             "offensive",
+            "downing",
+            "shootdown",
+            "occupation",
         ],
         "~attack",
     ),

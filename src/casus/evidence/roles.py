@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.lexicon import ARMS, ASSISTANCE, TECH, TROOPS, VERB_TRIGGERS, VESSELS
+from casus.evidence.lexicon import ARMS, ASSISTANCE, STRUCK_OF, TECH, TROOPS, VERB_TRIGGERS, VESSELS
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.triggers import between_of, is_troops
 from casus.evidence.triggers import children as _children
@@ -267,6 +267,10 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     has = bool(found)
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
+    for p in _pobj(tok, ("of",)) if tok.lemma_.lower() in STRUCK_OF else ():
+        # "the US bombing of its nuclear facilities": "its" is the one the sentence is about
+        owned = [c for t in p.subtree if t.dep_ == "poss" and t.pos_ == "PRON" for c in [t]]
+        out += s.actors(p) or ([a for a in _antecedent(s, tok) if a not in found] if owned else [])
     head = tok.head
     if not (out or has) and head.lower_ == "to" and head.head.lemma_.lower() in ("subject", "expose"):
         for c in _children(head.head, "nsubjpass", "dobj"):

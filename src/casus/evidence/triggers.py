@@ -16,6 +16,7 @@ from casus.evidence.lexicon import (
     ASSISTANCE,
     EXERCISES,
     NOUN_TRIGGERS,
+    STRUCK_OF,
     TECH,
     TROOPS,
     VERB_TRIGGERS,
@@ -192,6 +193,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
         # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
         return "attack" if words & (ARMS - {"jet", "aircraft"}) else "mobilize"
+    if rel == "~hit":  # "missiles hit Kyiv"; "a coast guard ship hit a Philippine vessel" rams it
+        doers = [tok.head] if tok.dep_ == "acl" else children(tok, "nsubj")  # "a ship hitting the vessel"
+        by = {t.lemma_.lower() for c in doers for t in c.subtree}
+        return "coerce" if by & VESSELS - {"bomber", "fighter", "jet", "plane", "aircraft"} else "attack"
     if rel == "~welcome":  # "welcomed the defence pact", "welcomed the crown prince to the White House"
         clause = {d.lemma_.lower() for c in children(tok, "ccomp") for d in children(c, "nsubj", "nsubjpass")}
         if (words | clause) & (
@@ -374,7 +379,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
     if rel == "~attack":  # "strikes on Iran"; "suffered missile strikes from the Indian Air Force"
         suffered = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SUFFERING
-        return "attack" if pobj(tok, ("on", "against", "into")) or suffered else None
+        struck_of = lemma in STRUCK_OF and pobj(tok, ("of",))
+        return "attack" if pobj(tok, ("on", "against", "into")) or suffered or struck_of else None
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
         return "attack" if between_of(tok) else None
     if rel == "~send":
