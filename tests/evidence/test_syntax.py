@@ -521,3 +521,11 @@ def test_invasions_downings_hits_and_requests() -> None:
     assert ("UKR", "request_aid", "USA") in triples(
         "Ukraine asked the United States for more air defence systems."
     )
+
+
+def test_a_show_of_force_is_against_whom_prompted_it() -> None:
+    got = triples("NATO scrambled jets after three Russian MiG-31s entered Estonian airspace.")
+    assert ("NATO", "mobilize", "RUS") in got and ("NATO", "mobilize", "EST") not in got
+    assert ("ROU", "mobilize", "RUS") in triples(
+        "Romania scrambled two F-16 jets after detecting a Russian drone."
+    )

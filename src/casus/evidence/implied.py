@@ -30,9 +30,15 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         # "detected PLAN vessels around Taiwan": where the force is shown, wherever it hangs
         near = [a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in NEAR for a in s.actors(t)]
         # "jets were scrambled to repel the Russian fighters": whom the force is shown against
-        near += [
-            a for c in _children(tok, "advcl", "xcomp") for d in _children(c, "dobj") for a in s.actors(d)
+        # "scrambled jets after Russian MiGs entered Estonian airspace": whose act prompted it;
+        # "after detecting a Russian drone": what was detected
+        clauses = [
+            *_children(tok, "advcl", "xcomp"),
+            *(c for p in _children(tok, "prep") for c in _children(p, "pcomp")),
         ]
+        for c in clauses:
+            by = [a for d in _children(c, "nsubj") for a in s.actors(d) if a != subject]
+            near += by or [a for d in _children(c, "dobj") for a in s.actors(d)]
         return [o for o in near if o != subject][:1]
     return []
 
