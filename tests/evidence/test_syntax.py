@@ -529,3 +529,10 @@ def test_a_show_of_force_is_against_whom_prompted_it() -> None:
     assert ("ROU", "mobilize", "RUS") in triples(
         "Romania scrambled two F-16 jets after detecting a Russian drone."
     )
+
+
+def test_what_an_attack_that_did_something_did_and_each_of_two_named() -> None:
+    got = triples("Qatar condemned the attack, saying it had targeted buildings in Doha.")
+    assert not [t for t in got if t[1] == "attack" and t[0] == "QAT"]
+    text = "The US shall take all measures, including military, to defend the interests of the United States and of Qatar."
+    assert ("USA", "assist_militarily", "QAT") in triples(text)

@@ -87,6 +87,8 @@ class Sentence:
                     more = [
                         a for cj in t.conjuncts if (n := self.mention(cj)) is not None for a in targets(n)
                     ]
+                    # "the interests of the United States and of the State of Qatar"
+                    more += [a for cj in c.conjuncts if c.dep_ == "prep" for a in self._named_in(cj)]
                     return list(dict.fromkeys([*targets(m), *more]))
         # "the country's leader, Kim Jong Un": the person named in apposition; "three Sahel nations
         # (Mali, Niger, and Burkina Faso)": each state of the list
@@ -95,6 +97,10 @@ class Sentence:
                 more = [n.form.target for cj in c.conjuncts if (n := self.mention(cj)) is not None]
                 return list(dict.fromkeys([m.form.target, *more]))
         return []
+
+    def _named_in(self, phrase: Token) -> list[str]:
+        """The actors of the first name in a phrase."""
+        return next((targets(m) for t in phrase.subtree if (m := self.mention(t)) is not None), [])
 
     @staticmethod
     def collective(head: Token) -> bool:

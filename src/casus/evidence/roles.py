@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.lexicon import ARMS, ASSISTANCE, STRUCK_OF, TECH, TROOPS, VERB_TRIGGERS, VESSELS
+from casus.evidence.lexicon import (
+    ARMS,
+    ASSISTANCE,
+    NOUN_TRIGGERS,
+    STRUCK_OF,
+    TECH,
+    TROOPS,
+    VERB_TRIGGERS,
+    VESSELS,
+)
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.triggers import between_of, is_troops
 from casus.evidence.triggers import children as _children
@@ -212,6 +221,14 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         return [], True
     subj = _children(tok, *_SUBJ)
     if subj:
+        if (
+            subj[0].lower_ in ("that", "which")
+            and tok.dep_ == "relcl"
+            and NOUN_TRIGGERS.get(tok.head.lemma_.lower()) == "~attack"
+        ):
+            return _noun_subject(
+                s, tok.head
+            ), False  # "the Israeli attack that targeted ...": the attack's doer
         if subj[0].pos_ == "PRON" and s.mention(subj[0]) is None:
             return _antecedent(s, tok), False
         return s.actors(subj[0]), False
@@ -249,8 +266,21 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
 
 def _antecedent(s: _Sentence, tok: Token) -> list[str]:
     """What a pronoun subject stands for: the subject of the clause above ("North Korea denied
-    that it had sent troops"), else the first actor named before the trigger."""
-    for t in _clause_chain(tok)[1:]:
+    that it had sent troops"), else the first actor named before the trigger; but an "it" after an
+    event named above is that event ("condemned the attack, saying it had targeted ..."), whose
+    doer only its own modifiers name."""
+    chain = _clause_chain(tok)[1:]
+    if any(c.lower_ == "it" for c in _children(tok, *_SUBJ)):
+        for t in chain:
+            events = [d for d in _children(t, "dobj") if NOUN_TRIGGERS.get(d.lemma_.lower()) == "~attack"]
+            if events:
+                return [
+                    a
+                    for c in events[0].children
+                    if c.dep_ in ("poss", "amod", "compound")
+                    for a in s.actors(c)
+                ]
+    for t in chain:
         subj = _children(t, *_SUBJ)
         if subj and subj[0].pos_ != "PRON":
             found = s.actors(subj[0])
