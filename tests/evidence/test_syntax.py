@@ -536,3 +536,8 @@ def test_what_an_attack_that_did_something_did_and_each_of_two_named() -> None:
     assert not [t for t in got if t[1] == "attack" and t[0] == "QAT"]
     text = "The US shall take all measures, including military, to defend the interests of the United States and of Qatar."
     assert ("USA", "assist_militarily", "QAT") in triples(text)
+
+
+def test_an_allegation_is_an_accusation_by_each_who_made_it() -> None:
+    got = triples("The US and South Korea have alleged that North Korea is sending troops to Russia.")
+    assert {("USA", "accuse", "PRK"), ("KOR", "accuse", "PRK"), ("PRK", "send_troops", "RUS")} <= got

@@ -22,6 +22,9 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
     """The objects of a trigger whose parse names none, found where the construction puts them."""
     if rel in ("support_politically", "oppose") and (parties := _pact_parties(s, tok)):
         return [p for p in parties if p != subject]  # "welcomed the pact between Pakistan and Saudi Arabia"
+    if rel == "accuse" and (said := [a for c in _children(tok, "ccomp") for n in _children(c, "nsubj", "nsubjpass")
+                                     for a in s.actors(n) if a != subject]):  # fmt: skip
+        return said[:1]  # "alleged that North Korea is sending troops": the one the clause is about
     if rel in ("oppose", "accuse"):
         return _story_objects(s, tok, subject, context)
     if rel in ("assist_militarily", "request_aid"):

@@ -120,6 +120,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "hit": "~hit",
     "ask": "~request",
     "sideswipe": "coerce",
+    "allege": "~allege",
     "shadow": "mobilize",
 }
 # Event nouns whose "of" phrase names the one struck ("Russia's invasion of Ukraine").

@@ -270,6 +270,8 @@ def _pairs(
     lone = pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None else None
     if lone is not None and (filled := fill_object(s, tok, rel, lone, context)):
         pairs = [(lone, o) for o in filled]
+        if len(filled) == 1 and not passive:  # "The US and South Korea have alleged that ..."
+            pairs += [(a, filled[0]) for a in _co_subjects(s, tok) if a not in (lone, filled[0])]
     return pairs
 
 

@@ -193,6 +193,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
         # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
         return "attack" if words & (ARMS - {"jet", "aircraft"}) else "mobilize"
+    if rel == "~allege":  # "The US alleged that North Korea is sending troops": an accusation
+        return "accuse" if children(tok, "ccomp") else None
     if rel == "~hit":  # "missiles hit Kyiv"; "a coast guard ship hit a Philippine vessel" rams it
         doers = [tok.head] if tok.dep_ == "acl" else children(tok, "nsubj")  # "a ship hitting the vessel"
         by = {t.lemma_.lower() for c in doers for t in c.subtree}
