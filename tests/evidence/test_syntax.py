@@ -541,3 +541,18 @@ def test_what_an_attack_that_did_something_did_and_each_of_two_named() -> None:
 def test_an_allegation_is_an_accusation_by_each_who_made_it() -> None:
     got = triples("The US and South Korea have alleged that North Korea is sending troops to Russia.")
     assert {("USA", "accuse", "PRK"), ("KOR", "accuse", "PRK"), ("PRK", "send_troops", "RUS")} <= got
+
+
+def test_appositions_temporal_clauses_envoys_and_permissions() -> None:
+    got = triples("Lithuania accused Russian ally Belarus of hitting it with a hybrid attack.")
+    assert ("LTU", "accuse", "BLR") in got and not [t for t in got if "RUS" in t]
+    got = triples(
+        "Moscow sent 200,000 troops to drills in 2021, months before it launched its Ukraine offensive."
+    )
+    assert ("RUS", "send_troops", "UKR") not in got
+    assert ("THA", "oppose", "KHM") in triples("Thailand said it would expel Cambodia's envoy in Bangkok.")
+    assert ("RUS", "attack", "POL") not in triples("There were reports of Russian drones downed over Poland.")
+    assert not triples("The Lithuanian army has been authorised to shoot down Belarusian balloons.")
+    assert ("IND", "attack", "PAK") in triples(
+        "India fired missiles at Nur Khan Airbase in Pakistan, officials said."
+    )

@@ -110,6 +110,10 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
 
 def struck(s: _Sentence, tok: Token, subject: str, said_by: str | None, context: list[str]) -> str | None:
     """The target of an attack or coercion whose parse names none."""
+    if said_by not in (None, subject) and any(
+        c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in tok.children
+    ):
+        return said_by  # "Lithuania accused Belarus of hitting it": the accuser was hit
     # "fired water cannon at one of its supply boats": the one other state named is the target;
     # a sentence naming no other state continues the article's story (the last state named)
     # states before alliances: "Poland activated Nato's Article 4 after Russia sent drones

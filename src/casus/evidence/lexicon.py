@@ -121,6 +121,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "ask": "~request",
     "sideswipe": "coerce",
     "allege": "~allege",
+    "recall": "~recall",
     "shadow": "mobilize",
 }
 # Event nouns whose "of" phrase names the one struck ("Russia's invasion of Ukraine").

@@ -70,6 +70,11 @@ class Sentence:
             return list(dict.fromkeys([*before, m.form.target]))
         if head.lemma_.lower() in NON_STATE:
             return []  # "members of the Palestinian movement", "Pakistani militants": no state acts
+        for c in head.children if head.pos_ == "NOUN" else ():
+            # "Russian ally Belarus", "fellow member Romania": the one named, not its modifiers
+            if c.dep_ == "appos" and (m := self.mention(c)) is not None and m.form.kind != "leader":
+                more = [a for cj in c.conjuncts if (n := self.mention(cj)) is not None for a in targets(n)]
+                return list(dict.fromkeys([*targets(m), *more]))
         official = head.lemma_.lower() in OFFICIAL_WORDS
         near = sorted(head.children, key=lambda t: abs(t.i - head.i))
         mods = [c for c in near if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")]

@@ -244,6 +244,12 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
                     return found, False
         if head.dep_ == "pcomp" and head.head.pos_ == "ADP":  # "responded by denouncing Pyongyang"
             head = head.head
+        if (
+            head.dep_ == "acl"
+            and head.i == tok.i
+            and (head.tag_ == "VBN" or (head.tag_ == "VBD" and not _children(head, "dobj")))
+        ):
+            break  # "Russian drones downed over Poland": the noun underwent it
         if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if found := s.actors(head.head):
                 return found, False
@@ -339,7 +345,10 @@ def _destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]
     if not out and rel in ("send_troops", "transfer_arms", "transfer_technology"):
         # "sent 10,000 soldiers to train in eastern Russia": the destination sits in a purpose clause
         for c in tok.children:
-            if c.dep_ in ("advcl", "xcomp", "prep", "acl") and c.i > tok.i:
+            temporal = c.dep_ == "advcl" and any(
+                m.dep_ == "mark" for m in c.children
+            )  # "before it launched ..."
+            if c.dep_ in ("advcl", "xcomp", "prep", "acl") and c.i > tok.i and not temporal:
                 wars = [p for p in _children(c, "pobj") if p.lemma_.lower() in WARS]
                 if wars:  # "to the war in Ukraine": where the war is fought, not who is helped
                     out += [a for w in wars for d in w.children if d.dep_ == "poss" for a in s.actors(d)]

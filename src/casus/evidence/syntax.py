@@ -42,6 +42,7 @@ from casus.evidence.roles import _between, _objects, _subject, accuser, fought
 from casus.evidence.situations import situation
 from casus.evidence.triggers import arms_alongside
 from casus.evidence.triggers import children as _children
+from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
 from casus.evidence.voice import (
     _SELF,
@@ -219,6 +220,11 @@ def _test_launch(tok: Token) -> bool:
     warning shots."""
     if tok.lemma_.lower() not in ("fire", "launch", "test"):
         return False
+    aimed = [  # ("on" is mostly a date: "fired a missile on July 1")
+        p for p in _pobj(tok, ("at", "against")) if p.lemma_.lower() not in ("sea", "coast", "water")
+    ]
+    if aimed:
+        return False  # "fired missiles at Nur Khan Airbase": a strike on what it names
     words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
     return bool(words & {"missile", "rocket", "warning", "test", "coast", "sea"})
 
@@ -369,6 +375,8 @@ def _claim(
         return None  # "an armed attack on ... would invoke", "any attack on Qatar": the case of a commitment
     if any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children):
         return None  # "did not say whether North Korean troops were in Russia": a question, not a claim
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("authorise", "authorize", "empower"):
+        return None  # "has been authorised to shoot down such balloons": a permission, not an event
     if noun and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in AVERTING:
         return None  # "may not deter an Indian offensive": an event that has not happened
     if rel in SPEECH_ACTS:

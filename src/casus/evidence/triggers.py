@@ -190,6 +190,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return (
             "threaten" if any(t.pos_ == "PROPN" for c in children(tok, "dobj") for t in c.subtree) else None
         )
+    if lemma in ("expel", "recall") and words & _ENVOYS:
+        return "oppose"  # "said it would expel Cambodia's envoy": a diplomatic protest
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
         # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
         return "attack" if words & (ARMS - {"jet", "aircraft"}) else "mobilize"
