@@ -556,3 +556,11 @@ def test_appositions_temporal_clauses_envoys_and_permissions() -> None:
     assert ("IND", "attack", "PAK") in triples(
         "India fired missiles at Nur Khan Airbase in Pakistan, officials said."
     )
+
+
+def test_wars_fought_borders_closed_and_titles() -> None:
+    got = triples("Armenia and Azerbaijan have fought over borders and ethnic enclaves for decades.")
+    assert {("ARM", "attack", "AZE"), ("AZE", "attack", "ARM")} <= got
+    assert ("THA", "sanction", "KHM") in triples("Thailand also closed its border with Cambodia.")
+    said = {c.attribution.who for c in claims("Democratic Republic of Congo President Felix Tshisekedi accused Rwanda of breaching the deal.")}  # fmt: skip
+    assert said == {"Felix Tshisekedi"}

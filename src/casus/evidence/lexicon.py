@@ -122,6 +122,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "sideswipe": "coerce",
     "allege": "~allege",
     "recall": "~recall",
+    **dict.fromkeys(["close", "shut"], "~close"),
     "shadow": "mobilize",
 }
 # Event nouns whose "of" phrase names the one struck ("Russia's invasion of Ukraine").

@@ -397,10 +397,10 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         for p in _pobj(tok, ("to",)):
             out += [a for q in _pobj(p, ("of",)) for a in s.actors(q)]
     if (
-        rel in ("mobilize", "cooperate_militarily", "consult", "oppose") and not out
-    ):  # "drills around Taiwan", "talks with", "regret over"
+        rel in ("mobilize", "cooperate_militarily", "consult", "oppose", "sanction") and not out
+    ):  # "drills around Taiwan", "talks with", "regret over", "closed its border with"
         for c in _children(tok, "dobj"):
-            out += [a for p in _pobj(c, _OBJECT_PREPS[rel]) for a in s.actors(p)]
+            out += [a for p in _pobj(c, (*_OBJECT_PREPS[rel], "with")) for a in s.actors(p)]
     if rel == "agree_sign" and not out:  # "ratified a treaty with Russia", "a pact between A and B"
         for c in [*_children(tok, "dobj", "nsubjpass"), *([tok] if tok.pos_ == "NOUN" else [])]:
             for t in c.subtree:
@@ -471,8 +471,6 @@ def fought(s: _Sentence, tok: Token, subjects: list[str]) -> list[tuple[str, lis
         return [("attack", against + direct), *([("send_troops", sent[:1])] if sent else [])]
     if along and not against:
         return [("assist_militarily", along)]
-    mutual = len(subjects) >= 2 and (
-        {c.lemma_.lower() for c in _children(tok, "dobj")} & WARS
-        or any(t.lower_ == "other" for t in tok.subtree)
-    )
+    # "India and Pakistan fought a war", "have fought over borders for decades"; not "fought together"
+    mutual = len(subjects) >= 2 and not any(t.lower_ in ("together", "side") for t in tok.subtree)
     return [("attack", against + direct)] if against or direct or mutual else []

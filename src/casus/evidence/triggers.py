@@ -195,6 +195,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
         # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
         return "attack" if words & (ARMS - {"jet", "aircraft"}) else "mobilize"
+    if rel == "~close":  # "closed its border with Cambodia", "shut the Russian consulate": a sanction
+        shut = {c.lemma_.lower() for c in children(tok, "dobj", "nsubjpass")}
+        return "sanction" if shut & {"border", "crossing", "checkpoint", "consulate", "embassy"} else None
     if rel == "~allege":  # "The US alleged that North Korea is sending troops": an accusation
         return "accuse" if children(tok, "ccomp") else None
     if rel == "~hit":  # "missiles hit Kyiv"; "a coast guard ship hit a Philippine vessel" rams it
@@ -386,7 +389,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         struck_of = lemma in STRUCK_OF and pobj(tok, ("of",))
         return "attack" if pobj(tok, ("on", "against", "into")) or suffered or struck_of else None
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
-        return "attack" if between_of(tok) else None
+        went = lemma == "war" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "go"
+        return "attack" if between_of(tok) or went else None  # "the two republics went to war"
     if rel == "~send":
         if tok.dep_ == "dobj" and VERB_TRIGGERS.get(tok.head.lemma_.lower()) == "~send":
             return None  # "decided to send a troop deployment": the verb names it
