@@ -180,7 +180,7 @@ def _name(tokens: list[Token]) -> str | None:
     run = runs[-1]
     while len(run) > 1 and run[0].lower_ in _RANKS and any(t.lower_ not in _RANKS for t in run):
         run = run[1:]  # "President Felix Tshisekedi" -> "Felix Tshisekedi"; "Secretary General" stays
-    return run[0].doc[run[0].i : run[-1].i + 1].text
+    return str(run[0].doc[run[0].i : run[-1].i + 1].text)
 
 
 _RANKS = frozenset({"president", "minister", "prime", "premier", "chancellor", "leader", "secretary", "general", "king", "prince", "chief"})  # fmt: skip
