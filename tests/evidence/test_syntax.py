@@ -564,3 +564,23 @@ def test_wars_fought_borders_closed_and_titles() -> None:
     assert ("THA", "sanction", "KHM") in triples("Thailand also closed its border with Cambodia.")
     said = {c.attribution.who for c in claims("Democratic Republic of Congo President Felix Tshisekedi accused Rwanda of breaching the deal.")}  # fmt: skip
     assert said == {"Felix Tshisekedi"}
+
+
+def test_a_title_is_its_holder_on_the_day_and_a_video_is_its_publisher() -> None:
+    def said(text: str, on: dt.date) -> set[str | None]:
+        return {
+            c.attribution.who
+            for c in read_document(Document("t", None, None, text), on=on, coder="parse").claims
+        }
+
+    text = "The Secretary General confirmed that NATO had scrambled jets after Russian MiG-31s entered Estonian airspace."
+    assert said(text, dt.date(2025, 9, 25)) == {"Mark Rutte"}
+    assert said(text, dt.date(2024, 3, 1)) == {"Jens Stoltenberg"}
+    assert said("The former Secretary General said NATO had scrambled jets after Russian jets entered Estonian airspace.",
+                dt.date(2025, 9, 25)) != {"Mark Rutte"}  # fmt: skip
+    got = claims(
+        "Video released by Manila shows the Chinese ship firing water cannons at the Philippine vessel."
+    )
+    assert {(c.attribution.kind, c.attribution.who) for c in got if c.relation == "coerce"} == {
+        ("officials", "PHL")
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from casus.evidence.gazetteer import Mention
@@ -23,9 +24,10 @@ class Sentence:
 
     def __init__(
         self, doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None,
-        context: list[str] | None = None, text: str | None = None,
+        context: list[str] | None = None, text: str | None = None, on: dt.date | None = None,
     ) -> None:  # fmt: skip
         self.doc = doc
+        self.on = on  # the article's date: who held an office the sentence names by title
         # the sentence lower-cased, for cheap tests before a walk of its tokens (a Doc rebuilds
         # its text from the tokens on every `doc.text`)
         self.low = (doc.text if text is None else text).lower()

@@ -117,7 +117,9 @@ def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]]) -> Non
             recast(k, nsaid)
 
 
-def parsed_claims(sents: list[tuple[int, str]], mentions: list[Mention], nlp: Any) -> Parsed:
+def parsed_claims(
+    sents: list[tuple[int, str]], mentions: list[Mention], nlp: Any, on: dt.date | None = None
+) -> Parsed:
     """Claims and quotations of the sentences that name an actor and hold a trigger word
     (`CANDIDATE`), from their dependency parses (`casus.evidence.syntax`), parsed in one batch.
     Past `PARSE_BUDGET_WORDS` words of such sentences the rest are left to the rule-based coder,
@@ -160,8 +162,8 @@ def parsed_claims(sents: list[tuple[int, str]], mentions: list[Mention], nlp: An
     last: Attribution | None = None
     rows: list[tuple[int, str, list[Claim], Attribution]] = []
     for doc, (sent, local, context, index) in zip(nlp.pipe(texts, batch_size=64), todo, strict=True):
-        said = speaker_of(doc, local, last, sent)
-        rows.append((index, sent, code_sentence(doc, local, sent, context, last), said))
+        said = speaker_of(doc, local, last, sent, on)
+        rows.append((index, sent, code_sentence(doc, local, sent, context, last, on), said))
         if said.kind == "speaker" and said.who:
             last = said
         passages = quotations(sent)
@@ -273,7 +275,7 @@ def read_document(
     voices: dict[str, Attribution] = {}
     parsed = 0
     if nlp is not None:
-        p = parsed_claims(sents, mentions, nlp)
+        p = parsed_claims(sents, mentions, nlp, date)
         claims, quotes, voices, parsed = p.claims, p.quotes, p.voices, p.parsed
         if p.overflow:
             more, more_quotes = read_claims(text, mentions, p.overflow)

@@ -28,6 +28,7 @@ field's event coders work on a parse (PETRARCH2 on CoreNLP trees, the POLECAT co
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -120,12 +121,12 @@ def _conjoined(s: _Sentence, tok: Token) -> set[str]:
 
 def code_sentence(
     doc: Any, mentions: list[Mention], text: str, context: list[str] | None = None,
-    last_speaker: Attribution | None = None,
+    last_speaker: Attribution | None = None, on: dt.date | None = None,
 ) -> list[Claim]:  # fmt: skip
     """The claims of one parsed sentence whose actor mentions are given (sentence offsets);
     `context` holds the states the article named last, for pledges that say "both countries",
     and `last_speaker` the person it quoted last, for "he said"."""
-    s = _Sentence(doc, mentions, last_speaker, context, text)
+    s = _Sentence(doc, mentions, last_speaker, context, text, on)
     treaty = treaty_claims(s, text, context or [])
     claims: list[Claim] = invocations(s, text)
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
@@ -391,11 +392,12 @@ def _claim(
 
 
 def speaker_of(
-    doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None, text: str | None = None
-) -> Attribution:
+    doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None, text: str | None = None,
+    on: dt.date | None = None,
+) -> Attribution:  # fmt: skip
     """The sentence's attribution as a whole (what `read` uses for pledges found through treaty
     links, and to carry a named speaker on to "he said")."""
-    return sentence_attribution(_Sentence(doc, mentions, last_speaker, text=text))
+    return sentence_attribution(_Sentence(doc, mentions, last_speaker, text=text, on=on))
 
 
 def quote_speaker(doc: Any, mentions: list[Mention]) -> str | None:

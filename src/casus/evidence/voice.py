@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from casus.evidence.gazetteer import default_gazetteer
 from casus.evidence.lexicon import (
     CONDITIONAL_MARKS,
     DENY,
@@ -19,7 +20,7 @@ from casus.evidence.lexicon import (
 )
 from casus.evidence.model import Attribution
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.parsed import Token
+from casus.evidence.parsed import Token, targets
 from casus.evidence.triggers import children as _children
 
 __all__ = ["SPEECH_ACTS", "sentence_attribution"]
@@ -186,6 +187,23 @@ def _name(tokens: list[Token]) -> str | None:
 _RANKS = frozenset({"president", "minister", "prime", "premier", "chancellor", "leader", "secretary", "general", "king", "prince", "chief"})  # fmt: skip
 
 
+def _office_holder(s: _Sentence, tokens: list[Token]) -> str | None:
+    """Who held the office a title names on the article's date ("the NATO Secretary General",
+    "Russia's president"): the one office-holder of a body the phrase names, or else the sentence
+    names; None when there are several, none, or the phrase speaks of a former or deputy one."""
+    words = [t.lower_ for t in tokens]
+    if s.on is None or not _RANKS.intersection(words) or {"former", "vice", "deputy", "ex"} & set(words):
+        return None
+    phrase = " ".join(words)
+    bodies = {a for t in tokens if (m := s.mention(t)) is not None for a in targets(m)}
+    bodies = bodies or {a for m in s.mentions for a in targets(m)}
+    people = {
+        f.person for f in default_gazetteer().leaders
+        if f.office and f.target in bodies and f.start <= s.on < f.end and re.search(rf"\b{f.office}\b", phrase)
+    }  # fmt: skip
+    return people.pop() if len(people) == 1 else None
+
+
 def _hyphen(t: Token) -> bool:
     """A hyphen inside a name, written without spaces."""
     return t.text == "-" and not t.whitespace_ and not t.doc[t.i - 1].whitespace_
@@ -218,6 +236,8 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         return Attribution(kind="speaker", who=name)
     if leaders:
         return Attribution(kind="speaker", who=leaders[0].form.person or leaders[0].text)
+    if (holder := _office_holder(s, tokens)) is not None:
+        return Attribution(kind="speaker", who=holder)
     if head.pos_ == "PROPN" and s.mention(head) is None and words & OFFICIAL_WORDS:
         # "China Foreign Ministry spokesperson Lin Jian": the person, named after the office
         name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
@@ -293,7 +313,29 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
         return said
     if "reportedly" in low or (speech is not None and speech.lemma_ == "report"):
         return Attribution(kind="media_reports")
+    if "video" in low or "footage" in low or "image" in low or "photo" in low:
+        return _shown_by(s, chain) or Attribution(kind="author")
     return Attribution(kind="author")
+
+
+_EVIDENCE = frozenset({"video", "footage", "image", "clip", "photo", "photograph", "picture"})
+
+
+def _shown_by(s: _Sentence, chain: list[Token]) -> Attribution | None:
+    """Whose video shows the event: "video released by Manila shows ...", "the military released a
+    video clip showing ..."."""
+    for t in chain:
+        if t.lemma_.lower() != "show":
+            continue
+        shown = [*_children(t, "nsubj"), *([t.head] if t.dep_ == "acl" else [])]
+        shown += _children(t.head, "nsubj") if t.dep_ == "xcomp" else []  # "video ... appeared to show"
+        for noun in (n for n in shown if n.lemma_.lower() in _EVIDENCE):
+            for c in _children(noun, "acl"):  # "released by Manila"
+                for by in (p for a in _children(c, "agent") for p in _children(a, "pobj")):
+                    return _source(s, by)
+            if noun.dep_ == "dobj" and (who := _children(noun.head, "nsubj")):  # "X released a video"
+                return _source(s, who[0])
+    return None
 
 
 SPEECH_ACTS = frozenset({"oppose", "accuse", "threaten", "support_politically", "request_aid"})
