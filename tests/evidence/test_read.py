@@ -444,3 +444,17 @@ def test_mentions_are_ordered_and_apart_whatever_the_brackets(words: list[str]) 
     assert [m.start for m in found] == sorted(m.start for m in found)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_the_rule_coder_reads_an_attack_named_as_a_case_as_no_event() -> None:
+    from casus.evidence.claims import read_claims
+    from casus.evidence.gazetteer import default_gazetteer
+    from casus.evidence.sentences import sentences
+
+    for text in (
+        "The order says the US shall regard any armed attack on Qatar as a threat to the United States.",
+        "Japan's prime minister said that in a scenario of an attack on Taiwan, Tokyo could deploy forces.",
+    ):
+        mentions = default_gazetteer().find(text, dt.date(2025, 10, 1))
+        found, _ = read_claims(text, mentions, sentences(text))
+        assert not [c for c in found if c.relation == "attack"], text

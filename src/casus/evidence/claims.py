@@ -107,6 +107,12 @@ CONDITION = re.compile(
 )
 
 
+# An attack named as a case, not an event: "any armed attack on", "in a scenario of an attack on"
+CASE_BEFORE = re.compile(
+    r"\b(?:any|every|(?:scenario|event|case) of an?|plans? to)\s+(?:armed\s+|military\s+)?$", re.I
+)
+
+
 def _in_condition(sentence: str, at: int) -> bool:
     """Whether position `at` lies in a conditional clause: after "if", "in case of", "should"
     within the same clause (no comma, semicolon or colon between)."""
@@ -167,7 +173,10 @@ def _events(sent: str, local: list[Mention], speakers: list[Mention]) -> list[Cl
         if subject is None and obj is None:
             continue
         if name == "attack" and (
-            TREATY_LANGUAGE.search(sent) or COMMITMENT_CASE.search(sent) or _in_condition(sent, hit.start())
+            TREATY_LANGUAGE.search(sent)
+            or COMMITMENT_CASE.search(sent)
+            or _in_condition(sent, hit.start())
+            or CASE_BEFORE.search(sent, max(0, hit.start() - 40), hit.start())
         ):
             continue  # "an attack on one is an attack on all", "if either is attacked": a case, not an event
         seen.add(name)
