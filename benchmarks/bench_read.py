@@ -2,6 +2,8 @@
 
 Usage: python benchmarks/bench_read.py [--articles 120]
 
+Everything runs on one thread (the BLAS is held to one by threadpoolctl).
+
 The articles are assembled from the sentences of the development gold set
 (tests/evidence/gold/dev-*.yaml: excerpts of published news articles), drawn at random until
 each is 800 words long, so the reader parses text of the density it meets in the field. The
@@ -103,11 +105,35 @@ def _rate(texts: list[str], on: dt.date, coder: str) -> float:
     return len(texts) / (time.perf_counter() - t)
 
 
+def pipeline_products(texts: list[str]) -> tuple[float, float, bool]:
+    """Tokens per second of the pinned pipeline (tagger, parser) with thinc's bundled BLIS
+    products and with numpy's BLAS (what casus uses), and whether the two parse alike."""
+    import spacy
+
+    from casus.evidence.parse import _model_dir, _numpy_products
+
+    sents = [s for t in texts for s in t.split(". ")]
+    rates, parses = [], []
+    for numpy_blas in (False, True):
+        nlp = spacy.load(_model_dir(), exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
+        if numpy_blas:
+            _numpy_products(nlp)
+        list(nlp.pipe(sents[:50]))
+        t = time.perf_counter()
+        docs = list(nlp.pipe(sents, batch_size=64))
+        rates.append(sum(len(d) for d in docs) / (time.perf_counter() - t))
+        parses.append([(tok.tag_, tok.dep_, tok.head.i) for d in docs for tok in d])
+    return rates[0], rates[1], parses[0] == parses[1]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=120)
     ap.add_argument("--reference-articles", type=int, default=20)
     args = ap.parse_args()
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)  # one core: the BLAS may not spread a product over the second
     on = dt.date(2024, 11, 1)
     texts = real_articles(args.articles)
     parse = _rate(texts, on, "parse")
@@ -132,12 +158,15 @@ def main() -> None:
         t = time.perf_counter()
         r = read_document(Document("big", None, None, big), on=on, coder=coder)
         huge[coder] = (time.perf_counter() - t, r.sentences_parsed, r.sentences)
+    blis, blas, same = pipeline_products(texts[:40])
     words = sum(len(x.split()) for x in texts) / len(texts)
     print(f"date {dt.date.today()}  machine {platform.system()} {platform.machine()}, {os.cpu_count()} cores (one used)")  # fmt: skip
     print(f"corpus: {len(texts)} articles of published sentences, {words:.0f} words each on average")
     print(
         f"full reading, parser: {parse:,.1f} articles/s; rules: {rules:,.1f} articles/s; ratio {rules / parse:.1f}x"
     )
+    print(f"pipeline alone: numpy's BLAS {blas:,.0f} tokens/s, thinc's BLIS {blis:,.0f} tokens/s, "
+          f"ratio {blas / blis:.2f}x; parses {'identical' if same else 'DIFFER'}")  # fmt: skip
     print(f"actor finding: compiled pattern {fast_find:,.0f} articles/s, one search per form {ref_find:,.1f} "
           f"articles/s, ratio {fast_find / ref_find:,.0f}x")  # fmt: skip
     for coder, (secs, parsed, n) in huge.items():
