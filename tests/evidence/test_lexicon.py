@@ -30,3 +30,14 @@ def test_the_guard_keeps_every_match_of_the_development_sentences() -> None:
 @given(st.lists(st.sampled_from(WORDS), max_size=30))
 def test_the_guard_keeps_every_match_of_pledge_like_word_salad(words: list[str]) -> None:
     _same(" ".join(words))
+
+
+def test_the_parse_gate_takes_trigger_words_and_not_their_look_alikes() -> None:
+    from casus.evidence.lexicon import CANDIDATE, NOUN_TRIGGERS, VERB_TRIGGERS
+
+    for lemma in [*VERB_TRIGGERS, *NOUN_TRIGGERS]:
+        assert CANDIDATE.search(f"They {lemma} it."), lemma
+    for word in ("struck", "shipped", "supplied", "striking", "deployment", "troops", "manoeuvres"):
+        assert CANDIDATE.search(f"It was {word}."), word
+    for text in ("The weather in Warsaw was international news.", "He warned of a significant transition."):
+        assert not CANDIDATE.search(text), text

@@ -410,14 +410,31 @@ INVOKE = re.compile(
 )
 
 
+def _forms(lemma: str) -> set[str]:
+    """A trigger lemma's inflections, regular ones only: "strike" -> strikes, striking, struck is
+    listed apart; "ship" -> shipped, shipping; "supply" -> supplied."""
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        out |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "shipped", "rammed"
+    return out
+
+
 def _candidate_pattern() -> re.Pattern[str]:
-    """Word beginnings that may start a trigger: every trigger lemma cut to five letters, and the
-    irregular forms a lemma's beginning does not cover."""
+    """The words that may be a trigger: every trigger lemma with its regular inflections, the
+    irregular forms, and a few stems whose derivations all count ("exercis", "manoeuv")."""
     irregular = ["sent", "struck", "fought", "shot", "sought", "held", "gave", "given", "sold", "began", "begun",
-                 "met", "drill", "exercis", "maneuv", "manoeuv", "airspace", "cannon", "commit", "pledg", "guarant",
-                 "assist", "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier"]  # fmt: skip
-    words = {w[:5] for w in [*VERB_TRIGGERS, *NOUN_TRIGGERS, *irregular]}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")", re.I)
+                 "met", "hit", "shut", "brought", "flew", "flown", "led", "undertook", "undertaken", "dealt"]  # fmt: skip
+    stems = ["drill", "exercis", "maneuv", "manoeuv", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
+             "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
+             "hostilit"]  # fmt: skip
+    words = {f for w in [*VERB_TRIGGERS, *NOUN_TRIGGERS] for f in _forms(w)} | set(irregular)
+    whole = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    start = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
+    return re.compile(rf"\b(?:(?:{whole})\b|(?:{start}))", re.I)
 
 
 # A sentence is parsed only when it names an actor and one of these starts a word in it.
