@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 from casus.cli import app
 from casus.evidence.claims import LEXICON
 from casus.evidence.compare import compare
-from casus.evidence.gazetteer import default_gazetteer, trie_pattern
+from casus.evidence.gazetteer import default_gazetteer
+from casus.evidence.lexicon import trie_pattern
 from casus.evidence.model import RELATIONS, Claim
 from casus.evidence.read import read_document
 from casus.evidence.sources import MAX_BYTES, Document, SourceError, documents_from_bytes, load
@@ -95,7 +96,7 @@ def test_relation_finder_matches_the_plain_alternation_on_any_word_sequence(word
 def test_relation_finder_test_can_fail() -> None:
     """Dropping one word beginning makes the fast finder miss phrases the plain one finds."""
     import casus.evidence.claims as claims
-    from casus.evidence.gazetteer import trie_pattern
+    from casus.evidence.lexicon import trie_pattern
 
     crippled = re.compile(r"\b" + trie_pattern([w for w in claims.RELATION_STARTS if w != "suppl"]), re.I)
     text = "Russia supplied shells to North Korea"

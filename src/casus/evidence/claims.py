@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from casus.evidence.gazetteer import Mention, trie_pattern
-from casus.evidence.lexicon import COMMITMENT_CASE, TREATY_LANGUAGE
+from casus.evidence.gazetteer import Mention
+from casus.evidence.lexicon import COMMITMENT_CASE, TREATY_LANGUAGE, trie_pattern
 from casus.evidence.model import Attribution, Claim, Quotation
 from casus.evidence.sentences import sentences
 

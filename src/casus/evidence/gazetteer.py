@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from casus.evidence.lexicon import trie_pattern
 from casus.loader import read_file, validate
 from casus.model import InputError
 from casus.world import StateRegistry, load_states
@@ -31,31 +31,6 @@ from casus.world import StateRegistry, load_states
 DATA = Path(__file__).resolve().parents[1] / "data" / "evidence"
 Kind = Literal["name", "demonym", "capital", "metonym", "org", "leader", "historical", "group"]
 FAR_FUTURE = dt.date(9999, 12, 31)
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching any of `words`, longest first, as a trie of characters.
-
-    Equivalent to the alternation of the words sorted longest first (a test checks it), but
-    the engine follows one branch per character instead of trying every word.
-    """
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a word may end here: the longer continuations are tried first
-            return f"(?:{body})?"
-        return body
-
-    return "(?:" + emit(trie) + ")"
 
 
 @dataclass(frozen=True)
