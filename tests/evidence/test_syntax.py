@@ -584,3 +584,13 @@ def test_a_title_is_its_holder_on_the_day_and_a_video_is_its_publisher() -> None
     assert {(c.attribution.kind, c.attribution.who) for c in got if c.relation == "coerce"} == {
         ("officials", "PHL")
     }
+
+
+def test_co_actors_covert_attacks_questions_and_armed_recipients() -> None:
+    got = triples("In response, the US, UK, and allies have been conducting air strikes against the group.")
+    assert not [t for t in got if t[1] == "attack" and t[2] is not None]
+    got = triples("Lithuania accused Russian ally Belarus of hitting it with a hybrid attack.")
+    assert ("BLR", "coerce", "LTU") in got and not [t for t in got if t[1] == "attack"]
+    assert not triples("He did not clarify what countries the U.S. had occupied or attacked.")
+    got = triples("North Korea has been supplying Russia with missiles to strike Ukraine.")
+    assert ("RUS", "attack", "UKR") in got and ("PRK", "attack", "UKR") not in got

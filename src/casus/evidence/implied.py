@@ -7,6 +7,7 @@ from typing import Any
 
 from casus.evidence.lexicon import NEAR
 from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.roles import REACTIONS
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 
@@ -121,6 +122,15 @@ def struck(s: _Sentence, tok: Token, subject: str, said_by: str | None, context:
     others = {m.form.target for m in s.mentions if m.form.target != subject and m.form.kind != "org"} or {
         m.form.target for m in s.mentions if m.form.target != subject
     }
+    # "the US, UK and allies have been conducting air strikes": who acts with the subject is no target
+    governed = (
+        tok.dep_ == "dobj" and tok.head.lemma_.lower() not in REACTIONS
+    )  # not "Qatar condemned the strike"
+    doers = _children(tok, "nsubj") or (_children(tok.head, "nsubj") if governed else [])
+    allies = {m.form.target for c in doers for t in c.subtree if (m := s.mention(t)) is not None}
+    if others and others <= allies | {subject}:
+        return None  # every state named acts with the subject: the target is not a state named here
+    others -= allies
     # "Manila accused China of firing at one of its boats": "its" is the accuser's own
     own = any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in tok.subtree if t.i > tok.i)
     # "rammed, boarded and used axes to damage two Philippine navy boats": a state named in

@@ -63,6 +63,11 @@ CONTROL_VERBS = frozenset(
         "allow",
         "permit",
         "authorize",
+        # "supplying Russia with missiles to strike Ukraine": the one supplied strikes
+        "supply",
+        "provide",
+        "arm",
+        "equip",
     }
 )
 

@@ -147,6 +147,8 @@ def code_sentence(
             continue
         if rel == "attack" and tok.dep_ in ("advcl", "xcomp", "conj") and _relation(tok.head) == "coerce":
             continue  # "fired water cannons, targeting the vessel": the coercion, said twice
+        if tok.dep_ == "pobj" and tok.head.lower_ == "with" and _relation(tok.head.head) == rel:
+            continue  # "hitting it with a hybrid attack": the verb's event, said twice
         chain = _clause_chain(tok)
         speech = _speech_verb(chain)
         if speech is not None and speech.i == tok.i:
@@ -374,7 +376,9 @@ def _claim(
         )
     ):
         return None  # "an armed attack on ... would invoke", "any attack on Qatar": the case of a commitment
-    if any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children):
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children) or any(
+        d.lower_ in ("what", "which") for c in _children(tok, "dobj") for d in c.children if d.dep_ == "det"
+    ):
         return None  # "did not say whether North Korean troops were in Russia": a question, not a claim
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("authorise", "authorize", "empower"):
         return None  # "has been authorised to shoot down such balloons": a permission, not an event

@@ -200,6 +200,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "sanction" if shut & {"border", "crossing", "checkpoint", "consulate", "embassy"} else None
     if rel == "~allege":  # "The US alleged that North Korea is sending troops": an accusation
         return "accuse" if children(tok, "ccomp") else None
+    if rel == "~hit" and {t.lemma_.lower() for p in pobj(tok, ("with",)) for t in p.subtree} & _COVERT:
+        return "coerce"  # "hitting it with a hybrid attack"
     if rel == "~hit":  # "missiles hit Kyiv"; "a coast guard ship hit a Philippine vessel" rams it
         doers = [tok.head] if tok.dep_ == "acl" else children(tok, "nsubj")  # "a ship hitting the vessel"
         by = {t.lemma_.lower() for c in doers for t in c.subtree}
@@ -279,6 +281,7 @@ _NOT_PACTS = frozenset(
 )
 _MILITARY_FIELDS = frozenset({"military", "defense", "defence", "security", "deterrence", "militarily"})
 _ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "embassy"})  # fmt: skip
+_COVERT = frozenset({"hybrid", "cyber", "cyberattack"})
 _FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
 AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
 
@@ -386,6 +389,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
     if rel == "~attack":  # "strikes on Iran"; "suffered missile strikes from the Indian Air Force"
         suffered = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SUFFERING
+        if {c.lemma_.lower() for c in tok.children} & _COVERT:
+            return "coerce"  # "a hybrid attack", "cyberattacks": force short of an armed attack
         struck_of = lemma in STRUCK_OF and pobj(tok, ("of",))
         return "attack" if pobj(tok, ("on", "against", "into")) or suffered or struck_of else None
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
