@@ -594,3 +594,10 @@ def test_co_actors_covert_attacks_questions_and_armed_recipients() -> None:
     assert not triples("He did not clarify what countries the U.S. had occupied or attacked.")
     got = triples("North Korea has been supplying Russia with missiles to strike Ukraine.")
     assert ("RUS", "attack", "UKR") in got and ("PRK", "attack", "UKR") not in got
+
+
+def test_reportedly_speaks_of_its_own_clause() -> None:
+    text = ("Seoul and its ally, the United States, accused the DPRK of sending troops to Russia, where they "
+            "are reportedly stationed near Kursk.")  # fmt: skip
+    said = {(c.subject, c.attribution.kind) for c in claims(text) if c.relation == "accuse"}
+    assert said == {("KOR", "officials"), ("USA", "officials")}

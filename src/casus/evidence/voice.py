@@ -311,7 +311,11 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
         if according is not None:
             return said.model_copy(update={"via": _source(s, according).who})
         return said
-    if "reportedly" in low or (speech is not None and speech.lemma_ == "report"):
+    # "reportedly" in the claim's own clauses ("where they are reportedly stationed" speaks of its verb only)
+    reported = (
+        any(c.lower_ == "reportedly" for t in chain for c in t.children) if chain else "reportedly" in low
+    )
+    if reported or (speech is not None and speech.lemma_ == "report"):
         return Attribution(kind="media_reports")
     if "video" in low or "footage" in low or "image" in low or "photo" in low:
         return _shown_by(s, chain) or Attribution(kind="author")
