@@ -76,7 +76,7 @@ def naive_find(text: str, on: dt.date) -> list[Mention]:
         if r is not None:
             out.append(Mention(s, e, form, r[0], r[1]))
     out = g.defined_acronyms(text, out) if "(" in text else out
-    return g.korean_shorthand(text, out) if "he North" in text or "he South" in text else out
+    return g.korean_shorthand(text, out) if "North" in text or "South" in text else out
 
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "evidence" / "gold"

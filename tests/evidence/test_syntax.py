@@ -601,3 +601,19 @@ def test_reportedly_speaks_of_its_own_clause() -> None:
             "are reportedly stationed near Kursk.")  # fmt: skip
     said = {(c.subject, c.attribution.kind) for c in claims(text) if c.relation == "accuse"}
     assert said == {("KOR", "officials"), ("USA", "officials")}
+
+
+def test_the_accused_and_what_their_troops_did() -> None:
+    text = ("North Korea sent troops. The United States and South Korea have accused the nuclear-armed North "
+            "of sending more than 10,000 soldiers to help Russia fight Ukraine.")  # fmt: skip
+    got = triples(text)
+    assert {("USA", "accuse", "PRK"), ("KOR", "accuse", "PRK"), ("PRK", "send_troops", "RUS")} <= got
+    assert not [t for t in got if t[0] == "USA" and t[1] != "accuse"]
+    assert not triples("He also accused Western countries of arming the Ukrainian army and helping it fight.")
+    assert ("RUS", "transfer_arms", "PRK") in triples(
+        "Russia gave North Korea anti-air missiles in exchange for troops."
+    )
+    assert ("CHN", "coerce", "PHL") in triples("Three Philippine troops were hurt in a China Coast Guard water cannon attack on a Philippine vessel.")  # fmt: skip
+    assert ("UKR", "attack", "RUS") in triples(
+        "Ukrainian forces seized Russian territory in a surprise attack."
+    )

@@ -239,7 +239,7 @@ class Gazetteer:
             if r is not None:
                 out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))
         out = self.defined_acronyms(text, out) if "(" in text else out
-        return self.korean_shorthand(text, out) if "he North" in text or "he South" in text else out
+        return self.korean_shorthand(text, out) if "North" in text or "South" in text else out
 
     def korean_shorthand(self, text: str, found: list[Mention]) -> list[Mention]:
         """`found` with "the North" and "the South" as the two Koreas, in a text that names North
@@ -295,7 +295,7 @@ class Gazetteer:
 
 # "the North's special forces", not "the North Atlantic" or "the South China Sea"
 _KOREAS = re.compile(
-    r"(?<![\w-])[Tt]he (North|South)\b(?!\s+(?:Atlantic|Sea|Pole|China|Korea\w*|Caucasus|American|African|Pacific|and|of)\b)"
+    r"(?<![\w-])[Tt]he (?:(?:nuclear-armed|reclusive|isolated|communist|impoverished) )?(North|South)\b(?!\s+(?:Atlantic|Sea|Pole|China|Korea\w*|Caucasus|American|African|Pacific|and|of\b(?!\s+\w+ing\b))\b)"
     r"(?!-)"
 )
 # "Armed Forces of the Philippines (AFP)": an acronym in brackets, after a capitalised name

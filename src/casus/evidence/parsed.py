@@ -83,7 +83,7 @@ class Sentence:
         preps = [
             c
             for c in near
-            if c.dep_ == "prep" and (c.lower_ in ("of", "from") or (official and c.lower_ == "in"))
+            if c.dep_ == "prep" and (c.lower_ in ("of", "from", "by") or (official and c.lower_ == "in"))
         ]
         for c in mods + preps:
             for t in c.subtree:

@@ -22,6 +22,7 @@ from casus.evidence.lexicon import (
     VESSELS,
 )
 from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.parsed import targets
 from casus.evidence.triggers import between_of, is_troops
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
@@ -184,8 +185,10 @@ def _accused(s: _Sentence, tok: Token) -> list[str]:
     blamer = accuser(tok)
     if blamer is None:
         return []
-    if tok.head.head.i != blamer.i:  # "of" hangs on the accused
-        return s.actors(tok.head.head)
+    if tok.head.head.i != blamer.i:  # "of" hangs on the accused: the names before it, not in the charge
+        cut = tok.head.i
+        named = [m for t in tok.head.head.subtree if t.i < cut and (m := s.mention(t)) is not None]
+        return list(dict.fromkeys(a for m in named for a in targets(m)))
     for c in _children(blamer, "dobj"):
         return s.actors(c)
     return []
@@ -241,6 +244,8 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS and (owner := s.actors(tok.head)):
         return owner, True
     for _ in range(4):  # no subject of its own: the clause it hangs from gives one
+        if head.i != tok.i and (accused := _accused(s, head)):
+            return accused, False  # "accused the North of sending troops to help Russia": the North helps
         infinitive = head.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children)
         if head.dep_ == "xcomp" or (infinitive and head.head.lemma_.lower() in CONTROL_VERBS):
             # "does not oblige North Korea to provide": the object acts
@@ -386,7 +391,7 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         if to is not None and to.lower_ == "to" and to.head.lemma_.lower() in ("subject", "expose"):
             for c in _children(to.head, "nsubjpass", "dobj"):
                 out += s.actors(c)
-    for c in _children(tok, "dobj", "iobj"):
+    for c in _children(tok, "dobj", "iobj", "dative"):
         if rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily") and (
             {t.lemma_.lower() for t in c.subtree} & (TROOPS | ARMS | TECH | ASSISTANCE)
         ):
@@ -394,6 +399,9 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             head_actor = s.mention(c)
             if head_actor is not None:
                 out.append(head_actor.form.target)
+            # "gave North Korea anti-air missiles", parsed as a name modifying the missiles
+            out += [m.form.target for n in _children(c, "nmod")
+                    if n.i < c.i and (m := s.mention(n)) is not None and m.form.kind == "name"]  # fmt: skip
             continue
         out += s.actors(c)
     for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
@@ -473,7 +481,8 @@ def fought(s: _Sentence, tok: Token, subjects: list[str]) -> list[tuple[str, lis
     if subjects and _fighters_are_troops(tok):
         where = along or [a for p in _pobj(tok, ("in",)) for a in s.actors(p)]
         sent = [a for a in where if a not in subjects and a not in against]
-        return [("attack", against + direct), *([("send_troops", sent[:1])] if sent else [])]
+        fights = [("attack", against + direct)] if against or direct else []  # no enemy guessed
+        return [*fights, *([("send_troops", sent[:1])] if sent else [])]
     if along and not against:
         return [("assist_militarily", along)]
     # "India and Pakistan fought a war", "have fought over borders for decades"; not "fought together"

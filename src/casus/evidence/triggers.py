@@ -84,6 +84,9 @@ def _sent(tok: Token, lemma: str, words: set[str]) -> str | None:
     if words & TECH:
         return "transfer_technology"
     if words & ARMS:
+        # "plans to deploy two million mines along its borders": arms placed, not given
+        if lemma in ("deploy", "station") and not pobj(tok, ("to",)):
+            return "mobilize" if pobj(tok, ("along", "near", "on", "at", "in")) else None
         return "transfer_arms"
     if words & VESSELS:
         return "mobilize"
@@ -190,6 +193,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return (
             "threaten" if any(t.pos_ == "PROPN" for c in children(tok, "dobj") for t in c.subtree) else None
         )
+    if lemma in ("seize", "capture") and words & _GROUND:
+        return "attack"  # "seized Russian territory": ground taken by force
     if lemma in ("expel", "recall") and words & _ENVOYS:
         return "oppose"  # "said it would expel Cambodia's envoy": a diplomatic protest
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
@@ -221,8 +226,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if words & (TROOPS | ARMS) or _purpose_of_sending(tok):
             return None  # "sent troops to support Russia's war": the sending is the support
         return "support_politically"
-    if rel == "~assist":
-        return _military_help(tok, lemma, words)
+    if rel == "~assist":  # "sent soldiers to help Russia": the sending is the help
+        return None if _purpose_of_sending(tok) else _military_help(tok, lemma, words)
     if rel == "~engage":  # "engaged Russian assets in its airspace"
         return "attack" if words & (ARMS | VESSELS | {"asset", "target", "drone"}) else None
     if rel == "~cooperate":
@@ -281,6 +286,9 @@ _NOT_PACTS = frozenset(
 )
 _MILITARY_FIELDS = frozenset({"military", "defense", "defence", "security", "deterrence", "militarily"})
 _ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "embassy"})  # fmt: skip
+_GROUND = frozenset(
+    {"territory", "village", "town", "city", "region", "land", "area", "island", "settlement"}
+)
 _COVERT = frozenset({"hybrid", "cyber", "cyberattack"})
 _FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
 AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
@@ -389,8 +397,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
     if rel == "~attack":  # "strikes on Iran"; "suffered missile strikes from the Indian Air Force"
         suffered = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SUFFERING
-        if {c.lemma_.lower() for c in tok.children} & _COVERT:
-            return "coerce"  # "a hybrid attack", "cyberattacks": force short of an armed attack
+        if {c.lemma_.lower() for c in tok.children} & (_COVERT | {"cannon"}):
+            return "coerce"  # "a hybrid attack", "a water cannon attack": force short of an armed attack
         struck_of = lemma in STRUCK_OF and pobj(tok, ("of",))
         return "attack" if pobj(tok, ("on", "against", "into")) or suffered or struck_of else None
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
