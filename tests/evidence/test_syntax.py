@@ -617,3 +617,13 @@ def test_the_accused_and_what_their_troops_did() -> None:
     assert ("UKR", "attack", "RUS") in triples(
         "Ukrainian forces seized Russian territory in a surprise attack."
     )
+
+
+def test_troops_placed_in_a_state_and_a_protester_described() -> None:
+    assert ("PRK", "send_troops", "RUS") in triples(
+        "Thousands of North Korean troops were training in Russia."
+    )
+    text = "North Korean soldiers had arrived in the combat zone in Russia's Kursk border region."
+    assert ("PRK", "send_troops", "RUS") in triples(text)
+    text = "China rammed a supply boat. The United States, which has a mutual defence pact with Manila, has denounced the attack."
+    assert ("USA", "oppose", "PHL") not in triples(text)

@@ -18,7 +18,8 @@ __all__ = ["situation"]
 Token = Any  # spacy.tokens.Token
 
 _CROSSING = frozenset({"violation", "incursion", "intrusion", "breach", "violate", "enter", "cross", "penetrate", "fly"})  # fmt: skip
-_BEING = frozenset({"be", "remain", "stay"})
+# Verbs that place troops somewhere: "are in Russia", "were training in Russia", "arrived in Kursk"
+_BEING = frozenset({"be", "remain", "stay", "train", "arrive", "operate", "serve", "gather", "mass"})
 
 
 def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
@@ -48,13 +49,21 @@ def _presence(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     troops, where)."""
     if tok.lemma_.lower() not in _BEING:
         return None
-    troops = [c for c in children(tok, "nsubj") if is_troops(c)]
+    subj = children(tok, "nsubj")
+    # "thousands of North Korean troops were training": the troops the number counts
+    troops = [t for c in subj for t in (c, *(o for p in children(c, "prep") if p.lower_ == "of" for o in children(p, "pobj")))
+              if is_troops(t)]  # fmt: skip
+    if not troops and tok.dep_ == "relcl" and is_troops(tok.head):  # "the soldiers who arrived in Russia"
+        troops = (
+            [tok.head] if any(c.lower_ in ("who", "that", "which") for c in children(tok, "nsubj")) else []
+        )
     if not troops:
         return None
     owner = s.actors(troops[0])
-    where = [a for p in children(tok, "prep") if p.lower_ in ("in", "inside") for o in children(p, "pobj")
-             for a in s.actors(o) if a not in owner]  # fmt: skip
-    return owner, where
+    # "arrived in the combat zone in Russia's Kursk region": the first state named in the place
+    where = [next((a for t in o.subtree if (m := s.mention(t)) is not None for a in [m.form.target] if a not in owner), None)
+             for p in children(tok, "prep") if p.lower_ in ("in", "inside") for o in children(p, "pobj")]  # fmt: skip
+    return owner, [w for w in where if w is not None]
 
 
 _INVOKING = frozenset({"invoke", "activate", "trigger"})
