@@ -627,3 +627,18 @@ def test_troops_placed_in_a_state_and_a_protester_described() -> None:
     assert ("PRK", "send_troops", "RUS") in triples(text)
     text = "China rammed a supply boat. The United States, which has a mutual defence pact with Manila, has denounced the attack."
     assert ("USA", "oppose", "PHL") not in triples(text)
+
+
+def test_warnings_calls_for_withdrawal_and_ministers_who_report() -> None:
+    got = triples("Russia's spy chief has issued a warning to Poland and the Baltic states.")
+    assert {("RUS", "threaten", x) for x in ("POL", "EST", "LVA", "LTU")} <= got
+    assert not [
+        t
+        for t in triples("South Korea's military fired warning shots near the border.")
+        if t[1] == "threaten"
+    ]
+    assert ("KOR", "oppose", "PRK") in triples(
+        "South Korea urged the immediate withdrawal of North Korean troops."
+    )
+    said = {c.attribution.who for c in claims("Ukrainian Defense Minister Rustem Umerov reported the first clashes between North Korean and Ukrainian forces.")}  # fmt: skip
+    assert said == {"Rustem Umerov"}

@@ -183,6 +183,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["launch", "test"], "~test"),
     **dict.fromkeys(["rhetoric", "criticism", "condemnation", "protest"], "~against"),
     **dict.fromkeys(["meeting", "talks", "contact", "consultation", "consultations"], "~talks"),
+    "warning": "~warning",
 }
 SPEECH = frozenset(
     [

@@ -120,7 +120,18 @@ def _exercise(words: set[str]) -> str | None:
 def _urged(tok: Token, lemma: str) -> str | None:
     """ "urged the Philippines to stop", "calls on Russia to stop" oppose; "would call South Korean
     President Yoon" is a telephone call, nothing said of its content."""
-    stop = {"stop", "cease", "halt", "end", "withdraw", "refrain", "desist"}
+    stop = {
+        "stop",
+        "cease",
+        "halt",
+        "end",
+        "withdraw",
+        "refrain",
+        "desist",
+        "withdrawal",
+        "cessation",
+        "pullout",
+    }
     if any(t.lemma_.lower() in stop for t in tok.subtree):
         return "oppose"
     plain = not any(
@@ -415,6 +426,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "mobilize" if {c.lemma_.lower() for c in tok.children} & ARMS else None
     if rel == "~against":  # "China's rhetoric against Taiwan", "protests over the drills"
         return "oppose" if pobj(tok, ("against", "toward", "towards")) else None
+    if rel == "~warning":  # "issued a warning to Poland and the Baltic states"; not "warning shots"
+        return "threaten" if pobj(tok, ("to", "against")) else None
     if rel == "~talks":  # "a meeting with North Korean leader Kim Jong Un"; not "the NATO meeting"
         return "consult" if pobj(tok, ("with",)) or between_of(tok) else None
     if rel == "~request":  # "a formal request for help from its EU partners"

@@ -299,7 +299,15 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
             subj = [before]  # "..., Seoul's spy agency said": the parse hung the speaker on the name before
         if subj and subj[0].lower_ not in ("it", "this", "that"):
             said = _source(s, subj[0])
-            if said.kind == "speaker" and speech.lemma_.lower() == "report" and subj[0].pos_ == "PROPN":
+            titled = any(
+                t.lower_ in _RANKS for t in subj[0].subtree
+            )  # "Defense Minister Rustem Umerov reported"
+            if (
+                said.kind == "speaker"
+                and speech.lemma_.lower() == "report"
+                and subj[0].pos_ == "PROPN"
+                and not titled
+            ):
                 # "Politico reported": a name that reports, not a leader the gazetteer knows, is an outlet
                 said = Attribution(kind="media_reports", who=said.who)
     if said is None and according is not None:
