@@ -179,7 +179,7 @@ def _name(tokens: list[Token]) -> str | None:
     if not runs:
         return None
     run = runs[-1]
-    while len(run) > 1 and run[0].lower_ in _RANKS and any(t.lower_ not in _RANKS for t in run):
+    while len(run) > 1 and run[0].lower_ in _TITLE_WORDS and any(t.lower_ not in _TITLE_WORDS for t in run):
         run = run[1:]  # "President Felix Tshisekedi" -> "Felix Tshisekedi"; "Secretary General" stays
     return str(run[0].doc[run[0].i : run[-1].i + 1].text)
 
@@ -202,6 +202,11 @@ def _office_holder(s: _Sentence, tokens: list[Token]) -> str | None:
         if f.office and f.target in bodies and f.start <= s.on < f.end and re.search(rf"\b{f.office}\b", phrase)
     }  # fmt: skip
     return people.pop() if len(people) == 1 else None
+
+
+# Words of a title before a name ("Defense Minister Rustem Umerov", "Sheikh Mohammed")
+_TITLE_WORDS = _RANKS | {"defense", "defence", "foreign", "interior", "national", "security", "sheikh", "vice",
+                         "deputy", "commodore", "admiral", "colonel", "lieutenant", "major", "spokesperson"}  # fmt: skip
 
 
 def _hyphen(t: Token) -> bool:
