@@ -99,10 +99,15 @@ def test_held_aside_scores() -> None:
     found by reading a hand-written trial text (a speaker the parse hangs in apposition before a
     conjoined "said"; an alliance consulting its own members; a dateline's city not one of "the two
     countries"; a symmetric claim once for its pair): precision 0.60 (27 of 45), recall 0.42,
-    attribution 0.74, hedges 0.96, links 1.00 / 1.00, no attack from mutual-defence wording."""
+    attribution 0.74, hedges 0.96, links 1.00 / 1.00, no attack from mutual-defence wording. An
+    eighth time, in the session after, once three further rounds of 20 articles had joined the
+    development set (each scored once before it was used: precision 0.66, 0.71, 0.60) and the
+    reader had been changed on them alone: precision 0.62 (28 of 45), recall 0.44 (28 of 64),
+    attribution 0.75 (21 of 28), hedges 0.96, links 1.00 / 1.00, no attack from mutual-defence
+    wording."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
-    floors = {"precision": 0.58, "recall": 0.40, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
+    floors = {"precision": 0.60, "recall": 0.42, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
               "link_precision": 0.9, "link_recall": 0.9}  # fmt: skip
     for key, floor in floors.items():
         assert got[key] >= floor, (key, got[key])
