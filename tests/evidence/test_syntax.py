@@ -131,6 +131,9 @@ def test_on_whose_word() -> None:
     # the one named, not the leader named in his title; a hyphenated name as written
     assert said("Shin Wonsik, national security adviser for President Yoon Suk Yeol, told SBS TV that "
                 "Russia provided missiles to North Korea.", "transfer_arms") == {("speaker", "Shin Wonsik")}  # fmt: skip
+    assert said(
+        "Russia gave missiles to North Korea, security adviser Shin Won-sik said.", "transfer_arms"
+    ) == {("speaker", "Shin Won-sik")}
     assert said('"Qatar condemns the Israeli attack," spokesman Majed al-Ansari said.', "oppose") == {
         ("speaker", "Majed al-Ansari")
     }

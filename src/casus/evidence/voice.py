@@ -169,11 +169,12 @@ def _name(tokens: list[Token]) -> str | None:
         tokens = [t for t in tokens if t.i < cut] or tokens
     runs: list[list[Token]] = []
     for t in tokens:
-        if t.pos_ == "PROPN":
+        joined = runs and runs[-1][-1].i == t.i - 2 and _hyphen(t.doc[t.i - 1]) and t.is_alpha
+        if joined:  # "Majed al-Ansari", "Shin Won-sik" (the part after the hyphen may not be tagged a name)
+            runs[-1] += [t.doc[t.i - 1], t]
+        elif t.pos_ == "PROPN":
             if runs and runs[-1][-1].i == t.i - 1:
                 runs[-1].append(t)
-            elif runs and runs[-1][-1].i == t.i - 2 and _hyphen(t.doc[t.i - 1]):
-                runs[-1] += [t.doc[t.i - 1], t]  # "Majed al-Ansari"
             else:
                 runs.append([t])
     if not runs:
