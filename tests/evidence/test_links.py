@@ -70,3 +70,17 @@ def test_every_organisations_pact_is_a_bundled_defence_treaty() -> None:
     named = {o["id"]: o["defence_treaty"] for o in organisations() if o.get("defence_treaty")}
     assert named and all(tid in _defence_articles() for tid in named.values()), named
     assert set(named) == alliances()
+
+
+def test_the_treaty_an_article_speaks_of_without_naming_it() -> None:
+    from casus.evidence.links import main_pact
+
+    assert main_pact({"PRK": 4, "RUS": 3, "KOR": 3, "USA": 3}) == "ru-kp-2024"
+    assert main_pact({"PRK": 4, "RUS": 2, "CHN": 2}) is None  # two pacts of North Korea, equally named
+    assert main_pact({"PRK": 4, "KOR": 3}) is None  # no pact between them
+    text = (
+        "North Korea has sent about 10,000 soldiers to Russia, South Korea's spy agency said. "
+        "The treaty obliges both countries to provide military assistance without delay if either is attacked."
+    )
+    reading = read_document(Document("t", None, None, text), on=dt.date(2024, 11, 1))
+    assert [(p.treaty, p.article, p.score) for p in reading.provisions] == [("ru-kp-2024", "Art. 4", None)]

@@ -274,7 +274,7 @@ def print_reading(reading: Any) -> None:
                 Text(f"  claim: {subject or '?'} {neg}{relation} {obj or NO_OBJECT} (per {per}){cond}{hedge}")
             )
         for link in r.provisions:
-            how = "named and described" if link.score is None else f"wording score {link.score:.2f}"
+            how = "by reference, not by wording" if link.score is None else f"wording score {link.score:.2f}"
             via = f", as rendered by {link.rendering}" if link.rendering else ""
             out.print(Text(f"  {link.treaty} {link.article} ({how}{via})"))
         for f in r.flags:

@@ -361,15 +361,16 @@ def plausible_links(
 
 
 def reference_links(
-    sents: list[str], actors: list[set[str]], links: list[ProvisionLink]
+    sents: list[str], actors: list[set[str]], links: list[ProvisionLink], counts: dict[str, int] | None = None
 ) -> list[ProvisionLink]:
     """Sentences that name an article and say what it does ("Article 5 of the Japan-U.S. Security
     Treaty applies to the Senkaku Islands", "Article 3 states that ..."), linked to the provision
-    of the treaty they name, or else of the treaty the article was speaking of. Score None: found
-    by reference, not by wording."""
+    of the treaty they name, or else of the treaty the article was speaking of: the last one
+    named, else the article's main pact (`main_pact` of the actors' mention `counts`). Score
+    None: found by reference, not by wording."""
     treaties = _treaty_articles()
     quoted = {lk.sentence: lk.treaty for lk in links}
-    current: str | None = None
+    current: str | None = main_pact(counts) if counts else None
     out = []
     for sent, named in zip(sents, actors, strict=True):
         treaty = _named_treaty(sent, named, treaties) or quoted.get(sent)
@@ -397,6 +398,35 @@ def reference_links(
             out += _pledge_link(sent, named, treaty, current)
         current = treaty or (orgs[0] if len(orgs) == 1 else None) or current
     return out
+
+
+@lru_cache(maxsize=1)
+def _two_party_pacts() -> dict[frozenset[str], list[str]]:
+    """The bundled two-party treaties with a defence provision, by their pair of states."""
+    from casus.world import load_world
+
+    out: dict[frozenset[str], list[str]] = {}
+    for t in load_world(use_env=False).treaties.values():
+        states = frozenset(m.state for m in t.parties)
+        if t.id in _defence_articles() and len(states) == 2:
+            out.setdefault(states, []).append(t.id)
+    return out
+
+
+def main_pact(counts: dict[str, int]) -> str | None:
+    """The pact an article is about when it says only "the treaty": a two-party defence pact of
+    the state it names most, with the partner it names most among that state's pact partners
+    (ahead of any other), None when that is not clear."""
+    if not counts:
+        return None
+    first = max(counts, key=lambda a: counts[a])
+    mine = [
+        (counts.get(next(iter(p - {first})), 0), ids) for p, ids in _two_party_pacts().items() if first in p
+    ]
+    mine.sort(key=lambda x: -x[0])
+    if not mine or mine[0][0] == 0 or (len(mine) > 1 and mine[1][0] == mine[0][0]) or len(mine[0][1]) != 1:
+        return None
+    return mine[0][1][0]
 
 
 def _pledge_link(sent: str, named: set[str], treaty: str | None, current: str | None) -> list[ProvisionLink]:

@@ -86,7 +86,9 @@ class ProvisionLink(BaseModel):
 
     treaty: str
     article: str
-    score: float | None  # the wording's similarity (0-1); None for an article named and described
+    score: (
+        float | None
+    )  # the wording's similarity (0-1); None for a link by reference (an article named, a promise restated)
     sentence: str
     rendering: str | None = None  # whose rendering of the provision matched (None: casus's own text)
 

@@ -289,7 +289,7 @@ def read_document(
         local, k = _local(mentions, offset, offset + len(sent), k)
         named.append({a for m in local for a in targets(m)})
     links = plausible_links(links, dict(zip((s for _, s in sents), named, strict=True)), set(counts))
-    links += reference_links([s for _, s in sents], named, links)
+    links += reference_links([s for _, s in sents], named, links, counts)
     claims = pledges(links, claims, "parse" if nlp is not None else "rules", voices)
     flags = mention_flags(text, mentions, g) + article_flags(links) + subject_flags(mentions, g)
     flags += [Flag(kind="boilerplate", span=line[:160], detail=f"removed before reading ({rule})")
