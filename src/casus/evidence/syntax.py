@@ -176,21 +176,12 @@ def code_sentence(
             # "NATO is conducting exercises", "the United States, South Korea and Japan opened an
             # exercise": their forces together, not a show of force against the waters they are in
             rel, objects = "cooperate_militarily", []
-        pairs = _pairs(s, tok, rel, subjects, objects, passive, context or [])
-        also = ["transfer_arms"] if rel == "send_troops" and arms_alongside(tok) else []
-        for actor, obj in pairs:
-            for r in (rel, *also):
-                claim = _claim(s, text, tok, r, actor, obj, chain, speech, treaty, context or [])
-                _add(s, claims, seen, claim, speech)
-        for r, objs in more:  # troops fighting alongside an ally: sent to it
-            for actor, obj in _pairs(s, tok, r, subjects, objs, passive, context or []):
-                _add(
-                    s,
-                    claims,
-                    seen,
-                    _claim(s, text, tok, r, actor, obj, chain, speech, treaty, context or []),
-                    speech,
-                )
+        for first, objs in [(rel, objects), *more]:  # troops fighting beside an ally: also sent to it
+            also = ["transfer_arms"] if first == "send_troops" and arms_alongside(tok) else []
+            for actor, obj in _pairs(s, tok, first, subjects, objs, passive, context or []):
+                for r in (first, *also):
+                    claim = _claim(s, text, tok, r, actor, obj, chain, speech, treaty, context or [])
+                    _add(s, claims, seen, claim, speech)
     if treaty:  # a pledge: the parties' mutual assistance and their agreement, nothing else
         claims = [c for c in claims if c.relation == "agree_sign"]
     have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}
