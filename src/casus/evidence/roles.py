@@ -462,19 +462,19 @@ def _fighters_are_troops(tok: Token) -> bool:
     fighting", "troops fighting in Kursk"), not a state."""
     subj = _children(tok, "nsubj")
     if subj:
-        return subj[0].lemma_.lower() in TROOPS
+        return is_troops(subj[0])
     if tok.dep_ == "acl":
-        return tok.head.lemma_.lower() in TROOPS
+        return is_troops(tok.head)
     if tok.dep_ in ("advcl", "conj", "xcomp"):
-        return any(c.lemma_.lower() in TROOPS for c in _children(tok.head, "nsubj", "nsubjpass"))
+        return any(is_troops(c) for c in _children(tok.head, "nsubj", "nsubjpass"))
     return False
 
 
 def fought(s: _Sentence, tok: Token, subjects: list[str]) -> list[tuple[str, list[str]]]:
     """The (relation, objects) a form of "fight" states, empty when no one is named as fought
     or fought beside. A state fighting alongside another assists it militarily; its troops
-    fighting alongside another state, or in it, were sent there, and they fight (whether or not
-    the enemy is named)."""
+    fighting alongside another state, or in it, were sent there, and attack only an enemy the
+    sentence names."""
     against = [a for p in _pobj(tok, ("against",)) for a in s.actors(p)]
     along = [a for p in _pobj(tok, ("alongside", "with", "for")) for a in s.actors(p)]
     direct = [a for c in _children(tok, "dobj") for a in s.actors(c)]

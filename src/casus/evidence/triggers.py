@@ -300,6 +300,8 @@ _ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "of
 _GROUND = frozenset(
     {"territory", "village", "town", "city", "region", "land", "area", "island", "settlement"}
 )
+# What one defends that is another state, even when called one's own ("its allies")
+_OTHERS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "member", "alliance"})
 _COVERT = frozenset({"hybrid", "cyber", "cyberattack"})
 _FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
 AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
@@ -351,7 +353,8 @@ _DEFENDED = frozenset(
 def _defends_a_state(obj: Token) -> bool:
     """What is defended may be a state: a name, an ally or country, or something a name modifies;
     not one's own ("to defend its sovereignty, interest and people": self-defence)."""
-    if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in obj.children):
+    own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in obj.children)
+    if own and obj.lemma_.lower() not in _OTHERS:
         return False
     return (
         obj.pos_ == "PROPN"
