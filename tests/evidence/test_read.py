@@ -459,3 +459,17 @@ def test_the_rule_coder_reads_an_attack_named_as_a_case_as_no_event() -> None:
         mentions = default_gazetteer().find(text, dt.date(2025, 10, 1))
         found, _ = read_claims(text, mentions, sentences(text))
         assert not [c for c in found if c.relation == "attack"], text
+
+
+def test_a_bad_groups_file_is_reported_with_its_line() -> None:
+    import tempfile
+
+    from casus.evidence.gazetteer import load_evidence_file
+    from casus.model import InputError
+
+    with tempfile.TemporaryDirectory() as d:
+        bad = Path(d) / "groups.yaml"
+        bad.write_text("- {name: Baltic states, forms: [Baltic states], members: [EST, LVA, LTU]}\n"
+                       "- {name: One, forms: [One], members: [EST]}\n")  # fmt: skip
+        with pytest.raises(InputError, match=r"groups\.yaml:2: \[1\]\.members"):
+            load_evidence_file(bad)

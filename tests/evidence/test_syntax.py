@@ -511,6 +511,7 @@ def test_reactions_non_state_bodies_and_self_defence() -> None:
     assert ("ISR", "attack", "QAT") in triples("Qatar condemned the Israeli attack on Qatar.")
     got = triples("Iran's foreign minister said Tehran reserves all options to defend its sovereignty.")
     assert not [t for t in got if t[1] == "assist_militarily"]
+    assert ("PAK", "attack", "IND") not in triples("Militants from Pakistan attacked India.")
     # but "its allies" are others
     got = triples("The United States will defend its allies, Japan and South Korea.")
     assert {("USA", "assist_militarily", "JPN"), ("USA", "assist_militarily", "KOR")} <= got
