@@ -557,7 +557,7 @@ def test_appositions_temporal_clauses_envoys_and_permissions() -> None:
         "Moscow sent 200,000 troops to drills in 2021, months before it launched its Ukraine offensive."
     )
     assert ("RUS", "send_troops", "UKR") not in got
-    assert ("THA", "oppose", "KHM") in triples("Thailand said it would expel Cambodia's envoy in Bangkok.")
+    assert ("THA", "sanction", "KHM") in triples("Thailand said it would expel Cambodia's envoy in Bangkok.")
     assert ("RUS", "attack", "POL") not in triples("There were reports of Russian drones downed over Poland.")
     assert not triples("The Lithuanian army has been authorised to shoot down Belarusian balloons.")
     assert ("IND", "attack", "PAK") in triples(

@@ -207,7 +207,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if lemma in ("seize", "capture") and words & _GROUND:
         return "attack"  # "seized Russian territory": ground taken by force
     if lemma in ("expel", "recall") and words & _ENVOYS:
-        return "oppose"  # "said it would expel Cambodia's envoy": a diplomatic protest
+        return "sanction"  # "said it would expel Cambodia's envoy": relations reduced (CAMEO 16)
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
         # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
         return "attack" if words & (ARMS - {"jet", "aircraft"}) else "mobilize"
