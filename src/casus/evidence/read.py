@@ -34,6 +34,7 @@ from casus.evidence.model import (
 )
 from casus.evidence.parse import ReaderUnavailable, pipeline
 from casus.evidence.parsed import targets
+from casus.evidence.people import introduced_people
 from casus.evidence.sentences import sentences
 from casus.evidence.sources import Document
 from casus.evidence.syntax import code_sentence, quotations, quote_speaker, speaker_of
@@ -258,7 +259,7 @@ def read_document(
         (on, "option") if on else (doc.date, "document") if doc.date else (dt.date.today(), "today")
     )
     text = doc.text
-    mentions = g.find(text, date)
+    mentions = introduced_people(text, g.find(text, date))
     counts: Counter[str] = Counter(a for m in mentions for a in targets(m))
     forms: dict[str, set[str]] = defaultdict(set)
     for m in mentions:

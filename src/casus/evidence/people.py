@@ -1,0 +1,246 @@
+"""People an article introduces with their state, so that their later surname stands for it.
+
+"Philippine Foreign Secretary Enrique Manalo" and "Sergei Naryshkin, head of Russia's SVR" tie a
+person the gazetteer does not know to a state or organisation; in the rest of that article
+"Manalo told a briefing" or "Naryshkin said" is that state's official speaking. Only the
+article's own introductions count (a surname means nothing across articles), only titles of
+office (a former official or an opposition figure speaks for no state), and never a name the
+gazetteer already knows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+
+from casus.evidence.gazetteer import Form, Mention
+from casus.evidence.voice import CALENDAR
+
+__all__ = ["introduced_people"]
+
+# The words of a title of office ("foreign intelligence chief", "Defense Secretary",
+# "coast guard spokesperson Commodore"); at least one must be an office (`_OFFICES`).
+_OFFICES = frozenset(
+    [
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "chief",
+        "head",
+        "director",
+        "adviser",
+        "advisor",
+        "ambassador",
+        "envoy",
+        "commander",
+        "general",
+        "admiral",
+        "commodore",
+        "colonel",
+        "official",
+        "president",
+        "premier",
+        "chancellor",
+        "lawmaker",
+        "senator",
+        "chairman",
+        "chair",
+        "diplomat",
+        "negotiator",
+        "representative",
+        "governor",
+        "marshal",
+        "captain",
+        "lieutenant",
+    ]
+)
+_TITLE = _OFFICES | frozenset(
+    [
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "prime",
+        "national",
+        "security",
+        "state",
+        "intelligence",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "forces",
+        "coast",
+        "guard",
+        "military",
+        "joint",
+        "chiefs",
+        "staff",
+        "affairs",
+        "permanent",
+        "deputy",
+        "vice",
+        "top",
+        "senior",
+        "acting",
+        "presidential",
+        "cabinet",
+        "special",
+        "first",
+        "of",
+        "the",
+        "to",
+        "ministry",
+        "ministry's",
+        "council",
+        "major",
+        "general's",
+        "cyber",
+    ]
+)
+_COMMON = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "meanwhile",
+        "however",
+        "also",
+        "then",
+        "last",
+        "this",
+        "that",
+        "with",
+        "for",
+        "from",
+        "by",
+        "to",
+        "of",
+        "said",
+        "says",
+        "told",
+    ]
+)
+_NOT_OF_STATE = frozenset({"former", "ex", "opposition", "late", "exiled", "rebel", "dissident"})
+# A personal name: two to four capitalised words, with "al-", "bin", "de", "van" particles and
+# hyphenated parts ("Majed al-Ansari", "Shin Won-sik", "Gilberto Teodoro").
+_NAME = re.compile(
+    r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+    r"(?:\s+(?:(?:al|el|bin|de|da|van|von|der)[\s-])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}"
+)
+_EVER, _FAR = dt.date(1, 1, 1), dt.date(9999, 12, 31)
+_WORD = re.compile(r"[\w'’-]+")
+_POSSESSIVE = re.compile(r"'s|’s|'")
+_NEXT = re.compile(r" +([\w'’-]+)")  # the next word, after nothing but spaces
+# One word after spaces (or the comma that ends a name), for the title that follows a name.
+_SPACED = re.compile(r"[ ,] *([\w'’-]+)")
+# Where the family name is written first ("Lin Jian", "Shin Won-sik"); Japanese names in English
+# come in either order, so both words count.
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "HKG"})
+_BOTH_ORDERS = frozenset({"JPN"})
+
+
+def _title(words: list[str]) -> bool:
+    low = [w.lower() for w in words]
+    return bool(low) and all(w in _TITLE for w in low) and any(w in _OFFICES for w in low)
+
+
+def _register(name: str, target: str, on: dict[str, tuple[str, str]]) -> None:
+    parts = name.split()
+    keys = {name, parts[-1]}
+    if target in _FAMILY_FIRST or ("-" in parts[-1] and target not in _BOTH_ORDERS):
+        keys = {name, parts[0]}
+    if target in _BOTH_ORDERS:
+        keys = {name, parts[0], parts[-1]}
+    for k in keys:
+        if len(k) >= 3:
+            on.setdefault(k, (target, name))
+
+
+def _clean(name: str) -> str | None:
+    """The name without a leading common word ("On", "Meanwhile"); None if it is not a name."""
+    parts = name.split()
+    while parts and parts[0].lower() in _COMMON:
+        parts = parts[1:]
+    if len(parts) < 2 or any(p.lower() in CALENDAR or p.lower() in _TITLE for p in parts):
+        return None
+    return " ".join(parts)
+
+
+def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
+    """`found` with every mention of a person the text introduces with a title of office of a
+    state or organisation it names: the introduction itself and the later uses of the surname,
+    as that body's office-holders (`kind="leader"`, `person` the full name)."""
+    actors = [m for m in found if m.form.kind != "leader"]
+    if not actors:
+        return found
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [s for s, _ in taken]
+
+    def free(s: int, e: int) -> bool:
+        i = bisect_left(starts, e)
+        return not (i and taken[i - 1][1] > s)
+
+    people: dict[str, tuple[str, str]] = {}
+    for m in actors:
+        # "Philippine Foreign Secretary Enrique Manalo", "Japan's Defense Minister Gen Nakatani"
+        before = _WORD.findall(text[max(0, m.start - 25) : m.start])[-2:]
+        if {w.lower().strip("-") for w in before} & _NOT_OF_STATE:
+            continue  # "former Philippine President Rodrigo Duterte"
+        if before and before[-1][0].isupper() and before[-1].lower() in _TITLE and text[m.start - 1] == " ":
+            continue  # "National Security Council": part of an office's name, not its state
+        pos = m.end + (len(p.group(0)) if (p := _POSSESSIVE.match(text, m.end)) else 0)
+        words: list[str] = []
+        while (w := _NEXT.match(text, pos)) is not None and w.group(1).lower() in _TITLE and len(words) < 6:
+            words.append(w.group(1).lower())
+            pos = w.end()
+        n = _NAME.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+        if n is None or not _title(words) or _NOT_OF_STATE & set(words):
+            continue
+        name = _clean(n.group(0))
+        if name and free(n.start(), n.end()):
+            _register(name, m.form.target, people)
+    at_start = {m.start: m for m in actors}
+    for n in _NAME.finditer(text):
+        # "Sergei Naryshkin, head of Russia's SVR", "Enrique Manalo, the Philippines' foreign secretary"
+        if text[n.end() : n.end() + 2] != ", " or not free(n.start(), n.end()):
+            continue
+        words, target, inside = [], None, 0
+        for w in _SPACED.finditer(text, n.end() + 1, n.end() + 90):
+            if w.start(1) < inside:
+                continue  # the rest of the state's name ("North Korea's")
+            if (hit := at_start.get(w.start(1))) is not None:
+                target, inside = hit.form.target, hit.end
+                continue
+            low = w.group(1).lower()
+            if low not in _TITLE or (target is not None and low in ("of", "the", "to")):
+                break
+            words.append(low)
+        name = _clean(n.group(0))
+        if target is not None and name and _title(words) and not _NOT_OF_STATE & set(words):
+            _register(name, target, people)
+    if not people:
+        return found
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")(?![\w-])"
+    )
+    extra = []
+    for w in pattern.finditer(text):
+        if free(w.start(), w.end()):
+            target, person = people[w.group(0)]
+            form = Form(w.group(0), "leader", target, _EVER, _FAR, person=person, office="introduced")
+            extra.append(Mention(w.start(), w.end(), w.group(0), form, True))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found

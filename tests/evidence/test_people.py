@@ -1,0 +1,81 @@
+"""People an article introduces with their state, and their surnames later in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casus.evidence.gazetteer import default_gazetteer
+from casus.evidence.people import introduced_people
+
+D = dt.date(2025, 6, 1)
+
+
+def people(text: str) -> dict[str, str]:
+    found = introduced_people(text, default_gazetteer().find(text, D))
+    return {m.text: m.form.target for m in found if m.form.office == "introduced"}
+
+
+def test_a_title_after_the_state_ties_the_name_and_its_surname_to_it() -> None:
+    text = (
+        "Philippine Foreign Secretary Enrique Manalo met Japan's Vice Foreign Minister Takehiro Funakoshi on Monday. "
+        "Manalo said the talks went well, and Funakoshi agreed."
+    )
+    assert people(text) == {
+        "Enrique Manalo": "PHL",
+        "Takehiro Funakoshi": "JPN",
+        "Manalo": "PHL",
+        "Funakoshi": "JPN",
+    }
+
+
+def test_a_title_after_the_name_names_the_state_too() -> None:
+    text = "Sergei Naryshkin, head of Russia's foreign intelligence service, spoke. Naryshkin said so."
+    assert people(text) == {"Sergei Naryshkin": "RUS", "Naryshkin": "RUS"}
+    text = "Kim Song Nam, North Korea's foreign minister, arrived. Kim Song Nam said nothing."
+    assert people(text)["Kim Song Nam"] == "PRK"
+
+
+def test_family_names_come_first_where_they_are_written_first() -> None:
+    text = "Chinese Foreign Ministry spokesperson Lin Jian said so on Monday. Lin added a warning."
+    assert people(text) == {"Lin Jian": "CHN", "Lin": "CHN"}
+
+
+def test_former_officials_office_names_and_sentence_breaks_tie_no_one() -> None:
+    assert people("Former Philippine President Rodrigo Duterte spoke. Duterte left.") == {}
+    # the title begins after a full stop: Taiwan is not the minister's state
+    assert people("It sailed near Taiwan. Defence Minister Richard Marles said it was lawful.") == {}
+    # "Security Council" is part of the White House office's name, not the UN
+    assert people("White House National Security Council spokesman Sean Savett said so.") == {}
+    # a weekday is not a name
+    assert people("On Tuesday, Qatari Prime Minister and Foreign Minister spoke.") == {}
+
+
+def test_a_name_the_gazetteer_knows_keeps_its_meaning() -> None:
+    assert "Vladimir Putin" not in people("Russian President Vladimir Putin said so. Putin left.")
+
+
+def test_introduced_people_are_read_as_their_state() -> None:
+    from casus.evidence.read import read_document
+    from casus.evidence.sources import Document
+
+    text = (
+        "Philippine Foreign Secretary Enrique Manalo met reporters in Manila on Monday. "
+        "Manalo condemned China for the collision."
+    )
+    cs = read_document(Document("t", None, None, text), on=D).claims
+    assert ("PHL", "oppose", "CHN") in {(c.subject, c.relation, c.object) for c in cs}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*"ab Ru's,.-", "Russia", " Minister ", " Ivan Petrov", ", head of ", "former"]), max_size=60).map("".join))  # fmt: skip
+def test_any_text_keeps_the_gazetteer_mentions_sorted_and_apart(text: str) -> None:
+    base = default_gazetteer().find(text, D)
+    out = introduced_people(text, base)
+    assert [m for m in out if m.form.office != "introduced"] == base
+    spans = [(m.start, m.end) for m in out]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
