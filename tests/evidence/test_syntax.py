@@ -391,7 +391,7 @@ def test_an_acronym_the_article_defines_stands_for_its_state() -> None:
     got = [c for c in claims(text) if (c.subject, c.relation, c.object) == ("CHN", "coerce", "PHL")]
     assert got and got[0].attribution.kind == "officials" and got[0].attribution.who == "PHL"
     # undefined, AFP is the news agency
-    wire = claims('"The supply boat was hit by water cannon from the CCG vessels," said the AFP today.')
+    wire = claims('"The Philippine boat was rammed by Chinese vessels," said the AFP today.')
     assert [c.attribution.kind for c in wire] == ["media_reports"]
 
 
@@ -649,3 +649,12 @@ def test_warnings_calls_for_withdrawal_and_ministers_who_report() -> None:
     )
     said = {c.attribution.who for c in claims("Ukrainian Defense Minister Rustem Umerov reported the first clashes between North Korean and Ukrainian forces.")}  # fmt: skip
     assert said == {"Rustem Umerov"}
+
+
+def test_acts_on_someone_need_their_target() -> None:
+    # "the US will defend allies", "a water cannon attack ... shattered a window": no one named
+    got = triples("The US will defend allies, and China fired a water cannon at the boat.")
+    assert not [t for t in got if t[2] is None], got
+    # a show of force, a signing or a threat may stand without one
+    assert ("RUS", "agree_sign", None) in triples("Russia's State Duma ratified the treaty on Thursday.")
+    assert ("CHN", "mobilize", None) in triples("China held large military drills on Monday.")

@@ -34,6 +34,11 @@ CODES: dict[str, tuple[str, str]] = {
     "oppose": ("111", "DISAPPROVE"),  # criticize or denounce
 }
 
+# Relations a claim may state without a target: a show of force, a signing whose partner the
+# sentence leaves out, a general threat, exercises held. The rest are acts on someone (CAMEO codes
+# them with a target); without one a claim says nothing an analyst can use.
+UNTARGETED: frozenset[str] = frozenset({"mobilize", "agree_sign", "threaten", "cooperate_militarily"})
+
 
 class ActorCount(BaseModel):
     """A state or organisation and how often the article mentions it (any form)."""

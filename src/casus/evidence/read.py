@@ -24,6 +24,7 @@ from casus.evidence.links import (
     subject_flags,
 )
 from casus.evidence.model import (
+    UNTARGETED,
     ActorCount,
     ArticleReading,
     Attribution,
@@ -292,6 +293,7 @@ def read_document(
     links = plausible_links(links, dict(zip((s for _, s in sents), named, strict=True)), set(counts))
     links += reference_links([s for _, s in sents], named, links, counts)
     claims = pledges(links, claims, "parse" if nlp is not None else "rules", voices)
+    claims = [c for c in claims if c.object is not None or c.relation in UNTARGETED]
     flags = mention_flags(text, mentions, g) + article_flags(links) + subject_flags(mentions, g)
     flags += [Flag(kind="boilerplate", span=line[:160], detail=f"removed before reading ({rule})")
               for rule, line in doc.removed]  # fmt: skip
