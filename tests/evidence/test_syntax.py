@@ -328,6 +328,9 @@ def test_a_protest_at_what_was_done_names_who_did_it() -> None:
     assert ("USA", "oppose", "CHN") in triples(drills)
     named = "China held drills around Taiwan. Japan condemned Russia's exercises."
     assert ("JPN", "oppose", "CHN") not in triples(named)
+    # a state in the protester's own title is not whom it protests at
+    envoy = "The UN special coordinator for Lebanon urged all sides to halt actions that undermine the truce."
+    assert ("UN", "oppose", "LBN") not in triples(envoy)
 
 
 def test_a_ratification_names_the_other_party_only_when_the_sentence_does() -> None:

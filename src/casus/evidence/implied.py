@@ -100,8 +100,9 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
         return []
     # a state the sentence itself names ("condemned the incident ... and demanded that China
     # return the rifles") before the one the article spoke of last
-    # not in a clause describing the protester ("The US, which has a pact with Manila, denounced")
-    aside = {t.idx for c in _children(tok, "nsubj") for r in _children(c, "relcl") for t in r.subtree}
+    # not in the protester's own phrase ("The US, which has a pact with Manila, denounced", "the UN
+    # special coordinator for Lebanon urged all sides")
+    aside = {t.idx for c in _children(tok, "nsubj") for t in c.subtree}
     here = [  # those named after the protest first ("condemned the launch and protested against North Korea")
         m.form.target for m in sorted(s.mentions, key=lambda m: m.start < tok.idx)
         if m.form.kind not in ("org", "leader") and m.form.target != subject and m.start not in aside
