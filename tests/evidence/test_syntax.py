@@ -661,3 +661,11 @@ def test_acts_on_someone_need_their_target() -> None:
     # a show of force, a signing or a threat may stand without one
     assert ("RUS", "agree_sign", None) in triples("Russia's State Duma ratified the treaty on Thursday.")
     assert ("CHN", "mobilize", None) in triples("China held large military drills on Monday.")
+
+
+def test_two_titled_signatories_of_a_passive_are_both_parties() -> None:
+    got = triples(
+        "The 20-year deal was signed by Iranian President Masoud Pezeshkian and Russian President "
+        "Vladimir Putin in Moscow."
+    )
+    assert ("IRN", "agree_sign", "RUS") in got or ("RUS", "agree_sign", "IRN") in got

@@ -67,7 +67,13 @@ class Sentence:
         if m is not None:
             # "Putin and DPRK leader Kim Jong-un" is often parsed as a coordination modifying the
             # last name: the coordinated modifier's actors come first
-            coord = [c for c in head.children if c.dep_ == "nmod" and c.conjuncts and c.i < head.i]
+            # ("Iranian President Masoud Pezeshkian and Russian President Vladimir Putin" may hang the
+            # first name and the "and" under the second's title)
+            coord = [
+                c for c in head.children
+                if c.i < head.i and ((c.dep_ == "nmod" and c.conjuncts)
+                                     or (c.dep_ == "compound" and any(t.dep_ == "cc" for t in c.subtree)))
+            ]  # fmt: skip
             before = [n.form.target for c in coord for t in c.subtree if (n := self.mention(t)) is not None]
             return list(dict.fromkeys([*before, m.form.target]))
         if head.lemma_.lower() in NON_STATE:
