@@ -669,3 +669,8 @@ def test_two_titled_signatories_of_a_passive_are_both_parties() -> None:
         "Vladimir Putin in Moscow."
     )
     assert ("IRN", "agree_sign", "RUS") in got or ("RUS", "agree_sign", "IRN") in got
+
+
+def test_contact_between_ships_is_no_talk() -> None:
+    assert not triples("A video showed the Philippine vessel making contact with one of the Chinese ships.")
+    assert ("RUS", "consult", "CHN") in triples("Russia made contact with China on the issue.")

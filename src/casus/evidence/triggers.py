@@ -432,7 +432,10 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~warning":  # "issued a warning to Poland and the Baltic states"; not "warning shots"
         return "threaten" if pobj(tok, ("to", "against")) else None
     if rel == "~talks":  # "a meeting with North Korean leader Kim Jong Un"; not "the NATO meeting"
-        return "consult" if pobj(tok, ("with",)) or between_of(tok) else None
+        met = pobj(tok, ("with",))
+        if lemma == "contact" and {t.lemma_.lower() for p in met for t in p.subtree} & (VESSELS | ARMS):
+            return None  # "making contact with one of the Chinese ships": a touch, not talks
+        return "consult" if met or between_of(tok) else None
     if rel == "~request":  # "a formal request for help from its EU partners"
         asked = pobj(tok, ("for",)) or (pobj(tok.head, ("for",)) if tok.dep_ == "dobj" else [])
         wanted = {t.lemma_.lower() for p in asked for t in p.subtree}
