@@ -674,3 +674,11 @@ def test_two_titled_signatories_of_a_passive_are_both_parties() -> None:
 def test_contact_between_ships_is_no_talk() -> None:
     assert not triples("A video showed the Philippine vessel making contact with one of the Chinese ships.")
     assert ("RUS", "consult", "CHN") in triples("Russia made contact with China on the issue.")
+
+
+def test_the_accused_owns_the_pronoun_in_the_charge() -> None:
+    got = triples(
+        "Manila accused China Coast Guard ships of intensifying their harassment in the disputed region "
+        "by firing water cannons at Philippine boats."
+    )
+    assert ("CHN", "coerce", "PHL") in got and ("PHL", "coerce", "CHN") not in got

@@ -297,6 +297,8 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
                     for a in s.actors(c)
                 ]
     for t in chain:
+        if accused := _accused(s, t):
+            return accused  # "accused China's ships of intensifying their harassment": the ships'
         subj = _children(t, *_SUBJ)
         if subj and subj[0].pos_ != "PRON":
             found = s.actors(subj[0])
