@@ -682,3 +682,13 @@ def test_the_accused_owns_the_pronoun_in_the_charge() -> None:
         "by firing water cannons at Philippine boats."
     )
     assert ("CHN", "coerce", "PHL") in got and ("PHL", "coerce", "CHN") not in got
+
+
+def test_arms_bought_are_supplied_by_the_seller() -> None:
+    assert ("RUS", "transfer_arms", "IRN") in triples(
+        "Iran said it has purchased Russian-made Sukhoi-35 jets."
+    )
+    assert ("USA", "transfer_arms", "POL") in triples(
+        "Poland will buy 96 Apache helicopters from the United States."
+    )
+    assert not triples("India bought Russian oil.")

@@ -44,7 +44,7 @@ EXERCISES = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "wargame"])
 # Where a force is shown: "drills around Taiwan", "warships near the island"
 NEAR = frozenset(["near", "around", "off", "toward", "towards", "encircling", "surrounding"])
 ASSISTANCE = frozenset(["assistance", "aid", "help", "support"])
-VESSELS = frozenset(["ship", "vessel", "warship", "destroyer", "frigate", "submarine", "carrier", "bomber", "fighter", "jet", "plane", "aircraft", "boat"])  # fmt: skip
+VESSELS = frozenset(["ship", "vessel", "warship", "destroyer", "frigate", "submarine", "carrier", "bomber", "fighter", "jet", "plane", "aircraft", "boat", "helicopter"])  # fmt: skip
 
 # Verb lemma -> relation; "~" relations depend on the object (resolved in the coder).
 VERB_TRIGGERS: dict[str, str] = {
@@ -70,6 +70,7 @@ VERB_TRIGGERS: dict[str, str] = {
         "attack",
     ),
     "fire": "~fire",
+    **dict.fromkeys(["buy", "purchase", "procure"], "~buy"),
     "test": "~test",
     "down": "attack",
     "come": "~come",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from casus.evidence.gazetteer import default_gazetteer
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
@@ -200,6 +201,14 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         return _noun_subject(s, tok), False
     if tok.lemma_.lower() == "host":  # "Poland hosts US troops": the troops' state sends them
         return [a for c in _children(tok, "dobj") for a in s.actors(c)][:1], True
+    if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~buy":  # bought from the US, or Russian-made jets
+        sellers = [a for p in _pobj(tok, ("from",)) for a in s.actors(p)]
+        sellers += [a for c in _children(tok, "dobj") for p in _pobj(c, ("from",)) for a in s.actors(p)]
+        bought = _children(tok, "dobj")
+        sellers = (
+            sellers or [a for c in bought for a in s.actors(c)] or [a for c in bought for a in _made_in(c)]
+        )
+        return sellers[:1], True
     accused = _accused(s, tok)
     if accused:
         return accused, False
@@ -369,6 +378,17 @@ def _destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]
     return out
 
 
+def _made_in(phrase: Token) -> list[str]:
+    """The state a "Russian-made" or "US-made" modifier names (the gazetteer leaves names joined
+    to a lower-case word, such as "China-based", out)."""
+    doc = phrase.doc
+    for t in phrase.subtree:
+        if t.lower_ == "made" and t.i >= 2 and doc[t.i - 1].text == "-":
+            forms = default_gazetteer().by_text.get(doc[t.i - 2].text, [])
+            return [f.target for f in forms if f.kind in ("name", "demonym")][:1]
+    return []
+
+
 def _host(s: _Sentence, tok: Token) -> list[str]:
     """Where hosted troops are: whoever hosts them ("Poland hosts", "South Korea is ..., hosting")."""
     found = [a for c in _children(tok, *_SUBJ) for a in s.actors(c)]
@@ -380,6 +400,10 @@ def _host(s: _Sentence, tok: Token) -> list[str]:
 def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if tok.lemma_.lower() == "host":
         return _host(s, tok)
+    if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~buy":  # the buyer receives
+        subj = _children(tok, *_SUBJ)
+        pronoun = subj and subj[0].pos_ == "PRON" and s.mention(subj[0]) is None
+        return _antecedent(s, tok) if pronoun else _host(s, tok)
     out: list[str] = []
     if passive:
         for c in _children(tok, "nsubjpass"):

@@ -167,6 +167,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return _sent(tok, lemma, words)
     if rel == "~supply":
         return _supplied(lemma, words)
+    if rel == "~buy":  # "Iran has purchased Russian-made Su-35 fighter jets": the seller supplies them
+        return (
+            "transfer_arms" if words & (ARMS | VESSELS) else "transfer_technology" if words & TECH else None
+        )
     if rel == "~fire":
         if "cannon" in words or any(t.lemma_ == "cannon" for t in tok.subtree):
             return "coerce"
