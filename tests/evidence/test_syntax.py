@@ -692,3 +692,8 @@ def test_arms_bought_are_supplied_by_the_seller() -> None:
         "Poland will buy 96 Apache helicopters from the United States."
     )
     assert not triples("India bought Russian oil.")
+
+
+def test_the_one_thanked_for_an_act_did_it() -> None:
+    got = triples("Lavrov thanked North Korea for sending troops to Russia.")
+    assert ("PRK", "send_troops", "RUS") in got and ("RUS", "send_troops", "PRK") not in got

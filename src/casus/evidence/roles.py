@@ -169,13 +169,17 @@ BLAMERS = frozenset(
 )
 
 
+# "thanked North Korea for deploying troops": the one thanked did it
+PRAISERS = frozenset({"thank", "praise", "commend", "hail", "credit", "applaud"})
+
+
 def accuser(tok: Token) -> Token | None:
-    """The accusing verb of "A accused B of firing ..." for the trigger "firing", if any."""
+    """The accusing (or thanking) verb of "A accused B of firing ..." for the trigger "firing", if any."""
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
         head = tok.head.head
-        if head.lemma_.lower() in BLAMERS:
+        if head.lemma_.lower() in BLAMERS | PRAISERS:
             return head
-        if head.dep_ == "dobj" and head.head.lemma_.lower() in BLAMERS:
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in BLAMERS | PRAISERS:
             return head.head
     return None
 
