@@ -697,3 +697,11 @@ def test_arms_bought_are_supplied_by_the_seller() -> None:
 def test_the_one_thanked_for_an_act_did_it() -> None:
     got = triples("Lavrov thanked North Korea for sending troops to Russia.")
     assert ("PRK", "send_troops", "RUS") in got and ("RUS", "send_troops", "PRK") not in got
+
+
+def test_speaking_with_a_leader_is_a_consultation() -> None:
+    got = triples("In separate calls, Putin spoke with Iranian President Masoud Pezeshkian and Israeli Prime Minister Benjamin Netanyahu.")  # fmt: skip
+    assert {("RUS", "consult", "IRN"), ("RUS", "consult", "ISR")} <= got
+    assert ("RUS", "consult", "ISR") in triples("In his conversation with Netanyahu, Putin stressed diplomacy.")
+    assert not triples("Putin spoke to reporters about Iran.")
+    assert not triples("China called for restraint.")

@@ -111,6 +111,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["sign", "ratify", "conclude", "ink", "seal", "agree"], "agree_sign"),
     **dict.fromkeys(["urge", "call"], "~urge"),
     **dict.fromkeys(["consult", "discuss", "meet", "talk"], "consult"),
+    "speak": "~speak",
     **dict.fromkeys(["defend", "protect"], "assist_militarily"),
     **dict.fromkeys(["assist", "help", "aid"], "~assist"),
     "engage": "~engage",
@@ -183,7 +184,9 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["supplier", "provider", "exporter"], "~supplier"),
     **dict.fromkeys(["launch", "test"], "~test"),
     **dict.fromkeys(["rhetoric", "criticism", "condemnation", "protest"], "~against"),
-    **dict.fromkeys(["meeting", "talks", "contact", "consultation", "consultations"], "~talks"),
+    **dict.fromkeys(
+        ["meeting", "talks", "contact", "consultation", "consultations", "conversation", "call", "summit"], "~talks"
+    ),
     "warning": "~warning",
 }
 SPEECH = frozenset(
