@@ -702,6 +702,24 @@ def test_the_one_thanked_for_an_act_did_it() -> None:
 def test_speaking_with_a_leader_is_a_consultation() -> None:
     got = triples("In separate calls, Putin spoke with Iranian President Masoud Pezeshkian and Israeli Prime Minister Benjamin Netanyahu.")  # fmt: skip
     assert {("RUS", "consult", "IRN"), ("RUS", "consult", "ISR")} <= got
-    assert ("RUS", "consult", "ISR") in triples("In his conversation with Netanyahu, Putin stressed diplomacy.")
+    assert ("RUS", "consult", "ISR") in triples(
+        "In his conversation with Netanyahu, Putin stressed diplomacy."
+    )
     assert not triples("Putin spoke to reporters about Iran.")
     assert not triples("China called for restraint.")
+
+
+def test_he_and_we_stand_for_the_office_holder_named_last() -> None:
+    text = (
+        "US Defense Secretary Pete Hegseth visited Manila on Friday. He condemned China's dangerous actions. "
+        "“We will defend the Philippines,” he said."
+    )
+    got = triples(text)
+    assert {("USA", "oppose", "CHN"), ("USA", "assist_militarily", "PHL")} <= got
+    # no office-holder named before: no one is guessed
+    assert not triples("He condemned China's dangerous actions.")
+
+
+def test_states_left_unnamed_are_no_target() -> None:
+    got = triples("Russian President Vladimir Putin accused Western countries of arming the Ukrainian army.")
+    assert ("RUS", "accuse", "UKR") not in got

@@ -92,12 +92,21 @@ def _object_nouns(tok: Token) -> list[Token]:
     return nouns
 
 
+_UNNAMED_STATES = frozenset({"country", "nation", "state", "government", "ally", "power", "partner", "neighbour", "neighbor"})  # fmt: skip
+
+
 def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -> list[str]:
     """Whom a protest names only through what they did ("condemned the exercises", "expressed
     regret over the agreement"): the state the article spoke of last, or both parties of a pact."""
     nouns = [n for n in _object_nouns(tok) if n.pos_ == "NOUN"]
     if not nouns or any(s.mention(t) for n in nouns for t in n.subtree):
         return []
+    if any(
+        n.lemma_.lower() in _UNNAMED_STATES
+        and not any(c.lower_ in ("these", "those", "the", "both") for c in n.children)
+        for n in _children(tok, "dobj")
+    ):
+        return []  # "accused Western countries of arming ...": states left unnamed ("these countries" are not)
     # a state the sentence itself names ("condemned the incident ... and demanded that China
     # return the rifles") before the one the article spoke of last
     # not in the protester's own phrase ("The US, which has a pact with Manila, denounced", "the UN

@@ -33,6 +33,7 @@ class Sentence:
         self.low = (doc.text if text is None else text).lower()
         self.mentions = mentions
         self.last_speaker = last_speaker
+        self.person: str | None = None  # the state of the office-holder named last before this sentence
         # "the two countries", "both sides": the two states this sentence names, else the two the
         # article named last
         named = list(dict.fromkeys(m.form.target for m in mentions if m.form.kind not in ("org", "leader")))
@@ -90,6 +91,7 @@ class Sentence:
             c
             for c in near
             if c.dep_ == "prep" and (c.lower_ in ("of", "from", "by") or (official and c.lower_ == "in"))
+            and not any(g.dep_ == "pcomp" for g in c.children)  # "accused Western countries of arming ..."
         ]
         for c in mods + preps:
             for t in c.subtree:

@@ -126,10 +126,11 @@ def parsed_claims(
     (`CANDIDATE`), from their dependency parses (`casus.evidence.syntax`), parsed in one batch.
     Past `PARSE_BUDGET_WORDS` words of such sentences the rest are left to the rule-based coder,
     so that a very long input is read in time linear in its length, at the rules' pace."""
-    todo: list[tuple[str, list[Mention], list[str], int]] = []
+    todo: list[tuple[str, list[Mention], list[str], int, str | None]] = []
     overflow: list[tuple[int, str]] = []
     quotes: list[Quotation] = []
     recent: list[str] = []  # states named last, most recent first
+    person: str | None = None  # the state of the office-holder named last
     budget = PARSE_BUDGET_WORDS
     k = 0
     open_quote = False  # the sentence before was parsed and left a quotation open
@@ -146,11 +147,12 @@ def parsed_claims(
             open_quote = _open_after(sent)
             budget -= sent.count(" ") + 1
             if budget >= 0:
-                todo.append((sent, local, recent[:2], index))
+                todo.append((sent, local, recent[:2], index, person))
             else:
                 overflow.append((offset, sent))
         elif quoted:
             quotes.extend(Quotation(text=q, speaker=None) for q in quotations(sent))
+        person = next((m.form.target for m in reversed(local) if m.form.kind == "leader"), person)
         dateline = DATELINE.match(sent)
         for m in reversed(local):
             if m.form.kind in ("leader", "org") or (dateline is not None and m.start < dateline.end()):
@@ -160,12 +162,12 @@ def parsed_claims(
             recent.insert(0, m.form.target)
     claims: list[Claim] = []
     voices: dict[str, Attribution] = {}
-    texts = (DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, _, _, _ in todo)
+    texts = (DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, _, _, _, _ in todo)
     last: Attribution | None = None
     rows: list[tuple[int, str, list[Claim], Attribution]] = []
-    for doc, (sent, local, context, index) in zip(nlp.pipe(texts, batch_size=64), todo, strict=True):
+    for doc, (sent, local, context, index, named) in zip(nlp.pipe(texts, batch_size=64), todo, strict=True):
         said = speaker_of(doc, local, last, sent, on)
-        rows.append((index, sent, code_sentence(doc, local, sent, context, last, on), said))
+        rows.append((index, sent, code_sentence(doc, local, sent, context, last, on, named), said))
         if said.kind == "speaker" and said.who:
             last = said
         passages = quotations(sent)

@@ -16,6 +16,7 @@ from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
     NOUN_TRIGGERS,
+    SPEECH,
     STRUCK_OF,
     TECH,
     TROOPS,
@@ -318,7 +319,26 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
             if found:
                 return found
     before = [m.form.target for m in s.mentions if m.end <= tok.idx]
-    return before[:1]
+    if before:
+        return before[:1]
+    # "He warned that Israel's actions ...": the office-holder the article named last; "'We will
+    # go after those targets,' he said": whoever says it
+    word = next((c.lower_ for c in tok.children if c.dep_ in (*_SUBJ, "poss") and c.pos_ == "PRON"), "")
+    if word in _FIRST_PERSON:
+        word = next((w for w in _speakers(chain) if w in _THIRD_PERSON), "")
+    return [s.person] if word in _THIRD_PERSON and s.person else []
+
+
+_THIRD_PERSON = frozenset({"he", "she", "his", "her"})
+_FIRST_PERSON = frozenset({"i", "we", "my", "our"})
+
+
+def _speakers(chain: list[Token]) -> list[str]:
+    """The pronoun subjects of the speech verbs a clause hangs from ("..., he said")."""
+    return [
+        c.lower_ for t in chain if t.lemma_.lower() in SPEECH
+        for c in t.children if c.dep_ in _SUBJ and c.pos_ == "PRON"
+    ]  # fmt: skip
 
 
 def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[str]:

@@ -121,12 +121,14 @@ def _conjoined(s: _Sentence, tok: Token) -> set[str]:
 
 def code_sentence(
     doc: Any, mentions: list[Mention], text: str, context: list[str] | None = None,
-    last_speaker: Attribution | None = None, on: dt.date | None = None,
+    last_speaker: Attribution | None = None, on: dt.date | None = None, person: str | None = None,
 ) -> list[Claim]:  # fmt: skip
     """The claims of one parsed sentence whose actor mentions are given (sentence offsets);
     `context` holds the states the article named last, for pledges that say "both countries",
-    and `last_speaker` the person it quoted last, for "he said"."""
+    `last_speaker` the person it quoted last, for "he said", and `person` the state of the
+    office-holder it named last, for "he" and "she" as the actor."""
     s = _Sentence(doc, mentions, last_speaker, context, text, on)
+    s.person = person
     treaty = treaty_claims(s, text, context or [])
     claims: list[Claim] = invocations(s, text)
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
