@@ -39,6 +39,15 @@ def test_a_title_after_the_name_names_the_state_too() -> None:
     assert people(text)["Kim Song Nam"] == "PRK"
 
 
+def test_a_title_and_body_before_the_name_and_a_comma_name_the_state() -> None:
+    text = "Director of Russia’s Foreign Intelligence Service (SVR), Sergey Naryshkin, warned Poland."
+    assert people(text) == {"Sergey Naryshkin": "RUS"}
+    # the full stops of "U.S." end no sentence; a title of two bodies names no one state
+    assert people("It spoke. U.S. Ambassador to NATO, Matthew Witaker, reaffirmed solidarity.") == {}
+    # an ordinary clause before the comma is no title
+    assert people("In a letter to the foreign minister of Ukraine, John Smith wrote.") == {}
+
+
 def test_family_names_come_first_where_they_are_written_first() -> None:
     text = "Chinese Foreign Ministry spokesperson Lin Jian said so on Monday. Lin added a warning."
     assert people(text) == {"Lin Jian": "CHN", "Lin": "CHN"}

@@ -143,6 +143,7 @@ _NAME = re.compile(
 )
 _EVER, _FAR = dt.date(1, 1, 1), dt.date(9999, 12, 31)
 _WORD = re.compile(r"[\w'’-]+")
+_SENTENCE_END = re.compile(r"(?:[a-z0-9\"”’)]\.|[!?])\s+|\n")
 _POSSESSIVE = re.compile(r"'s|’s|'")
 _NEXT = re.compile(r" +([\w'’-]+)")  # the next word, after nothing but spaces
 # One word after spaces (or the comma that ends a name), for the title that follows a name.
@@ -180,6 +181,31 @@ def _clean(name: str) -> str | None:
     return " ".join(parts)
 
 
+def _titled_before(
+    text: str, comma: int, name: str, actors: list[Mention], people: dict[str, tuple[str, str]]
+) -> None:
+    """Register `name` when the words from the sentence's start to the comma before it are only a
+    title of office and the name of one state's body."""
+    start = max(0, comma - 100)
+    for stop in _SENTENCE_END.finditer(text, start, comma):  # not the full stops of "U.S."
+        start = stop.end()
+    span = text[start:comma]
+    inside = [m for m in actors if start <= m.start and m.end <= comma]
+    if len({m.form.target for m in inside}) != 1:
+        return
+    rest = span
+    for m in sorted(inside, key=lambda m: -m.start):
+        rest = rest[: m.start - start] + " " + rest[m.end - start :]
+    words = re.findall(r"\(\w+\)|[\w'’-]+", rest)
+    plain = [w for w in words if not w.startswith("(") and w not in ("'s", "’s", "s")]
+    if (
+        all(w.lower() in _TITLE or w[0].isupper() for w in plain)
+        and any(w.lower() in _OFFICES for w in plain)
+        and not _NOT_OF_STATE & {w.lower() for w in plain}
+    ):
+        _register(name, inside[0].form.target, people)
+
+
 def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
     """`found` with every mention of a person the text introduces with a title of office of a
     state or organisation it names: the introduction itself and the later uses of the surname,
@@ -215,11 +241,13 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
             _register(name, m.form.target, people)
     at_start = {m.start: m for m in actors}
     for n in _NAME.finditer(text):
-        # "Sergei Naryshkin, head of Russia's SVR", "Enrique Manalo, the Philippines' foreign secretary"
-        if text[n.end() : n.end() + 2] != ", " or not free(n.start(), n.end()):
+        name = _clean(n.group(0))
+        if name is None or not free(n.start(), n.end()):
             continue
-        words, target, inside = [], None, 0
-        for w in _SPACED.finditer(text, n.end() + 1, n.end() + 90):
+        # "Sergei Naryshkin, head of Russia's SVR", "Enrique Manalo, the Philippines' foreign secretary"
+        words: list[str] = []
+        target, inside = None, 0
+        for w in _SPACED.finditer(text, n.end(), n.end() + 90) if text[n.end() : n.end() + 2] == ", " else ():
             if w.start(1) < inside:
                 continue  # the rest of the state's name ("North Korea's")
             if (hit := at_start.get(w.start(1))) is not None:
@@ -229,9 +257,11 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
             if low not in _TITLE or (target is not None and low in ("of", "the", "to")):
                 break
             words.append(low)
-        name = _clean(n.group(0))
-        if target is not None and name and _title(words) and not _NOT_OF_STATE & set(words):
+        if target is not None and _title(words) and not _NOT_OF_STATE & set(words):
             _register(name, target, people)
+        elif text[n.start() - 2 : n.start()] == ", ":
+            # "Director of Russia's Foreign Intelligence Service (SVR), Sergey Naryshkin, said"
+            _titled_before(text, n.start() - 2, name, actors, people)
     if not people:
         return found
     pattern = re.compile(
