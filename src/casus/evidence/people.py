@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from casus.evidence.gazetteer import Form, Mention
 from casus.evidence.voice import CALENDAR
@@ -181,6 +182,29 @@ def _clean(name: str) -> str | None:
     return " ".join(parts)
 
 
+def _title_after_state(
+    text: str, m: Mention, free: Callable[[int, int], bool], people: dict[str, tuple[str, str]]
+) -> None:
+    """Register the person a title after a state introduces ("Philippine Foreign Secretary Enrique
+    Manalo", "Japan's Defense Minister Gen Nakatani")."""
+    before = _WORD.findall(text[max(0, m.start - 25) : m.start])[-2:]
+    if {w.lower().strip("-") for w in before} & _NOT_OF_STATE:
+        return  # "former Philippine President Rodrigo Duterte"
+    if before and before[-1][0].isupper() and before[-1].lower() in _TITLE and text[m.start - 1] == " ":
+        return  # "National Security Council": part of an office's name, not its state
+    pos = m.end + (len(p.group(0)) if (p := _POSSESSIVE.match(text, m.end)) else 0)
+    words: list[str] = []
+    while (w := _NEXT.match(text, pos)) is not None and w.group(1).lower() in _TITLE and len(words) < 6:
+        words.append(w.group(1).lower())
+        pos = w.end()
+    n = _NAME.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+    if n is None or not _title(words) or _NOT_OF_STATE & set(words):
+        return
+    name = _clean(n.group(0))
+    if name and free(n.start(), n.end()):
+        _register(name, m.form.target, people)
+
+
 def _titled_before(
     text: str, comma: int, name: str, actors: list[Mention], people: dict[str, tuple[str, str]]
 ) -> None:
@@ -222,23 +246,7 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
 
     people: dict[str, tuple[str, str]] = {}
     for m in actors:
-        # "Philippine Foreign Secretary Enrique Manalo", "Japan's Defense Minister Gen Nakatani"
-        before = _WORD.findall(text[max(0, m.start - 25) : m.start])[-2:]
-        if {w.lower().strip("-") for w in before} & _NOT_OF_STATE:
-            continue  # "former Philippine President Rodrigo Duterte"
-        if before and before[-1][0].isupper() and before[-1].lower() in _TITLE and text[m.start - 1] == " ":
-            continue  # "National Security Council": part of an office's name, not its state
-        pos = m.end + (len(p.group(0)) if (p := _POSSESSIVE.match(text, m.end)) else 0)
-        words: list[str] = []
-        while (w := _NEXT.match(text, pos)) is not None and w.group(1).lower() in _TITLE and len(words) < 6:
-            words.append(w.group(1).lower())
-            pos = w.end()
-        n = _NAME.match(text, pos + 1) if text[pos : pos + 1] == " " else None
-        if n is None or not _title(words) or _NOT_OF_STATE & set(words):
-            continue
-        name = _clean(n.group(0))
-        if name and free(n.start(), n.end()):
-            _register(name, m.form.target, people)
+        _title_after_state(text, m, free, people)
     at_start = {m.start: m for m in actors}
     for n in _NAME.finditer(text):
         name = _clean(n.group(0))
