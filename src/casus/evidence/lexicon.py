@@ -185,7 +185,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["launch", "test"], "~test"),
     **dict.fromkeys(["rhetoric", "criticism", "condemnation", "protest"], "~against"),
     **dict.fromkeys(
-        ["meeting", "talks", "contact", "consultation", "consultations", "conversation", "call", "summit"], "~talks"
+        ["meeting", "talks", "contact", "consultation", "consultations", "conversation", "call", "summit"],
+        "~talks",
     ),
     "warning": "~warning",
 }

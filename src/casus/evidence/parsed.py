@@ -90,7 +90,8 @@ class Sentence:
         preps = [
             c
             for c in near
-            if c.dep_ == "prep" and (c.lower_ in ("of", "from", "by") or (official and c.lower_ == "in"))
+            if c.dep_ == "prep"
+            and (c.lower_ in ("of", "from", "by") or (official and c.lower_ == "in"))
             and not any(g.dep_ == "pcomp" for g in c.children)  # "accused Western countries of arming ..."
         ]
         for c in mods + preps:

@@ -168,7 +168,11 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~supply":
         return _supplied(lemma, words)
     if rel == "~speak":  # "Putin spoke with Iranian President Masoud Pezeshkian"; not "spoke to reporters"
-        return "consult" if any(t.pos_ == "PROPN" for p in pobj(tok, ("with", "to")) for t in p.subtree) else None
+        return (
+            "consult"
+            if any(t.pos_ == "PROPN" for p in pobj(tok, ("with", "to")) for t in p.subtree)
+            else None
+        )
     if rel == "~buy":  # "Iran has purchased Russian-made Su-35 fighter jets": the seller supplies them
         return (
             "transfer_arms" if words & (ARMS | VESSELS) else "transfer_technology" if words & TECH else None
