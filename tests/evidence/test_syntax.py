@@ -723,3 +723,10 @@ def test_he_and_we_stand_for_the_office_holder_named_last() -> None:
 def test_states_left_unnamed_are_no_target() -> None:
     got = triples("Russian President Vladimir Putin accused Western countries of arming the Ukrainian army.")
     assert ("RUS", "accuse", "UKR") not in got
+
+
+def test_a_thing_held_is_no_report() -> None:
+    got = claims("The United States maintains a military presence in South Korea, with troops stationed there.")
+    assert [c.attribution.kind for c in got if c.relation == "send_troops"] == ["author"]
+    said = claims("China maintained that the Philippines had rammed its ship.")
+    assert [(c.attribution.kind, c.attribution.who) for c in said] == [("officials", "CHN")]

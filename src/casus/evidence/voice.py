@@ -86,11 +86,18 @@ def _appos_before(verb: Token) -> Token | None:
     return before if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "appos" else None
 
 
+# Speech verbs that report only with a clause ("maintained that ..."), not with a thing held
+# ("maintains a presence", "claims the shoal")
+_CLAUSE_ONLY = frozenset({"maintain", "hold", "claim"})
+
+
 def _speech_verb(chain: list[Token]) -> Token | None:
     """The speech verb the trigger's clause is reported by: the nearest above it whose speaker is
     named ("'I can confirm that ... were sent,' Rutte told reporters": told, not confirm)."""
     first = None
     for t in chain[1:]:
+        if t.lemma_.lower() in _CLAUSE_ONLY and not _children(t, "ccomp"):
+            continue  # "maintains a military presence, with troops stationed": no report
         if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX"):
             subj = _children(t, "nsubj", "nsubjpass")
             if subj and subj[0].lower_ in _SELF:
