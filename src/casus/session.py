@@ -226,11 +226,11 @@ class Session:
         picks the claim coder (default: the parser when installed). Raises `SourceError` for an
         input that cannot be read; a bad file inside a folder is listed in `skipped` instead."""
         from casus.evidence.compare import compare as compare_readings
-        from casus.evidence.read import read_document
+        from casus.evidence.read import read_documents
         from casus.evidence.sources import load
 
         skipped: list[str] = []
         docs = load([os.fspath(x) for x in inputs], skipped)
-        readings = [read_document(d, on=on, coder=coder) for d in docs]
+        readings = list(read_documents(docs, on=on, coder=coder))
         texts = [d.text for d in docs]
         return Reading(readings, compare_readings(readings, texts) if compare else None, skipped)

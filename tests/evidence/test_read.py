@@ -473,3 +473,22 @@ def test_a_bad_groups_file_is_reported_with_its_line() -> None:
                        "- {name: One, forms: [One], members: [EST]}\n")  # fmt: skip
         with pytest.raises(InputError, match=r"groups\.yaml:2: \[1\]\.members"):
             load_evidence_file(bad)
+
+
+def test_a_stream_of_documents_reads_as_each_alone() -> None:
+    """`read_documents` shares the parser's batches between documents and gives the same readings."""
+    from casus.evidence.gold import load_gold
+    from casus.evidence.parse import ReaderUnavailable, pipeline
+    from casus.evidence.read import read_documents
+
+    try:
+        pipeline()
+    except ReaderUnavailable as exc:  # pragma: no cover - the dev environment installs it
+        pytest.skip(f"the English pipeline is not usable here: {exc}")
+    gold = Path(__file__).parent / "gold"
+    arts = [a for f in sorted(gold.glob("dev-[a-c].yaml")) for a in load_gold(f)]
+    docs = [Document(a.url, None, a.date, " ".join(s.text for s in a.sentences)) for a in arts]
+    docs.insert(3, Document("empty", None, None, "Nothing here names a state."))
+    for coder in ("parse", "rules"):
+        alone = [read_document(d, coder=coder) for d in docs]
+        assert list(read_documents(docs, coder=coder)) == alone

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -119,13 +120,24 @@ def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]]) -> Non
             recast(k, nsaid)
 
 
-def parsed_claims(
-    sents: list[tuple[int, str]], mentions: list[Mention], nlp: Any, on: dt.date | None = None
-) -> Parsed:
-    """Claims and quotations of the sentences that name an actor and hold a trigger word
-    (`CANDIDATE`), from their dependency parses (`casus.evidence.syntax`), parsed in one batch.
-    Past `PARSE_BUDGET_WORDS` words of such sentences the rest are left to the rule-based coder,
-    so that a very long input is read in time linear in its length, at the rules' pace."""
+@dataclass
+class Gate:
+    """The sentences of a document the parser is to read, with what each needs from those
+    before it, and what is left to others (quotations in unparsed sentences, the overflow)."""
+
+    todo: list[tuple[str, list[Mention], list[str], int, str | None]]
+    overflow: list[tuple[int, str]]
+    quotes: list[Quotation]
+
+    def texts(self) -> list[str]:
+        """The texts to parse, datelines blanked."""
+        return [DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, _, _, _, _ in self.todo]
+
+
+def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
+    """The sentences that name an actor and hold a trigger word (`CANDIDATE`), treaty language, or
+    the close of a quotation; past `PARSE_BUDGET_WORDS` words of them the rest are left to the
+    rule-based coder, so that a very long input is read in time linear in its length."""
     todo: list[tuple[str, list[Mention], list[str], int, str | None]] = []
     overflow: list[tuple[int, str]] = []
     quotes: list[Quotation] = []
@@ -160,12 +172,18 @@ def parsed_claims(
             if m.form.target in recent:
                 recent.remove(m.form.target)
             recent.insert(0, m.form.target)
+    return Gate(todo, overflow, quotes)
+
+
+def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Parsed:
+    """Claims and quotations of a gate's sentences from their dependency parses (`docs`, in the
+    gate's order; `casus.evidence.syntax`)."""
+    quotes = list(g.quotes)
     claims: list[Claim] = []
     voices: dict[str, Attribution] = {}
-    texts = (DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, _, _, _, _ in todo)
     last: Attribution | None = None
     rows: list[tuple[int, str, list[Claim], Attribution]] = []
-    for doc, (sent, local, context, index, named) in zip(nlp.pipe(texts, batch_size=64), todo, strict=True):
+    for doc, (sent, local, context, index, named) in zip(docs, g.todo, strict=True):
         said = speaker_of(doc, local, last, sent, on)
         rows.append((index, sent, code_sentence(doc, local, sent, context, last, on, named), said))
         if said.kind == "speaker" and said.who:
@@ -178,7 +196,18 @@ def parsed_claims(
     for _, sent, found, said in rows:
         claims.extend(found)
         voices[sent] = said
-    return Parsed(claims, quotes, voices, len(todo), overflow)
+    return Parsed(claims, quotes, voices, len(g.todo), g.overflow)
+
+
+def parsed_claims(
+    sents: list[tuple[int, str]], mentions: list[Mention], nlp: Any, on: dt.date | None = None
+) -> Parsed:
+    """Claims and quotations of the sentences `gate` picks, parsed in one batch."""
+    g = gate(sents, mentions)
+    return code_parsed(g, nlp.pipe(g.texts(), batch_size=BATCH), on)
+
+
+BATCH = 64  # sentences per batch of the parser: larger batches pay its fixed costs less often
 
 
 DEFENCE_WORDS = re.compile(r"\b(attack\w*|aggression|invasion|invaded|assistance|defen[cs]e|war)\b", re.I)
@@ -248,6 +277,39 @@ def pledges(
     return [c for group in by_sentence.values() for c in group]
 
 
+@dataclass
+class _Prepared:
+    """A document found, split and gated, waiting for its parses."""
+
+    doc: Document
+    date: dt.date
+    date_from: str
+    mentions: list[Mention]
+    sents: list[tuple[int, str]]
+    gate: Gate | None  # None: the rules read it
+
+
+def _coder_pipeline(coder: str | None) -> Any:
+    """The parser pipeline for `coder`, or None when the rules read."""
+    if coder == "rules":
+        return None
+    try:
+        return pipeline()
+    except ReaderUnavailable:
+        if coder == "parse":
+            raise
+        return None
+
+
+def _prepare(doc: Document, on: dt.date | None, g: Gazetteer, parse: bool) -> _Prepared:
+    date, date_from = (
+        (on, "option") if on else (doc.date, "document") if doc.date else (dt.date.today(), "today")
+    )
+    mentions = introduced_people(doc.text, g.find(doc.text, date))
+    sents = sentences(doc.text)
+    return _Prepared(doc, date, date_from, mentions, sents, gate(sents, mentions) if parse else None)
+
+
 def read_document(
     doc: Document, *, on: dt.date | None = None, gaz: Gazetteer | None = None, coder: str | None = None
 ) -> ArticleReading:
@@ -258,31 +320,62 @@ def read_document(
     chooses, and the reading records which one read it.
     """
     g = gaz or default_gazetteer()
-    date, date_from = (
-        (on, "option") if on else (doc.date, "document") if doc.date else (dt.date.today(), "today")
-    )
+    nlp = _coder_pipeline(coder)
+    p = _prepare(doc, on, g, nlp is not None)
+    docs = nlp.pipe(p.gate.texts(), batch_size=BATCH) if nlp is not None and p.gate is not None else iter(())
+    return _finish(p, docs, g)
+
+
+def read_documents(
+    docs: Iterable[Document],
+    *,
+    on: dt.date | None = None,
+    gaz: Gazetteer | None = None,
+    coder: str | None = None,
+) -> Iterator[ArticleReading]:
+    """`read_document` of each document, in order, the same readings, with the parser's batches
+    shared between documents (a feed's short articles fill a batch together)."""  # fmt: skip
+    g = gaz or default_gazetteer()
+    nlp = _coder_pipeline(coder)
+    waiting: list[_Prepared] = []
+    queued = 0
+    for doc in docs:
+        p = _prepare(doc, on, g, nlp is not None)
+        if nlp is None or p.gate is None:
+            yield _finish(p, iter(()), g)
+            continue
+        waiting.append(p)
+        queued += len(p.gate.todo)
+        if queued >= 4 * BATCH:
+            yield from _finish_all(waiting, nlp, g)
+            waiting, queued = [], 0
+    yield from _finish_all(waiting, nlp, g)
+
+
+def _finish_all(waiting: list[_Prepared], nlp: Any, g: Gazetteer) -> Iterator[ArticleReading]:
+    texts = [t for p in waiting for t in (p.gate.texts() if p.gate is not None else [])]
+    parsed = iter(list(nlp.pipe(texts, batch_size=BATCH))) if texts else iter(())
+    for p in waiting:
+        n = len(p.gate.todo) if p.gate is not None else 0
+        yield _finish(p, (next(parsed) for _ in range(n)), g)
+
+
+def _finish(p: _Prepared, docs: Iterator[Any], g: Gazetteer) -> ArticleReading:
+    """The reading of a prepared document, from the parses of its gated sentences."""
+    doc, date, date_from, mentions, sents = p.doc, p.date, p.date_from, p.mentions, p.sents
     text = doc.text
-    mentions = introduced_people(text, g.find(text, date))
     counts: Counter[str] = Counter(a for m in mentions for a in targets(m))
     forms: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         for a in targets(m):
             forms[a].add(m.text)
-    sents = sentences(text)
-    nlp = None
-    if coder != "rules":
-        try:
-            nlp = pipeline()
-        except ReaderUnavailable:
-            if coder == "parse":
-                raise
     voices: dict[str, Attribution] = {}
     parsed = 0
-    if nlp is not None:
-        p = parsed_claims(sents, mentions, nlp, date)
-        claims, quotes, voices, parsed = p.claims, p.quotes, p.voices, p.parsed
-        if p.overflow:
-            more, more_quotes = read_claims(text, mentions, p.overflow)
+    if p.gate is not None:
+        r = code_parsed(p.gate, docs, date)
+        claims, quotes, voices, parsed = r.claims, r.quotes, r.voices, r.parsed
+        if r.overflow:
+            more, more_quotes = read_claims(text, mentions, r.overflow)
             claims, quotes = claims + more, quotes + more_quotes
     else:
         claims, quotes = read_claims(text, mentions, sents)
@@ -294,7 +387,7 @@ def read_document(
         named.append({a for m in local for a in targets(m)})
     links = plausible_links(links, dict(zip((s for _, s in sents), named, strict=True)), set(counts))
     links += reference_links([s for _, s in sents], named, links, counts)
-    claims = pledges(links, claims, "parse" if nlp is not None else "rules", voices)
+    claims = pledges(links, claims, "parse" if p.gate is not None else "rules", voices)
     claims = [c for c in claims if c.object is not None or c.relation in UNTARGETED]
     flags = mention_flags(text, mentions, g) + article_flags(links) + subject_flags(mentions, g)
     flags += [Flag(kind="boilerplate", span=line[:160], detail=f"removed before reading ({rule})")
@@ -311,7 +404,7 @@ def read_document(
         provisions=links,
         flags=flags,
         removed_lines=doc.removed_lines,
-        coder="parse" if nlp is not None else "rules",
+        coder="parse" if p.gate is not None else "rules",
         sentences=len(sents),
         sentences_parsed=parsed,
     )
