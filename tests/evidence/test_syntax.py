@@ -726,7 +726,15 @@ def test_states_left_unnamed_are_no_target() -> None:
 
 
 def test_a_thing_held_is_no_report() -> None:
-    got = claims("The United States maintains a military presence in South Korea, with troops stationed there.")
+    got = claims(
+        "The United States maintains a military presence in South Korea, with troops stationed there."
+    )
     assert [c.attribution.kind for c in got if c.relation == "send_troops"] == ["author"]
     said = claims("China maintained that the Philippines had rammed its ship.")
     assert [(c.attribution.kind, c.attribution.who) for c in said] == [("officials", "CHN")]
+
+
+def test_those_acting_together_are_not_whom_they_act_on() -> None:
+    assert not triples(
+        "Kim met Lavrov in Wonsan. Both sides condemned external interference in regional affairs."
+    )

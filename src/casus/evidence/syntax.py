@@ -270,7 +270,11 @@ def _pairs(
     if rel in SYMMETRIC:  # signing, talks and cooperation are one claim for the pair, in either order
         pairs = list({frozenset(p): p for p in pairs[::-1]}.values())[::-1]
     lone = pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None else None
-    if lone is not None and (filled := fill_object(s, tok, rel, lone, context)):
+    # "Both sides condemned external interference": none of those acting is whom they act on
+    filled = (
+        [o for o in fill_object(s, tok, rel, lone, context) if o not in subjects] if lone is not None else []
+    )
+    if lone is not None and filled:
         pairs = [(lone, o) for o in filled]
         if len(filled) == 1 and not passive:  # "The US and South Korea have alleged that ..."
             pairs += [(a, filled[0]) for a in _co_subjects(s, tok) if a not in (lone, filled[0])]
