@@ -735,6 +735,5 @@ def test_a_thing_held_is_no_report() -> None:
 
 
 def test_those_acting_together_are_not_whom_they_act_on() -> None:
-    assert not triples(
-        "Kim met Lavrov in Wonsan. Both sides condemned external interference in regional affairs."
-    )
+    text = "North Korea and Russia held talks in Wonsan. Both sides condemned external interference in the region."
+    assert not [t for t in triples(text) if t[1] == "oppose"]
