@@ -737,3 +737,12 @@ def test_a_thing_held_is_no_report() -> None:
 def test_those_acting_together_are_not_whom_they_act_on() -> None:
     text = "North Korea and Russia held talks in Wonsan. Both sides condemned external interference in the region."
     assert not [t for t in triples(text) if t[1] == "oppose"]
+
+
+def test_the_accuser_may_be_the_one_struck() -> None:
+    text = (
+        "The US said it would defend the Philippines. Manila accused China Coast Guard ships of firing water "
+        "cannons at fisheries boats and deliberately ramming one of the vessels."
+    )
+    got = triples(text)
+    assert ("CHN", "coerce", "PHL") in got and ("CHN", "coerce", "USA") not in got

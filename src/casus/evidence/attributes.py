@@ -112,7 +112,9 @@ class Remembered:
             word = named.get(lower)
             if word is None:
                 text = self.vocab.strings[lower]
-                word = named[lower] = lower in self.named_words or any(rx.search(text) for rx in self.named_forms)
+                word = named[lower] = lower in self.named_words or any(
+                    rx.search(text) for rx in self.named_forms
+                )
             key = (tag, lower if word else 0, dep, space)
             got = memo.get(key)
             if got is None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from casus.evidence.lexicon import NEAR
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.roles import REACTIONS
+from casus.evidence.roles import BLAMERS, REACTIONS
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 
@@ -158,7 +158,9 @@ def struck(s: _Sentence, tok: Token, subject: str, said_by: str | None, context:
     ]  # fmt: skip
     beside = {a for p in _pobj(tok, ("alongside", "with")) for a in s.actors(p)}  # fights beside them
     others -= beside
-    if not (own and said_by in others) and not (inside and inside[0] == said_by):
+    # the accuser of "Manila accused China's ships of ramming one of the vessels" was struck
+    accusing = any(a.lemma_.lower() in BLAMERS for a in tok.ancestors)
+    if not (own and said_by in others) and not (inside and inside[0] == said_by) and not accusing:
         others -= {said_by}
     if inside and inside[0] in others:
         others = {inside[0]}
