@@ -746,3 +746,15 @@ def test_the_accuser_may_be_the_one_struck() -> None:
     )
     got = triples(text)
     assert ("CHN", "coerce", "PHL") in got and ("CHN", "coerce", "USA") not in got
+
+
+def test_a_threat_to_strike_is_a_threat_not_a_strike() -> None:
+    for text in ("Iran threatened to strike Israel.", "Iran vowed to retaliate against Israel.",
+                 "Russia warned it would retaliate against Israel."):  # fmt: skip
+        got = triples(text)
+        assert ("IRN" if "Iran" in text else "RUS", "threaten", "ISR") in got, text
+        assert not [t for t in got if t[1] == "attack"], text
+    assert ("IRN", "threaten", "USA") in triples(
+        "Iran vowed to avenge the United States bombing of its nuclear sites."
+    )
+    assert ("IRN", "attack", "ISR") in triples("Iran retaliated against Israel with missiles.")

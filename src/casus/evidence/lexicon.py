@@ -71,6 +71,7 @@ VERB_TRIGGERS: dict[str, str] = {
     ),
     "fire": "~fire",
     **dict.fromkeys(["buy", "purchase", "procure"], "~buy"),
+    **dict.fromkeys(["retaliate", "avenge"], "~retaliate"),
     "test": "~test",
     "down": "attack",
     "come": "~come",

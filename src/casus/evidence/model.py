@@ -35,9 +35,9 @@ CODES: dict[str, tuple[str, str]] = {
 }
 
 # Relations a claim may state without a target: a show of force, a signing whose partner the
-# sentence leaves out, a general threat, exercises held. The rest are acts on someone (CAMEO codes
+# sentence leaves out, exercises held. The rest are acts on someone, a threat too (CAMEO codes
 # them with a target); without one a claim says nothing an analyst can use.
-UNTARGETED: frozenset[str] = frozenset({"mobilize", "agree_sign", "threaten", "cooperate_militarily"})
+UNTARGETED: frozenset[str] = frozenset({"mobilize", "agree_sign", "cooperate_militarily"})
 
 
 class ActorCount(BaseModel):

@@ -173,6 +173,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             if any(t.pos_ == "PROPN" for p in pobj(tok, ("with", "to")) for t in p.subtree)
             else None
         )
+    if rel == "~retaliate":  # "vowed to avenge the bombing", "will retaliate against Poland": a threat
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children)
+        return "threaten" if future or _threatened(tok) else "attack"
     if rel == "~buy":  # "Iran has purchased Russian-made Su-35 fighter jets": the seller supplies them
         return (
             "transfer_arms" if words & (ARMS | VESSELS) else "transfer_technology" if words & TECH else None
@@ -455,11 +458,23 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
     return rel
 
 
+# Verbs whose infinitive is a threat of what it names ("vowed to strike", "warned it would hit back")
+THREAT_VERBS = frozenset({"threaten", "vow", "warn", "promise", "swear"})
+
+
+def _threatened(tok: Token) -> bool:
+    """An act a threat speaks of: the infinitive of a threatening verb ("threatened to strike")."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in THREAT_VERBS
+
+
 def relation(tok: Token) -> str | None:
     """The relation a token triggers, if any, with the object-dependent ones resolved."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in ("hold",)):
-        return _verb_relation(tok, lemma)
+        rel = _verb_relation(tok, lemma)
+        if rel in ("attack", "coerce") and _threatened(tok):
+            return "threaten"  # "Iran threatened to strike Israel": a threat, not a strike
+        return rel
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_relation(tok, lemma)
     return None
