@@ -758,3 +758,13 @@ def test_a_threat_to_strike_is_a_threat_not_a_strike() -> None:
         "Iran vowed to avenge the United States bombing of its nuclear sites."
     )
     assert ("IRN", "attack", "ISR") in triples("Iran retaliated against Israel with missiles.")
+
+
+def test_military_ties_and_partnerships_are_cooperation() -> None:
+    assert ("PAK", "cooperate_militarily", "SAU") in triples(
+        "Pakistan and Saudi Arabia have had military ties for decades."
+    )
+    assert ("RUS", "cooperate_militarily", "PRK") in triples(
+        "The deal formalizes military bonds between Russia and North Korea."
+    )
+    assert not triples("Trade ties between China and the US are strained.")

@@ -165,7 +165,9 @@ NOUN_TRIGGERS: dict[str, str] = {
     "cannoning": "~cannon",
     "cannonading": "~cannon",
     **dict.fromkeys(["ratification", "signing"], "~sign"),
-    **dict.fromkeys(["cooperation", "collaboration"], "~cooperate"),
+    **dict.fromkeys(
+        ["cooperation", "collaboration", "tie", "bond", "partnership", "relationship"], "~cooperate"
+    ),
     "presence": "~presence",
     **dict.fromkeys(
         [
