@@ -768,3 +768,12 @@ def test_military_ties_and_partnerships_are_cooperation() -> None:
         "The deal formalizes military bonds between Russia and North Korea."
     )
     assert not triples("Trade ties between China and the US are strained.")
+
+
+def test_jets_escorted_out_and_war_games_staged_are_shows_of_force() -> None:
+    assert ("ITA", "mobilize", "RUS") in triples(
+        "Italian Air Force F-35s then escorted the Russian jets out."
+    )
+    assert not triples("The Philippine vessel was escorting aid boats.")
+    # the pipeline lemmatizes "staged" as "stag"
+    assert ("CHN", "mobilize", "TWN") in triples("China staged war games around Taiwan.")

@@ -72,6 +72,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "fire": "~fire",
     **dict.fromkeys(["buy", "purchase", "procure"], "~buy"),
     **dict.fromkeys(["retaliate", "avenge"], "~retaliate"),
+    "escort": "~escort",
     "test": "~test",
     "down": "attack",
     "come": "~come",

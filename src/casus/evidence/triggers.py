@@ -173,6 +173,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             if any(t.pos_ == "PROPN" for p in pobj(tok, ("with", "to")) for t in p.subtree)
             else None
         )
+    if rel == "~escort":  # "F-35s escorted the Russian jets out": a show of force against whose jets they are
+        return "mobilize" if words & _AIRCRAFT and "out" in {c.lower_ for c in tok.children} else None
     if rel == "~retaliate":  # "vowed to avenge the bombing", "will retaliate against Poland": a threat
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children)
         return "threaten" if future or _threatened(tok) else "attack"
@@ -293,6 +295,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~drill" and lemma == "open" and "fire" in words:
         return "attack"  # "opened fire on"
     if rel == "~drill":
+        if {"war", "game"} <= words:
+            words = words | {"wargame"}  # "staged war games around Taiwan"
         if words & {"dangerous", "unsafe", "aggressive", "blocking"}:
             return None  # "conducted dangerous maneuvers": coercion, coded on the noun
         if words & EXERCISES:
@@ -467,9 +471,15 @@ def _threatened(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in THREAT_VERBS
 
 
+_AIRCRAFT = frozenset({"jet", "aircraft", "plane", "bomber", "fighter", "drone", "helicopter"})
+# Lemmas the pinned pipeline's rule lemmatizer gets wrong, for the trigger words
+_LEMMA_FIXES = {"stag": "stage"}
+
+
 def relation(tok: Token) -> str | None:
     """The relation a token triggers, if any, with the object-dependent ones resolved."""
     lemma = tok.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(lemma, lemma)
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in ("hold",)):
         rel = _verb_relation(tok, lemma)
         if rel in ("attack", "coerce") and _threatened(tok):
