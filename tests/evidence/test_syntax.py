@@ -777,3 +777,16 @@ def test_jets_escorted_out_and_war_games_staged_are_shows_of_force() -> None:
     assert not triples("The Philippine vessel was escorting aid boats.")
     # the pipeline lemmatizes "staged" as "stag"
     assert ("CHN", "mobilize", "TWN") in triples("China staged war games around Taiwan.")
+
+
+def test_a_charge_said_without_accuse_is_an_accusation() -> None:
+    got = claims("Chinese coast guard spokesperson Liu Dejun said the Philippine ships illegally entered waters near Sandy Cay.")  # fmt: skip
+    assert [(c.subject, c.relation, c.object, c.attribution.who) for c in got if c.relation == "accuse"] == [
+        ("CHN", "accuse", "PHL", "Liu Dejun")
+    ]
+    # the wrongdoing must be the reported clause's own, not a phrase hung on it
+    text = (
+        "Rutte said that Poland and Estonia were justified in invoking Article 4 following recent violations."
+    )
+    assert not [t for t in triples(text) if t[1] == "accuse"]
+    assert not [t for t in triples("Russia said Ukraine had attacked its territory.") if t[1] == "accuse"]

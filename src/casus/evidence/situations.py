@@ -1,14 +1,16 @@
 """Events a sentence states without a trigger word of the usual kind: a state's aircraft in
 another's airspace ("Russian drones entered Polish and Romanian airspace", "Russia's violations
 of NATO airspace"), troops present in another state ("12,000 North Korean soldiers are in
-Russia"), a state invoking its defence treaty with another, and exercises named by their states. `casus.evidence.syntax` makes the
-claims, one per state undergoing it."""
+Russia"), a state invoking its defence treaty with another, exercises named by their states, and
+a state's charge that another did wrong, said without "accuse" ("Liu said the Philippine ships
+'illegally entered' Chinese waters"). `casus.evidence.syntax` makes the claims, one per state
+undergoing it."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.lexicon import EXERCISES, NEAR
+from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH
 from casus.evidence.parsed import Sentence
 from casus.evidence.roles import _noun_subject, _subject
 from casus.evidence.triggers import children, is_troops
@@ -111,8 +113,36 @@ def _exercise(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | Non
 _ANY = _CROSSING | _BEING | _INVOKING | EXERCISES
 
 
+# Words that call what a state did wrong: "illegally entered", "violated international law"
+_WRONG = frozenset({"violate", "violation", "illegal", "illegally", "unlawful", "unlawfully", "intrude",
+                    "intrusion", "provocation", "provocative", "undermine", "aggression", "aggressive",
+                    "dangerous", "dangerously", "reckless", "recklessly", "escalatory", "breach", "crime",
+                    "piracy", "bully", "bullying", "coercive", "destabilize", "destabilise", "destabilizing",
+                    "destabilising", "irresponsible", "harass", "harassment", "provoke"})  # fmt: skip
+
+
+_CORE = frozenset({"advmod", "acomp", "attr", "dobj", "xcomp", "oprd", "npadvmod"})
+
+
+def _charged(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
+    """Who charges whom: the speaker of a speech verb and the subject of the clause it reports,
+    when that clause calls what the subject did wrong."""
+    said = tok.head
+    if said.lemma_.lower() not in SPEECH or said.pos_ != "VERB":
+        return None
+    # the clause's own predicate, not a phrase hung on it ("were justified ... following recent violations")
+    core = [tok, *(t for c in tok.children if c.dep_ in _CORE for t in c.subtree)]
+    if not {t.lemma_.lower() for t in core} & _WRONG:
+        return None
+    speakers = [a for c in children(said, "nsubj") for a in s.actors(c)]
+    charged = [a for c in children(tok, "nsubj", "nsubjpass") for a in s.actors(c) if a not in speakers]
+    return (speakers[:1], charged) if speakers and charged else None
+
+
 def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], list[str]] | None:
     """(relation, subjects, objects) of a situation the token states, or None."""
+    if tok.dep_ == "ccomp" and (charge := _charged(s, tok)) is not None:
+        return "accuse", *charge
     if tok.lemma_.lower() not in _ANY:  # asked of every token: most words start none of them
         return None
     found = _airspace(s, tok) if airspace else None
