@@ -790,3 +790,6 @@ def test_a_charge_said_without_accuse_is_an_accusation() -> None:
     )
     assert not [t for t in triples(text) if t[1] == "accuse"]
     assert not [t for t in triples("Russia said Ukraine had attacked its territory.") if t[1] == "accuse"]
+    # a judgement of what was done is a protest
+    judged = triples("Rutte said the deployment of North Korean troops is a dangerous expansion of the war.")
+    assert ("NATO", "oppose", "PRK") in judged and not [t for t in judged if t[1] == "accuse"]

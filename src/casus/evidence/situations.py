@@ -118,15 +118,17 @@ _WRONG = frozenset({"violate", "violation", "illegal", "illegally", "unlawful", 
                     "intrusion", "provocation", "provocative", "undermine", "aggression", "aggressive",
                     "dangerous", "dangerously", "reckless", "recklessly", "escalatory", "breach", "crime",
                     "piracy", "bully", "bullying", "coercive", "destabilize", "destabilise", "destabilizing",
-                    "destabilising", "irresponsible", "harass", "harassment", "provoke"})  # fmt: skip
+                    "destabilising", "irresponsible", "harass", "harassment", "provoke", "unacceptable",
+                    "outrageous", "brutal", "shameful", "cowardly", "criminal", "lawless", "hostile"})  # fmt: skip
 
 
 _CORE = frozenset({"advmod", "acomp", "attr", "dobj", "xcomp", "oprd", "npadvmod"})
 
 
-def _charged(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
+def _charged(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None:
     """Who charges whom: the speaker of a speech verb and the subject of the clause it reports,
-    when that clause calls what the subject did wrong."""
+    when that clause calls what the subject did wrong; an accusation when it tells what was done
+    ("illegally entered"), a protest when it judges it ("the deployment is a dangerous expansion")."""
     said = tok.head
     if said.lemma_.lower() not in SPEECH or said.pos_ != "VERB":
         return None
@@ -136,13 +138,16 @@ def _charged(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
         return None
     speakers = [a for c in children(said, "nsubj") for a in s.actors(c)]
     charged = [a for c in children(tok, "nsubj", "nsubjpass") for a in s.actors(c) if a not in speakers]
-    return (speakers[:1], charged) if speakers and charged else None
+    if not (speakers and charged):
+        return None
+    judged = tok.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in tok.children)
+    return ("oppose" if judged else "accuse"), speakers[:1], charged
 
 
 def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], list[str]] | None:
     """(relation, subjects, objects) of a situation the token states, or None."""
     if tok.dep_ == "ccomp" and (charge := _charged(s, tok)) is not None:
-        return "accuse", *charge
+        return charge
     if tok.lemma_.lower() not in _ANY:  # asked of every token: most words start none of them
         return None
     found = _airspace(s, tok) if airspace else None
