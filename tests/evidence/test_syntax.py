@@ -793,3 +793,13 @@ def test_a_charge_said_without_accuse_is_an_accusation() -> None:
     # a judgement of what was done is a protest
     judged = triples("Rutte said the deployment of North Korean troops is a dangerous expansion of the war.")
     assert ("NATO", "oppose", "PRK") in judged and not [t for t in judged if t[1] == "accuse"]
+
+
+def test_the_island_is_taiwan_where_no_other_island_is_named() -> None:
+    from casus.evidence.gazetteer import default_gazetteer
+
+    g = default_gazetteer()
+    text = "China staged drills around Taiwan. Its ships stayed near the self-ruled island."
+    assert [m.form.target for m in g.find(text, D)] == ["CHN", "TWN", "TWN"]
+    other = "China staged drills around Taiwan. Ships rammed a boat near Thitu Island, and the island's mayor spoke."
+    assert [m.form.target for m in g.find(other, D)] == ["CHN", "TWN"]

@@ -239,6 +239,7 @@ class Gazetteer:
             if r is not None:
                 out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))
         out = self.defined_acronyms(text, out) if "(" in text else out
+        out = self.island_shorthand(text, out) if "island" in text else out
         return self.korean_shorthand(text, out) if "North" in text or "South" in text else out
 
     def korean_shorthand(self, text: str, found: list[Mention]) -> list[Mention]:
@@ -253,6 +254,19 @@ class Gazetteer:
             for w in _KOREAS.finditer(text)
             if w.start() not in taken
         ]  # fmt: skip
+        return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+    def island_shorthand(self, text: str, found: list[Mention]) -> list[Mention]:
+        """`found` with "the island" ("the self-ruled island") as Taiwan, in a text that names
+        Taiwan and no other island ("Thitu Island", "the Senkaku Islands")."""
+        if not any(m.form.target == "TWN" for m in found) or _NAMED_ISLAND.search(text):
+            return found
+        taken = {c for m in found for c in range(m.start, m.end)}
+        extra = [
+            Mention(w.start(), w.end(), w.group(0), Form(w.group(0), "metonym", "TWN", _EVER, _FAR), True)
+            for w in _THE_ISLAND.finditer(text)
+            if w.start() not in taken
+        ]
         return sorted(found + extra, key=lambda m: m.start) if extra else found
 
     def defined_acronyms(self, text: str, found: list[Mention]) -> list[Mention]:
@@ -298,6 +312,12 @@ _KOREAS = re.compile(
     r"(?<![\w-])[Tt]he (?:(?:nuclear-armed|reclusive|isolated|communist|impoverished) )?(North|South)\b(?!\s+(?:Atlantic|Sea|Pole|China|Korea\w*|Caucasus|American|African|Pacific|and|of\b(?!\s+\w+ing\b))\b)"
     r"(?!-)"
 )
+# "the self-ruled island", "the island's defence ministry"; an island named otherwise in the text
+# ("Thitu Island", "the Senkaku Islands", "Pag-asa island") makes "the island" ambiguous
+_THE_ISLAND = re.compile(
+    r"(?<![\w-])[Tt]he (?:(?:self-ruled|self-governed|self-governing|democratic|democratically governed) )?island\b(?!s)"
+)
+_NAMED_ISLAND = re.compile(r"\b(?!Taiwan\b)[A-Z][\w'-]+ [Ii]slands?\b")
 # "Armed Forces of the Philippines (AFP)": an acronym in brackets, after a capitalised name
 # (with "of", "the", "and", "for" inside it) that ends where the brackets begin.
 _ACRONYM = re.compile(r"\s\(([A-Z]{2,6})\)")
