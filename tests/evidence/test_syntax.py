@@ -803,3 +803,7 @@ def test_the_island_is_taiwan_where_no_other_island_is_named() -> None:
     assert [m.form.target for m in g.find(text, D)] == ["CHN", "TWN", "TWN"]
     other = "China staged drills around Taiwan. Ships rammed a boat near Thitu Island, and the island's mayor spoke."
     assert [m.form.target for m in g.find(other, D)] == ["CHN", "TWN"]
+
+
+def test_a_witness_to_a_signing_is_no_party() -> None:
+    assert not triples("US Secretary of State Marco Rubio signed as a witness.")

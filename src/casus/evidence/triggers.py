@@ -214,6 +214,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         signed = [c.lemma_.lower() for c in children(tok, "dobj")]
         if signed and signed[0] in _NOT_PACTS:
             return None  # "signed a decree lowering the threshold": a state's own act, not an agreement
+        if any(p.lemma_.lower() == "witness" for p in pobj(tok, ("as",))):
+            return None  # "Rubio signed as a witness": not a party
     if rel == "threaten" and not (any(c.dep_ == "xcomp" for c in tok.children) or words & {"attack", "strike", "war", "retaliation", "force"}):  # fmt: skip
         # "threatened the peace and stability": a judgement, unless an actor is threatened
         return (
