@@ -807,3 +807,8 @@ def test_the_island_is_taiwan_where_no_other_island_is_named() -> None:
 
 def test_a_witness_to_a_signing_is_no_party() -> None:
     assert not triples("US Secretary of State Marco Rubio signed as a witness.")
+
+
+def test_drones_brought_down_were_shot_down() -> None:
+    assert ("POL", "attack", "RUS") in triples("A total of 19 Russian drones were brought down by Poland.")
+    assert not triples("The scandal brought down the Polish government.")

@@ -73,6 +73,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["buy", "purchase", "procure"], "~buy"),
     **dict.fromkeys(["retaliate", "avenge"], "~retaliate"),
     "escort": "~escort",
+    "bring": "~bring",
     "test": "~test",
     "down": "attack",
     "come": "~come",

@@ -173,6 +173,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             if any(t.pos_ == "PROPN" for p in pobj(tok, ("with", "to")) for t in p.subtree)
             else None
         )
+    if rel == "~bring":  # "19 Russian drones were brought down": shot down
+        down = any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+        return "attack" if down and words & (ARMS | _AIRCRAFT) else None
     if rel == "~escort":  # "F-35s escorted the Russian jets out": a show of force against whose jets they are
         return "mobilize" if words & _AIRCRAFT and "out" in {c.lower_ for c in tok.children} else None
     if rel == "~retaliate":  # "vowed to avenge the bombing", "will retaliate against Poland": a threat
