@@ -812,3 +812,9 @@ def test_a_witness_to_a_signing_is_no_party() -> None:
 def test_drones_brought_down_were_shot_down() -> None:
     assert ("POL", "attack", "RUS") in triples("A total of 19 Russian drones were brought down by Poland.")
     assert not triples("The scandal brought down the Polish government.")
+
+
+def test_a_speaker_named_in_an_unparsed_sentence_is_he_later() -> None:
+    text = "Shafqat Ali Khan said on Friday that the briefing was over. He said India attacked Pakistan."
+    got = [c for c in claims(text) if (c.subject, c.relation, c.object) == ("IND", "attack", "PAK")]
+    assert got and got[0].attribution.who == "Shafqat Ali Khan"

@@ -221,6 +221,8 @@ SPEECH = frozenset(
         "disclose",
         "declare",
         "stress",
+        "clarify",
+        "affirm",
         "argue",
         "suggest",
         "acknowledge",

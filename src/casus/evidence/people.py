@@ -18,7 +18,7 @@ from collections.abc import Callable
 from casus.evidence.gazetteer import Form, Mention
 from casus.evidence.voice import CALENDAR
 
-__all__ = ["introduced_people"]
+__all__ = ["introduced_people", "named_speaker"]
 
 # The words of a title of office ("foreign intelligence chief", "Defense Secretary",
 # "coast guard spokesperson Commodore"); at least one must be an office (`_OFFICES`).
@@ -282,3 +282,25 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
             form = Form(w.group(0), "leader", target, _EVER, _FAR, person=person, office="introduced")
             extra.append(Mention(w.start(), w.end(), w.group(0), form, True))
     return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+# "Shafqat Ali Khan said", "Foreign Office spokesperson Shafqat Ali Khan told reporters", "…, said
+# Shafqat Ali Khan": a named person and a speech verb next to each other
+_SAID = re.compile(
+    r"\b(?:said|says|told|added|stated|noted|wrote|clarified|stressed|emphasi[sz]ed|affirmed)\b"
+)
+
+
+def named_speaker(sentence: str) -> str | None:
+    """The person a sentence quotes by name, found without a parse (for sentences the parser is
+    not given): the name just before or just after a speech verb."""
+    for said in _SAID.finditer(sentence):
+        before = [n for n in _NAME.finditer(sentence, max(0, said.start() - 60), said.start())
+                  if sentence[n.end() : said.start()].strip() in ("", "has", "had", "also")]  # fmt: skip
+        after = (
+            _NAME.match(sentence, said.end() + 1) if sentence[said.end() : said.end() + 1] == " " else None
+        )
+        for n in (*before[-1:], after):
+            if n is not None and (name := _clean(n.group(0))) is not None:
+                return name
+    return None

@@ -36,7 +36,7 @@ from casus.evidence.model import (
 )
 from casus.evidence.parse import ReaderUnavailable, pipeline
 from casus.evidence.parsed import targets
-from casus.evidence.people import introduced_people
+from casus.evidence.people import introduced_people, named_speaker
 from casus.evidence.sentences import sentences
 from casus.evidence.sources import Document
 from casus.evidence.syntax import code_sentence, quotations, quote_speaker, speaker_of
@@ -125,24 +125,25 @@ class Gate:
     """The sentences of a document the parser is to read, with what each needs from those
     before it, and what is left to others (quotations in unparsed sentences, the overflow)."""
 
-    todo: list[tuple[str, list[Mention], list[str], int, str | None]]
+    todo: list[tuple[str, list[Mention], list[str], int, str | None, str | None]]
     overflow: list[tuple[int, str]]
     quotes: list[Quotation]
 
     def texts(self) -> list[str]:
         """The texts to parse, datelines blanked."""
-        return [DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, _, _, _, _ in self.todo]
+        return [DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, *_ in self.todo]
 
 
 def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
     """The sentences that name an actor and hold a trigger word (`CANDIDATE`), treaty language, or
     the close of a quotation; past `PARSE_BUDGET_WORDS` words of them the rest are left to the
     rule-based coder, so that a very long input is read in time linear in its length."""
-    todo: list[tuple[str, list[Mention], list[str], int, str | None]] = []
+    todo: list[tuple[str, list[Mention], list[str], int, str | None, str | None]] = []
     overflow: list[tuple[int, str]] = []
     quotes: list[Quotation] = []
     recent: list[str] = []  # states named last, most recent first
     person: str | None = None  # the state of the office-holder named last
+    heard: str | None = None  # the person quoted last in a sentence the parser is not given
     budget = PARSE_BUDGET_WORDS
     k = 0
     open_quote = False  # the sentence before was parsed and left a quotation open
@@ -159,11 +160,14 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             open_quote = _open_after(sent)
             budget -= sent.count(" ") + 1
             if budget >= 0:
-                todo.append((sent, local, recent[:2], index, person))
+                todo.append((sent, local, recent[:2], index, person, heard))
+                heard = None
             else:
                 overflow.append((offset, sent))
-        elif quoted:
-            quotes.extend(Quotation(text=q, speaker=None) for q in quotations(sent))
+        else:
+            heard = named_speaker(sent) or heard
+            if quoted:
+                quotes.extend(Quotation(text=q, speaker=None) for q in quotations(sent))
         person = next((m.form.target for m in reversed(local) if m.form.kind == "leader"), person)
         dateline = DATELINE.match(sent)
         for m in reversed(local):
@@ -183,7 +187,9 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
     voices: dict[str, Attribution] = {}
     last: Attribution | None = None
     rows: list[tuple[int, str, list[Claim], Attribution]] = []
-    for doc, (sent, local, context, index, named) in zip(docs, g.todo, strict=True):
+    for doc, (sent, local, context, index, named, heard) in zip(docs, g.todo, strict=True):
+        if heard is not None:  # "Shafqat Ali Khan said ..." in a sentence not parsed, then "He stated ..."
+            last = Attribution(kind="speaker", who=heard)
         said = speaker_of(doc, local, last, sent, on)
         rows.append((index, sent, code_sentence(doc, local, sent, context, last, on, named), said))
         if said.kind == "speaker" and said.who:
