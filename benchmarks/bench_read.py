@@ -81,6 +81,7 @@ def naive_find(text: str, on: dt.date) -> list[Mention]:
         r = g.resolve(form, on)
         if r is not None:
             out.append(Mention(s, e, form, r[0], r[1]))
+    out = g.disambiguated(out, on)
     out = g.defined_acronyms(text, out) if "(" in text else out
     out = g.island_shorthand(text, out) if "island" in text else out
     return g.korean_shorthand(text, out) if "North" in text or "South" in text else out

@@ -818,3 +818,13 @@ def test_a_speaker_named_in_an_unparsed_sentence_is_he_later() -> None:
     text = "Shafqat Ali Khan said on Friday that the briefing was over. He said India attacked Pakistan."
     got = [c for c in claims(text) if (c.subject, c.relation, c.object) == ("IND", "attack", "PAK")]
     assert got and got[0].attribution.who == "Shafqat Ali Khan"
+
+
+def test_a_denial_of_charges_opposes_the_accuser_and_shared_demonyms_follow_the_text() -> None:
+    got = triples("Thailand accused Cambodia of violations. Cambodia firmly denied the accusations.")
+    assert ("KHM", "oppose", "THA") in got
+    assert ("THA", "oppose", "KHM") in triples("Thai spokesperson Winthai Suvaree condemned an attack carried out by Cambodian forces.")  # fmt: skip
+    from casus.evidence.gazetteer import default_gazetteer
+
+    found = default_gazetteer().find("The Democratic Republic of Congo said the Congolese army fought.", D)
+    assert [m.form.target for m in found] == ["COD", "COD"]

@@ -238,6 +238,7 @@ class Gazetteer:
             r = self.resolve(m.group(0), on)
             if r is not None:
                 out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))
+        out = self.disambiguated(out, on)
         out = self.defined_acronyms(text, out) if "(" in text else out
         out = self.island_shorthand(text, out) if "island" in text else out
         return self.korean_shorthand(text, out) if "North" in text or "South" in text else out
@@ -255,6 +256,26 @@ class Gazetteer:
             if w.start() not in taken
         ]  # fmt: skip
         return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+    def disambiguated(self, found: list[Mention], on: dt.date) -> list[Mention]:
+        """`found` with a form two states share ("Congolese", "Dominican") read as the one of them
+        the text names otherwise ("the Democratic Republic of Congo ... the Congolese army")."""
+        shared = {
+            m.text: cands for m in found
+            if len(cands := {f.target for f in self.by_text[m.text] if f.start <= on < f.end}) > 1
+        }  # fmt: skip
+        if not shared:
+            return found
+        named = {m.form.target for m in found if m.text not in shared}
+        out = []
+        for m in found:
+            pick = shared[m.text] & named if m.text in shared else set()
+            if len(pick) == 1 and m.form.target not in pick:
+                target = pick.pop()
+                form = next(f for f in self.by_text[m.text] if f.target == target and f.start <= on < f.end)
+                m = Mention(m.start, m.end, m.text, form, m.current)
+            out.append(m)
+        return out
 
     def island_shorthand(self, text: str, found: list[Mention]) -> list[Mention]:
         """`found` with "the island" ("the self-ruled island") as Taiwan, in a text that names

@@ -107,7 +107,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["support", "back", "endorse"], "~support"),
     **dict.fromkeys(["thank", "praise", "commend", "hail"], "support_politically"),
     "summon": "~summon",
-    **dict.fromkeys(["reject", "dismiss", "rebuff"], "~reject"),
+    **dict.fromkeys(["reject", "dismiss", "rebuff", "deny"], "~reject"),
     **dict.fromkeys(
         ["condemn", "criticize", "criticise", "denounce", "protest", "oppose", "slam", "decry"], "oppose"
     ),

@@ -106,6 +106,14 @@ class Sentence:
                     # "the interests of the United States and of the State of Qatar"
                     more += [a for cj in c.conjuncts if c.dep_ == "prep" for a in self._named_in(cj)]
                     return list(dict.fromkeys([*targets(m), *more]))
+        # "an attack carried out by Cambodian forces": the agent of a participle on the phrase
+        for c in head.children:
+            if c.dep_ == "acl":
+                for ag in c.children:
+                    if ag.dep_ == "agent":
+                        found = [a for p in ag.children if p.dep_ == "pobj" for a in self.actors(p)]
+                        if found:
+                            return found
         # "the country's leader, Kim Jong Un": the person named in apposition; "three Sahel nations
         # (Mali, Niger, and Burkina Faso)": each state of the list
         for c in head.children:

@@ -283,7 +283,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             for d in rejected
             for c in d.children
         )
-        return "oppose" if owned or any(d.pos_ == "PROPN" for d in rejected) else None
+        charges = any(d.lemma_.lower() in _CHARGES for d in rejected)  # "denied the accusations"
+        return "oppose" if owned or charges or any(d.pos_ == "PROPN" for d in rejected) else None
     if rel == "~test":  # "tested a new tactical ballistic missile": a show of force
         return "mobilize" if words & (ARMS | {"warhead"}) else None
     if rel == "~host":  # "hosting more than 28,500 troops": the troops' state sent them there
@@ -314,6 +315,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
 
 CARGO = frozenset({"container", "shipment", "cargo", "consignment", "crate", "wagon", "train", "batch"})
 _SUFFERING = frozenset({"suffer", "face", "endure", "sustain", "experience", "repel", "repulse", "withstand"})
+_CHARGES = frozenset({"accusation", "allegation", "charge", "claim"})
 _NOT_PACTS = frozenset(
     {"decree", "law", "bill", "order", "executive", "budget", "resolution", "petition", "letter"}
 )
