@@ -828,3 +828,15 @@ def test_a_denial_of_charges_opposes_the_accuser_and_shared_demonyms_follow_the_
 
     found = default_gazetteer().find("The Democratic Republic of Congo said the Congolese army fought.", D)
     assert [m.form.target for m in found] == ["COD", "COD"]
+
+
+def test_a_pact_of_three_is_pledged_pair_by_pair() -> None:
+    text = (
+        "Mali, Burkina Faso and Niger signed a mutual defence pact. The security pact, known as the Alliance "
+        "of Sahel States, states that an assault on the sovereignty of any of its signatory nations will be "
+        "deemed an aggression against all parties."
+    )
+    got = {(c.subject, c.object) for c in claims(text) if c.relation == "assist_militarily" and c.conditional}
+    assert got == {(a, b) for a in ("MLI", "BFA", "NER") for b in ("MLI", "BFA", "NER") if a != b}
+    signed = {frozenset((c.subject, c.object)) for c in claims(text) if c.relation == "agree_sign"}
+    assert len(signed) == 3

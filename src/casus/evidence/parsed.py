@@ -76,7 +76,12 @@ class Sentence:
                                      or (c.dep_ == "compound" and any(t.dep_ == "cc" for t in c.subtree)))
             ]  # fmt: skip
             before = [n.form.target for c in coord for t in c.subtree if (n := self.mention(t)) is not None]
-            return list(dict.fromkeys([*before, m.form.target]))
+            # "Mali, Burkina Faso and Niger" may be parsed as a name with a list in apposition
+            listed = [
+                n.form.target for c in head.children if c.dep_ == "appos" and c.i > head.i
+                for t in (c, *c.conjuncts) if (n := self.mention(t)) is not None and n.form.kind == "name"
+            ] if m.form.kind == "name" else []  # fmt: skip
+            return list(dict.fromkeys([*before, m.form.target, *listed]))
         if head.lemma_.lower() in NON_STATE:
             return []  # "members of the Palestinian movement", "Pakistani militants": no state acts
         for c in head.children if head.pos_ == "NOUN" else ():

@@ -219,45 +219,53 @@ BATCH = 64  # sentences per batch of the parser: larger batches pay its fixed co
 DEFENCE_WORDS = re.compile(r"\b(attack\w*|aggression|invasion|invaded|assistance|defen[cs]e|war)\b", re.I)
 
 
+_FEW = 4  # a pact of up to this many states is pledged pair by pair (the Sahel states, ANZUS)
+
+
 @lru_cache(maxsize=1)
-def _bilateral_defence() -> dict[tuple[str, str], tuple[str, str]]:
-    """(treaty, article) of each mutual defence provision of a two-party bundled treaty -> its parties."""
+def _pact_defence() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(treaty, article) of each mutual defence provision of a bundled treaty of two to four
+    states that all exist today -> its parties (a treaty whose party has since ceased to exist,
+    such as the Soviet Union's, is pledged between its two parties only when it had two)."""
     from casus.model import Direction, ObligationType
     from casus.world import load_world
 
+    world = load_world(use_env=False)
     out = {}
-    for t in load_world(use_env=False).treaties.values():
-        states = sorted({m.state for m in t.parties})
-        if len(states) != 2:
+    for t in world.treaties.values():
+        states = tuple(sorted({m.state for m in t.parties}))
+        gone = [a for a in states if a in world.states and world.states.get(a).end is not None]
+        if not 2 <= len(states) <= _FEW or (len(states) > 2 and gone):
             continue
         for p in t.provisions:
             if p.type is ObligationType.DEFENSE and p.direction is Direction.MUTUAL:
-                out[(t.id, p.article)] = (states[0], states[1])
+                out[(t.id, p.article)] = states
     return out
 
 
 def pledges(
     links: list[ProvisionLink], claims: list[Claim], coder: str, voices: dict[str, Attribution] | None = None
 ) -> list[Claim]:
-    """A sentence that quotes or paraphrases a two-party mutual defence article is the parties'
-    conditional pledge of military assistance to each other, never an attack between them: the
-    claims, with such pledges added and attacks between the parties in that sentence dropped."""
-    table = _bilateral_defence()
+    """A sentence that quotes or paraphrases the mutual defence article of a pact of two to four
+    states is each party's conditional pledge of military assistance to each other, never an
+    attack between them: the claims, with such pledges added and attacks between the parties in
+    that sentence dropped."""
+    table = _pact_defence()
     # the claims grouped by sentence, in order, so that each link looks only at its own sentence
     by_sentence: dict[str, list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault(c.text, []).append(c)
     for link in links:
-        pair = table.get((link.treaty, link.article))
-        if pair is None:
+        parties = table.get((link.treaty, link.article))
+        if parties is None:
             continue
         if not DEFENCE_WORDS.search(link.sentence):
             continue  # names the treaty without its pledge ("the treaty ... was signed")
-        a, b = pair
+        among = set(parties)
         here = [
             c for c in by_sentence.get(link.sentence, [])
-            if not (c.relation == "attack" and {c.subject, c.object} <= {a, b})
-            and not (c.conditional and c.relation == "assist_militarily" and {c.subject, c.object} != {a, b})
+            if not (c.relation == "attack" and {c.subject, c.object} <= among)
+            and not (c.conditional and c.relation == "assist_militarily" and not {c.subject, c.object} <= among)
         ]  # fmt: skip
         by_sentence[link.sentence] = here
         have = {(c.subject, c.object) for c in here if c.relation == "assist_militarily"}
@@ -265,7 +273,7 @@ def pledges(
         said = (voices or {}).get(link.sentence) or next(
             (c.attribution for c in here if c.attribution.kind != "author"), Attribution(kind="author")
         )
-        for x, y in ((a, b), (b, a)):
+        for x, y in ((x, y) for x in parties for y in parties if x != y):
             if (x, y) not in have:
                 here.append(
                     Claim(
