@@ -840,3 +840,15 @@ def test_a_pact_of_three_is_pledged_pair_by_pair() -> None:
     assert got == {(a, b) for a in ("MLI", "BFA", "NER") for b in ("MLI", "BFA", "NER") if a != b}
     signed = {frozenset((c.subject, c.object)) for c in claims(text) if c.relation == "agree_sign"}
     assert len(signed) == 3
+
+
+def test_arms_sales_and_deliveries_are_transfers() -> None:
+    assert ("USA", "transfer_arms", "TWN") in triples("Beijing condemned the latest US arms sales to Taiwan.")
+    assert ("RUS", "transfer_arms", "IND") in triples(
+        "The delivery of Russian S-400 missiles to India was delayed."
+    )
+    assert ("USA", "transfer_arms", "TWN") in triples(
+        "China sanctioned firms over Washington's arms deal with Taiwan."
+    )
+    assert not triples("Oil sales to China rose.")
+    assert ("CHN", "oppose", "USA") in triples("China lambasted the US arms sales to Taiwan.")

@@ -109,7 +109,22 @@ VERB_TRIGGERS: dict[str, str] = {
     "summon": "~summon",
     **dict.fromkeys(["reject", "dismiss", "rebuff", "deny"], "~reject"),
     **dict.fromkeys(
-        ["condemn", "criticize", "criticise", "denounce", "protest", "oppose", "slam", "decry"], "oppose"
+        [
+            "condemn",
+            "criticize",
+            "criticise",
+            "denounce",
+            "protest",
+            "oppose",
+            "slam",
+            "decry",
+            "lambast",
+            "castigate",
+            "censure",
+            "deplore",
+            "rebuke",
+        ],
+        "oppose",
     ),
     **dict.fromkeys(["sign", "ratify", "conclude", "ink", "seal", "agree"], "agree_sign"),
     **dict.fromkeys(["urge", "call"], "~urge"),
@@ -194,6 +209,7 @@ NOUN_TRIGGERS: dict[str, str] = {
         "~talks",
     ),
     "warning": "~warning",
+    **dict.fromkeys(["sale", "transfer", "delivery", "shipment", "package", "deal"], "~sale"),
 }
 SPEECH = frozenset(
     [

@@ -92,6 +92,11 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     the verb it hangs from ("unleashing its water cannon")."""
     if tok.lemma_.lower() in ("deployment", "dispatch") and (owner := _troop_owner(s, tok)):
         return owner
+    if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale" and not any(
+        c.dep_ in ("poss", "compound", "amod") and s.actors(c) for c in tok.children
+    ):  # "the delivery of Russian S-400 missiles": whose the goods are
+        if made := [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]:
+            return made[:1]
     supplier = tok.lemma_.lower() in SUPPLIERS  # "Russia's weapons supplier": Russia is supplied
     for c in tok.children:
         if supplier:
@@ -348,6 +353,11 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     has = bool(found)
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
+    if (
+        NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale"
+    ):  # "deliveries of missiles to India", "an arms deal with Taiwan"
+        out += [a for p in _pobj(tok, ("of",)) for q in _pobj(p, ("to",)) for a in s.actors(q)]
+        out += [a for p in _pobj(tok, ("with",)) for a in s.actors(p) if a not in found]
     for p in _pobj(tok, ("of",)) if tok.lemma_.lower() in STRUCK_OF else ():
         # "the US bombing of its nuclear facilities": "its" is the one the sentence is about
         owned = [c for t in p.subtree if t.dep_ == "poss" and t.pos_ == "PRON" for c in [t]]

@@ -423,6 +423,17 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "coerce"
     if rel == "~sign":
         return "agree_sign"
+    if rel == "~sale":  # "US arms sales to Taiwan", "transfers of missile technology to North Korea"
+        goods = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("compound", "amod", "nmod")
+            for t in c.subtree
+        }
+        goods |= {t.lemma_.lower() for p in pobj(tok, ("of",)) for t in p.subtree}
+        if goods & TECH:
+            return "transfer_technology"
+        return "transfer_arms" if goods & (ARMS | {"arm"}) else None
     if rel == "~presence":  # "North Korean military presence in Russia"
         return "send_troops" if any(is_troops(t) or t.lower_ == "military" for t in tok.children) else None
     if rel == "~cooperate":  # "military cooperation with Saudi Arabia", "cooperation on extended deterrence"
