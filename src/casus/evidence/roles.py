@@ -92,11 +92,11 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     the verb it hangs from ("unleashing its water cannon")."""
     if tok.lemma_.lower() in ("deployment", "dispatch") and (owner := _troop_owner(s, tok)):
         return owner
-    if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale" and not any(
-        c.dep_ in ("poss", "compound", "amod") and s.actors(c) for c in tok.children
-    ):  # "the delivery of Russian S-400 missiles": whose the goods are
-        if made := [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]:
-            return made[:1]
+    sale = NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale"
+    named = any(c.dep_ in ("poss", "compound", "amod") and s.actors(c) for c in tok.children)
+    # "the delivery of Russian S-400 missiles": whose the goods are
+    if sale and not named and (made := [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]):
+        return made[:1]
     supplier = tok.lemma_.lower() in SUPPLIERS  # "Russia's weapons supplier": Russia is supplied
     for c in tok.children:
         if supplier:
