@@ -852,3 +852,12 @@ def test_arms_sales_and_deliveries_are_transfers() -> None:
     )
     assert not triples("Oil sales to China rose.")
     assert ("CHN", "oppose", "USA") in triples("China lambasted the US arms sales to Taiwan.")
+
+
+def test_the_two_countries_of_an_agreement_are_its_parties() -> None:
+    text = (
+        "Pakistan and Saudi Arabia signed a defence pact. It comes days after Israel struck Qatar. "
+        '"This agreement aims to develop defence cooperation between the two countries," a statement said.'
+    )
+    got = {t for t in triples(text) if t[1] == "cooperate_militarily"}
+    assert got and all({t[0], t[2]} == {"PAK", "SAU"} for t in got), got

@@ -120,6 +120,9 @@ def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]]) -> Non
             recast(k, nsaid)
 
 
+_PACT = re.compile(r"\b(pact|treaty|agreement|accord|alliance)\b", re.I)
+
+
 @dataclass
 class Gate:
     """The sentences of a document the parser is to read, with what each needs from those
@@ -144,6 +147,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
     recent: list[str] = []  # states named last, most recent first
     person: str | None = None  # the state of the office-holder named last
     heard: str | None = None  # the person quoted last in a sentence the parser is not given
+    pact: list[str] = []  # the two states of the last sentence that spoke of a pact between two
     budget = PARSE_BUDGET_WORDS
     k = 0
     open_quote = False  # the sentence before was parsed and left a quotation open
@@ -159,8 +163,10 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
         if ((local or collective) and (CANDIDATE.search(sent) or quoted)) or pledge or closing:
             open_quote = _open_after(sent)
             budget -= sent.count(" ") + 1
+            # "This agreement ... between the two countries": the pact's two states, not the last named
+            context = pact if collective and pact and _PACT.search(sent) else recent[:2]
             if budget >= 0:
-                todo.append((sent, local, recent[:2], index, person, heard))
+                todo.append((sent, local, context, index, person, heard))
                 heard = None
             else:
                 overflow.append((offset, sent))
@@ -169,6 +175,9 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             if quoted:
                 quotes.extend(Quotation(text=q, speaker=None) for q in quotations(sent))
         person = next((m.form.target for m in reversed(local) if m.form.kind == "leader"), person)
+        states = list(dict.fromkeys(m.form.target for m in local if m.form.kind not in ("leader", "org")))
+        if len(states) == 2 and _PACT.search(sent):
+            pact = states
         dateline = DATELINE.match(sent)
         for m in reversed(local):
             if m.form.kind in ("leader", "org") or (dateline is not None and m.start < dateline.end()):
