@@ -88,3 +88,23 @@ def test_any_text_keeps_the_gazetteer_mentions_sorted_and_apart(text: str) -> No
     spans = [(m.start, m.end) for m in out]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+def test_a_speaker_is_named_next_to_a_speech_verb() -> None:
+    from casus.evidence.people import named_speaker
+
+    assert (
+        named_speaker("Foreign Office spokesperson Shafqat Ali Khan told reporters on Friday.")
+        == "Shafqat Ali Khan"
+    )
+    assert named_speaker("The pact is purely defensive, said Shafqat Ali Khan.") == "Shafqat Ali Khan"
+    assert named_speaker("On Tuesday the Prime Minister said nothing.") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*"ab ,.", "said", " Ivan Petrov", "On Monday", " told ", "Minister"]), max_size=40).map("".join))  # fmt: skip
+def test_a_named_speaker_is_a_name_in_the_sentence(text: str) -> None:
+    from casus.evidence.people import named_speaker
+
+    name = named_speaker(text)
+    assert name is None or name in text
