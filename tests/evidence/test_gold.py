@@ -54,14 +54,14 @@ def test_the_gold_set_is_real_and_large_enough() -> None:
             "parse",
             {
                 "precision": 0.84,
-                "recall": 0.37,
+                "recall": 0.38,
                 "attribution_accuracy": 0.81,
                 "hedge_accuracy": 0.95,
-                "link_precision": 0.93,
-                "link_recall": 0.62,
+                "link_precision": 0.94,
+                "link_recall": 0.63,
             },
         ),
-        ("rules", {"precision": 0.39, "recall": 0.17, "hedge_accuracy": 0.9}),
+        ("rules", {"precision": 0.47, "recall": 0.17, "hedge_accuracy": 0.92}),
     ],
 )
 def test_development_scores(coder: str, floors: dict[str, float]) -> None:
@@ -105,7 +105,14 @@ def test_held_aside_scores() -> None:
     reader had been changed on them alone: precision 0.62 (28 of 45), recall 0.44 (28 of 64),
     attribution 0.75 (21 of 28), hedges 0.96, links 1.00 / 1.00, no attack from mutual-defence
     wording; the same again after the session's last changes (the lower-case part of a
-    hyphenated name, the pact an article speaks of without naming it, the review's fixes)."""
+    hyphenated name, the pact an article speaks of without naming it, the review's fixes). A tenth
+    time, in the session after, once three more rounds (39 articles, each scored once before it
+    was used: precision 0.67, 0.68, 0.69; recall 0.28, 0.21, 0.36) had joined the development set
+    and the reader had been changed on them alone (people introduced with a state's title,
+    threats that are not strikes, reported charges, arms sales, pledges of small pacts pair by
+    pair, "he" for the office-holder named last): the same numbers as the eighth:
+    precision 0.62 (28 of 45), recall 0.44, attribution 0.75, hedges 0.96, links
+    1.00 / 1.00, no attack from mutual-defence wording."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.60, "recall": 0.42, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
