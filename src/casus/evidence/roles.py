@@ -3,8 +3,8 @@
 The subject is the trigger's grammatical subject, the agent of a passive or of a participle, the
 one accused of it, the possessor or modifier of an event noun, or the subject of the clause it
 hangs from; a pronoun takes the clause's named subject. The object is the direct object or the
-object of the preposition that fits the relation, the one subjected to it, or, for a war between
-two states, both of them (`casus.evidence.syntax` builds the claims from these).
+object of the preposition that fits the relation, or the one subjected to it (wars between two
+states are `casus.evidence.wars`; `casus.evidence.syntax` builds the claims from these).
 """
 
 from __future__ import annotations
@@ -25,12 +25,13 @@ from casus.evidence.lexicon import (
 )
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import targets
-from casus.evidence.triggers import between_of, is_troops
 from casus.evidence.triggers import children as _children
+from casus.evidence.triggers import is_troops
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.voice import _clause_chain
+from casus.evidence.wars import WARS
 
-__all__ = ["BLAMERS", "CONTROL_VERBS", "VICTIM_VERBS", "WARS", "accuser", "fought"]
+__all__ = ["BLAMERS", "CONTROL_VERBS", "VICTIM_VERBS", "accuser"]
 
 Token = Any  # spacy.tokens.Token
 _OBJECT_PREPS = {
@@ -494,57 +495,3 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if not out and rel in ("send_troops", "transfer_arms", "transfer_technology"):
         out += _destination(s, tok, rel, passive)
     return list(dict.fromkeys(out))
-
-
-WARS = frozenset({"war", "battle", "conflict", "skirmish", "clash", "hostility"})
-
-
-def _between(s: _Sentence, tok: Token, rel: str) -> list[str]:
-    """The states a war-like noun is between ("clashes between India and Pakistan"), or an
-    agreement, talks or cooperation ("the pact struck between Pakistan and Saudi Arabia")."""
-    if rel == "attack" and (
-        tok.pos_ != "NOUN" or tok.lemma_.lower() not in WARS | {"fighting", "hostilities"}
-    ):
-        return []
-    pledge = rel == "assist_militarily" and tok.lemma_.lower() in (
-        "guarantee",
-        "commitment",
-        "pledge",
-        "obligation",
-    )
-    if rel not in ("attack", "agree_sign", "consult", "cooperate_militarily") and not pledge:
-        return []  # "security guarantees between Russia and Belarus" are each one's to the other
-    return [a for p in between_of(tok) for a in s.actors(p)]
-
-
-def _fighters_are_troops(tok: Token) -> bool:
-    """Who fights are soldiers ("North Korean troops have been fighting", "soldiers killed while
-    fighting", "troops fighting in Kursk"), not a state."""
-    subj = _children(tok, "nsubj")
-    if subj:
-        return is_troops(subj[0])
-    if tok.dep_ == "acl":
-        return is_troops(tok.head)
-    if tok.dep_ in ("advcl", "conj", "xcomp"):
-        return any(is_troops(c) for c in _children(tok.head, "nsubj", "nsubjpass"))
-    return False
-
-
-def fought(s: _Sentence, tok: Token, subjects: list[str]) -> list[tuple[str, list[str]]]:
-    """The (relation, objects) a form of "fight" states, empty when no one is named as fought
-    or fought beside. A state fighting alongside another assists it militarily; its troops
-    fighting alongside another state, or in it, were sent there, and attack only an enemy the
-    sentence names."""
-    against = [a for p in _pobj(tok, ("against",)) for a in s.actors(p)]
-    along = [a for p in _pobj(tok, ("alongside", "with", "for")) for a in s.actors(p)]
-    direct = [a for c in _children(tok, "dobj") for a in s.actors(c)]
-    if subjects and _fighters_are_troops(tok):
-        where = along or [a for p in _pobj(tok, ("in",)) for a in s.actors(p)]
-        sent = [a for a in where if a not in subjects and a not in against]
-        fights = [("attack", against + direct)] if against or direct else []  # no enemy guessed
-        return [*fights, *([("send_troops", sent[:1])] if sent else [])]
-    if along and not against:
-        return [("assist_militarily", along)]
-    # "India and Pakistan fought a war", "have fought over borders for decades"; not "fought together"
-    mutual = len(subjects) >= 2 and not any(t.lower_ in ("together", "side") for t in tok.subtree)
-    return [("attack", against + direct)] if against or direct or mutual else []

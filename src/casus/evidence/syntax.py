@@ -39,7 +39,7 @@ from casus.evidence.model import Attribution, Claim
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import targets
 from casus.evidence.pledged import invocations, treaty_claims
-from casus.evidence.roles import _between, _objects, _subject, accuser, fought
+from casus.evidence.roles import _objects, _subject, accuser
 from casus.evidence.situations import situation
 from casus.evidence.triggers import arms_alongside
 from casus.evidence.triggers import children as _children
@@ -58,6 +58,8 @@ from casus.evidence.voice import (
     _speech_verb,
     sentence_attribution,
 )
+from casus.evidence.wars import between as between_states
+from casus.evidence.wars import fought
 
 __all__ = ["SYMMETRIC", "code_sentence"]
 
@@ -240,7 +242,7 @@ def _pairs(
 ) -> list[tuple[str | None, str | None]]:  # fmt: skip
     """(subject, object) of each claim a trigger makes: reciprocal ones both ways, one per object
     or subject named together, and an object the construction puts elsewhere."""
-    between = _between(s, tok, rel)
+    between = between_states(s, tok, rel)
     if len(between) >= 2:  # "hostilities erupted between India and Pakistan"
         subjects, objects = between, []
     reciprocal = (

@@ -8,7 +8,6 @@ around the trigger (subject, object, attribution, hedges).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from casus.evidence.lexicon import (
@@ -22,57 +21,20 @@ from casus.evidence.lexicon import (
     VERB_TRIGGERS,
     VESSELS,
 )
+from casus.evidence.tokens import CARGO, children, object_words, pobj
 
-__all__ = ["arms_alongside", "between_of", "children", "is_troops", "object_words", "pobj", "relation"]
+__all__ = [
+    "CARGO",
+    "arms_alongside",
+    "between_of",
+    "children",
+    "is_troops",
+    "object_words",
+    "pobj",
+    "relation",
+]
 
 Token = Any  # spacy.tokens.Token
-
-
-def children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def pobj(tok: Token, preps: Iterable[str]) -> list[Token]:
-    """The objects of the trigger's prepositions in `preps`, in order ("sent troops to Russia")."""
-    wanted = set(preps)
-    out = []
-    for p in tok.children:
-        if p.dep_ in ("prep", "dative") and p.lower_ in wanted:
-            out.extend(children(p, "pobj"))
-        elif p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN") and wanted:  # "gave Russia weapons"
-            out.append(p)
-    return out
-
-
-def object_words(tok: Token) -> set[str]:
-    """Lemmas of the trigger's direct object phrase (and passive subject)."""
-    words: set[str] = set()
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "with"):
-            words.update(t.lemma_.lower() for t in _phrase(c))
-            if c.lower_ in ("that", "which") and tok.dep_ == "relcl":  # "missiles that Moscow troops launch"
-                words.update(t.lemma_.lower() for t in _phrase(tok.head) if t.i < tok.i)
-            if c.lemma_.lower() in CARGO:  # "sent containers that could contain artillery shells"
-                words.update(t.lemma_.lower() for t in c.subtree if t.lemma_.lower() in ARMS)
-    return words
-
-
-_TOPIC = frozenset({"about", "regarding", "concerning", "on", "over"})
-
-
-def _phrase(head: Token) -> list[Token]:
-    """A noun phrase without what it is about or a clause on it ("details about the deployment of
-    troops" is details, not troops)."""
-    out, todo = [], [head]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo.extend(
-            c
-            for c in t.children
-            if not (c.dep_ == "prep" and c.lower_ in _TOPIC) and c.dep_ not in ("relcl", "acl")
-        )
-    return out
 
 
 def _sent(tok: Token, lemma: str, words: set[str]) -> str | None:
@@ -313,7 +275,6 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     return rel
 
 
-CARGO = frozenset({"container", "shipment", "cargo", "consignment", "crate", "wagon", "train", "batch"})
 _SUFFERING = frozenset({"suffer", "face", "endure", "sustain", "experience", "repel", "repulse", "withstand"})
 _CHARGES = frozenset({"accusation", "allegation", "charge", "claim"})
 _NOT_PACTS = frozenset(

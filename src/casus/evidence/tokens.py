@@ -1,0 +1,65 @@
+"""Small questions asked of a parsed token: its children by label, the objects of its
+prepositions, and the words of its object phrase (`casus.evidence.triggers` resolves relations by
+them, `casus.evidence.roles` finds actors by them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from casus.evidence.lexicon import ARMS
+
+__all__ = ["CARGO", "children", "object_words", "pobj"]
+
+Token = Any  # spacy.tokens.Token
+
+# Containers whose contents are what was sent ("sent containers that could hold artillery shells")
+CARGO = frozenset({"container", "shipment", "cargo", "consignment", "crate", "wagon", "train", "batch"})
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    """The token's children with any of the dependency labels `deps`."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobj(tok: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of the trigger's prepositions in `preps`, in order ("sent troops to Russia")."""
+    wanted = set(preps)
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "dative") and p.lower_ in wanted:
+            out.extend(children(p, "pobj"))
+        elif p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN") and wanted:  # "gave Russia weapons"
+            out.append(p)
+    return out
+
+
+def object_words(tok: Token) -> set[str]:
+    """Lemmas of the trigger's direct object phrase (and passive subject)."""
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "with"):
+            words.update(t.lemma_.lower() for t in _phrase(c))
+            if c.lower_ in ("that", "which") and tok.dep_ == "relcl":  # "missiles that Moscow troops launch"
+                words.update(t.lemma_.lower() for t in _phrase(tok.head) if t.i < tok.i)
+            if c.lemma_.lower() in CARGO:  # "sent containers that could contain artillery shells"
+                words.update(t.lemma_.lower() for t in c.subtree if t.lemma_.lower() in ARMS)
+    return words
+
+
+_TOPIC = frozenset({"about", "regarding", "concerning", "on", "over"})
+
+
+def _phrase(head: Token) -> list[Token]:
+    """A noun phrase without what it is about or a clause on it ("details about the deployment of
+    troops" is details, not troops)."""
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(
+            c
+            for c in t.children
+            if not (c.dep_ == "prep" and c.lower_ in _TOPIC) and c.dep_ not in ("relcl", "acl")
+        )
+    return out

@@ -1,0 +1,72 @@
+"""Wars and fights: which states a war-like noun is between, and who fights whom.
+
+"Clashes between India and Pakistan" are the two states' attacks on each other; a state fighting
+alongside another assists it; troops fighting beside a state, or in it, were sent there, and
+attack only an enemy the sentence names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.triggers import between_of, is_troops
+from casus.evidence.triggers import children as _children
+from casus.evidence.triggers import pobj as _pobj
+
+__all__ = ["WARS", "between", "fought"]
+
+Token = Any  # spacy.tokens.Token
+
+WARS = frozenset({"war", "battle", "conflict", "skirmish", "clash", "hostility"})
+
+
+def between(s: _Sentence, tok: Token, rel: str) -> list[str]:
+    """The states a war-like noun is between ("clashes between India and Pakistan"), or an
+    agreement, talks or cooperation ("the pact struck between Pakistan and Saudi Arabia")."""
+    if rel == "attack" and (
+        tok.pos_ != "NOUN" or tok.lemma_.lower() not in WARS | {"fighting", "hostilities"}
+    ):
+        return []
+    pledge = rel == "assist_militarily" and tok.lemma_.lower() in (
+        "guarantee",
+        "commitment",
+        "pledge",
+        "obligation",
+    )
+    if rel not in ("attack", "agree_sign", "consult", "cooperate_militarily") and not pledge:
+        return []  # "security guarantees between Russia and Belarus" are each one's to the other
+    return [a for p in between_of(tok) for a in s.actors(p)]
+
+
+def _fighters_are_troops(tok: Token) -> bool:
+    """Who fights are soldiers ("North Korean troops have been fighting", "soldiers killed while
+    fighting", "troops fighting in Kursk"), not a state."""
+    subj = _children(tok, "nsubj")
+    if subj:
+        return is_troops(subj[0])
+    if tok.dep_ == "acl":
+        return is_troops(tok.head)
+    if tok.dep_ in ("advcl", "conj", "xcomp"):
+        return any(is_troops(c) for c in _children(tok.head, "nsubj", "nsubjpass"))
+    return False
+
+
+def fought(s: _Sentence, tok: Token, subjects: list[str]) -> list[tuple[str, list[str]]]:
+    """The (relation, objects) a form of "fight" states, empty when no one is named as fought
+    or fought beside. A state fighting alongside another assists it militarily; its troops
+    fighting alongside another state, or in it, were sent there, and attack only an enemy the
+    sentence names."""
+    against = [a for p in _pobj(tok, ("against",)) for a in s.actors(p)]
+    along = [a for p in _pobj(tok, ("alongside", "with", "for")) for a in s.actors(p)]
+    direct = [a for c in _children(tok, "dobj") for a in s.actors(c)]
+    if subjects and _fighters_are_troops(tok):
+        where = along or [a for p in _pobj(tok, ("in",)) for a in s.actors(p)]
+        sent = [a for a in where if a not in subjects and a not in against]
+        fights = [("attack", against + direct)] if against or direct else []  # no enemy guessed
+        return [*fights, *([("send_troops", sent[:1])] if sent else [])]
+    if along and not against:
+        return [("assist_militarily", along)]
+    # "India and Pakistan fought a war", "have fought over borders for decades"; not "fought together"
+    mutual = len(subjects) >= 2 and not any(t.lower_ in ("together", "side") for t in tok.subtree)
+    return [("attack", against + direct)] if against or direct or mutual else []
