@@ -861,3 +861,25 @@ def test_the_two_countries_of_an_agreement_are_its_parties() -> None:
     )
     got = {t for t in triples(text) if t[1] == "cooperate_militarily"}
     assert got and all({t[0], t[2]} == {"PAK", "SAU"} for t in got), got
+
+
+def test_topics_encouragements_lifted_sanctions_and_groups_are_no_targets() -> None:
+    got = triples(
+        "Russia's security chief Sergei Shoigu discussed the Ukraine conflict with North Korean leader Kim Jong Un."
+    )
+    assert ("RUS", "consult", "PRK") in got and ("RUS", "consult", "UKR") not in got
+    assert not triples("He said he would encourage Russia to attack the United States.")
+    assert not triples("The United States has lifted most of its sanctions on Syria.")
+    assert not triples("Israel struck Syria. Syria's Defense Ministry blamed Druze militias for violating a ceasefire.") - {("ISR", "attack", "SYR")}  # fmt: skip
+    assert not triples(
+        "Romania has seen a dozen drone incursions in its airspace since the invasion of Ukraine."
+    )
+    # no one is guessed for an unnamed "Kim" thanked for an act
+    assert not [
+        t for t in triples("Shoigu thanked Kim for sending troops to Russia.") if t[1] == "send_troops"
+    ]
+
+
+def test_airspace_and_trade_closed_are_sanctions() -> None:
+    assert ("TUR", "sanction", "ISR") in triples("Turkey has closed its airspace to Israeli planes.")
+    assert ("TUR", "sanction", "ISR") in triples("Turkey severed direct trade ties with Israel in May.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.lexicon import NEAR
+from casus.evidence.lexicon import NEAR, NON_STATE
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import BLAMERS, REACTIONS
 from casus.evidence.triggers import children as _children
@@ -101,6 +101,8 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
     nouns = [n for n in _object_nouns(tok) if n.pos_ == "NOUN"]
     if not nouns or any(s.mention(t) for n in nouns for t in n.subtree):
         return []
+    if any(n.lemma_.lower() in NON_STATE for n in _children(tok, "dobj")):
+        return []  # "blamed Druze militias for violating the ceasefire": a group, not a state
     if any(
         n.lemma_.lower() in _UNNAMED_STATES
         and not any(c.lower_ in ("these", "those", "the", "both") for c in n.children)

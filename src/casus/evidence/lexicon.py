@@ -74,6 +74,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["retaliate", "avenge"], "~retaliate"),
     "escort": "~escort",
     "bring": "~bring",
+    **dict.fromkeys(["sever", "cut"], "~sever"),
     "test": "~test",
     "down": "attack",
     "come": "~come",

@@ -42,7 +42,7 @@ _OBJECT_PREPS = {
     "attack": ("against", "on", "at", "in", "into", "toward", "towards"),
     "coerce": ("against", "on", "at", "near", "into", "with"),
     "threaten": ("against", "with"),
-    "sanction": ("on", "against"),
+    "sanction": ("on", "against", "to"),
     "oppose": ("against", "on", "over", "about", "at"),
     "support_politically": (),
     "accuse": (),
@@ -156,6 +156,10 @@ VICTIM_VERBS = frozenset(
         "repel",
         "repulse",
         "withstand",
+        "see",
+        "witness",
+        "record",
+        "register",
     }
 )
 
@@ -223,6 +227,8 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
     accused = _accused(s, tok)
     if accused:
         return accused, False
+    if accuser(tok) is not None and _children(accuser(tok), "dobj"):
+        return [], False  # "thanked Kim for sending troops": Kim did it, whoever Kim is; not the thanker
     if tok.dep_ == "acl":  # "water cannoning by two CCG vessels": a participle with its agent
         for ag in _children(tok, "agent"):
             for p in _children(ag, "pobj"):
@@ -435,6 +441,11 @@ def _host(s: _Sentence, tok: Token) -> list[str]:
 def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if tok.lemma_.lower() == "host":
         return _host(s, tok)
+    # "discussed the Ukraine conflict with Kim": whom, not what, was discussed (the parse may hang
+    # "with" on the topic)
+    topics = [tok, *_children(tok, "dobj")] if rel == "consult" else []
+    if met := [a for t in topics for p in _pobj(t, ("with",)) for a in s.actors(p)]:
+        return met
     if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~buy":  # the buyer receives
         subj = _children(tok, *_SUBJ)
         pronoun = subj and subj[0].pos_ == "PRON" and s.mention(subj[0]) is None

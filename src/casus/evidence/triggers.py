@@ -143,6 +143,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~retaliate":  # "vowed to avenge the bombing", "will retaliate against Poland": a threat
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children)
         return "threaten" if future or _threatened(tok) else "attack"
+    if rel == "~sever":  # "severed direct trade ties with Israel", "cut off our trade with Israel"
+        return "sanction" if words & {"tie", "trade", "relation", "contact", "link"} else None
     if rel == "~buy":  # "Iran has purchased Russian-made Su-35 fighter jets": the seller supplies them
         return (
             "transfer_arms" if words & (ARMS | VESSELS) else "transfer_technology" if words & TECH else None
@@ -195,7 +197,11 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "attack" if words & (ARMS - {"jet", "aircraft"}) else "mobilize"
     if rel == "~close":  # "closed its border with Cambodia", "shut the Russian consulate": a sanction
         shut = {c.lemma_.lower() for c in children(tok, "dobj", "nsubjpass")}
-        return "sanction" if shut & {"border", "crossing", "checkpoint", "consulate", "embassy"} else None
+        return (
+            "sanction"
+            if shut & {"border", "crossing", "checkpoint", "consulate", "embassy", "airspace", "port"}
+            else None
+        )
     if rel == "~allege":  # "The US alleged that North Korea is sending troops": an accusation
         return "accuse" if children(tok, "ccomp") else None
     if rel == "~hit" and {t.lemma_.lower() for p in pobj(tok, ("with",)) for t in p.subtree} & _COVERT:
@@ -276,6 +282,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
 
 
 _SUFFERING = frozenset({"suffer", "face", "endure", "sustain", "experience", "repel", "repulse", "withstand"})
+_LIFTING = frozenset({"lift", "ease", "remove", "drop", "suspend", "waive", "relax", "end", "scrap"})
 _CHARGES = frozenset({"accusation", "allegation", "charge", "claim"})
 _NOT_PACTS = frozenset(
     {"decree", "law", "bill", "order", "executive", "budget", "resolution", "petition", "letter"}
@@ -382,6 +389,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         if lemma in ("maneuver", "manoeuvre", "collision"):
             return "coerce" if mods & {"dangerous", "blocking", "aggressive", "unsafe", "reverse"} else None
         return "coerce"
+    if rel == "sanction" and any(a.lemma_.lower() in _LIFTING for a in list(tok.ancestors)[:3]):
+        return None  # "has lifted most of its sanctions on Syria"
     if rel == "~sign":
         return "agree_sign"
     if rel == "~sale":  # "US arms sales to Taiwan", "transfers of missile technology to North Korea"
@@ -445,6 +454,9 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
 THREAT_VERBS = frozenset({"threaten", "vow", "warn", "promise", "swear"})
 
 
+_PROMPTING = frozenset({"encourage", "urge", "invite", "dare", "provoke", "incite", "goad"})
+
+
 def _threatened(tok: Token) -> bool:
     """An act a threat speaks of: the infinitive of a threatening verb ("threatened to strike")."""
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in THREAT_VERBS
@@ -463,6 +475,8 @@ def relation(tok: Token) -> str | None:
         rel = _verb_relation(tok, lemma)
         if rel in ("attack", "coerce") and _threatened(tok):
             return "threaten"  # "Iran threatened to strike Israel": a threat, not a strike
+        if rel in ("attack", "coerce") and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PROMPTING:
+            return None  # "he'd encourage Russia to attack non-paying members": no strike
         return rel
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_relation(tok, lemma)
