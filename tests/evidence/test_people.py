@@ -108,3 +108,10 @@ def test_a_named_speaker_is_a_name_in_the_sentence(text: str) -> None:
 
     name = named_speaker(text)
     assert name is None or name in text
+
+
+def test_a_known_leaders_short_name_stands_for_him_when_no_one_shares_it() -> None:
+    assert people("North Korean leader Kim Jong Un met Lavrov. Kim said the pact was firm.") == {"Kim": "PRK"}
+    # two Kims in the text: "Kim" alone is neither
+    both = "North Korean leader Kim Jong Un met South Korean Defense Minister Kim Yong-hyun. Kim said so."
+    assert "Kim" not in people(both)

@@ -5,7 +5,8 @@ person the gazetteer does not know to a state or organisation; in the rest of th
 "Manalo told a briefing" or "Naryshkin said" is that state's official speaking. Only the
 article's own introductions count (a surname means nothing across articles), only titles of
 office (a former official or an opposition figure speaks for no state), and never a name the
-gazetteer already knows.
+gazetteer already knows. The short name of an office-holder the gazetteer knows ("Kim" after
+"North Korean leader Kim Jong Un") counts too, when no one else in the text shares it.
 """
 
 from __future__ import annotations
@@ -247,6 +248,16 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
     people: dict[str, tuple[str, str]] = {}
     for m in actors:
         _title_after_state(text, m, free, people)
+    # "North Korean leader Kim Jong Un ... Kim said": the short name of an office-holder the
+    # gazetteer knows, when no one else in the text shares it
+    known: dict[str, set[tuple[str, str]]] = {}
+    for m in found:
+        if m.form.kind == "leader" and m.form.person and len(m.form.person.split()) >= 2:
+            short: dict[str, tuple[str, str]] = {}
+            _register(m.form.person, m.form.target, short)
+            for k, v in short.items():
+                if k != m.form.person:
+                    known.setdefault(k, set()).add(v)
     at_start = {m.start: m for m in actors}
     for n in _NAME.finditer(text):
         name = _clean(n.group(0))
@@ -270,6 +281,11 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
         elif text[n.start() - 2 : n.start()] == ", ":
             # "Director of Russia's Foreign Intelligence Service (SVR), Sergey Naryshkin, said"
             _titled_before(text, n.start() - 2, name, actors, people)
+    for k, who in known.items():
+        if k in people and people[k][1] not in {full for _, full in who}:
+            del people[k]  # two people of the text share it: neither is meant by it alone
+        elif len(who) == 1 and k not in people:
+            people[k] = next(iter(who))
     if not people:
         return found
     pattern = re.compile(
