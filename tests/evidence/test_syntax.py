@@ -883,3 +883,11 @@ def test_topics_encouragements_lifted_sanctions_and_groups_are_no_targets() -> N
 def test_airspace_and_trade_closed_are_sanctions() -> None:
     assert ("TUR", "sanction", "ISR") in triples("Turkey has closed its airspace to Israeli planes.")
     assert ("TUR", "sanction", "ISR") in triples("Turkey severed direct trade ties with Israel in May.")
+
+
+def test_a_worry_expressed_about_another_is_on_the_worriers_word() -> None:
+    got = claims("Washington and Seoul have expressed concern that Kim Jong Un may seek Russian technology transfers.")  # fmt: skip
+    assert {(c.attribution.kind, c.attribution.who) for c in got if c.relation == "request_aid"} == {
+        ("officials", "USA"),
+        ("officials", "KOR"),
+    }

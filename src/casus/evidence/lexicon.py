@@ -239,6 +239,8 @@ SPEECH = frozenset(
         "declare",
         "stress",
         "clarify",
+        "express",
+        "voice",
         "affirm",
         "argue",
         "suggest",
