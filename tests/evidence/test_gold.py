@@ -112,7 +112,9 @@ def test_held_aside_scores() -> None:
     threats that are not strikes, reported charges, arms sales, pledges of small pacts pair by
     pair, "he" for the office-holder named last): the same numbers as the eighth:
     precision 0.62 (28 of 45), recall 0.44, attribution 0.75, hedges 0.96, links
-    1.00 / 1.00, no attack from mutual-defence wording."""
+    1.00 / 1.00, no attack from mutual-defence wording; an eleventh time after the session's last
+    changes (consultations with whom, not about what; lifted sanctions; short names of known
+    office-holders; worries on the worriers' word): the same again."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.60, "recall": 0.42, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
