@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import pairwise
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from casus.evidence.gazetteer import default_gazetteer
@@ -103,11 +103,13 @@ def test_a_speaker_is_named_next_to_a_speech_verb() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([*"ab ,.", "said", " Ivan Petrov", "On Monday", " told ", "Minister"]), max_size=40).map("".join))  # fmt: skip
+@example(" told On Mondaya  Ivan Petrov")
 def test_a_named_speaker_is_a_name_in_the_sentence(text: str) -> None:
     from casus.evidence.people import named_speaker
 
     name = named_speaker(text)
-    assert name is None or name in text
+    # the name's words as they stand in the text (runs of spaces between them become one)
+    assert name is None or name in " ".join(text.split())
 
 
 def test_a_known_leaders_short_name_stands_for_him_when_no_one_shares_it() -> None:
