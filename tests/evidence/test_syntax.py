@@ -891,3 +891,9 @@ def test_a_worry_expressed_about_another_is_on_the_worriers_word() -> None:
         ("officials", "USA"),
         ("officials", "KOR"),
     }
+
+
+def test_an_entry_permitted_or_refused_is_no_crossing() -> None:
+    text = "Turkish authorities denied permission for Israeli President Isaac Herzog's plane to enter Turkey's airspace."
+    assert not [t for t in triples(text) if t[1] == "coerce"]
+    assert ("RUS", "coerce", "POL") in triples("Russian drones entered Polish airspace.")

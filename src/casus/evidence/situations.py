@@ -20,6 +20,7 @@ __all__ = ["situation"]
 Token = Any  # spacy.tokens.Token
 
 _CROSSING = frozenset({"violation", "incursion", "intrusion", "breach", "violate", "enter", "cross", "penetrate", "fly"})  # fmt: skip
+_LEAVE = frozenset({"permission", "request", "approval", "clearance", "right", "plan", "authorization", "authorisation"})  # fmt: skip
 # Verbs that place troops somewhere: "are in Russia", "were training in Russia", "arrived in Kursk"
 _BEING = frozenset({"be", "remain", "stay", "train", "arrive", "operate", "serve", "gather", "mass"})
 
@@ -31,6 +32,10 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     space = next((t for t in tok.subtree if t.lemma_.lower() == "airspace"), None)
     if space is None:
         return None
+    if (tok.dep_ in ("acl", "xcomp") and tok.head.lemma_.lower() in _LEAVE) or any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in tok.children
+    ):
+        return None  # "denied permission for Herzog's plane to enter its airspace": no crossing
     by = [a for t in tok.children if t.lower_ == "by" for p in children(t, "pobj") for a in s.actors(p)]
     if tok.pos_ == "VERB":
         subj, _ = _subject(s, tok)
