@@ -114,7 +114,9 @@ def test_held_aside_scores() -> None:
     precision 0.62 (28 of 45), recall 0.44, attribution 0.75, hedges 0.96, links
     1.00 / 1.00, no attack from mutual-defence wording; an eleventh time after the session's last
     changes (consultations with whom, not about what; lifted sanctions; short names of known
-    office-holders; worries on the worriers' word): the same again."""
+    office-holders; worries on the worriers' word): the same again; a twelfth after a tenth round
+    had been scored and a wording link to a treaty none of whose parties the article names was
+    dropped however close: the same again."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.60, "recall": 0.42, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
