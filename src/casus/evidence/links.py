@@ -339,20 +339,26 @@ def _treaty_parties() -> dict[str, frozenset[str]]:
     }
 
 
+_LONG_QUOTE = 8  # words: a quotation this long is a treaty's own text, whoever the article names
+
+
 def plausible_links(
     links: list[ProvisionLink], named: dict[str, set[str]], actors: set[str]
 ) -> list[ProvisionLink]:
     """The links by wording that fit their article: a match to a treaty none of whose parties the
     article names is chance wording ("coercive behavior" in a piece on the US and Japan is not the
-    SADC pact, however close the words), and a loose one (below `SURE`) in a sentence that names
-    another treaty ("NATO has invoked Article 4 of the North Atlantic Treaty") is that treaty's,
-    found by reference instead.
-    `named` holds each sentence's actors, `actors` the article's."""
+    SADC pact, however close the words, unless it quotes `_LONG_QUOTE` words or more), and a loose
+    one (below `SURE`) in a sentence that names another treaty ("NATO has invoked Article 4 of the
+    North Atlantic Treaty") is that treaty's, found by reference instead. `named` holds each
+    sentence's actors, `actors` the article's."""
     treaties, parties = _treaty_articles(), _treaty_parties()
     out = []
     for lk in links:
-        if lk.score is not None and not parties.get(lk.treaty, frozenset()) & actors:
-            continue  # even a close match: "sovereignty and territorial integrity" in a piece on Azerbaijan is not the Sahel pact
+        quoted = max((len(q.group(1).split()) for q in QUOTED.finditer(lk.sentence)), default=0)
+        if lk.score is not None and quoted < _LONG_QUOTE and not parties.get(lk.treaty, frozenset()) & actors:
+            # a close match on a stock phrase ("sovereignty and territorial integrity" in a piece on
+            # Azerbaijan is not the Sahel pact); a long quotation of a treaty's words is still that treaty
+            continue
         if lk.score is not None and lk.score < SURE:
             other = _named_treaty(lk.sentence, named.get(lk.sentence, set()), treaties)
             if (other is not None and other != lk.treaty) or not (
