@@ -106,7 +106,8 @@ def test_paste_the_korean_clash_as_yaml_and_run_it(page, server: str, tmp_path: 
     out = shots(tmp_path)
     text = (EXAMPLES / "korea-clash.yaml").read_text("utf-8")
     page.goto(f"{server}/scenario#token={TOKEN}")
-    page.click("#paste-toggle")
+    page.click("#paste-toggle")  # at once: the panel does not wait for the page's data
+    page.wait_for_selector("#paste-text", state="visible", timeout=5000)
     broken = text.replace("date: 2025-05-30", "date: 2025-05-32", 1).replace(
         "kind: strike_on_territory\n    location: {state: PRK}\n    date: 2025-05-31",
         "kind: air_raid\n    location: {state: PRK}\n    date: 2025-05-31",

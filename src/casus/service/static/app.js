@@ -422,6 +422,28 @@ async function loadSaved(sel) {
 }
 
 async function initScenario(form) {
+  // The paste panel works at once: its handlers do not wait for the states and saved scenarios
+  // to load (a quick click on "paste" used to do nothing until they had).
+  $("paste-toggle").addEventListener("click", () => {
+    const p = $("paste-panel"); p.hidden = !p.hidden; $("paste-toggle").setAttribute("aria-expanded", String(!p.hidden));
+    if (!p.hidden) { gutter(); $("paste-text").focus(); }
+  });
+  $("paste-text").addEventListener("input", () => { pasted = null; $("paste-load").disabled = $("paste-run").disabled = true; gutter(); });
+  $("paste-text").addEventListener("scroll", () => { $("paste-gutter").scrollTop = $("paste-text").scrollTop; });
+  $("paste-file").addEventListener("change", async ev => {
+    const f = ev.target.files[0];
+    if (!f) return;
+    $("paste-text").value = await f.text();
+    gutter();
+    await checkPasted();
+  });
+  $("paste-check").addEventListener("click", checkPasted);
+  $("paste-load").addEventListener("click", async () => { if (pasted) { await fillForm(pasted, { note: "Loaded from the pasted text." }); $("scenario-form").scrollIntoView(); } });
+  $("paste-run").addEventListener("click", async () => {
+    if (!pasted) return;
+    try { await submitRun(pasted, Number($("trials").value), $("seed").value); }
+    catch (e) { $("paste-result").className = "error"; $("paste-result").textContent = e.message; }
+  });
   await refreshStates();
   addEvent({ kind: "armed_attack", location: {} });
   await loadSaved();
@@ -450,26 +472,6 @@ async function initScenario(form) {
     await fillForm(s.scenario, { note: `The saved scenario “${s.name}”.` });
   });
   $("blank-button").addEventListener("click", blankForm);
-  $("paste-toggle").addEventListener("click", () => {
-    const p = $("paste-panel"); p.hidden = !p.hidden; $("paste-toggle").setAttribute("aria-expanded", String(!p.hidden));
-    if (!p.hidden) { gutter(); $("paste-text").focus(); }
-  });
-  $("paste-text").addEventListener("input", () => { pasted = null; $("paste-load").disabled = $("paste-run").disabled = true; gutter(); });
-  $("paste-text").addEventListener("scroll", () => { $("paste-gutter").scrollTop = $("paste-text").scrollTop; });
-  $("paste-file").addEventListener("change", async ev => {
-    const f = ev.target.files[0];
-    if (!f) return;
-    $("paste-text").value = await f.text();
-    gutter();
-    await checkPasted();
-  });
-  $("paste-check").addEventListener("click", checkPasted);
-  $("paste-load").addEventListener("click", async () => { if (pasted) { await fillForm(pasted, { note: "Loaded from the pasted text." }); $("scenario-form").scrollIntoView(); } });
-  $("paste-run").addEventListener("click", async () => {
-    if (!pasted) return;
-    try { await submitRun(pasted, Number($("trials").value), $("seed").value); }
-    catch (e) { $("paste-result").className = "error"; $("paste-result").textContent = e.message; }
-  });
   $("add-event").addEventListener("click", () => {
     const prev = [...$("events").children].pop();
     const fs = addEvent({ kind: "strike_on_territory", location: {} });
