@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from casus.evidence.claims import read_claims
 from casus.evidence.gazetteer import Gazetteer, Mention, default_gazetteer
@@ -123,25 +123,36 @@ def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]]) -> Non
 _PACT = re.compile(r"\b(pact|treaty|agreement|accord|alliance)\b", re.I)
 
 
+class Todo(NamedTuple):
+    """A sentence to parse, with what it needs from the sentences before it."""
+
+    text: str
+    mentions: list[Mention]  # its actors, at sentence offsets
+    context: list[str]  # the two states named last
+    position: int  # its place among the document's sentences
+    person: str | None  # the state of the office-holder named last ("he")
+    heard: str | None  # a person quoted by name since the last parsed sentence
+
+
 @dataclass
 class Gate:
     """The sentences of a document the parser is to read, with what each needs from those
     before it, and what is left to others (quotations in unparsed sentences, the overflow)."""
 
-    todo: list[tuple[str, list[Mention], list[str], int, str | None, str | None]]
+    todo: list[Todo]
     overflow: list[tuple[int, str]]
     quotes: list[Quotation]
 
     def texts(self) -> list[str]:
         """The texts to parse, datelines blanked."""
-        return [DATELINE.sub(lambda m: " " * len(m.group(0)), t) for t, *_ in self.todo]
+        return [DATELINE.sub(lambda m: " " * len(m.group(0)), x.text) for x in self.todo]
 
 
 def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
     """The sentences that name an actor and hold a trigger word (`CANDIDATE`), treaty language, or
     the close of a quotation; past `PARSE_BUDGET_WORDS` words of them the rest are left to the
     rule-based coder, so that a very long input is read in time linear in its length."""
-    todo: list[tuple[str, list[Mention], list[str], int, str | None, str | None]] = []
+    todo: list[Todo] = []
     overflow: list[tuple[int, str]] = []
     quotes: list[Quotation] = []
     recent: list[str] = []  # states named last, most recent first
@@ -166,7 +177,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             # "This agreement ... between the two countries": the pact's two states, not the last named
             context = pact if collective and pact and _PACT.search(sent) else recent[:2]
             if budget >= 0:
-                todo.append((sent, local, context, index, person, heard))
+                todo.append(Todo(sent, local, context, index, person, heard))
                 heard = None
             else:
                 overflow.append((offset, sent))
