@@ -897,3 +897,46 @@ def test_an_entry_permitted_or_refused_is_no_crossing() -> None:
     text = "Turkish authorities denied permission for Israeli President Isaac Herzog's plane to enter Turkey's airspace."
     assert not [t for t in triples(text) if t[1] == "coerce"]
     assert ("RUS", "coerce", "POL") in triples("Russian drones entered Polish airspace.")
+
+
+def test_they_and_it_stand_for_what_the_sentence_before_was_about() -> None:
+    text = (
+        "Japanese Defense Minister Gen Nakatani and US Defense Secretary Pete Hegseth spoke by phone on "
+        "Saturday. They also agreed to hold an in-person meeting at an early date."
+    )
+    got = [c for c in read_document(Document("t", None, None, text), on=dt.date(2025, 2, 1)).claims]
+    assert [(c.subject, c.relation, c.object) for c in got if c.text.startswith("They")] == [
+        ("JPN", "consult", "USA")
+    ]
+    # "exchanged views": a consultation; "exchanged fire": an attack, each way
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman and Pakistani Prime Minister Shehbaz Sharif discussed the "
+        "partnership, SPA said. They also exchanged views on regional developments."
+    )
+    assert ("SAU", "consult", "PAK") in {
+        (c.subject, c.relation, c.object) for c in claims(text) if c.text.startswith("They")
+    }
+    assert {("IND", "attack", "PAK"), ("PAK", "attack", "IND")} <= triples(
+        "India and Pakistan exchanged fire on Tuesday."
+    )
+    # "it" is one actor: after a sentence about two, or with a name before it, it stands for none of them
+    assert not [
+        t
+        for t in triples("Japan and Russia held talks. It condemned China.")
+        if t[1] == "oppose" and t[0] == "RUS"
+    ]
+    # a pronoun subject of the clause above: "said it strongly condemns" is the ministry's state
+    assert ("USA", "assist_militarily", "PHL") in triples(
+        "Washington has repeatedly warned that it is obligated to help defend the Philippines."
+    )
+    assert ("PRK", "send_troops", "RUS") in triples(
+        "North Korea confirmed on Monday that it had sent troops to fight for Russia."
+    )
+    # "anyone who wants to attack us": a relative pronoun is no one named
+    assert not [
+        t
+        for t in triples(
+            "This has to be very clear to Vladimir Putin and anyone else who wants to attack us."
+        )
+        if t[1] == "attack"
+    ]

@@ -131,6 +131,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["urge", "call"], "~urge"),
     **dict.fromkeys(["consult", "discuss", "meet", "talk"], "consult"),
     "speak": "~speak",
+    "exchange": "~exchange",
     **dict.fromkeys(["defend", "protect"], "assist_militarily"),
     **dict.fromkeys(["assist", "help", "aid"], "~assist"),
     "engage": "~engage",
@@ -486,7 +487,8 @@ def _candidate_pattern() -> re.Pattern[str]:
     """The words that may be a trigger: every trigger lemma with its regular inflections, the
     irregular forms, and a few stems whose derivations all count ("exercis", "manoeuv")."""
     irregular = ["sent", "struck", "fought", "shot", "sought", "held", "gave", "given", "sold", "began", "begun",
-                 "met", "hit", "shut", "brought", "flew", "flown", "led", "undertook", "undertaken", "dealt"]  # fmt: skip
+                 "met", "hit", "shut", "brought", "flew", "flown", "led", "undertook", "undertaken", "dealt",
+                 "bought", "came", "saw", "seen", "spoke", "spoken"]  # fmt: skip
     stems = ["drill", "exercis", "maneuv", "manoeuv", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
              "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
              "hostilit"]  # fmt: skip

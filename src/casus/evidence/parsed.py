@@ -34,6 +34,8 @@ class Sentence:
         self.mentions = mentions
         self.last_speaker = last_speaker
         self.person: str | None = None  # the state of the office-holder named last before this sentence
+        # what the sentence just before was about (its main clause's subject), for "they" and "it"
+        self.previous: list[str] = []
         # "the two countries", "both sides": the two states this sentence names, else the two the
         # article named last
         named = list(dict.fromkeys(m.form.target for m in mentions if m.form.kind not in ("org", "leader")))

@@ -39,7 +39,7 @@ from casus.evidence.parsed import targets
 from casus.evidence.people import introduced_people, named_speaker
 from casus.evidence.sentences import sentences
 from casus.evidence.sources import Document
-from casus.evidence.syntax import code_sentence, quotations, quote_speaker, speaker_of
+from casus.evidence.syntax import code_sentence, main_subject, quotations, quote_speaker, speaker_of
 
 # "MANILA, Philippines —", "NEW YORK:", "BEIJING (Reuters) -": a dateline is not part of the sentence
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
@@ -121,6 +121,9 @@ def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]]) -> Non
 
 
 _PACT = re.compile(r"\b(pact|treaty|agreement|accord|alliance)\b", re.I)
+# A sentence whose actor is a pronoun for someone named before ("They also agreed to ...", "He
+# warned that ..."): parsed when the sentence before it was, or an office-holder was named
+_PRONOUN_ACTOR = re.compile(r"(?:[^\w\s]\s*)?(?:(they|it)|(he|she))\b(?:\s+\w+){0,2}?\s+\w+(?:ed|s)\b", re.I)
 
 
 class Todo(NamedTuple):
@@ -171,7 +174,12 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
         # the sentence that closes the quotation names its speaker, so it is parsed too
         closing = open_quote and quoted
         open_quote = False
-        if ((local or collective) and (CANDIDATE.search(sent) or quoted)) or pledge or closing:
+        pronoun = _PRONOUN_ACTOR.match(sent)
+        referent = pronoun is not None and (
+            (pronoun.group(1) is not None and todo and todo[-1].position == index - 1)
+            or (pronoun.group(2) is not None and person is not None)
+        )
+        if ((local or collective or referent) and (CANDIDATE.search(sent) or quoted)) or pledge or closing:
             open_quote = _open_after(sent)
             budget -= sent.count(" ") + 1
             # "This agreement ... between the two countries": the pact's two states, not the last named
@@ -207,11 +215,14 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
     voices: dict[str, Attribution] = {}
     last: Attribution | None = None
     rows: list[tuple[int, str, list[Claim], Attribution]] = []
+    about: list[str] = []  # what the sentence before was about, if it was parsed
     for doc, (sent, local, context, index, named, heard) in zip(docs, g.todo, strict=True):
         if heard is not None:  # "Shafqat Ali Khan said ..." in a sentence not parsed, then "He stated ..."
             last = Attribution(kind="speaker", who=heard)
         said = speaker_of(doc, local, last, sent, on)
-        rows.append((index, sent, code_sentence(doc, local, sent, context, last, on, named), said))
+        previous = about if rows and rows[-1][0] == index - 1 else []
+        rows.append((index, sent, code_sentence(doc, local, sent, context, last, on, named, previous), said))
+        about = main_subject(doc, local, previous)
         if said.kind == "speaker" and said.who:
             last = said
         passages = quotations(sent)

@@ -299,6 +299,8 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             control = head.dep_ == "xcomp"
             head = head.head
             subj = _children(head, *_SUBJ, *(("nsubjpass",) if control else ()))
+            if subj and subj[0].lower_ in _PERSONAL and head.lemma_.lower() not in SPEECH:
+                return _antecedent(s, head), False  # "They also agreed to hold a meeting"
             if subj:
                 return s.actors(subj[0]), False
             continue
@@ -335,13 +337,23 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
         return before[:1]
     # "He warned that Israel's actions ...": the office-holder the article named last; "'We will
     # go after those targets,' he said": whoever says it
-    word = next((c.lower_ for c in tok.children if c.dep_ in (*_SUBJ, "poss") and c.pos_ == "PRON"), "")
+    pron = next((c for c in tok.children if c.dep_ in (*_SUBJ, "poss") and c.pos_ == "PRON"), None)
+    word = pron.lower_ if pron is not None else ""
     if word in _FIRST_PERSON:
         word = next((w for w in _speakers(chain) if w in _THIRD_PERSON), "")
-    return [s.person] if word in _THIRD_PERSON and s.person else []
+    if word in _THIRD_PERSON and s.person:
+        return [s.person]
+    # "Japanese and US defence ministers spoke by phone ... They also agreed to ...": whom the
+    # sentence before was about
+    if pron is None or any(m.start < pron.idx for m in s.mentions):
+        return []  # a pronoun after a name in the sentence is not for the sentence before
+    if word in ("it", "its"):
+        return list(s.previous) if len(s.previous) == 1 else []
+    return list(s.previous) if word in ("they", "their") else []
 
 
 _THIRD_PERSON = frozenset({"he", "she", "his", "her"})
+_PERSONAL = frozenset({"he", "she", "it", "they"})  # not "who", "which", "that", "we"
 _FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 
 

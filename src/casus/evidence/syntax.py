@@ -61,7 +61,7 @@ from casus.evidence.voice import (
 from casus.evidence.wars import between as between_states
 from casus.evidence.wars import fought
 
-__all__ = ["SYMMETRIC", "code_sentence"]
+__all__ = ["SYMMETRIC", "code_sentence", "main_subject"]
 
 Token = Any  # spacy.tokens.Token
 SYMMETRIC = frozenset({"agree_sign", "consult", "cooperate_militarily"})
@@ -124,13 +124,16 @@ def _conjoined(s: _Sentence, tok: Token) -> set[str]:
 def code_sentence(
     doc: Any, mentions: list[Mention], text: str, context: list[str] | None = None,
     last_speaker: Attribution | None = None, on: dt.date | None = None, person: str | None = None,
+    previous: list[str] | None = None,
 ) -> list[Claim]:  # fmt: skip
     """The claims of one parsed sentence whose actor mentions are given (sentence offsets);
     `context` holds the states the article named last, for pledges that say "both countries",
-    `last_speaker` the person it quoted last, for "he said", and `person` the state of the
-    office-holder it named last, for "he" and "she" as the actor."""
+    `last_speaker` the person it quoted last, for "he said", `person` the state of the
+    office-holder it named last, for "he" and "she" as the actor, and `previous` what the
+    sentence just before was about (`main_subject`), for "they" and "it"."""
     s = _Sentence(doc, mentions, last_speaker, context, text, on)
     s.person = person
+    s.previous = previous or []
     treaty = treaty_claims(s, text, context or [])
     claims: list[Claim] = invocations(s, text)
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
@@ -191,6 +194,31 @@ def code_sentence(
     have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}
     claims += [c for c in treaty if (c.subject, c.object) not in have]
     return _tidy(claims)
+
+
+def main_subject(doc: Any, mentions: list[Mention], previous: list[str] | None = None) -> list[str]:
+    """The states or bodies a parsed sentence is about: the subject of its main clause, or of the
+    clause a speech verb reports ("Seoul said the North's troops ..."), with those met ("Salman
+    received Sharif", "spoke with Sharif"); a pronoun there keeps what the sentence before was
+    about. A lone office-holder is a person (not "it"), so gives none."""
+    s = _Sentence(doc, mentions)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_.lower() in SPEECH:
+        root = next(iter(_children(root, "ccomp")), root)
+    subj = _children(root, "nsubj", "nsubjpass") if root is not None else []
+    if root is None or not subj:
+        return []
+    if subj[0].pos_ == "PRON":
+        return list(previous or []) if subj[0].lower_ in ("they", "it") else []
+    found = s.actors(subj[0])
+    met = [c for c in _children(root, "dobj") if root.lemma_.lower() in _MEETING]
+    met += [p for c in _children(root, "prep") if c.lower_ == "with" for p in _children(c, "pobj")]
+    found += [a for c in met for a in s.actors(c) if a not in found]
+    m = s.mention(subj[0])
+    return [] if m is not None and m.form.kind == "leader" and len(found) < 2 else found
+
+
+_MEETING = frozenset({"meet", "receive", "host", "welcome", "visit", "call"})
 
 
 def _add(

@@ -130,11 +130,18 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~supply":
         return _supplied(lemma, words)
     if rel == "~speak":  # "Putin spoke with Iranian President Masoud Pezeshkian"; not "spoke to reporters"
-        return (
-            "consult"
-            if any(t.pos_ == "PROPN" for p in pobj(tok, ("with", "to")) for t in p.subtree)
-            else None
+        with_someone = any(t.pos_ == "PROPN" for p in pobj(tok, ("with", "to")) for t in p.subtree)
+        # "Nakatani and Hegseth spoke by phone": the two with each other
+        together = any(c.dep_ == "nsubj" and c.conjuncts for c in tok.children) and any(
+            t.lower_ in ("phone", "telephone", "video", "call", "line")
+            for p in pobj(tok, ("by", "over", "via"))
+            for t in [p]
         )
+        return "consult" if with_someone or together else None
+    if rel == "~exchange":  # "exchanged views on regional developments"; "exchanged fire"
+        if words & {"view", "opinion", "idea", "message", "letter", "greeting", "note", "information"}:
+            return "consult"
+        return "attack" if words & {"fire", "shot", "gunfire", "shelling", "strike", "blow"} else None
     if rel == "~bring":  # "19 Russian drones were brought down": shot down
         down = any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
         return "attack" if down and words & (ARMS | _AIRCRAFT) else None
