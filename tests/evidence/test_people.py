@@ -37,6 +37,10 @@ def test_a_title_after_the_name_names_the_state_too() -> None:
     assert people(text) == {"Sergei Naryshkin": "RUS", "Naryshkin": "RUS"}
     text = "Kim Song Nam, North Korea's foreign minister, arrived. Kim Song Nam said nothing."
     assert people(text)["Kim Song Nam"] == "PRK"
+    # an indefinite title, a department's name in it
+    text = "Vedant Patel, a U.S. State Department spokesperson, said so. Patel blamed China."
+    assert people(text) == {"Vedant Patel": "USA", "Patel": "USA"}
+    assert people("Ana Cruz, a Philippine fisherman, said so.") == {}
 
 
 def test_a_title_and_body_before_the_name_and_a_comma_name_the_state() -> None:

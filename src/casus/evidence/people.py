@@ -98,6 +98,8 @@ _TITLE = _OFFICES | frozenset(
         "to",
         "ministry",
         "ministry's",
+        "department",
+        "office",
         "council",
         "major",
         "general's",
@@ -281,6 +283,8 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
                 target, inside = hit.form.target, hit.end
                 continue
             low = w.group(1).lower()
+            if low in ("a", "an") and not words and target is None:
+                continue  # "Vedant Patel, a U.S. State Department spokesperson"
             if low not in _TITLE or (target is not None and low in ("of", "the", "to")):
                 break
             words.append(low)
