@@ -196,6 +196,9 @@ def test_names_the_text_defines_and_names_joined_to_words() -> None:
     ]
     assert found("pro-Russian and anti-China protests, Russia-backed rebels") == []
     assert found("Kim Jong-un met Yoon Suk-yeol.") == [("Kim Jong-un", "PRK"), ("Yoon Suk-yeol", "KOR")]
+    # seas named after a state are waters, not the state (the Philippines' own name for its waters stays)
+    assert found("missiles fell in the Sea of Japan and the South China Sea, off China") == [("China", "CHN")]
+    assert found("the West Philippine Sea") == [("Philippine", "PHL")]
 
 
 def test_flags() -> None:

@@ -940,3 +940,24 @@ def test_they_and_it_stand_for_what_the_sentence_before_was_about() -> None:
         )
         if t[1] == "attack"
     ]
+
+
+def test_missiles_launched_with_no_target_are_a_show_of_force() -> None:
+    at = dt.date(2026, 1, 27)
+
+    def on(text: str) -> set[tuple[str | None, str, str | None]]:
+        return {
+            (c.subject, c.relation, c.object)
+            for c in read_document(Document("t", None, None, text), on=at).claims
+        }
+
+    assert on("North Korea launched a ballistic missile on Monday.") == {("PRK", "mobilize", None)}
+    # a time is no target, nor the sea named after a state, nor the state whose military reports it
+    assert on(
+        "North Korea launched ballistic missiles toward the Sea of Japan at around 3.50 pm Tuesday, "
+        "according to the South Korean military."
+    ) == {("PRK", "mobilize", None)}
+    assert ("RUS", "attack", "UKR") in on("Russia launched 200 drones at Ukraine overnight.")
+    # a strike the launch is part of codes it, not the launch
+    got = on("India launched missiles targeting Pakistan in the early hours of May 7.")
+    assert ("IND", "attack", "PAK") in got and ("IND", "mobilize", None) not in got

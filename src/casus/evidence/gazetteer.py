@@ -58,6 +58,10 @@ class Mention:
     current: bool  # the form was valid on the article's date
 
 
+_SEA_AFTER = re.compile(r" Sea\b")
+_SEA_BEFORE = re.compile(r"\bSea of $")
+
+
 def _date(v: Any, default: dt.date) -> dt.date:
     if v is None:
         return default
@@ -235,6 +239,11 @@ class Gazetteer:
                 and _PREFIXED.search(text, max(0, m.start() - 40), m.start())
             ):
                 continue  # "pro-Russian", "anti-China"
+            if (m.group(0) == "China" and _SEA_AFTER.match(text, m.end())) or _SEA_BEFORE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
+                continue  # "the Sea of Japan", "the South China Sea": a body of water, no actor
+            # (the "West Philippine Sea" stays: the Philippines' own name for its waters)
             r = self.resolve(m.group(0), on)
             if r is not None:
                 out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))

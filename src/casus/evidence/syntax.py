@@ -173,6 +173,8 @@ def code_sentence(
         else:
             objects = _objects(s, tok, rel, passive)
         if rel == "attack" and not objects and _test_launch(tok):
+            if any(_relation(t) == "attack" for t in tok.subtree if t.i != tok.i):
+                continue  # "launched missiles targeting Pakistan", "... in an air strike on Ukraine": that strike
             rel = "mobilize"  # "fired ballistic missiles off its east coast": a show of force, no one struck
         if (
             rel == "mobilize"
@@ -241,13 +243,19 @@ def _exercise_words(tok: Token) -> bool:
     return any(t.lemma_.lower() in EXERCISES for t in tok.subtree)
 
 
+_NOT_AIMED_AT = frozenset(
+    {"sea", "coast", "water", "pm", "am", "p.m.", "a.m.", "hour", "time", "dawn", "noon", "midnight", "night",
+     "morning", "evening", "o'clock", "gmt", "utc"}
+)  # fmt: skip
+
+
 def _test_launch(tok: Token) -> bool:
     """Missiles fired or launched with no target named: into the sea, off a coast, as a test, or
     warning shots."""
     if tok.lemma_.lower() not in ("fire", "launch", "test"):
         return False
-    aimed = [  # ("on" is mostly a date: "fired a missile on July 1")
-        p for p in _pobj(tok, ("at", "against")) if p.lemma_.lower() not in ("sea", "coast", "water")
+    aimed = [  # ("on" is mostly a date: "fired a missile on July 1"; "at 3.50 pm" a time)
+        p for p in _pobj(tok, ("at", "against")) if p.lemma_.lower() not in _NOT_AIMED_AT
     ]
     if aimed:
         return False  # "fired missiles at Nur Khan Airbase": a strike on what it names

@@ -112,6 +112,9 @@ def _military_help(tok: Token, lemma: str, words: set[str]) -> str | None:
     return "assist_militarily" if military else None
 
 
+_PROJECTILES = frozenset({"missile", "rocket", "drone", "projectile", "torpedo", "icbm", "slbm"})
+
+
 def _verb_relation(tok: Token, lemma: str) -> str | None:
     """The relation a verb triggers, the object-dependent ones resolved by their objects."""
     rel = VERB_TRIGGERS.get(lemma)
@@ -172,7 +175,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~launch":
         if words & EXERCISES:
             return _exercise(words)
-        return "attack" if words & {"attack", "strike", "assault", "offensive", "raid", "invasion"} else None
+        if words & {"attack", "strike", "assault", "offensive", "raid", "invasion"}:
+            return "attack"
+        # "launched a ballistic missile": a strike on what it names, else a show of force (the coder)
+        return "attack" if words & _PROJECTILES else None
     if rel == "agree_sign" and lemma in ("agree", "conclude"):
         deal = {"treaty", "pact", "agreement", "deal", "accord", "protocol", "convention", "partnership"}
         pact = tok.dep_ == "acl" and tok.head.lemma_.lower() in deal  # "the treaty concluded by"
