@@ -961,3 +961,14 @@ def test_missiles_launched_with_no_target_are_a_show_of_force() -> None:
     # a strike the launch is part of codes it, not the launch
     got = on("India launched missiles targeting Pakistan in the early hours of May 7.")
     assert ("IND", "attack", "PAK") in got and ("IND", "mobilize", None) not in got
+
+
+def test_a_protest_lodged_with_a_state_opposes_it() -> None:
+    assert ("CHN", "oppose", "USA") in triples("China has lodged solemn representations and a strong protest with the United States.")  # fmt: skip
+    assert ("CHN", "oppose", "JPN") in triples(
+        "China's Ambassador to Japan Wu Jianghao issued a formal protest to Japan's Vice-Minister Takehiro Funakoshi."
+    )
+    assert not triples("He made representations to the court in Japan.")
+    # a dateline of places in title case and an agency is where the news was filed
+    got = claims("Washington, DC, US (PANA) - Rwanda and the Democratic Republic of Congo (DRC) on Friday signed a peace agreement.")  # fmt: skip
+    assert {(c.subject, c.relation, c.object) for c in got} == {("RWA", "agree_sign", "COD")}

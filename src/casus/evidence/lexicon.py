@@ -205,7 +205,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "request": "~request",
     **dict.fromkeys(["supplier", "provider", "exporter"], "~supplier"),
     **dict.fromkeys(["launch", "test"], "~test"),
-    **dict.fromkeys(["rhetoric", "criticism", "condemnation", "protest"], "~against"),
+    **dict.fromkeys(["rhetoric", "criticism", "condemnation", "protest", "representation"], "~against"),
     **dict.fromkeys(
         ["meeting", "talks", "contact", "consultation", "consultations", "conversation", "call", "summit"],
         "~talks",

@@ -49,6 +49,8 @@ DATELINE = re.compile(
     rf"|^[A-Z][A-Z .'/-]{{2,30}},?\s+{_MONTH}\s+(?=[A-Z])"
     # a place in title case: "Dubai: Israel launched ...", "Seoul - North Korea has decided ..."
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?::|\s*[—–]|\s{2,}-{1,2})\s+(?=[A-Z])"
+    # "Washington, DC, US (PANA) - Rwanda and ...": places in title case, then an agency or a dash
+    r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?){1,2}(?:\s+\([A-Za-z .]{2,30}\))?\s+(?:—|–|-{1,2})\s+(?=[A-Z])"
 )
 
 

@@ -372,6 +372,8 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     has = bool(found)
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
+    if rel == "oppose" and not out:  # "a protest with the US", "representations and a protest with the US"
+        out += [a for t in (tok, *tok.conjuncts) for p in _pobj(t, ("with", "to")) for a in s.actors(p)]
     if (
         NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale"
     ):  # "deliveries of missiles to India", "an arms deal with Taiwan"

@@ -112,6 +112,7 @@ def _military_help(tok: Token, lemma: str, words: set[str]) -> str | None:
     return "assist_militarily" if military else None
 
 
+_LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "register", "submit", "raise"})
 _PROJECTILES = frozenset({"missile", "rocket", "drone", "projectile", "torpedo", "icbm", "slbm"})
 
 
@@ -446,7 +447,14 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~test":  # "North Korea's missile launch", "a weapons test"
         return "mobilize" if {c.lemma_.lower() for c in tok.children} & ARMS else None
     if rel == "~against":  # "China's rhetoric against Taiwan", "protests over the drills"
-        return "oppose" if pobj(tok, ("against", "toward", "towards")) else None
+        if pobj(tok, ("against", "toward", "towards")):
+            return "oppose"
+        # "lodged a formal protest with the US", "issued a protest to Japan's vice-minister"
+        # ("solemn representations", China's word for one)
+        verb = tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "dobj" else tok.head
+        lodged = tok.dep_ in ("dobj", "conj") and verb.lemma_.lower() in _LODGE
+        to = [p for t in (tok, *tok.conjuncts) for p in pobj(t, ("to", "with"))]
+        return "oppose" if lemma in ("protest", "representation") and lodged and to else None
     if rel == "~warning":  # "issued a warning to Poland and the Baltic states"; not "warning shots"
         return "threaten" if pobj(tok, ("to", "against")) else None
     if rel == "~talks":  # "a meeting with North Korean leader Kim Jong Un"; not "the NATO meeting"
