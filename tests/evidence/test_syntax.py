@@ -972,3 +972,20 @@ def test_a_protest_lodged_with_a_state_opposes_it() -> None:
     # a dateline of places in title case and an agency is where the news was filed
     got = claims("Washington, DC, US (PANA) - Rwanda and the Democratic Republic of Congo (DRC) on Friday signed a peace agreement.")  # fmt: skip
     assert {(c.subject, c.relation, c.object) for c in got} == {("RWA", "agree_sign", "COD")}
+
+
+def test_ties_between_two_states_condemned_oppose_both_by_each_who_condemns() -> None:
+    got = triples("South Korea, the United States and Japan on Monday condemned the expanding military cooperation between Russia and North Korea.")  # fmt: skip
+    assert {(a, "oppose", b) for a in ("KOR", "USA", "JPN") for b in ("RUS", "PRK")} <= got
+    assert {("JPN", "oppose", "PRK"), ("JPN", "oppose", "RUS")} <= triples(
+        '"Japan condemns in the strongest possible terms deepening military cooperation between the DPRK and Russia," the statement said.'
+    )
+    assert not [
+        t
+        for t in triples("Japan praised the cooperation between Russia and North Korea.")
+        if t[1] == "oppose"
+    ]
+
+
+def test_arms_supplied_as_a_share_of_a_states_stock_go_to_that_state() -> None:
+    assert ("PRK", "transfer_arms", "RUS") in triples("North Korea is supplying as much as 40 percent of Russia's ammunition.")  # fmt: skip

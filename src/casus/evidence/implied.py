@@ -17,6 +17,9 @@ Token = Any  # spacy.tokens.Token
 
 
 _PACTS = frozenset({"agreement", "treaty", "pact", "deal", "partnership", "alliance", "accord"})
+# what two states do together, condemned or welcomed as such ("condemned the military
+# cooperation between Russia and North Korea")
+_TIES = _PACTS | {"cooperation", "collaboration", "ties", "relations", "alignment", "rapprochement"}
 
 
 def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[str]) -> list[str]:
@@ -51,8 +54,18 @@ def _pact_parties(s: _Sentence, tok: Token) -> list[str]:
     """The parties of a pact the trigger acts on: "the deal struck between Pakistan and Saudi
     Arabia", "the pact between the two countries, Saudi Arabia and Pakistan"."""
     out: list[str] = []
-    for d in _children(tok, "dobj"):
-        if d.lemma_.lower() in _PACTS:
+    # "condemned deepening military cooperation between ...": the gerund's object
+    gerunds = [g for g in _children(tok, "dobj", "xcomp") if g.tag_ == "VBG"]
+    # ("condemn in the strongest possible terms deepening ...", the gerund parsed under "terms")
+    gerunds += [
+        g
+        for p in _pobj(tok, ("in",))
+        if p.lemma_.lower() == "term"
+        for g in _children(p, "acl")
+        if g.tag_ == "VBG"
+    ]
+    for d in [*_children(tok, "dobj"), *(o for g in gerunds for o in _children(g, "dobj"))]:
+        if d.lemma_.lower() in _TIES:
             for h in (d, *_children(d, "acl")):
                 out += [a for p in _pobj(h, ("between",)) for a in s.actors(p)]
     for c in _children(tok, "ccomp"):  # the parse may make "the deal struck between ..." a clause

@@ -418,6 +418,11 @@ def _destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]
                 for t in c.subtree
                 if (m := s.mention(t)) is not None and m.form.target not in own
             ]
+    if not out and rel == "transfer_arms":
+        # "supplying as much as 40 percent of Russia's ammunition": the arms' owner received them
+        for c in _children(tok, "dobj"):
+            out += [a for t in c.subtree if t.lemma_.lower() in ARMS
+                    for d in t.children if d.dep_ == "poss" for a in s.actors(d)]  # fmt: skip
     if not out and rel in ("send_troops", "transfer_arms", "transfer_technology"):
         # "sent 10,000 soldiers to train in eastern Russia": the destination sits in a purpose clause
         for c in tok.children:

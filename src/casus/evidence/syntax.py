@@ -80,9 +80,11 @@ def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
     """Actors named as conjuncts of the trigger's own subject ("Seoul and its ally, the United
     States, accused ..."): each acts, so each gets its claim."""
     subj = _children(tok, "nsubj")
-    if not subj or not subj[0].conjuncts:
+    # "South Korea, the United States and Japan condemned": a list may be parsed as an apposition
+    listed = [t for a in _children(subj[0], "appos") for t in (a, *a.conjuncts)] if subj else []
+    if not subj or not (subj[0].conjuncts or listed):
         return []
-    named = [a for t in (subj[0], *subj[0].conjuncts) if (a := _named(s, t)) is not None]
+    named = [a for t in (subj[0], *subj[0].conjuncts, *listed) if (a := _named(s, t)) is not None]
     return list(dict.fromkeys(named)) if len(named) >= 2 else []
 
 
@@ -314,8 +316,8 @@ def _pairs(
     )
     if lone is not None and filled:
         pairs = [(lone, o) for o in filled]
-        if len(filled) == 1 and not passive:  # "The US and South Korea have alleged that ..."
-            pairs += [(a, filled[0]) for a in _co_subjects(s, tok) if a not in (lone, filled[0])]
+        if not passive:  # "The US and South Korea have alleged that ...": each of them
+            pairs += [(a, o) for a in _co_subjects(s, tok) for o in filled if a not in (lone, o)]
     return pairs
 
 
