@@ -33,8 +33,8 @@ def test_a_title_after_the_state_ties_the_name_and_its_surname_to_it() -> None:
 
 
 def test_a_title_after_the_name_names_the_state_too() -> None:
-    text = "Sergei Naryshkin, head of Russia's foreign intelligence service, spoke. Naryshkin said so."
-    assert people(text) == {"Sergei Naryshkin": "RUS", "Naryshkin": "RUS"}
+    text = "Alexander Bortnikov, head of Russia's security service, spoke. Bortnikov said so."
+    assert people(text) == {"Alexander Bortnikov": "RUS", "Bortnikov": "RUS"}
     text = "Kim Song Nam, North Korea's foreign minister, arrived. Kim Song Nam said nothing."
     assert people(text)["Kim Song Nam"] == "PRK"
     # an indefinite title, a department's name in it
@@ -44,8 +44,8 @@ def test_a_title_after_the_name_names_the_state_too() -> None:
 
 
 def test_a_title_and_body_before_the_name_and_a_comma_name_the_state() -> None:
-    text = "Director of Russia’s Foreign Intelligence Service (SVR), Sergey Naryshkin, warned Poland."
-    assert people(text) == {"Sergey Naryshkin": "RUS"}
+    text = "Director of Russia’s Federal Security Service (FSB), Alexander Bortnikov, warned Poland."
+    assert people(text) == {"Alexander Bortnikov": "RUS"}
     # the full stops of "U.S." end no sentence; a title of two bodies names no one state
     assert people("It spoke. U.S. Ambassador to NATO, Matthew Witaker, reaffirmed solidarity.") == {}
     # an ordinary clause before the comma is no title

@@ -168,6 +168,14 @@ def test_actors_by_name_demonym_capital_metonym_office_and_organisation() -> Non
     # the office-holder maps to the state only while in office
     later = read_document(Document("t", None, None, "Kishida spoke to reporters."), on=dt.date(2025, 6, 1))
     assert "JPN" not in {a.id for a in later.actors}
+    # a second office of the same person: Shoigu for Russia before and after he left defence
+    for on in (dt.date(2023, 6, 1), dt.date(2025, 6, 1)):
+        shoigu = read_document(Document("t", None, None, "Shoigu met Peskov."), on=on)
+        assert {a.id for a in shoigu.actors} == {"RUS"}, on
+    # "Dar" alone is not Pakistan's foreign minister ("Dar es Salaam")
+    assert not read_document(
+        Document("t", None, None, "Talks in Dar es Salaam ended."), on=dt.date(2025, 6, 1)
+    ).actors
     # the same capital means the state that existed on the date
     old = read_document(Document("t", None, None, "Moscow warned Washington."), on=dt.date(1962, 10, 22))
     assert old.actors[0].id == "SUN"

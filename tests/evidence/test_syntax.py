@@ -989,3 +989,13 @@ def test_ties_between_two_states_condemned_oppose_both_by_each_who_condemns() ->
 
 def test_arms_supplied_as_a_share_of_a_states_stock_go_to_that_state() -> None:
     assert ("PRK", "transfer_arms", "RUS") in triples("North Korea is supplying as much as 40 percent of Russia's ammunition.")  # fmt: skip
+
+
+def test_it_is_no_person() -> None:
+    at = dt.date(2024, 6, 21)
+    text = "Hayashi said Russia's acquisition of North Korean weapons and using them in its invasion of Ukraine is a clear violation."
+    got = {
+        (c.subject, c.relation, c.object)
+        for c in read_document(Document("t", None, None, text), on=at).claims
+    }
+    assert ("RUS", "attack", "UKR") in got and ("JPN", "attack", "UKR") not in got

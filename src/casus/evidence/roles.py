@@ -324,21 +324,25 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
                     if c.dep_ in ("poss", "amod", "compound")
                     for a in s.actors(c)
                 ]
+    pron = next((c for c in tok.children if c.dep_ in (*_SUBJ, "poss") and c.pos_ == "PRON"), None)
+    word = pron.lower_ if pron is not None else ""
+    # "Hayashi said Russia's acquisition ... in its invasion": "it" is no person
+    thing = word in ("it", "its")
     for t in chain:
         if accused := _accused(s, t):
             return accused  # "accused China's ships of intensifying their harassment": the ships'
         subj = _children(t, *_SUBJ)
-        if subj and subj[0].pos_ != "PRON":
+        if subj and subj[0].pos_ != "PRON" and not (thing and _person(s, subj[0])):
             found = s.actors(subj[0])
             if found:
                 return found
-    before = [m.form.target for m in s.mentions if m.end <= tok.idx]
+    before = [
+        m.form.target for m in s.mentions if m.end <= tok.idx and not (thing and m.form.kind == "leader")
+    ]
     if before:
         return before[:1]
     # "He warned that Israel's actions ...": the office-holder the article named last; "'We will
     # go after those targets,' he said": whoever says it
-    pron = next((c for c in tok.children if c.dep_ in (*_SUBJ, "poss") and c.pos_ == "PRON"), None)
-    word = pron.lower_ if pron is not None else ""
     if word in _FIRST_PERSON:
         word = next((w for w in _speakers(chain) if w in _THIRD_PERSON), "")
     if word in _THIRD_PERSON and s.person:
@@ -353,6 +357,14 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
 
 
 _THIRD_PERSON = frozenset({"he", "she", "his", "her"})
+
+
+def _person(s: _Sentence, t: Token) -> bool:
+    """The phrase names a person (an office-holder), not a state or body."""
+    m = s.mention(t)
+    return m is not None and m.form.kind == "leader"
+
+
 _PERSONAL = frozenset({"he", "she", "it", "they"})  # not "who", "which", "that", "we"
 _FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 
