@@ -999,3 +999,14 @@ def test_it_is_no_person() -> None:
         for c in read_document(Document("t", None, None, text), on=at).claims
     }
     assert ("RUS", "attack", "UKR") in got and ("JPN", "attack", "UKR") not in got
+
+
+def test_envoys_called_in_allies_stood_with_troops_shipped_shells_supported() -> None:
+    assert ("KOR", "oppose", "RUS") in triples("Seoul called in the Russian ambassador on Monday.")
+    assert not triples("He called in sick in Seoul.")
+    assert ("USA", "support_politically", "JPN") in triples("The United States stands with Japan.")
+    assert not triples("Prices stand at a high level in Japan.")
+    assert ("PRK", "send_troops", "RUS") in triples("North Korea had shipped 1,500 special forces troops to Russia's Far East.")  # fmt: skip
+    assert ("PRK", "transfer_arms", "RUS") in triples("North Korea has supported more than 10 million artillery shells to Russia.")  # fmt: skip
+    # support with troops sent is the sending, not a transfer of arms
+    assert ("PRK", "transfer_arms", "RUS") not in triples("North Korea sent troops to support Russia.")

@@ -105,7 +105,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["sanction", "embargo"], "sanction"),
     **dict.fromkeys(["accuse", "blame"], "accuse"),
     **dict.fromkeys(["request", "seek", "appeal"], "~request"),
-    **dict.fromkeys(["support", "back", "endorse"], "~support"),
+    **dict.fromkeys(["support", "back", "endorse", "stand"], "~support"),
     **dict.fromkeys(["thank", "praise", "commend", "hail"], "support_politically"),
     "summon": "~summon",
     **dict.fromkeys(["reject", "dismiss", "rebuff", "deny"], "~reject"),
@@ -178,7 +178,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         ["war", "conflict", "clash", "skirmish", "hostility", "hostilities", "fighting", "battle"], "~between"
     ),
-    **dict.fromkeys(["deployment", "dispatch"], "~send"),
+    **dict.fromkeys(["deployment", "dispatch", "sending"], "~send"),
     **dict.fromkeys(["sanction", "sanctions", "embargo"], "sanction"),
     "cannon": "~cannon",
     "cannoning": "~cannon",

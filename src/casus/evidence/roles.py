@@ -509,6 +509,10 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += s.actors(c)
     for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
         out += s.actors(p)
+    if rel == "support_politically" and tok.lemma_.lower() == "stand":  # "stands with Japan"
+        out += [a for p in _pobj(tok, ("with", "by", "behind")) for a in s.actors(p)]
+    if rel == "oppose" and tok.lemma_.lower() == "call":  # "called in the Russian ambassador"
+        out += [a for p in _pobj(tok, ("in",)) for a in s.actors(p)]
     if rel == "assist_militarily" and tok.lemma_.lower() == "come" and not out:  # "to the aid of X"
         for p in _pobj(tok, ("to",)):
             out += [a for q in _pobj(p, ("of",)) for a in s.actors(q)]

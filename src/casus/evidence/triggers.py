@@ -65,7 +65,7 @@ def _supplied(lemma: str, words: set[str]) -> str | None:
         return "transfer_technology"
     if words & ARMS:
         return "transfer_arms"
-    if words & TROOPS and lemma in ("send", "provide"):
+    if words & TROOPS and lemma in ("send", "provide", "ship", "transfer"):
         return "send_troops"
     if words & ASSISTANCE and ({"military", "defense", "defence"} & words):
         return "assist_militarily"
@@ -96,6 +96,10 @@ def _urged(tok: Token, lemma: str) -> str | None:
     }
     if any(t.lemma_.lower() in stop for t in tok.subtree):
         return "oppose"
+    called_in = [c for c in tok.children if c.lower_ == "in" and c.dep_ in ("prt", "prep")]
+    envoy = object_words(tok) | {t.lemma_.lower() for c in called_in for t in c.subtree}
+    if lemma == "call" and called_in and envoy & _ENVOYS:
+        return "oppose"  # "called in the Russian ambassador": summoned him
     plain = not any(
         c.dep_ in ("xcomp", "oprd", "ccomp", "attr") or (c.dep_ == "prep" and not _when(c))
         for c in tok.children
@@ -236,8 +240,14 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~request":
         return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS | TECH) or pobj(tok, ("for",)) else None
     if rel == "~support":
-        if words & (TROOPS | ARMS) or _purpose_of_sending(tok):
+        if _purpose_of_sending(tok):
             return None  # "sent troops to support Russia's war": the sending is the support
+        if words & ARMS and pobj(tok, ("to",)):
+            return "transfer_arms"  # "has supported more than 10 million artillery shells ... to Russia"
+        if words & (TROOPS | ARMS):
+            return None
+        if lemma == "stand":  # "We stand with our Philippine allies", "stands by Israel"
+            return "support_politically" if pobj(tok, ("with", "by", "behind")) else None
         return "support_politically"
     if rel == "~assist":  # "sent soldiers to help Russia": the sending is the help
         return None if _purpose_of_sending(tok) else _military_help(tok, lemma, words)
