@@ -1010,3 +1010,8 @@ def test_envoys_called_in_allies_stood_with_troops_shipped_shells_supported() ->
     assert ("PRK", "transfer_arms", "RUS") in triples("North Korea has supported more than 10 million artillery shells to Russia.")  # fmt: skip
     # support with troops sent is the sending, not a transfer of arms
     assert ("PRK", "transfer_arms", "RUS") not in triples("North Korea sent troops to support Russia.")
+
+
+def test_the_two_parties_stand_for_the_pair_named_before() -> None:
+    got = claims("South Korea and the United States held talks. The two parties agreed to maintain close military cooperation.")  # fmt: skip
+    assert ("KOR", "cooperate_militarily", "USA") in {(c.subject, c.relation, c.object) for c in got if c.text.startswith("The two")}  # fmt: skip

@@ -420,10 +420,11 @@ TREATY_LANGUAGE = Guarded(
 # Nouns that, with "two" or "both" ("the two countries", "both sides"), stand for a pair of states.
 COLLECTIVE_NOUNS = frozenset(
     {"country", "nation", "state", "side", "party", "government", "neighbour", "neighbor", "ally", "partner",
-     "signatory", "leader"}
+     "signatory", "leader", "power", "rival", "heavyweight"}
 )  # fmt: skip
 COLLECTIVE = re.compile(
-    r"\b(the two|both)\s+(countries|nations|states|sides|governments|neighbou?rs|allies|partners|signatories|leaders)\b"
+    r"\b(the two|both)\s+(?:[a-z]+\s+)?(countries|nations|states|sides|governments|neighbou?rs|allies|partners|"
+    r"signatories|leaders|parties|powers|rivals|heavyweights)\b"
     r"|\bthe (sides|parties)\b",
     re.I,
 )
