@@ -205,15 +205,21 @@ def main_subject(doc: Any, mentions: list[Mention], previous: list[str] | None =
     clause a speech verb reports ("Seoul said the North's troops ..."), with those met ("Salman
     received Sharif", "spoke with Sharif"); a pronoun there keeps what the sentence before was
     about. A lone office-holder is a person (not "it"), so gives none."""
-    s = _Sentence(doc, mentions)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is not None and root.lemma_.lower() in SPEECH:
+    if not len(doc):
+        return []
+    root = doc[0]
+    while root.head.i != root.i:  # up from the first word: no walk over every token
+        root = root.head
+    if root.lemma_.lower() in SPEECH:
         root = next(iter(_children(root, "ccomp")), root)
-    subj = _children(root, "nsubj", "nsubjpass") if root is not None else []
-    if root is None or not subj:
+    subj = _children(root, "nsubj", "nsubjpass")
+    if not subj:
         return []
     if subj[0].pos_ == "PRON":
         return list(previous or []) if subj[0].lower_ in ("they", "it") else []
+    if not mentions:
+        return []
+    s = _Sentence(doc, mentions)
     found = s.actors(subj[0])
     met = [c for c in _children(root, "dobj") if root.lemma_.lower() in _MEETING]
     met += [p for c in _children(root, "prep") if c.lower_ == "with" for p in _children(c, "pobj")]
