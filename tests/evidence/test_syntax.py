@@ -1015,3 +1015,21 @@ def test_envoys_called_in_allies_stood_with_troops_shipped_shells_supported() ->
 def test_the_two_parties_stand_for_the_pair_named_before() -> None:
     got = claims("South Korea and the United States held talks. The two parties agreed to maintain close military cooperation.")  # fmt: skip
     assert ("KOR", "cooperate_militarily", "USA") in {(c.subject, c.relation, c.object) for c in got if c.text.startswith("The two")}  # fmt: skip
+
+
+def test_regret_at_a_deed_opposes_its_doers_and_a_deal_welcomed_supports_its_parties() -> None:
+    got = triples(
+        "South Korea expressed regret that Russia and North Korea have signed a partnership treaty."
+    )
+    assert {("KOR", "oppose", "RUS"), ("KOR", "oppose", "PRK")} <= got
+    # a fear of what may come is no protest
+    assert not [
+        t for t in triples("Japan expressed concern that Russia may send troops to Iran.") if t[1] == "oppose"
+    ]
+    got = triples("Saudi Arabia and Pakistan signed a defence pact on Wednesday. The Iranian president praised the defence deal.")  # fmt: skip
+    assert {("IRN", "support_politically", "SAU"), ("IRN", "support_politically", "PAK")} <= got
+    # a party praising its own pact supports no one by it
+    got = triples(
+        "Russia and North Korea signed a treaty in June. Putin hailed the deal as a breakthrough document."
+    )
+    assert not [t for t in got if t[1] == "support_politically"]

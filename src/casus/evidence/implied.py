@@ -29,6 +29,13 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
     if rel == "accuse" and (said := [a for c in _children(tok, "ccomp") for n in _children(c, "nsubj", "nsubjpass")
                                      for a in s.actors(n) if a != subject]):  # fmt: skip
         return said[:1]  # "alleged that North Korea is sending troops": the one the clause is about
+    if rel == "oppose" and (regretted := _regretted(s, tok, subject)):
+        return regretted
+    if rel in ("support_politically", "oppose") and any(
+        d.lemma_.lower() in _PACTS and any(t.lower_ in ("the", "this") for t in d.children)
+        for d in _children(tok, "dobj")
+    ):  # "welcomed the deal": the pact the article is about (its two states), when it names none here
+        return [c for c in context[:2] if c != subject] if subject not in context[:2] else []  # not its own
     if rel in ("oppose", "accuse"):
         return _story_objects(s, tok, subject, context)
     if rel in ("assist_militarily", "request_aid"):
@@ -48,6 +55,20 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
             near += by or [a for d in _children(c, "dobj") for a in s.actors(d)]
         return [o for o in near if o != subject][:1]
     return []
+
+
+def _regretted(s: _Sentence, tok: Token, subject: str) -> list[str]:
+    """Who did what a regret or concern is expressed about: "expressed regret that Russia and
+    North Korea have signed ..." (the subjects of the clause on the feeling)."""
+    return [
+        a
+        for d in _children(tok, "dobj")
+        for c in d.children
+        if c.dep_ in ("acl", "ccomp")
+        for n in _children(c, "nsubj")
+        for a in s.actors(n)
+        if a != subject
+    ]
 
 
 def _pact_parties(s: _Sentence, tok: Token) -> list[str]:

@@ -123,6 +123,7 @@ def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]]) -> Non
 
 
 _PACT = re.compile(r"\b(pact|treaty|agreement|accord|alliance)\b", re.I)
+_THE_PACT = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:pact|treaty|agreement|accord|deal)\b", re.I)
 # A sentence whose actor is a pronoun for someone named before ("They also agreed to ...", "He
 # warned that ..."): parsed when the sentence before it was, or an office-holder was named
 _PRONOUN_ACTOR = re.compile(r"(?:[^\w\s]\s*)?(?:(they|it)|(he|she))\b(?:\s+\w+){0,2}?\s+\w+(?:ed|s)\b", re.I)
@@ -185,7 +186,9 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             open_quote = _open_after(sent)
             budget -= sent.count(" ") + 1
             # "This agreement ... between the two countries": the pact's two states, not the last named
-            context = pact if collective and pact and _PACT.search(sent) else recent[:2]
+            # ("welcomed the deal": the same pact, named before)
+            spoken_of = (collective and _PACT.search(sent)) or _THE_PACT.search(sent)
+            context = pact if pact and spoken_of else recent[:2]
             if budget >= 0:
                 todo.append(Todo(sent, local, context, index, person, heard))
                 heard = None

@@ -116,6 +116,7 @@ def _military_help(tok: Token, lemma: str, words: set[str]) -> str | None:
     return "assist_militarily" if military else None
 
 
+_MAY = frozenset({"may", "might", "could", "would", "will", "can", "shall"})
 _LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "register", "submit", "raise"})
 _PROJECTILES = frozenset({"missile", "rocket", "drone", "projectile", "torpedo", "icbm", "slbm"})
 
@@ -287,8 +288,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if words & {"solidarity", "support", "backing"}:
             return "support_politically"  # "to express Washington's solidarity with Qatar"
         feeling = [c for c in children(tok, "dobj") if c.lemma_.lower() in _FEELINGS]
-        if any(c.dep_ in ("acl", "ccomp") for f in feeling for c in f.children):
+        about = [c for f in feeling for c in f.children if c.dep_ in ("acl", "ccomp")]
+        if any(a.dep_ == "aux" and a.lower_ in _MAY for c in about for a in c.children):
             return None  # "expressed concern that Kim may seek ...": a fear of what may come, not a protest
+        # "expressed regret that Russia and North Korea have signed ...": a protest at what they did
         return "oppose" if feeling else None
     if rel == "~drill" and lemma == "open" and "fire" in words:
         return "attack"  # "opened fire on"
