@@ -1033,3 +1033,10 @@ def test_regret_at_a_deed_opposes_its_doers_and_a_deal_welcomed_supports_its_par
         "Russia and North Korea signed a treaty in June. Putin hailed the deal as a breakthrough document."
     )
     assert not [t for t in got if t[1] == "support_politically"]
+
+
+def test_joint_patrols_and_an_alliance_strengthened_are_military_cooperation() -> None:
+    assert ("AUS", "cooperate_militarily", "PHL") in triples("Australia and the Philippines have begun joint sea and air patrols.")  # fmt: skip
+    assert ("JPN", "cooperate_militarily", "USA") in triples("Japan and the United States agreed to strengthen their alliance.")  # fmt: skip
+    # an alliance merely named is no act
+    assert not triples("Japan's alliance with the United States is old.")

@@ -40,7 +40,7 @@ __all__ = [
 TROOPS = frozenset(["troop", "soldier", "force", "unit", "personnel", "contingent", "serviceman", "servicemen", "army", "battalion", "brigade", "division", "regiment", "mercenary", "fighter", "infantry"])  # fmt: skip
 ARMS = frozenset(["weapon", "arm", "missile", "shell", "munition", "ammunition", "artillery", "drone", "rocket", "tank", "howitzer", "ammo", "armament", "launcher", "round", "jet", "aircraft", "equipment", "hardware"])  # fmt: skip
 TECH = frozenset(["technology", "know-how", "expertise", "technologies"])
-EXERCISES = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "wargame"])
+EXERCISES = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "wargame", "patrol"])
 # Where a force is shown: "drills around Taiwan", "warships near the island"
 NEAR = frozenset(["near", "around", "off", "toward", "towards", "encircling", "surrounding"])
 ASSISTANCE = frozenset(["assistance", "aid", "help", "support"])
@@ -185,7 +185,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "cannonading": "~cannon",
     **dict.fromkeys(["ratification", "signing"], "~sign"),
     **dict.fromkeys(
-        ["cooperation", "collaboration", "tie", "bond", "partnership", "relationship"], "~cooperate"
+        ["cooperation", "collaboration", "tie", "bond", "partnership", "relationship", "alliance"],
+        "~cooperate",
     ),
     "presence": "~presence",
     **dict.fromkeys(
@@ -490,7 +491,7 @@ def _candidate_pattern() -> re.Pattern[str]:
     irregular = ["sent", "struck", "fought", "shot", "sought", "held", "gave", "given", "sold", "began", "begun",
                  "met", "hit", "shut", "brought", "flew", "flown", "led", "undertook", "undertaken", "dealt",
                  "bought", "came", "saw", "seen", "spoke", "spoken"]  # fmt: skip
-    stems = ["drill", "exercis", "maneuv", "manoeuv", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
+    stems = ["drill", "exercis", "maneuv", "manoeuv", "patrol", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
              "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
              "hostilit"]  # fmt: skip
     words = {f for w in [*VERB_TRIGGERS, *NOUN_TRIGGERS] for f in _forms(w)} | set(irregular)

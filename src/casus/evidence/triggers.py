@@ -116,6 +116,19 @@ def _military_help(tok: Token, lemma: str, words: set[str]) -> str | None:
     return "assist_militarily" if military else None
 
 
+_STRENGTHEN = frozenset(
+    {
+        "strengthen",
+        "strengthening",
+        "deepen",
+        "deepening",
+        "enhance",
+        "bolster",
+        "reinforce",
+        "boost",
+        "expand",
+    }
+)
 _MAY = frozenset({"may", "might", "could", "would", "will", "can", "shall"})
 _LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "register", "submit", "raise"})
 _PROJECTILES = frozenset({"missile", "rocket", "drone", "projectile", "torpedo", "icbm", "slbm"})
@@ -433,6 +446,10 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "transfer_arms" if goods & (ARMS | {"arm"}) else None
     if rel == "~presence":  # "North Korean military presence in Russia"
         return "send_troops" if any(is_troops(t) or t.lower_ == "military" for t in tok.children) else None
+    if rel == "~cooperate" and lemma == "alliance":
+        # "agreed on the strengthening of the bilateral alliance": not any mention of an alliance
+        head = tok.head.head if tok.head.lower_ == "of" else tok.head
+        return "cooperate_militarily" if head.lemma_.lower() in _STRENGTHEN else None
     if rel == "~cooperate":  # "military cooperation with Saudi Arabia", "cooperation on extended deterrence"
         mods = {t.lemma_.lower() for t in tok.children} | {
             t.lemma_.lower() for p in children(tok, "prep") if p.lower_ in ("on", "in") for t in p.subtree
