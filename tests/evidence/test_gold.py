@@ -116,7 +116,14 @@ def test_held_aside_scores() -> None:
     changes (consultations with whom, not about what; lifted sanctions; short names of known
     office-holders; worries on the worriers' word): the same again; a twelfth after a tenth round
     had been scored and a wording link to a treaty none of whose parties the article names was
-    dropped however close (long quotations excepted): the same again."""
+    dropped however close (long quotations excepted): the same again; a thirteenth after
+    the long-quotation exception: the same again. A fourteenth time, in the session after, once an
+    eleventh and a twelfth round (24 articles, each scored once before it was used: precision 0.92
+    and 0.69, recall 0.29 and 0.27) had joined the development set and the reader had been changed
+    on them and on the rest of the development set alone (they and it for the sentence before,
+    protests lodged, ties condemned, forty more office-holders, ...): the same numbers again,
+    precision 0.62 (28 of 45), recall 0.44, attribution 0.75, hedges 0.96, links 1.00 / 1.00, no
+    attack from mutual-defence wording (the rules: 0.27 / 0.20, attribution 0.62, one attack)."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.60, "recall": 0.42, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
