@@ -74,6 +74,10 @@ def naive_find(text: str, on: dt.date) -> list[Mention]:
         for m in re.finditer(rf"(?<!\w){re.escape(form)}(?=(?:'s|’s|s)?(?!\w|-[a-z]))", text):
             if re.search(r"(?<![\w-])[a-z]\w*-$", text[max(0, m.start() - 40) : m.start()]):
                 continue  # "pro-Russian"
+            if (form == "China" and re.match(r" Sea\b", text[m.end() :])) or re.search(
+                r"\bSea of $", text[max(0, m.start() - 8) : m.start()]
+            ):
+                continue  # "the South China Sea", "the Sea of Japan": waters
             if not any(s <= m.start() < e or s < m.end() <= e for s, e, _ in spans):
                 spans.append((m.start(), m.end(), form))
     out = []
