@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from casus.evidence.by_object import ENVOYS, exercise, is_troops, military_help, sent, supplied, urged
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
@@ -35,85 +36,6 @@ __all__ = [
 ]
 
 Token = Any  # spacy.tokens.Token
-
-
-def _sent(tok: Token, lemma: str, words: set[str]) -> str | None:
-    """What "send", "deploy" and the like do, by what is sent."""
-    if any(t.lemma_.lower() == "airspace" for t in tok.subtree):
-        return "coerce"  # "sent drones into its airspace"
-    if words & TROOPS:
-        return "send_troops"
-    if words & TECH:
-        return "transfer_technology"
-    if words & ARMS:
-        # "plans to deploy two million mines along its borders": arms placed, not given
-        if lemma in ("deploy", "station") and not pobj(tok, ("to",)):
-            return "mobilize" if pobj(tok, ("along", "near", "on", "at", "in")) else None
-        return "transfer_arms"
-    if words & VESSELS:
-        return "mobilize"
-    if tok.dep_ == "acl" and lemma != "station" and is_troops(tok.head):
-        return "send_troops"  # "personnel being sent to Russia", "the military sent to Russia"
-    if words & ASSISTANCE and {"military", "defense", "defence"} & words:
-        return "assist_militarily"  # "sent military assistance to"
-    return None
-
-
-def _supplied(lemma: str, words: set[str]) -> str | None:
-    """What "supply", "provide" and the like do, by what is supplied."""
-    if words & TECH:
-        return "transfer_technology"
-    if words & ARMS:
-        return "transfer_arms"
-    if words & TROOPS and lemma in ("send", "provide", "ship", "transfer"):
-        return "send_troops"
-    if words & ASSISTANCE and ({"military", "defense", "defence"} & words):
-        return "assist_militarily"
-    return None
-
-
-def _exercise(words: set[str]) -> str | None:
-    """A drill or exercise: joint ones are cooperation, others a show of force; None otherwise."""
-    if words & EXERCISES:
-        return "cooperate_militarily" if words & {"joint", "combined", "trilateral"} else "mobilize"
-    return None
-
-
-def _urged(tok: Token, lemma: str) -> str | None:
-    """ "urged the Philippines to stop", "calls on Russia to stop" oppose; "would call South Korean
-    President Yoon" is a telephone call, nothing said of its content."""
-    stop = {
-        "stop",
-        "cease",
-        "halt",
-        "end",
-        "withdraw",
-        "refrain",
-        "desist",
-        "withdrawal",
-        "cessation",
-        "pullout",
-    }
-    if any(t.lemma_.lower() in stop for t in tok.subtree):
-        return "oppose"
-    called_in = [c for c in tok.children if c.lower_ == "in" and c.dep_ in ("prt", "prep")]
-    envoy = object_words(tok) | {t.lemma_.lower() for c in called_in for t in c.subtree}
-    if lemma == "call" and called_in and envoy & _ENVOYS:
-        return "oppose"  # "called in the Russian ambassador": summoned him
-    plain = not any(
-        c.dep_ in ("xcomp", "oprd", "ccomp", "attr") or (c.dep_ == "prep" and not _when(c))
-        for c in tok.children
-    )
-    person = any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children)
-    return "consult" if lemma == "call" and plain and person else None
-
-
-def _military_help(tok: Token, lemma: str, words: set[str]) -> str | None:
-    """Help that is military: "assist", help at a military task ("Nato jets helped Poland
-    intercept the drones"), or help named military."""
-    task = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _MILITARY_TASKS for c in tok.children)
-    military = lemma == "assist" or task or words & {"military", "defend", "war"}
-    return "assist_militarily" if military else None
 
 
 _STRENGTHEN = frozenset(
@@ -148,9 +70,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     ):
         return "agree_sign"  # "struck a deal", "the defence pact struck this week"
     if rel == "~send":
-        return _sent(tok, lemma, words)
+        return sent(tok, lemma, words)
     if rel == "~supply":
-        return _supplied(lemma, words)
+        return supplied(lemma, words)
     if rel == "~speak":  # "Putin spoke with Iranian President Masoud Pezeshkian"; not "spoke to reporters"
         with_someone = any(t.pos_ == "PROPN" for p in pobj(tok, ("with", "to")) for t in p.subtree)
         # "Nakatani and Hegseth spoke by phone": the two with each other
@@ -193,7 +115,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "assist_militarily" if aid else None
     if rel == "~launch":
         if words & EXERCISES:
-            return _exercise(words)
+            return exercise(words)
         if words & {"attack", "strike", "assault", "offensive", "raid", "invasion"}:
             return "attack"
         # "launched a ballistic missile": a strike on what it names, else a show of force (the coder)
@@ -222,7 +144,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         )
     if lemma in ("seize", "capture") and words & _GROUND:
         return "attack"  # "seized Russian territory": ground taken by force
-    if lemma in ("expel", "recall") and words & _ENVOYS:
+    if lemma in ("expel", "recall") and words & ENVOYS:
         return "sanction"  # "said it would expel Cambodia's envoy": relations reduced (CAMEO 16)
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
         # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
@@ -250,7 +172,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             return "support_politically"
         return "consult" if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children) else None
     if rel == "~urge":
-        return _urged(tok, lemma)
+        return urged(tok, lemma)
     if rel == "~request":
         return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS | TECH) or pobj(tok, ("for",)) else None
     if rel == "~support":
@@ -264,7 +186,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             return "support_politically" if pobj(tok, ("with", "by", "behind")) else None
         return "support_politically"
     if rel == "~assist":  # "sent soldiers to help Russia": the sending is the help
-        return None if _purpose_of_sending(tok) else _military_help(tok, lemma, words)
+        return None if _purpose_of_sending(tok) else military_help(tok, lemma, words)
     if rel == "~engage":  # "engaged Russian assets in its airspace"
         return "attack" if words & (ARMS | VESSELS | {"asset", "target", "drone"}) else None
     if rel == "~cooperate":
@@ -296,7 +218,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~host":  # "hosting more than 28,500 troops": the troops' state sent them there
         return "send_troops" if words & TROOPS else None
     if rel == "~summon":  # "summoned the Russian ambassador": a diplomatic protest
-        return "oppose" if words & _ENVOYS else None
+        return "oppose" if words & ENVOYS else None
     if rel == "~express":  # "expressed regret over", "voiced concern about"
         if words & {"solidarity", "support", "backing"}:
             return "support_politically"  # "to express Washington's solidarity with Qatar"
@@ -314,7 +236,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if words & {"dangerous", "unsafe", "aggressive", "blocking"}:
             return None  # "conducted dangerous maneuvers": coercion, coded on the noun
         if words & EXERCISES:
-            return _exercise(words)
+            return exercise(words)
         if words & {"talk", "talks", "consultation", "meeting", "discussion", "contact", "call"}:
             return "consult"
         return None
@@ -328,7 +250,6 @@ _NOT_PACTS = frozenset(
     {"decree", "law", "bill", "order", "executive", "budget", "resolution", "petition", "letter"}
 )
 _MILITARY_FIELDS = frozenset({"military", "defense", "defence", "security", "deterrence", "militarily"})
-_ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "embassy"})  # fmt: skip
 _GROUND = frozenset(
     {"territory", "village", "town", "city", "region", "land", "area", "island", "settlement"}
 )
@@ -337,24 +258,6 @@ _OTHERS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "memb
 _COVERT = frozenset({"hybrid", "cyber", "cyberattack"})
 _FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
 AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
-
-
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-
-
-def _when(prep: Token) -> bool:
-    """A prepositional phrase of time ("on Monday")."""
-    return any(t.lower_ in _DAYS or t.like_num for c in prep.children for t in c.subtree)
-
-
-_MILITARY_TASKS = frozenset({"intercept", "shoot", "down", "repel", "defend", "protect", "fight", "destroy"})
-
-
-def is_troops(tok: Token) -> bool:
-    """Soldiers, units, forces, or "the military" as a noun ("the dispatch of the North Korean
-    military"; not "military assistance")."""
-    lemma = tok.lemma_.lower()
-    return lemma in TROOPS or (lemma == "military" and tok.pos_ == "NOUN")
 
 
 def between_of(tok: Token) -> list[Token]:

@@ -1,0 +1,111 @@
+"""Verbs whose relation what they act on decides: "sent 10,000 soldiers" sends troops, "sent
+missiles" transfers arms; "urged Russia to stop" opposes it, "would call Yoon" is a call; help
+is military when its task or its name is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.evidence.lexicon import ARMS, ASSISTANCE, EXERCISES, TECH, TROOPS, VESSELS
+from casus.evidence.tokens import object_words, pobj
+
+__all__ = ["ENVOYS", "exercise", "is_troops", "military_help", "sent", "supplied", "urged", "when"]
+
+Token = Any  # spacy.tokens.Token
+
+ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "embassy"})  # fmt: skip
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def when(prep: Token) -> bool:
+    """A prepositional phrase of time ("on Monday")."""
+    return any(t.lower_ in _DAYS or t.like_num for c in prep.children for t in c.subtree)
+
+
+_MILITARY_TASKS = frozenset({"intercept", "shoot", "down", "repel", "defend", "protect", "fight", "destroy"})
+
+
+def is_troops(tok: Token) -> bool:
+    """Soldiers, units, forces, or "the military" as a noun ("the dispatch of the North Korean
+    military"; not "military assistance")."""
+    lemma = tok.lemma_.lower()
+    return lemma in TROOPS or (lemma == "military" and tok.pos_ == "NOUN")
+
+
+def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
+    """What "send", "deploy" and the like do, by what is sent."""
+    if any(t.lemma_.lower() == "airspace" for t in tok.subtree):
+        return "coerce"  # "sent drones into its airspace"
+    if words & TROOPS:
+        return "send_troops"
+    if words & TECH:
+        return "transfer_technology"
+    if words & ARMS:
+        # "plans to deploy two million mines along its borders": arms placed, not given
+        if lemma in ("deploy", "station") and not pobj(tok, ("to",)):
+            return "mobilize" if pobj(tok, ("along", "near", "on", "at", "in")) else None
+        return "transfer_arms"
+    if words & VESSELS:
+        return "mobilize"
+    if tok.dep_ == "acl" and lemma != "station" and is_troops(tok.head):
+        return "send_troops"  # "personnel being sent to Russia", "the military sent to Russia"
+    if words & ASSISTANCE and {"military", "defense", "defence"} & words:
+        return "assist_militarily"  # "sent military assistance to"
+    return None
+
+
+def supplied(lemma: str, words: set[str]) -> str | None:
+    """What "supply", "provide" and the like do, by what is supplied."""
+    if words & TECH:
+        return "transfer_technology"
+    if words & ARMS:
+        return "transfer_arms"
+    if words & TROOPS and lemma in ("send", "provide", "ship", "transfer"):
+        return "send_troops"
+    if words & ASSISTANCE and ({"military", "defense", "defence"} & words):
+        return "assist_militarily"
+    return None
+
+
+def exercise(words: set[str]) -> str | None:
+    """A drill or exercise: joint ones are cooperation, others a show of force; None otherwise."""
+    if words & EXERCISES:
+        return "cooperate_militarily" if words & {"joint", "combined", "trilateral"} else "mobilize"
+    return None
+
+
+def urged(tok: Token, lemma: str) -> str | None:
+    """ "urged the Philippines to stop", "calls on Russia to stop" oppose; "would call South Korean
+    President Yoon" is a telephone call, nothing said of its content."""
+    stop = {
+        "stop",
+        "cease",
+        "halt",
+        "end",
+        "withdraw",
+        "refrain",
+        "desist",
+        "withdrawal",
+        "cessation",
+        "pullout",
+    }
+    if any(t.lemma_.lower() in stop for t in tok.subtree):
+        return "oppose"
+    called_in = [c for c in tok.children if c.lower_ == "in" and c.dep_ in ("prt", "prep")]
+    envoy = object_words(tok) | {t.lemma_.lower() for c in called_in for t in c.subtree}
+    if lemma == "call" and called_in and envoy & ENVOYS:
+        return "oppose"  # "called in the Russian ambassador": summoned him
+    plain = not any(
+        c.dep_ in ("xcomp", "oprd", "ccomp", "attr") or (c.dep_ == "prep" and not when(c))
+        for c in tok.children
+    )
+    person = any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children)
+    return "consult" if lemma == "call" and plain and person else None
+
+
+def military_help(tok: Token, lemma: str, words: set[str]) -> str | None:
+    """Help that is military: "assist", help at a military task ("Nato jets helped Poland
+    intercept the drones"), or help named military."""
+    task = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _MILITARY_TASKS for c in tok.children)
+    military = lemma == "assist" or task or words & {"military", "defend", "war"}
+    return "assist_militarily" if military else None

@@ -1,0 +1,69 @@
+"""Where troops or arms went when the parse hangs it away from the trigger ("sent 10,000 soldiers
+to train in eastern Russia", "supplying 40 percent of Russia's ammunition"), and whose make arms
+are ("Russian-made jets")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.evidence.gazetteer import default_gazetteer
+from casus.evidence.lexicon import ARMS
+from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.triggers import children as _children
+from casus.evidence.triggers import is_troops
+from casus.evidence.triggers import pobj as _pobj
+from casus.evidence.wars import WARS
+
+__all__ = ["destination", "made_in"]
+
+Token = Any  # spacy.tokens.Token
+
+
+def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
+    """Where troops or arms went when the parse hangs it away from the trigger."""
+    out: list[str] = []
+    if rel == "send_troops":
+        # "recorded the North Korean troops in Russia's Kursk region": where the troops are
+        for c in _children(tok, "dobj", "nsubjpass"):
+            if any(is_troops(t) for t in c.subtree):
+                out += [a for p in _pobj(c, ("in", "to", "into")) for a in s.actors(p)]
+        if not out and tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "showing ... presence in Russia"
+            out += [a for p in _pobj(tok.head, ("in", "to", "into")) for a in s.actors(p)]
+    if not out and rel == "send_troops" and passive:
+        # "North Korean soldiers assisting Moscow have been deployed to Kursk"
+        for c in _children(tok, "nsubjpass"):
+            own = set(s.actors(c))
+            out += [
+                m.form.target
+                for t in c.subtree
+                if (m := s.mention(t)) is not None and m.form.target not in own
+            ]
+    if not out and rel == "transfer_arms":
+        # "supplying as much as 40 percent of Russia's ammunition": the arms' owner received them
+        for c in _children(tok, "dobj"):
+            out += [a for t in c.subtree if t.lemma_.lower() in ARMS
+                    for d in t.children if d.dep_ == "poss" for a in s.actors(d)]  # fmt: skip
+    if not out and rel in ("send_troops", "transfer_arms", "transfer_technology"):
+        # "sent 10,000 soldiers to train in eastern Russia": the destination sits in a purpose clause
+        for c in tok.children:
+            temporal = c.dep_ == "advcl" and any(
+                m.dep_ == "mark" for m in c.children
+            )  # "before it launched ..."
+            if c.dep_ in ("advcl", "xcomp", "prep", "acl") and c.i > tok.i and not temporal:
+                wars = [p for p in _children(c, "pobj") if p.lemma_.lower() in WARS]
+                if wars:  # "to the war in Ukraine": where the war is fought, not who is helped
+                    out += [a for w in wars for d in w.children if d.dep_ == "poss" for a in s.actors(d)]
+                    continue
+                out += [m.form.target for t in c.subtree if (m := s.mention(t)) is not None]
+    return out
+
+
+def made_in(phrase: Token) -> list[str]:
+    """The state a "Russian-made" or "US-made" modifier names (the gazetteer leaves names joined
+    to a lower-case word, such as "China-based", out)."""
+    doc = phrase.doc
+    for t in phrase.subtree:
+        if t.lower_ == "made" and t.i >= 2 and doc[t.i - 1].text == "-":
+            forms = default_gazetteer().by_text.get(doc[t.i - 2].text, [])
+            return [f.target for f in forms if f.kind in ("name", "demonym")][:1]
+    return []
