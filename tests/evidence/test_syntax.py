@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from casus.evidence.events import remember
 from casus.evidence.model import CODES, RELATIONS, Claim
 from casus.evidence.parse import ReaderUnavailable, pipeline
 from casus.evidence.read import read_document
@@ -1040,3 +1041,23 @@ def test_joint_patrols_and_an_alliance_strengthened_are_military_cooperation() -
     assert ("JPN", "cooperate_militarily", "USA") in triples("Japan and the United States agreed to strengthen their alliance.")  # fmt: skip
     # an alliance merely named is no act
     assert not triples("Japan's alliance with the United States is old.")
+
+
+def test_an_event_named_only_by_its_noun_is_whoever_did_it_earlier() -> None:
+    text = (
+        "South Korea and the United States began joint drills on Monday. The exercise involves 30 ships. "
+        "Pyongyang strongly opposes these drills, viewing them as preparations for an invasion."
+    )
+    got = {(c.subject, c.relation, c.object) for c in claims(text) if c.text.startswith("Pyongyang")}
+    assert got == {("PRK", "oppose", "KOR"), ("PRK", "oppose", "USA")}
+    got = triples("Israel struck the suburbs of Beirut on Sunday. Lebanon's government condemned the strike on the suburbs.")  # fmt: skip
+    assert ("LBN", "oppose", "ISR") in got
+    # an event denied or only pledged is remembered as done by no one
+    events: dict[str, list[str]] = {}
+    denied = [c for c in claims("Russia denied that it attacked Ukraine.") if c.relation == "attack"]
+    assert denied and denied[0].polarity == "negative"
+    pledged = denied[0].model_copy(update={"polarity": "positive", "conditional": True})
+    remember(events, [*denied, pledged])
+    assert events == {}
+    remember(events, claims("Russia attacked Ukraine."))
+    assert events == {"attack": ["RUS"], "incident": ["RUS"]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from casus.evidence.events import EVENT_NOUNS
 from casus.evidence.lexicon import NEAR, NON_STATE
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import BLAMERS, REACTIONS
@@ -152,6 +153,13 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
         m.form.target for m in sorted(s.mentions, key=lambda m: m.start < tok.idx)
         if m.form.kind not in ("org", "leader") and m.form.target != subject and m.start not in aside
     ]  # fmt: skip
+    # "Pyongyang strongly opposes these drills": whoever held the drills the article told of
+    told = [
+        a for n in nouns if (kind := EVENT_NOUNS.get(n.lemma_.lower())) for a in s.events.get(kind, [])
+        if a != subject
+    ]  # fmt: skip
+    if told and not here:
+        return list(dict.fromkeys(told))[:4]  # "opposes these drills": each state that held them
     others = list(dict.fromkeys(here)) or [c for c in context if c != subject]
     pact = any(n.lemma_.lower() in _PACTS for n in nouns)
     return others[:2] if pact else others[:1]

@@ -36,6 +36,9 @@ class Sentence:
         self.person: str | None = None  # the state of the office-holder named last before this sentence
         # what the sentence just before was about (its main clause's subject), for "they" and "it"
         self.previous: list[str] = []
+        # who did the events the article has told of so far, by kind ("drills", "strike"), for "condemned
+        # the drills" in a later sentence (`casus.evidence.events`)
+        self.events: dict[str, list[str]] = {}
         # "the two countries", "both sides": the two states this sentence names, else the two the
         # article named last
         named = list(dict.fromkeys(m.form.target for m in mentions if m.form.kind not in ("org", "leader")))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from casus.evidence.claims import read_claims
+from casus.evidence.events import remember
 from casus.evidence.gazetteer import Gazetteer, Mention, default_gazetteer
 from casus.evidence.lexicon import CANDIDATE, COLLECTIVE, TREATY_LANGUAGE
 from casus.evidence.links import (
@@ -221,13 +222,16 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
     last: Attribution | None = None
     rows: list[tuple[int, str, list[Claim], Attribution]] = []
     about: list[str] = []  # what the sentence before was about, if it was parsed
+    events: dict[str, list[str]] = {}  # who did the events told so far, by kind
     for doc, (sent, local, context, index, named, heard) in zip(docs, g.todo, strict=True):
         if heard is not None:  # "Shafqat Ali Khan said ..." in a sentence not parsed, then "He stated ..."
             last = Attribution(kind="speaker", who=heard)
         said = speaker_of(doc, local, last, sent, on)
         previous = about if rows and rows[-1][0] == index - 1 else []
-        rows.append((index, sent, code_sentence(doc, local, sent, context, last, on, named, previous), said))
+        found = code_sentence(doc, local, sent, context, last, on, named, previous, events)
+        rows.append((index, sent, found, said))
         about = main_subject(doc, local, previous)
+        remember(events, found)
         if said.kind == "speaker" and said.who:
             last = said
         passages = quotations(sent)

@@ -126,16 +126,18 @@ def _conjoined(s: _Sentence, tok: Token) -> set[str]:
 def code_sentence(
     doc: Any, mentions: list[Mention], text: str, context: list[str] | None = None,
     last_speaker: Attribution | None = None, on: dt.date | None = None, person: str | None = None,
-    previous: list[str] | None = None,
+    previous: list[str] | None = None, events: dict[str, list[str]] | None = None,
 ) -> list[Claim]:  # fmt: skip
     """The claims of one parsed sentence whose actor mentions are given (sentence offsets);
     `context` holds the states the article named last, for pledges that say "both countries",
     `last_speaker` the person it quoted last, for "he said", `person` the state of the
     office-holder it named last, for "he" and "she" as the actor, and `previous` what the
-    sentence just before was about (`main_subject`), for "they" and "it"."""
+    sentence just before was about (`main_subject`), for "they" and "it", and `events` who did the
+    events the article told of before (`casus.evidence.events`), for "condemned the drills"."""
     s = _Sentence(doc, mentions, last_speaker, context, text, on)
     s.person = person
     s.previous = previous or []
+    s.events = events if events is not None else {}
     treaty = treaty_claims(s, text, context or [])
     claims: list[Claim] = invocations(s, text)
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}

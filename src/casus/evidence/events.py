@@ -1,0 +1,40 @@
+"""Events an article has told of, remembered by kind, so that a later sentence that names one only
+by its noun ("Pyongyang strongly opposes these drills", "condemned the strike on the suburbs")
+is read as being about whoever did it."""
+
+from __future__ import annotations
+
+from casus.evidence.model import Claim
+
+__all__ = ["EVENT_NOUNS", "remember"]
+
+# The nouns that name an event already told of, and the kind of claim that told it.
+EVENT_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        ["drill", "exercise", "wargame", "maneuver", "manoeuvre", "patrol", "launch", "test"], "show"
+    ),
+    **dict.fromkeys(
+        ["attack", "strike", "airstrike", "bombing", "assault", "offensive", "raid", "shelling"], "attack"
+    ),
+    **dict.fromkeys(["incident", "incursion", "violation", "intrusion", "collision", "ramming"], "incident"),
+    **dict.fromkeys(["deployment", "dispatch"], "deployment"),
+}
+_KINDS = {
+    "mobilize": "show",
+    "cooperate_militarily": "show",
+    "attack": "attack",
+    "coerce": "incident",
+    "send_troops": "deployment",
+}
+
+
+def remember(events: dict[str, list[str]], claims: list[Claim]) -> None:
+    """Note who did the events a sentence's claims assert (an incident is also an attack's doer)."""
+    for c in claims:
+        kind = _KINDS.get(c.relation)
+        if kind is None or c.polarity != "positive" or c.subject is None or c.conditional:
+            continue
+        doers = [c.subject, c.object] if c.relation == "cooperate_militarily" and c.object else [c.subject]
+        events[kind] = list(dict.fromkeys(doers))
+        if kind == "attack":
+            events.setdefault("incident", list(doers))
