@@ -124,7 +124,9 @@ def test_held_aside_scores() -> None:
     protests lodged, ties condemned, forty more office-holders, ...): the same numbers again,
     precision 0.62 (28 of 45), recall 0.44, attribution 0.75, hedges 0.96, links 1.00 / 1.00, no
     attack from mutual-defence wording (the rules: 0.27 / 0.20, attribution 0.62, one attack); a
-    fifteenth after the session's last change (events named later by their noun): the same."""
+    fifteenth after events named later by their noun, and a sixteenth after the session's last two
+    changes (a condemned attack is its remembered doer's; a witness to a signing signs nothing):
+    the same."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.60, "recall": 0.42, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,

@@ -1061,3 +1061,24 @@ def test_an_event_named_only_by_its_noun_is_whoever_did_it_earlier() -> None:
     assert events == {}
     remember(events, claims("Russia attacked Ukraine."))
     assert events == {"attack": ["RUS"], "incident": ["RUS"]}
+
+
+def test_a_condemned_attack_is_its_doers_even_beside_the_state_it_struck() -> None:
+    text = (
+        "Iran fired missiles at the Al Udeid base in Qatar on Monday. "
+        "In separate statements, the United Arab Emirates and Kuwait denounced the attack, expressing solidarity with Qatar."
+    )
+    got = {(c.subject, c.relation, c.object) for c in claims(text) if c.text.startswith("In separate")}
+    assert {("ARE", "oppose", "IRN"), ("KWT", "oppose", "IRN")} <= got
+    assert not {t for t in got if t[1] == "oppose" and t[2] == "QAT"}
+
+
+def test_a_witness_to_a_signing_signs_nothing() -> None:
+    at = dt.date(2025, 9, 18)
+    text = (
+        "Pakistan's army chief, Field Marshal Asim Munir, attended the signing, underlining its importance."
+    )
+    assert not read_document(Document("t", None, None, text), on=at).claims
+    assert ("RUS", "agree_sign", "PRK") in triples(
+        "The signing of the treaty by Russia and North Korea took place in June."
+    )

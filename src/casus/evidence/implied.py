@@ -158,8 +158,10 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
         a for n in nouns if (kind := EVENT_NOUNS.get(n.lemma_.lower())) for a in s.events.get(kind, [])
         if a != subject
     ]  # fmt: skip
-    if told and not here:
-        return list(dict.fromkeys(told))[:4]  # "opposes these drills": each state that held them
+    if told and (not here or not set(here) & set(told)):
+        # "opposes these drills": each state that held them; "denounced the attack, expressing
+        # solidarity with Qatar": the attacker the article told of, not the state named here
+        return list(dict.fromkeys(told))[:4]
     others = list(dict.fromkeys(here)) or [c for c in context if c != subject]
     pact = any(n.lemma_.lower() in _PACTS for n in nouns)
     return others[:2] if pact else others[:1]

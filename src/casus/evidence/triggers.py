@@ -38,6 +38,7 @@ __all__ = [
 Token = Any  # spacy.tokens.Token
 
 
+_ATTENDING = frozenset({"attend", "witness", "watch", "observe", "present", "join", "grace"})
 _STRENGTHEN = frozenset(
     {
         "strengthen",
@@ -334,8 +335,9 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "coerce"
     if rel == "sanction" and any(a.lemma_.lower() in _LIFTING for a in list(tok.ancestors)[:3]):
         return None  # "has lifted most of its sanctions on Syria"
-    if rel == "~sign":
-        return "agree_sign"
+    if rel == "~sign":  # not "attended the signing", "was present at the signing": a witness
+        watched = tok.head.head if tok.head.dep_ == "prep" else tok.head
+        return None if watched.lemma_.lower() in _ATTENDING else "agree_sign"
     if rel == "~sale":  # "US arms sales to Taiwan", "transfers of missile technology to North Korea"
         goods = {
             t.lemma_.lower()
