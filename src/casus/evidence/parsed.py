@@ -28,9 +28,8 @@ class Sentence:
     ) -> None:  # fmt: skip
         self.doc = doc
         self.on = on  # the article's date: who held an office the sentence names by title
-        # the sentence lower-cased, for cheap tests before a walk of its tokens (a Doc rebuilds
-        # its text from the tokens on every `doc.text`)
-        self.low = (doc.text if text is None else text).lower()
+        self._text = text
+        self._low: str | None = None
         self.mentions = mentions
         self.last_speaker = last_speaker
         self.person: str | None = None  # the state of the office-holder named last before this sentence
@@ -47,6 +46,14 @@ class Sentence:
         for m in mentions:
             for c in range(m.start, m.end):
                 self.by_char[c] = m
+
+    @property
+    def low(self) -> str:
+        """The sentence lower-cased, for cheap tests before a walk of its tokens; made when first
+        asked for (a Doc rebuilds its text from the tokens on every `doc.text`)."""
+        if self._low is None:
+            self._low = (self.doc.text if self._text is None else self._text).lower()
+        return self._low
 
     def mention(self, tok: Token) -> Mention | None:
         return self.by_char.get(tok.idx)
