@@ -1061,6 +1061,9 @@ def test_an_event_named_only_by_its_noun_is_whoever_did_it_earlier() -> None:
     assert events == {}
     remember(events, claims("Russia attacked Ukraine."))
     assert events == {"attack": ["RUS"], "incident": ["RUS"]}
+    # "the incident" is the last attack's or coercion's
+    remember(events, claims("Chinese ships rammed a Philippine vessel."))
+    assert events["incident"] == ["CHN"] and events["attack"] == ["RUS"]
 
 
 def test_a_condemned_attack_is_its_doers_even_beside_the_state_it_struck() -> None:

@@ -75,8 +75,9 @@ def exercise(words: set[str]) -> str | None:
 
 
 def urged(tok: Token, lemma: str) -> str | None:
-    """ "urged the Philippines to stop", "calls on Russia to stop" oppose; "would call South Korean
-    President Yoon" is a telephone call, nothing said of its content."""
+    """ "urged the Philippines to stop", "calls on Russia to stop" and "called in the Russian
+    ambassador" oppose; "would call South Korean President Yoon" is a telephone call, nothing said
+    of its content."""
     stop = {
         "stop",
         "cease",
@@ -92,9 +93,10 @@ def urged(tok: Token, lemma: str) -> str | None:
     if any(t.lemma_.lower() in stop for t in tok.subtree):
         return "oppose"
     called_in = [c for c in tok.children if c.lower_ == "in" and c.dep_ in ("prt", "prep")]
-    envoy = object_words(tok) | {t.lemma_.lower() for c in called_in for t in c.subtree}
-    if lemma == "call" and called_in and envoy & ENVOYS:
-        return "oppose"  # "called in the Russian ambassador": summoned him
+    if lemma == "call" and called_in:  # "called in the Russian ambassador": summoned him
+        envoy = object_words(tok) | {t.lemma_.lower() for c in called_in for t in c.subtree}
+        if envoy & ENVOYS:
+            return "oppose"
     plain = not any(
         c.dep_ in ("xcomp", "oprd", "ccomp", "attr") or (c.dep_ == "prep" and not when(c))
         for c in tok.children

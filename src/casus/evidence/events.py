@@ -29,12 +29,13 @@ _KINDS = {
 
 
 def remember(events: dict[str, list[str]], claims: list[Claim]) -> None:
-    """Note who did the events a sentence's claims assert (an incident is also an attack's doer)."""
+    """Note who did the events a sentence's claims assert, the last told of each kind (an incident
+    is the last attack's or coercion's)."""
     for c in claims:
         kind = _KINDS.get(c.relation)
         if kind is None or c.polarity != "positive" or c.subject is None or c.conditional:
             continue
         doers = [c.subject, c.object] if c.relation == "cooperate_militarily" and c.object else [c.subject]
         events[kind] = list(dict.fromkeys(doers))
-        if kind == "attack":
-            events.setdefault("incident", list(doers))
+        if kind == "attack":  # "the incident" may be the attack last told of, as a coercion may be
+            events["incident"] = list(dict.fromkeys(doers))

@@ -36,7 +36,7 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         d.lemma_.lower() in _PACTS and any(t.lower_ in ("the", "this") for t in d.children)
         for d in _children(tok, "dobj")
     ):  # "welcomed the deal": the pact the article is about (its two states), when it names none here
-        return [c for c in context[:2] if c != subject] if subject not in context[:2] else []  # not its own
+        return [] if subject in context[:2] else context[:2]  # a party praising its own pact: no one
     if rel in ("oppose", "accuse"):
         return _story_objects(s, tok, subject, context)
     if rel in ("assist_militarily", "request_aid"):
