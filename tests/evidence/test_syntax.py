@@ -994,7 +994,7 @@ def test_arms_supplied_as_a_share_of_a_states_stock_go_to_that_state() -> None:
 
 def test_it_is_no_person() -> None:
     at = dt.date(2024, 6, 21)
-    text = "Hayashi said Russia's acquisition of North Korean weapons and using them in its invasion of Ukraine is a clear violation."
+    text = "Kishida said Russia's acquisition of North Korean weapons and using them in its invasion of Ukraine is a clear violation."
     got = {
         (c.subject, c.relation, c.object)
         for c in read_document(Document("t", None, None, text), on=at).claims
