@@ -1085,3 +1085,86 @@ def test_a_witness_to_a_signing_signs_nothing() -> None:
     assert ("RUS", "agree_sign", "PRK") in triples(
         "The signing of the treaty by Russia and North Korea took place in June."
     )
+
+
+def _of(text: str, opening: str) -> set[tuple[str | None, str, str | None]]:
+    return {(c.subject, c.relation, c.object) for c in claims(text) if c.text.startswith(opening)}
+
+
+def test_three_states_named_together_are_the_three_countries_of_a_later_sentence() -> None:
+    signed = _of(
+        "Mali, Niger and Burkina Faso held joint exercises on Monday. "
+        "The three countries signed a mutual defence pact in September.",
+        "The three",
+    )
+    assert signed == {
+        ("MLI", "agree_sign", "NER"),
+        ("MLI", "agree_sign", "BFA"),
+        ("NER", "agree_sign", "BFA"),
+    }
+    # "them" in treaty wording right after the list: each of the three to each other
+    pledged = _of(
+        "Mali, Niger and Burkina Faso signed a charter on Saturday. "
+        "This accord commits them to mutual assistance in the event of aggression.",
+        "This accord",
+    )
+    assert pledged == {
+        (x, "assist_militarily", y) for x in ("MLI", "NER", "BFA") for y in ("MLI", "NER", "BFA") if x != y
+    }
+    # "all three countries" as an object: one claim each
+    ties = _of(
+        "Talks between Turkey, Saudi Arabia, and Pakistan are at an advanced stage. "
+        "The US maintains strong military ties with all three countries.",
+        "The US",
+    )
+    assert ties == {("USA", "cooperate_militarily", x) for x in ("TUR", "SAU", "PAK")}
+    # the number must be the group's; and a sentence that names other states since ends "the countries"
+    assert not _of(
+        "Mali, Niger and Burkina Faso held joint exercises on Monday. The four countries signed a pact.",
+        "The four",
+    )
+    assert not _of(
+        "Mali, Niger and Burkina Faso held joint exercises on Monday. France and Algeria held talks. "
+        "The countries signed a defence pact.",
+        "The countries",
+    )
+    # three states named but not as a list are no group
+    assert not _of(
+        "Russia's drones crossed into Poland after striking Ukraine. The three countries signed a pact.",
+        "The three",
+    )
+
+
+def test_a_drill_of_three_is_remembered_as_all_three_s() -> None:
+    got = _of(
+        "Japan, South Korea and the United States began trilateral drills on Monday. North Korea condemned the drills.",
+        "North Korea",
+    )
+    assert got == {("PRK", "oppose", "JPN"), ("PRK", "oppose", "KOR"), ("PRK", "oppose", "USA")}
+
+
+def test_which_and_who_stand_for_the_noun_their_clause_describes() -> None:
+    assert ("USA", "cooperate_militarily", "JPN") in triples(
+        "Turkey worries about the US, which maintains strong military ties with Japan."
+    )
+    got = triples("Seoul condemned North Korea, which fired two missiles at Japan on Monday.")
+    assert ("PRK", "attack", "JPN") in got and ("KOR", "attack", "JPN") not in got
+    # a noun that names no actor: whoever the sentence is about, as before
+    got = triples("Russian President Vladimir Putin signed the bill, which ratified the treaty.")
+    assert got == {("RUS", "agree_sign", None)}
+    # a pronoun: no one
+    assert not triples("Poland warned anyone who wants to attack NATO.")
+
+
+def test_funding_military_aid_and_aid_given_to_a_state() -> None:
+    assert ("NOR", "assist_militarily", "UKR") in triples("Norway provided military aid to Ukraine.")
+    got = triples("Denmark, Estonia, Latvia and Sweden will finance a joint military package for Ukraine.")
+    assert got == {(x, "assist_militarily", "UKR") for x in ("DNK", "EST", "LVA", "SWE")}
+    assert ("DEU", "assist_militarily", "UKR") in triples(
+        "Germany will fund air defence systems for Ukraine."
+    )
+    assert not triples("Germany will fund new roads and schools for Ukraine.")
+    # meeting a deadline is no meeting with anyone
+    assert not triples(
+        "The report found critical deadlines that Australia, Britain and the United States would have to meet."
+    )

@@ -43,6 +43,14 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         for c in _children(tok, "dobj"):
             out += [a for t in c.subtree if t.lemma_.lower() in ARMS
                     for d in t.children if d.dep_ == "poss" for a in s.actors(d)]  # fmt: skip
+    if (
+        not out
+        and rel in ("transfer_arms", "transfer_technology", "assist_militarily")
+        and tok.pos_ == "VERB"
+    ):
+        # "provided military aid to Ukraine", "finance a military package for Ukraine": the parse
+        # may hang the recipient on what is given
+        out += [a for c in _children(tok, "dobj") for p in _pobj(c, ("to", "for")) for a in s.actors(p)]
     if not out and rel in ("send_troops", "transfer_arms", "transfer_technology"):
         # "sent 10,000 soldiers to train in eastern Russia": the destination sits in a purpose clause
         for c in tok.children:

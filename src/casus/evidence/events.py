@@ -31,11 +31,14 @@ _KINDS = {
 def remember(events: dict[str, list[str]], claims: list[Claim]) -> None:
     """Note who did the events a sentence's claims assert, the last told of each kind (an incident
     is the last attack's or coercion's)."""
+    told: dict[str, list[str]] = {}  # this sentence's doers by kind: all three of a trilateral drill
     for c in claims:
         kind = _KINDS.get(c.relation)
         if kind is None or c.polarity != "positive" or c.subject is None or c.conditional:
             continue
-        doers = [c.subject, c.object] if c.relation == "cooperate_militarily" and c.object else [c.subject]
+        doers = told.setdefault(kind, [])
+        doers += [c.subject, c.object] if c.relation == "cooperate_militarily" and c.object else [c.subject]
+    for kind, doers in told.items():
         events[kind] = list(dict.fromkeys(doers))
         if kind == "attack":  # "the incident" may be the attack last told of, as a coercion may be
             events["incident"] = list(dict.fromkeys(doers))

@@ -53,6 +53,7 @@ VERB_TRIGGERS: dict[str, str] = {
         ["supply", "ship", "deliver", "sell", "provide", "give", "export", "furnish", "offer", "render"],
         "~supply",
     ),
+    **dict.fromkeys(["fund", "finance", "bankroll"], "~fund"),
     **dict.fromkeys(
         [
             "attack",
@@ -427,6 +428,18 @@ COLLECTIVE = re.compile(
     r"\b(the two|both)\s+(?:[a-z]+\s+)?(countries|nations|states|sides|governments|neighbou?rs|allies|partners|"
     r"signatories|leaders|parties|powers|rivals|heavyweights)\b"
     r"|\bthe (sides|parties)\b",
+    re.I,
+)
+# The words that name three or more states named together before ("the three countries", "all
+# three", "these nations").
+GROUP_NOUNS = frozenset(
+    {"country", "nation", "state", "ally", "partner", "government", "signatory", "military", "member"}
+)
+GROUP_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+GROUPED = re.compile(
+    r"\b(?:(?:the|these|those|all)\s+(?:(?:three|four|five|six|seven|eight)\s+)?(?:[a-z]+\s+)?"
+    r"(?:countries|nations|states|allies|partners|governments|signatories|militaries|members)"
+    r"|all (?:three|four|five|six|seven|eight))\b",
     re.I,
 )
 # The case of a pledge that is a threat, not an attack ("in case of a direct threat of aggression"):

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from casus.evidence.gazetteer import Mention
-from casus.evidence.lexicon import COLLECTIVE_NOUNS, NON_STATE, OFFICIAL_WORDS
+from casus.evidence.lexicon import COLLECTIVE_NOUNS, GROUP_NOUNS, GROUP_NUMBERS, NON_STATE, OFFICIAL_WORDS
 from casus.evidence.model import Attribution
 
 __all__ = ["Sentence", "Token", "targets"]
@@ -42,6 +42,10 @@ class Sentence:
         # article named last
         named = list(dict.fromkeys(m.form.target for m in mentions if m.form.kind not in ("org", "leader")))
         self.pair = named[:2] if len(named) >= 2 else (context or [])[:2]
+        # "the three countries", "all three": the states a sentence before named together; "the
+        # countries" and "them" only while no sentence since has named two or more states
+        self.group: list[str] = []
+        self.group_last = False
         self.by_char: dict[int, Mention] = {}
         for m in mentions:
             for c in range(m.start, m.end):
@@ -68,7 +72,30 @@ class Sentence:
             out += [a for a in found if a not in out]
             if not found and len(self.pair) == 2 and self.collective(h):
                 out += [p for p in self.pair if p not in out]
+            elif not found and self.grouped(h):
+                out += [p for p in self.group if p not in out]
         return out
+
+    def grouped(self, head: Token) -> bool:
+        """A noun phrase that stands for the group of states named together before: "the three
+        countries" or "all three" (the number must be the group's), or, while no sentence since has
+        named two or more states, "these nations", "the countries"."""
+        if not self.group:
+            return False
+        word = head.lower_
+        marks = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")}
+        if word in GROUP_NUMBERS:  # "all three signed"
+            return "all" in marks and GROUP_NUMBERS[word] == len(self.group)
+        if head.lemma_.lower() not in GROUP_NOUNS or head.tag_ not in ("NNS", "NNPS"):
+            return False
+        counted = [GROUP_NUMBERS[w] for w in marks if w in GROUP_NUMBERS]
+        if counted:
+            return counted[0] == len(self.group)
+        return (
+            self.group_last
+            and bool(marks & {"the", "these", "those", "all"})
+            and not (marks & {"two", "both"})
+        )
 
     def _actors_of(self, head: Token) -> list[str]:
         """The actor a phrase head names or is modified by ("North Korean troops", "Russia's

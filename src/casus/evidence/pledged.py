@@ -19,16 +19,29 @@ __all__ = ["invocations", "treaty_claims"]
 Token = Any  # spacy.tokens.Token
 
 
+_OF_GROUP = re.compile(
+    r"\b(them|their|they|all|each other|one another|any of|mutual\w*|collective\w*)\b", re.I
+)
+
+
 def treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     """Collective-defence wording as conditional military assistance between the parties named
-    (or, where the sentence names fewer than two, the two states the article spoke of last)."""
+    (or, where the sentence names fewer than two, the group of states named together just before,
+    or the two states the article spoke of last)."""
     if not TREATY_LANGUAGE.search(text) or THREAT_CASE.search(text):
         return []  # no pledge; or a threat's, on which the parties consult (coded as such)
     named = [m for m in s.mentions if m.form.kind != "org"] or list(s.mentions)
     parties = list(dict.fromkeys(m.form.target for m in named if m.form.kind != "leader"))
     if len(parties) < 2:
         parties += [m.form.target for m in named if m.form.target not in parties]
-    if len(parties) < 2 and re.search(r"\b(two|both|each other|one another|either|mutual\w*)\b", text, re.I):
+    nato = any(m.form.kind == "org" and m.form.target != "UN" for m in s.mentions)
+    if len(parties) < 2 and s.group_last and not nato and _OF_GROUP.search(text):
+        # "This accord commits them to mutual assistance" after "Mali, Niger and Burkina Faso ...":
+        # the three, each to each other
+        parties += [p for p in s.group if p not in parties]
+    elif len(parties) < 2 and re.search(
+        r"\b(two|both|each other|one another|either|mutual\w*)\b", text, re.I
+    ):
         if any(m.form.kind == "org" and m.form.target != "UN" for m in s.mentions):
             return []  # "an attack on one NATO member": the alliance's pledge, not two states'
         parties += [p for p in context if p not in parties]

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from casus.evidence.claims import read_claims
 from casus.evidence.events import remember
 from casus.evidence.gazetteer import Gazetteer, Mention, default_gazetteer
-from casus.evidence.lexicon import CANDIDATE, COLLECTIVE, TREATY_LANGUAGE
+from casus.evidence.lexicon import CANDIDATE, COLLECTIVE, GROUPED, TREATY_LANGUAGE
 from casus.evidence.links import (
     article_flags,
     bundled_provisions,
@@ -65,6 +65,29 @@ def _local(mentions: list[Mention], offset: int, end: int, k: int) -> tuple[list
         local.append(Mention(m.start - offset, m.end - offset, m.text, m.form, m.current))
         j += 1
     return local, k
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|&|—|–|\(|/)?\s*(?:the\s+)?", re.I)
+
+
+def _listed(sent: str, local: list[Mention]) -> list[str]:
+    """The states of the longest list of names in a sentence ("Mali, Niger and Burkina Faso",
+    "the US, Japan, and South Korea"), in order; a list is names with only commas, "and" or a
+    dash between them."""
+    best: list[str] = []
+    run: list[str] = []
+    end = -1
+    for m in local:
+        if m.form.kind in ("leader", "org"):
+            continue
+        if run and not _LIST_GAP.fullmatch(sent, end, m.start):
+            run = []
+        if m.form.target not in run:
+            run.append(m.form.target)
+        end = m.end
+        if len(run) > len(best):
+            best = list(run)
+    return best
 
 
 PARSE_BUDGET_WORDS = 60_000  # per document: beyond it (a book, not an article), the rules read on
@@ -127,6 +150,7 @@ _PACT = re.compile(r"\b(pact|treaty|agreement|accord|alliance)\b", re.I)
 _THE_PACT = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:pact|treaty|agreement|accord|deal)\b", re.I)
 # A sentence whose actor is a pronoun for someone named before ("They also agreed to ...", "He
 # warned that ..."): parsed when the sentence before it was, or an office-holder was named
+_GROUP_MAX = 8  # a sentence naming more states than this (the Nordic-Baltic eight) names no group
 _PRONOUN_ACTOR = re.compile(r"(?:[^\w\s]\s*)?(?:(they|it)|(he|she))\b(?:\s+\w+){0,2}?\s+\w+(?:ed|s)\b", re.I)
 
 
@@ -139,6 +163,8 @@ class Todo(NamedTuple):
     position: int  # its place among the document's sentences
     person: str | None  # the state of the office-holder named last ("he")
     heard: str | None  # a person quoted by name since the last parsed sentence
+    group: list[str]  # the three or more states a sentence before named together, for "the three countries"
+    group_last: bool  # no sentence since named two or more states: "them", "the countries" are they
 
 
 @dataclass
@@ -166,6 +192,8 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
     person: str | None = None  # the state of the office-holder named last
     heard: str | None = None  # the person quoted last in a sentence the parser is not given
     pact: list[str] = []  # the two states of the last sentence that spoke of a pact between two
+    group: list[str] = []  # the states of the last sentence that named three or more
+    group_last = False  # that sentence is the last to name two or more states
     budget = PARSE_BUDGET_WORDS
     k = 0
     open_quote = False  # the sentence before was parsed and left a quotation open
@@ -174,6 +202,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
         pledge = TREATY_LANGUAGE.search(sent) is not None
         quoted = '"' in sent or "“" in sent or "”" in sent
         collective = len(recent) >= 2 and COLLECTIVE.search(sent) is not None  # "the two countries"
+        grouped = bool(group) and GROUPED.search(sent) is not None  # "the three countries", "all three"
         # '"Russia has violated our airspace ... But today's incursion ... is brutal," said X':
         # the sentence that closes the quotation names its speaker, so it is parsed too
         closing = open_quote and quoted
@@ -183,7 +212,11 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             (pronoun.group(1) is not None and todo and todo[-1].position == index - 1)
             or (pronoun.group(2) is not None and person is not None)
         )
-        if ((local or collective or referent) and (CANDIDATE.search(sent) or quoted)) or pledge or closing:
+        if (
+            ((local or collective or grouped or referent) and (CANDIDATE.search(sent) or quoted))
+            or pledge
+            or closing
+        ):
             open_quote = _open_after(sent)
             budget -= sent.count(" ") + 1
             # "This agreement ... between the two countries": the pact's two states, not the last named
@@ -191,7 +224,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             spoken_of = (collective and _PACT.search(sent)) or _THE_PACT.search(sent)
             context = pact if pact and spoken_of else recent[:2]
             if budget >= 0:
-                todo.append(Todo(sent, local, context, index, person, heard))
+                todo.append(Todo(sent, local, context, index, person, heard, group, group_last))
                 heard = None
             else:
                 overflow.append((offset, sent))
@@ -203,6 +236,11 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
         states = list(dict.fromkeys(m.form.target for m in local if m.form.kind not in ("leader", "org")))
         if len(states) == 2 and _PACT.search(sent):
             pact = states
+        listed = _listed(sent, local)
+        if 3 <= len(listed) <= _GROUP_MAX:
+            group, group_last = listed, True
+        elif len(states) >= 2:
+            group_last = False
         dateline = DATELINE.match(sent)
         for m in reversed(local):
             if m.form.kind in ("leader", "org") or (dateline is not None and m.start < dateline.end()):
@@ -223,12 +261,13 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
     rows: list[tuple[int, str, list[Claim], Attribution]] = []
     about: list[str] = []  # what the sentence before was about, if it was parsed
     events: dict[str, list[str]] = {}  # who did the events told so far, by kind
-    for doc, (sent, local, context, index, named, heard) in zip(docs, g.todo, strict=True):
+    for doc, (sent, local, context, index, named, heard, group, group_last) in zip(docs, g.todo, strict=True):
         if heard is not None:  # "Shafqat Ali Khan said ..." in a sentence not parsed, then "He stated ..."
             last = Attribution(kind="speaker", who=heard)
         said = speaker_of(doc, local, last, sent, on)
         previous = about if rows and rows[-1][0] == index - 1 else []
-        found = code_sentence(doc, local, sent, context, last, on, named, previous, events)
+        found = code_sentence(doc, local, sent, context, last, on, named, previous, events,
+                              (group, group_last))  # fmt: skip
         rows.append((index, sent, found, said))
         about = main_subject(doc, local, previous)
         remember(events, found)

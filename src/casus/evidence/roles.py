@@ -262,6 +262,15 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             return _noun_subject(
                 s, tok.head
             ), False  # "the Israeli attack that targeted ...": the attack's doer
+        # "North Korea, which fired two missiles": the noun the clause describes (or no one: "anyone
+        # who wants to attack us"); "the bill, which ratified the treaty": whoever the sentence is
+        # about, as for other pronouns
+        if (
+            subj[0].lower_ in _RELATIVE
+            and tok.dep_ == "relcl"
+            and ((found := s.actors(tok.head)) or tok.head.pos_ == "PRON")
+        ):
+            return found, False
         if subj[0].pos_ == "PRON" and s.mention(subj[0]) is None:
             return _antecedent(s, tok), False
         return s.actors(subj[0]), False
@@ -364,6 +373,7 @@ def _person(s: _Sentence, t: Token) -> bool:
     return m is not None and m.form.kind == "leader"
 
 
+_RELATIVE = frozenset({"which", "who"})  # not "that", often hung on the wrong noun
 _PERSONAL = frozenset({"he", "she", "it", "they"})  # not "who", "which", "that", "we"
 _FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 
@@ -487,6 +497,6 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [a for c in tok.children if c.dep_ == "poss" for a in s.actors(c)]
     if tok.pos_ in ("NOUN", "PROPN"):
         out += _noun_objects(s, tok, rel, out)
-    if not out and rel in ("send_troops", "transfer_arms", "transfer_technology"):
+    if not out and rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily"):
         out += destination(s, tok, rel, passive)
     return list(dict.fromkeys(out))

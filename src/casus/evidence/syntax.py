@@ -127,14 +127,18 @@ def code_sentence(
     doc: Any, mentions: list[Mention], text: str, context: list[str] | None = None,
     last_speaker: Attribution | None = None, on: dt.date | None = None, person: str | None = None,
     previous: list[str] | None = None, events: dict[str, list[str]] | None = None,
+    group: tuple[list[str], bool] = ([], False),
 ) -> list[Claim]:  # fmt: skip
     """The claims of one parsed sentence whose actor mentions are given (sentence offsets);
     `context` holds the states the article named last, for pledges that say "both countries",
     `last_speaker` the person it quoted last, for "he said", `person` the state of the
     office-holder it named last, for "he" and "she" as the actor, and `previous` what the
     sentence just before was about (`main_subject`), for "they" and "it", and `events` who did the
-    events the article told of before (`casus.evidence.events`), for "condemned the drills"."""
+    events the article told of before (`casus.evidence.events`), for "condemned the drills", and
+    `group` the states a sentence before named together, with whether no sentence since named two
+    or more, for "the three countries"."""
     s = _Sentence(doc, mentions, last_speaker, context, text, on)
+    s.group, s.group_last = group
     s.person = person
     s.previous = previous or []
     s.events = events if events is not None else {}
@@ -310,6 +314,8 @@ def _pairs(
         joined = _conjoined(s, tok) | {
             a for m in s.mentions for a in m.form.members
         }  # or "the Baltic states"
+        if s.group and set(s.group) <= set(objects):  # "ties with all three countries"
+            joined |= set(s.group)
         together = [o for o in others if o in joined]
         pairs = [(first, o) for o in (together if len(together) >= 2 else others[:1])] or [(first, None)]
         if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:

@@ -57,6 +57,13 @@ _LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "regist
 _PROJECTILES = frozenset({"missile", "rocket", "drone", "projectile", "torpedo", "icbm", "slbm"})
 
 
+# What a state meets that is no meeting with anyone
+_GOALS = frozenset(
+    {"deadline", "target", "goal", "requirement", "standard", "obligation", "commitment", "demand",
+     "criterion", "criteria", "need", "expectation", "condition", "threshold", "benchmark", "schedule"}
+)  # fmt: skip
+
+
 def _verb_relation(tok: Token, lemma: str) -> str | None:
     """The relation a verb triggers, the object-dependent ones resolved by their objects."""
     rel = VERB_TRIGGERS.get(lemma)
@@ -70,6 +77,11 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         or before in AGREEMENTS
     ):
         return "agree_sign"  # "struck a deal", "the defence pact struck this week"
+    if lemma == "meet" and (words | {a.lemma_.lower() for a in tok.ancestors if a.pos_ == "NOUN"}) & _GOALS:
+        return None  # "the deadlines that all three countries would have to meet"
+    if rel == "~fund":  # "will finance a joint military package for Ukraine": military aid, paid for
+        military = words & (ARMS | {"military", "defense", "defence", "army"})
+        return "assist_militarily" if military else None
     if rel == "~send":
         return sent(tok, lemma, words)
     if rel == "~supply":
