@@ -1168,3 +1168,19 @@ def test_funding_military_aid_and_aid_given_to_a_state() -> None:
     assert not triples(
         "The report found critical deadlines that Australia, Britain and the United States would have to meet."
     )
+
+
+def test_a_second_gerund_of_a_charge_or_thanks_has_the_same_doer_and_destination() -> None:
+    got = triples(
+        "Lavrov thanked North Korea for deploying troops to Russia's Kursk region and supplying artillery shells."
+    )
+    assert {("PRK", "send_troops", "RUS"), ("PRK", "transfer_arms", "RUS")} <= got
+    got = triples("Seoul accused Pyongyang of sending troops to Russia and supplying missiles.")
+    assert ("PRK", "transfer_arms", "RUS") in got and ("KOR", "transfer_arms", "RUS") not in got
+
+
+def test_agreeing_to_a_pact_signs_it_and_agreeing_to_talk_does_not() -> None:
+    assert ("IND", "agree_sign", "CHN") in triples(
+        "India and China have agreed to a pact on military patrols."
+    )
+    assert not {t for t in triples("India and China agreed to resume talks.") if t[1] == "agree_sign"}

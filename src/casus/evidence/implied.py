@@ -39,6 +39,12 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         return [] if subject in context[:2] else context[:2]  # a party praising its own pact: no one
     if rel in ("oppose", "accuse"):
         return _story_objects(s, tok, subject, context)
+    if rel in ("transfer_arms", "transfer_technology", "send_troops") and tok.dep_ == "conj":
+        # "deploying troops to Russia's Kursk region and supplying artillery shells": where the
+        # first went, the second went too
+        went = [a for p in _pobj(tok.head, ("to", "into")) for a in s.actors(p) if a != subject]
+        if went:
+            return went[:1]
     if rel in ("assist_militarily", "request_aid"):
         return [o for o in _helped(s, tok, rel) if o != subject][:1]
     if rel == "mobilize":

@@ -183,8 +183,17 @@ BLAMERS = frozenset(
 PRAISERS = frozenset({"thank", "praise", "commend", "hail", "credit", "applaud"})
 
 
+def _first_gerund(tok: Token) -> Token:
+    """The first of gerunds joined by "and" ("for deploying troops ... and supplying shells")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.tag_ == "VBG":
+        tok = tok.head
+    return tok
+
+
 def accuser(tok: Token) -> Token | None:
-    """The accusing (or thanking) verb of "A accused B of firing ..." for the trigger "firing", if any."""
+    """The accusing (or thanking) verb of "A accused B of firing ..." for the trigger "firing", if any
+    (also for a later gerund of the charge: "for deploying troops ... and supplying shells")."""
+    tok = _first_gerund(tok)
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
         head = tok.head.head
         if head.lemma_.lower() in BLAMERS | PRAISERS:
@@ -200,6 +209,7 @@ def _accused(s: _Sentence, tok: Token) -> list[str]:
     blamer = accuser(tok)
     if blamer is None:
         return []
+    tok = _first_gerund(tok)
     if tok.head.head.i != blamer.i:  # "of" hangs on the accused: the names before it, not in the charge
         cut = tok.head.i
         named = [m for t in tok.head.head.subtree if t.i < cut and (m := s.mention(t)) is not None]

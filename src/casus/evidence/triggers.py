@@ -136,6 +136,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "agree_sign" and lemma in ("agree", "conclude"):
         deal = {"treaty", "pact", "agreement", "deal", "accord", "protocol", "convention", "partnership"}
         pact = tok.dep_ == "acl" and tok.head.lemma_.lower() in deal  # "the treaty concluded by"
+        pact = pact or any(p.lemma_.lower() in deal for p in pobj(tok, ("to", "on")))  # "agreed to a pact"
         if not (words & deal or pact):  # "agreed to cooperate" is an intent; the verb it governs codes it
             return None
     if (
