@@ -1184,3 +1184,19 @@ def test_agreeing_to_a_pact_signs_it_and_agreeing_to_talk_does_not() -> None:
         "India and China have agreed to a pact on military patrols."
     )
     assert not {t for t in triples("India and China agreed to resume talks.") if t[1] == "agree_sign"}
+
+
+def test_unnamed_officials_are_those_of_the_state_last_quoted_or_filed_from() -> None:
+    text = (
+        "The Philippine military said Chinese vessels fired water cannons at a Philippine supply boat on Sunday. "
+        "The boat sustained heavy damage after Chinese coast guard ships blasted it with water cannons, the military said."
+    )
+    later = [c for c in claims(text) if c.text.startswith("The boat")]
+    assert later and all(c.attribution.kind == "officials" and c.attribution.who == "PHL" for c in later)
+    filed = claims("MANILA, Philippines — Chinese coast guard ships blasted a Philippine supply boat with water cannons, the military said.")  # fmt: skip
+    assert filed and filed[0].attribution.who == "PHL"
+    # nothing to go by: the officials stay unnamed
+    bare = claims(
+        "Chinese coast guard ships blasted a Philippine supply boat with water cannons, the military said."
+    )
+    assert bare and bare[0].attribution.kind == "officials" and bare[0].attribution.who is None

@@ -175,6 +175,7 @@ class Gate:
     todo: list[Todo]
     overflow: list[tuple[int, str]]
     quotes: list[Quotation]
+    filed_from: str | None = None  # the state of the dateline's place ("MANILA, Philippines —")
 
     def texts(self) -> list[str]:
         """The texts to parse, datelines blanked."""
@@ -197,6 +198,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
     budget = PARSE_BUDGET_WORDS
     k = 0
     open_quote = False  # the sentence before was parsed and left a quotation open
+    filed_from: str | None = None
     for index, (offset, sent) in enumerate(sents):
         local, k = _local(mentions, offset, offset + len(sent), k)
         pledge = TREATY_LANGUAGE.search(sent) is not None
@@ -242,13 +244,15 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
         elif len(states) >= 2:
             group_last = False
         dateline = DATELINE.match(sent)
+        if dateline is not None and index == 0:
+            filed_from = next((m.form.target for m in local if m.start < dateline.end()), None)
         for m in reversed(local):
             if m.form.kind in ("leader", "org") or (dateline is not None and m.start < dateline.end()):
                 continue  # a dateline's city is where the news was filed, not a party to it
             if m.form.target in recent:
                 recent.remove(m.form.target)
             recent.insert(0, m.form.target)
-    return Gate(todo, overflow, quotes)
+    return Gate(todo, overflow, quotes, filed_from)
 
 
 def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Parsed:
@@ -261,6 +265,7 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
     rows: list[tuple[int, str, list[Claim], Attribution]] = []
     about: list[str] = []  # what the sentence before was about, if it was parsed
     events: dict[str, list[str]] = {}  # who did the events told so far, by kind
+    home = g.filed_from  # whose officials "the ministry" and "the military" are: the last named
     for doc, (sent, local, context, index, named, heard, group, group_last) in zip(docs, g.todo, strict=True):
         if heard is not None:  # "Shafqat Ali Khan said ..." in a sentence not parsed, then "He stated ..."
             last = Attribution(kind="speaker", who=heard)
@@ -268,6 +273,9 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         previous = about if rows and rows[-1][0] == index - 1 else []
         found = code_sentence(doc, local, sent, context, last, on, named, previous, events,
                               (group, group_last))  # fmt: skip
+        found = _homed(found, home)
+        if said.kind == "officials" and said.who is not None and said.who not in _orgs():
+            home = said.who
         rows.append((index, sent, found, said))
         about = main_subject(doc, local, previous)
         remember(events, found)
@@ -282,6 +290,26 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         claims.extend(found)
         voices[sent] = said
     return Parsed(claims, quotes, voices, len(g.todo), g.overflow)
+
+
+@lru_cache(maxsize=1)
+def _orgs() -> frozenset[str]:
+    """The organisations the gazetteer knows (NATO, the EU, ...): their officials are no state's."""
+    g = default_gazetteer()
+    return frozenset(f.target for forms in g.by_text.values() for f in forms if f.kind == "org")
+
+
+def _homed(found: list[Claim], home: str | None) -> list[Claim]:
+    """Claims on the word of unnamed officials ("the ministry said", "the military said") put on
+    the word of the state whose officials the article last quoted (or where it was filed from)."""
+    if home is None:
+        return found
+    return [
+        c.model_copy(update={"attribution": c.attribution.model_copy(update={"who": home})})
+        if c.attribution.kind == "officials" and c.attribution.who is None
+        else c
+        for c in found
+    ]
 
 
 def parsed_claims(
