@@ -1200,3 +1200,12 @@ def test_unnamed_officials_are_those_of_the_state_last_quoted_or_filed_from() ->
         "Chinese coast guard ships blasted a Philippine supply boat with water cannons, the military said."
     )
     assert bare and bare[0].attribution.kind == "officials" and bare[0].attribution.who is None
+
+
+def test_a_quotation_closed_by_it_said_is_on_the_word_of_who_spoke_just_before() -> None:
+    text = (
+        "South Korea's foreign ministry said North Korea fired two ballistic missiles on Monday. "
+        '"We strongly condemn North Korea\'s missile launch against Japan," it said.'
+    )
+    quoted = [c for c in claims(text) if c.text.startswith('"We')]
+    assert quoted and all(c.attribution.kind == "officials" and c.attribution.who == "KOR" for c in quoted)

@@ -150,6 +150,9 @@ _PACT = re.compile(r"\b(pact|treaty|agreement|accord|alliance)\b", re.I)
 _THE_PACT = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:pact|treaty|agreement|accord|deal)\b", re.I)
 # A sentence whose actor is a pronoun for someone named before ("They also agreed to ...", "He
 # warned that ..."): parsed when the sentence before it was, or an office-holder was named
+_IT_SAID = re.compile(
+    r"[,”\"]\s*(?:it|the statement)\s+(?:said|added|stated|noted|continued|stressed|warned)\b"
+)
 _GROUP_MAX = 8  # a sentence naming more states than this (the Nordic-Baltic eight) names no group
 _PRONOUN_ACTOR = re.compile(r"(?:[^\w\s]\s*)?(?:(they|it)|(he|she))\b(?:\s+\w+){0,2}?\s+\w+(?:ed|s)\b", re.I)
 
@@ -274,6 +277,11 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         found = code_sentence(doc, local, sent, context, last, on, named, previous, events,
                               (group, group_last))  # fmt: skip
         found = _homed(found, home)
+        if said.kind == "author" and rows and rows[-1][0] >= index - 2 and _IT_SAID.search(sent):
+            # '"The agreement states that ...," it added': on the word of whoever spoke just before
+            said = rows[-1][3]
+            found = [c.model_copy(update={"attribution": said}) if c.attribution.kind == "author" else c
+                     for c in found]  # fmt: skip
         if said.kind == "officials" and said.who is not None and said.who not in _orgs():
             home = said.who
         rows.append((index, sent, found, said))
