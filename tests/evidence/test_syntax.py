@@ -1209,3 +1209,29 @@ def test_a_quotation_closed_by_it_said_is_on_the_word_of_who_spoke_just_before()
     )
     quoted = [c for c in claims(text) if c.text.startswith('"We')]
     assert quoted and all(c.attribution.kind == "officials" and c.attribution.who == "KOR" for c in quoted)
+
+
+def test_a_visit_made_is_a_consultation_and_one_planned_or_as_the_occasion_is_not() -> None:
+    assert ("RUS", "consult", "PRK") in triples("Shoigu first visited the DPRK in early June.")
+    assert ("RUS", "consult", "PRK") in triples(
+        "This is already Shoigu's second visit to North Korea this month."
+    )
+    assert not triples("Putin will visit Vietnam next week.")
+    assert not triples("Russia plans Putin's visit to India in early December.")
+    assert ("RUS", "consult", "PRK") not in triples(
+        "Putin and Kim Jong Un signed the treaty during Putin's visit to Pyongyang."
+    )
+
+
+def test_arming_a_state_a_complaint_lodged_with_it_and_a_state_seen_as_a_threat() -> None:
+    assert ("PRK", "transfer_arms", "RUS") in triples("Pyongyang is also arming Russia.")
+    assert not triples("The armed forces of Ukraine repelled the attack.")
+    assert ("MDA", "oppose", "RUS") in triples(
+        "Moldova issued a complaint to Russia about a drone intrusion."
+    )
+    assert ("POL", "oppose", "BLR") in triples("Warsaw considers Belarus a threat to its national security.")
+    assert ("POL", "oppose", "RUS") in triples("Poland views Russia as the biggest threat.")
+    assert not triples("Poland views Russia as a partner.")
+    assert not triples("The US shall regard any armed attack on Qatar as a threat to its peace.") & {
+        ("USA", "oppose", "QAT")
+    }

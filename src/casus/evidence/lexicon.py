@@ -131,6 +131,9 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["sign", "ratify", "conclude", "ink", "seal", "agree"], "agree_sign"),
     **dict.fromkeys(["urge", "call"], "~urge"),
     **dict.fromkeys(["consult", "discuss", "meet", "talk"], "consult"),
+    "visit": "~visit",
+    "arm": "~arm",
+    **dict.fromkeys(["consider", "regard", "view", "deem"], "~consider"),
     "speak": "~speak",
     "exchange": "~exchange",
     **dict.fromkeys(["defend", "protect"], "assist_militarily"),
@@ -207,7 +210,10 @@ NOUN_TRIGGERS: dict[str, str] = {
     "request": "~request",
     **dict.fromkeys(["supplier", "provider", "exporter"], "~supplier"),
     **dict.fromkeys(["launch", "test"], "~test"),
-    **dict.fromkeys(["rhetoric", "criticism", "condemnation", "protest", "representation"], "~against"),
+    **dict.fromkeys(
+        ["rhetoric", "criticism", "condemnation", "protest", "representation", "complaint"], "~against"
+    ),
+    **dict.fromkeys(["visit", "trip"], "~visit"),
     **dict.fromkeys(
         ["meeting", "talks", "contact", "consultation", "consultations", "conversation", "call", "summit"],
         "~talks",

@@ -26,7 +26,7 @@ from casus.evidence.lexicon import (
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import targets
 from casus.evidence.triggers import children as _children
-from casus.evidence.triggers import is_troops
+from casus.evidence.triggers import considered_as, is_troops
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.voice import _clause_chain
 
@@ -405,6 +405,8 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
         out += s.actors(p)
     if rel == "oppose" and not out:  # "a protest with the US", "representations and a protest with the US"
         out += [a for t in (tok, *tok.conjuncts) for p in _pobj(t, ("with", "to")) for a in s.actors(p)]
+    if rel == "oppose" and not out and tok.dep_ == "dobj":  # "issued a complaint to Russia"
+        out += [a for p in _pobj(tok.head, ("with", "to")) for a in s.actors(p)]
     if (
         NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale"
     ):  # "deliveries of missiles to India", "an arms deal with Taiwan"
@@ -480,6 +482,11 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += s.actors(p)
     if rel == "support_politically" and tok.lemma_.lower() == "stand":  # "stands with Japan"
         out += [a for p in _pobj(tok, ("with", "by", "behind")) for a in s.actors(p)]
+    if rel == "oppose" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~consider":
+        # "considers Belarus a threat", "views Russia as a threat": the one named, not an act
+        # ("regards any armed attack on Qatar as a threat" opposes no one)
+        named = [*_children(tok, "dobj"), *(n for c in considered_as(tok) for n in _children(c, "nsubj"))]
+        return [a for n in named if s.mention(n) is not None for a in s.actors(n)]
     if rel == "oppose" and tok.lemma_.lower() == "call":  # "called in the Russian ambassador"
         out += [a for p in _pobj(tok, ("in",)) for a in s.actors(p)]
     if rel == "assist_militarily" and tok.lemma_.lower() == "come" and not out:  # "to the aid of X"

@@ -57,11 +57,27 @@ _LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "regist
 _PROJECTILES = frozenset({"missile", "rocket", "drone", "projectile", "torpedo", "icbm", "slbm"})
 
 
+_NOT_DONE = frozenset({"not", "never", "will", "would", "could", "may", "might", "to", "should", "'ll"})
+_OCCASIONS = frozenset(
+    {"during", "after", "before", "following", "on", "amid", "ahead", "since", "of", "for", "at"}
+)
+_NOT_YET = frozenset(
+    {"upcoming", "planned", "expected", "possible", "future", "next", "forthcoming", "proposed"}
+)
+# What one state calls another when it sees it as a danger
+_ENEMIES = frozenset({"threat", "danger", "enemy", "adversary", "menace", "aggressor"})
 # What a state meets that is no meeting with anyone
 _GOALS = frozenset(
     {"deadline", "target", "goal", "requirement", "standard", "obligation", "commitment", "demand",
      "criterion", "criteria", "need", "expectation", "condition", "threshold", "benchmark", "schedule"}
 )  # fmt: skip
+
+
+def considered_as(tok: Token) -> list[Token]:
+    """What a verb of judgement calls its object: "considers Belarus a threat" (a small clause),
+    "views Russia as a threat"."""
+    out = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
+    return out + [p for p in pobj(tok, ("as",))]
 
 
 def _verb_relation(tok: Token, lemma: str) -> str | None:
@@ -79,6 +95,13 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "agree_sign"  # "struck a deal", "the defence pact struck this week"
     if lemma == "meet" and (words | {a.lemma_.lower() for a in tok.ancestors if a.pos_ == "NOUN"}) & _GOALS:
         return None  # "the deadlines that all three countries would have to meet"
+    if rel == "~visit":  # "Shoigu visited the DPRK": talks there (CAMEO 042); not a visit planned or refused
+        done = tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in _NOT_DONE for c in tok.children)  # fmt: skip
+        return "consult" if done else None
+    if rel == "~arm":  # "Pyongyang is arming Russia"; not "armed forces"
+        return "transfer_arms" if tok.pos_ == "VERB" and children(tok, "dobj") else None
+    if rel == "~consider":  # "Warsaw considers them a threat": opposed as one
+        return "oppose" if {t.lemma_.lower() for t in considered_as(tok)} & _ENEMIES else None
     if rel == "~fund":  # "will finance a joint military package for Ukraine": military aid, paid for
         military = words & (ARMS | {"military", "defense", "defence", "army"})
         return "assist_militarily" if military else None
@@ -402,9 +425,24 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         verb = tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "dobj" else tok.head
         lodged = tok.dep_ in ("dobj", "conj") and verb.lemma_.lower() in _LODGE
         to = [p for t in (tok, *tok.conjuncts) for p in pobj(t, ("to", "with"))]
-        return "oppose" if lemma in ("protest", "representation") and lodged and to else None
+        to += pobj(verb, ("to", "with")) if lodged else []  # "issued a complaint to Russia"
+        return "oppose" if lemma in ("protest", "representation", "complaint") and lodged and to else None
     if rel == "~warning":  # "issued a warning to Poland and the Baltic states"; not "warning shots"
         return "threaten" if pobj(tok, ("to", "against")) else None
+    if rel == "~visit":  # "Shoigu's visit to Pyongyang": talks there; not "a visit to the front"
+        # nor a visit that is the occasion of what the sentence tells ("signed during Putin's visit
+        # to Pyongyang") or that has not happened ("his upcoming visit")
+        background = any(
+            a.lower_ in _OCCASIONS and a.dep_ in ("prep", "mark") for a in list(tok.ancestors)[:3]
+        )
+        background = background or any(
+            c.dep_ == "mark" and c.lower_ in _OCCASIONS for c in tok.head.children if tok.dep_ == "nsubj"
+        )  # "after his visit to North Korea is over"
+        planned = any(c.lower_ in _NOT_YET for c in tok.children) or (
+            tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in ("plan", "prepare", "expect", "announce", "propose")
+        )
+        return "consult" if pobj(tok, ("to",)) and not background and not planned else None
     if rel == "~talks":  # "a meeting with North Korean leader Kim Jong Un"; not "the NATO meeting"
         met = pobj(tok, ("with",))
         if lemma == "contact" and {t.lemma_.lower() for p in met for t in p.subtree} & (VESSELS | ARMS):
