@@ -1235,3 +1235,24 @@ def test_arming_a_state_a_complaint_lodged_with_it_and_a_state_seen_as_a_threat(
     assert not triples("The US shall regard any armed attack on Qatar as a threat to its peace.") & {
         ("USA", "oppose", "QAT")
     }
+
+
+def test_force_not_ruled_out_is_a_threat_and_a_force_to_fight_groups_no_war_between_its_founders() -> None:
+    got = triples("Beijing has refused to rule out using military action to seize Taiwan.")
+    assert ("CHN", "threaten", "TWN") in got and ("CHN", "attack", "TWN") not in got
+    got = triples(
+        "Burkina Faso, Mali and Niger have resolved to set up a joint force to fight terrorist groups."
+    )
+    assert not {t for t in got if t[1] == "attack"}
+    assert {("IND", "attack", "PAK"), ("PAK", "attack", "IND")} <= triples(
+        "India and Pakistan fought in May."
+    )
+
+
+def test_a_place_named_before_the_verb_is_not_its_object() -> None:
+    assert not triples(
+        "At the United Nations, China's envoy condemned what he described as violations of sovereignty."
+    )
+    assert ("JPN", "send_troops", "TWN") not in triples(
+        "In a scenario of an attack on Taiwan, Tokyo could deploy its self-defense forces, the prime minister said."
+    )

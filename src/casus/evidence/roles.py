@@ -479,6 +479,8 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             continue
         out += s.actors(c)
     for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
+        if p.head.lower_ in ("at", "in") and p.head.i < tok.i and p.i < tok.i:
+            continue  # "At the United Nations, China's envoy condemned ...": where, not whom
         out += s.actors(p)
     if rel == "support_politically" and tok.lemma_.lower() == "stand":  # "stands with Japan"
         out += [a for p in _pobj(tok, ("with", "by", "behind")) for a in s.actors(p)]
