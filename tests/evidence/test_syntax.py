@@ -1256,3 +1256,24 @@ def test_a_place_named_before_the_verb_is_not_its_object() -> None:
     assert ("JPN", "send_troops", "TWN") not in triples(
         "In a scenario of an attack on Taiwan, Tokyo could deploy its self-defense forces, the prime minister said."
     )
+
+
+def test_founders_of_a_bloc_supply_of_warships_shared_technology_and_support_for_a_state() -> None:
+    got = triples("Burkina Faso, Mali, and Niger formed the AES in September 2023.")
+    assert got == {("BFA", "agree_sign", "MLI"), ("BFA", "agree_sign", "NER"), ("MLI", "agree_sign", "NER")}
+    assert not triples("Turkey seeks a move that could create a new military bloc in the Middle East.")
+    assert ("TUR", "transfer_arms", "PAK") in triples(
+        "Ankara supplies the Pakistani Navy with corvette warships."
+    )
+    assert ("TUR", "transfer_technology", "PAK") in triples(
+        "Turkey is sharing drone technologies with Pakistan."
+    )
+    assert not triples("Turkey is sharing information with Pakistan.")
+    assert ("FRA", "support_politically", "ISR") in triples(
+        "Macron reaffirmed France's absolute and unconditional support for Israel."
+    )
+    got = triples(
+        "South Korea, the United States, and Japan on Monday kicked off a trilateral military drill."
+    )
+    assert got == {("KOR", "cooperate_militarily", "USA"), ("KOR", "cooperate_militarily", "JPN"),
+                   ("USA", "cooperate_militarily", "JPN")}  # fmt: skip

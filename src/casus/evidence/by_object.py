@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.lexicon import ARMS, ASSISTANCE, EXERCISES, TECH, TROOPS, VESSELS
+from casus.evidence.lexicon import ARMS, ASSISTANCE, EXERCISES, TECH, TROOPS, VESSELS, WAR_VESSELS
 from casus.evidence.tokens import object_words, pobj
 
 __all__ = ["ENVOYS", "exercise", "is_troops", "military_help", "sent", "supplied", "urged", "when"]
@@ -58,8 +58,10 @@ def supplied(lemma: str, words: set[str]) -> str | None:
     """What "supply", "provide" and the like do, by what is supplied."""
     if words & TECH:
         return "transfer_technology"
-    if words & ARMS:
+    if words & ARMS or (words & WAR_VESSELS and lemma != "share"):
         return "transfer_arms"
+    if lemma == "share":  # "sharing drone technologies with Pakistan"; not "sharing information"
+        return None
     if words & TROOPS and lemma in ("send", "provide", "ship", "transfer"):
         return "send_troops"
     if words & ASSISTANCE and ({"military", "defense", "defence"} & words):

@@ -50,7 +50,19 @@ VESSELS = frozenset(["ship", "vessel", "warship", "destroyer", "frigate", "subma
 VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["send", "deploy", "dispatch", "station", "transfer", "rotate"], "~send"),
     **dict.fromkeys(
-        ["supply", "ship", "deliver", "sell", "provide", "give", "export", "furnish", "offer", "render"],
+        [
+            "supply",
+            "ship",
+            "deliver",
+            "sell",
+            "provide",
+            "give",
+            "export",
+            "furnish",
+            "offer",
+            "render",
+            "share",
+        ],
         "~supply",
     ),
     **dict.fromkeys(["fund", "finance", "bankroll"], "~fund"),
@@ -140,7 +152,10 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["assist", "help", "aid"], "~assist"),
     "engage": "~engage",
     "cooperate": "~cooperate",
-    **dict.fromkeys(["conduct", "hold", "stage", "begin", "start", "carry", "open"], "~drill"),
+    **dict.fromkeys(
+        ["conduct", "hold", "stage", "begin", "start", "carry", "open", "kick", "commence"], "~drill"
+    ),
+    **dict.fromkeys(["form", "found", "establish", "create"], "~found"),
     "host": "~host",
     **dict.fromkeys(["detect", "spot", "track", "sight", "see", "record", "observe", "station"], "~detect"),
     "express": "~express",
@@ -214,6 +229,7 @@ NOUN_TRIGGERS: dict[str, str] = {
         ["rhetoric", "criticism", "condemnation", "protest", "representation", "complaint"], "~against"
     ),
     **dict.fromkeys(["visit", "trip"], "~visit"),
+    "support": "~backing",
     **dict.fromkeys(
         ["meeting", "talks", "contact", "consultation", "consultations", "conversation", "call", "summit"],
         "~talks",
@@ -438,6 +454,8 @@ COLLECTIVE = re.compile(
 )
 # The words that name three or more states named together before ("the three countries", "all
 # three", "these nations").
+# Arms that are vessels or aircraft ("supplies the Pakistani Navy with corvettes")
+WAR_VESSELS = frozenset({"warship", "frigate", "corvette", "destroyer", "submarine", "bomber", "helicopter"})
 GROUP_NOUNS = frozenset(
     {"country", "nation", "state", "ally", "partner", "government", "signatory", "military", "member"}
 )

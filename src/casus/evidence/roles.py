@@ -283,7 +283,10 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             return found, False
         if subj[0].pos_ == "PRON" and s.mention(subj[0]) is None:
             return _antecedent(s, tok), False
-        return s.actors(subj[0]), False
+        # "Burkina Faso, Mali, and Niger formed ..." may be parsed with two subjects: each of them
+        return list(
+            dict.fromkeys(a for c in subj if c.pos_ == "PROPN" or c is subj[0] for a in s.actors(c))
+        ), False
     head = tok
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS and (owner := s.actors(tok.head)):
         return owner, True
@@ -403,6 +406,8 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     has = bool(found)
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
+    if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~backing":  # "support for Israel"
+        out += [a for p in _pobj(tok, ("for",)) for a in s.actors(p)]
     if rel == "oppose" and not out:  # "a protest with the US", "representations and a protest with the US"
         out += [a for t in (tok, *tok.conjuncts) for p in _pobj(t, ("with", "to")) for a in s.actors(p)]
     if rel == "oppose" and not out and tok.dep_ == "dobj":  # "issued a complaint to Russia"
@@ -443,6 +448,14 @@ def _host(s: _Sentence, tok: Token) -> list[str]:
 def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if tok.lemma_.lower() == "host":
         return _host(s, tok)
+    if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~found":
+        return []  # "Burkina Faso, Mali and Niger formed the AES": its founders with each other
+    if tok.lemma_.lower() == "share" and (
+        shared := [
+            a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("with",)) for a in s.actors(p)
+        ]
+    ):
+        return shared  # "sharing drone technologies with Pakistan and Saudi Arabia"
     # "discussed the Ukraine conflict with Kim": whom, not what, was discussed (the parse may hang
     # "with" on the topic)
     topics = [tok, *_children(tok, "dobj")] if rel == "consult" else []

@@ -64,6 +64,10 @@ _OCCASIONS = frozenset(
 _NOT_YET = frozenset(
     {"upcoming", "planned", "expected", "possible", "future", "next", "forthcoming", "proposed"}
 )
+# What states form together
+_BLOCS = frozenset(
+    {"alliance", "bloc", "confederation", "federation", "pact", "union", "coalition", "partnership"}
+)
 # What one state calls another when it sees it as a danger
 _ENEMIES = frozenset({"threat", "danger", "enemy", "adversary", "menace", "aggressor"})
 # What a state meets that is no meeting with anyone
@@ -98,6 +102,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~visit":  # "Shoigu visited the DPRK": talks there (CAMEO 042); not a visit planned or refused
         done = tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in _NOT_DONE for c in tok.children)  # fmt: skip
         return "consult" if done else None
+    if rel == "~found":  # "Burkina Faso, Mali and Niger formed the AES": an alliance agreed
+        if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children):
+            return None  # "a move that could create a new military bloc": no founders named
+        return "agree_sign" if words & _BLOCS or any(t.pos_ == "PROPN" and t.is_upper for c in children(tok, "dobj") for t in [c]) else None  # fmt: skip
     if rel == "~arm":  # "Pyongyang is arming Russia"; not "armed forces"
         return "transfer_arms" if tok.pos_ == "VERB" and children(tok, "dobj") else None
     if rel == "~consider":  # "Warsaw considers them a threat": opposed as one
@@ -429,6 +437,11 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "oppose" if lemma in ("protest", "representation", "complaint") and lodged and to else None
     if rel == "~warning":  # "issued a warning to Poland and the Baltic states"; not "warning shots"
         return "threaten" if pobj(tok, ("to", "against")) else None
+    if rel == "~backing":  # "France's unconditional support for Israel"; "provided support" is the verb's
+        if (tok.dep_ == "dobj" and tok.head.lemma_.lower() in VERB_TRIGGERS) or not pobj(tok, ("for",)):
+            return None
+        military = {c.lemma_.lower() for c in tok.children} & {"military", "defense", "defence", "armed"}
+        return "assist_militarily" if military else "support_politically"
     if rel == "~visit":  # "Shoigu's visit to Pyongyang": talks there; not "a visit to the front"
         # nor a visit that is the occasion of what the sentence tells ("signed during Putin's visit
         # to Pyongyang") or that has not happened ("his upcoming visit")
