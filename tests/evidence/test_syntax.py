@@ -1277,3 +1277,15 @@ def test_founders_of_a_bloc_supply_of_warships_shared_technology_and_support_for
     )
     assert got == {("KOR", "cooperate_militarily", "USA"), ("KOR", "cooperate_militarily", "JPN"),
                    ("USA", "cooperate_militarily", "JPN")}  # fmt: skip
+
+
+def test_criticism_of_a_state_ambassadors_recalled_from_it_and_speaking_to_several() -> None:
+    at = dt.date(2024, 7, 29)
+    got = {(c.subject, c.relation, c.object) for c in read_document(
+        Document("t", None, None, "Blinken and Austin made sharp criticisms of China and Russia."), on=at).claims}  # fmt: skip
+    assert got == {("USA", "oppose", "CHN"), ("USA", "oppose", "RUS")}
+    got = triples("Mali, Niger, and Burkina Faso had recalled their ambassadors from Algeria.")
+    assert got == {(x, "sanction", "DZA") for x in ("MLI", "NER", "BFA")}
+    got = triples("The US administration has been speaking to Indonesia, Egypt and Qatar about the force.")
+    assert got == {("USA", "consult", x) for x in ("IDN", "EGY", "QAT")}
+    assert not triples("Biden spoke to reporters about Egypt.") & {("USA", "consult", "EGY")}

@@ -406,6 +406,8 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     has = bool(found)
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
+    if rel == "oppose" and tok.lemma_.lower() in ("criticism", "condemnation"):  # "criticisms of China"
+        out += [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~backing":  # "support for Israel"
         out += [a for p in _pobj(tok, ("for",)) for a in s.actors(p)]
     if rel == "oppose" and not out:  # "a protest with the US", "representations and a protest with the US"
@@ -502,6 +504,11 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         # ("regards any armed attack on Qatar as a threat" opposes no one)
         named = [*_children(tok, "dobj"), *(n for c in considered_as(tok) for n in _children(c, "nsubj"))]
         return [a for n in named if s.mention(n) is not None for a in s.actors(n)]
+    if rel == "sanction" and tok.lemma_.lower() in ("recall", "withdraw", "expel"):
+        # "recalled their ambassadors from Algeria"
+        out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)]
+    if rel == "consult" and tok.lemma_.lower() in ("speak", "talk"):  # "has been speaking to Indonesia, ..."
+        out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
     if rel == "oppose" and tok.lemma_.lower() == "call":  # "called in the Russian ambassador"
         out += [a for p in _pobj(tok, ("in",)) for a in s.actors(p)]
     if rel == "assist_militarily" and tok.lemma_.lower() == "come" and not out:  # "to the aid of X"
