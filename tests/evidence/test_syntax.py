@@ -1289,3 +1289,17 @@ def test_criticism_of_a_state_ambassadors_recalled_from_it_and_speaking_to_sever
     got = triples("The US administration has been speaking to Indonesia, Egypt and Qatar about the force.")
     assert got == {("USA", "consult", x) for x in ("IDN", "EGY", "QAT")}
     assert not triples("Biden spoke to reporters about Egypt.") & {("USA", "consult", "EGY")}
+
+
+def test_a_pact_entered_into_a_border_closure_and_a_state_s_act_called_a_violation() -> None:
+    assert ("PAK", "agree_sign", "SAU") in triples(
+        "Pakistan and Saudi Arabia entered into a mutual defence agreement."
+    )
+    assert not triples("Russia and North Korea pledge not to enter into agreements with third states.")
+    assert ("POL", "sanction", "BLR") in triples(
+        "Poland has announced the closure of its border with Belarus."
+    )
+    assert ("PHL", "accuse", "CHN") in triples(
+        "The Philippine government views the latest aggression by China as a blatant violation of international law."
+    )
+    assert ("RUS", "coerce", "EST") in triples("Russian jets entered Estonian airspace.")

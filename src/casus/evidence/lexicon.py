@@ -166,6 +166,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "allege": "~allege",
     "recall": "~recall",
     **dict.fromkeys(["close", "shut"], "~close"),
+    "enter": "~enter",
     "shadow": "mobilize",
 }
 # Event nouns whose "of" phrase names the one struck ("Russia's invasion of Ukraine").
@@ -230,6 +231,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     ),
     **dict.fromkeys(["visit", "trip"], "~visit"),
     "support": "~backing",
+    "closure": "~closure",
     **dict.fromkeys(
         ["meeting", "talks", "contact", "consultation", "consultations", "conversation", "call", "summit"],
         "~talks",

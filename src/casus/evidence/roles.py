@@ -408,6 +408,8 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
         out += s.actors(p)
     if rel == "oppose" and tok.lemma_.lower() in ("criticism", "condemnation"):  # "criticisms of China"
         out += [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]
+    if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~closure":  # "the closure of its border with Belarus"
+        out += [a for t in (tok, *_pobj(tok, ("of",))) for p in _pobj(t, ("with", "to")) for a in s.actors(p)]
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~backing":  # "support for Israel"
         out += [a for p in _pobj(tok, ("for",)) for a in s.actors(p)]
     if rel == "oppose" and not out:  # "a protest with the US", "representations and a protest with the US"
@@ -504,6 +506,9 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         # ("regards any armed attack on Qatar as a threat" opposes no one)
         named = [*_children(tok, "dobj"), *(n for c in considered_as(tok) for n in _children(c, "nsubj"))]
         return [a for n in named if s.mention(n) is not None for a in s.actors(n)]
+    if rel == "accuse" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~consider":
+        # "views the latest aggression by China as a violation": whoever did what is judged
+        return [a for n in _children(tok, "dobj") for a in s.actors(n)]
     if rel == "sanction" and tok.lemma_.lower() in ("recall", "withdraw", "expel"):
         # "recalled their ambassadors from Algeria"
         out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)]

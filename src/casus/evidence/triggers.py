@@ -64,6 +64,8 @@ _OCCASIONS = frozenset(
 _NOT_YET = frozenset(
     {"upcoming", "planned", "expected", "possible", "future", "next", "forthcoming", "proposed"}
 )
+# What one state calls what another did
+_WRONGS = frozenset({"violation", "breach", "crime", "provocation", "aggression", "invasion", "infringement"})
 # What states form together
 _BLOCS = frozenset(
     {"alliance", "bloc", "confederation", "federation", "pact", "union", "coalition", "partnership"}
@@ -81,7 +83,8 @@ def considered_as(tok: Token) -> list[Token]:
     """What a verb of judgement calls its object: "considers Belarus a threat" (a small clause),
     "views Russia as a threat"."""
     out = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
-    return out + [p for p in pobj(tok, ("as",))]
+    # "views the latest aggression by China as a blatant violation": "as" may hang on the object
+    return out + [p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("as",))]
 
 
 def _verb_relation(tok: Token, lemma: str) -> str | None:
@@ -106,10 +109,15 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children):
             return None  # "a move that could create a new military bloc": no founders named
         return "agree_sign" if words & _BLOCS or any(t.pos_ == "PROPN" and t.is_upper for c in children(tok, "dobj") for t in [c]) else None  # fmt: skip
+    if rel == "~enter":  # "entered into a mutual defence agreement"; not "entered its airspace"
+        if any(c.dep_ == "neg" for c in tok.children):
+            return None  # "pledge not to enter into agreements with third states": a duty, not a deal
+        return "agree_sign" if {p.lemma_.lower() for p in pobj(tok, ("into",))} & AGREEMENTS else None
     if rel == "~arm":  # "Pyongyang is arming Russia"; not "armed forces"
         return "transfer_arms" if tok.pos_ == "VERB" and children(tok, "dobj") else None
     if rel == "~consider":  # "Warsaw considers them a threat": opposed as one
-        return "oppose" if {t.lemma_.lower() for t in considered_as(tok)} & _ENEMIES else None
+        called = {t.lemma_.lower() for t in considered_as(tok)}
+        return "oppose" if called & _ENEMIES else "accuse" if called & _WRONGS else None
     if rel == "~fund":  # "will finance a joint military package for Ukraine": military aid, paid for
         military = words & (ARMS | {"military", "defense", "defence", "army"})
         return "assist_militarily" if military else None
@@ -444,6 +452,13 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
             return None
         military = {c.lemma_.lower() for c in tok.children} & {"military", "defense", "defence", "armed"}
         return "assist_militarily" if military else "support_politically"
+    if rel == "~closure":  # "the closure of its border with Belarus": a sanction, as "closed its border"
+        shut = {p.lemma_.lower() for p in pobj(tok, ("of",))}
+        return (
+            "sanction"
+            if shut & {"border", "crossing", "checkpoint", "consulate", "embassy", "airspace"}
+            else None
+        )
     if rel == "~visit":  # "Shoigu's visit to Pyongyang": talks there; not "a visit to the front"
         # nor a visit that is the occasion of what the sentence tells ("signed during Putin's visit
         # to Pyongyang") or that has not happened ("his upcoming visit")
