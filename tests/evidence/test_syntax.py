@@ -1303,3 +1303,11 @@ def test_a_pact_entered_into_a_border_closure_and_a_state_s_act_called_a_violati
         "The Philippine government views the latest aggression by China as a blatant violation of international law."
     )
     assert ("RUS", "coerce", "EST") in triples("Russian jets entered Estonian airspace.")
+
+
+def test_states_that_clash_attack_each_other() -> None:
+    both = {("IND", "attack", "PAK"), ("PAK", "attack", "IND")}
+    assert triples("India and Pakistan clashed on Monday.") == both
+    assert triples("India clashed with Pakistan.") == both
+    assert triples("Indian and Pakistani troops clashed along the Line of Control.") == both
+    assert not triples("Protesters clashed with police in Dhaka.")

@@ -92,6 +92,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "down": "attack",
     "come": "~come",
     "fight": "~fight",
+    **dict.fromkeys(["clash", "skirmish"], "attack"),
     "launch": "~launch",
     **dict.fromkeys(
         [

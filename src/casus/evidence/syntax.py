@@ -180,6 +180,10 @@ def code_sentence(
             (rel, objects), more = fights[0], fights[1:]
         else:
             objects = _objects(s, tok, rel, passive)
+        if tok.lemma_.lower() in ("clash", "skirmish") and tok.pos_ == "VERB":
+            # "India clashed with Pakistan", "India and China clashed": each attacked the other
+            with_ = [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]
+            subjects, objects = list(dict.fromkeys([*subjects, *with_, *objects])), []
         if rel == "attack" and not objects and _test_launch(tok):
             if any(_relation(t) == "attack" for t in tok.subtree if t.i != tok.i):
                 continue  # "launched missiles targeting Pakistan", "... in an air strike on Ukraine": that strike
