@@ -1311,3 +1311,10 @@ def test_states_that_clash_attack_each_other() -> None:
     assert triples("India clashed with Pakistan.") == both
     assert triples("Indian and Pakistani troops clashed along the Line of Control.") == both
     assert not triples("Protesters clashed with police in Dhaka.")
+
+
+def test_a_demand_that_a_state_stop_and_a_critic_of_its_attacks_oppose_it() -> None:
+    assert ("CHN", "oppose", "PHL") in triples("China demanded that the Philippines withdraw its vessels.")
+    assert ("CHN", "oppose", "JPN") in triples("The Chinese ambassador also demanded Japan stop provoking.")
+    got = triples("Ankara has been a harsh critic of Israeli attacks on Gaza.")
+    assert ("TUR", "oppose", "ISR") in got and ("ISR", "attack", "TUR") not in got

@@ -175,6 +175,13 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
 
 def struck(s: _Sentence, tok: Token, subject: str, said_by: str | None, context: list[str]) -> str | None:
     """The target of an attack or coercion whose parse names none."""
+    judged = tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in (
+        "critic",
+        "criticism",
+        "condemnation",
+    )
+    if judged and not any(s.mention(t) is not None for t in tok.subtree if t.i > tok.i):
+        return None  # "Ankara has been a harsh critic of Israeli attacks on Gaza": not on Ankara
     if said_by not in (None, subject) and any(
         c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in tok.children
     ):

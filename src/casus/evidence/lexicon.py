@@ -142,7 +142,7 @@ VERB_TRIGGERS: dict[str, str] = {
         "oppose",
     ),
     **dict.fromkeys(["sign", "ratify", "conclude", "ink", "seal", "agree"], "agree_sign"),
-    **dict.fromkeys(["urge", "call"], "~urge"),
+    **dict.fromkeys(["urge", "call", "demand"], "~urge"),
     **dict.fromkeys(["consult", "discuss", "meet", "talk"], "consult"),
     "visit": "~visit",
     "arm": "~arm",
@@ -228,7 +228,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["supplier", "provider", "exporter"], "~supplier"),
     **dict.fromkeys(["launch", "test"], "~test"),
     **dict.fromkeys(
-        ["rhetoric", "criticism", "condemnation", "protest", "representation", "complaint"], "~against"
+        ["rhetoric", "criticism", "critic", "condemnation", "protest", "representation", "complaint"],
+        "~against",
     ),
     **dict.fromkeys(["visit", "trip"], "~visit"),
     "support": "~backing",

@@ -123,6 +123,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
             head = head.head  # "has a long history of military cooperation with"
     if head.i != tok.i and head.pos_ == "VERB" and head.lemma_.lower() in REACTIONS:
         return []  # "Qatar condemned the attack": who condemns it did not do it
+    if tok.dep_ == "attr" and tok.lemma_.lower() == "critic":  # "Ankara has been a harsh critic of ..."
+        return [a for c in _children(head, "nsubj") for a in s.actors(c)]
     if head.i != tok.i and head.pos_ == "VERB" and head.lemma_.lower() not in VICTIM_VERBS:
         subj, _ = _subject(s, head)
         return subj
@@ -406,7 +408,11 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     has = bool(found)
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
-    if rel == "oppose" and tok.lemma_.lower() in ("criticism", "condemnation"):  # "criticisms of China"
+    if rel == "oppose" and tok.lemma_.lower() in (
+        "criticism",
+        "critic",
+        "condemnation",
+    ):  # "criticisms of China"
         out += [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~closure":  # "the closure of its border with Belarus"
         out += [a for t in (tok, *_pobj(tok, ("of",))) for p in _pobj(t, ("with", "to")) for a in s.actors(p)]
@@ -514,6 +520,11 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)]
     if rel == "consult" and tok.lemma_.lower() in ("speak", "talk"):  # "has been speaking to Indonesia, ..."
         out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
+    if rel == "oppose" and tok.lemma_.lower() == "demand" and not out:
+        # "demanded that the Philippines withdraw its vessels", "demanded Japan stop provoking"
+        out += [
+            a for c in _children(tok, "ccomp", "xcomp") for n in _children(c, "nsubj") for a in s.actors(n)
+        ]
     if rel == "oppose" and tok.lemma_.lower() == "call":  # "called in the Russian ambassador"
         out += [a for p in _pobj(tok, ("in",)) for a in s.actors(p)]
     if rel == "assist_militarily" and tok.lemma_.lower() == "come" and not out:  # "to the aid of X"

@@ -436,7 +436,7 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~against":  # "China's rhetoric against Taiwan", "protests over the drills"
         if pobj(tok, ("against", "toward", "towards")):
             return "oppose"
-        if lemma in ("criticism", "condemnation") and pobj(tok, ("of",)):
+        if lemma in ("criticism", "critic", "condemnation") and pobj(tok, ("of",)):
             return "oppose"  # "made sharp criticisms of China and Russia"
         # "lodged a formal protest with the US", "issued a protest to Japan's vice-minister"
         # ("solemn representations", China's word for one)
