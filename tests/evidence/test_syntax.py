@@ -1318,3 +1318,13 @@ def test_a_demand_that_a_state_stop_and_a_critic_of_its_attacks_oppose_it() -> N
     assert ("CHN", "oppose", "JPN") in triples("The Chinese ambassador also demanded Japan stop provoking.")
     got = triples("Ankara has been a harsh critic of Israeli attacks on Gaza.")
     assert ("TUR", "oppose", "ISR") in got and ("ISR", "attack", "TUR") not in got
+
+
+def test_arms_made_in_collaboration_and_collaboration_on_deterrence_are_military_cooperation() -> None:
+    assert ("PRK", "cooperate_militarily", "RUS") in triples(
+        "North Korea is set to produce multiple types of drones this year in collaboration with Russia."
+    )
+    assert ("KOR", "cooperate_militarily", "USA") in triples(
+        "South Korea and the US agreed to maintain close collaboration, including efforts to deepen extended deterrence."
+    )
+    assert not triples("Germany produces cars in collaboration with France.")

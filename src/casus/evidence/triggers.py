@@ -409,9 +409,15 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "cooperate_militarily" if head.lemma_.lower() in _STRENGTHEN else None
     if rel == "~cooperate":  # "military cooperation with Saudi Arabia", "cooperation on extended deterrence"
         mods = {t.lemma_.lower() for t in tok.children} | {
-            t.lemma_.lower() for p in children(tok, "prep") if p.lower_ in ("on", "in") for t in p.subtree
+            t.lemma_.lower()
+            for p in children(tok, "prep")
+            if p.lower_ in ("on", "in", "including")
+            for t in p.subtree
         }
-        return "cooperate_militarily" if mods & _MILITARY_FIELDS else None
+        # "to produce drones in collaboration with Russia": what is made together is arms
+        made = tok.head.head if tok.head.lower_ == "in" and tok.dep_ == "pobj" else None
+        armed = made is not None and made.pos_ == "VERB" and bool(object_words(made) & ARMS)
+        return "cooperate_militarily" if mods & _MILITARY_FIELDS or armed else None
     if rel == "~commit":
         mods = {t.lemma_.lower() for t in tok.subtree}
         return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
