@@ -1328,3 +1328,18 @@ def test_arms_made_in_collaboration_and_collaboration_on_deterrence_are_military
         "South Korea and the US agreed to maintain close collaboration, including efforts to deepen extended deterrence."
     )
     assert not triples("Germany produces cars in collaboration with France.")
+
+
+def test_warplanes_or_warships_moving_near_a_state_are_a_show_of_force_against_it() -> None:
+    at = dt.date(2025, 11, 6)
+    text = "A pair of U.S. B-52 bombers flew over the Caribbean Sea along the coast of Venezuela on Thursday."
+    got = {
+        (c.subject, c.relation, c.object)
+        for c in read_document(Document("t", None, None, text), on=at).claims
+    }
+    assert got == {("USA", "mobilize", "VEN")}
+    assert triples("Chinese warships sailed near Taiwan on Monday.") == {("CHN", "mobilize", "TWN")}
+    assert not triples("Putin flew to Pyongyang on Tuesday.")
+    assert not {
+        t for t in triples("A Philippine vessel dangerously approached a Chinese ship.") if t[1] == "mobilize"
+    }

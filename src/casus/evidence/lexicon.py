@@ -534,7 +534,7 @@ def _candidate_pattern() -> re.Pattern[str]:
                  "bought", "came", "saw", "seen", "spoke", "spoken"]  # fmt: skip
     stems = ["drill", "exercis", "maneuv", "manoeuv", "patrol", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
              "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
-             "hostilit"]  # fmt: skip
+             "hostilit", "sail"]  # fmt: skip
     words = {f for w in [*VERB_TRIGGERS, *NOUN_TRIGGERS] for f in _forms(w)} | set(irregular)
     # one trie of characters for each list: a long alternation is tried branch by branch
     return re.compile(rf"\b(?:{trie_pattern(words)}\b|{trie_pattern(stems)})", re.I)

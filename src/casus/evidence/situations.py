@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH
+from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, VESSELS
 from casus.evidence.parsed import Sentence
 from casus.evidence.roles import _noun_subject, _subject
 from casus.evidence.triggers import children, is_troops
@@ -115,7 +115,36 @@ def _exercise(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | Non
     return None
 
 
-_ANY = _CROSSING | _BEING | _INVOKING | EXERCISES
+# Moving warships or warplanes near another state ("B-52 bombers flew along the coast of Venezuela",
+# "Chinese warships sailed near Taiwan"): a show of force against it
+_PASSING = frozenset({"fly", "sail", "approach", "transit", "circle", "cruise"})
+_ALONG = NEAR | {"along", "close"}  # not "over": a flight over a state is in its airspace
+
+
+def _passing(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
+    """Warships or warplanes of one state moving near another: (whose, near whom)."""
+    if tok.lemma_.lower() not in _PASSING or tok.pos_ != "VERB":
+        return None
+    movers = children(tok, "nsubj")
+    if not any(t.lemma_.lower() in VESSELS | {"warplane"} for c in movers for t in c.subtree):
+        return None
+    whose = [a for c in movers for a in s.actors(c)]
+    near = [
+        a
+        for p in children(tok, "prep")
+        if p.lower_ in _ALONG
+        for o in children(p, "pobj")
+        for a in s.actors(o)
+    ]
+    if (
+        tok.lemma_.lower() == "approach"
+    ):  # "approached Taiwan"; not "approached a Chinese ship" (a ship's act)
+        near += [a for c in children(tok, "dobj") if s.mention(c) is not None for a in s.actors(c)]
+    near = [a for a in near if a not in whose]
+    return (whose, near[:1]) if whose and near else None
+
+
+_ANY = _CROSSING | _BEING | _INVOKING | EXERCISES | _PASSING
 
 
 # Words that call what a state did wrong: "illegally entered", "violated international law"
@@ -164,4 +193,7 @@ def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], 
     found = _invoked(s, tok)
     if found is not None:
         return "request_aid", *found
+    found = _passing(s, tok)
+    if found is not None:
+        return "mobilize", *found
     return _exercise(s, tok)
