@@ -7,9 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from casus.evidence.lexicon import ARMS, ASSISTANCE, EXERCISES, TECH, TROOPS, VESSELS, WAR_VESSELS
-from casus.evidence.tokens import object_words, pobj
+from casus.evidence.tokens import children, object_words, pobj
 
-__all__ = ["ENVOYS", "exercise", "is_troops", "military_help", "sent", "supplied", "urged", "when"]
+__all__ = [
+    "BLOCS", "ENEMIES", "ENVOYS", "GOALS", "WRONGS", "arms_alongside", "considered_as", "exercise", "is_troops", "military_help",
+    "sent", "supplied", "urged", "when",
+]  # fmt: skip
 
 Token = Any  # spacy.tokens.Token
 
@@ -113,3 +116,36 @@ def military_help(tok: Token, lemma: str, words: set[str]) -> str | None:
     task = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _MILITARY_TASKS for c in tok.children)
     military = lemma == "assist" or task or words & {"military", "defend", "war"}
     return "assist_militarily" if military else None
+
+
+# What one state calls what another did
+WRONGS = frozenset({"violation", "breach", "crime", "provocation", "aggression", "invasion", "infringement"})
+# What states form together
+BLOCS = frozenset(
+    {"alliance", "bloc", "confederation", "federation", "pact", "union", "coalition", "partnership"}
+)
+# What one state calls another when it sees it as a danger
+ENEMIES = frozenset({"threat", "danger", "enemy", "adversary", "menace", "aggressor"})
+# What a state meets that is no meeting with anyone
+GOALS = frozenset(
+    {"deadline", "target", "goal", "requirement", "standard", "obligation", "commitment", "demand",
+     "criterion", "criteria", "need", "expectation", "condition", "threshold", "benchmark", "schedule"}
+)  # fmt: skip
+
+
+def considered_as(tok: Token) -> list[Token]:
+    """What a verb of judgement calls its object: "considers Belarus a threat" (a small clause),
+    "views Russia as a threat"."""
+    out = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
+    # "views the latest aggression by China as a blatant violation": "as" may hang on the object
+    return out + [p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("as",))]
+
+
+def arms_alongside(tok: Token) -> bool:
+    """Troops sent with weapons named beside them ("sent thousands of troops and conventional
+    weapons"): the sending is also a transfer of arms."""
+    return any(
+        is_troops(t) and any(c.lemma_.lower() in ARMS for c in t.conjuncts)
+        for d in children(tok, "dobj")
+        for t in d.subtree
+    )

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from casus.evidence.blame import BLAMERS
 from casus.evidence.events import EVENT_NOUNS
 from casus.evidence.lexicon import NEAR, NON_STATE
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.roles import BLAMERS, REACTIONS
+from casus.evidence.roles import REACTIONS
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 

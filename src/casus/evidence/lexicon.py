@@ -243,170 +243,48 @@ NOUN_TRIGGERS: dict[str, str] = {
 }
 SPEECH = frozenset(
     [
-        "say",
-        "tell",
-        "state",
-        "confirm",
-        "announce",
-        "add",
-        "claim",
-        "report",
-        "allege",
-        "warn",
-        "insist",
-        "note",
-        "write",
-        "post",
-        "tweet",
-        "accuse",
-        "deny",
-        "believe",
-        "assess",
-        "estimate",
-        "reveal",
-        "disclose",
-        "declare",
-        "stress",
-        "clarify",
-        "express",
-        "voice",
-        "affirm",
-        "argue",
-        "suggest",
-        "acknowledge",
-        "admit",
-        "brief",
-        "cite",
-        "quote",
-        "explain",
-        "assert",
-        "maintain",
-        "dismiss",
-        "reject",
-        "describe",
-        "reiterate",
-        "reaffirm",
-        "characterize",
-        "characterise",
-        "remind",
-        "recall",
-        "emphasize",
-        "emphasise",
+        "say", "tell", "state", "confirm", "announce", "add", "claim", "report", "allege", "warn", "insist",
+        "note", "write", "post", "tweet", "accuse", "deny", "believe", "assess", "estimate", "reveal",
+        "disclose", "declare", "stress", "clarify", "express", "voice", "affirm", "argue", "suggest",
+        "acknowledge", "admit", "brief", "cite", "quote", "explain", "assert", "maintain", "dismiss", "reject",
+        "describe", "reiterate", "reaffirm", "characterize", "characterise", "remind", "recall", "emphasize",
+        "emphasise"
     ]
-)
+)  # fmt: skip
 DENY = frozenset(["deny", "dismiss", "refute", "reject"])
 HEDGE_MODALS = frozenset(["may", "might", "could"])
 HEDGE_ADVERBS = frozenset(
     [
-        "probably",
-        "possibly",
-        "reportedly",
-        "allegedly",
-        "likely",
-        "apparently",
-        "perhaps",
-        "presumably",
-        "purportedly",
-        "seemingly",
-        "maybe",
-        "unlikely",
-        "supposedly",
+        "probably", "possibly", "reportedly", "allegedly", "likely", "apparently", "perhaps", "presumably",
+        "purportedly", "seemingly", "maybe", "unlikely", "supposedly"
     ]
-)
+)  # fmt: skip
 HEDGE_GOVERNORS = frozenset(
     [
-        "believe",
-        "suspect",
-        "appear",
-        "seem",
-        "expect",
-        "estimate",
-        "suggest",
-        "think",
-        "assess",
-        "concern",
-        "fear",
+        "believe", "suspect", "appear", "seem", "expect", "estimate", "suggest", "think", "assess", "concern",
+        "fear"
     ]
-)
+)  # fmt: skip
 CONDITIONAL_MARKS = frozenset(["if", "unless", "should", "whether"])
 MEDIA = frozenset(
     [
-        "tass",
-        "ria",
-        "interfax",
-        "kcna",
-        "yonhap",
-        "reuters",
-        "ap",
-        "afp",
-        "bloomberg",
-        "cnn",
-        "bbc",
-        "nhk",
-        "kyodo",
-        "xinhua",
-        "dawn",
-        "news",
-        "institute",
-        "tank",
-        "newspaper",
-        "network",
-        "outlet",
-        "media",
-        "broadcaster",
-        "daily",
-        "times",
-        "post",
-        "journal",
-        "press",
-        "tv",
-        "channel",
-        "magazine",
-        "wire",
-        "television",
-        "radio",
+        "tass", "ria", "interfax", "kcna", "yonhap", "reuters", "ap", "afp", "bloomberg", "cnn", "bbc", "nhk",
+        "kyodo", "xinhua", "dawn", "news", "institute", "tank", "newspaper", "network", "outlet", "media",
+        "broadcaster", "daily", "times", "post", "journal", "press", "tv", "channel", "magazine", "wire",
+        "television", "radio"
     ]
-)
+)  # fmt: skip
 # Heads whose national adjective names a non-state body, not the state ("the Palestinian movement").
 NON_STATE = frozenset({"movement", "group", "militant", "faction", "militia", "rebel", "insurgent", "separatist", "party"})  # fmt: skip
 OFFICIAL_WORDS = frozenset(
     [
-        "official",
-        "officials",
-        "ministry",
-        "ministries",
-        "government",
-        "spokesman",
-        "spokesperson",
-        "spokeswoman",
-        "military",
-        "command",
-        "intelligence",
-        "service",
-        "agency",
-        "pentagon",
-        "kremlin",
-        "embassy",
-        "office",
-        "department",
-        "administration",
-        "army",
-        "navy",
-        "guard",
-        "council",
-        "cabinet",
-        "presidency",
-        "palace",
-        "headquarters",
-        "forces",
-        "armed",
-        "coast",
-        "guard",
-        "staff",
-        "regime",
-        "authorities",
+        "official", "officials", "ministry", "ministries", "government", "spokesman", "spokesperson",
+        "spokeswoman", "military", "command", "intelligence", "service", "agency", "pentagon", "kremlin",
+        "embassy", "office", "department", "administration", "army", "navy", "guard", "council", "cabinet",
+        "presidency", "palace", "headquarters", "forces", "armed", "coast", "guard", "staff", "regime",
+        "authorities"
     ]
-)
+)  # fmt: skip
 PEOPLE_GROUPS = frozenset(["analyst", "analysts", "expert", "experts", "diplomat", "diplomats", "source", "sources", "observer", "observers", "researcher", "researchers"])  # fmt: skip
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from casus.evidence.blame import accused as _accused
+from casus.evidence.blame import accuser
+from casus.evidence.by_object import considered_as
 from casus.evidence.destinations import destination, made_in
 from casus.evidence.lexicon import (
     ARMS,
@@ -24,13 +27,12 @@ from casus.evidence.lexicon import (
     VESSELS,
 )
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.parsed import targets
 from casus.evidence.triggers import children as _children
-from casus.evidence.triggers import considered_as, is_troops
+from casus.evidence.triggers import is_troops
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.voice import _clause_chain
 
-__all__ = ["BLAMERS", "CONTROL_VERBS", "VICTIM_VERBS", "accuser"]
+__all__ = ["CONTROL_VERBS", "REACTIONS", "VICTIM_VERBS"]
 
 Token = Any  # spacy.tokens.Token
 _OBJECT_PREPS = {
@@ -145,80 +147,9 @@ REACTIONS = frozenset(
 # Verbs whose subject undergoes the event named by their object ("vessels encountered
 # dangerous maneuvers", "the boat sustained damage", "was subjected to water cannon").
 VICTIM_VERBS = frozenset(
-    {
-        "subject",
-        "suffer",
-        "face",
-        "encounter",
-        "sustain",
-        "endure",
-        "experience",
-        "undergo",
-        "repel",
-        "repulse",
-        "withstand",
-        "see",
-        "witness",
-        "record",
-        "register",
-    }
-)
-
-
-BLAMERS = frozenset(
-    {
-        "accuse",
-        "blame",
-        "charge",
-        "condemn",
-        "criticize",
-        "criticise",
-        "denounce",
-        "punish",
-        "sanction",
-        "fault",
-    }
-)
-
-
-# "thanked North Korea for deploying troops": the one thanked did it
-PRAISERS = frozenset({"thank", "praise", "commend", "hail", "credit", "applaud"})
-
-
-def _first_gerund(tok: Token) -> Token:
-    """The first of gerunds joined by "and" ("for deploying troops ... and supplying shells")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.tag_ == "VBG":
-        tok = tok.head
-    return tok
-
-
-def accuser(tok: Token) -> Token | None:
-    """The accusing (or thanking) verb of "A accused B of firing ..." for the trigger "firing", if any
-    (also for a later gerund of the charge: "for deploying troops ... and supplying shells")."""
-    tok = _first_gerund(tok)
-    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
-        head = tok.head.head
-        if head.lemma_.lower() in BLAMERS | PRAISERS:
-            return head
-        if head.dep_ == "dobj" and head.head.lemma_.lower() in BLAMERS | PRAISERS:
-            return head.head
-    return None
-
-
-def _accused(s: _Sentence, tok: Token) -> list[str]:
-    """ "A accused B of firing ...": B fired. The object of the accusing verb is the gerund's subject
-    (the parser may hang "of" on B itself)."""
-    blamer = accuser(tok)
-    if blamer is None:
-        return []
-    tok = _first_gerund(tok)
-    if tok.head.head.i != blamer.i:  # "of" hangs on the accused: the names before it, not in the charge
-        cut = tok.head.i
-        named = [m for t in tok.head.head.subtree if t.i < cut and (m := s.mention(t)) is not None]
-        return list(dict.fromkeys(a for m in named for a in targets(m)))
-    for c in _children(blamer, "dobj"):
-        return s.actors(c)
-    return []
+    {"subject", "suffer", "face", "encounter", "sustain", "endure", "experience", "undergo", "repel", "repulse",
+     "withstand", "see", "witness", "record", "register"}
+)  # fmt: skip
 
 
 def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:

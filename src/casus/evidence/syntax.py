@@ -32,16 +32,17 @@ import datetime as dt
 import re
 from typing import Any
 
+from casus.evidence.blame import accuser
+from casus.evidence.by_object import arms_alongside
 from casus.evidence.gazetteer import Mention, alliances
 from casus.evidence.implied import fill_object, struck
-from casus.evidence.lexicon import EXERCISES, NON_STATE, SPEECH, TREATY_LANGUAGE
+from casus.evidence.lexicon import EXERCISES, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import targets
 from casus.evidence.pledged import invocations, treaty_claims
-from casus.evidence.roles import _objects, _subject, accuser
+from casus.evidence.roles import _objects, _subject
 from casus.evidence.situations import situation
-from casus.evidence.triggers import arms_alongside
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
@@ -56,10 +57,11 @@ from casus.evidence.voice import (
     _own_word,
     _source,
     _speech_verb,
+    not_ruled_out,
     sentence_attribution,
 )
 from casus.evidence.wars import between as between_states
-from casus.evidence.wars import fought
+from casus.evidence.wars import fights_others, fought
 
 __all__ = ["SYMMETRIC", "code_sentence", "main_subject"]
 
@@ -308,7 +310,7 @@ def _pairs(
             and len(subjects) >= 2
             and not objects
             and tok.lemma_.lower() in _RECIPROCAL
-            and not _fights_others(tok)
+            and not fights_others(tok)
         )
         or any(_each_other(t) and t.head.i >= tok.i for t in tok.subtree)
     )
@@ -406,28 +408,6 @@ AVERTING = frozenset(
 DETECTING = frozenset({"detect", "spot", "track", "sight", "see", "record", "observe"})
 
 
-_FOES = NON_STATE | {"terrorist", "terrorism", "insurgency", "jihadist", "extremist", "extremism", "bandit"}
-
-
-def _fights_others(tok: Token) -> bool:
-    """A fight against a named foe ("a joint force to fight terrorist groups"): not one another."""
-    foes = [
-        *_children(tok, "dobj"),
-        *(p for c in _children(tok, "prep") if c.lower_ == "against" for p in _children(c, "pobj")),
-    ]
-    return any(f.lemma_.lower() in _FOES or any(c.lemma_.lower() in _FOES for c in f.children) for f in foes)
-
-
-def _not_ruled_out(chain: list[Token]) -> bool:
-    """Force that a state will not rule out ("has not ruled out", "refused to rule out"): a threat."""
-    for t in chain[1:5]:
-        if t.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
-            negated = any(c.dep_ == "neg" for c in t.children)
-            refused = t.dep_ == "xcomp" and t.head.lemma_.lower() in ("refuse", "decline")
-            return negated or refused
-    return False
-
-
 def _claim(
     s: _Sentence, text: str, tok: Token, rel: str, subject: str | None, obj: str | None,
     chain: list[Token], speech: Token | None, treaty: list[Claim], context: list[str],
@@ -436,7 +416,7 @@ def _claim(
     if subject is None and obj is None:
         return None
     said = _said(s, tok, chain, speech)
-    if rel in ("attack", "coerce") and _not_ruled_out(chain):
+    if rel in ("attack", "coerce") and not_ruled_out(chain):
         rel = "threaten"  # "has refused to rule out using military action to seize the island"
     if obj is None and rel in ("attack", "coerce") and subject is not None:
         obj = struck(s, tok, subject, said.who, context)

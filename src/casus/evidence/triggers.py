@@ -10,7 +10,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.by_object import ENVOYS, exercise, is_troops, military_help, sent, supplied, urged
+from casus.evidence.by_object import (
+    BLOCS,
+    ENEMIES,
+    ENVOYS,
+    GOALS,
+    WRONGS,
+    considered_as,
+    exercise,
+    is_troops,
+    military_help,
+    sent,
+    supplied,
+    urged,
+)
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
@@ -26,7 +39,6 @@ from casus.evidence.tokens import CARGO, children, object_words, pobj
 
 __all__ = [
     "CARGO",
-    "arms_alongside",
     "between_of",
     "children",
     "is_troops",
@@ -39,19 +51,7 @@ Token = Any  # spacy.tokens.Token
 
 
 _ATTENDING = frozenset({"attend", "witness", "watch", "observe", "present", "join", "grace"})
-_STRENGTHEN = frozenset(
-    {
-        "strengthen",
-        "strengthening",
-        "deepen",
-        "deepening",
-        "enhance",
-        "bolster",
-        "reinforce",
-        "boost",
-        "expand",
-    }
-)
+_STRENGTHEN = frozenset({"strengthen", "strengthening", "deepen", "deepening", "enhance", "bolster", "reinforce", "boost", "expand"})  # fmt: skip
 _MAY = frozenset({"may", "might", "could", "would", "will", "can", "shall"})
 _LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "register", "submit", "raise"})
 _PROJECTILES = frozenset({"missile", "rocket", "drone", "projectile", "torpedo", "icbm", "slbm"})
@@ -64,27 +64,6 @@ _OCCASIONS = frozenset(
 _NOT_YET = frozenset(
     {"upcoming", "planned", "expected", "possible", "future", "next", "forthcoming", "proposed"}
 )
-# What one state calls what another did
-_WRONGS = frozenset({"violation", "breach", "crime", "provocation", "aggression", "invasion", "infringement"})
-# What states form together
-_BLOCS = frozenset(
-    {"alliance", "bloc", "confederation", "federation", "pact", "union", "coalition", "partnership"}
-)
-# What one state calls another when it sees it as a danger
-_ENEMIES = frozenset({"threat", "danger", "enemy", "adversary", "menace", "aggressor"})
-# What a state meets that is no meeting with anyone
-_GOALS = frozenset(
-    {"deadline", "target", "goal", "requirement", "standard", "obligation", "commitment", "demand",
-     "criterion", "criteria", "need", "expectation", "condition", "threshold", "benchmark", "schedule"}
-)  # fmt: skip
-
-
-def considered_as(tok: Token) -> list[Token]:
-    """What a verb of judgement calls its object: "considers Belarus a threat" (a small clause),
-    "views Russia as a threat"."""
-    out = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
-    # "views the latest aggression by China as a blatant violation": "as" may hang on the object
-    return out + [p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("as",))]
 
 
 def _verb_relation(tok: Token, lemma: str) -> str | None:
@@ -100,7 +79,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         or before in AGREEMENTS
     ):
         return "agree_sign"  # "struck a deal", "the defence pact struck this week"
-    if lemma == "meet" and (words | {a.lemma_.lower() for a in tok.ancestors if a.pos_ == "NOUN"}) & _GOALS:
+    if lemma == "meet" and (words | {a.lemma_.lower() for a in tok.ancestors if a.pos_ == "NOUN"}) & GOALS:
         return None  # "the deadlines that all three countries would have to meet"
     if rel == "~visit":  # "Shoigu visited the DPRK": talks there (CAMEO 042); not a visit planned or refused
         done = tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in _NOT_DONE for c in tok.children)  # fmt: skip
@@ -108,7 +87,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~found":  # "Burkina Faso, Mali and Niger formed the AES": an alliance agreed
         if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children):
             return None  # "a move that could create a new military bloc": no founders named
-        return "agree_sign" if words & _BLOCS or any(t.pos_ == "PROPN" and t.is_upper for c in children(tok, "dobj") for t in [c]) else None  # fmt: skip
+        return "agree_sign" if words & BLOCS or any(t.pos_ == "PROPN" and t.is_upper for c in children(tok, "dobj") for t in [c]) else None  # fmt: skip
     if rel == "~enter":  # "entered into a mutual defence agreement"; not "entered its airspace"
         if any(c.dep_ == "neg" for c in tok.children):
             return None  # "pledge not to enter into agreements with third states": a duty, not a deal
@@ -117,7 +96,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "transfer_arms" if tok.pos_ == "VERB" and children(tok, "dobj") else None
     if rel == "~consider":  # "Warsaw considers them a threat": opposed as one
         called = {t.lemma_.lower() for t in considered_as(tok)}
-        return "oppose" if called & _ENEMIES else "accuse" if called & _WRONGS else None
+        return "oppose" if called & ENEMIES else "accuse" if called & WRONGS else None
     if rel == "~fund":  # "will finance a joint military package for Ukraine": military aid, paid for
         military = words & (ARMS | {"military", "defense", "defence", "army"})
         return "assist_militarily" if military else None
@@ -322,20 +301,7 @@ def between_of(tok: Token) -> list[Token]:
     return found
 
 
-_DEFENDED = frozenset(
-    {
-        "ally",
-        "country",
-        "nation",
-        "partner",
-        "member",
-        "territory",
-        "state",
-        "sovereignty",
-        "island",
-        "people",
-    }
-)
+_DEFENDED = frozenset({"ally", "country", "nation", "partner", "member", "territory", "state", "sovereignty", "island", "people"})  # fmt: skip
 
 
 def _defends_a_state(obj: Token) -> bool:
@@ -361,16 +327,6 @@ def _purpose_of_sending(tok: Token) -> bool:
     head = tok.head
     return VERB_TRIGGERS.get(head.lemma_.lower()) in ("~send", "~supply") or (
         NOUN_TRIGGERS.get(head.lemma_.lower()) == "~send" or is_troops(head)
-    )
-
-
-def arms_alongside(tok: Token) -> bool:
-    """Troops sent with weapons named beside them ("sent thousands of troops and conventional
-    weapons"): the sending is also a transfer of arms."""
-    return any(
-        is_troops(t) and any(c.lemma_.lower() in ARMS for c in t.conjuncts)
-        for d in children(tok, "dobj")
-        for t in d.subtree
     )
 
 

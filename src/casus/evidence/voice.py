@@ -23,7 +23,7 @@ from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import Token, targets
 from casus.evidence.triggers import children as _children
 
-__all__ = ["SPEECH_ACTS", "sentence_attribution"]
+__all__ = ["SPEECH_ACTS", "not_ruled_out", "sentence_attribution"]
 
 DOCUMENTS = frozenset(
     {"pact", "treaty", "agreement", "document", "text", "article", "accord", "deal", "clause"}
@@ -393,3 +393,13 @@ def sentence_attribution(s: _Sentence) -> Attribution:
             if not subj and t.dep_ in ("advcl", "xcomp") and (main := _children(t.head, "nsubj")):
                 return _source(s, main[0])
     return _attribution(s, [], None)
+
+
+def not_ruled_out(chain: list[Token]) -> bool:
+    """Force that a state will not rule out ("has not ruled out", "refused to rule out"): a threat."""
+    for t in chain[1:5]:
+        if t.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+            negated = any(c.dep_ == "neg" for c in t.children)
+            refused = t.dep_ == "xcomp" and t.head.lemma_.lower() in ("refuse", "decline")
+            return negated or refused
+    return False

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from casus.evidence.lexicon import NON_STATE
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.triggers import between_of, is_troops
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 
-__all__ = ["WARS", "between", "fought"]
+__all__ = ["WARS", "between", "fights_others", "fought"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -70,3 +71,15 @@ def fought(s: _Sentence, tok: Token, subjects: list[str]) -> list[tuple[str, lis
     # "India and Pakistan fought a war", "have fought over borders for decades"; not "fought together"
     mutual = len(subjects) >= 2 and not any(t.lower_ in ("together", "side") for t in tok.subtree)
     return [("attack", against + direct)] if against or direct or mutual else []
+
+
+_FOES = NON_STATE | {"terrorist", "terrorism", "insurgency", "jihadist", "extremist", "extremism", "bandit"}
+
+
+def fights_others(tok: Token) -> bool:
+    """A fight against a named foe ("a joint force to fight terrorist groups"): not one another."""
+    foes = [
+        *_children(tok, "dobj"),
+        *(p for c in _children(tok, "prep") if c.lower_ == "against" for p in _children(c, "pobj")),
+    ]
+    return any(f.lemma_.lower() in _FOES or any(c.lemma_.lower() in _FOES for c in f.children) for f in foes)

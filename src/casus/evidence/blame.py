@@ -1,0 +1,68 @@
+"""Who did what another is accused of, blamed or thanked for: "A accused B of firing ..." (B
+fired), "thanked North Korea for deploying troops" (North Korea deployed them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.parsed import targets
+from casus.evidence.triggers import children as _children
+
+__all__ = ["BLAMERS", "PRAISERS", "accused", "accuser"]
+
+Token = Any  # spacy.tokens.Token
+
+BLAMERS = frozenset(
+    {
+        "accuse",
+        "blame",
+        "charge",
+        "condemn",
+        "criticize",
+        "criticise",
+        "denounce",
+        "punish",
+        "sanction",
+        "fault",
+    }
+)
+
+# "thanked North Korea for deploying troops": the one thanked did it
+PRAISERS = frozenset({"thank", "praise", "commend", "hail", "credit", "applaud"})
+
+
+def _first_gerund(tok: Token) -> Token:
+    """The first of gerunds joined by "and" ("for deploying troops ... and supplying shells")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.tag_ == "VBG":
+        tok = tok.head
+    return tok
+
+
+def accuser(tok: Token) -> Token | None:
+    """The accusing (or thanking) verb of "A accused B of firing ..." for the trigger "firing", if any
+    (also for a later gerund of the charge: "for deploying troops ... and supplying shells")."""
+    tok = _first_gerund(tok)
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
+        head = tok.head.head
+        if head.lemma_.lower() in BLAMERS | PRAISERS:
+            return head
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in BLAMERS | PRAISERS:
+            return head.head
+    return None
+
+
+def accused(s: _Sentence, tok: Token) -> list[str]:
+    """ "A accused B of firing ...": B fired. The object of the accusing verb is the gerund's subject
+    (the parser may hang "of" on B itself)."""
+    blamer = accuser(tok)
+    if blamer is None:
+        return []
+    tok = _first_gerund(tok)
+    if tok.head.head.i != blamer.i:  # "of" hangs on the accused: the names before it, not in the charge
+        cut = tok.head.i
+        named = [m for t in tok.head.head.subtree if t.i < cut and (m := s.mention(t)) is not None]
+        return list(dict.fromkeys(a for m in named for a in targets(m)))
+    for c in _children(blamer, "dobj"):
+        return s.actors(c)
+    return []
