@@ -1,0 +1,51 @@
+"""Which sentences the parser is given, and what each carries from the sentences before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from casus.evidence.gate import Todo, gate
+from casus.evidence.gazetteer import default_gazetteer
+from casus.evidence.sentences import sentences
+
+D = dt.date(2025, 6, 1)
+
+
+def _todo(text: str) -> list[Todo]:
+    return gate(sentences(text), default_gazetteer().find(text, D)).todo
+
+
+def test_three_states_named_as_a_list_are_a_group_for_the_sentences_after() -> None:
+    todo = _todo(
+        "Mali, Niger and Burkina Faso signed a charter on Saturday. "
+        "The three countries signed a defence pact. France and Algeria held talks. All three nations condemned it."
+    )
+    assert [t.group for t in todo] == [
+        [],
+        ["MLI", "NER", "BFA"],
+        ["MLI", "NER", "BFA"],
+        ["MLI", "NER", "BFA"],
+    ]
+    # the group is the last sentence's that named two or more states only until another names two
+    assert [t.group_last for t in todo] == [False, True, True, False]
+
+
+def test_states_named_but_not_as_a_list_are_no_group() -> None:
+    todo = _todo(
+        "Russia's drones crossed into Poland after striking Ukraine. The three countries signed a pact."
+    )
+    assert all(t.group == [] for t in todo)
+
+
+def test_a_sentence_naming_the_group_only_by_its_number_is_parsed() -> None:
+    text = "Japan, South Korea and the United States began drills. All three condemned the launch."
+    assert [t.text.split()[0] for t in _todo(text)] == ["Japan,", "All"]
+    assert [t.text.split()[0] for t in _todo("Japan began drills. All three condemned the launch.")] == [
+        "Japan"
+    ]
+
+
+def test_the_dateline_gives_the_state_a_report_was_filed_from() -> None:
+    text = "MANILA, Philippines — Chinese ships fired water cannons at a supply boat, the military said."
+    g = gate(sentences(text), default_gazetteer().find(text, D))
+    assert g.filed_from == "PHL"
