@@ -1343,3 +1343,9 @@ def test_warplanes_or_warships_moving_near_a_state_are_a_show_of_force_against_i
     assert not {
         t for t in triples("A Philippine vessel dangerously approached a Chinese ship.") if t[1] == "mobilize"
     }
+
+
+def test_each_state_of_a_group_acts_when_the_group_is_the_subject() -> None:
+    text = "Mali, Niger and Burkina Faso signed a charter. All three states have severed ties with France."
+    got = {(c.subject, c.relation, c.object) for c in claims(text) if c.text.startswith("All three")}
+    assert got == {(x, "sanction", "FRA") for x in ("MLI", "NER", "BFA")}

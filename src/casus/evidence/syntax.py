@@ -334,6 +334,13 @@ def _pairs(
         if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:
             # "Seoul and its ally, the United States, accused the DPRK": each subject acts
             pairs += [(a, pairs[0][1]) for a in _co_subjects(s, tok) if a not in (first, pairs[0][1])]
+            # "All three states have severed ties with France": each state of the group acts
+            group = s.group if s.group and set(s.group) == set(subjects) else []
+            pairs += [
+                (a, pairs[0][1])
+                for a in group
+                if a not in (first, pairs[0][1]) and (a, pairs[0][1]) not in pairs
+            ]
     if rel in SYMMETRIC:  # signing, talks and cooperation are one claim for the pair, in either order
         pairs = list({frozenset(p): p for p in pairs[::-1]}.values())[::-1]
     lone = pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None else None
