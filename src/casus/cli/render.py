@@ -5,6 +5,7 @@ Everything here writes to the terminal (Rich); the JSON of each result is the re
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -248,11 +249,24 @@ def _print_by_level(result: dict[str, Any]) -> None:
         )
 
 
+def _hanging(line: str, indent: str = "      ", style: str = "") -> None:
+    """A line that wraps under its own start ("  claim: ..." continued six spaces in), not at the
+    margin."""
+    head = len(line) - len(line.lstrip(" "))
+    more = indent[head:] if len(indent) > head else ""
+    width = max(40, out.width) - head
+    # an address or a long name is never cut
+    keep = {"break_long_words": False, "break_on_hyphens": False}
+    wrapped = textwrap.wrap(line.strip(), width, subsequent_indent=more, **keep)
+    for part in wrapped or [""]:
+        out.print(Text(" " * head + part, style=style), soft_wrap=True)
+
+
 def print_reading(reading: Any) -> None:
     """Each article's actors, claims, quotations and flags; then the comparison, if asked."""
     readings = reading.articles
     for r in readings:
-        out.print(Text(f"{r.title or r.source}", style="bold"))
+        _hanging(f"{r.title or r.source}", indent="  ", style="bold")
         removed = f" · {r.removed_lines} boilerplate line(s) removed" if r.removed_lines else ""
         out.print(f"  {r.source} · {r.date} ({r.date_from}) · {r.words} words{removed}")
         if r.actors:
@@ -270,15 +284,13 @@ def print_reading(reading: Any) -> None:
             hedge = f" [hedged: {', '.join(hedges)}]" if hedges else ""
             cond = " [conditional: a pledge for the case it names]" if conditional else ""
             per = ", ".join(whos)
-            out.print(
-                Text(f"  claim: {subject or '?'} {neg}{relation} {obj or NO_OBJECT} (per {per}){cond}{hedge}")
-            )
+            _hanging(f"  claim: {subject or '?'} {neg}{relation} {obj or NO_OBJECT} (per {per}){cond}{hedge}")
         for link in r.provisions:
             how = "by reference, not by wording" if link.score is None else f"wording score {link.score:.2f}"
             via = f", as rendered by {link.rendering}" if link.rendering else ""
-            out.print(Text(f"  {link.treaty} {link.article} ({how}{via})"))
+            _hanging(f"  {link.treaty} {link.article} ({how}{via})")
         for f in r.flags:
-            out.print(Text(f"  FLAG {f.kind}: “{f.span}” — {f.detail}", style="yellow"))
+            _hanging(f"  FLAG {f.kind}: “{f.span}” — {f.detail}", style="yellow")
     if reading.comparison is not None:
         _print_comparison(reading.comparison)
 
