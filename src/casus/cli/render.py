@@ -256,8 +256,10 @@ def _hanging(line: str, indent: str = "      ", style: str = "") -> None:
     more = indent[head:] if len(indent) > head else ""
     width = max(40, out.width) - head
     # an address or a long name is never cut
-    keep = {"break_long_words": False, "break_on_hyphens": False}
-    wrapped = textwrap.wrap(line.strip(), width, subsequent_indent=more, **keep)
+    wrapper = textwrap.TextWrapper(
+        width, subsequent_indent=more, break_long_words=False, break_on_hyphens=False
+    )
+    wrapped = wrapper.wrap(line.strip())
     for part in wrapped or [""]:
         out.print(Text(" " * head + part, style=style), soft_wrap=True)
 
