@@ -1349,3 +1349,21 @@ def test_each_state_of_a_group_acts_when_the_group_is_the_subject() -> None:
     text = "Mali, Niger and Burkina Faso signed a charter. All three states have severed ties with France."
     got = {(c.subject, c.relation, c.object) for c in claims(text) if c.text.startswith("All three")}
     assert got == {(x, "sanction", "FRA") for x in ("MLI", "NER", "BFA")}
+
+
+def test_rockets_blasted_a_radar_lock_leaders_hosted_and_attacks_threatened() -> None:
+    assert triples("Cambodia blasted ground-to-ground rockets into Thailand.") == {("KHM", "attack", "THA")}
+    assert ("CHN", "coerce", "PHL") in triples(
+        "Chinese coast guard ships blasted a Philippine boat with water cannon."
+    )
+    assert triples("Chinese military aircraft locked radar onto Japanese jets.") == {
+        ("CHN", "threaten", "JPN")
+    }
+    got = triples("The US president hosted the leaders of Armenia and Azerbaijan at the White House.")
+    assert ("USA", "consult", "ARM") in got
+    assert ("USA", "send_troops", "POL") in triples("Poland hosts 10,000 US troops.")
+    assert not triples("US officials hosted the signing of the peace agreement.")
+    got = triples("Tensions rose, with the US threatening to launch attacks on Venezuela.")
+    assert ("USA", "threaten", "VEN") in got and ("USA", "attack", "VEN") not in got
+    got = triples("Iran vowed to avenge the United States bombing of its nuclear facilities.")
+    assert ("USA", "threaten", "IRN") not in got

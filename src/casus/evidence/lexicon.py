@@ -158,6 +158,7 @@ VERB_TRIGGERS: dict[str, str] = {
     ),
     **dict.fromkeys(["form", "found", "establish", "create"], "~found"),
     "host": "~host",
+    "lock": "~lock",
     **dict.fromkeys(["detect", "spot", "track", "sight", "see", "record", "observe", "station"], "~detect"),
     "express": "~express",
     "welcome": "~welcome",

@@ -156,7 +156,10 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
     """The trigger's subject actors, and whether the trigger is passive."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_subject(s, tok), False
-    if tok.lemma_.lower() == "host":  # "Poland hosts US troops": the troops' state sends them
+    troops_hosted = any(is_troops(t) for c in _children(tok, "dobj") for t in c.subtree)
+    if (
+        tok.lemma_.lower() == "host" and troops_hosted
+    ):  # "Poland hosts US troops": the troops' state sends them
         return [a for c in _children(tok, "dobj") for a in s.actors(c)][:1], True
     if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~buy":  # bought from the US, or Russian-made jets
         sellers = [a for p in _pobj(tok, ("from",)) for a in s.actors(p)]
@@ -387,8 +390,10 @@ def _host(s: _Sentence, tok: Token) -> list[str]:
 
 
 def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
-    if tok.lemma_.lower() == "host":
+    if tok.lemma_.lower() == "host" and rel == "send_troops":
         return _host(s, tok)
+    if tok.lemma_.lower() == "lock":  # "locked radar onto Japanese jets"
+        return [a for p in _pobj(tok, ("onto", "on")) for a in s.actors(p)]
     if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~found":
         return []  # "Burkina Faso, Mali and Niger formed the AES": its founders with each other
     if tok.lemma_.lower() == "share" and (

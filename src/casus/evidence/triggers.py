@@ -50,13 +50,16 @@ __all__ = [
 Token = Any  # spacy.tokens.Token
 
 
-_ATTENDING = frozenset({"attend", "witness", "watch", "observe", "present", "join", "grace"})
+_ATTENDING = frozenset({"attend", "witness", "watch", "observe", "present", "join", "grace", "host"})
 _STRENGTHEN = frozenset({"strengthen", "strengthening", "deepen", "deepening", "enhance", "bolster", "reinforce", "boost", "expand"})  # fmt: skip
 _MAY = frozenset({"may", "might", "could", "would", "will", "can", "shall"})
 _LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "register", "submit", "raise"})
 _PROJECTILES = frozenset({"missile", "rocket", "drone", "projectile", "torpedo", "icbm", "slbm"})
 
 
+_GUESTS = frozenset(
+    {"leader", "president", "minister", "counterpart", "delegation", "king", "prince", "premier"}
+)
 _NOT_DONE = frozenset({"not", "never", "will", "would", "could", "may", "might", "to", "should", "'ll"})
 _OCCASIONS = frozenset(
     {"during", "after", "before", "following", "on", "amid", "ahead", "since", "of", "for", "at"}
@@ -97,6 +100,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~consider":  # "Warsaw considers them a threat": opposed as one
         called = {t.lemma_.lower() for t in considered_as(tok)}
         return "oppose" if called & ENEMIES else "accuse" if called & WRONGS else None
+    if rel == "coerce" and lemma == "blast" and words & (ARMS - {"cannon"}):
+        return "attack"  # "blasted ground-to-ground rockets into Thailand"; not "blasted with water cannon"
     if rel == "~fund":  # "will finance a joint military package for Ukraine": military aid, paid for
         military = words & (ARMS | {"military", "defense", "defence", "army"})
         return "assist_militarily" if military else None
@@ -248,7 +253,16 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~test":  # "tested a new tactical ballistic missile": a show of force
         return "mobilize" if words & (ARMS | {"warhead"}) else None
     if rel == "~host":  # "hosting more than 28,500 troops": the troops' state sent them there
-        return "send_troops" if words & TROOPS else None
+        if words & TROOPS:
+            return "send_troops"
+        # "hosted the leaders of Armenia and Azerbaijan at the White House": talks
+        return (
+            "consult"
+            if words & _GUESTS or any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children)
+            else None
+        )
+    if rel == "~lock":  # "locked radar onto Japanese jets": a threat of fire
+        return "threaten" if "radar" in words else None
     if rel == "~summon":  # "summoned the Russian ambassador": a diplomatic protest
         return "oppose" if words & ENVOYS else None
     if rel == "~express":  # "expressed regret over", "voiced concern about"
@@ -478,5 +492,11 @@ def relation(tok: Token) -> str | None:
             return None  # "he'd encourage Russia to attack non-paying members": no strike
         return rel
     if tok.pos_ in ("NOUN", "PROPN"):
-        return _noun_relation(tok, lemma)
+        rel = _noun_relation(tok, lemma)
+        performed = tok.head.lemma_.lower() in ("launch", "carry", "conduct", "stage", "mount", "unleash")
+        if rel in ("attack", "coerce") and tok.dep_ == "dobj" and performed and _threatened(tok.head):
+            return (
+                "threaten"  # "threatening to launch attacks on Venezuela"; not "vowed to avenge the bombing"
+            )
+        return rel
     return None
