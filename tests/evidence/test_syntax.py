@@ -1367,3 +1367,13 @@ def test_rockets_blasted_a_radar_lock_leaders_hosted_and_attacks_threatened() ->
     assert ("USA", "threaten", "VEN") in got and ("USA", "attack", "VEN") not in got
     got = triples("Iran vowed to avenge the United States bombing of its nuclear facilities.")
     assert ("USA", "threaten", "IRN") not in got
+
+
+def test_strikes_carried_out_on_a_named_state_and_a_letter_of_intent_signed() -> None:
+    got = triples("A US official confirmed that the US carried out the strike inside Venezuela.")
+    assert ("USA", "attack", "VEN") in got
+    assert not triples("Ukraine plans to conduct its first long-range attacks in the coming days.")
+    assert ("SWE", "agree_sign", "UKR") in triples(
+        "Sweden and Ukraine have signed a letter of intent on Gripen jets."
+    )
+    assert not triples("Putin signed a letter to Kim.")

@@ -40,7 +40,7 @@ _OBJECT_PREPS = {
     "transfer_arms": ("to", "for"),
     "transfer_technology": ("to", "for"),
     "assist_militarily": ("to", "for", "of"),
-    "attack": ("against", "on", "at", "in", "into", "toward", "towards"),
+    "attack": ("against", "on", "at", "in", "into", "inside", "toward", "towards"),
     "coerce": ("against", "on", "at", "near", "into", "with"),
     "threaten": ("against", "with"),
     "sanction": ("on", "against", "to"),

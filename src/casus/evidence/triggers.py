@@ -57,6 +57,7 @@ _LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "regist
 _PROJECTILES = frozenset({"missile", "rocket", "drone", "projectile", "torpedo", "icbm", "slbm"})
 
 
+_STRIKES = frozenset({"strike", "airstrike", "attack", "assault", "raid", "bombing"})
 _GUESTS = frozenset(
     {"leader", "president", "minister", "counterpart", "delegation", "king", "prince", "premier"}
 )
@@ -170,7 +171,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return None  # "vowed to seal off its southern border"
     if rel == "agree_sign" and lemma in ("sign", "ratify", "ink", "seal"):
         signed = [c.lemma_.lower() for c in children(tok, "dobj")]
-        if signed and signed[0] in _NOT_PACTS:
+        intent = any(p.lower_ == "intent" for d in children(tok, "dobj") for p in pobj(d, ("of",)))
+        if signed and signed[0] in _NOT_PACTS and not intent:  # a letter of intent is agreed
             return None  # "signed a decree lowering the threshold": a state's own act, not an agreement
         if any(p.lemma_.lower() == "witness" for p in pobj(tok, ("as",))):
             return None  # "Rubio signed as a witness": not a party
@@ -276,6 +278,15 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "oppose" if feeling else None
     if rel == "~drill" and lemma == "open" and "fire" in words:
         return "attack"  # "opened fire on"
+    if rel == "~drill" and lemma in ("conduct", "carry", "stage") and words & _STRIKES:
+        # "carried out the strike inside Venezuela"; not "plans to conduct its first long-range
+        # attacks" (no target named, none guessed)
+        aimed = [
+            p
+            for t in (tok, *children(tok, "dobj"))
+            for p in pobj(t, ("on", "against", "inside", "in", "into"))
+        ]
+        return "attack" if any(t.pos_ == "PROPN" for p in aimed for t in p.subtree) else None
     if rel == "~drill":
         if {"war", "game"} <= words:
             words = words | {"wargame"}  # "staged war games around Taiwan"
