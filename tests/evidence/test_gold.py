@@ -136,8 +136,10 @@ def test_held_aside_scores() -> None:
     round's articles (Voz, on North Korea confirming its troops in Kursk) turned out to be one of
     these ten; its annotation by that round and the reader's misses on it were listed once before
     the overlap was found, it was then removed from the development set, and nothing was changed
-    for it. An eighteenth after the session's last change (each state of a group named as the
-    subject acts): the same."""
+    for it. An eighteenth after each state of a group named as the subject came to act, and a
+    nineteenth after a fourteenth round had been scored (precision 0.81) and the reader changed on
+    its misses and the rest of the development set (rockets blasted, radar locked, leaders
+    hosted, strikes carried out on a named state): the same."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.60, "recall": 0.42, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
