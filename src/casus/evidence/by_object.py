@@ -10,7 +10,7 @@ from casus.evidence.lexicon import ARMS, ASSISTANCE, EXERCISES, TECH, TROOPS, VE
 from casus.evidence.tokens import children, object_words, pobj
 
 __all__ = [
-    "BLOCS", "ENEMIES", "ENVOYS", "GOALS", "WRONGS", "arms_alongside", "considered_as", "exercise", "is_troops", "military_help",
+    "BLOCS", "ENEMIES", "ENVOYS", "GOALS", "WRONGS", "arms_alongside", "considered_as", "defends_a_state", "exercise", "is_troops", "military_help",
     "sent", "supplied", "urged", "when",
 ]  # fmt: skip
 
@@ -148,4 +148,24 @@ def arms_alongside(tok: Token) -> bool:
         is_troops(t) and any(c.lemma_.lower() in ARMS for c in t.conjuncts)
         for d in children(tok, "dobj")
         for t in d.subtree
+    )
+
+
+# What one defends that is another state, even when called one's own ("its allies")
+_OTHERS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "member", "alliance"})
+_DEFENDED = frozenset({"ally", "country", "nation", "partner", "member", "territory", "state", "sovereignty", "island", "people"})  # fmt: skip
+
+
+def defends_a_state(obj: Token) -> bool:
+    """What is defended may be a state: a name, an ally or country, or something a name modifies;
+    not one's own ("to defend its sovereignty, interest and people": self-defence)."""
+    own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in obj.children)
+    if own and obj.lemma_.lower() not in _OTHERS:
+        return False
+    return (
+        obj.pos_ == "PROPN"
+        or obj.lemma_.lower() in _DEFENDED
+        or any(c.pos_ in ("PROPN", "ADJ") and c.dep_ in ("compound", "amod", "poss") for c in obj.children)
+        or any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+        or any(c.pos_ == "PROPN" for c in obj.conjuncts)
     )

@@ -17,6 +17,7 @@ from casus.evidence.by_object import (
     GOALS,
     WRONGS,
     considered_as,
+    defends_a_state,
     exercise,
     is_troops,
     military_help,
@@ -240,7 +241,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if (
         lemma in ("defend", "protect")
         and (guarded := children(tok, "dobj"))
-        and not any(_defends_a_state(d) for d in guarded)
+        and not any(defends_a_state(d) for d in guarded)
     ):
         return None  # "to defend lives and the free flow of commerce": no state is named as defended
     if rel == "~reject":  # "rejects Beijing's sovereignty claims"; not "rejected the reports"
@@ -310,8 +311,6 @@ _MILITARY_FIELDS = frozenset({"military", "defense", "defence", "security", "det
 _GROUND = frozenset(
     {"territory", "village", "town", "city", "region", "land", "area", "island", "settlement"}
 )
-# What one defends that is another state, even when called one's own ("its allies")
-_OTHERS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "member", "alliance"})
 _COVERT = frozenset({"hybrid", "cyber", "cyberattack"})
 _FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
 AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
@@ -324,24 +323,6 @@ def between_of(tok: Token) -> list[Token]:
     if not found and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         found = pobj(tok.head, ("between",))
     return found
-
-
-_DEFENDED = frozenset({"ally", "country", "nation", "partner", "member", "territory", "state", "sovereignty", "island", "people"})  # fmt: skip
-
-
-def _defends_a_state(obj: Token) -> bool:
-    """What is defended may be a state: a name, an ally or country, or something a name modifies;
-    not one's own ("to defend its sovereignty, interest and people": self-defence)."""
-    own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in obj.children)
-    if own and obj.lemma_.lower() not in _OTHERS:
-        return False
-    return (
-        obj.pos_ == "PROPN"
-        or obj.lemma_.lower() in _DEFENDED
-        or any(c.pos_ in ("PROPN", "ADJ") and c.dep_ in ("compound", "amod", "poss") for c in obj.children)
-        or any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
-        or any(c.pos_ == "PROPN" for c in obj.conjuncts)
-    )
 
 
 def _purpose_of_sending(tok: Token) -> bool:
