@@ -10,8 +10,8 @@ from casus.evidence.lexicon import ARMS, ASSISTANCE, EXERCISES, TECH, TROOPS, VE
 from casus.evidence.tokens import children, object_words, pobj
 
 __all__ = [
-    "BLOCS", "ENEMIES", "ENVOYS", "GOALS", "WRONGS", "arms_alongside", "considered_as", "defends_a_state", "exercise", "is_troops", "military_help",
-    "sent", "supplied", "urged", "when",
+    "BLOCS", "ENEMIES", "ENVOYS", "GOALS", "WRONGS", "arms_alongside", "considered_as", "defends_a_state",
+    "exercise", "is_troops", "military_help", "sent", "supplied", "urged", "when",
 ]  # fmt: skip
 
 Token = Any  # spacy.tokens.Token
