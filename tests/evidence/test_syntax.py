@@ -1377,3 +1377,14 @@ def test_strikes_carried_out_on_a_named_state_and_a_letter_of_intent_signed() ->
         "Sweden and Ukraine have signed a letter of intent on Gripen jets."
     )
     assert not triples("Putin signed a letter to Kim.")
+
+
+def test_states_that_accuse_each_other_of_attacks_each_charge_the_other() -> None:
+    for text in (
+        "Thailand and Cambodia accused each other of targeting civilians.",
+        "Thailand and Cambodia blamed each other for the fighting and accused each other of targeting civilians.",
+    ):
+        got = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims(text)}
+        assert {("THA", "attack", "KHM", "KHM"), ("KHM", "attack", "THA", "THA")} <= got, text
+        assert {("THA", "accuse", "KHM", "THA"), ("KHM", "accuse", "THA", "KHM")} <= got, text
+        assert not {g for g in got if g[1] == "attack" and g[3] == g[0]}  # no state on its own word

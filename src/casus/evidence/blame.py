@@ -9,7 +9,7 @@ from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import targets
 from casus.evidence.triggers import children as _children
 
-__all__ = ["BLAMERS", "PRAISERS", "accused", "accuser"]
+__all__ = ["BLAMERS", "PRAISERS", "accused", "accuser", "mutual"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -64,5 +64,14 @@ def accused(s: _Sentence, tok: Token) -> list[str]:
         named = [m for t in tok.head.head.subtree if t.i < cut and (m := s.mention(t)) is not None]
         return list(dict.fromkeys(a for m in named for a in targets(m)))
     for c in _children(blamer, "dobj"):
+        if mutual(c):  # "Thailand and Cambodia accused each other of targeting civilians": each did
+            heads = [blamer, *([blamer.head] if blamer.dep_ == "conj" else [])]  # "blamed ... and accused"
+            return [a for h in heads for n in _children(h, "nsubj") for a in s.actors(n)]
         return s.actors(c)
     return []
+
+
+def mutual(t: Token) -> bool:
+    """ "each other", "one another" (not "the other is attacked")."""
+    before = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    return (t.lower_ == "other" and before == "each") or (t.lower_ == "another" and before == "one")

@@ -32,7 +32,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from casus.evidence.blame import accuser
+from casus.evidence.blame import accuser, mutual
 from casus.evidence.by_object import arms_alongside
 from casus.evidence.gazetteer import Mention, alliances
 from casus.evidence.implied import fill_object, struck
@@ -249,7 +249,12 @@ def _add(
     """Add a claim once per source: on its attribution and on each further one conjoined with it."""
     if claim is None:
         return
-    for said in (claim.attribution, *_co_speakers(s, speech, claim.attribution)):
+    # "Thailand and Cambodia accused each other of targeting civilians": each charge on its victim's word
+    mutual_charge = speech is not None and any(mutual(c) for c in _children(speech, "dobj"))
+    sources = (claim.attribution, *_co_speakers(s, speech, claim.attribution))
+    if mutual_charge and claim.relation != "accuse" and claim.object is not None:
+        sources = (Attribution(kind="officials", who=claim.object),)
+    for said in sources:
         key = (claim.subject, claim.relation, claim.object, said.who)
         if key not in seen:
             seen.add(key)
@@ -283,12 +288,6 @@ def _test_launch(tok: Token) -> bool:
     return bool(words & {"missile", "rocket", "warning", "test", "coast", "sea"})
 
 
-def _each_other(t: Token) -> bool:
-    """ "each other", "one another" (not "the other is attacked")."""
-    before = t.doc[t.i - 1].lower_ if t.i > 0 else ""
-    return (t.lower_ == "other" and before == "each") or (t.lower_ == "another" and before == "one")
-
-
 _RECIPROCAL = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "war"})
 
 
@@ -312,7 +311,13 @@ def _pairs(
             and tok.lemma_.lower() in _RECIPROCAL
             and not fights_others(tok)
         )
-        or any(_each_other(t) and t.head.i >= tok.i for t in tok.subtree)
+        or any(mutual(t) and t.head.i >= tok.i for t in tok.subtree)
+        # "accused each other of targeting civilians": each did it to the other
+        or (
+            rel == "attack"
+            and (b := accuser(tok)) is not None
+            and any(mutual(c) for c in _children(b, "dobj"))
+        )
     )
     pairs: list[tuple[str | None, str | None]]
     if len(subjects) >= 2 and reciprocal and not objects:  # "fired missiles at each other"
@@ -360,8 +365,11 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
     denounced Russia for breaching Estonian airspace")."""
     said = _attribution(s, chain, speech)
     blamer = accuser(tok)
-    if said.kind == "author" and blamer is not None and (by := _children(blamer, "nsubj")):
-        return _source(s, by[0])
+    if said.kind == "author" and blamer is not None:
+        # "blamed each other ... and accused each other of ...": the subject of the first verb
+        by = _children(blamer, "nsubj") or (_children(blamer.head, "nsubj") if blamer.dep_ == "conj" else [])
+        if by:
+            return _source(s, by[0])
     if said.kind != "author" and tok.pos_ in ("NOUN", "PROPN") and _background(chain, speech):
         return Attribution(kind="author")
     if said.kind == "author" and any(t.lemma_.lower() == "report" and t.pos_ == "NOUN" for t in chain[1:4]):
@@ -409,9 +417,7 @@ DYADIC = frozenset(
 
 COMMITMENTS = frozenset({"commitment", "pledge", "guarantee", "obligation"})
 OBLIGING = frozenset({"require", "oblige", "obligate", "bind"})
-AVERTING = frozenset(
-    {"deter", "prevent", "avoid", "avert", "forestall", "discourage", "risk", "fear", "dissuade"}
-)
+AVERTING = frozenset({"deter", "prevent", "avoid", "avert", "forestall", "discourage", "risk", "fear", "dissuade"})  # fmt: skip
 DETECTING = frozenset({"detect", "spot", "track", "sight", "see", "record", "observe"})
 
 
