@@ -49,3 +49,10 @@ def test_the_dateline_gives_the_state_a_report_was_filed_from() -> None:
     text = "MANILA, Philippines — Chinese ships fired water cannons at a supply boat, the military said."
     g = gate(sentences(text), default_gazetteer().find(text, D))
     assert g.filed_from == "PHL"
+
+
+def test_the_dateline_s_place_is_not_one_of_a_list_after_it() -> None:
+    todo = _todo(
+        "MANILA, Philippines — China, Russia and Iran held naval drills. The three countries signed a pact."
+    )
+    assert todo[-1].group == ["CHN", "RUS", "IRN"]

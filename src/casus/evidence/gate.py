@@ -183,12 +183,13 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
         states = list(dict.fromkeys(m.form.target for m in local if m.form.kind not in ("leader", "org")))
         if len(states) == 2 and _PACT.search(sent):
             pact = states
-        listed = _listed(sent, local)
+        dateline = DATELINE.match(sent)
+        # a dateline's place ("MANILA, Philippines —") is where the news was filed, not one of a list
+        listed = _listed(sent, [m for m in local if dateline is None or m.start >= dateline.end()])
         if 3 <= len(listed) <= _GROUP_MAX:
             group, group_last = listed, True
         elif len(states) >= 2:
             group_last = False
-        dateline = DATELINE.match(sent)
         if dateline is not None and index == 0:
             filed_from = next((m.form.target for m in local if m.start < dateline.end()), None)
         for m in reversed(local):

@@ -84,15 +84,18 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         or before in AGREEMENTS
     ):
         return "agree_sign"  # "struck a deal", "the defence pact struck this week"
-    if lemma == "meet" and (words | {a.lemma_.lower() for a in tok.ancestors if a.pos_ == "NOUN"}) & GOALS:
-        return None  # "the deadlines that all three countries would have to meet"
+    # "the deadlines that all three countries would have to meet": the noun a relative clause hangs on
+    noun = next((a.lemma_.lower() for a in tok.ancestors if a.pos_ == "NOUN"), "")
+    if lemma == "meet" and (words | {noun}) & GOALS:
+        return None
     if rel == "~visit":  # "Shoigu visited the DPRK": talks there (CAMEO 042); not a visit planned or refused
         done = tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in _NOT_DONE for c in tok.children)  # fmt: skip
         return "consult" if done else None
     if rel == "~found":  # "Burkina Faso, Mali and Niger formed the AES": an alliance agreed
         if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children):
             return None  # "a move that could create a new military bloc": no founders named
-        return "agree_sign" if words & BLOCS or any(t.pos_ == "PROPN" and t.is_upper for c in children(tok, "dobj") for t in [c]) else None  # fmt: skip
+        acronym = any(c.pos_ == "PROPN" and c.is_upper for c in children(tok, "dobj"))  # "formed the AES"
+        return "agree_sign" if words & BLOCS or acronym else None
     if rel == "~enter":  # "entered into a mutual defence agreement"; not "entered its airspace"
         if any(c.dep_ == "neg" for c in tok.children):
             return None  # "pledge not to enter into agreements with third states": a duty, not a deal
