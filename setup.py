@@ -19,7 +19,7 @@ from setuptools.command.build_py import build_py
 
 
 class BuildWithCompiledKernel(build_py):
-    """build_py, then `python -m casus.shipped` on the built package (not for editable installs,
+    """build_py, then `python -m casus.ship_kernel` on the built package (not for editable installs,
     whose numba cache lives beside the source)."""
 
     def run(self) -> None:
@@ -32,7 +32,7 @@ class BuildWithCompiledKernel(build_py):
             env = {**os.environ, "PYTHONPATH": str(lib), "NUMBA_CPU_NAME": "generic"}
             env["NUMBA_CACHE_DIR"] = cache
             env.pop("NUMBA_CPU_FEATURES", None)
-            cmd = [sys.executable, "-m", "casus.shipped", "--into", str(lib / "casus" / "_compiled")]
+            cmd = [sys.executable, "-m", "casus.ship_kernel", "--into", str(lib / "casus" / "_compiled")]
             done = subprocess.run(cmd, env=env, capture_output=True, text=True)
         if done.returncode == 0:
             print(done.stdout.strip())

@@ -50,13 +50,13 @@ def test_the_kernel_has_the_shipped_cache() -> None:
 
 def _ship(into: Path, cache: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NUMBA_CPU_NAME": "generic", "NUMBA_CACHE_DIR": str(cache)}
-    return subprocess.run([sys.executable, "-m", "casus.shipped", "--into", str(into)], env=env,
+    return subprocess.run([sys.executable, "-m", "casus.ship_kernel", "--into", str(into)], env=env,
                           capture_output=True, text=True, timeout=600)  # fmt: skip
 
 
 def test_shipping_refuses_host_code(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "NUMBA_CPU_NAME"}
-    r = subprocess.run([sys.executable, "-m", "casus.shipped", "--into", str(tmp_path)], env=env,
+    r = subprocess.run([sys.executable, "-m", "casus.ship_kernel", "--into", str(tmp_path)], env=env,
                        capture_output=True, text=True, timeout=600)  # fmt: skip
     assert r.returncode == 2 and "NUMBA_CPU_NAME=generic" in r.stderr and not any(tmp_path.iterdir())
 
@@ -64,7 +64,7 @@ def test_shipping_refuses_host_code(tmp_path: Path) -> None:
 def test_shipped_code_is_found_only_under_the_generic_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """What `python -m casus.shipped` writes is what a fresh cache loads; a key for this machine's
+    """What `python -m casus.ship_kernel` writes is what a fresh cache loads; a key for this machine's
     CPU finds nothing there."""
     into = tmp_path / "compiled"
     r = _ship(into, tmp_path / "cache")

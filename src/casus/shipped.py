@@ -4,7 +4,7 @@ not wait for numba.
 numba caches what it compiles beside the source (or in the user's cache), keyed by the function's
 code, the signature, the numba version and the CPU it compiled for. Building the wheel compiles
 the trial loop once more for a generic CPU of the build machine's architecture and puts numba's
-cache files in `casus/_compiled` (`python -m casus.shipped --into DIR`, run by `setup.py`).
+cache files in `casus/_compiled` (`python -m casus.ship_kernel --into DIR`, run by `setup.py`).
 
 At run time a function attached here looks in numba's own cache first, then in `_compiled` under
 the generic-CPU key: generic code runs on any CPU of the architecture. Anything that does not
@@ -15,9 +15,6 @@ generic key, so a cache shared between different machines stays safe.
 
 from __future__ import annotations
 
-import argparse
-import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -63,30 +60,3 @@ def attach_shipped_cache(dispatcher: Any) -> Any:
     except Exception:  # an unfamiliar numba: its own cache still works
         return dispatcher
     return dispatcher
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Compile the trial loop for a generic CPU and copy numba's cache files into --into."""
-    ap = argparse.ArgumentParser(prog="python -m casus.shipped", description=main.__doc__)
-    ap.add_argument("--into", type=Path, required=True, help="folder for the cache files")
-    args = ap.parse_args(argv)
-    from numba.core import config
-
-    if str(getattr(config, "CPU_NAME", "")).lower() != GENERIC or not getattr(config, "CACHE_DIR", ""):
-        print("error: set NUMBA_CPU_NAME=generic and NUMBA_CACHE_DIR to a fresh folder", file=sys.stderr)
-        return 2
-    from casus import kernel
-
-    kernel.warm()
-    cache_path = Path(kernel.run_block._cache.cache_path)
-    args.into.mkdir(parents=True, exist_ok=True)
-    copied = 0
-    for f in cache_path.glob("kernel.run_block-*"):
-        shutil.copy2(f, args.into / f.name)
-        copied += 1
-    print(f"shipped {copied} compiled files for {sys.implementation.cache_tag} into {args.into}")
-    return 0 if copied else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
