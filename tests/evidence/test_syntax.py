@@ -95,6 +95,21 @@ def test_a_report_clause_after_a_comma_attributes_the_sentence() -> None:
     assert fired and all(c.attribution.kind == "author" for c in fired)
 
 
+def test_a_participle_of_speech_reports_for_the_subject_of_its_clause() -> None:
+    """ "lodged a protest, saying ...", "released a statement saying ...": the one who acted speaks;
+    a verb of judging with no clause reports nothing ("convened to assess the situation")."""
+    for text, who in (
+        ("Japan lodged a protest, saying China had violated its airspace.", "JPN"),
+        ("The China Coast Guard released its own statement saying the Philippine ship had rammed a Chinese vessel.", "CHN"),
+    ):  # fmt: skip
+        got = [c for c in claims(text) if c.relation == "coerce"]
+        assert got and all(c.attribution.kind == "officials" and c.attribution.who == who for c in got), got
+    held = claims(
+        "The council convened to assess the situation in light of the Israeli aggression against Qatar."
+    )
+    assert all(c.attribution.kind == "author" for c in held if c.relation == "attack")
+
+
 def test_deployments_and_what_is_sent() -> None:
     assert ("PRK", "send_troops", "RUS") in triples(
         "Moscow's deployment of North Korean troops marks an escalation."

@@ -86,6 +86,20 @@ def _appos_before(verb: Token) -> Token | None:
     return before if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "appos" else None
 
 
+def _subject_above(verb: Token) -> list[Token]:
+    """The speaker of a speech verb with no subject of its own, from the clause it hangs on:
+    "Japan lodged a protest, saying ...", "North Korea has defended its cooperation, saying ...",
+    "the coast guard released a statement saying ..."."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "dobj":
+        head = head.head
+    elif verb.dep_ not in ("advcl", "xcomp", "conj") or head.pos_ not in ("VERB", "AUX"):
+        return []
+    if not _children(verb, "ccomp"):
+        return []  # "convened to assess the situation": no report
+    return _children(head, "nsubj")
+
+
 # Speech verbs that report only with a clause ("maintained that ..."), not with a thing held
 # ("maintains a presence", "claims the shoal")
 _CLAUSE_ONLY = frozenset({"maintain", "hold", "claim"})
@@ -310,6 +324,7 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
         subj = _children(speech, "nsubj", "nsubjpass")
         if not subj and (before := _appos_before(speech)) is not None:
             subj = [before]  # "..., Seoul's spy agency said": the parse hung the speaker on the name before
+        subj = subj or _subject_above(speech)
         if subj and subj[0].lower_ not in ("it", "this", "that"):
             said = _source(s, subj[0])
             titled = any(
