@@ -1403,3 +1403,25 @@ def test_states_that_accuse_each_other_of_attacks_each_charge_the_other() -> Non
         assert {("THA", "attack", "KHM", "KHM"), ("KHM", "attack", "THA", "THA")} <= got, text
         assert {("THA", "accuse", "KHM", "THA"), ("KHM", "accuse", "THA", "KHM")} <= got, text
         assert not {g for g in got if g[1] == "attack" and g[3] == g[0]}  # no state on its own word
+
+
+def test_controlled_territory_hitting_back_by_other_means_and_drawn_condemnation() -> None:
+    assert ("IND", "attack", "PAK") in triples(
+        "India fired missiles into Pakistani-controlled territory early Wednesday, killing eight people."
+    )
+    assert not [c for c in claims("Colombia hit back by halting arms purchases from the United States.")
+                if c.relation == "attack"]  # fmt: skip
+    assert ("RUS", "attack", "UKR") in triples("Russia hit back by striking Kyiv with missiles.")
+    assert ("SAU", "oppose", "ISR") in triples(
+        "The Israeli retaliation drew condemnation from Hamas and Saudi Arabia."
+    )
+    assert ("FRA", "oppose", "RUS") in triples("Russia's strike on Kyiv sparked condemnation from France.")
+
+
+def test_a_possessive_pronoun_subject_and_states_in_talks() -> None:
+    got = claims("The Israeli military said its retaliatory air strikes hit Iran's missile facilities.")
+    assert [(c.subject, c.relation, c.object) for c in got] == [("ISR", "attack", "IRN")]
+    got = claims("Pakistan and Saudi Arabia are in talks on a fighter jet deal, two Pakistani sources said.")
+    talks = [c for c in got if c.relation == "consult"]
+    assert talks and {frozenset([c.subject, c.object]) for c in talks} == {frozenset(["PAK", "SAU"])}
+    assert all(c.attribution.kind == "officials" and c.attribution.who == "PAK" for c in talks)

@@ -208,8 +208,11 @@ class Gazetteer:
         # Not inside a word, nor after a lower-case prefix ("pro-Russian", "anti-China") or before
         # a lower-case word ("China-based"); but in a pair of names ("the Russia-North Korea
         # treaty", "US-China talks"), before a hull number ("CCG-3105") and after a dash that
-        # follows a space ("(Reuters) -China's").
-        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w){body}(?=(?:'s|’s|s)?(?!\w|-[a-z]))")
+        # follows a space ("(Reuters) -China's"); and before "-controlled" or "-administered"
+        # ("Pakistani-controlled territory" is Pakistan's, where "China-based" names no state).
+        self.pattern = re.compile(
+            rf"(?=[{firsts}])(?<!\w){body}(?=(?:'s|’s|s)?(?!\w|-(?!controlled\b|administered\b)[a-z]))"
+        )
         self.demonym_of: dict[str, set[str]] = {}
         for f in forms:
             if f.kind in ("demonym", "historical"):

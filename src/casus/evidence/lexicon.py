@@ -236,7 +236,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "support": "~backing",
     "closure": "~closure",
     **dict.fromkeys(
-        ["meeting", "talks", "contact", "consultation", "consultations", "conversation", "call", "summit"],
+        ["meeting", "talks", "talk", "contact", "consultation", "consultations", "conversation", "call", "summit"],
         "~talks",
     ),
     "warning": "~warning",
@@ -283,7 +283,7 @@ OFFICIAL_WORDS = frozenset(
         "spokeswoman", "military", "command", "intelligence", "service", "agency", "pentagon", "kremlin",
         "embassy", "office", "department", "administration", "army", "navy", "guard", "council", "cabinet",
         "presidency", "palace", "headquarters", "forces", "armed", "coast", "guard", "staff", "regime",
-        "authorities"
+        "authorities", "source", "sources"
     ]
 )  # fmt: skip
 PEOPLE_GROUPS = frozenset(["analyst", "analysts", "expert", "experts", "diplomat", "diplomats", "source", "sources", "observer", "observers", "researcher", "researchers"])  # fmt: skip
@@ -421,3 +421,7 @@ def _candidate_pattern() -> re.Pattern[str]:
 
 # A sentence is parsed only when it names an actor and one of these starts a word in it.
 CANDIDATE = _candidate_pattern()
+
+# Verbs whose subject, by what it did, brings on the reaction named by their object ("the
+# retaliation drew condemnation from Saudi Arabia", "the strike sparked criticism from").
+DRAWN = frozenset({"draw", "attract", "spark", "prompt", "provoke", "trigger", "earn"})

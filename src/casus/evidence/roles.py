@@ -18,6 +18,7 @@ from casus.evidence.destinations import destination, made_in
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
+    DRAWN,
     NOUN_TRIGGERS,
     SPEECH,
     STRUCK_OF,
@@ -127,7 +128,11 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
         return []  # "Qatar condemned the attack": who condemns it did not do it
     if tok.dep_ == "attr" and tok.lemma_.lower() == "critic":  # "Ankara has been a harsh critic of ..."
         return [a for c in _children(head, "nsubj") for a in s.actors(c)]
-    if head.i != tok.i and head.pos_ == "VERB" and head.lemma_.lower() not in VICTIM_VERBS:
+    if (
+        head.i != tok.i
+        and (head.pos_ == "VERB" or head.lemma_ == "be")
+        and head.lemma_.lower() not in VICTIM_VERBS
+    ):
         subj, _ = _subject(s, head)
         return subj
     if head.i != tok.i and head.lemma_.lower() in VICTIM_VERBS:
@@ -220,9 +225,10 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         if subj[0].pos_ == "PRON" and s.mention(subj[0]) is None:
             return _antecedent(s, tok), False
         # "Burkina Faso, Mali, and Niger formed ..." may be parsed with two subjects: each of them
-        return list(
-            dict.fromkeys(a for c in subj if c.pos_ == "PROPN" or c is subj[0] for a in s.actors(c))
-        ), False
+        named = list(dict.fromkeys(a for c in subj if c.pos_ == "PROPN" or c is subj[0] for a in s.actors(c)))
+        if not named and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subj[0].children):
+            return _antecedent(s, tok), False  # "said its air strikes hit ...": whose the pronoun stands for
+        return named, False
     head = tok
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS and (owner := s.actors(tok.head)):
         return owner, True
@@ -369,7 +375,9 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     if not (out or has) and head.lower_ == "to" and head.head.lemma_.lower() in ("subject", "expose"):
         for c in _children(head.head, "nsubjpass", "dobj"):
             out += s.actors(c)
-    if not (out or has) and head.lemma_.lower() in VICTIM_VERBS:
+    if not (out or has) and (
+        head.lemma_.lower() in VICTIM_VERBS or (tok.dep_ == "dobj" and head.lemma_.lower() in DRAWN)
+    ):
         for c in _children(head, "nsubj", "nsubjpass"):  # "the army confirmed that it had suffered"
             out += s.actors(c) or (_antecedent(s, head) if c.pos_ == "PRON" else [])
     if not (out or has) and rel == "assist_militarily":  # "commitment to the alliance with the Philippines"

@@ -28,6 +28,7 @@ from casus.evidence.by_object import (
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
+    DRAWN,
     EXERCISES,
     NOUN_TRIGGERS,
     STRUCK_OF,
@@ -203,6 +204,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "accuse" if children(tok, "ccomp") else None
     if rel == "~hit" and {t.lemma_.lower() for p in pobj(tok, ("with",)) for t in p.subtree} & _COVERT:
         return "coerce"  # "hitting it with a hybrid attack"
+    if rel in ("~hit", "~retaliate") and "back" in {c.lower_ for c in tok.children} and pobj(tok, ("by",)):
+        return None  # "hit back by halting arms purchases": what follows "by" is what it did
     if rel == "~hit":  # "missiles hit Kyiv"; "a coast guard ship hit a Philippine vessel" rams it
         doers = [tok.head] if tok.dep_ == "acl" else children(tok, "nsubj")  # "a ship hitting the vessel"
         by = {t.lemma_.lower() for c in doers for t in c.subtree}
@@ -409,6 +412,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
             return "oppose"
         if lemma in ("criticism", "critic", "condemnation") and pobj(tok, ("of",)):
             return "oppose"  # "made sharp criticisms of China and Russia"
+        if lemma in ("criticism", "condemnation") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DRAWN:
+            return "oppose"  # "the retaliation drew condemnation from Saudi Arabia"
         # "lodged a formal protest with the US", "issued a protest to Japan's vice-minister"
         # ("solemn representations", China's word for one)
         verb = tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "dobj" else tok.head
@@ -448,7 +453,9 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         met = pobj(tok, ("with",))
         if lemma == "contact" and {t.lemma_.lower() for p in met for t in p.subtree} & (VESSELS | ARMS):
             return None  # "making contact with one of the Chinese ships": a touch, not talks
-        return "consult" if met or between_of(tok) else None
+        # "Pakistan and Saudi Arabia are in talks to ..."
+        held = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be"
+        return "consult" if met or between_of(tok) or (held and lemma in ("talk", "talks")) else None
     if rel == "~request":  # "a formal request for help from its EU partners"
         asked = pobj(tok, ("for",)) or (pobj(tok.head, ("for",)) if tok.dep_ == "dobj" else [])
         wanted = {t.lemma_.lower() for p in asked for t in p.subtree}
