@@ -1425,3 +1425,17 @@ def test_a_possessive_pronoun_subject_and_states_in_talks() -> None:
     talks = [c for c in got if c.relation == "consult"]
     assert talks and {frozenset([c.subject, c.object]) for c in talks} == {frozenset(["PAK", "SAU"])}
     assert all(c.attribution.kind == "officials" and c.attribution.who == "PAK" for c in talks)
+
+
+def test_each_blamed_the_other_crashing_into_and_loads_of_weapons() -> None:
+    got = triples(
+        "China and the Philippines traded blame. Each blamed the other for the collision near Sabina "
+        "Shoal, where Vietnam and Taiwan also have claims."
+    )
+    assert {t for t in got if t[1] == "accuse"} == {("CHN", "accuse", "PHL"), ("PHL", "accuse", "CHN")}
+    assert ("PHL", "coerce", "CHN") in triples(
+        "China's coast guard accused the Philippines of deliberately crashing one of its ships into a "
+        "Chinese vessel."
+    )
+    got = triples("North Korea has sent thousands of soldiers and container loads of weapons to Russia.")
+    assert {("PRK", "send_troops", "RUS"), ("PRK", "transfer_arms", "RUS")} <= got

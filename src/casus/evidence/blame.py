@@ -72,6 +72,9 @@ def accused(s: _Sentence, tok: Token) -> list[str]:
 
 
 def mutual(t: Token) -> bool:
-    """ "each other", "one another" (not "the other is attacked")."""
+    """ "each other", "one another", and "the other" after "each" ("Each blamed the other"; not
+    "the other is attacked")."""
     before = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    if t.lower_ == "other" and before == "the" and t.dep_ in ("dobj", "pobj"):
+        return any(c.lower_ == "each" and c.dep_ == "nsubj" for c in t.head.children)
     return (t.lower_ == "other" and before == "each") or (t.lower_ == "another" and before == "one")

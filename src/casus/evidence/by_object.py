@@ -143,9 +143,9 @@ def considered_as(tok: Token) -> list[Token]:
 
 def arms_alongside(tok: Token) -> bool:
     """Troops sent with weapons named beside them ("sent thousands of troops and conventional
-    weapons"): the sending is also a transfer of arms."""
+    weapons", "soldiers and container loads of weapons"): the sending is also a transfer of arms."""
     return any(
-        is_troops(t) and any(c.lemma_.lower() in ARMS for c in t.conjuncts)
+        is_troops(t) and any(x.lemma_.lower() in ARMS for c in t.conjuncts for x in (c, *pobj(c, ("of",))))
         for d in children(tok, "dobj")
         for t in d.subtree
     )

@@ -111,6 +111,7 @@ VERB_TRIGGERS: dict[str, str] = {
             "expel",
             "chase",
             "collide",
+            "crash",
         ],
         "coerce",
     ),
@@ -236,7 +237,17 @@ NOUN_TRIGGERS: dict[str, str] = {
     "support": "~backing",
     "closure": "~closure",
     **dict.fromkeys(
-        ["meeting", "talks", "talk", "contact", "consultation", "consultations", "conversation", "call", "summit"],
+        [
+            "meeting",
+            "talks",
+            "talk",
+            "contact",
+            "consultation",
+            "consultations",
+            "conversation",
+            "call",
+            "summit",
+        ],
         "~talks",
     ),
     "warning": "~warning",
@@ -332,7 +343,7 @@ COLLECTIVE_NOUNS = frozenset(
 COLLECTIVE = re.compile(
     r"\b(the two|both)\s+(?:[a-z]+\s+)?(countries|nations|states|sides|governments|neighbou?rs|allies|partners|"
     r"signatories|leaders|parties|powers|rivals|heavyweights)\b"
-    r"|\bthe (sides|parties)\b",
+    r"|\bthe (sides|parties)\b|\beach (?:side |country )?(?:has |had )?(?:blamed|accused) the other\b",
     re.I,
 )
 # The words that name three or more states named together before ("the three countries", "all

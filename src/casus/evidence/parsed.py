@@ -42,6 +42,7 @@ class Sentence:
         # article named last
         named = list(dict.fromkeys(m.form.target for m in mentions if m.form.kind not in ("org", "leader")))
         self.pair = named[:2] if len(named) >= 2 else (context or [])[:2]
+        self.earlier = (context or [])[:2]  # the two the article named last before this sentence
         # "the three countries", "all three": the states a sentence before named together; "the
         # countries" and "them" only while no sentence since has named two or more states
         self.group: list[str] = []
@@ -173,10 +174,12 @@ class Sentence:
     @staticmethod
     def collective(head: Token) -> bool:
         """A noun phrase that stands for two states together: "the two countries", "both
-        sides", "the parties", "both"."""
+        sides", "the parties", "both", and "each" before "the other"."""
         word = head.lower_
         if word == "both" and head.pos_ == "PRON":
             return True
+        if word == "each" and head.dep_ == "nsubj":  # "Each blamed the other"
+            return any(c.lower_ == "other" and c.dep_ == "dobj" for c in head.head.children)
         if head.lemma_.lower() not in COLLECTIVE_NOUNS or head.tag_ not in ("NNS", "NNPS"):
             return False
         marks = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod")}

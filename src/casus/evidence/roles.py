@@ -223,6 +223,11 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         ):
             return found, False
         if subj[0].pos_ == "PRON" and s.mention(subj[0]) is None:
+            if len(s.pair) == 2 and s.collective(subj[0]):
+                # "Each blamed the other, ... where Vietnam and Taiwan also have claims": the two
+                # named before, when the sentence names its states only after the pronoun
+                after = all(m.start > subj[0].idx for m in s.mentions)
+                return list(s.earlier if after and len(s.earlier) == 2 else s.pair), False
             return _antecedent(s, tok), False
         # "Burkina Faso, Mali, and Niger formed ..." may be parsed with two subjects: each of them
         named = list(dict.fromkeys(a for c in subj if c.pos_ == "PROPN" or c is subj[0] for a in s.actors(c)))
