@@ -1439,3 +1439,20 @@ def test_each_blamed_the_other_crashing_into_and_loads_of_weapons() -> None:
     )
     got = triples("North Korea has sent thousands of soldiers and container loads of weapons to Russia.")
     assert {("PRK", "send_troops", "RUS"), ("PRK", "transfer_arms", "RUS")} <= got
+
+
+def test_office_holders_written_without_accents_and_words_between_leaders() -> None:
+    got = read_document(
+        Document("t", None, None, "Lithuanian airspace was violated again. Nauseda condemned Russia."),
+        on=dt.date(2025, 10, 24), coder="parse",
+    ).claims  # fmt: skip
+    assert ("LTU", "oppose", "RUS") in {(c.subject, c.relation, c.object) for c in got}
+    assert not [c for c in claims("Petro, who has clashed with Trump since January, criticised the campaign.")
+                if c.relation == "attack"]  # fmt: skip
+    assert {("IND", "attack", "PAK"), ("PAK", "attack", "IND")} <= triples("India clashed with Pakistan.")
+
+
+def test_a_call_to_press_a_third_state_to_stop_opposes_the_third_not_the_called() -> None:
+    got = triples("Lebanon's president called on the US and France to pressure Israel to halt its attacks.")
+    assert ("LBN", "oppose", "USA") not in got and ("LBN", "oppose", "FRA") not in got
+    assert ("CHN", "oppose", "PHL") in triples("China urged the Philippines to stop its provocations.")

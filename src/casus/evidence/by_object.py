@@ -79,6 +79,17 @@ def exercise(words: set[str]) -> str | None:
     return None
 
 
+def _pressed_on(word: Token, urging: Token) -> bool:
+    """A demand to stop that the urged are to press on a third ("calling on the US and France to
+    ... pressure Israel to halt its attacks"): a verb between with a named object of its own."""
+    t = word.head
+    while t.i != urging.i and t.head.i != t.i:
+        if t.pos_ == "VERB" and any(d.pos_ == "PROPN" for d in children(t, "dobj")):
+            return True
+        t = t.head
+    return False
+
+
 def urged(tok: Token, lemma: str) -> str | None:
     """ "urged the Philippines to stop", "calls on Russia to stop" and "called in the Russian
     ambassador" oppose; "would call South Korean President Yoon" is a telephone call, nothing said
@@ -95,7 +106,7 @@ def urged(tok: Token, lemma: str) -> str | None:
         "cessation",
         "pullout",
     }
-    if any(t.lemma_.lower() in stop for t in tok.subtree):
+    if any(t.lemma_.lower() in stop and not _pressed_on(t, tok) for t in tok.subtree):
         return "oppose"
     called_in = [c for c in tok.children if c.lower_ == "in" and c.dep_ in ("prt", "prep")]
     if lemma == "call" and called_in:  # "called in the Russian ambassador": summoned him

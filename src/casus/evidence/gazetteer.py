@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -118,13 +119,25 @@ EVIDENCE_FILES: dict[str, type[_Entry]] = {
 }
 
 
+# Letters that carry no separable accent in Unicode but lose it in the English press
+_UNDECOMPOSED = str.maketrans("łŁøØđĐı", "lLoOdDi")
+
+
 def _spellings(name: str, state: str) -> list[str]:
-    """A name as the press writes it: Korean given names are often hyphenated ("Kim Jong Un",
-    "Kim Jong-un", "Kim Jong-Un")."""
+    """A name as the press writes it: Korean given names hyphenated or not ("Kim Jong Un",
+    "Kim Jong-un", "Kim Jong-Un"; "Lee Jae-myung", "Lee Jae Myung"), and without its accents
+    ("Nausėda", "Nauseda")."""
+    out = [name]
     parts = name.split()
     if state in ("PRK", "KOR") and len(parts) == 3:
-        return [name, f"{parts[0]} {parts[1]}-{parts[2].lower()}", f"{parts[0]} {parts[1]}-{parts[2]}"]
-    return [name]
+        out += [f"{parts[0]} {parts[1]}-{parts[2].lower()}", f"{parts[0]} {parts[1]}-{parts[2]}"]
+    if state in ("PRK", "KOR") and len(parts) == 2 and "-" in parts[1]:
+        given = parts[1].split("-")
+        out += [f"{parts[0]} {' '.join(g.capitalize() for g in given)}"]
+    plain = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
+    if plain != name and len(plain) == len(name):
+        out.append(plain)
+    return out
 
 
 def load_evidence_file(path: Path) -> list[Any]:

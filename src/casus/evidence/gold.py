@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Literal
 
@@ -112,7 +113,11 @@ def _who_matches(gold: GoldAttribution, got: Any) -> bool:
         return False
     if gold.who is None or got.who is None:
         return gold.who is None or gold.kind == "media_reports"
-    g, p = gold.who.lower(), got.who.lower()
+    # a name with or without its accents is the same name ("Nausėda", "Nauseda")
+    g, p = (
+        unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
+        for w in (gold.who, got.who)
+    )
     if _initials(gold.who) == p or _initials(got.who) == g:  # "KCNA", "Korean Central News Agency"
         return True
     return g == p or g.split()[-1] in p.split() or p.split()[-1] in g.split()

@@ -78,6 +78,12 @@ def _named(s: _Sentence, t: Token) -> str | None:
     return m.form.target if m is not None else None
 
 
+def _leader(s: _Sentence, t: Token) -> bool:
+    """A phrase that names a person in office ("Trump", "President Gustavo Petro")."""
+    m = s.mention(t)
+    return m is not None and m.form.kind == "leader"
+
+
 def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
     """Actors named as conjuncts of the trigger's own subject ("Seoul and its ally, the United
     States, accused ..."): each acts, so each gets its claim."""
@@ -184,6 +190,8 @@ def code_sentence(
             objects = _objects(s, tok, rel, passive)
         if tok.lemma_.lower() in ("clash", "skirmish") and tok.pos_ == "VERB":
             # "India clashed with Pakistan", "India and China clashed": each attacked the other
+            if any(_leader(s, p) for p in _pobj(tok, ("with",))):
+                continue  # "Petro, who has clashed with Trump": words between leaders, not arms
             with_ = [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]
             subjects, objects = list(dict.fromkeys([*subjects, *with_, *objects])), []
         if rel == "attack" and not objects and _test_launch(tok):
