@@ -1456,3 +1456,35 @@ def test_a_call_to_press_a_third_state_to_stop_opposes_the_third_not_the_called(
     got = triples("Lebanon's president called on the US and France to pressure Israel to halt its attacks.")
     assert ("LBN", "oppose", "USA") not in got and ("LBN", "oppose", "FRA") not in got
     assert ("CHN", "oppose", "PHL") in triples("China urged the Philippines to stop its provocations.")
+
+
+def test_conditional_future_strikes_are_threats_and_placed_strikes_are_attacks() -> None:
+    assert ("IRN", "threaten", "ISR") in triples(
+        "Iran will strike Israel if it is attacked again, Khamenei said."
+    )
+    got = triples(
+        "The agreement came shortly after an Israeli airstrike in Doha, the capital of Qatar, which "
+        "targeted Hamas leaders."
+    )
+    assert ("ISR", "attack", "QAT") in got and ("QAT", "attack", "ISR") not in got
+    assert not [c for c in claims("NATO convened an emergency meeting following a drone strike in Poland.")
+                if c.relation == "attack"]  # fmt: skip
+
+
+def test_pacts_named_for_cities_signings_as_times_and_diplomatic_clashes() -> None:
+    got = triples(
+        "Cambodian Prime Minister Hun Manet and Thai Prime Minister Anutin Charnvirakul signed the Kuala "
+        "Lumpur Peace Accord today."
+    )
+    assert {frozenset([s, o]) for s, r, o in got if r == "agree_sign"} == {frozenset(["KHM", "THA"])}
+    assert not claims('"We need peace," Anwar said, before the signing of the peace accord.')
+    assert not [c for c in claims("Venezuela and Guyana have clashed diplomatically over the Essequibo.")
+                if c.relation == "attack"]  # fmt: skip
+
+
+def test_ships_entering_waters_and_arms_deployed_to_a_host() -> None:
+    assert ("VEN", "coerce", "GUY") in triples(
+        "Guyana has accused a Venezuelan coastguard patrol of entering its waters."
+    )
+    got = claims("In April, the US deployed the Typhon missile system to the Philippines.")
+    assert [(c.subject, c.relation, c.object) for c in got] == [("USA", "mobilize", None)]

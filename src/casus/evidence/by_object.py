@@ -44,9 +44,10 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
     if words & TECH:
         return "transfer_technology"
     if words & ARMS:
-        # "plans to deploy two million mines along its borders": arms placed, not given
-        if lemma in ("deploy", "station") and not pobj(tok, ("to",)):
-            return "mobilize" if pobj(tok, ("along", "near", "on", "at", "in")) else None
+        # "plans to deploy two million mines along its borders", "deployed the Typhon missile
+        # system to the Philippines": one's own arms placed, not given
+        if lemma in ("deploy", "station"):
+            return "mobilize" if pobj(tok, ("to", "along", "near", "on", "at", "in")) else None
         return "transfer_arms"
     if words & VESSELS:
         return "mobilize"

@@ -147,7 +147,7 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
 REACTIONS = frozenset(
     {lemma for lemma, rel in VERB_TRIGGERS.items()
      if rel in ("oppose", "support_politically", "~reject", "accuse", "~welcome", "~express", "~urge")}
-    | {"avenge", "retaliate", "respond", "investigate", "deny", "mourn", "regret", "deplore"}
+    | {"avenge", "retaliate", "respond", "react", "investigate", "deny", "mourn", "regret", "deplore"}
 )  # fmt: skip
 # Verbs whose subject undergoes the event named by their object ("vessels encountered
 # dangerous maneuvers", "the boat sustained damage", "was subjected to water cannon").
@@ -205,14 +205,13 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         return [], True
     subj = _children(tok, *_SUBJ)
     if subj:
-        if (
-            subj[0].lower_ in ("that", "which")
-            and tok.dep_ == "relcl"
-            and NOUN_TRIGGERS.get(tok.head.lemma_.lower()) == "~attack"
-        ):
-            return _noun_subject(
-                s, tok.head
-            ), False  # "the Israeli attack that targeted ...": the attack's doer
+        # "the Israeli attack that targeted ...", "an Israeli airstrike in Doha, the capital of
+        # Qatar, which targeted ...": the attack's doer (the parse may hang the clause on a place in it)
+        struck_by = next(
+            (a for a in list(tok.ancestors)[:7] if NOUN_TRIGGERS.get(a.lemma_.lower()) == "~attack"), None
+        )
+        if subj[0].lower_ in ("that", "which") and tok.dep_ == "relcl" and struck_by is not None:
+            return _noun_subject(s, struck_by), False
         # "North Korea, which fired two missiles": the noun the clause describes (or no one: "anyone
         # who wants to attack us"); "the bill, which ratified the treaty": whoever the sentence is
         # about, as for other pronouns
@@ -353,6 +352,8 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     has = bool(found)
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
+    if rel == "attack" and not out:  # "an Israeli airstrike in Doha": the state it was in
+        out += [a for p in _pobj(tok, ("in", "inside")) if p.pos_ == "PROPN" for a in s.actors(p)]
     if rel == "oppose" and tok.lemma_.lower() in (
         "criticism",
         "critic",
@@ -402,6 +403,13 @@ def _host(s: _Sentence, tok: Token) -> list[str]:
     return found
 
 
+def _named_for_a_city(s: _Sentence, pact: Token) -> bool:
+    """A pact named for the city where it was made ("the Kuala Lumpur Peace Accord", "the Minsk
+    agreements"): the capital in its name is no party."""
+    named = [m for c in pact.children if c.dep_ == "compound" for t in c.subtree if (m := s.mention(t))]
+    return bool(named) and all(m.form.kind == "capital" for m in named)
+
+
 def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if tok.lemma_.lower() == "host" and rel == "send_troops":
         return _host(s, tok)
@@ -449,6 +457,8 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             out += [m.form.target for n in _children(c, "nmod")
                     if n.i < c.i and (m := s.mention(n)) is not None and m.form.kind == "name"]  # fmt: skip
             continue
+        if rel == "agree_sign" and _named_for_a_city(s, c):
+            continue  # "signed the Kuala Lumpur Peace Accord": where it was made, not a party
         out += s.actors(c)
     for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
         if p.head.lower_ in ("at", "in") and p.head.i < tok.i and p.i < tok.i:

@@ -20,16 +20,22 @@ __all__ = ["situation"]
 Token = Any  # spacy.tokens.Token
 
 _CROSSING = frozenset({"violation", "incursion", "intrusion", "breach", "violate", "enter", "cross", "penetrate", "fly"})  # fmt: skip
+_INTO_WATERS = frozenset({"enter", "violate", "intrude", "breach", "penetrate"})
 _LEAVE = frozenset({"permission", "request", "approval", "clearance", "right", "plan", "authorization", "authorisation"})  # fmt: skip
 # Verbs that place troops somewhere: "are in Russia", "were training in Russia", "arrived in Kursk"
 _BEING = frozenset({"be", "remain", "stay", "train", "arrive", "operate", "serve", "gather", "mass"})
 
 
 def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
-    """A violation of states' airspace by another's aircraft or drones: (by whom, whose)."""
+    """A violation of states' airspace (or waters) by another's aircraft, drones or ships: (by whom, whose)."""
     if tok.lemma_.lower() not in _CROSSING:
         return None
     space = next((t for t in tok.subtree if t.lemma_.lower() == "airspace"), None)
+    if space is None and tok.lemma_.lower() in _INTO_WATERS:
+        # "accused a Venezuelan coastguard patrol of entering its waters"; not "water cannon"
+        space = next(
+            (t for t in children(tok, "dobj") if t.lemma_.lower() == "water" and t.tag_ == "NNS"), None
+        )
     if space is None:
         return None
     if (tok.dep_ in ("acl", "xcomp") and tok.head.lemma_.lower() in _LEAVE) or any(

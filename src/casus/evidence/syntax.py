@@ -78,6 +78,9 @@ def _named(s: _Sentence, t: Token) -> str | None:
     return m.form.target if m is not None else None
 
 
+_IN_WORDS = frozenset({"diplomatically", "verbally", "politically", "publicly", "rhetorically"})
+
+
 def _leader(s: _Sentence, t: Token) -> bool:
     """A phrase that names a person in office ("Trump", "President Gustavo Petro")."""
     m = s.mention(t)
@@ -153,7 +156,7 @@ def code_sentence(
     treaty = treaty_claims(s, text, context or [])
     claims: list[Claim] = invocations(s, text)
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
-    airspace = "airspace" in text.lower()
+    airspace = "airspace" in text.lower() or "waters" in text.lower()
     for tok in doc:
         found = situation(s, tok, airspace)
         if found is not None and found[1] and found[2]:
@@ -190,14 +193,19 @@ def code_sentence(
             objects = _objects(s, tok, rel, passive)
         if tok.lemma_.lower() in ("clash", "skirmish") and tok.pos_ == "VERB":
             # "India clashed with Pakistan", "India and China clashed": each attacked the other
-            if any(_leader(s, p) for p in _pobj(tok, ("with",))):
-                continue  # "Petro, who has clashed with Trump": words between leaders, not arms
+            if (
+                any(_leader(s, p) for p in _pobj(tok, ("with",)))
+                or {c.lower_ for c in tok.children} & _IN_WORDS
+            ):
+                continue  # "Petro, who has clashed with Trump", "clashed diplomatically": words, not arms
             with_ = [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]
             subjects, objects = list(dict.fromkeys([*subjects, *with_, *objects])), []
         if rel == "attack" and not objects and _test_launch(tok):
             if any(_relation(t) == "attack" for t in tok.subtree if t.i != tok.i):
                 continue  # "launched missiles targeting Pakistan", "... in an air strike on Ukraine": that strike
             rel = "mobilize"  # "fired ballistic missiles off its east coast": a show of force, no one struck
+        if rel == "mobilize" and tok.lemma_.lower() in ("deploy", "station") and _pobj(tok, ("to",)):
+            objects = []  # "deployed the Typhon system to the Philippines": where, not against whom
         if (
             rel == "mobilize"
             and subjects

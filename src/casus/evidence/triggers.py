@@ -357,6 +357,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return None  # "has lifted most of its sanctions on Syria"
     if rel == "~sign":  # not "attended the signing", "was present at the signing": a witness
         watched = tok.head.head if tok.head.dep_ == "prep" else tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("before", "after", "since", "during", "following"):
+            return None  # "Anwar said, before the signing of the peace accord": a time, not the act
         return None if watched.lemma_.lower() in _ATTENDING else "agree_sign"
     if rel == "~sale":  # "US arms sales to Taiwan", "transfers of missile technology to North Korea"
         goods = {
@@ -394,7 +396,11 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         if {c.lemma_.lower() for c in tok.children} & (_COVERT | {"cannon"}):
             return "coerce"  # "a hybrid attack", "a water cannon attack": force short of an armed attack
         struck_of = lemma in STRUCK_OF and pobj(tok, ("of",))
-        return "attack" if pobj(tok, ("on", "against", "into")) or suffered or struck_of else None
+        # "an Israeli airstrike in Doha", "Israel's attack in Doha": one named as its doer, another as its place
+        placed = any(p.pos_ == "PROPN" for p in pobj(tok, ("in", "inside"))) and any(
+            c.dep_ in ("poss", "amod", "compound") and c.text[:1].isupper() for c in tok.children
+        )
+        return "attack" if pobj(tok, ("on", "against", "into")) or suffered or struck_of or placed else None
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
         went = lemma == "war" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "go"
         return "attack" if between_of(tok) or went else None  # "the two republics went to war"
@@ -477,6 +483,16 @@ def _threatened(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in THREAT_VERBS
 
 
+def _if_then(verb: Token) -> bool:
+    """An act said to follow a condition, in the future ("Iran will strike Israel if it is
+    attacked", "if they don't make a deal there will be bombing"): a threat of it."""
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
+    return future and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
+    )
+
+
 _AIRCRAFT = frozenset({"jet", "aircraft", "plane", "bomber", "fighter", "drone", "helicopter"})
 # Lemmas the pinned pipeline's rule lemmatizer gets wrong, for the trigger words
 _LEMMA_FIXES = {"stag": "stage"}
@@ -488,13 +504,17 @@ def relation(tok: Token) -> str | None:
     lemma = _LEMMA_FIXES.get(lemma, lemma)
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in ("hold",)):
         rel = _verb_relation(tok, lemma)
-        if rel in ("attack", "coerce") and _threatened(tok):
-            return "threaten"  # "Iran threatened to strike Israel": a threat, not a strike
+        if rel in ("attack", "coerce") and (_threatened(tok) or _if_then(tok)):
+            return (
+                "threaten"  # "Iran threatened to strike Israel", "will strike if ...": a threat, not a strike
+            )
         if rel in ("attack", "coerce") and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PROMPTING:
             return None  # "he'd encourage Russia to attack non-paying members": no strike
         return rel
     if tok.pos_ in ("NOUN", "PROPN"):
         rel = _noun_relation(tok, lemma)
+        if rel == "attack" and tok.dep_ in ("attr", "nsubj", "dobj") and _if_then(tok.head):
+            return "threaten"  # "if they don't make a deal there will be bombing"
         performed = tok.head.lemma_.lower() in ("launch", "carry", "conduct", "stage", "mount", "unleash")
         if rel in ("attack", "coerce") and tok.dep_ == "dobj" and performed and _threatened(tok.head):
             return (
