@@ -1488,3 +1488,24 @@ def test_ships_entering_waters_and_arms_deployed_to_a_host() -> None:
     )
     got = claims("In April, the US deployed the Typhon missile system to the Philippines.")
     assert [(c.subject, c.relation, c.object) for c in got] == [("USA", "mobilize", None)]
+
+
+def test_troops_sent_to_aid_arms_received_and_objects_breaching_a_border() -> None:
+    assert ("PRK", "send_troops", "RUS") in triples(
+        "North Korea is preparing to send up to 30,000 more troops to aid Russia's war effort in Ukraine."
+    )
+    assert ("RUS", "transfer_arms", "PRK") in triples("North Korea received artillery shells from Russia.")
+    got = triples(
+        "Poland shot down some of the 19 Russian flying objects that breached its border on Wednesday."
+    )
+    assert ("RUS", "coerce", "POL") in got and ("POL", "coerce", "RUS") not in got
+    got = claims("North Korea is preparing to send more troops to Russia, according to intelligence reports.")
+    assert got and all(c.attribution.kind == "officials" for c in got)
+
+
+def test_a_state_branded_or_defined_as_a_foe_is_opposed() -> None:
+    assert ("PRK", "oppose", "KOR") in triples(
+        "Kim Jong Un called for a change in the constitution to define South Korea as the North's "
+        '"No. 1 hostile state and primary foe".'
+    )
+    assert ("SDN", "oppose", "ARE") in triples('Sudan branded the UAE as an "aggressor state".')

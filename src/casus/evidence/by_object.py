@@ -137,7 +137,7 @@ BLOCS = frozenset(
     {"alliance", "bloc", "confederation", "federation", "pact", "union", "coalition", "partnership"}
 )
 # What one state calls another when it sees it as a danger
-ENEMIES = frozenset({"threat", "danger", "enemy", "adversary", "menace", "aggressor"})
+ENEMIES = frozenset({"threat", "danger", "enemy", "adversary", "menace", "aggressor", "foe", "hostile"})
 # What a state meets that is no meeting with anyone
 GOALS = frozenset(
     {"deadline", "target", "goal", "requirement", "standard", "obligation", "commitment", "demand",

@@ -19,6 +19,9 @@ __all__ = ["destination", "made_in"]
 Token = Any  # spacy.tokens.Token
 
 
+_HELPING = frozenset({"help", "aid", "support", "assist", "bolster", "reinforce", "back", "strengthen"})
+
+
 def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     """Where troops or arms went when the parse hangs it away from the trigger."""
     out: list[str] = []
@@ -53,11 +56,22 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [a for c in _children(tok, "dobj") for p in _pobj(c, ("to", "for")) for a in s.actors(p)]
     if not out and rel in ("send_troops", "transfer_arms", "transfer_technology"):
         # "sent 10,000 soldiers to train in eastern Russia": the destination sits in a purpose clause
-        for c in tok.children:
+        # "send up to 30,000 more troops to aid Russia's war effort": a purpose clause on what is sent
+        sent = [
+            r for d in _children(tok, "dobj") for r in _children(d, "relcl", "acl")
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in r.children)
+        ]  # fmt: skip
+        for c in [*tok.children, *sent]:
             temporal = c.dep_ == "advcl" and any(
                 m.dep_ == "mark" for m in c.children
             )  # "before it launched ..."
-            if c.dep_ in ("advcl", "xcomp", "prep", "acl") and c.i > tok.i and not temporal:
+            helped = (
+                [a for d in _children(c, "dobj") for a in s.actors(d)] if c.lemma_.lower() in _HELPING else []
+            )
+            if helped and c.i > tok.i and not temporal:
+                out += helped  # "to aid Russia's war effort in Ukraine": the one aided
+                continue
+            if c.dep_ in ("advcl", "xcomp", "prep", "acl", "relcl") and c.i > tok.i and not temporal:
                 wars = [p for p in _children(c, "pobj") if p.lemma_.lower() in WARS]
                 if wars:  # "to the war in Ukraine": where the war is fought, not who is helped
                     out += [a for w in wars for d in w.children if d.dep_ == "poss" for a in s.actors(d)]

@@ -83,7 +83,7 @@ VERB_TRIGGERS: dict[str, str] = {
         "attack",
     ),
     "fire": "~fire",
-    **dict.fromkeys(["buy", "purchase", "procure"], "~buy"),
+    **dict.fromkeys(["buy", "purchase", "procure", "acquire", "receive", "obtain"], "~buy"),
     **dict.fromkeys(["retaliate", "avenge"], "~retaliate"),
     "escort": "~escort",
     "bring": "~bring",
@@ -147,7 +147,9 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["consult", "discuss", "meet", "talk"], "consult"),
     "visit": "~visit",
     "arm": "~arm",
-    **dict.fromkeys(["consider", "regard", "view", "deem"], "~consider"),
+    **dict.fromkeys(
+        ["consider", "regard", "view", "deem", "brand", "label", "designate", "define"], "~consider"
+    ),
     "speak": "~speak",
     "exchange": "~exchange",
     **dict.fromkeys(["defend", "protect"], "assist_militarily"),

@@ -36,6 +36,9 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
         space = next(
             (t for t in children(tok, "dobj") if t.lemma_.lower() == "water" and t.tag_ == "NNS"), None
         )
+    if space is None and tok.lemma_.lower() in ("breach", "violate"):
+        # "Russian flying objects that breached its border"
+        space = next((t for t in children(tok, "dobj") if t.lemma_.lower() == "border"), None)
     if space is None:
         return None
     if (tok.dep_ in ("acl", "xcomp") and tok.head.lemma_.lower() in _LEAVE) or any(
@@ -43,7 +46,12 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     ):
         return None  # "denied permission for Herzog's plane to enter its airspace": no crossing
     by = [a for t in tok.children if t.lower_ == "by" for p in children(t, "pobj") for a in s.actors(p)]
-    if tok.pos_ == "VERB":
+    craft = (
+        tok.head if tok.dep_ == "relcl" and any(c.lower_ == "that" for c in children(tok, "nsubj")) else None
+    )
+    if craft is not None and craft.pos_ == "NOUN" and s.actors(craft):
+        subj = s.actors(craft)  # "the 19 Russian flying objects that breached its border"
+    elif tok.pos_ == "VERB":
         subj, _ = _subject(s, tok)
     else:  # "Russia's violations of NATO airspace"; not "the NATO airspace violation" (whose)
         subj = [a for a in _noun_subject(s, tok) if a not in s.actors(space)]

@@ -156,7 +156,7 @@ def code_sentence(
     treaty = treaty_claims(s, text, context or [])
     claims: list[Claim] = invocations(s, text)
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
-    airspace = "airspace" in text.lower() or "waters" in text.lower()
+    airspace = any(w in text.lower() for w in ("airspace", "waters", "border"))
     for tok in doc:
         found = situation(s, tok, airspace)
         if found is not None and found[1] and found[2]:

@@ -104,7 +104,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~arm":  # "Pyongyang is arming Russia"; not "armed forces"
         return "transfer_arms" if tok.pos_ == "VERB" and children(tok, "dobj") else None
     if rel == "~consider":  # "Warsaw considers them a threat": opposed as one
-        called = {t.lemma_.lower() for t in considered_as(tok)}
+        called = {t.lemma_.lower() for c in considered_as(tok) for t in (c, *children(c, "amod", "compound"))}
         return "oppose" if called & ENEMIES else "accuse" if called & WRONGS else None
     if rel == "coerce" and lemma == "blast" and words & (ARMS - {"cannon"}):
         return "attack"  # "blasted ground-to-ground rockets into Thailand"; not "blasted with water cannon"

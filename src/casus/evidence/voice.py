@@ -244,6 +244,8 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     if head.lemma_.lower() in DOCUMENTS:
         return Attribution(kind="author")  # "the pact declares": the text, as the article reads it
     if head.lemma_.lower() == "report" and not any(s.mention(t) or t.pos_ == "PROPN" for t in head.subtree):
+        if any(c.lower_ == "intelligence" for c in head.children):
+            return Attribution(kind="officials")  # "according to intelligence reports": unnamed services
         return Attribution(kind="media_reports")  # "according to reports", "reports said"
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
     leaders = [m for t in tokens if (m := s.mention(t)) is not None and m.form.kind == "leader"]
