@@ -1509,3 +1509,17 @@ def test_a_state_branded_or_defined_as_a_foe_is_opposed() -> None:
         '"No. 1 hostile state and primary foe".'
     )
     assert ("SDN", "oppose", "ARE") in triples('Sudan branded the UAE as an "aggressor state".')
+
+
+def test_a_letter_to_a_leader_and_an_alliance_criticised_with_its_members() -> None:
+    got = read_document(
+        Document("t", None, None, "Trump said that he had sent a letter to Iran's Supreme Leader Ali Khamenei."),
+        on=dt.date(2025, 3, 30), coder="parse",
+    ).claims  # fmt: skip
+    assert ("USA", "consult", "IRN") in {(c.subject, c.relation, c.object) for c in got}
+    assert not [c for c in claims("Ethiopia sent a letter to UN Secretary-General Antonio Guterres.")
+                if c.relation == "consult"]  # fmt: skip
+    got = triples(
+        "Serbia's foreign ministry criticized the military alliance of Croatia, Albania and Kosovo."
+    )
+    assert {("SRB", "oppose", x) for x in ("HRV", "ALB", "XKX")} <= got

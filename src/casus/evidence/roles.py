@@ -15,6 +15,7 @@ from casus.evidence.blame import accused as _accused
 from casus.evidence.blame import accuser
 from casus.evidence.by_object import considered_as
 from casus.evidence.destinations import destination, made_in
+from casus.evidence.gazetteer import organisations
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
@@ -403,6 +404,9 @@ def _host(s: _Sentence, tok: Token) -> list[str]:
     return found
 
 
+_ORGS = frozenset(o["id"] for o in organisations())
+
+
 def _named_for_a_city(s: _Sentence, pact: Token) -> bool:
     """A pact named for the city where it was made ("the Kuala Lumpur Peace Accord", "the Minsk
     agreements"): the capital in its name is no party."""
@@ -479,6 +483,8 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)]
     if rel == "consult" and tok.lemma_.lower() in ("speak", "talk"):  # "has been speaking to Indonesia, ..."
         out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
+    if rel == "consult" and tok.lemma_.lower() == "send":  # "sent a letter to Iran's Supreme Leader"
+        out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p) if a not in _ORGS]  # not to a body's head
     if rel == "oppose" and tok.lemma_.lower() == "demand" and not out:
         # "demanded that the Philippines withdraw its vessels", "demanded Japan stop provoking"
         out += [

@@ -128,6 +128,14 @@ def _conjoined(s: _Sentence, tok: Token) -> set[str]:
             if c.dep_ in ("dobj", "nsubjpass")
             else [p for p in c.children if c.dep_ == "prep" and p.dep_ == "pobj"]
         )
+        # "criticized the military alliance of Croatia, Albania and Kosovo": each of its members
+        heads += [
+            q
+            for h in heads
+            for p in h.children
+            if p.lower_ in ("of", "between")
+            for q in _children(p, "pobj")
+        ]
         for h in heads:
             if h.conjuncts:
                 out |= {a for t in (h, *h.conjuncts) if (m := s.mention(t)) is not None for a in targets(m)}
