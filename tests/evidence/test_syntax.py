@@ -1523,3 +1523,10 @@ def test_a_letter_to_a_leader_and_an_alliance_criticised_with_its_members() -> N
         "Serbia's foreign ministry criticized the military alliance of Croatia, Albania and Kosovo."
     )
     assert {("SRB", "oppose", x) for x in ("HRV", "ALB", "XKX")} <= got
+
+
+def test_a_passive_report_names_no_source_and_india_s_external_affairs_ministry() -> None:
+    got = claims("In return, Russia is believed to have provided North Korea with weapons systems.")
+    assert got and all(c.attribution.kind == "author" and c.modality == "hedged" for c in got)
+    got = claims("The Ministry of External Affairs slammed Pakistan for harbouring terrorists.")
+    assert ("IND", "oppose", "PAK") in {(c.subject, c.relation, c.object) for c in got}

@@ -323,7 +323,10 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
                 cited = objs[0]
     said = None
     if speech is not None:
-        subj = _children(speech, "nsubj", "nsubjpass")
+        # "Russia is believed to have provided ...": a passive report names its topic, not its source
+        subj = _children(speech, "nsubj") or [
+            p for a in _children(speech, "agent") for p in _children(a, "pobj")
+        ]
         if not subj and (before := _appos_before(speech)) is not None:
             subj = [before]  # "..., Seoul's spy agency said": the parse hung the speaker on the name before
         subj = subj or _subject_above(speech)
