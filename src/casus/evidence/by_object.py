@@ -39,6 +39,8 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
     """What "send", "deploy" and the like do, by what is sent."""
     if any(t.lemma_.lower() == "airspace" for t in tok.subtree):
         return "coerce"  # "sent drones into its airspace"
+    if pobj(tok, ("over",)) and words & {"drone", "aircraft", "jet", "plane", "balloon", "bomber"}:
+        return "coerce"  # "South Korea sent drones over Pyongyang": an incursion, not a delivery
     if "letter" in words and lemma == "send":
         return "consult"  # "had sent a letter to Iran's Supreme Leader Ali Khamenei"
     if words & TROOPS:
