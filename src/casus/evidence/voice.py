@@ -243,8 +243,6 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         return s.last_speaker  # "..., he added": the person the article quoted last
     if head.lemma_.lower() in DOCUMENTS:
         return Attribution(kind="author")  # "the pact declares": the text, as the article reads it
-    if head.lemma_.lower() in ("observer", "analyst", "expert") and head.pos_ == "NOUN":
-        return Attribution(kind="author")  # "many observers say": the article's own reading, no one's word
     if head.lemma_.lower() == "report" and not any(s.mention(t) or t.pos_ == "PROPN" for t in head.subtree):
         if any(c.lower_ == "intelligence" for c in head.children):
             return Attribution(kind="officials")  # "according to intelligence reports": unnamed services
