@@ -1539,3 +1539,11 @@ def test_unnamed_diplomats_speak_for_their_state_and_drones_sent_over() -> None:
     ]
     got = claims("South Korea sent drones over Pyongyang.")
     assert [(c.subject, c.relation, c.object) for c in got] == [("KOR", "coerce", "PRK")]
+
+
+def test_complaints_triggered_from_others_oppose_whoever_triggered_them() -> None:
+    got = triples(
+        "Three Russian MiG-31 fighters violated Estonian airspace, triggering complaints of a dangerous "
+        "new provocation from the European Union."
+    )
+    assert {("RUS", "coerce", "EST"), ("EU", "oppose", "RUS")} <= got and ("RUS", "oppose", "RUS") not in got

@@ -101,6 +101,14 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     # "the delivery of Russian S-400 missiles": whose the goods are
     if sale and not named and (made := [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]):
         return made[:1]
+    if (
+        tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in DRAWN
+        and NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~against"
+    ):
+        # "triggering complaints of a dangerous new provocation from the European Union and Nato"
+        return next((found for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ == "from"
+                     if (found := s.actors(p))), [])  # fmt: skip
     supplier = tok.lemma_.lower() in SUPPLIERS  # "Russia's weapons supplier": Russia is supplied
     for c in tok.children:
         if supplier:
@@ -387,6 +395,8 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     ):
         for c in _children(head, "nsubj", "nsubjpass"):  # "the army confirmed that it had suffered"
             out += s.actors(c) or (_antecedent(s, head) if c.pos_ == "PRON" else [])
+        if not out and head.lemma_.lower() in DRAWN and not _children(head, "nsubj", "nsubjpass"):
+            out += _subject(s, head)[0]  # "MiG-31 fighters violated Estonian airspace, triggering complaints"
     if not (out or has) and rel == "assist_militarily":  # "commitment to the alliance with the Philippines"
         out += [m.form.target for t in tok.subtree if t.i != tok.i and (m := s.mention(t)) is not None]
     if not (out or has) and head.pos_ == "VERB":

@@ -418,7 +418,11 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
             return "oppose"
         if lemma in ("criticism", "critic", "condemnation") and pobj(tok, ("of",)):
             return "oppose"  # "made sharp criticisms of China and Russia"
-        if lemma in ("criticism", "condemnation") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DRAWN:
+        if (
+            lemma in ("criticism", "condemnation", "complaint", "protest")
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in DRAWN
+        ):
             return "oppose"  # "the retaliation drew condemnation from Saudi Arabia"
         # "lodged a formal protest with the US", "issued a protest to Japan's vice-minister"
         # ("solemn representations", China's word for one)
