@@ -1547,3 +1547,15 @@ def test_complaints_triggered_from_others_oppose_whoever_triggered_them() -> Non
         "new provocation from the European Union."
     )
     assert {("RUS", "coerce", "EST"), ("EU", "oppose", "RUS")} <= got and ("RUS", "oppose", "RUS") not in got
+
+
+def test_ship_prefixes_name_their_navies_and_ships_colliding_with_each_other() -> None:
+    assert ("CHN", "mobilize", "USA") in triples(
+        "The USS Higgins and USS Cincinnati were shadowed by a Chinese navy ship near Scarborough Shoal."
+    )
+    assert ("CHN", "coerce", "PHL") in triples("Chinese coast guard ships blocked BRP Cabra near the shoal.")
+    got = triples("Two Chinese ships collided earlier in the week, the Philippines said.")
+    assert not [t for t in got if t[1] == "coerce"]
+    got = triples("Saudi Arabia and Pakistan signed a defense agreement, pledging mutual protection in the "
+                  "event of external aggression.")  # fmt: skip
+    assert {("SAU", "assist_militarily", "PAK"), ("PAK", "assist_militarily", "SAU")} <= got

@@ -329,7 +329,7 @@ _TREATY_LANGUAGE = re.compile(
     # a pledge named as such: "mutual pledges of defence", "mutual defence commitments"
     r"|\bmutual\s+(pledges?\s+of\s+(defen[cs]e|military assistance)|defen[cs]e\s+(pledges?|commitments?|obligations?))\b"
     # help for a case: "mutual assistance in the event of rebellion or external aggression"
-    r"|\bmutual\s+(military\s+)?(assistance|aid|defen[cs]e)\s+(in the event|in case|if|should|against)\b[^.;]{0,60}"
+    r"|\bmutual\s+(military\s+)?(assistance|aid|defen[cs]e|protection|support)\s+(in the event|in case|if|should|against)\b[^.;]{0,60}"
     r"\b(aggression|attack|attacked|invasion|invaded)\b",
     re.I,
 )

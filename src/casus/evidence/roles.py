@@ -449,7 +449,16 @@ def _objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     out: list[str] = []
     if passive:
         for c in _children(tok, "nsubjpass"):
-            if rel in ("attack", "coerce", "threaten", "sanction", "accuse", "oppose", "support_politically"):
+            if rel in (
+                "attack",
+                "coerce",
+                "threaten",
+                "sanction",
+                "accuse",
+                "oppose",
+                "support_politically",
+                "mobilize",
+            ):
                 # "drones, which were shot down": the relative pronoun stands for its noun
                 relative = c.lower_ in ("which", "that", "who")
                 out += s.actors(tok.head if relative and tok.dep_ == "relcl" else c)

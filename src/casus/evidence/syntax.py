@@ -208,6 +208,8 @@ def code_sentence(
                 continue  # "Petro, who has clashed with Trump", "clashed diplomatically": words, not arms
             with_ = [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]
             subjects, objects = list(dict.fromkeys([*subjects, *with_, *objects])), []
+        if tok.lemma_.lower() == "collide" and not _pobj(tok, ("with", "into")) and len(set(subjects)) < 2:
+            continue  # "two Chinese ships collided while chasing a Philippine ship": with each other
         if rel == "attack" and not objects and _test_launch(tok):
             if any(_relation(t) == "attack" for t in tok.subtree if t.i != tok.i):
                 continue  # "launched missiles targeting Pakistan", "... in an air strike on Ukraine": that strike
