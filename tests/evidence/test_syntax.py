@@ -1559,3 +1559,14 @@ def test_ship_prefixes_name_their_navies_and_ships_colliding_with_each_other() -
     got = triples("Saudi Arabia and Pakistan signed a defense agreement, pledging mutual protection in the "
                   "event of external aggression.")  # fmt: skip
     assert {("SAU", "assist_militarily", "PAK"), ("PAK", "assist_militarily", "SAU")} <= got
+
+
+def test_drones_sent_over_a_capital_and_bombing_resumed_in_one() -> None:
+    got = triples(
+        "North Korea is accusing South Korea of sending drones to drop leaflets over its capital, Pyongyang."
+    )
+    assert ("KOR", "coerce", "PRK") in got and ("KOR", "transfer_arms", "PRK") not in got
+    assert ("RUS", "transfer_arms", "IRN") in triples("Russia sent drones to Iran over the summer.")
+    assert ("ISR", "attack", "IRN") in triples(
+        "Katz said he had ordered the Israeli military to resume bombing targets in Tehran."
+    )

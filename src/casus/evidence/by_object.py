@@ -39,8 +39,16 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
     """What "send", "deploy" and the like do, by what is sent."""
     if any(t.lemma_.lower() == "airspace" for t in tok.subtree):
         return "coerce"  # "sent drones into its airspace"
-    if pobj(tok, ("over",)) and words & {"drone", "aircraft", "jet", "plane", "balloon", "bomber"}:
-        return "coerce"  # "South Korea sent drones over Pyongyang": an incursion, not a delivery
+    # "South Korea sent drones over Pyongyang", "sending drones to drop leaflets over its capital",
+    # "sent trash-filled balloons into the South": an incursion, not a delivery
+    over = any(
+        p.pos_ == "PROPN" or p.lemma_.lower() in ("capital", "city", "territory", "border")
+        for t in tok.subtree if t.lower_ == "over" and t.dep_ == "prep" for p in children(t, "pobj")
+    )  # fmt: skip
+    if over and words & {"drone", "aircraft", "jet", "plane", "balloon", "bomber"}:
+        return "coerce"
+    if "balloon" in words and pobj(tok, ("into", "over", "across")):
+        return "coerce"
     if "letter" in words and lemma == "send":
         return "consult"  # "had sent a letter to Iran's Supreme Leader Ali Khamenei"
     if words & TROOPS:

@@ -397,8 +397,9 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
             return "coerce"  # "a hybrid attack", "a water cannon attack": force short of an armed attack
         struck_of = lemma in STRUCK_OF and pobj(tok, ("of",))
         # "an Israeli airstrike in Doha", "Israel's attack in Doha": one named as its doer, another as its place
-        placed = any(p.pos_ == "PROPN" for p in pobj(tok, ("in", "inside"))) and any(
-            c.dep_ in ("poss", "amod", "compound") and c.text[:1].isupper() for c in tok.children
+        placed = any(p.pos_ == "PROPN" for p in pobj(tok, ("in", "inside"))) and (
+            any(c.dep_ in ("poss", "amod", "compound") and c.text[:1].isupper() for c in tok.children)
+            or tok.dep_ == "xcomp"  # "ordered the military to resume bombing targets in Tehran"
         )
         return "attack" if pobj(tok, ("on", "against", "into")) or suffered or struck_of or placed else None
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
