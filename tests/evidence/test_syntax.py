@@ -1570,3 +1570,8 @@ def test_drones_sent_over_a_capital_and_bombing_resumed_in_one() -> None:
     assert ("ISR", "attack", "IRN") in triples(
         "Katz said he had ordered the Israeli military to resume bombing targets in Tehran."
     )
+
+
+def test_unnamed_drones_entering_airspace_are_not_the_clause_subject_s() -> None:
+    got = triples("Ukraine said Poland's armed forces downed multiple drones that had entered its airspace.")
+    assert not [t for t in got if t[1] == "coerce" and t[0] == "POL"]

@@ -49,8 +49,10 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     craft = (
         tok.head if tok.dep_ == "relcl" and any(c.lower_ == "that" for c in children(tok, "nsubj")) else None
     )
-    if craft is not None and craft.pos_ == "NOUN" and s.actors(craft):
-        subj = s.actors(craft)  # "the 19 Russian flying objects that breached its border"
+    if craft is not None and craft.pos_ == "NOUN":
+        # "the 19 Russian flying objects that breached its border"; "downed multiple drones that had
+        # entered the country's airspace": whoever's they are, not the clause's subject
+        subj = s.actors(craft)
     elif tok.pos_ == "VERB":
         subj, _ = _subject(s, tok)
     else:  # "Russia's violations of NATO airspace"; not "the NATO airspace violation" (whose)
