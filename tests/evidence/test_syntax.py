@@ -1575,3 +1575,13 @@ def test_drones_sent_over_a_capital_and_bombing_resumed_in_one() -> None:
 def test_unnamed_drones_entering_airspace_are_not_the_clause_subject_s() -> None:
     got = triples("Ukraine said Poland's armed forces downed multiple drones that had entered its airspace.")
     assert not [t for t in got if t[1] == "coerce" and t[0] == "POL"]
+
+
+def test_who_describes_an_attack_as_a_violation_did_not_make_it() -> None:
+    got = triples(
+        "Iran's foreign ministry described the attacks on Yemen as a clear violation of its sovereignty."
+    )
+    assert ("IRN", "attack", "YEM") not in got
+    assert ("ISR", "attack", "IRN") in triples(
+        "Israel's military described the attack as precise strikes on military targets in Iran."
+    )

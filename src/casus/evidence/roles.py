@@ -133,8 +133,15 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
         head = head.head
         if head.pos_ == "NOUN" and head.dep_ == "dobj" and tok.head.lower_ == "of":
             head = head.head  # "has a long history of military cooperation with"
-    if head.i != tok.i and head.pos_ == "VERB" and head.lemma_.lower() in REACTIONS:
-        return []  # "Qatar condemned the attack": who condemns it did not do it
+    # "Qatar condemned the attack": who condemns it did not do it (but "Israel's military described
+    # the attack as precise strikes on military targets": the description is its own account)
+    if (
+        head.i != tok.i
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in REACTIONS
+        and tok.head.lower_ != "as"
+    ):
+        return []
     if tok.dep_ == "attr" and tok.lemma_.lower() == "critic":  # "Ankara has been a harsh critic of ..."
         return [a for c in _children(head, "nsubj") for a in s.actors(c)]
     if (
@@ -155,8 +162,10 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
 # Verbs whose subject reacts to the event named by their object, and did not do it.
 REACTIONS = frozenset(
     {lemma for lemma, rel in VERB_TRIGGERS.items()
-     if rel in ("oppose", "support_politically", "~reject", "accuse", "~welcome", "~express", "~urge")}
+     if rel in ("oppose", "support_politically", "~reject", "accuse", "~welcome", "~express", "~urge", "~consider")}
     | {"avenge", "retaliate", "respond", "react", "investigate", "deny", "mourn", "regret", "deplore"}
+    # "Kanaani described the attacks on Yemen as a clear violation": who judges it did not do it
+    | {"describe", "term", "characterise", "characterize"}
 )  # fmt: skip
 # Verbs whose subject undergoes the event named by their object ("vessels encountered
 # dangerous maneuvers", "the boat sustained damage", "was subjected to water cannon").
