@@ -1583,5 +1583,5 @@ def test_who_describes_an_attack_as_a_violation_did_not_make_it() -> None:
     )
     assert ("IRN", "attack", "YEM") not in got
     assert ("ISR", "attack", "IRN") in triples(
-        "Israel's military described the attack as precise strikes on military targets in Iran."
+        'Israel\'s military described the attack as "precise strikes on Iran."'
     )
