@@ -287,3 +287,24 @@ def test_every_error_is_one_line_in_one_style(tmp_path: Path) -> None:
         r = casus(*args)
         assert r.returncode == 2 and r.stderr.startswith(expected), (args, r.stderr)
         assert "Traceback" not in r.stderr and "╭" not in r.stderr
+
+
+def test_read_fits_80_columns_with_a_long_first_line_and_many_actors(tmp_path: Path) -> None:
+    """A plain text's long first line is its title cut at a word; the actors and each claim wrap
+    under their own start, an actor's count never parted from its id."""
+    names = "Poland, Lithuania, Latvia, Estonia, Finland, Sweden, Denmark, Norway, Germany, France and Italy"
+    text = (f"NATO allies {names} condemned Russia on Monday after Russian drones violated Polish airspace "
+            "for the third time this month, the alliance said in a statement issued in Brussels late in the day.\n\n"
+            f"{names} expressed solidarity with Poland.")  # fmt: skip
+    f = tmp_path / "long.txt"
+    f.write_text(text)
+    r = subprocess.run([sys.executable, "-m", "casus", "read", str(f), "--date", "2025-09-12"],
+                       capture_output=True, text=True, env={**os.environ, "COLUMNS": "80"}, timeout=300)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert max(len(x) for x in lines) <= 80, lines
+    title_end = next(i for i, x in enumerate(lines) if x.lstrip().startswith(str(f)))
+    assert lines[title_end - 1].endswith("…") and len(" ".join(lines[:title_end])) < 230
+    actors = next(i for i, x in enumerate(lines) if x.startswith("  actors: "))
+    assert lines[actors + 1].startswith("          ") and "×" in lines[actors + 1]
+    assert not any(x.rstrip().endswith(("POL", "LTU", "FIN")) for x in lines[actors : actors + 3])

@@ -270,9 +270,9 @@ def print_reading(reading: Any) -> None:
     for r in readings:
         _hanging(f"{r.title or r.source}", indent="  ", style="bold")
         removed = f" · {r.removed_lines} boilerplate line(s) removed" if r.removed_lines else ""
-        out.print(f"  {r.source} · {r.date} ({r.date_from}) · {r.words} words{removed}")
+        _hanging(f"  {r.source} · {r.date} ({r.date_from}) · {r.words} words{removed}", indent="    ")
         if r.actors:
-            out.print("  actors: " + ", ".join(f"{a.id} ×{a.mentions}" for a in r.actors))
+            _hanging("  actors: " + ", ".join(f"{a.id}\u00a0×{a.mentions}" for a in r.actors), indent="          ")
         # one line per claim of a sentence, its sources together ("per KOR, USA")
         lines: dict[tuple[Any, ...], list[str]] = {}
         for c in r.claims:

@@ -240,7 +240,15 @@ def documents_from_bytes(data: bytes, source: str, suffix: str = "") -> list[Doc
         return [Document(source, title, date, body, len(removed), removed)]
     body, removed = clean_lines(text)
     first = next((x.strip() for x in text.splitlines() if x.strip()), None)
-    return [Document(source, first[:200] if first else None, None, body, len(removed), removed)]
+    return [Document(source, _first_words(first) if first else None, None, body, len(removed), removed)]
+
+
+def _first_words(line: str, limit: int = 200) -> str:
+    """A plain text's first line as its title, cut at a word (with an ellipsis) when long."""
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
 
 
 def load(inputs: list[str], skipped: list[str] | None = None) -> list[Document]:
