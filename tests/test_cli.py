@@ -293,13 +293,16 @@ def test_read_fits_80_columns_with_a_long_first_line_and_many_actors(tmp_path: P
     """A plain text's long first line is its title cut at a word; the actors and each claim wrap
     under their own start, an actor's count never parted from its id."""
     names = "Poland, Lithuania, Latvia, Estonia, Finland, Sweden, Denmark, Norway, Germany, France and Italy"
-    text = (f"NATO allies {names} condemned Russia on Monday after Russian drones violated Polish airspace "
-            "for the third time this month, the alliance said in a statement issued in Brussels late in the day.\n\n"
-            f"{names} expressed solidarity with Poland.")  # fmt: skip
+    text = (
+        f"NATO allies {names} condemned Russia on Monday after Russian drones violated Polish airspace "
+        "for the third time this month, the alliance said in a statement issued in Brussels late in the "
+        f"day.\n\n{names} expressed solidarity with Poland."
+    )
     f = tmp_path / "long.txt"
     f.write_text(text)
+    env = {**os.environ, "COLUMNS": "80"}
     r = subprocess.run([sys.executable, "-m", "casus", "read", str(f), "--date", "2025-09-12"],
-                       capture_output=True, text=True, env={**os.environ, "COLUMNS": "80"}, timeout=300)  # fmt: skip
+                       capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert max(len(x) for x in lines) <= 80, lines

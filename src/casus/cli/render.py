@@ -272,7 +272,9 @@ def print_reading(reading: Any) -> None:
         removed = f" · {r.removed_lines} boilerplate line(s) removed" if r.removed_lines else ""
         _hanging(f"  {r.source} · {r.date} ({r.date_from}) · {r.words} words{removed}", indent="    ")
         if r.actors:
-            _hanging("  actors: " + ", ".join(f"{a.id}\u00a0×{a.mentions}" for a in r.actors), indent="          ")
+            # a no-break space keeps each count with its id when the line wraps
+            counts = ", ".join(f"{a.id}\u00a0×{a.mentions}" for a in r.actors)
+            _hanging(f"  actors: {counts}", indent="          ")
         # one line per claim of a sentence, its sources together ("per KOR, USA")
         lines: dict[tuple[Any, ...], list[str]] = {}
         for c in r.claims:
