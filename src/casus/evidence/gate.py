@@ -12,7 +12,7 @@ from casus.evidence.gazetteer import Mention
 from casus.evidence.lexicon import CANDIDATE, COLLECTIVE, GROUPED, TREATY_LANGUAGE
 from casus.evidence.model import Quotation
 from casus.evidence.people import named_speaker
-from casus.evidence.syntax import quotations
+from casus.evidence.voice import quotations
 
 __all__ = [
     "CLOSE_QUOTE",

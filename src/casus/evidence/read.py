@@ -47,7 +47,8 @@ from casus.evidence.parsed import targets
 from casus.evidence.people import introduced_people
 from casus.evidence.sentences import sentences
 from casus.evidence.sources import Document
-from casus.evidence.syntax import code_sentence, main_subject, quotations, quote_speaker, speaker_of
+from casus.evidence.syntax import code_sentence, main_subject
+from casus.evidence.voice import quotations, quote_speaker, speaker_of
 
 
 @dataclass

@@ -29,7 +29,6 @@ field's event coders work on a parse (PETRARCH2 on CoreNLP trees, the POLECAT co
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from casus.evidence.blame import accuser, mutual
@@ -38,16 +37,16 @@ from casus.evidence.gazetteer import Mention, alliances
 from casus.evidence.implied import fill_object, struck
 from casus.evidence.lexicon import EXERCISES, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
+from casus.evidence.objects import objects as _objects
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import targets
 from casus.evidence.pledged import invocations, treaty_claims
-from casus.evidence.roles import _objects, _subject
+from casus.evidence.roles import _subject
 from casus.evidence.situations import situation
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
 from casus.evidence.voice import (
-    _SELF,
     SPEECH_ACTS,
     _attribution,
     _clause_chain,
@@ -58,7 +57,6 @@ from casus.evidence.voice import (
     _source,
     _speech_verb,
     not_ruled_out,
-    sentence_attribution,
 )
 from casus.evidence.wars import between as between_states
 from casus.evidence.wars import fights_others, fought
@@ -67,7 +65,6 @@ __all__ = ["SYMMETRIC", "code_sentence", "main_subject"]
 
 Token = Any  # spacy.tokens.Token
 SYMMETRIC = frozenset({"agree_sign", "consult", "cooperate_militarily"})
-_QUOTE = re.compile(r"[\"“]([^\"“”]{3,600})[\"”]")
 
 
 def _named(s: _Sentence, t: Token) -> str | None:
@@ -498,28 +495,3 @@ def _claim(
         modality="hedged" if hedges else "asserted", hedges=hedges,
         attribution=said, conditional=conditional, coder="parse",
     )  # fmt: skip
-
-
-def speaker_of(
-    doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None, text: str | None = None,
-    on: dt.date | None = None,
-) -> Attribution:  # fmt: skip
-    """The sentence's attribution as a whole (what `read` uses for pledges found through treaty
-    links, and to carry a named speaker on to "he said")."""
-    return sentence_attribution(_Sentence(doc, mentions, last_speaker, text=text, on=on))
-
-
-def quote_speaker(doc: Any, mentions: list[Mention]) -> str | None:
-    """Who speaks the quotations of a sentence: the subject of its speech verb, if any."""
-    s = _Sentence(doc, mentions)
-    for t in doc:
-        if t.lemma_.lower() in SPEECH and t.pos_ == "VERB":
-            subj = _children(t, "nsubj")
-            if subj and subj[0].lower_ not in _SELF:
-                return _source(s, subj[0]).who
-    return None
-
-
-def quotations(text: str) -> list[str]:
-    """The quoted passages of a sentence."""
-    return [q.group(1).strip() for q in _QUOTE.finditer(text)]

@@ -4,9 +4,11 @@ scoped to the clauses between the trigger and its speech verb."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from typing import Any
 
-from casus.evidence.gazetteer import default_gazetteer
+from casus.evidence.gazetteer import Mention, default_gazetteer
 from casus.evidence.lexicon import (
     CONDITIONAL_MARKS,
     DENY,
@@ -23,7 +25,14 @@ from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import Token, targets
 from casus.evidence.triggers import children as _children
 
-__all__ = ["SPEECH_ACTS", "not_ruled_out", "sentence_attribution"]
+__all__ = [
+    "SPEECH_ACTS",
+    "not_ruled_out",
+    "quotations",
+    "quote_speaker",
+    "sentence_attribution",
+    "speaker_of",
+]
 
 DOCUMENTS = frozenset(
     {"pact", "treaty", "agreement", "document", "text", "article", "accord", "deal", "clause"}
@@ -423,3 +432,31 @@ def not_ruled_out(chain: list[Token]) -> bool:
             refused = t.dep_ == "xcomp" and t.head.lemma_.lower() in ("refuse", "decline")
             return negated or refused
     return False
+
+
+_QUOTE = re.compile(r"[\"“]([^\"“”]{3,600})[\"”]")
+
+
+def speaker_of(
+    doc: Any, mentions: list[Mention], last_speaker: Attribution | None = None, text: str | None = None,
+    on: dt.date | None = None,
+) -> Attribution:  # fmt: skip
+    """The sentence's attribution as a whole (what `read` uses for pledges found through treaty
+    links, and to carry a named speaker on to "he said")."""
+    return sentence_attribution(_Sentence(doc, mentions, last_speaker, text=text, on=on))
+
+
+def quote_speaker(doc: Any, mentions: list[Mention]) -> str | None:
+    """Who speaks the quotations of a sentence: the subject of its speech verb, if any."""
+    s = _Sentence(doc, mentions)
+    for t in doc:
+        if t.lemma_.lower() in SPEECH and t.pos_ == "VERB":
+            subj = _children(t, "nsubj")
+            if subj and subj[0].lower_ not in _SELF:
+                return _source(s, subj[0]).who
+    return None
+
+
+def quotations(text: str) -> list[str]:
+    """The quoted passages of a sentence."""
+    return [q.group(1).strip() for q in _QUOTE.finditer(text)]

@@ -1,0 +1,237 @@
+"""Whom a trigger acts on in a parsed sentence: the direct object or the object of the
+preposition that fits the relation ("strikes on Iran", "talks with Kim"), the one subjected to it,
+the recipient of what is sent, or whoever the construction puts elsewhere (`casus.evidence.roles`
+finds who acts; `casus.evidence.syntax` builds the claims from both).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.evidence.by_object import considered_as
+from casus.evidence.destinations import destination
+from casus.evidence.gazetteer import organisations
+from casus.evidence.lexicon import (
+    ARMS,
+    ASSISTANCE,
+    DRAWN,
+    NOUN_TRIGGERS,
+    STRUCK_OF,
+    TECH,
+    TROOPS,
+    VERB_TRIGGERS,
+)
+from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
+from casus.evidence.triggers import children as _children
+from casus.evidence.triggers import pobj as _pobj
+
+__all__ = ["objects"]
+
+Token = Any  # spacy.tokens.Token
+_OBJECT_PREPS = {
+    "send_troops": ("to", "into", "in", "for", "toward", "towards"),
+    "transfer_arms": ("to", "for"),
+    "transfer_technology": ("to", "for"),
+    "assist_militarily": ("to", "for", "of"),
+    "attack": ("against", "on", "at", "in", "into", "inside", "toward", "towards"),
+    "coerce": ("against", "on", "at", "near", "into", "with"),
+    "threaten": ("against", "with"),
+    "sanction": ("on", "against", "to"),
+    "oppose": ("against", "on", "over", "about", "at"),
+    "support_politically": (),
+    "accuse": (),
+    "request_aid": ("from",),
+    "mobilize": ("to", "near", "toward", "towards", "against", "around", "off"),
+    "agree_sign": ("with",),
+    "consult": ("with",),
+    "cooperate_militarily": ("with",),
+}
+
+
+def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[str]:
+    """The objects of a nominal event: its on/against/at phrase, the one who undergoes it
+    ("was subjected to", "encountered"), or the object of the verb it hangs from."""
+    out: list[str] = []
+    has = bool(found)
+    for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
+        out += s.actors(p)
+    if rel == "attack" and not out:  # "an Israeli airstrike in Doha": the state it was in
+        out += [a for p in _pobj(tok, ("in", "inside")) if p.pos_ == "PROPN" for a in s.actors(p)]
+    if rel == "oppose" and tok.lemma_.lower() in (
+        "criticism",
+        "critic",
+        "condemnation",
+    ):  # "criticisms of China"
+        out += [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]
+    if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~closure":  # "the closure of its border with Belarus"
+        out += [a for t in (tok, *_pobj(tok, ("of",))) for p in _pobj(t, ("with", "to")) for a in s.actors(p)]
+    if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~backing":  # "support for Israel"
+        out += [a for p in _pobj(tok, ("for",)) for a in s.actors(p)]
+    if rel == "oppose" and not out:  # "a protest with the US", "representations and a protest with the US"
+        out += [a for t in (tok, *tok.conjuncts) for p in _pobj(t, ("with", "to")) for a in s.actors(p)]
+    if rel == "oppose" and not out and tok.dep_ == "dobj":  # "issued a complaint to Russia"
+        out += [a for p in _pobj(tok.head, ("with", "to")) for a in s.actors(p)]
+    if (
+        NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale"
+    ):  # "deliveries of missiles to India", "an arms deal with Taiwan"
+        out += [a for p in _pobj(tok, ("of",)) for q in _pobj(p, ("to",)) for a in s.actors(q)]
+        out += [a for p in _pobj(tok, ("with",)) for a in s.actors(p) if a not in found]
+    for p in _pobj(tok, ("of",)) if tok.lemma_.lower() in STRUCK_OF else ():
+        # "the US bombing of its nuclear facilities": "its" is the one the sentence is about
+        owned = [c for t in p.subtree if t.dep_ == "poss" and t.pos_ == "PRON" for c in [t]]
+        out += s.actors(p) or ([a for a in _antecedent(s, tok) if a not in found] if owned else [])
+    head = tok.head
+    if not (out or has) and head.lower_ == "to" and head.head.lemma_.lower() in ("subject", "expose"):
+        for c in _children(head.head, "nsubjpass", "dobj"):
+            out += s.actors(c)
+    if not (out or has) and (
+        head.lemma_.lower() in VICTIM_VERBS or (tok.dep_ == "dobj" and head.lemma_.lower() in DRAWN)
+    ):
+        for c in _children(head, "nsubj", "nsubjpass"):  # "the army confirmed that it had suffered"
+            out += s.actors(c) or (_antecedent(s, head) if c.pos_ == "PRON" else [])
+        if not out and head.lemma_.lower() in DRAWN and not _children(head, "nsubj", "nsubjpass"):
+            out += _subject(s, head)[0]  # "MiG-31 fighters violated Estonian airspace, triggering complaints"
+    if not (out or has) and rel == "assist_militarily":  # "commitment to the alliance with the Philippines"
+        out += [m.form.target for t in tok.subtree if t.i != tok.i and (m := s.mention(t)) is not None]
+    if not (out or has) and head.pos_ == "VERB":
+        for c in _children(head, "dobj", "nsubjpass"):
+            if c.i != tok.i:
+                out += s.actors(c)
+    return out
+
+
+def _host(s: _Sentence, tok: Token) -> list[str]:
+    """Where hosted troops are: whoever hosts them ("Poland hosts", "South Korea is ..., hosting")."""
+    found = [a for c in _children(tok, *_SUBJ) for a in s.actors(c)]
+    if not found and tok.dep_ in ("acl", "advcl", "xcomp"):
+        found = _subject(s, tok.head)[0] if tok.head.pos_ in ("VERB", "AUX") else s.actors(tok.head)
+    return found
+
+
+_ORGS = frozenset(o["id"] for o in organisations())
+
+
+def _named_for_a_city(s: _Sentence, pact: Token) -> bool:
+    """A pact named for the city where it was made ("the Kuala Lumpur Peace Accord", "the Minsk
+    agreements"): the capital in its name is no party."""
+    named = [m for c in pact.children if c.dep_ == "compound" for t in c.subtree if (m := s.mention(t))]
+    return bool(named) and all(m.form.kind == "capital" for m in named)
+
+
+def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
+    """Whom the trigger acts on: the actors its object, preposition or construction names."""
+    if tok.lemma_.lower() == "host" and rel == "send_troops":
+        return _host(s, tok)
+    if tok.lemma_.lower() == "lock":  # "locked radar onto Japanese jets"
+        return [a for p in _pobj(tok, ("onto", "on")) for a in s.actors(p)]
+    if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~found":
+        return []  # "Burkina Faso, Mali and Niger formed the AES": its founders with each other
+    if tok.lemma_.lower() == "share" and (
+        shared := [
+            a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("with",)) for a in s.actors(p)
+        ]
+    ):
+        return shared  # "sharing drone technologies with Pakistan and Saudi Arabia"
+    # "discussed the Ukraine conflict with Kim": whom, not what, was discussed (the parse may hang
+    # "with" on the topic)
+    topics = [tok, *_children(tok, "dobj")] if rel == "consult" else []
+    if met := [a for t in topics for p in _pobj(t, ("with",)) for a in s.actors(p)]:
+        return met
+    if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~buy":  # the buyer receives
+        subj = _children(tok, *_SUBJ)
+        pronoun = subj and subj[0].pos_ == "PRON" and s.mention(subj[0]) is None
+        return _antecedent(s, tok) if pronoun else _host(s, tok)
+    out: list[str] = []
+    if passive:
+        for c in _children(tok, "nsubjpass"):
+            if rel in (
+                "attack",
+                "coerce",
+                "threaten",
+                "sanction",
+                "accuse",
+                "oppose",
+                "support_politically",
+                "mobilize",
+            ):
+                # "drones, which were shot down": the relative pronoun stands for its noun
+                relative = c.lower_ in ("which", "that", "who")
+                out += s.actors(tok.head if relative and tok.dep_ == "relcl" else c)
+    if passive and tok.dep_ == "acl" and not out:
+        # "was subjected to direct water cannoning by ...": the one subjected undergoes it
+        to = tok.head.head if tok.head.dep_ == "pobj" else None
+        if to is not None and to.lower_ == "to" and to.head.lemma_.lower() in ("subject", "expose"):
+            for c in _children(to.head, "nsubjpass", "dobj"):
+                out += s.actors(c)
+    for c in _children(tok, "dobj", "iobj", "dative"):
+        if rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily") and (
+            {t.lemma_.lower() for t in c.subtree} & (TROOPS | ARMS | TECH | ASSISTANCE)
+        ):
+            # "provided Russia with missiles": the object is the recipient only when it is an actor
+            head_actor = s.mention(c)
+            if head_actor is not None:
+                out.append(head_actor.form.target)
+            # "gave North Korea anti-air missiles", parsed as a name modifying the missiles
+            out += [m.form.target for n in _children(c, "nmod")
+                    if n.i < c.i and (m := s.mention(n)) is not None and m.form.kind == "name"]  # fmt: skip
+            continue
+        if rel == "agree_sign" and _named_for_a_city(s, c):
+            continue  # "signed the Kuala Lumpur Peace Accord": where it was made, not a party
+        out += s.actors(c)
+    for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
+        if p.head.lower_ in ("at", "in") and p.head.i < tok.i and p.i < tok.i:
+            continue  # "At the United Nations, China's envoy condemned ...": where, not whom
+        out += s.actors(p)
+    if rel == "support_politically" and tok.lemma_.lower() == "stand":  # "stands with Japan"
+        out += [a for p in _pobj(tok, ("with", "by", "behind")) for a in s.actors(p)]
+    if rel == "oppose" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~consider":
+        # "considers Belarus a threat", "views Russia as a threat": the one named, not an act
+        # ("regards any armed attack on Qatar as a threat" opposes no one)
+        named = [*_children(tok, "dobj"), *(n for c in considered_as(tok) for n in _children(c, "nsubj"))]
+        return [a for n in named if s.mention(n) is not None for a in s.actors(n)]
+    if rel == "accuse" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~consider":
+        # "views the latest aggression by China as a violation": whoever did what is judged
+        return [a for n in _children(tok, "dobj") for a in s.actors(n)]
+    if rel == "sanction" and tok.lemma_.lower() in ("recall", "withdraw", "expel"):
+        # "recalled their ambassadors from Algeria"
+        out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)]
+    if rel == "consult" and tok.lemma_.lower() in ("speak", "talk"):  # "has been speaking to Indonesia, ..."
+        out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
+    if rel == "consult" and tok.lemma_.lower() == "send":  # "sent a letter to Iran's Supreme Leader"
+        out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p) if a not in _ORGS]  # not to a body's head
+    if rel == "oppose" and tok.lemma_.lower() == "demand" and not out:
+        # "demanded that the Philippines withdraw its vessels", "demanded Japan stop provoking"
+        out += [
+            a for c in _children(tok, "ccomp", "xcomp") for n in _children(c, "nsubj") for a in s.actors(n)
+        ]
+    if rel == "oppose" and tok.lemma_.lower() == "call":  # "called in the Russian ambassador"
+        out += [a for p in _pobj(tok, ("in",)) for a in s.actors(p)]
+    if rel == "assist_militarily" and tok.lemma_.lower() == "come" and not out:  # "to the aid of X"
+        for p in _pobj(tok, ("to",)):
+            out += [a for q in _pobj(p, ("of",)) for a in s.actors(q)]
+    if (
+        rel in ("mobilize", "cooperate_militarily", "consult", "oppose", "sanction") and not out
+    ):  # "drills around Taiwan", "talks with", "regret over", "closed its border with"
+        for c in _children(tok, "dobj"):
+            out += [a for p in _pobj(c, (*_OBJECT_PREPS[rel], "with")) for a in s.actors(p)]
+    if rel == "agree_sign" and not out:  # "ratified a treaty with Russia", "a pact between A and B"
+        for c in [*_children(tok, "dobj", "nsubjpass"), *([tok] if tok.pos_ == "NOUN" else [])]:
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.lower_ in ("with", "between"):
+                    out += [a for p in _children(t, "pobj") for a in s.actors(p)]
+    if tok.pos_ in ("NOUN", "PROPN") and rel == "send_troops":
+        # "Moscow's deployment of North Korean troops", "the dispatch of troops to Russia"
+        owner = set(_troop_owner(s, tok))
+        for t in tok.subtree:
+            if (t.dep_ == "poss" and t.head.i == tok.i) or (
+                t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "into")
+            ):
+                out += [a for a in s.actors(t) if a not in owner]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in SUPPLIERS:
+        out += [a for c in tok.children if c.dep_ == "poss" for a in s.actors(c)]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        out += _noun_objects(s, tok, rel, out)
+    if not out and rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily"):
+        out += destination(s, tok, rel, passive)
+    return list(dict.fromkeys(out))
