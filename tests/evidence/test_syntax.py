@@ -1585,3 +1585,13 @@ def test_who_describes_an_attack_as_a_violation_did_not_make_it() -> None:
     assert ("ISR", "attack", "IRN") in triples(
         'Israel\'s military described the attack as "precise strikes on Iran."'
     )
+
+
+def test_a_strike_on_a_named_non_state_target_takes_no_state_from_the_story() -> None:
+    story = "India and Pakistan traded fire across the border on Tuesday. "
+    got = claims(story + "India said it struck infrastructure used by militants.")
+    assert not [c for c in got if "infrastructure" in c.text and c.relation == "attack"]
+    got = claims(story + "Indian artillery began shelling the town of Kotli.")
+    assert [(c.subject, c.object) for c in got if "Kotli" in c.text and c.relation == "attack"] == [
+        ("IND", "PAK")
+    ]

@@ -174,7 +174,26 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
     return others[:2] if pact else others[:1]
 
 
-def struck(s: _Sentence, tok: Token, subject: str, said_by: str | None, context: list[str]) -> str | None:
+_PLACES = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "area",
+        "region",
+        "capital",
+        "district",
+        "province",
+        "territory",
+        "border",
+        "settlement",
+    }
+)
+
+
+def struck(
+    s: _Sentence, tok: Token, rel: str, subject: str, said_by: str | None, context: list[str]
+) -> str | None:
     """The target of an attack or coercion whose parse names none."""
     judged = tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in (
         "critic",
@@ -226,4 +245,10 @@ def struck(s: _Sentence, tok: Token, subject: str, said_by: str | None, context:
         others = {inside[0]}
     if len(others) == 1:
         return others.pop()
-    return None if others else next((c for c in context if c != subject and c not in beside), None)
+    hit = [d for d in _children(tok, "dobj") if d.lemma_.lower() not in _PLACES]
+    if others or (rel == "attack" and hit):
+        # "India said it struck infrastructure used by militants": what was hit is named, and it is
+        # no state (nor a place in one); the article's story names the target only for a strike
+        # that names none ("shelling the city of Vovchansk" is in the state the story is about)
+        return None
+    return next((c for c in context if c != subject and c not in beside), None)

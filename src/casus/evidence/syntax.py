@@ -455,7 +455,7 @@ def _claim(
     if rel in ("attack", "coerce") and not_ruled_out(chain):
         rel = "threaten"  # "has refused to rule out using military action to seize the island"
     if obj is None and rel in ("attack", "coerce") and subject is not None:
-        obj = struck(s, tok, subject, said.who, context)
+        obj = struck(s, tok, rel, subject, said.who, context)
     noun = tok.pos_ in ("NOUN", "PROPN")
     conditional = _conditional(chain, speech) or (
         rel == "assist_militarily"
