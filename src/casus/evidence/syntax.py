@@ -161,7 +161,7 @@ def code_sentence(
     treaty = treaty_claims(s, text, context or [])
     claims: list[Claim] = invocations(s, text)
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
-    airspace = any(w in text.lower() for w in ("airspace", "waters", "border"))
+    airspace = any(w in s.low for w in ("airspace", "waters", "border"))  # a crossing is possible
     for tok in doc:
         found = situation(s, tok, airspace)
         if found is not None and found[1] and found[2]:
