@@ -588,6 +588,7 @@ def test_wars_fought_borders_closed_and_titles() -> None:
     got = triples("Armenia and Azerbaijan have fought over borders and ethnic enclaves for decades.")
     assert {("ARM", "attack", "AZE"), ("AZE", "attack", "ARM")} <= got
     assert ("THA", "sanction", "KHM") in triples("Thailand also closed its border with Cambodia.")
+    assert ("BDI", "sanction", "RWA") in triples("Burundi said it had closed the border with Rwanda.")
     said = {c.attribution.who for c in claims("Democratic Republic of Congo President Felix Tshisekedi accused Rwanda of breaching the deal.")}  # fmt: skip
     assert said == {"Felix Tshisekedi"}
 
@@ -1169,6 +1170,15 @@ def test_which_and_who_stand_for_the_noun_their_clause_describes() -> None:
     assert got == {("RUS", "agree_sign", None)}
     # a pronoun: no one
     assert not triples("Poland warned anyone who wants to attack NATO.")
+    # people no state is named for: no one, not whoever the sentence is about
+    assert not {
+        t
+        for t in triples(
+            "Burundi said on Thursday it had closed the border with Rwanda, nearly two weeks after"
+            " accusing its neighbour of supporting rebels who carried out attacks on its soil."
+        )
+        if t[1] == "attack"
+    }
 
 
 def test_funding_military_aid_and_aid_given_to_a_state() -> None:
@@ -1595,3 +1605,21 @@ def test_a_strike_on_a_named_non_state_target_takes_no_state_from_the_story() ->
     assert [(c.subject, c.object) for c in got if "Kotli" in c.text and c.relation == "attack"] == [
         ("IND", "PAK")
     ]
+
+
+def test_a_nominal_strike_by_several_states_is_each_ones_and_a_condemnation_is_the_condemners_word() -> None:
+    got = claims("Iran denounced the US and British strikes on Yemen.")
+    assert {(c.subject, c.relation, c.object) for c in got} >= {
+        ("IRN", "oppose", "USA"),
+        ("IRN", "oppose", "GBR"),
+        ("USA", "attack", "YEM"),
+        ("GBR", "attack", "YEM"),
+    }
+    struck = [c for c in got if c.relation == "attack"]
+    assert {(c.attribution.kind, c.attribution.who) for c in struck} == {("officials", "IRN")}
+    assert {("USA", "attack", "YEM"), ("GBR", "attack", "YEM")} <= triples(
+        "The strikes launched by the US and UK against Yemen killed five people."
+    )
+    # the event told in the article's own voice stays the author's
+    told = claims("The US and British strikes on Yemen killed five people.")
+    assert {(c.attribution.kind, c.attribution.who) for c in told} == {("author", None)}

@@ -24,6 +24,7 @@ from casus.evidence.lexicon import (
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
 from casus.evidence.triggers import children as _children
+from casus.evidence.triggers import launched
 from casus.evidence.triggers import pobj as _pobj
 
 __all__ = ["objects"]
@@ -56,6 +57,8 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     has = bool(found)
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
+    if rel == "attack" and not out:  # "the strikes launched by the US against Yemen"
+        out += [a for c in launched(tok) for p in _pobj(c, ("on", "against", "into")) for a in s.actors(p)]
     if rel == "attack" and not out:  # "an Israeli airstrike in Doha": the state it was in
         out += [a for p in _pobj(tok, ("in", "inside")) if p.pos_ == "PROPN" for a in s.actors(p)]
     if rel == "oppose" and tok.lemma_.lower() in (
@@ -196,6 +199,9 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if rel == "sanction" and tok.lemma_.lower() in ("recall", "withdraw", "expel"):
         # "recalled their ambassadors from Algeria"
         out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)]
+    # "closed the border with Rwanda", the parse hanging "with" on the verb
+    if rel == "sanction" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~close":
+        out += [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]
     if rel == "consult" and tok.lemma_.lower() in ("speak", "talk"):  # "has been speaking to Indonesia, ..."
         out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
     if rel == "consult" and tok.lemma_.lower() == "send":  # "sent a letter to Iran's Supreme Leader"

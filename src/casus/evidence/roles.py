@@ -92,11 +92,16 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
             break
         if c.dep_ == "poss" and c.pos_ == "PRON":
             return _antecedent(s, tok)
-        if c.dep_ in ("poss", "compound", "amod") and (found := s.actors(c)):
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and (found := s.actors(c)):
             return found
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             for p in _children(c, "pobj"):
+                if found := s.actors(p):
+                    return found
+    for c in tok.children:  # "the strikes launched by the US and UK"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for p in (p for g in _children(c, "agent") for p in _children(g, "pobj")):
                 if found := s.actors(p):
                     return found
     for conj in tok.conjuncts:  # "dangerous maneuvers and obstruction from four CCG vessels"
@@ -216,6 +221,8 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             and ((found := s.actors(tok.head)) or tok.head.pos_ == "PRON")
         ):
             return found, False
+        if subj[0].lower_ == "who" and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
+            return [], False  # "rebels who carried out attacks": people no state is named for
         if subj[0].pos_ == "PRON" and s.mention(subj[0]) is None:
             if len(s.pair) == 2 and s.collective(subj[0]):
                 # "Each blamed the other, ... where Vietnam and Taiwan also have claims": the two

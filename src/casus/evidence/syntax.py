@@ -84,9 +84,24 @@ def _leader(s: _Sentence, t: Token) -> bool:
     return m is not None and m.form.kind == "leader"
 
 
+def _doers(tok: Token) -> list[Token]:
+    """The phrases that name who does a nominal event: its modifiers ("US and British strikes")
+    and its by-phrase, on the noun or on the participle describing it ("strikes launched by the US
+    and UK")."""
+    mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
+    by += [g for c in tok.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]
+    return mods + [p for b in by for p in _children(b, "pobj")]
+
+
 def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
     """Actors named as conjuncts of the trigger's own subject ("Seoul and its ally, the United
-    States, accused ..."): each acts, so each gets its claim."""
+    States, accused ..."), or of the doer of a nominal event ("US and British strikes"): each
+    acts, so each gets its claim."""
+    if tok.pos_ == "NOUN":
+        joint = [d for d in _doers(tok) if d.conjuncts]
+        named = [a for d in joint[:1] for t in (d, *d.conjuncts) if (a := _named(s, t)) is not None]
+        return list(dict.fromkeys(named)) if len(named) >= 2 else []
     subj = _children(tok, "nsubj")
     # "South Korea, the United States and Japan condemned": a list may be parsed as an apposition
     listed = [t for a in _children(subj[0], "appos") for t in (a, *a.conjuncts)] if subj else []
@@ -133,6 +148,8 @@ def _conjoined(s: _Sentence, tok: Token) -> set[str]:
             if p.lower_ in ("of", "between")
             for q in _children(p, "pobj")
         ]
+        # "denounced the US and UK strikes": each doer of the act denounced
+        heads += [d for h in heads if h.pos_ == "NOUN" for d in _doers(h)]
         for h in heads:
             if h.conjuncts:
                 out |= {a for t in (h, *h.conjuncts) if (m := s.mention(t)) is not None for a in targets(m)}
@@ -393,6 +410,9 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
         by = _children(blamer, "nsubj") or (_children(blamer.head, "nsubj") if blamer.dep_ == "conj" else [])
         if by:
             return _source(s, by[0])
+    judge = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _JUDGING else None
+    if said.kind == "author" and judge is not None and (by := _children(judge, "nsubj")):
+        return _source(s, by[0])  # "Iran denounced the strikes launched by the US": on Iran's word
     if said.kind != "author" and tok.pos_ in ("NOUN", "PROPN") and _background(chain, speech):
         return Attribution(kind="author")
     if said.kind == "author" and any(t.lemma_.lower() == "report" and t.pos_ == "NOUN" for t in chain[1:4]):
@@ -403,6 +423,9 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
 
 
 _BACKGROUND = frozenset({"after", "following", "response", "retaliation", "amid", "since"})
+
+
+_JUDGING = frozenset({"condemn", "denounce", "deplore", "slam", "decry", "criticise", "criticize"})
 
 
 def _background(chain: list[Token], speech: Token | None) -> bool:

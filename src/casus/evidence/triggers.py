@@ -342,6 +342,11 @@ def _purpose_of_sending(tok: Token) -> bool:
     )
 
 
+def launched(tok: Token) -> list[Token]:
+    """The participles that describe a nominal event ("strikes launched by the US against Yemen")."""
+    return [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+
+
 def _noun_relation(tok: Token, lemma: str) -> str | None:
     """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
     rel = NOUN_TRIGGERS.get(lemma)
@@ -401,7 +406,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
             any(c.dep_ in ("poss", "amod", "compound") and c.text[:1].isupper() for c in tok.children)
             or tok.dep_ == "xcomp"  # "ordered the military to resume bombing targets in Tehran"
         )
-        return "attack" if pobj(tok, ("on", "against", "into")) or suffered or struck_of or placed else None
+        aimed = [t for t in (tok, *launched(tok)) for _ in pobj(t, ("on", "against", "into"))]
+        return "attack" if aimed or suffered or struck_of or placed else None
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
         went = lemma == "war" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "go"
         return "attack" if between_of(tok) or went else None  # "the two republics went to war"
