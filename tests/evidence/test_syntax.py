@@ -1623,3 +1623,37 @@ def test_a_nominal_strike_by_several_states_is_each_ones_and_a_condemnation_is_t
     # the event told in the article's own voice stays the author's
     told = claims("The US and British strikes on Yemen killed five people.")
     assert {(c.attribution.kind, c.attribution.who) for c in told} == {("author", None)}
+
+
+def test_a_warning_that_a_state_will_pay_a_price_is_a_threat() -> None:
+    got = claims(
+        'A spokesperson for Iran\'s armed forces has said that the US and Israel will pay a "heavy price".'
+    )
+    assert {(c.subject, c.relation, c.object) for c in got} == {
+        ("IRN", "threaten", "USA"),
+        ("IRN", "threaten", "ISR"),
+    }
+    assert not triples("Zelensky said Ukraine has paid a heavy price for its freedom.")
+
+
+def test_killing_a_states_soldiers_or_seizing_its_posts_is_an_attack() -> None:
+    assert ("AFG", "attack", "PAK") in triples(
+        "Mujahid claimed that Afghan forces had killed at least 58 Pakistani soldiers near the Durand Line."
+    )
+    assert ("PAK", "attack", "IND") in triples(
+        "At least three civilians were killed in Indian-controlled Kashmir by Pakistani shelling, the army said."
+    )
+    assert ("PAK", "attack", "AFG") in triples("Pakistan seized 19 Afghan military posts.")
+    assert not triples("Two Israeli soldiers were killed in southern Lebanon.")  # by no one named
+    # the deaths a strike caused are that strike, told once
+    got = triples("Trump had Netanyahu apologize to Qatar for the strikes on Doha, which killed six people.")
+    assert ("USA", "attack", "ISR") not in got
+
+
+def test_their_support_is_each_of_the_states_named_before() -> None:
+    got = triples(
+        "Turkey, Egypt, Djibouti, and Somalia have jointly condemned Israel’s recent recognition of"
+        " Somaliland, reaffirming their support for the unity of Somalia."
+    )
+    assert {(x, "support_politically", "SOM") for x in ("TUR", "EGY", "DJI")} <= got
+    assert ("SOM", "support_politically", "SOM") not in got

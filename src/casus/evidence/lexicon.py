@@ -173,6 +173,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["close", "shut"], "~close"),
     "enter": "~enter",
     "shadow": "mobilize",
+    **dict.fromkeys(["kill", "wound"], "~kill"),
 }
 # Event nouns whose "of" phrase names the one struck ("Russia's invasion of Ukraine").
 STRUCK_OF = frozenset(
@@ -426,7 +427,7 @@ def _candidate_pattern() -> re.Pattern[str]:
                  "bought", "came", "saw", "seen", "spoke", "spoken"]  # fmt: skip
     stems = ["drill", "exercis", "maneuv", "manoeuv", "patrol", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
              "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
-             "hostilit", "sail"]  # fmt: skip
+             "hostilit", "sail", "price", "consequence"]  # fmt: skip
     words = {f for w in [*VERB_TRIGGERS, *NOUN_TRIGGERS] for f in _forms(w)} | set(irregular)
     # one trie of characters for each list: a long alternation is tried branch by branch
     return re.compile(rf"\b(?:{trie_pattern(words)}\b|{trie_pattern(stems)})", re.I)

@@ -194,9 +194,35 @@ def _charged(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None
     return ("oppose" if judged else "accuse"), speakers[:1], charged
 
 
+_PAYING = frozenset({"pay", "bear", "face", "suffer"})
+_PRICES = frozenset({"price", "consequence"})
+
+
+def _warned(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None:
+    """A warning that a state will pay for what it did ("said that the US and Israel will pay a
+    heavy price", "warned Iran it would pay a heavy price", "'... otherwise it will bear all the
+    consequences,' the spokesman said"): the speaker's state threatens the one who will pay."""
+    said = tok.head
+    if tok.lemma_.lower() not in _PAYING or said.lemma_.lower() not in SPEECH or said.pos_ != "VERB":
+        return None
+    if not any(c.lemma_.lower() in _PRICES for c in children(tok, "dobj")):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children):
+        return None  # "Ukraine has paid a heavy price": what happened, not a threat
+    # "a spokesperson for Iran's armed forces said": the state the speaker speaks for
+    speakers = [
+        m.form.target for c in children(said, "nsubj") for t in c.subtree if (m := s.mention(t)) is not None
+    ] or _subject(s, said)[0]
+    payers = children(tok, "nsubj")
+    if payers and payers[0].pos_ == "PRON":  # "warned Iran it would pay": the one warned
+        payers = children(said, "dobj")
+    victims = [a for c in payers for a in s.actors(c) if a not in speakers]
+    return ("threaten", speakers[:1], victims) if speakers and victims else None
+
+
 def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], list[str]] | None:
     """(relation, subjects, objects) of a situation the token states, or None."""
-    if tok.dep_ == "ccomp" and (charge := _charged(s, tok)) is not None:
+    if tok.dep_ == "ccomp" and (charge := _charged(s, tok) or _warned(s, tok)) is not None:
         return charge
     if tok.lemma_.lower() not in _ANY:  # asked of every token: most words start none of them
         return None

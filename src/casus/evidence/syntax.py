@@ -379,6 +379,13 @@ def _pairs(
         if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:
             # "Seoul and its ally, the United States, accused the DPRK": each subject acts
             pairs += [(a, pairs[0][1]) for a in _co_subjects(s, tok) if a not in (first, pairs[0][1])]
+            if any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+                # "Turkey, Egypt and Djibouti ..., reaffirming their support for Somalia": each of them
+                pairs += [
+                    (a, pairs[0][1])
+                    for a in subjects[1:4]
+                    if a != pairs[0][1] and (a, pairs[0][1]) not in pairs
+                ]
             # "All three states have severed ties with France": each state of the group acts
             group = s.group if s.group and set(s.group) == set(subjects) else []
             pairs += [

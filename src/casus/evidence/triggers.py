@@ -193,6 +193,15 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
         # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
         return "attack" if words & (ARMS - {"jet", "aircraft"}) else "mobilize"
+    if rel == "~kill":
+        # "Afghan forces killed 58 Pakistani soldiers", "civilians were killed in Indian-controlled
+        # Kashmir by Pakistani shelling": an attack when the dead or the place are a state's
+        named = [t for c in children(tok, "dobj", "nsubjpass") for t in c.subtree]
+        named += [t for p in pobj(tok, ("in", "inside")) for t in p.subtree]
+        struck = any(NOUN_TRIGGERS.get(a.lemma_.lower()) == "~attack" for a in list(tok.ancestors)[:3])
+        if tok.dep_ == "relcl" and struck:  # (the clause may hang on the place struck)
+            return None  # "the strikes on Doha, which killed six people": that strike, told once
+        return "attack" if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in named) else None
     if rel == "~close":  # "closed its border with Cambodia", "shut the Russian consulate": a sanction
         shut = {c.lemma_.lower() for c in children(tok, "dobj", "nsubjpass")}
         return (
@@ -315,8 +324,9 @@ _NOT_PACTS = frozenset(
 )
 _MILITARY_FIELDS = frozenset({"military", "defense", "defence", "security", "deterrence", "militarily"})
 _GROUND = frozenset(
-    {"territory", "village", "town", "city", "region", "land", "area", "island", "settlement"}
-)
+    {"territory", "village", "town", "city", "region", "land", "area", "island", "settlement", "post",
+     "outpost", "position", "base", "airbase"}
+)  # fmt: skip
 _COVERT = frozenset({"hybrid", "cyber", "cyberattack"})
 _FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
 AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
