@@ -1657,3 +1657,17 @@ def test_their_support_is_each_of_the_states_named_before() -> None:
     )
     assert {(x, "support_politically", "SOM") for x in ("TUR", "EGY", "DJI")} <= got
     assert ("SOM", "support_politically", "SOM") not in got
+
+
+def test_a_state_named_right_before_a_gerund_does_it() -> None:
+    got = triples(
+        "South Korea warned it could consider supplying weapons to Ukraine in response to North Korea"
+        " allegedly dispatching troops to Russia."
+    )
+    assert ("PRK", "send_troops", "RUS") in got and ("KOR", "send_troops", "RUS") not in got
+
+
+def test_retaliating_by_doing_something_is_that_thing() -> None:
+    got = triples("Moscow retaliated by closing the Polish consulate in St. Petersburg.")
+    assert ("RUS", "sanction", "POL") in got and ("RUS", "attack", "POL") not in got
+    assert ("IRN", "attack", "ISR") in triples("Iran retaliated against Israel on Saturday.")

@@ -238,6 +238,8 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
     head = tok
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS and (owner := s.actors(tok.head)):
         return owner, True
+    if (before := _gerund_subject(s, tok)) is not None:
+        return before, False
     for _ in range(4):  # no subject of its own: the clause it hangs from gives one
         if head.i != tok.i and (accused := _accused(s, head)):
             return accused, False  # "accused the North of sending troops to help Russia": the North helps
@@ -275,6 +277,22 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             continue
         break
     return [], False
+
+
+def _gerund_subject(s: _Sentence, tok: Token) -> list[str] | None:
+    """The state named right before a gerund that has no subject of its own: "in response to North
+    Korea allegedly dispatching troops", which the parse may read as "in response to North Korea"
+    and a clause of its own."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "pcomp"):
+        return None
+    j = tok.i - 1
+    while j >= 0 and tok.doc[j].pos_ == "ADV":
+        j -= 1
+    before = tok.doc[j] if j >= 0 else None
+    m = s.mention(before) if before is not None and before.dep_ == "pobj" else None
+    if m is None or m.form.kind == "leader":
+        return None  # "sent a letter to Secretary-General Antonio Guterres accusing Asmara": the letter does
+    return s.actors(before) or None
 
 
 def _antecedent(s: _Sentence, tok: Token) -> list[str]:

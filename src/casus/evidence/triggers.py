@@ -133,6 +133,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "attack" if down and words & (ARMS | _AIRCRAFT) else None
     if rel == "~escort":  # "F-35s escorted the Russian jets out": a show of force against whose jets they are
         return "mobilize" if words & _AIRCRAFT and "out" in {c.lower_ for c in tok.children} else None
+    if rel == "~retaliate" and any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        return None  # "retaliated by closing the Polish consulate": what follows "by" is what it did
     if rel == "~retaliate":  # "vowed to avenge the bombing", "will retaliate against Poland": a threat
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children)
         return "threaten" if future or _threatened(tok) else "attack"
@@ -213,7 +215,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "accuse" if children(tok, "ccomp") else None
     if rel == "~hit" and {t.lemma_.lower() for p in pobj(tok, ("with",)) for t in p.subtree} & _COVERT:
         return "coerce"  # "hitting it with a hybrid attack"
-    if rel in ("~hit", "~retaliate") and "back" in {c.lower_ for c in tok.children} and pobj(tok, ("by",)):
+    if rel == "~hit" and "back" in {c.lower_ for c in tok.children} and pobj(tok, ("by",)):
         return None  # "hit back by halting arms purchases": what follows "by" is what it did
     if rel == "~hit":  # "missiles hit Kyiv"; "a coast guard ship hit a Philippine vessel" rams it
         doers = [tok.head] if tok.dep_ == "acl" else children(tok, "nsubj")  # "a ship hitting the vessel"
