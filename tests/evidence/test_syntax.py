@@ -1671,3 +1671,19 @@ def test_retaliating_by_doing_something_is_that_thing() -> None:
     got = triples("Moscow retaliated by closing the Polish consulate in St. Petersburg.")
     assert ("RUS", "sanction", "POL") in got and ("RUS", "attack", "POL") not in got
     assert ("IRN", "attack", "ISR") in triples("Iran retaliated against Israel on Saturday.")
+
+
+def test_what_a_state_called_an_attack_and_a_strike_on_its_facilities() -> None:
+    assert ("QAT", "oppose", "ISR") in triples(
+        "Qatar’s Foreign Ministry condemned what it called a “cowardly Israeli attack” and a violation of its sovereignty."
+    )
+    text = (
+        "Iran launched several missiles at the American military base in Qatar on Monday in retaliation"
+        " for a U.S. strike on its nuclear facilities."
+    )
+    assert {("IRN", "attack", "USA"), ("USA", "attack", "IRN")} <= triples(text)
+    # the attack told is the one later denounced, not the one it answered
+    got = triples(
+        text + " Saudi Arabia and Kuwait also denounced the attack, expressing solidarity with Qatar."
+    )
+    assert ("SAU", "oppose", "IRN") in got and ("SAU", "oppose", "USA") not in got

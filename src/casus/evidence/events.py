@@ -32,10 +32,17 @@ def remember(events: dict[str, list[str]], claims: list[Claim]) -> None:
     """Note who did the events a sentence's claims assert, the last told of each kind (an incident
     is the last attack's or coercion's)."""
     told: dict[str, list[str]] = {}  # this sentence's doers by kind: all three of a trilateral drill
+    struck: list[str | None] = []  # the target of the first attack told
     for c in claims:
         kind = _KINDS.get(c.relation)
         if kind is None or c.polarity != "positive" or c.subject is None or c.conditional:
             continue
+        if kind == "attack":
+            # "Iran launched missiles at the US base in retaliation for a U.S. strike on its nuclear
+            # facilities": the attack told, not the one it answers; both doers of one strike on Yemen
+            struck = struck or [c.object]
+            if c.object != struck[0]:
+                continue
         doers = told.setdefault(kind, [])
         doers += [c.subject, c.object] if c.relation == "cooperate_militarily" and c.object else [c.subject]
     for kind, doers in told.items():

@@ -50,6 +50,9 @@ _OBJECT_PREPS = {
 }
 
 
+_NAMING = frozenset({"call", "describe", "term", "label", "brand", "dub"})
+
+
 def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[str]:
     """The objects of a nominal event: its on/against/at phrase, the one who undergoes it
     ("was subjected to", "encountered"), or the object of the verb it hangs from."""
@@ -57,6 +60,10 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     has = bool(found)
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
+        # "a U.S. strike on its nuclear facilities": "its" is the one the sentence is about
+        owned = rel == "attack" and any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in p.subtree)
+        if owned and not s.actors(p):
+            out += [a for a in _antecedent(s, tok) if a not in found]
     if rel == "attack" and not out:  # "the strikes launched by the US against Yemen"
         out += [a for c in launched(tok) for p in _pobj(c, ("on", "against", "into")) for a in s.actors(p)]
     if rel == "attack" and not out:  # "an Israeli airstrike in Doha": the state it was in
@@ -182,6 +189,10 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         if rel == "agree_sign" and _named_for_a_city(s, c):
             continue  # "signed the Kuala Lumpur Peace Accord": where it was made, not a party
         out += s.actors(c)
+    for c in _children(tok, "ccomp") if rel in ("oppose", "accuse", "support_politically") else ():
+        # "condemned what it called a cowardly Israeli attack": what was called so
+        if c.lemma_.lower() in _NAMING and any(d.lower_ == "what" for d in _children(c, "dobj")):
+            out += [a for n in _children(c, "oprd", "attr") for a in s.actors(n)]
     for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
         if p.head.lower_ in ("at", "in") and p.head.i < tok.i and p.i < tok.i:
             continue  # "At the United Nations, China's envoy condemned ...": where, not whom
