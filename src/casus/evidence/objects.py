@@ -61,8 +61,8 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
         # "a U.S. strike on its nuclear facilities": "its" is the one the sentence is about
-        owned = rel == "attack" and any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in p.subtree)
-        if owned and not s.actors(p):
+        theirs = rel == "attack" and any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in p.subtree)
+        if theirs and not s.actors(p):
             out += [a for a in _antecedent(s, tok) if a not in found]
     if rel == "attack" and not out:  # "the strikes launched by the US against Yemen"
         out += [a for c in launched(tok) for p in _pobj(c, ("on", "against", "into")) for a in s.actors(p)]
