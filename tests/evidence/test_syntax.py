@@ -1687,3 +1687,16 @@ def test_what_a_state_called_an_attack_and_a_strike_on_its_facilities() -> None:
         text + " Saudi Arabia and Kuwait also denounced the attack, expressing solidarity with Qatar."
     )
     assert ("SAU", "oppose", "IRN") in got and ("SAU", "oppose", "USA") not in got
+
+
+def test_office_holders_of_more_states_and_a_leader_named_in_the_charge_is_not_its_source() -> None:
+    said = claims("President Evariste Ndayishimiye has since accused Rwanda of backing the rebels.")
+    assert {(c.subject, c.relation, c.object, c.attribution.who) for c in said} == {
+        ("BDI", "accuse", "RWA", "Évariste Ndayishimiye")
+    }
+    got = claims(
+        "Tensions flared, with Venezuela accusing Washington of plotting to overthrow President Nicolás Maduro."
+    )
+    assert {(c.subject, c.relation, c.object, c.attribution.who) for c in got} == {
+        ("VEN", "accuse", "USA", "VEN")
+    }

@@ -230,7 +230,7 @@ def _office_holder(s: _Sentence, tokens: list[Token]) -> str | None:
     bodies = bodies or {a for m in s.mentions for a in targets(m)}
     people = {
         f.person for f in default_gazetteer().leaders
-        if f.office and f.target in bodies and f.start <= s.on < f.end and re.search(rf"\b{f.office}\b", phrase)
+        if f.office and f.target in bodies and f.start <= s.on < f.end and re.search(rf"\b{re.escape(f.office)}\b", phrase)
     }  # fmt: skip
     return people.pop() if len(people) == 1 else None
 
@@ -404,7 +404,16 @@ def _own_word(s: _Sentence, tok: Token, subject: str | None, found: Attribution)
         own = _source(s, subj[0])
         if own.kind == "speaker" and own.who:
             return own
-    leader = next((m for m in s.mentions if m.form.kind == "leader" and m.form.target == subject), None)
+    # not one named in what the act is about ("accusing Washington of plotting to overthrow President Maduro")
+    inside = {t.idx for t in tok.subtree if t.i > tok.i}
+    leader = next(
+        (
+            m
+            for m in s.mentions
+            if m.form.kind == "leader" and m.form.target == subject and m.start not in inside
+        ),
+        None,
+    )
     if leader is not None:
         return Attribution(kind="speaker", who=leader.form.person or leader.text)
     return Attribution(kind="officials", who=subject)
