@@ -41,6 +41,12 @@ def test_chance_wording_in_an_article_about_other_states_is_no_link() -> None:
         'territorial integrity" as well as what it described as territorial claims, Russia said.'
     )
     assert not {t for t, _ in links(close, dt.date(2026, 2, 6))} & {"aes-2023"}
+    # a pact of several states needs two of them named: one named is not enough
+    stock = (
+        "Qatar, which offered to serve a similar role in Iran-US nuclear talks, warned that recent Iranian"
+        " attacks would have “catastrophic consequences for international peace and security.”"
+    )
+    assert not {t for t, _ in links(stock, dt.date(2026, 3, 2))} & {"anzus-1951"}
 
 
 def test_an_article_named_by_its_treaty_is_that_treatys() -> None:

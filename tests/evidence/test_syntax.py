@@ -1700,3 +1700,17 @@ def test_office_holders_of_more_states_and_a_leader_named_in_the_charge_is_not_i
     assert {(c.subject, c.relation, c.object, c.attribution.who) for c in got} == {
         ("VEN", "accuse", "USA", "VEN")
     }
+
+
+def test_each_state_of_a_joint_statement_condemns_and_evidence_suggests_on_the_speakers_word() -> None:
+    got = triples(
+        "Saudi Arabia, Bahrain, Jordan and the United States issued a joint statement condemning Iran’s"
+        " missile and drone campaign."
+    )
+    assert got == {(x, "oppose", "IRN") for x in ("SAU", "BHR", "JOR", "USA")}
+    said = claims(
+        "Austin said evidence suggests North Korea sent 10,000 soldiers to train in eastern Russia."
+    )
+    assert [(c.subject, c.relation, c.object, c.attribution.kind) for c in said] == [
+        ("PRK", "send_troops", "RUS", "speaker")
+    ]

@@ -355,7 +355,10 @@ def plausible_links(
     out = []
     for lk in links:
         quoted = max((len(q.group(1).split()) for q in QUOTED.finditer(lk.sentence)), default=0)
-        if lk.score is not None and quoted < _LONG_QUOTE and not parties.get(lk.treaty, frozenset()) & actors:
+        party = parties.get(lk.treaty, frozenset())
+        # a pact of several states needs two of them named ("international peace and security" in a
+        # piece on Iran and the US is not ANZUS)
+        if lk.score is not None and quoted < _LONG_QUOTE and len(party & actors) < min(2, len(party)):
             # a close match on a stock phrase ("sovereignty and territorial integrity" in a piece on
             # Azerbaijan is not the Sahel pact); a long quotation of a treaty's words is still that treaty
             continue

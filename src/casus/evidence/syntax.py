@@ -103,6 +103,11 @@ def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
         named = [a for d in joint[:1] for t in (d, *d.conjuncts) if (a := _named(s, t)) is not None]
         return list(dict.fromkeys(named)) if len(named) >= 2 else []
     subj = _children(tok, "nsubj")
+    if not subj and tok.dep_ in ("advcl", "xcomp", "conj", "acl"):
+        # "Saudi Arabia, Bahrain and the US issued a joint statement condemning Iran's campaign":
+        # the clause it hangs from names those who act
+        above = tok.head.head if tok.dep_ == "acl" and tok.head.dep_ == "dobj" else tok.head
+        return _co_subjects(s, above) if above.i != tok.i and above.pos_ in ("VERB", "AUX") else []
     # "South Korea, the United States and Japan condemned": a list may be parsed as an apposition
     listed = [t for a in _children(subj[0], "appos") for t in (a, *a.conjuncts)] if subj else []
     if not subj or not (subj[0].conjuncts or listed):

@@ -352,6 +352,12 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
             ):
                 # "Politico reported": a name that reports, not a leader the gazetteer knows, is an outlet
                 said = Attribution(kind="media_reports", who=said.who)
+    if (
+        said is not None and said.kind == "author" and speech is not None and speech.dep_ == "ccomp"
+        and speech.head.pos_ == "VERB" and speech.head.lemma_.lower() in SPEECH
+    ):  # fmt: skip
+        # "Austin said evidence suggests North Korea sent soldiers": on the word of who reports it
+        return _attribution(s, chain, speech.head)
     if said is None and according is not None:
         return _source(s, according)
     if said is not None:
