@@ -1714,3 +1714,19 @@ def test_each_state_of_a_joint_statement_condemns_and_evidence_suggests_on_the_s
     assert [(c.subject, c.relation, c.object, c.attribution.kind) for c in said] == [
         ("PRK", "send_troops", "RUS", "speaker")
     ]
+
+
+def test_protests_over_a_states_act_objections_and_a_border_sides_closure() -> None:
+    assert ("CHN", "oppose", "IND") in triples(
+        "However, China has lodged its protest over Modi’s Arunachal Pradesh visit."
+    )
+    assert ("CHN", "oppose", "IND") in triples(
+        "China has several times objected to visits by Indian politicians."
+    )
+    assert not triples("The object of the talks with Russia was peace.")
+    got = claims(
+        "Niger announced that it is maintaining the closure of its side of the border with Benin, citing security fears."
+    )
+    assert [(c.subject, c.relation, c.object, c.attribution.kind, c.attribution.via) for c in got] == [
+        ("NER", "sanction", "BEN", "officials", None)
+    ]

@@ -173,6 +173,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["close", "shut"], "~close"),
     "enter": "~enter",
     "shadow": "mobilize",
+    "object": "~object",
     **dict.fromkeys(["kill", "wound"], "~kill"),
 }
 # Event nouns whose "of" phrase names the one struck ("Russia's invasion of Ukraine").

@@ -50,6 +50,11 @@ _OBJECT_PREPS = {
 }
 
 
+def _doers_of(event: Token) -> list[Token]:
+    """The by-phrase of a nominal event ("visits by Indian politicians")."""
+    return [p for c in event.children if c.dep_ == "prep" and c.lower_ == "by" for p in _children(c, "pobj")]
+
+
 _NAMING = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 
 
@@ -75,11 +80,14 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     ):  # "criticisms of China"
         out += [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~closure":  # "the closure of its border with Belarus"
-        out += [a for t in (tok, *_pobj(tok, ("of",))) for p in _pobj(t, ("with", "to")) for a in s.actors(p)]
+        of = [q for p in _pobj(tok, ("of",)) for q in (p, *_pobj(p, ("of",)))]  # "of its side of the border"
+        out += [a for t in (tok, *of) for p in _pobj(t, ("with", "to")) for a in s.actors(p)]
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~backing":  # "support for Israel"
         out += [a for p in _pobj(tok, ("for",)) for a in s.actors(p)]
     if rel == "oppose" and not out:  # "a protest with the US", "representations and a protest with the US"
         out += [a for t in (tok, *tok.conjuncts) for p in _pobj(t, ("with", "to")) for a in s.actors(p)]
+    if rel == "oppose" and not out:  # "lodged its protest over Modi's visit"
+        out += [a for p in _pobj(tok, ("over", "about")) for a in s.actors(p)]
     if rel == "oppose" and not out and tok.dep_ == "dobj":  # "issued a complaint to Russia"
         out += [a for p in _pobj(tok.head, ("with", "to")) for a in s.actors(p)]
     if (
@@ -222,6 +230,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [
             a for c in _children(tok, "ccomp", "xcomp") for n in _children(c, "nsubj") for a in s.actors(n)
         ]
+    if rel == "oppose" and tok.lemma_.lower() == "object":  # "objected to visits by Indian politicians"
+        out += [a for p in _pobj(tok, ("to",)) for d in (p, *_doers_of(p)) for a in s.actors(d)]
     if rel == "oppose" and tok.lemma_.lower() == "call":  # "called in the Russian ambassador"
         out += [a for p in _pobj(tok, ("in",)) for a in s.actors(p)]
     if rel == "assist_militarily" and tok.lemma_.lower() == "come" and not out:  # "to the aid of X"

@@ -195,6 +195,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
         # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
         return "attack" if words & (ARMS - {"jet", "aircraft"}) else "mobilize"
+    if rel == "~object":  # "China objected to India's move"; not "the object of"
+        return "oppose" if pobj(tok, ("to",)) else None
     if rel == "~kill":
         # "Afghan forces killed 58 Pakistani soldiers", "civilians were killed in Indian-controlled
         # Kashmir by Pakistani shelling": an attack when the dead or the place are a state's
@@ -449,6 +451,8 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         lodged = tok.dep_ in ("dobj", "conj") and verb.lemma_.lower() in _LODGE
         to = [p for t in (tok, *tok.conjuncts) for p in pobj(t, ("to", "with"))]
         to += pobj(verb, ("to", "with")) if lodged else []  # "issued a complaint to Russia"
+        # "lodged its protest over Modi's visit": over what a state did
+        to += [p for p in pobj(tok, ("over", "about")) if any(t.pos_ == "PROPN" for t in p.subtree)]
         return "oppose" if lemma in ("protest", "representation", "complaint") and lodged and to else None
     if rel == "~warning":  # "issued a warning to Poland and the Baltic states"; not "warning shots"
         return "threaten" if pobj(tok, ("to", "against")) else None
@@ -459,6 +463,13 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "assist_militarily" if military else "support_politically"
     if rel == "~closure":  # "the closure of its border with Belarus": a sanction, as "closed its border"
         shut = {p.lemma_.lower() for p in pobj(tok, ("of",))}
+        # "the closure of its side of the border with Benin"
+        shut |= {
+            q.lemma_.lower()
+            for p in pobj(tok, ("of",))
+            if p.lemma_.lower() == "side"
+            for q in pobj(p, ("of",))
+        }
         return (
             "sanction"
             if shut & {"border", "crossing", "checkpoint", "consulate", "embassy", "airspace"}

@@ -361,8 +361,8 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
     if said is None and according is not None:
         return _source(s, according)
     if said is not None:
-        if cited is not None:
-            inner = _source(s, cited)
+        inner = _source(s, cited) if cited is not None else None
+        if inner is not None and inner.kind != "author":  # not "citing security fears"
             return inner.model_copy(update={"via": said.who or said.kind})
         if according is not None:
             return said.model_copy(update={"via": _source(s, according).who})
