@@ -1721,7 +1721,7 @@ def test_protests_over_a_states_act_objections_and_a_border_sides_closure() -> N
         "However, China has lodged its protest over Modi’s Arunachal Pradesh visit."
     )
     assert ("CHN", "oppose", "IND") in triples(
-        "China has several times objected to visits by Indian politicians."
+        "China has several times in the past objected to visits by Indian politicians to Arunachal Pradesh."
     )
     assert not triples("The object of the talks with Russia was peace.")
     got = claims(
