@@ -1730,3 +1730,12 @@ def test_protests_over_a_states_act_objections_and_a_border_sides_closure() -> N
     assert [(c.subject, c.relation, c.object, c.attribution.kind, c.attribution.via) for c in got] == [
         ("NER", "sanction", "BEN", "officials", None)
     ]
+
+
+def test_attack_drones_production_and_threatened_strikes_are_no_strikes() -> None:
+    assert not triples(
+        "North Korea had launched mass production of attack drones on its own territory, Ukraine said."
+    )
+    assert triples("The United States has repeatedly threatened ground strikes on Venezuela.") == {
+        ("USA", "threaten", "VEN")
+    }

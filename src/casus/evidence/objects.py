@@ -230,6 +230,9 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [
             a for c in _children(tok, "ccomp", "xcomp") for n in _children(c, "nsubj") for a in s.actors(n)
         ]
+    if rel == "threaten" and not out:  # "threatened ground strikes on Venezuela": whom they would hit
+        struck = [c for c in _children(tok, "dobj") if NOUN_TRIGGERS.get(c.lemma_.lower()) == "~attack"]
+        out += [a for c in struck for p in _pobj(c, ("on", "against", "into")) for a in s.actors(p)]
     if rel == "oppose" and tok.lemma_.lower() == "object":  # "objected to visits by Indian politicians"
         out += [a for p in _pobj(tok, ("to",)) for d in (p, *_doers_of(p)) for a in s.actors(d)]
     if rel == "oppose" and tok.lemma_.lower() == "call":  # "called in the Russian ambassador"

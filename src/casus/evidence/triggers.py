@@ -158,6 +158,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         ]
         return "assist_militarily" if aid else None
     if rel == "~launch":
+        if {c.lemma_.lower() for c in children(tok, "dobj")} & _NOT_LAUNCHED_AT:
+            return None  # "launched mass production of attack drones": production, not a strike
         if words & EXERCISES:
             return exercise(words)
         if words & {"attack", "strike", "assault", "offensive", "raid", "invasion"}:
@@ -327,6 +329,10 @@ _NOT_PACTS = frozenset(
     {"decree", "law", "bill", "order", "executive", "budget", "resolution", "petition", "letter"}
 )
 _MILITARY_FIELDS = frozenset({"military", "defense", "defence", "security", "deterrence", "militarily"})
+_NOT_LAUNCHED_AT = frozenset(
+    {"production", "manufacture", "manufacturing", "programme", "program", "investigation", "probe",
+     "inquiry", "initiative", "bid", "appeal", "review", "website", "platform"}
+)  # fmt: skip
 _GROUND = frozenset(
     {"territory", "village", "town", "city", "region", "land", "area", "island", "settlement", "post",
      "outpost", "position", "base", "airbase"}
@@ -410,6 +416,10 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~commit":
         mods = {t.lemma_.lower() for t in tok.subtree}
         return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
+    if rel == "~attack" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return None  # "attack UAVs", "strike drones": a kind of weapon, not an event
+    if rel == "~attack" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("threaten", "warn"):
+        return None  # "threatened ground strikes on drug cartels": the threat is the verb's
     if rel == "~attack":  # "strikes on Iran"; "suffered missile strikes from the Indian Air Force"
         suffered = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SUFFERING
         if {c.lemma_.lower() for c in tok.children} & (_COVERT | {"cannon"}):
