@@ -1739,3 +1739,16 @@ def test_attack_drones_production_and_threatened_strikes_are_no_strikes() -> Non
     assert triples("The United States has repeatedly threatened ground strikes on Venezuela.") == {
         ("USA", "threaten", "VEN")
     }
+
+
+def test_what_a_pact_aims_at_is_no_pledge_and_an_interception_takes_no_target_from_elsewhere() -> None:
+    aims = (
+        '"This agreement... aims to develop aspects of defence cooperation between the two countries and'
+        ' strengthen joint deterrence against any aggression," read a statement published by the Saudi'
+        " Press Agency on Pakistan and Saudi Arabia."
+    )
+    assert not {t for t in triples(aims) if t[1] == "assist_militarily"}
+    got = triples(
+        "The aircraft entered Estonian airspace from the northeast and were initially intercepted by Finnish jets."
+    )
+    assert ("FIN", "coerce", "EST") not in got

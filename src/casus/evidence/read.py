@@ -171,6 +171,10 @@ BATCH = 64  # sentences per batch of the parser: larger batches pay its fixed co
 DEFENCE_WORDS = re.compile(r"\b(attack\w*|aggression|invasion|invaded|assistance|defen[cs]e|war)\b", re.I)
 
 
+# What a pact aims at, not what it pledges ("aims to develop aspects of defence cooperation ... and
+# strengthen joint deterrence against any aggression")
+_AIMS = re.compile(r"\b(?:defen[cs]e cooperation|deterrence against any aggression)\b", re.I)
+
 _FEW = 4  # a pact of up to this many states is pledged pair by pair (the Sahel states, ANZUS)
 
 
@@ -211,7 +215,7 @@ def pledges(
         parties = table.get((link.treaty, link.article))
         if parties is None:
             continue
-        if not DEFENCE_WORDS.search(link.sentence):
+        if not DEFENCE_WORDS.search(_AIMS.sub(" ", link.sentence)):
             continue  # names the treaty without its pledge ("the treaty ... was signed")
         among = set(parties)
         here = [

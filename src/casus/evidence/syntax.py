@@ -489,7 +489,13 @@ def _claim(
     said = _said(s, tok, chain, speech)
     if rel in ("attack", "coerce") and not_ruled_out(chain):
         rel = "threaten"  # "has refused to rule out using military action to seize the island"
-    if obj is None and rel in ("attack", "coerce") and subject is not None:
+    # an interception is aimed at whoever's craft it met, named or not: no target from elsewhere
+    if (
+        obj is None
+        and rel in ("attack", "coerce")
+        and subject is not None
+        and tok.lemma_.lower() != "intercept"
+    ):
         obj = struck(s, tok, rel, subject, said.who, context)
     noun = tok.pos_ in ("NOUN", "PROPN")
     conditional = _conditional(chain, speech) or (
