@@ -1752,3 +1752,23 @@ def test_what_a_pact_aims_at_is_no_pledge_and_an_interception_takes_no_target_fr
         "The aircraft entered Estonian airspace from the northeast and were initially intercepted by Finnish jets."
     )
     assert ("FIN", "coerce", "EST") not in got
+
+
+def test_a_vessel_shown_using_its_cannon_a_touch_between_vessels_and_a_belief_reported_above() -> None:
+    got = triples(
+        "Each is blaming the other while the Philippines released videos showing the Chinese Coast Guard"
+        " vessel using its water cannon and making contact with one of the Philippine vessels."
+    )
+    assert ("PHL", "coerce", "CHN") not in got
+    assert not {
+        t
+        for t in triples(
+            "The Philippines is saying the Chinese Coast Guard vessel 21559 twice made contact with the BRP Datu Sanday."
+        )
+        if t[1] == "consult"
+    }
+    said = claims(
+        'Blinken said the US had reason to believe that "Moscow intends to share advanced space and satellite'
+        ' technology with Pyongyang," during a press conference.'
+    )
+    assert [(c.relation, c.attribution.kind) for c in said] == [("transfer_technology", "speaker")]

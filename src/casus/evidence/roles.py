@@ -289,8 +289,10 @@ def _gerund_subject(s: _Sentence, tok: Token) -> list[str] | None:
     while j >= 0 and tok.doc[j].pos_ == "ADV":
         j -= 1
     before = tok.doc[j] if j >= 0 else None
-    m = s.mention(before) if before is not None and before.dep_ == "pobj" else None
-    if m is None or m.form.kind == "leader":
+    if before is None or before.dep_ not in ("pobj", "dobj"):
+        return None
+    named = [m for t in before.subtree if (m := s.mention(t)) is not None]
+    if not named or any(m.form.kind == "leader" for m in named):
         return None  # "sent a letter to Secretary-General Antonio Guterres accusing Asmara": the letter does
     return s.actors(before) or None
 
@@ -318,6 +320,8 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
     for t in chain:
         if accused := _accused(s, t):
             return accused  # "accused China's ships of intensifying their harassment": the ships'
+        if before := _gerund_subject(s, t):
+            return before  # "videos showing the Chinese Coast Guard vessel using its water cannon"
         subj = _children(t, *_SUBJ)
         if subj and subj[0].pos_ != "PRON" and not (thing and _person(s, subj[0])):
             found = s.actors(subj[0])

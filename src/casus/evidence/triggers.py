@@ -501,8 +501,12 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
         return "consult" if pobj(tok, ("to",)) and not background and not planned else None
     if rel == "~talks":  # "a meeting with North Korean leader Kim Jong Un"; not "the NATO meeting"
         met = pobj(tok, ("with",))
-        if lemma == "contact" and {t.lemma_.lower() for p in met for t in p.subtree} & (VESSELS | ARMS):
-            return None  # "making contact with one of the Chinese ships": a touch, not talks
+        # "making contact with one of the Chinese ships", "the vessel made contact with the BRP Datu
+        # Sanday": a touch, not talks
+        doers = [t for c in children(tok.head, "nsubj") for t in c.subtree] if tok.dep_ == "dobj" else []
+        touched = {t.lemma_.lower() for p in met for t in p.subtree} | {t.lemma_.lower() for t in doers}
+        if lemma == "contact" and touched & (VESSELS | ARMS):
+            return None
         # "Pakistan and Saudi Arabia are in talks to ..."
         held = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be"
         return "consult" if met or between_of(tok) or (held and lemma in ("talk", "talks")) else None

@@ -126,6 +126,8 @@ def _speech_verb(chain: list[Token]) -> Token | None:
             if subj and subj[0].lower_ in _SELF:
                 first = first or t
                 continue
+            if not subj and t.dep_ == "relcl":
+                continue  # "Blinken said the US had reason to believe that ...": whoever says it above
             return t
     if first is not None:
         return first
