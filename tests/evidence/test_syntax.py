@@ -1772,3 +1772,12 @@ def test_a_vessel_shown_using_its_cannon_a_touch_between_vessels_and_a_belief_re
         ' technology with Pyongyang," during a press conference.'
     )
     assert [(c.relation, c.attribution.kind) for c in said] == [("transfer_technology", "speaker")]
+
+
+def test_requesting_nato_consultations_is_consulting_nato() -> None:
+    for text in (
+        "Estonia has requested NATO Article 4 consultations after three Russian fighter jets entered its airspace on Friday.",
+        "Estonia calls for NATO consultations after three Russian MiG-31 fighter jets entered its airspace.",
+    ):
+        got = triples(text)
+        assert ("EST", "consult", "NATO") in got and ("NATO", "consult", "EST") not in got

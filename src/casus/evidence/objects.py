@@ -23,8 +23,8 @@ from casus.evidence.lexicon import (
 )
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
+from casus.evidence.triggers import asked_for, launched
 from casus.evidence.triggers import children as _children
-from casus.evidence.triggers import launched
 from casus.evidence.triggers import pobj as _pobj
 
 __all__ = ["objects"]
@@ -63,6 +63,15 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     ("was subjected to", "encountered"), or the object of the verb it hangs from."""
     out: list[str] = []
     has = bool(found)
+    if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~talks" and asked_for(tok) is not None:
+        # "requested NATO Article 4 consultations": with whom the talks are named for
+        return [
+            m.form.target
+            for c in tok.children
+            if c.dep_ in ("compound", "amod", "nmod")
+            for t in c.subtree
+            if (m := s.mention(t)) is not None
+        ]
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
         # "a U.S. strike on its nuclear facilities": "its" is the one the sentence is about

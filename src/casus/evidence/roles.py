@@ -24,8 +24,8 @@ from casus.evidence.lexicon import (
     VESSELS,
 )
 from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.triggers import asked_for, is_troops
 from casus.evidence.triggers import children as _children
-from casus.evidence.triggers import is_troops
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.voice import _clause_chain
 
@@ -73,6 +73,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     the verb it hangs from ("unleashing its water cannon")."""
     if tok.lemma_.lower() in ("deployment", "dispatch") and (owner := _troop_owner(s, tok)):
         return owner
+    if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~talks" and (verb := asked_for(tok)) is not None:
+        return _subject(s, verb)[0]  # "Estonia has requested NATO consultations": Estonia consults
     sale = NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale"
     named = any(c.dep_ in ("poss", "compound", "amod") and s.actors(c) for c in tok.children)
     # "the delivery of Russian S-400 missiles": whose the goods are

@@ -342,6 +342,21 @@ _FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displ
 AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
 
 
+_ASKING = frozenset({"request", "seek", "demand", "want", "call", "ask", "push", "press"})
+
+
+def asked_for(tok: Token) -> Token | None:
+    """The verb by which talks are asked for ("Estonia has requested NATO Article 4 consultations",
+    "calls for NATO consultations"), when the talks name with whom (a proper noun before them)."""
+    if not any(
+        t.pos_ == "PROPN" for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
+    ):
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else tok.head
+    direct = tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ == "for")
+    return verb if direct and verb.pos_ == "VERB" and verb.lemma_.lower() in _ASKING else None
+
+
 def between_of(tok: Token) -> list[Token]:
     """The objects of "between" on a noun, or on the verb it is the subject of ("hostilities
     erupted between India and Pakistan")."""
@@ -509,7 +524,10 @@ def _noun_relation(tok: Token, lemma: str) -> str | None:
             return None
         # "Pakistan and Saudi Arabia are in talks to ..."
         held = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be"
-        return "consult" if met or between_of(tok) or (held and lemma in ("talk", "talks")) else None
+        sought = lemma in ("consultation", "talk", "talks") and asked_for(tok) is not None
+        return (
+            "consult" if met or between_of(tok) or sought or (held and lemma in ("talk", "talks")) else None
+        )
     if rel == "~request":  # "a formal request for help from its EU partners"
         asked = pobj(tok, ("for",)) or (pobj(tok.head, ("for",)) if tok.dep_ == "dobj" else [])
         wanted = {t.lemma_.lower() for p in asked for t in p.subtree}
