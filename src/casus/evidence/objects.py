@@ -21,9 +21,9 @@ from casus.evidence.lexicon import (
     TROOPS,
     VERB_TRIGGERS,
 )
+from casus.evidence.nominal import asked_for, launched
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
-from casus.evidence.triggers import asked_for, launched
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 

@@ -23,9 +23,10 @@ from casus.evidence.lexicon import (
     VERB_TRIGGERS,
     VESSELS,
 )
+from casus.evidence.nominal import asked_for
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.triggers import asked_for, is_troops
 from casus.evidence.triggers import children as _children
+from casus.evidence.triggers import is_troops
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.voice import _clause_chain
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from casus.evidence.lexicon import NON_STATE
+from casus.evidence.nominal import between_of
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.triggers import between_of, is_troops
 from casus.evidence.triggers import children as _children
+from casus.evidence.triggers import is_troops
 from casus.evidence.triggers import pobj as _pobj
 
 __all__ = ["WARS", "between", "fights_others", "fought"]

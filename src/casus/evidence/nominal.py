@@ -1,0 +1,265 @@
+"""Event nouns in a dependency parse: which relation a noun names ("strikes on Iran", "the deployment
+of troops to Russia", "a protest with the US", "NATO Article 4 consultations"), read from its
+modifiers and the words around it. `casus.evidence.triggers` asks this module for nouns and codes
+verbs itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.evidence.by_object import is_troops
+from casus.evidence.lexicon import (
+    ARMS,
+    ASSISTANCE,
+    DRAWN,
+    NOUN_TRIGGERS,
+    STRUCK_OF,
+    TECH,
+    TROOPS,
+    VERB_TRIGGERS,
+    VESSELS,
+)
+from casus.evidence.tokens import children, object_words, pobj
+
+__all__ = [
+    "AGREEMENTS",
+    "CHARGES",
+    "COVERT",
+    "FEELINGS",
+    "GROUND",
+    "MILITARY_FIELDS",
+    "NOT_LAUNCHED_AT",
+    "NOT_PACTS",
+    "asked_for",
+    "between_of",
+    "launched",
+    "noun_relation",
+    "purpose_of_sending",
+]
+
+Token = Any  # spacy.tokens.Token
+
+_ATTENDING = frozenset({"attend", "witness", "watch", "observe", "present", "join", "grace", "host"})
+_STRENGTHEN = frozenset({"strengthen", "strengthening", "deepen", "deepening", "enhance", "bolster", "reinforce", "boost", "expand"})  # fmt: skip
+_LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "register", "submit", "raise"})
+_OCCASIONS = frozenset(
+    {"during", "after", "before", "following", "on", "amid", "ahead", "since", "of", "for", "at"}
+)
+_NOT_YET = frozenset(
+    {"upcoming", "planned", "expected", "possible", "future", "next", "forthcoming", "proposed"}
+)
+
+_SUFFERING = frozenset({"suffer", "face", "endure", "sustain", "experience", "repel", "repulse", "withstand"})
+_LIFTING = frozenset({"lift", "ease", "remove", "drop", "suspend", "waive", "relax", "end", "scrap"})
+CHARGES = frozenset({"accusation", "allegation", "charge", "claim"})
+NOT_PACTS = frozenset(
+    {"decree", "law", "bill", "order", "executive", "budget", "resolution", "petition", "letter"}
+)
+MILITARY_FIELDS = frozenset({"military", "defense", "defence", "security", "deterrence", "militarily"})
+NOT_LAUNCHED_AT = frozenset(
+    {"production", "manufacture", "manufacturing", "programme", "program", "investigation", "probe",
+     "inquiry", "initiative", "bid", "appeal", "review", "website", "platform"}
+)  # fmt: skip
+GROUND = frozenset(
+    {"territory", "village", "town", "city", "region", "land", "area", "island", "settlement", "post",
+     "outpost", "position", "base", "airbase"}
+)  # fmt: skip
+COVERT = frozenset({"hybrid", "cyber", "cyberattack"})
+FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
+AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargain"})
+
+
+_ASKING = frozenset({"request", "seek", "demand", "want", "call", "ask", "push", "press"})
+
+
+def asked_for(tok: Token) -> Token | None:
+    """The verb by which talks are asked for ("Estonia has requested NATO Article 4 consultations",
+    "calls for NATO consultations"), when the talks name with whom (a proper noun before them)."""
+    if not any(
+        t.pos_ == "PROPN" for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
+    ):
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else tok.head
+    direct = tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ == "for")
+    return verb if direct and verb.pos_ == "VERB" and verb.lemma_.lower() in _ASKING else None
+
+
+def between_of(tok: Token) -> list[Token]:
+    """The objects of "between" on a noun, or on the verb it is the subject of ("hostilities
+    erupted between India and Pakistan")."""
+    found = pobj(tok, ("between",))
+    if not found and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+        found = pobj(tok.head, ("between",))
+    return found
+
+
+def purpose_of_sending(tok: Token) -> bool:
+    """A clause saying what troops or arms are sent for ("sent troops to support Russia's war",
+    "a troop deployment to support Moscow's war")."""
+    if tok.dep_ not in ("advcl", "xcomp", "relcl", "acl"):
+        return False
+    head = tok.head
+    return VERB_TRIGGERS.get(head.lemma_.lower()) in ("~send", "~supply") or (
+        NOUN_TRIGGERS.get(head.lemma_.lower()) == "~send" or is_troops(head)
+    )
+
+
+def launched(tok: Token) -> list[Token]:
+    """The participles that describe a nominal event ("strikes launched by the US against Yemen")."""
+    return [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+
+
+def noun_relation(tok: Token, lemma: str) -> str | None:
+    """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
+    rel = NOUN_TRIGGERS.get(lemma)
+    if rel == "~cannon":
+        return "coerce" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
+    if rel == "~coerce":
+        # "concerted and dangerous maneuvers": the modifiers and their conjuncts
+        mods = {t.lower_ for c in tok.children for t in (c, *c.conjuncts)}
+        if lemma in ("maneuver", "manoeuvre", "collision"):
+            return "coerce" if mods & {"dangerous", "blocking", "aggressive", "unsafe", "reverse"} else None
+        return "coerce"
+    if rel == "sanction" and any(a.lemma_.lower() in _LIFTING for a in list(tok.ancestors)[:3]):
+        return None  # "has lifted most of its sanctions on Syria"
+    if rel == "~sign":  # not "attended the signing", "was present at the signing": a witness
+        watched = tok.head.head if tok.head.dep_ == "prep" else tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("before", "after", "since", "during", "following"):
+            return None  # "Anwar said, before the signing of the peace accord": a time, not the act
+        return None if watched.lemma_.lower() in _ATTENDING else "agree_sign"
+    if rel == "~sale":  # "US arms sales to Taiwan", "transfers of missile technology to North Korea"
+        goods = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("compound", "amod", "nmod")
+            for t in c.subtree
+        }
+        goods |= {t.lemma_.lower() for p in pobj(tok, ("of",)) for t in p.subtree}
+        if goods & TECH:
+            return "transfer_technology"
+        return "transfer_arms" if goods & (ARMS | {"arm"}) else None
+    if rel == "~presence":  # "North Korean military presence in Russia"
+        return "send_troops" if any(is_troops(t) or t.lower_ == "military" for t in tok.children) else None
+    if rel == "~cooperate" and lemma == "alliance":
+        # "agreed on the strengthening of the bilateral alliance": not any mention of an alliance
+        head = tok.head.head if tok.head.lower_ == "of" else tok.head
+        return "cooperate_militarily" if head.lemma_.lower() in _STRENGTHEN else None
+    if rel == "~cooperate":  # "military cooperation with Saudi Arabia", "cooperation on extended deterrence"
+        mods = {t.lemma_.lower() for t in tok.children} | {
+            t.lemma_.lower()
+            for p in children(tok, "prep")
+            if p.lower_ in ("on", "in", "including")
+            for t in p.subtree
+        }
+        # "to produce drones in collaboration with Russia": what is made together is arms
+        made = tok.head.head if tok.head.lower_ == "in" and tok.dep_ == "pobj" else None
+        armed = made is not None and made.pos_ == "VERB" and bool(object_words(made) & ARMS)
+        return "cooperate_militarily" if mods & MILITARY_FIELDS or armed else None
+    if rel == "~commit":
+        mods = {t.lemma_.lower() for t in tok.subtree}
+        return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
+    if rel == "~attack" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return None  # "attack UAVs", "strike drones": a kind of weapon, not an event
+    if rel == "~attack" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("threaten", "warn"):
+        return None  # "threatened ground strikes on drug cartels": the threat is the verb's
+    if rel == "~attack":  # "strikes on Iran"; "suffered missile strikes from the Indian Air Force"
+        suffered = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SUFFERING
+        if {c.lemma_.lower() for c in tok.children} & (COVERT | {"cannon"}):
+            return "coerce"  # "a hybrid attack", "a water cannon attack": force short of an armed attack
+        struck_of = lemma in STRUCK_OF and pobj(tok, ("of",))
+        # "an Israeli airstrike in Doha", "Israel's attack in Doha": one named as its doer, another as its place
+        placed = any(p.pos_ == "PROPN" for p in pobj(tok, ("in", "inside"))) and (
+            any(c.dep_ in ("poss", "amod", "compound") and c.text[:1].isupper() for c in tok.children)
+            or tok.dep_ == "xcomp"  # "ordered the military to resume bombing targets in Tehran"
+        )
+        aimed = [t for t in (tok, *launched(tok)) for _ in pobj(t, ("on", "against", "into"))]
+        return "attack" if aimed or suffered or struck_of or placed else None
+    if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
+        went = lemma == "war" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "go"
+        return "attack" if between_of(tok) or went else None  # "the two republics went to war"
+    if rel == "~send":
+        if tok.dep_ == "dobj" and VERB_TRIGGERS.get(tok.head.lemma_.lower()) == "~send":
+            return None  # "decided to send a troop deployment": the verb names it
+        return "send_troops" if any(is_troops(t) for t in tok.subtree) else None
+    if rel == "~supplier":  # "Russia's leading outside weapons supplier"
+        mods = {t.lemma_.lower() for t in tok.children}
+        return "transfer_arms" if mods & ARMS else "transfer_technology" if mods & TECH else None
+    if rel == "~test":  # "North Korea's missile launch", "a weapons test"
+        return "mobilize" if {c.lemma_.lower() for c in tok.children} & ARMS else None
+    if rel == "~against":  # "China's rhetoric against Taiwan", "protests over the drills"
+        if pobj(tok, ("against", "toward", "towards")):
+            return "oppose"
+        if lemma in ("criticism", "critic", "condemnation") and pobj(tok, ("of",)):
+            return "oppose"  # "made sharp criticisms of China and Russia"
+        if (
+            lemma in ("criticism", "condemnation", "complaint", "protest")
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in DRAWN
+        ):
+            return "oppose"  # "the retaliation drew condemnation from Saudi Arabia"
+        # "lodged a formal protest with the US", "issued a protest to Japan's vice-minister"
+        # ("solemn representations", China's word for one)
+        verb = tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "dobj" else tok.head
+        lodged = tok.dep_ in ("dobj", "conj") and verb.lemma_.lower() in _LODGE
+        to = [p for t in (tok, *tok.conjuncts) for p in pobj(t, ("to", "with"))]
+        to += pobj(verb, ("to", "with")) if lodged else []  # "issued a complaint to Russia"
+        # "lodged its protest over Modi's visit": over what a state did
+        to += [p for p in pobj(tok, ("over", "about")) if any(t.pos_ == "PROPN" for t in p.subtree)]
+        return "oppose" if lemma in ("protest", "representation", "complaint") and lodged and to else None
+    if rel == "~warning":  # "issued a warning to Poland and the Baltic states"; not "warning shots"
+        return "threaten" if pobj(tok, ("to", "against")) else None
+    if rel == "~backing":  # "France's unconditional support for Israel"; "provided support" is the verb's
+        if (tok.dep_ == "dobj" and tok.head.lemma_.lower() in VERB_TRIGGERS) or not pobj(tok, ("for",)):
+            return None
+        military = {c.lemma_.lower() for c in tok.children} & {"military", "defense", "defence", "armed"}
+        return "assist_militarily" if military else "support_politically"
+    if rel == "~closure":  # "the closure of its border with Belarus": a sanction, as "closed its border"
+        shut = {p.lemma_.lower() for p in pobj(tok, ("of",))}
+        # "the closure of its side of the border with Benin"
+        shut |= {
+            q.lemma_.lower()
+            for p in pobj(tok, ("of",))
+            if p.lemma_.lower() == "side"
+            for q in pobj(p, ("of",))
+        }
+        return (
+            "sanction"
+            if shut & {"border", "crossing", "checkpoint", "consulate", "embassy", "airspace"}
+            else None
+        )
+    if rel == "~visit":  # "Shoigu's visit to Pyongyang": talks there; not "a visit to the front"
+        # nor a visit that is the occasion of what the sentence tells ("signed during Putin's visit
+        # to Pyongyang") or that has not happened ("his upcoming visit")
+        background = any(
+            a.lower_ in _OCCASIONS and a.dep_ in ("prep", "mark") for a in list(tok.ancestors)[:3]
+        )
+        background = background or any(
+            c.dep_ == "mark" and c.lower_ in _OCCASIONS for c in tok.head.children if tok.dep_ == "nsubj"
+        )  # "after his visit to North Korea is over"
+        planned = any(c.lower_ in _NOT_YET for c in tok.children) or (
+            tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in ("plan", "prepare", "expect", "announce", "propose")
+        )
+        return "consult" if pobj(tok, ("to",)) and not background and not planned else None
+    if rel == "~talks":  # "a meeting with North Korean leader Kim Jong Un"; not "the NATO meeting"
+        met = pobj(tok, ("with",))
+        # "making contact with one of the Chinese ships", "the vessel made contact with the BRP Datu
+        # Sanday": a touch, not talks
+        doers = [t for c in children(tok.head, "nsubj") for t in c.subtree] if tok.dep_ == "dobj" else []
+        touched = {t.lemma_.lower() for p in met for t in p.subtree} | {t.lemma_.lower() for t in doers}
+        if lemma == "contact" and touched & (VESSELS | ARMS):
+            return None
+        # "Pakistan and Saudi Arabia are in talks to ..."
+        held = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be"
+        sought = lemma in ("consultation", "talk", "talks") and asked_for(tok) is not None
+        return (
+            "consult" if met or between_of(tok) or sought or (held and lemma in ("talk", "talks")) else None
+        )
+    if rel == "~request":  # "a formal request for help from its EU partners"
+        asked = pobj(tok, ("for",)) or (pobj(tok.head, ("for",)) if tok.dep_ == "dobj" else [])
+        wanted = {t.lemma_.lower() for p in asked for t in p.subtree}
+        return "request_aid" if wanted & (ASSISTANCE | TROOPS | ARMS) else None
+    if lemma in ("assistance", "aid") and any(c.lower_ == "military" for c in tok.children):
+        return "assist_militarily" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
+    return rel
