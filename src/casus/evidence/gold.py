@@ -19,9 +19,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from casus.evidence.model import RELATIONS, ArticleReading, Claim
+from casus.evidence.pairs import SYMMETRIC
 from casus.evidence.read import read_document
 from casus.evidence.sources import Document
-from casus.evidence.syntax import SYMMETRIC
 from casus.loader import read_file, validate
 
 __all__ = ["GoldArticle", "excerpt_text", "load_gold", "score"]

@@ -34,12 +34,12 @@ from typing import Any
 from casus.evidence.blame import accuser, mutual
 from casus.evidence.by_object import arms_alongside
 from casus.evidence.gazetteer import Mention, alliances
-from casus.evidence.implied import fill_object, struck
+from casus.evidence.implied import struck
 from casus.evidence.lexicon import EXERCISES, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.objects import objects as _objects
+from casus.evidence.pairs import pairs
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.parsed import targets
 from casus.evidence.pledged import invocations, treaty_claims
 from casus.evidence.roles import _subject
 from casus.evidence.situations import situation
@@ -58,21 +58,11 @@ from casus.evidence.voice import (
     _speech_verb,
     not_ruled_out,
 )
-from casus.evidence.wars import between as between_states
-from casus.evidence.wars import fights_others, fought
+from casus.evidence.wars import fought
 
-__all__ = ["SYMMETRIC", "code_sentence", "main_subject"]
+__all__ = ["code_sentence", "main_subject"]
 
 Token = Any  # spacy.tokens.Token
-SYMMETRIC = frozenset({"agree_sign", "consult", "cooperate_militarily"})
-
-
-def _named(s: _Sentence, t: Token) -> str | None:
-    """The actor a conjunct names itself or through its apposition ("its ally, the United States")."""
-    m = s.mention(t)
-    if m is None:
-        m = next((n for c in t.children if c.dep_ == "appos" and (n := s.mention(c)) is not None), None)
-    return m.form.target if m is not None else None
 
 
 _IN_WORDS = frozenset({"diplomatically", "verbally", "politically", "publicly", "rhetorically"})
@@ -82,38 +72,6 @@ def _leader(s: _Sentence, t: Token) -> bool:
     """A phrase that names a person in office ("Trump", "President Gustavo Petro")."""
     m = s.mention(t)
     return m is not None and m.form.kind == "leader"
-
-
-def _doers(tok: Token) -> list[Token]:
-    """The phrases that name who does a nominal event: its modifiers ("US and British strikes")
-    and its by-phrase, on the noun or on the participle describing it ("strikes launched by the US
-    and UK")."""
-    mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-    by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
-    by += [g for c in tok.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]
-    return mods + [p for b in by for p in _children(b, "pobj")]
-
-
-def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
-    """Actors named as conjuncts of the trigger's own subject ("Seoul and its ally, the United
-    States, accused ..."), or of the doer of a nominal event ("US and British strikes"): each
-    acts, so each gets its claim."""
-    if tok.pos_ == "NOUN":
-        joint = [d for d in _doers(tok) if d.conjuncts]
-        named = [a for d in joint[:1] for t in (d, *d.conjuncts) if (a := _named(s, t)) is not None]
-        return list(dict.fromkeys(named)) if len(named) >= 2 else []
-    subj = _children(tok, "nsubj")
-    if not subj and tok.dep_ in ("advcl", "xcomp", "conj", "acl"):
-        # "Saudi Arabia, Bahrain and the US issued a joint statement condemning Iran's campaign":
-        # the clause it hangs from names those who act
-        above = tok.head.head if tok.dep_ == "acl" and tok.head.dep_ == "dobj" else tok.head
-        return _co_subjects(s, above) if above.i != tok.i and above.pos_ in ("VERB", "AUX") else []
-    # "South Korea, the United States and Japan condemned": a list may be parsed as an apposition
-    listed = [t for a in _children(subj[0], "appos") for t in (a, *a.conjuncts)] if subj else []
-    if not subj or not (subj[0].conjuncts or listed):
-        return []
-    named = [a for t in (subj[0], *subj[0].conjuncts, *listed) if (a := _named(s, t)) is not None]
-    return list(dict.fromkeys(named)) if len(named) >= 2 else []
 
 
 def _co_speakers(s: _Sentence, speech: Token | None, said: Attribution) -> list[Attribution]:
@@ -133,31 +91,6 @@ def _co_speakers(s: _Sentence, speech: Token | None, said: Attribution) -> list[
         other = _source(s, t)
         if other.kind in ("officials", "speaker") and other.who not in (None, said.who):
             out.append(other.model_copy(update={"via": said.via}))
-    return out
-
-
-def _conjoined(s: _Sentence, tok: Token) -> set[str]:
-    """States named as conjuncts of one object of the trigger ("Russia and the DPRK")."""
-    out: set[str] = set()
-    for c in tok.children:
-        heads = (
-            [c]
-            if c.dep_ in ("dobj", "nsubjpass")
-            else [p for p in c.children if c.dep_ == "prep" and p.dep_ == "pobj"]
-        )
-        # "criticized the military alliance of Croatia, Albania and Kosovo": each of its members
-        heads += [
-            q
-            for h in heads
-            for p in h.children
-            if p.lower_ in ("of", "between")
-            for q in _children(p, "pobj")
-        ]
-        # "denounced the US and UK strikes": each doer of the act denounced
-        heads += [d for h in heads if h.pos_ == "NOUN" for d in _doers(h)]
-        for h in heads:
-            if h.conjuncts:
-                out |= {a for t in (h, *h.conjuncts) if (m := s.mention(t)) is not None for a in targets(m)}
     return out
 
 
@@ -246,7 +179,7 @@ def code_sentence(
             rel, objects = "cooperate_militarily", []
         for first, objs in [(rel, objects), *more]:  # troops fighting beside an ally: also sent to it
             also = ["transfer_arms"] if first == "send_troops" and arms_alongside(tok) else []
-            for actor, obj in _pairs(s, tok, first, subjects, objs, passive, context or []):
+            for actor, obj in pairs(s, tok, first, subjects, objs, passive, context or []):
                 for r in (first, *also):
                     claim = _claim(s, text, tok, r, actor, obj, chain, speech, treaty, context or [])
                     _add(s, claims, seen, claim, speech)
@@ -331,85 +264,6 @@ def _test_launch(tok: Token) -> bool:
         return False  # "fired missiles at Nur Khan Airbase": a strike on what it names
     words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
     return bool(words & {"missile", "rocket", "warning", "test", "coast", "sea"})
-
-
-_RECIPROCAL = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "war"})
-
-
-def _pairs(
-    s: _Sentence, tok: Token, rel: str, subjects: list[str], objects: list[str], passive: bool,
-    context: list[str],
-) -> list[tuple[str | None, str | None]]:  # fmt: skip
-    """(subject, object) of each claim a trigger makes: reciprocal ones both ways, one per object
-    or subject named together, and an object the construction puts elsewhere."""
-    between = between_states(s, tok, rel)
-    if len(between) >= 2:  # "hostilities erupted between India and Pakistan"
-        subjects, objects = between, []
-    reciprocal = (
-        (len(between) >= 2 and rel in ("attack", "assist_militarily"))
-        # "India and Pakistan clashed"; not "the US, UK and allies have been conducting air strikes"
-        # (not "set up a joint force to fight terrorist groups": they fight whom the verb names)
-        or (
-            rel == "attack"
-            and len(subjects) >= 2
-            and not objects
-            and tok.lemma_.lower() in _RECIPROCAL
-            and not fights_others(tok)
-        )
-        or any(mutual(t) and t.head.i >= tok.i for t in tok.subtree)
-        # "accused each other of targeting civilians": each did it to the other
-        or (
-            rel == "attack"
-            and (b := accuser(tok)) is not None
-            and any(mutual(c) for c in _children(b, "dobj"))
-        )
-    )
-    pairs: list[tuple[str | None, str | None]]
-    if len(subjects) >= 2 and reciprocal and not objects:  # "fired missiles at each other"
-        pairs = [(subjects[0], subjects[1]), (subjects[1], subjects[0])]
-    elif rel in SYMMETRIC and len(subjects) >= 2 and not objects:
-        # "The United States, South Korea and Japan opened an exercise": each pair of them
-        pairs = [(a, b) for i, a in enumerate(subjects[:4]) for b in subjects[i + 1 : 4]]
-    else:
-        first = subjects[0] if subjects else None
-        others = [o for o in objects if o != first]
-        # "condemned Russia and North Korea": each object named together, one claim each
-        joined = _conjoined(s, tok) | {
-            a for m in s.mentions for a in m.form.members
-        }  # or "the Baltic states"
-        if s.group and set(s.group) <= set(objects):  # "ties with all three countries"
-            joined |= set(s.group)
-        together = [o for o in others if o in joined]
-        pairs = [(first, o) for o in (together if len(together) >= 2 else others[:1])] or [(first, None)]
-        if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:
-            # "Seoul and its ally, the United States, accused the DPRK": each subject acts
-            pairs += [(a, pairs[0][1]) for a in _co_subjects(s, tok) if a not in (first, pairs[0][1])]
-            if any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
-                # "Turkey, Egypt and Djibouti ..., reaffirming their support for Somalia": each of them
-                pairs += [
-                    (a, pairs[0][1])
-                    for a in subjects[1:4]
-                    if a != pairs[0][1] and (a, pairs[0][1]) not in pairs
-                ]
-            # "All three states have severed ties with France": each state of the group acts
-            group = s.group if s.group and set(s.group) == set(subjects) else []
-            pairs += [
-                (a, pairs[0][1])
-                for a in group
-                if a not in (first, pairs[0][1]) and (a, pairs[0][1]) not in pairs
-            ]
-    if rel in SYMMETRIC:  # signing, talks and cooperation are one claim for the pair, in either order
-        pairs = list({frozenset(p): p for p in pairs[::-1]}.values())[::-1]
-    lone = pairs[0][0] if len(pairs) == 1 and pairs[0][1] is None else None
-    # "Both sides condemned external interference": none of those acting is whom they act on
-    filled = (
-        [o for o in fill_object(s, tok, rel, lone, context) if o not in subjects] if lone is not None else []
-    )
-    if lone is not None and filled:
-        pairs = [(lone, o) for o in filled]
-        if not passive:  # "The US and South Korea have alleged that ...": each of them
-            pairs += [(a, o) for a in _co_subjects(s, tok) for o in filled if a not in (lone, o)]
-    return pairs
 
 
 def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) -> Attribution:
