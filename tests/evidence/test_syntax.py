@@ -1781,3 +1781,18 @@ def test_requesting_nato_consultations_is_consulting_nato() -> None:
     ):
         got = triples(text)
         assert ("EST", "consult", "NATO") in got and ("NATO", "consult", "EST") not in got
+
+
+def test_a_dateline_with_an_agency_and_a_tight_dash_and_troops_sent_into_a_place() -> None:
+    got = claims(
+        "Maputo (MOZTIMES)—Mozambique and Rwanda signed a Status of Forces Agreement (SOFA) on Wednesday in"
+        " Kigali, establishing the legal framework for the Rwandan troops deployed there."
+    )
+    assert ("MOZ", "agree_sign", "RWA") in {(c.subject, c.relation, c.object) for c in got}
+    got = triples(
+        "Israel on Monday sent ground troops and tanks into eastern Rafah in the Palestinian territories."
+    )
+    assert not {t for t in got if t[1] == "transfer_arms"}
+    assert ("PRK", "transfer_arms", "RUS") in triples(
+        "North Korea sent thousands of soldiers and container loads of weapons to Russia."
+    )

@@ -167,7 +167,10 @@ def considered_as(tok: Token) -> list[Token]:
 
 def arms_alongside(tok: Token) -> bool:
     """Troops sent with weapons named beside them ("sent thousands of troops and conventional
-    weapons", "soldiers and container loads of weapons"): the sending is also a transfer of arms."""
+    weapons", "soldiers and container loads of weapons"): the sending is also a transfer of arms;
+    not troops and tanks sent "into" a place, an incursion with their own arms."""
+    if pobj(tok, ("into",)):
+        return False
     return any(
         is_troops(t) and any(x.lemma_.lower() in ARMS for c in t.conjuncts for x in (c, *pobj(c, ("of",))))
         for d in children(tok, "dobj")

@@ -30,12 +30,14 @@ __all__ = [
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 # "SEOUL, Nov 5 (Reuters) - ", "BEIJING/TAIPEI (Reuters) -China's", "BRUSSELS Nov 17 France ..."
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'/-]{2,30}(,\s+[A-Z][A-Za-z0-9 .,]{2,30}?)?(\s+\([A-Za-z .]{2,30}\))?\s*(—|–|-{1,2}|:)\s*"
+    r"^[A-Z][A-Z .'/-]{2,30}(,\s+[A-Z][A-Za-z0-9 .,]{2,30}?)?(\s+\([A-Za-z0-9 .]{2,30}\))?\s*(—|–|-{1,2}|:)\s*"
     rf"|^[A-Z][A-Z .'/-]{{2,30}},?\s+{_MONTH}\s+(?=[A-Z])"
     # a place in title case: "Dubai: Israel launched ...", "Seoul - North Korea has decided ..."
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?::|\s*[—–]|\s{2,}-{1,2})\s+(?=[A-Z])"
     # "Washington, DC, US (PANA) - Rwanda and ...": places in title case, then an agency or a dash
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?){1,2}(?:\s+\([A-Za-z .]{2,30}\))?\s+(?:—|–|-{1,2})\s+(?=[A-Z])"
+    # "Maputo (MOZTIMES)—Mozambique and Rwanda signed ...": a place in title case, its agency, a dash
+    r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?\s+\([A-Za-z0-9 .]{2,30}\)\s*(?:—|–|-{1,2})\s*(?=[A-Z])"
 )
 
 
