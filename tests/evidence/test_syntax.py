@@ -1796,3 +1796,18 @@ def test_a_dateline_with_an_agency_and_a_tight_dash_and_troops_sent_into_a_place
     assert ("PRK", "transfer_arms", "RUS") in triples(
         "North Korea sent thousands of soldiers and container loads of weapons to Russia."
     )
+
+
+def test_every_trigger_word_reads_without_error_whatever_its_object() -> None:
+    """A trigger whose object names no relation ("recalled its troops") triggers none: no word of
+    the lexicon may leave an unresolved relation in a claim."""
+    from casus.evidence.lexicon import NOUN_TRIGGERS, VERB_TRIGGERS
+
+    texts = [f"Russia will {v} its troops from Kherson, Ukraine said." for v in sorted(VERB_TRIGGERS)]
+    texts += [f"Russia announced the {n} of its troops near Ukraine." for n in sorted(NOUN_TRIGGERS)]
+    for text in texts:
+        for coder in ("parse", "rules"):
+            for c in read_document(Document("t", None, None, text), on=D, coder=coder).claims:
+                assert c.relation in RELATIONS, (coder, text, c.relation)
+    assert ("PAK", "sanction", "IRN") in triples("Pakistan withdrew its ambassador from Iran.")
+    assert not triples("Russia withdrew its troops from Kherson.")

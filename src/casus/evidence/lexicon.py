@@ -169,7 +169,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "ask": "~request",
     "sideswipe": "coerce",
     "allege": "~allege",
-    "recall": "~recall",
+    **dict.fromkeys(["recall", "withdraw"], "~recall"),
     **dict.fromkeys(["close", "shut"], "~close"),
     "enter": "~enter",
     "shadow": "mobilize",
@@ -425,7 +425,7 @@ def _candidate_pattern() -> re.Pattern[str]:
     irregular forms, and a few stems whose derivations all count ("exercis", "manoeuv")."""
     irregular = ["sent", "struck", "fought", "shot", "sought", "held", "gave", "given", "sold", "began", "begun",
                  "met", "hit", "shut", "brought", "flew", "flown", "led", "undertook", "undertaken", "dealt",
-                 "bought", "came", "saw", "seen", "spoke", "spoken"]  # fmt: skip
+                 "bought", "came", "saw", "seen", "spoke", "spoken", "withdrew", "withdrawn"]  # fmt: skip
     stems = ["drill", "exercis", "maneuv", "manoeuv", "patrol", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
              "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
              "hostilit", "sail", "price", "consequence"]  # fmt: skip

@@ -192,7 +192,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         )
     if lemma in ("seize", "capture") and words & GROUND:
         return "attack"  # "seized Russian territory": ground taken by force
-    if lemma in ("expel", "recall") and words & ENVOYS:
+    if lemma in ("expel", "recall", "withdraw") and words & ENVOYS:
         return "sanction"  # "said it would expel Cambodia's envoy": relations reduced (CAMEO 16)
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
         # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
@@ -350,7 +350,14 @@ _LEMMA_FIXES = {"stag": "stage"}
 
 
 def relation(tok: Token) -> str | None:
-    """The relation a token triggers, if any, with the object-dependent ones resolved."""
+    """The relation a token triggers, if any, with the object-dependent ones resolved; a word whose
+    object names no relation ("recalled its troops") triggers none. "~fight" is left for
+    `casus.evidence.wars` to resolve (who fights whom)."""
+    rel = _relation(tok)
+    return None if rel is None or (rel.startswith("~") and rel != "~fight") else rel
+
+
+def _relation(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     lemma = _LEMMA_FIXES.get(lemma, lemma)
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in ("hold",)):
