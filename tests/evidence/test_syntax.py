@@ -1811,3 +1811,11 @@ def test_every_trigger_word_reads_without_error_whatever_its_object() -> None:
                 assert c.relation in RELATIONS, (coder, text, c.relation)
     assert ("PAK", "sanction", "IRN") in triples("Pakistan withdrew its ambassador from Iran.")
     assert not triples("Russia withdrew its troops from Kherson.")
+
+
+def test_troops_sent_to_fight_a_state_are_not_sent_to_it() -> None:
+    got = triples("North Korea sent troops to fight Ukraine.")
+    assert ("PRK", "send_troops", "UKR") not in got and ("PRK", "attack", "UKR") in got
+    assert ("PRK", "send_troops", "RUS") in triples(
+        "North Korea sent troops to fight for Russia against Ukraine."
+    )

@@ -71,6 +71,10 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             if helped and c.i > tok.i and not temporal:
                 out += helped  # "to aid Russia's war effort in Ukraine": the one aided
                 continue
+            if c.lemma_.lower() in _FIGHTING and c.i > tok.i and not temporal:
+                # "sent troops to fight Ukraine": the foe is no destination; "to fight for Russia" is
+                out += [a for p in _pobj(c, ("for", "alongside", "beside")) for a in s.actors(p)]
+                continue
             if c.dep_ in ("advcl", "xcomp", "prep", "acl", "relcl") and c.i > tok.i and not temporal:
                 wars = [p for p in _children(c, "pobj") if p.lemma_.lower() in WARS]
                 if wars:  # "to the war in Ukraine": where the war is fought, not who is helped
@@ -78,6 +82,9 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                     continue
                 out += [m.form.target for t in c.subtree if (m := s.mention(t)) is not None]
     return out
+
+
+_FIGHTING = frozenset({"fight", "attack", "battle", "repel", "counter", "combat", "fend", "strike"})
 
 
 def made_in(phrase: Token) -> list[str]:
