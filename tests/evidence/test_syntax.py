@@ -1819,3 +1819,20 @@ def test_troops_sent_to_fight_a_state_are_not_sent_to_it() -> None:
     assert ("PRK", "send_troops", "RUS") in triples(
         "North Korea sent troops to fight for Russia against Ukraine."
     )
+
+
+def test_reaching_an_agreement_or_an_arrangement_is_signing_it_but_not_failing_to() -> None:
+    assert ("AFG", "agree_sign", "PAK") in triples(
+        "Afghanistan’s Islamic Emirate and the government of Pakistan have reached an agreement on an"
+        " immediate and permanent ceasefire following negotiations held in Doha, Qatar."
+    )
+    assert ("IND", "agree_sign", "CHN") in triples(
+        "In October, the two countries, India and China, announced that they had reached a patrolling arrangement."
+    )
+    assert not triples(
+        "The United States warned Iran there will be bombing if Tehran fails to reach an agreement."
+    ) & {
+        ("IRN", "agree_sign", "USA"),
+        ("USA", "agree_sign", "IRN"),
+    }
+    assert not triples("Russian missiles reached Israel.")

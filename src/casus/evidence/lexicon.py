@@ -174,6 +174,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "enter": "~enter",
     "shadow": "mobilize",
     "object": "~object",
+    "reach": "~reach",
     **dict.fromkeys(["kill", "wound"], "~kill"),
 }
 # Event nouns whose "of" phrase names the one struck ("Russia's invasion of Ukraine").

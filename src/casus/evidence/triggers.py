@@ -72,6 +72,10 @@ _GUESTS = frozenset(
 _NOT_DONE = frozenset({"not", "never", "will", "would", "could", "may", "might", "to", "should", "'ll"})
 
 
+# What two states reach together ("reached a ceasefire", "reached an understanding")
+_SETTLED = AGREEMENTS | {"ceasefire", "truce", "understanding", "arrangement", "consensus", "settlement"}
+
+
 def _verb_relation(tok: Token, lemma: str) -> str | None:
     """The relation a verb triggers, the object-dependent ones resolved by their objects."""
     rel = VERB_TRIGGERS.get(lemma)
@@ -79,6 +83,11 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return None
     words = object_words(tok)
     before = tok.doc[tok.i - 1].lemma_.lower() if tok.i > 0 else ""
+    if lemma == "reach" and words & _SETTLED:
+        # "reached an agreement on a ceasefire", "reached a patrolling arrangement"; not "help them
+        # reach an agreement", "if Tehran fails to reach an agreement": an aim, not a deal
+        aim = tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        return None if aim else "agree_sign"
     if lemma in ("strike", "seal", "reach") and (
         words & AGREEMENTS
         or (tok.dep_ == "acl" and tok.head.lemma_.lower() in AGREEMENTS)
