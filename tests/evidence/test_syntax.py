@@ -1836,3 +1836,11 @@ def test_reaching_an_agreement_or_an_arrangement_is_signing_it_but_not_failing_t
         ("USA", "agree_sign", "IRN"),
     }
     assert not triples("Russian missiles reached Israel.")
+
+
+def test_article_4_invoked_at_the_end_of_a_sentence_and_by_a_member_named_beside_nato() -> None:
+    assert triples("Poland has invoked NATO's Article 4.") == {("POL", "consult", "NATO")}
+    assert ("POL", "consult", "NATO") in triples(
+        "NATO member, Poland, has invoked Article 4 to initiate consultations among allies on the security implications."
+    )
+    assert not triples("Estonia cited Article 4.2 of the NATO treaty.")  # a paragraph, not Article 4

@@ -378,7 +378,7 @@ COMMITMENT_CASE = re.compile(
 # Invoking a treaty article: consultation (NATO Art. 4) or a call for help (Art. 5, EU Art. 42.7).
 INVOKE = re.compile(
     r"\b(invok|trigger|activat|cit)\w*\s+(the\s+)?(?P<org>NATO|EU|alliance|Nato)?(['’]s\s+)?\s*"
-    r"(Article|Art\.)\s*(?P<art>42[.(]?7\)?|[45](?![\d.]))",
+    r"(Article|Art\.)\s*(?P<art>42[.(]?7\)?|[45](?!\d|\.\d))",
     re.I,
 )
 

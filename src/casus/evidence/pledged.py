@@ -103,7 +103,9 @@ def invocations(s: _Sentence, text: str) -> list[Claim]:
             said = _children(speaker, "nsubj") if speaker is not None else []
             before = s.actors(said[0]) if said else []
         elif subj:
-            before = s.actors(subj[0])
+            # "NATO member, Poland, has invoked Article 4": the member named, not its alliance
+            named = [a for c in subj[0].children if c.dep_ in ("appos", "npadvmod") for a in s.actors(c)]
+            before = [a for a in named if a != org] or s.actors(subj[0])
         before = before or [x.form.target for x in s.mentions if x.end <= m.start() and x.form.target != org]
         if before:
             out.append(
