@@ -1844,3 +1844,16 @@ def test_article_4_invoked_at_the_end_of_a_sentence_and_by_a_member_named_beside
         "NATO member, Poland, has invoked Article 4 to initiate consultations among allies on the security implications."
     )
     assert not triples("Estonia cited Article 4.2 of the NATO treaty.")  # a paragraph, not Article 4
+
+
+def test_aircraft_supported_by_other_states_aircraft_is_military_help_from_each() -> None:
+    got = triples(
+        "Polish F-16s, supported by Dutch F-35s, Italian AWACS, and a NATO multinational tanker transport,"
+        " detected and engaged the threats, downing multiple drones."
+    )
+    assert {("NLD", "assist_militarily", "POL"), ("ITA", "assist_militarily", "POL")} <= got
+    assert not {
+        t
+        for t in triples("Ukraine, backed by the United States, rejected the plan.")
+        if t[1] == "assist_militarily"
+    }

@@ -185,6 +185,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 # "drones, which were shot down": the relative pronoun stands for its noun
                 relative = c.lower_ in ("which", "that", "who")
                 out += s.actors(tok.head if relative and tok.dep_ == "relcl" else c)
+    if passive and tok.dep_ == "acl" and rel == "assist_militarily" and not out:
+        out += s.actors(tok.head)  # "Polish F-16s, supported by Dutch F-35s": whose jets are helped
     if passive and tok.dep_ == "acl" and not out:
         # "was subjected to direct water cannoning by ...": the one subjected undergoes it
         to = tok.head.head if tok.head.dep_ == "pobj" else None

@@ -137,6 +137,10 @@ def pairs(
             joined |= set(s.group)
         together = [o for o in others if o in joined]
         pairs = [(first, o) for o in (together if len(together) >= 2 else others[:1])] or [(first, None)]
+        agents = [p for a in _children(tok, "agent") for p in _children(a, "pobj")]
+        if passive and agents and agents[0].conjuncts and len(pairs) == 1 and pairs[0][1] is not None:
+            # "Polish F-16s, supported by Dutch F-35s, Italian AWACS and a NATO tanker": each agent acts
+            pairs += [(a, pairs[0][1]) for a in subjects[1:4] if a != pairs[0][1]]
         if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:
             # "Seoul and its ally, the United States, accused the DPRK": each subject acts
             pairs += [(a, pairs[0][1]) for a in _co_subjects(s, tok) if a not in (first, pairs[0][1])]

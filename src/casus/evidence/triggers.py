@@ -8,6 +8,7 @@ around the trigger (subject, object, attribution, hedges).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from casus.evidence.by_object import (
@@ -70,6 +71,17 @@ _GUESTS = frozenset(
     {"leader", "president", "minister", "counterpart", "delegation", "king", "prince", "premier"}
 )
 _NOT_DONE = frozenset({"not", "never", "will", "would", "could", "may", "might", "to", "should", "'ll"})
+
+
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+")  # "F-16s", "Su-35", "MiG-31"
+
+
+def _armed(tokens: list[Token]) -> bool:
+    """The words name weapons or aircraft, by kind or by designation."""
+    return any(
+        t.lemma_.lower() in ARMS | _AIRCRAFT or _DESIGNATION.match(t.text) or t.text == "AWACS"
+        for t in tokens
+    )
 
 
 # What two states reach together ("reached a ceasefire", "reached an understanding")
@@ -254,6 +266,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             return None
         if lemma == "stand":  # "We stand with our Philippine allies", "stands by Israel"
             return "support_politically" if pobj(tok, ("with", "by", "behind")) else None
+        # "Polish F-16s, supported by Dutch F-35s": aircraft backing aircraft is military help
+        agents = [t for a in children(tok, "agent") for t in a.subtree]
+        if tok.dep_ == "acl" and _armed([tok.head]) and _armed(agents):
+            return "assist_militarily"
         return "support_politically"
     if rel == "~assist":  # "sent soldiers to help Russia": the sending is the help
         return None if purpose_of_sending(tok) else military_help(tok, lemma, words)
