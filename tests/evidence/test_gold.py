@@ -156,10 +156,18 @@ def test_held_aside_scores() -> None:
     by" a state, an event condemned as on its condemner's word: attribution there 0.845 to 0.850,
     seven claims' sources mended and two broken): precision 0.63 (29 of 46), recall 0.45,
     attribution 0.69 (20 of 29), hedges 0.97, links 1.00 / 1.00, no attack from mutual-defence
-    wording; the floor was lowered to what was measured, and nothing changed for it."""
+    wording; the floor was lowered to what was measured, and nothing changed for it. A
+    twenty-fifth, at the end of that session, once five more rounds (60 articles, each scored once
+    before it was used: precision 0.82, 0.67, 0.79, 0.75 and 0.68) had joined the development set
+    and the reader had been changed on them and the rest of the development set alone (609 more
+    office-holders' terms, threats to "pay a price", reached agreements, NATO consultations
+    requested, what a pact aims at as no pledge, ...): precision 0.66 (29 of 44), recall 0.45 (29
+    of 64), attribution 0.72 (21 of 29), hedges 0.97, links 1.00 / 1.00, no attack from
+    mutual-defence wording (the rules: 0.28 / 0.20, attribution 0.62, one attack); the attribution
+    floor went back to 0.72."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
-    floors = {"precision": 0.60, "recall": 0.42, "attribution_accuracy": 0.68, "hedge_accuracy": 0.95,
+    floors = {"precision": 0.62, "recall": 0.42, "attribution_accuracy": 0.72, "hedge_accuracy": 0.95,
               "link_precision": 0.9, "link_recall": 0.9}  # fmt: skip
     for key, floor in floors.items():
         assert got[key] >= floor, (key, got[key])
