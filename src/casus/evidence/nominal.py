@@ -159,8 +159,6 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~commit":
         mods = {t.lemma_.lower() for t in tok.subtree}
         return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
-    if rel == "~attack" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
-        return None  # "attack UAVs", "strike drones": a kind of weapon, not an event
     if rel == "~attack" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("threaten", "warn"):
         return None  # "threatened ground strikes on drug cartels": the threat is the verb's
     if rel == "~attack":  # "strikes on Iran"; "suffered missile strikes from the Indian Air Force"

@@ -98,7 +98,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if lemma == "reach" and words & _SETTLED:
         # "reached an agreement on a ceasefire", "reached a patrolling arrangement"; not "help them
         # reach an agreement", "if Tehran fails to reach an agreement": an aim, not a deal
-        aim = tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        helped = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _PROMPTING | {"help", "enable", "allow"}
+        aim = tok.dep_ == "xcomp" or helped or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         return None if aim else "agree_sign"
     if lemma in ("strike", "seal", "reach") and (
         words & AGREEMENTS
