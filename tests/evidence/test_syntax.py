@@ -1865,3 +1865,46 @@ def test_aircraft_supported_by_other_states_aircraft_is_military_help_from_each(
         for t in triples("Ukraine, backed by the United States, rejected the plan.")
         if t[1] == "assist_militarily"
     }
+
+
+def test_an_incursion_into_a_named_place_does_not_strike_its_condemner() -> None:
+    got = triples(
+        "Iran condemned Israel’s incursion into the UN-patrolled buffer zone as a “violation” of the law."
+    )
+    assert ("IRN", "oppose", "ISR") in got
+    assert ("ISR", "attack", "IRN") not in got
+
+
+def test_an_act_that_drew_condemnation_from_several_states_is_opposed_by_each() -> None:
+    got = triples(
+        "Israel struck Hamas leaders in Doha on Tuesday. "
+        "The rare attack outside Gaza drew swift condemnation from Qatar, Iran and others."
+    )
+    assert {("QAT", "oppose", "ISR"), ("IRN", "oppose", "ISR")} <= got
+
+
+def test_missile_barrages_against_a_state_are_attacks() -> None:
+    assert ("IRN", "attack", "ISR") in triples(
+        "Iran has carried out two direct missile barrages against Israel since April."
+    )
+
+
+def test_what_both_sides_or_a_joint_statement_say_is_on_officials_word() -> None:
+    (c,) = claims("A Thai F-16 fighter jet bombed targets in Cambodia on Thursday, both sides said.")
+    assert (c.subject, c.relation, c.object) == ("THA", "attack", "KHM")
+    assert (c.attribution.kind, c.attribution.who) == ("officials", "THA")
+    pledged = claims(
+        "“The agreement states that any aggression against either country shall be considered an aggression "
+        "against both,” the joint statement said."
+    )
+    assert pledged and all(c.attribution.kind == "officials" for c in pledged)
+    # a statement from a person named is that person's
+    (d,) = [
+        c
+        for c in claims(
+            "Venezuela’s statement from Delcy Rodríguez denounced an alleged “military provocation by Trinidad "
+            "and Tobago”."
+        )
+        if c.relation == "oppose"
+    ]
+    assert d.attribution.kind == "speaker"

@@ -7,7 +7,7 @@ from typing import Any
 
 from casus.evidence.blame import BLAMERS
 from casus.evidence.events import EVENT_NOUNS
-from casus.evidence.lexicon import NEAR, NON_STATE
+from casus.evidence.lexicon import DRAWN, NEAR, NON_STATE
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import REACTIONS
 from casus.evidence.triggers import children as _children
@@ -140,7 +140,9 @@ _UNNAMED_STATES = frozenset({"country", "nation", "state", "government", "ally",
 def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -> list[str]:
     """Whom a protest names only through what they did ("condemned the exercises", "expressed
     regret over the agreement"): the state the article spoke of last, or both parties of a pact."""
-    nouns = [n for n in _object_nouns(tok) if n.pos_ == "NOUN"]
+    # "The rare attack outside Gaza drew condemnation from Qatar": what drew it is what is condemned
+    drawn = tok.dep_ == "dobj" and tok.head.lemma_.lower() in DRAWN
+    nouns = [n for n in (_children(tok.head, "nsubj") if drawn else _object_nouns(tok)) if n.pos_ == "NOUN"]
     if not nouns or any(s.mention(t) for n in nouns for t in n.subtree):
         return []
     if any(n.lemma_.lower() in NON_STATE for n in _children(tok, "dobj")):
@@ -156,6 +158,13 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
     # not in the protester's own phrase ("The US, which has a pact with Manila, denounced", "the UN
     # special coordinator for Lebanon urged all sides")
     aside = {t.idx for c in _children(tok, "nsubj") for t in c.subtree}
+    if drawn:  # "from Qatar, Iran and others": those who condemn
+        aside |= {
+            t.idx
+            for p in (*_children(tok, "prep"), *_children(tok.head, "prep"))
+            if p.lower_ == "from"
+            for t in p.subtree
+        }
     here = [  # those named after the protest first ("condemned the launch and protested against North Korea")
         m.form.target for m in sorted(s.mentions, key=lambda m: m.start < tok.idx)
         if m.form.kind not in ("org", "leader") and m.form.target != subject and m.start not in aside
@@ -238,7 +247,10 @@ def struck(
     beside = {a for p in _pobj(tok, ("alongside", "with")) for a in s.actors(p)}  # fights beside them
     others -= beside
     # the accuser of "Manila accused China's ships of ramming one of the vessels" was struck
-    accusing = any(a.lemma_.lower() in BLAMERS for a in tok.ancestors)
+    accusing = any(a.lemma_.lower() in BLAMERS for a in tok.ancestors) and not (
+        # "condemned Israel's incursion into the UN-patrolled buffer zone": it went where it says
+        tok.pos_ == "NOUN" and any(not s.actors(p) for p in _pobj(tok, ("into",)))
+    )
     if not (own and said_by in others) and not (inside and inside[0] == said_by) and not accusing:
         others -= {said_by}
     if inside and inside[0] in others:

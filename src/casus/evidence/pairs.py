@@ -169,4 +169,6 @@ def pairs(
         pairs = [(lone, o) for o in filled]
         if not passive:  # "The US and South Korea have alleged that ...": each of them
             pairs += [(a, o) for a in _co_subjects(s, tok) for o in filled if a not in (lone, o)]
+        if tok.pos_ == "NOUN":  # "drew condemnation from Qatar, Iran and others": each of them
+            pairs += [(a, o) for a in subjects[1:4] for o in filled if a != o and (a, o) not in pairs]
     return pairs

@@ -86,9 +86,10 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
         and tok.head.lemma_.lower() in DRAWN
         and NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~against"
     ):
-        # "triggering complaints of a dangerous new provocation from the European Union and Nato"
-        return next((found for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ == "from"
-                     if (found := s.actors(p))), [])  # fmt: skip
+        # "triggering complaints of a dangerous new provocation from the European Union and Nato";
+        # "drew swift condemnation from Qatar, Iran and others" (the phrase hung on the verb)
+        froms = [p for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ == "from"]
+        return next((found for p in froms or _pobj(tok.head, ("from",)) if (found := s.actors(p))), [])
     supplier = tok.lemma_.lower() in SUPPLIERS  # "Russia's weapons supplier": Russia is supplied
     for c in tok.children:
         if supplier:

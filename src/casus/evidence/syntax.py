@@ -47,6 +47,7 @@ from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
 from casus.evidence.voice import (
+    _PAIRED,
     SPEECH_ACTS,
     _attribution,
     _clause_chain,
@@ -266,6 +267,14 @@ def _test_launch(tok: Token) -> bool:
     return bool(words & {"missile", "rocket", "warning", "test", "coast", "sea"})
 
 
+def _both_said(speech: Token | None) -> bool:
+    """The speech verb's subject is "both sides", "the two countries"."""
+    return speech is not None and any(
+        c.lemma_.lower() in _PAIRED and any(d.lower_ in ("both", "two") for d in c.children)
+        for c in _children(speech, "nsubj")
+    )
+
+
 def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) -> Attribution:
     """The trigger's attribution; what someone is accused of is on the accuser's word ("NATO
     denounced Russia for breaching Estonian airspace")."""
@@ -341,6 +350,8 @@ def _claim(
     if subject is None and obj is None:
         return None
     said = _said(s, tok, chain, speech)
+    if said.kind == "officials" and said.who is None and subject is not None and _both_said(speech):
+        said = said.model_copy(update={"who": subject})  # "..., both countries said": the doer's side
     if rel in ("attack", "coerce") and not_ruled_out(chain):
         rel = "threaten"  # "has refused to rule out using military action to seize the island"
     # an interception is aimed at whoever's craft it met, named or not: no target from elsewhere

@@ -247,6 +247,10 @@ def _hyphen(t: Token) -> bool:
     return t.text == "-" and not t.whitespace_ and not t.doc[t.i - 1].whitespace_
 
 
+# What "both sides" or "the two countries" say is said by each of them.
+_PAIRED = frozenset({"side", "country", "nation", "government", "party"})
+
+
 def _source(s: _Sentence, head: Token) -> Attribution:
     """Who a speech verb's subject (or an 'according to' object) is."""
     tokens = list(head.subtree)
@@ -259,6 +263,8 @@ def _source(s: _Sentence, head: Token) -> Attribution:
             return Attribution(kind="officials")  # "according to intelligence reports": unnamed services
         return Attribution(kind="media_reports")  # "according to reports", "reports said"
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    if head.lemma_.lower() in _PAIRED and any(c.lower_ in ("both", "two") for c in head.children):
+        return Attribution(kind="officials")  # "both sides said": each side (`_claim` names it)
     leaders = [m for t in tokens if (m := s.mention(t)) is not None and m.form.kind == "leader"]
     named_as = [
         t
@@ -276,6 +282,14 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         return Attribution(kind="speaker", who=name)
     if leaders:
         return Attribution(kind="speaker", who=leaders[0].form.person or leaders[0].text)
+    if (
+        head.lemma_.lower() in ("statement", "communique", "communiqué")
+        and not words & MEDIA
+        and not any(t.pos_ == "PROPN" and s.mention(t) is None for t in tokens)  # "statement from Rodríguez"
+    ):
+        # "the joint statement said", "a statement from the prime minister's office": what governments issue, on their word
+        found = [m.form.target for t in tokens if (m := s.mention(t)) is not None and m.form.kind != "leader"]
+        return Attribution(kind="officials", who=found[0] if found else None)
     if (holder := _office_holder(s, tokens)) is not None:
         return Attribution(kind="speaker", who=holder)
     if head.pos_ == "PROPN" and s.mention(head) is None and words & OFFICIAL_WORDS:
