@@ -1908,3 +1908,58 @@ def test_what_both_sides_or_a_joint_statement_say_is_on_officials_word() -> None
         if c.relation == "oppose"
     ]
     assert d.attribution.kind == "speaker"
+
+
+def test_expelling_envoys_in_other_words_is_a_sanction_on_their_state() -> None:
+    for text, want in (
+        (
+            "“Russia’s expulsion this week of a British diplomat and diplomatic spouse is yet another escalation.",
+            ("RUS", "GBR"),
+        ),
+        (
+            "Algeria ordered on Monday 12 French embassy officials to leave the country within 48 hours.",
+            ("DZA", "FRA"),
+        ),
+        ("Moscow ordered a British diplomat and the spouse of another one to leave.", ("RUS", "GBR")),
+        ("Britain is revoking accreditation for a Russian diplomat and a diplomatic spouse.", ("GBR", "RUS")),
+        ("France has responded by expelling 12 Algerian agents stationed in the country.", ("FRA", "DZA")),
+    ):
+        assert (want[0], "sanction", want[1]) in triples(text), text
+    assert not triples("Russia ordered its troops to leave Kherson.") & {("RUS", "sanction", "UKR")}
+
+
+def test_a_group_or_a_missile_that_strikes_names_no_state_as_the_doer() -> None:
+    assert not [
+        t
+        for t in triples(
+            "Putin expressed his appreciation to the Russian troops who “defeated the neo-Nazi groups” that invaded"
+            " the region last summer."
+        )
+        if t[1] == "attack"
+    ]
+    assert not [
+        t
+        for t in triples(
+            "A ballistic missile that struck a residential building in Kyiv on April 24 was made in North Korea,"
+            " Ukrainian President Volodymyr Zelensky said."
+        )
+        if t[1] == "attack"
+    ]
+
+
+def test_an_ambassador_summoned_to_protest_is_the_summoners_protest() -> None:
+    got = triples(
+        "Iran has summoned Hungary’s ambassador, whose country holds the rotating European Union presidency, to"
+        " formally protest a joint EU-Gulf Cooperation Council (GCC) statement regarding the disputed islands."
+    )
+    assert ("IRN", "oppose", "GCC") in got
+    assert not [t for t in got if t[0] == "HUN"]
+    # who complains about an intrusion did not intrude
+    assert not [
+        t
+        for t in triples(
+            "Moldova summoned Russia's ambassador on Wednesday to complain about the latest intrusion of drones"
+            " into its airspace."
+        )
+        if t[0] == "MDA" and t[1] == "coerce"
+    ]

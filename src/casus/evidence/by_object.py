@@ -16,8 +16,22 @@ __all__ = [
 
 Token = Any  # spacy.tokens.Token
 
-ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "embassy"})  # fmt: skip
+ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "embassy", "agent", "spouse", "consul"})  # fmt: skip
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def ordered_out(tok: Token) -> list[Token]:
+    """Whom an order to leave sends away: the words between "ordered" and "to leave" ("ordered
+    12 French embassy officials to leave the country"), whatever the parse hangs them on."""
+    leave = next(
+        (
+            t
+            for t in tok.subtree
+            if t.i > tok.i and t.lemma_.lower() in ("leave", "depart") and t.tag_ == "VB"
+        ),
+        None,
+    )
+    return list(tok.doc[tok.i + 1 : leave.i]) if leave is not None else []
 
 
 def when(prep: Token) -> bool:

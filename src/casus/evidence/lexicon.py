@@ -171,6 +171,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "allege": "~allege",
     **dict.fromkeys(["recall", "withdraw"], "~recall"),
     **dict.fromkeys(["close", "shut"], "~close"),
+    "order": "~order",
+    "revoke": "~revoke",
     "enter": "~enter",
     "shadow": "mobilize",
     "object": "~object",
@@ -244,6 +246,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["visit", "trip"], "~visit"),
     "support": "~backing",
     "closure": "~closure",
+    "expulsion": "~expel",
     **dict.fromkeys(
         [
             "meeting",

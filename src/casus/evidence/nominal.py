@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.by_object import is_troops
+from casus.evidence.by_object import ENVOYS, is_troops
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
@@ -226,6 +226,9 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
             if shut & {"border", "crossing", "checkpoint", "consulate", "embassy", "airspace"}
             else None
         )
+    if rel == "~expel":  # "Russia's expulsion of a British diplomat": relations reduced, as "expelled"
+        expelled = {t.lemma_.lower() for p in pobj(tok, ("of",)) for t in (p, *p.conjuncts)}
+        return "sanction" if expelled & ENVOYS else None
     if rel == "~visit":  # "Shoigu's visit to Pyongyang": talks there; not "a visit to the front"
         # nor a visit that is the occasion of what the sentence tells ("signed during Putin's visit
         # to Pyongyang") or that has not happened ("his upcoming visit")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.by_object import considered_as
+from casus.evidence.by_object import considered_as, ordered_out
 from casus.evidence.destinations import destination
 from casus.evidence.gazetteer import organisations
 from casus.evidence.lexicon import (
@@ -226,6 +226,14 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if rel == "accuse" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~consider":
         # "views the latest aggression by China as a violation": whoever did what is judged
         return [a for n in _children(tok, "dobj") for a in s.actors(n)]
+    if rel == "sanction" and tok.lemma_.lower() == "order":  # the envoys' state
+        out += [m.form.target for t in ordered_out(tok) if (m := s.mention(t)) is not None][:1]
+    if rel == "sanction" and tok.lemma_.lower() in ("expulsion", "revoke"):
+        # "Russia's expulsion of a British diplomat", "revoking accreditation for a Russian diplomat"
+        held = (tok, *_children(tok, "dobj"))
+        out += [
+            a for t in held for p in _pobj(t, ("of", "for")) for q in (p, *p.conjuncts) for a in s.actors(q)
+        ]
     if rel == "sanction" and tok.lemma_.lower() in ("recall", "withdraw", "expel"):
         # "recalled their ambassadors from Algeria"
         out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)]

@@ -13,10 +13,12 @@ from typing import Any
 
 from casus.evidence.blame import accused as _accused
 from casus.evidence.blame import accuser
+from casus.evidence.by_object import ENVOYS
 from casus.evidence.destinations import made_in
 from casus.evidence.lexicon import (
     ARMS,
     DRAWN,
+    NON_STATE,
     NOUN_TRIGGERS,
     SPEECH,
     TROOPS,
@@ -149,7 +151,7 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
 REACTIONS = frozenset(
     {lemma for lemma, rel in VERB_TRIGGERS.items()
      if rel in ("oppose", "support_politically", "~reject", "accuse", "~welcome", "~express", "~urge", "~consider")}
-    | {"avenge", "retaliate", "respond", "react", "investigate", "deny", "mourn", "regret", "deplore"}
+    | {"avenge", "retaliate", "respond", "react", "investigate", "deny", "mourn", "regret", "deplore", "complain"}
     # "Kanaani described the attacks on Yemen as a clear violation": who judges it did not do it
     | {"describe", "term", "characterise", "characterize"}
 )  # fmt: skip
@@ -208,6 +210,13 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             return owner, True
         return [], True
     subj = _children(tok, *_SUBJ)
+    if (
+        subj
+        and subj[0].lemma_.lower() in ENVOYS
+        and tok.head.lemma_.lower() in ("summon", "call")
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+    ):  # "summoned Hungary's ambassador to protest the statement": the summoner protests
+        subj = _children(tok.head, *_SUBJ)
     if subj:
         # "the Israeli attack that targeted ...", "an Israeli airstrike in Doha, the capital of
         # Qatar, which targeted ...": the attack's doer (the parse may hang the clause on a place in it)
@@ -227,6 +236,14 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             return found, False
         if subj[0].lower_ == "who" and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
             return [], False  # "rebels who carried out attacks": people no state is named for
+        if (
+            subj[0].lower_ in ("that", "which")
+            and tok.dep_ == "relcl"
+            and tok.head.lemma_.lower() in NON_STATE | ARMS
+            and tok.head.pos_ == "NOUN"
+            and not _noun_subject(s, tok.head)
+        ):
+            return [], False  # "the neo-Nazi groups that invaded", "a missile that struck": no state named
         if subj[0].pos_ == "PRON" and s.mention(subj[0]) is None:
             if len(s.pair) == 2 and s.collective(subj[0]):
                 # "Each blamed the other, ... where Vietnam and Taiwan also have claims": the two
@@ -248,7 +265,13 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         if head.i != tok.i and (accused := _accused(s, head)):
             return accused, False  # "accused the North of sending troops to help Russia": the North helps
         infinitive = head.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children)
-        if head.dep_ == "xcomp" or (infinitive and head.head.lemma_.lower() in CONTROL_VERBS):
+        summoned = head.head.lemma_.lower() in (
+            "summon",
+            "call",
+        )  # "summoned Hungary's ambassador to protest"
+        if (head.dep_ == "xcomp" and not summoned) or (
+            infinitive and head.head.lemma_.lower() in CONTROL_VERBS
+        ):
             # "does not oblige North Korea to provide": the object acts
             for c in _children(head.head, "dobj"):
                 if found := s.actors(c):

@@ -22,6 +22,7 @@ from casus.evidence.by_object import (
     exercise,
     is_troops,
     military_help,
+    ordered_out,
     sent,
     supplied,
     urged,
@@ -230,6 +231,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if tok.dep_ == "relcl" and struck:  # (the clause may hang on the place struck)
             return None  # "the strikes on Doha, which killed six people": that strike, told once
         return "attack" if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in named) else None
+    if rel == "~order":  # "ordered 12 French embassy officials to leave the country": an expulsion
+        return "sanction" if {t.lemma_.lower() for t in ordered_out(tok)} & ENVOYS else None
+    if rel == "~revoke":  # "revoking accreditation for a Russian diplomat"
+        return "sanction" if "accreditation" in words else None
     if rel == "~close":  # "closed its border with Cambodia", "shut the Russian consulate": a sanction
         shut = {c.lemma_.lower() for c in children(tok, "dobj", "nsubjpass")}
         return (
