@@ -1963,3 +1963,26 @@ def test_an_ambassador_summoned_to_protest_is_the_summoners_protest() -> None:
         )
         if t[0] == "MDA" and t[1] == "coerce"
     ]
+
+
+def test_flares_fired_against_aircraft_and_jets_scrambled_at_anothers_prompting() -> None:
+    assert ("JPN", "mobilize", "RUS") in triples(
+        "Japanese fighter jets fired warning flares against a Russian military aircraft."
+    )
+    assert ("JPN", "mobilize", "RUS") in triples(
+        "Russian aircraft occasionally enter Japanese airspace, prompting Japan to scramble fighter jets in response."
+    )
+
+
+def test_the_council_is_the_body_of_the_state_quoted_before() -> None:
+    got = triples(
+        "“These actions disregard international laws,” the Philippines' National Maritime Council said in a"
+        " statement. The council further urged Beijing to “desist from conducting illegal actions.”"
+    )
+    assert ("PHL", "oppose", "CHN") in got
+
+
+def test_strikes_across_a_state_strike_it() -> None:
+    assert ("IRN", "attack", "ARE") in triples(
+        "Iranian strikes across the UAE in the past two days have resulted in three fatalities and 58 injured."
+    )

@@ -61,6 +61,10 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         for c in clauses:
             by = [a for d in _children(c, "nsubj") for a in s.actors(d) if a != subject]
             near += by or [a for d in _children(c, "dobj") for a in s.actors(d)]
+        if tok.head.lemma_.lower() in DRAWN and tok.head.dep_ in ("advcl", "xcomp", "conj"):
+            # "Russian aircraft occasionally enter Japanese airspace, prompting Japan to scramble
+            # fighter jets": whose act prompted it
+            near += [a for d in _children(tok.head.head, "nsubj") for a in s.actors(d)]
         return [o for o in near if o != subject][:1]
     return []
 

@@ -172,6 +172,7 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
             or tok.dep_ == "xcomp"  # "ordered the military to resume bombing targets in Tehran"
         )
         aimed = [t for t in (tok, *launched(tok)) for _ in pobj(t, ("on", "against", "into"))]
+        aimed += [p for p in pobj(tok, ("across",)) if p.pos_ == "PROPN"]  # "Iranian strikes across the UAE"
         return "attack" if aimed or suffered or struck_of or placed else None
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
         went = lemma == "war" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "go"

@@ -81,7 +81,8 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     if rel == "attack" and not out:  # "the strikes launched by the US against Yemen"
         out += [a for c in launched(tok) for p in _pobj(c, ("on", "against", "into")) for a in s.actors(p)]
     if rel == "attack" and not out:  # "an Israeli airstrike in Doha": the state it was in
-        out += [a for p in _pobj(tok, ("in", "inside")) if p.pos_ == "PROPN" for a in s.actors(p)]
+        # "Iranian strikes across the UAE"
+        out += [a for p in _pobj(tok, ("in", "inside", "across")) if p.pos_ == "PROPN" for a in s.actors(p)]
     if rel == "oppose" and tok.lemma_.lower() in (
         "criticism",
         "critic",

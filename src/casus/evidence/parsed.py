@@ -35,6 +35,9 @@ class Sentence:
         self.person: str | None = None  # the state of the office-holder named last before this sentence
         # what the sentence just before was about (its main clause's subject), for "they" and "it"
         self.previous: list[str] = []
+        # whose officials "the ministry" and "the council" are: the state whose officials the article
+        # quoted last, or where it was filed from
+        self.home: str | None = None
         # who did the events the article has told of so far, by kind ("drills", "strike"), for "condemned
         # the drills" in a later sentence (`casus.evidence.events`)
         self.events: dict[str, list[str]] = {}

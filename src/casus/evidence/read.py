@@ -112,7 +112,7 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         said = speaker_of(doc, local, last, sent, on)
         previous = about if rows and rows[-1][0] == index - 1 else []
         found = code_sentence(doc, local, sent, context, last, on, named, previous, events,
-                              (group, group_last))  # fmt: skip
+                              (group, group_last), home)  # fmt: skip
         found = _homed(found, home)
         if said.kind == "author" and rows and rows[-1][0] >= index - 2 and _IT_SAID.search(sent):
             # '"The agreement states that ...," it added': on the word of whoever spoke just before

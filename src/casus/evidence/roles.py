@@ -251,6 +251,13 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
                 after = all(m.start > subj[0].idx for m in s.mentions)
                 return list(s.earlier if after and len(s.earlier) == 2 else s.pair), False
             return _antecedent(s, tok), False
+        if (
+            s.home is not None
+            and subj[0].lemma_.lower() in _BODIES
+            and any(c.lower_ == "the" for c in subj[0].children)
+            and not any(s.mention(t) for t in subj[0].subtree)
+        ):
+            return [s.home], False  # "The council further urged Beijing to desist": the one quoted before
         # "Burkina Faso, Mali, and Niger formed ..." may be parsed with two subjects: each of them
         named = list(dict.fromkeys(a for c in subj if c.pos_ == "PROPN" or c is subj[0] for a in s.actors(c)))
         if not named and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subj[0].children):
@@ -383,6 +390,8 @@ def _person(s: _Sentence, t: Token) -> bool:
     return m is not None and m.form.kind == "leader"
 
 
+# A state's bodies that "the" names once the article has named whose they are ("the ministry")
+_BODIES = frozenset({"ministry", "council", "military", "army", "navy", "government", "embassy", "guard"})
 _RELATIVE = frozenset({"which", "who"})  # not "that", often hung on the wrong noun
 _PERSONAL = frozenset({"he", "she", "it", "they"})  # not "who", "which", "that", "we"
 _FIRST_PERSON = frozenset({"i", "we", "my", "our"})

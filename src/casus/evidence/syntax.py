@@ -99,7 +99,7 @@ def code_sentence(
     doc: Any, mentions: list[Mention], text: str, context: list[str] | None = None,
     last_speaker: Attribution | None = None, on: dt.date | None = None, person: str | None = None,
     previous: list[str] | None = None, events: dict[str, list[str]] | None = None,
-    group: tuple[list[str], bool] = ([], False),
+    group: tuple[list[str], bool] = ([], False), home: str | None = None,
 ) -> list[Claim]:  # fmt: skip
     """The claims of one parsed sentence whose actor mentions are given (sentence offsets);
     `context` holds the states the article named last, for pledges that say "both countries",
@@ -108,8 +108,10 @@ def code_sentence(
     sentence just before was about (`main_subject`), for "they" and "it", and `events` who did the
     events the article told of before (`casus.evidence.events`), for "condemned the drills", and
     `group` the states a sentence before named together, with whether no sentence since named two
-    or more, for "the three countries"."""
+    or more, for "the three countries", and `home` whose officials the article quoted last, for
+    "the ministry"."""
     s = _Sentence(doc, mentions, last_speaker, context, text, on)
+    s.home = home
     s.group, s.group_last = group
     s.person = person
     s.previous = previous or []
@@ -167,6 +169,11 @@ def code_sentence(
             if any(_relation(t) == "attack" for t in tok.subtree if t.i != tok.i):
                 continue  # "launched missiles targeting Pakistan", "... in an air strike on Ukraine": that strike
             rel = "mobilize"  # "fired ballistic missiles off its east coast": a show of force, no one struck
+            # "fired warning flares against a Russian military aircraft": shown against the aircraft's state
+            objects = [
+                a for d in _children(tok, "dobj") if d.lemma_.lower() == "flare"
+                for p in _pobj(d, ("against", "at", "toward", "towards")) for a in s.actors(p)
+            ][:1]  # fmt: skip
         if rel == "mobilize" and tok.lemma_.lower() in ("deploy", "station") and _pobj(tok, ("to",)):
             objects = []  # "deployed the Typhon system to the Philippines": where, not against whom
         if (
