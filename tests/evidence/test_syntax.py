@@ -1986,20 +1986,3 @@ def test_strikes_across_a_state_strike_it() -> None:
     assert ("IRN", "attack", "ARE") in triples(
         "Iranian strikes across the UAE in the past two days have resulted in three fatalities and 58 injured."
     )
-
-
-def test_an_event_told_as_what_came_before_a_report_is_the_articles_account() -> None:
-    (c,) = [
-        c
-        for c in claims(
-            "The United States has warned that it would defend the Philippines in case of an armed attack"
-            " under a 1951 treaty after Chinese ships blocked and collided with Philippine vessels."
-        )
-        if c.relation == "coerce"
-    ]
-    assert (c.subject, c.object, c.attribution.kind) == ("CHN", "PHL", "author")
-    # but a sentence as a whole on an outlet's word stays so
-    (d,) = claims(
-        "Netanyahu made the call after he met US President Donald Trump on Monday, according to Reuters."
-    )
-    assert d.attribution.kind == "media_reports"

@@ -295,8 +295,7 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
     judge = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _JUDGING else None
     if said.kind == "author" and judge is not None and (by := _children(judge, "nsubj")):
         return _source(s, by[0])  # "Iran denounced the strikes launched by the US": on Iran's word
-    noun = tok.pos_ in ("NOUN", "PROPN")
-    if said.kind != "author" and (noun or "according to" not in s.low) and _background(chain, speech, noun):
+    if said.kind != "author" and tok.pos_ in ("NOUN", "PROPN") and _background(chain, speech):
         return Attribution(kind="author")
     if said.kind == "author" and any(t.lemma_.lower() == "report" and t.pos_ == "NOUN" for t in chain[1:4]):
         return Attribution(
@@ -311,17 +310,11 @@ _BACKGROUND = frozenset({"after", "following", "response", "retaliation", "amid"
 _JUDGING = frozenset({"condemn", "denounce", "deplore", "slam", "decry", "criticise", "criticize"})
 
 
-def _background(chain: list[Token], speech: Token | None, noun: bool) -> bool:
+def _background(chain: list[Token], speech: Token | None) -> bool:
     """An event named as the occasion of what is reported ("triggering Article 4 in response to
-    last night's violation of Polish airspace", "in retaliation for American airstrikes", "will
-    request consultations after three Russian jets violated its airspace"): the article's account
-    of what happened, not the speaker's."""
-    for t in chain[:-1] if not noun else ():
-        if speech is not None and t.i == speech.i:
-            return False
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in t.children):
-            return True
-    for t in chain[1:] if noun else ():
+    last night's violation of Polish airspace", "in retaliation for American airstrikes"): the
+    article's account of what happened, not the speaker's."""
+    for t in chain[1:]:
         if speech is not None and t.i == speech.i:
             return False
         if t.lower_ in _BACKGROUND and t.pos_ in ("ADP", "NOUN", "SCONJ"):
