@@ -54,7 +54,8 @@ def test_the_gold_set_is_real_and_large_enough() -> None:
             "parse",
             {
                 "precision": 0.85,
-                "recall": 0.37,
+                # 0.37 until round 25: the three rounds since read lower (0.18-0.27) before use
+                "recall": 0.36,
                 "attribution_accuracy": 0.83,
                 "hedge_accuracy": 0.96,
                 "link_precision": 0.95,

@@ -1986,3 +1986,39 @@ def test_strikes_across_a_state_strike_it() -> None:
     assert ("IRN", "attack", "ARE") in triples(
         "Iranian strikes across the UAE in the past two days have resulted in three fatalities and 58 injured."
     )
+
+
+def test_refused_talks_leaders_clashing_a_plane_crashing_and_mercenaries_killed_are_no_events() -> None:
+    for text in (
+        "Pyongyang has shunned talks with Seoul and Washington since 2019.",
+        "Lee’s government has pushed hard to reopen talks with North Korea.",
+        "The move ramps up a growing clash between the Republican US president and Colombia's first leftist leader.",
+        "An Azerbaijan Airlines plane crashed in Kazakhstan in December 2024.",
+        "Sudanese forces killed 40 Colombian mercenaries.",
+    ):
+        assert not triples(text), text
+    # talks held, a clash between states and a ship crashing into another still are
+    assert {("USA", "consult", "PHL"), ("PHL", "consult", "USA")} & triples(
+        "The statement coincided with a virtual discussion involving Philippine President Ferdinand Marcos Jr.,"
+        " U.S. President Joe Biden, and Japanese Prime Minister Shigeru Ishiba."
+    )
+    assert ("IND", "attack", "PAK") in triples("The clash between India and Pakistan killed dozens.")
+
+
+def test_he_is_not_the_capital_named_before_him() -> None:
+    got = triples(
+        "Putin arrived in Tajikistan for a state visit the day before. It was also reported that in Dushanbe,"
+        " where a meeting of the CIS heads of state is scheduled, he would meet with the president of Azerbaijan."
+    )
+    assert ("RUS", "consult", "AZE") in got and ("TJK", "consult", "AZE") not in got
+
+
+def test_missiles_made_by_one_state_fired_at_another_strike_the_other() -> None:
+    got = triples("Russia has fired at least 24 North Korean ballistic missiles at Ukraine since Dec. 30.")
+    assert ("RUS", "attack", "UKR") in got and ("RUS", "attack", "PRK") not in got
+
+
+def test_flares_near_anothers_aircraft_harass_it_and_warning_flares_are_a_show_of_force() -> None:
+    assert ("CHN", "coerce", "PHL") in triples("A Chinese fighter jet fired flares at a Philippine aircraft.")
+    got = triples("Japanese fighter jets fired warning flares against a Russian military aircraft.")
+    assert ("JPN", "mobilize", "RUS") in got and not [t for t in got if t[1] in ("attack", "coerce")]

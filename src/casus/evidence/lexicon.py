@@ -258,6 +258,8 @@ NOUN_TRIGGERS: dict[str, str] = {
             "conversation",
             "call",
             "summit",
+            "discussion",
+            "negotiation",
         ],
         "~talks",
     ),
@@ -298,7 +300,7 @@ MEDIA = frozenset(
     ]
 )  # fmt: skip
 # Heads whose national adjective names a non-state body, not the state ("the Palestinian movement").
-NON_STATE = frozenset({"movement", "group", "militant", "faction", "militia", "rebel", "insurgent", "separatist", "party"})  # fmt: skip
+NON_STATE = frozenset({"movement", "group", "militant", "faction", "militia", "rebel", "insurgent", "separatist", "party", "mercenary"})  # fmt: skip
 OFFICIAL_WORDS = frozenset(
     [
         "official", "officials", "ministry", "ministries", "government", "spokesman", "spokesperson",

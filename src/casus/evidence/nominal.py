@@ -85,12 +85,21 @@ def asked_for(tok: Token) -> Token | None:
     return verb if direct and verb.pos_ == "VERB" and verb.lemma_.lower() in _ASKING else None
 
 
+def _person(t: Token) -> bool:
+    """The phrase names a person by an office ("the US president", "Colombia's leader")."""
+    return t.lemma_.lower() in ("president", "leader", "minister", "premier", "chancellor", "king")
+
+
 def between_of(tok: Token) -> list[Token]:
     """The objects of "between" on a noun, or on the verb it is the subject of ("hostilities
     erupted between India and Pakistan")."""
     found = pobj(tok, ("between",))
     if not found and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         found = pobj(tok.head, ("between",))
+    if not found and tok.pos_ == "NOUN":  # "a virtual discussion involving Marcos, Biden and Ishiba"
+        found = [d for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "involve"
+                 for d in children(c, "dobj", "pobj")]  # fmt: skip
+        found += [j for d in found for j in d.conjuncts if j not in found]
     return found
 
 
@@ -108,6 +117,10 @@ def purpose_of_sending(tok: Token) -> bool:
 def launched(tok: Token) -> list[Token]:
     """The participles that describe a nominal event ("strikes launched by the US against Yemen")."""
     return [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+
+
+# Verbs whose object talks are not held: refused, or only sought again
+_REFUSED_TALKS = frozenset({"shun", "reject", "rebuff", "refuse", "spurn", "boycott", "snub", "reopen", "resume", "revive", "restart"})  # fmt: skip
 
 
 def noun_relation(tok: Token, lemma: str) -> str | None:
@@ -174,6 +187,10 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         aimed = [t for t in (tok, *launched(tok)) for _ in pobj(t, ("on", "against", "into"))]
         aimed += [p for p in pobj(tok, ("across",)) if p.pos_ == "PROPN"]  # "Iranian strikes across the UAE"
         return "attack" if aimed or suffered or struck_of or placed else None
+    if rel == "~between" and any(_person(t) for t in between_of(tok)):
+        return (
+            None  # "a growing clash between the Republican US president and Colombia's leftist leader": words
+        )
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
         went = lemma == "war" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "go"
         return "attack" if between_of(tok) or went else None  # "the two republics went to war"
@@ -252,6 +269,8 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         touched = {t.lemma_.lower() for p in met for t in p.subtree} | {t.lemma_.lower() for t in doers}
         if lemma == "contact" and touched & (VESSELS | ARMS):
             return None
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _REFUSED_TALKS:
+            return None  # "Pyongyang has shunned talks with Seoul", "pushed hard to reopen talks": none held
         # "Pakistan and Saudi Arabia are in talks to ..."
         held = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be"
         sought = lemma in ("consultation", "talk", "talks") and asked_for(tok) is not None

@@ -147,6 +147,10 @@ def _named_for_a_city(s: _Sentence, pact: Token) -> bool:
     return bool(named) and all(m.form.kind == "capital" for m in named)
 
 
+_AIMED = ("at", "against", "on", "into")
+_FLARED = ("at", "against", "toward", "towards", "near", "on")
+
+
 def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     """Whom the trigger acts on: the actors its object, preposition or construction names."""
     if tok.lemma_.lower() == "host" and rel == "send_troops":
@@ -194,6 +198,10 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         if to is not None and to.lower_ == "to" and to.head.lemma_.lower() in ("subject", "expose"):
             for c in _children(to.head, "nsubjpass", "dobj"):
                 out += s.actors(c)
+    if any(c.lemma_.lower() == "flare" for c in _children(tok, "dobj")):
+        # "fired warning flares against a Russian military aircraft", "fired flares at one of its
+        # aircraft": whose aircraft, wherever the parse hangs the phrase
+        return [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, _FLARED) for a in s.actors(p)][:1]
     for c in _children(tok, "dobj", "iobj", "dative"):
         if rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily") and (
             {t.lemma_.lower() for t in c.subtree} & (TROOPS | ARMS | TECH | ASSISTANCE)
@@ -208,6 +216,11 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             continue
         if rel == "agree_sign" and _named_for_a_city(s, c):
             continue  # "signed the Kuala Lumpur Peace Accord": where it was made, not a party
+        aimed = _pobj(tok, _AIMED) or _pobj(c, _AIMED)
+        if rel == "attack" and c.lemma_.lower() in ARMS and aimed:
+            # "fired 24 North Korean ballistic missiles at Ukraine": whom they hit, not whose make they are
+            out += [a for p in _pobj(c, _AIMED) for a in s.actors(p)]
+            continue
         out += s.actors(c)
     for c in _children(tok, "ccomp") if rel in ("oppose", "accuse", "support_politically") else ():
         # "condemned what it called a cowardly Israeli attack": what was called so

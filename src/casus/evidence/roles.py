@@ -361,8 +361,13 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
             found = s.actors(subj[0])
             if found:
                 return found
+    # "in Dushanbe ..., he would meet": a person is not a capital named before him
     before = [
-        m.form.target for m in s.mentions if m.end <= tok.idx and not (thing and m.form.kind == "leader")
+        m.form.target
+        for m in s.mentions
+        if m.end <= tok.idx
+        and not (thing and m.form.kind == "leader")
+        and not (word in _THIRD_PERSON and m.form.kind == "capital")
     ]
     if before:
         return before[:1]

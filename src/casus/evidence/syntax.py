@@ -169,11 +169,6 @@ def code_sentence(
             if any(_relation(t) == "attack" for t in tok.subtree if t.i != tok.i):
                 continue  # "launched missiles targeting Pakistan", "... in an air strike on Ukraine": that strike
             rel = "mobilize"  # "fired ballistic missiles off its east coast": a show of force, no one struck
-            # "fired warning flares against a Russian military aircraft": shown against the aircraft's state
-            objects = [
-                a for d in _children(tok, "dobj") if d.lemma_.lower() == "flare"
-                for p in _pobj(d, ("against", "at", "toward", "towards")) for a in s.actors(p)
-            ][:1]  # fmt: skip
         if rel == "mobilize" and tok.lemma_.lower() in ("deploy", "station") and _pobj(tok, ("to",)):
             objects = []  # "deployed the Typhon system to the Philippines": where, not against whom
         if (

@@ -31,6 +31,7 @@ from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
     EXERCISES,
+    NON_STATE,
     NOUN_TRIGGERS,
     TECH,
     TROOPS,
@@ -167,6 +168,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return (
             "transfer_arms" if words & (ARMS | VESSELS) else "transfer_technology" if words & TECH else None
         )
+    if rel in ("~fire", "~launch") and "flare" in words:
+        # flares shot near another's aircraft harass it; warning flares at an intruder are a show of force
+        warned = any(t.lemma_.lower() in ("warning", "warn") for t in tok.sent)  # "to warn off the aircraft"
+        return "mobilize" if warned else "coerce"
     if rel == "~fire":
         if "cannon" in words or any(t.lemma_ == "cannon" for t in tok.subtree):
             return "coerce"
@@ -215,6 +220,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         )
     if lemma in ("seize", "capture") and words & GROUND:
         return "attack"  # "seized Russian territory": ground taken by force
+    if lemma == "crash" and not pobj(tok, ("into", "with")):
+        return None  # "an Azerbaijan Airlines plane crashed in Kazakhstan": an accident, no one rammed
     if lemma in ("expel", "recall", "withdraw") and words & ENVOYS:
         return "sanction"  # "said it would expel Cambodia's envoy": relations reduced (CAMEO 16)
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
@@ -230,6 +237,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         struck = any(NOUN_TRIGGERS.get(a.lemma_.lower()) == "~attack" for a in list(tok.ancestors)[:3])
         if tok.dep_ == "relcl" and struck:  # (the clause may hang on the place struck)
             return None  # "the strikes on Doha, which killed six people": that strike, told once
+        if any(c.lemma_.lower() in NON_STATE for c in children(tok, "dobj", "nsubjpass")):
+            return None  # "killed at least 40 suspected Colombian mercenaries": no state's people
         return "attack" if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in named) else None
     if rel == "~order":  # "ordered 12 French embassy officials to leave the country": an expulsion
         return "sanction" if {t.lemma_.lower() for t in ordered_out(tok)} & ENVOYS else None

@@ -38,7 +38,7 @@ def between(s: _Sentence, tok: Token, rel: str) -> list[str]:
     )
     if rel not in ("attack", "agree_sign", "consult", "cooperate_militarily") and not pledge:
         return []  # "security guarantees between Russia and Belarus" are each one's to the other
-    return [a for p in between_of(tok) for a in s.actors(p)]
+    return list(dict.fromkeys(a for p in between_of(tok) for a in s.actors(p)))
 
 
 def _fighters_are_troops(tok: Token) -> bool:
