@@ -2022,3 +2022,11 @@ def test_flares_near_anothers_aircraft_harass_it_and_warning_flares_are_a_show_o
     assert ("CHN", "coerce", "PHL") in triples("A Chinese fighter jet fired flares at a Philippine aircraft.")
     got = triples("Japanese fighter jets fired warning flares against a Russian military aircraft.")
     assert ("JPN", "mobilize", "RUS") in got and not [t for t in got if t[1] in ("attack", "coerce")]
+
+
+def test_a_charge_he_makes_is_the_state_of_the_office_holder_named_before() -> None:
+    got = claims(
+        "Polish Defense Minister Władysław Kosiniak-Kamysz confirmed the drone was Russian."
+        " “Russia is once again provoking the NATO states,” he said."
+    )
+    assert ("POL", "accuse", "RUS") in {(c.subject, c.relation, c.object) for c in got}
