@@ -2030,3 +2030,20 @@ def test_a_charge_he_makes_is_the_state_of_the_office_holder_named_before() -> N
         " “Russia is once again provoking the NATO states,” he said."
     )
     assert ("POL", "accuse", "RUS") in {(c.subject, c.relation, c.object) for c in got}
+
+
+def test_a_signing_with_no_other_party_named_is_no_claim_but_a_ratification_is() -> None:
+    assert not [
+        t for t in triples("The Turkish state signed 24 cooperation agreements in Iraq.") if t[2] is None
+    ]
+    assert ("PRK", "agree_sign", None) in triples("North Korea ratified the treaty on Monday.")
+
+
+def test_jets_scrambled_against_what_the_next_clause_names() -> None:
+    assert ("ROU", "mobilize", "RUS") in triples(
+        "Romania again scrambled F-16 fighter jets and issued a public alert on Wednesday evening, after a"
+        " Russian drone briefly entered its airspace."
+    )
+    assert ("NATO", "mobilize", "RUS") in triples(
+        'He said NATO fighter jets had been scrambled to "inspect and check the Russian fighter".'
+    )

@@ -56,9 +56,11 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         # "after detecting a Russian drone": what was detected
         clauses = [
             *_children(tok, "advcl", "xcomp"),
+            # "scrambled F-16 fighter jets and issued a public alert ..., after a Russian drone entered"
+            *(c for j in tok.conjuncts if j.i > tok.i for c in _children(j, "advcl")),
             *(c for p in _children(tok, "prep") for c in _children(p, "pcomp")),
         ]
-        for c in clauses:
+        for c in [*clauses, *(j for c in clauses for j in c.conjuncts)]:  # "to inspect and check the fighter"
             by = [a for d in _children(c, "nsubj") for a in s.actors(d) if a != subject]
             near += by or [a for d in _children(c, "dobj") for a in s.actors(d)]
         if tok.head.lemma_.lower() in DRAWN and tok.head.dep_ in ("advcl", "xcomp", "conj"):

@@ -188,7 +188,9 @@ def _charged(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None
         return None
     speakers = [a for c in children(said, "nsubj") for a in s.actors(c)]
     if not speakers and s.person and any(c.lower_ in ("he", "she") for c in children(said, "nsubj")):
-        speakers = [s.person]  # '"Russia is once again provoking the NATO states," he said': the one named last
+        speakers = [
+            s.person
+        ]  # '"Russia is once again provoking the NATO states," he said': the one named last
     charged = [a for c in children(tok, "nsubj", "nsubjpass") for a in s.actors(c) if a not in speakers]
     if not (speakers and charged):
         return None

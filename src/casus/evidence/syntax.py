@@ -338,6 +338,8 @@ DYADIC = frozenset(
 )  # fmt: skip
 
 
+# A party's own act on a pact, with no other party named ("North Korea ratified the treaty")
+_RATIFYING = frozenset({"ratify", "ratification", "adopt", "approve", "endorse"})
 COMMITMENTS = frozenset({"commitment", "pledge", "guarantee", "obligation"})
 OBLIGING = frozenset({"require", "oblige", "obligate", "bind"})
 AVERTING = frozenset({"deter", "prevent", "avoid", "avert", "forestall", "discourage", "risk", "fear", "dissuade"})  # fmt: skip
@@ -364,6 +366,8 @@ def _claim(
         and tok.lemma_.lower() != "intercept"
     ):
         obj = struck(s, tok, rel, subject, said.who, context)
+    if rel == "agree_sign" and obj is None and tok.lemma_.lower() not in _RATIFYING:
+        return None  # "signed 24 cooperation agreements in Iraq": no party named to sign with
     noun = tok.pos_ in ("NOUN", "PROPN")
     conditional = _conditional(chain, speech) or (
         rel == "assist_militarily"
