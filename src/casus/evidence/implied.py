@@ -60,7 +60,7 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
             *(c for j in tok.conjuncts if j.i > tok.i for c in _children(j, "advcl")),
             *(c for p in _children(tok, "prep") for c in _children(p, "pcomp")),
         ]
-        for c in [*clauses, *(j for c in clauses for j in c.conjuncts)]:  # "to inspect and check the fighter"
+        for c in [*clauses, *(j for k in clauses for j in k.conjuncts)]:  # "to inspect and check the fighter"
             by = [a for d in _children(c, "nsubj") for a in s.actors(d) if a != subject]
             near += by or [a for d in _children(c, "dobj") for a in s.actors(d)]
         if tok.head.lemma_.lower() in DRAWN and tok.head.dep_ in ("advcl", "xcomp", "conj"):
