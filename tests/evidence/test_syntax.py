@@ -2047,3 +2047,18 @@ def test_jets_scrambled_against_what_the_next_clause_names() -> None:
     assert ("NATO", "mobilize", "RUS") in triples(
         'He said NATO fighter jets had been scrambled to "inspect and check the Russian fighter".'
     )
+
+
+def test_ground_retaken_from_a_state_is_an_attack_on_it_and_land_seized_from_it_is_not_its_act() -> None:
+    assert ("RUS", "attack", "UKR") in triples(
+        "Putin later announced that the Russian troops had completely liberated the Kursk Region from Ukrainian control."
+    )
+    assert ("UKR", "attack", "RUS") in triples("Ukrainian forces retook the village from Russian troops.")
+    assert not [
+        t
+        for t in triples(
+            "Russia and Japan have a territorial dispute over Russian-held islands near Hokkaido that were seized"
+            " from Japan in the final days of World War II."
+        )
+        if t[0] == "JPN"
+    ]

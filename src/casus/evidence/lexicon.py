@@ -172,6 +172,9 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["recall", "withdraw"], "~recall"),
     **dict.fromkeys(["close", "shut"], "~close"),
     "order": "~order",
+    **dict.fromkeys(
+        ["liberate", "retake", "retook", "recapture"], "~retake"
+    ),  # (the lemmatizer keeps "retook")
     "revoke": "~revoke",
     "enter": "~enter",
     "shadow": "mobilize",
@@ -434,7 +437,7 @@ def _candidate_pattern() -> re.Pattern[str]:
     irregular forms, and a few stems whose derivations all count ("exercis", "manoeuv")."""
     irregular = ["sent", "struck", "fought", "shot", "sought", "held", "gave", "given", "sold", "began", "begun",
                  "met", "hit", "shut", "brought", "flew", "flown", "led", "undertook", "undertaken", "dealt",
-                 "bought", "came", "saw", "seen", "spoke", "spoken", "withdrew", "withdrawn"]  # fmt: skip
+                 "bought", "came", "saw", "seen", "spoke", "spoken", "withdrew", "withdrawn", "retook", "retaken"]  # fmt: skip
     stems = ["drill", "exercis", "maneuv", "manoeuv", "patrol", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
              "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
              "hostilit", "sail", "price", "consequence"]  # fmt: skip

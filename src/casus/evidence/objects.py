@@ -240,6 +240,10 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if rel == "accuse" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~consider":
         # "views the latest aggression by China as a violation": whoever did what is judged
         return [a for n in _children(tok, "dobj") for a in s.actors(n)]
+    if rel == "attack" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~retake":  # whom it was taken from
+        return [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)][
+            :1
+        ]
     if rel == "sanction" and tok.lemma_.lower() == "order":  # the envoys' state
         out += [m.form.target for t in ordered_out(tok) if (m := s.mention(t)) is not None][:1]
     if rel == "sanction" and tok.lemma_.lower() in ("expulsion", "revoke"):

@@ -195,8 +195,9 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         for ag in _children(tok, "agent"):
             for p in _children(ag, "pobj"):
                 return s.actors(p), True
-        # "... was hit by water cannon from the Chinese coast guard"
-        for p in _pobj(tok, ("from",)):
+        # "... was hit by water cannon from the Chinese coast guard" (not "islands that were seized
+        # from Japan": the one they were taken from)
+        for p in _pobj(tok, ("from",)) if tok.lemma_.lower() not in _TAKEN else ():
             if found := s.actors(p):
                 return found, True
         # "North Korean troops have been deployed": the troops' state sent them (but "Philippine
@@ -395,6 +396,7 @@ def _person(s: _Sentence, t: Token) -> bool:
     return m is not None and m.form.kind == "leader"
 
 
+_TAKEN = frozenset({"seize", "capture", "take", "retake", "recapture", "wrest", "liberate", "annex"})
 # A state's bodies that "the" names once the article has named whose they are ("the ministry")
 _BODIES = frozenset({"ministry", "council", "military", "army", "navy", "government", "embassy", "guard"})
 _RELATIVE = frozenset({"which", "who"})  # not "that", often hung on the wrong noun

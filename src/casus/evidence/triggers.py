@@ -240,6 +240,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if any(c.lemma_.lower() in NON_STATE for c in children(tok, "dobj", "nsubjpass")):
             return None  # "killed at least 40 suspected Colombian mercenaries": no state's people
         return "attack" if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in named) else None
+    if rel == "~retake":  # "liberated the Kursk Region from Ukrainian control": taken back by force
+        return "attack" if [p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("from",))] else None
     if rel == "~order":  # "ordered 12 French embassy officials to leave the country": an expulsion
         return "sanction" if {t.lemma_.lower() for t in ordered_out(tok)} & ENVOYS else None
     if rel == "~revoke":  # "revoking accreditation for a Russian diplomat"
