@@ -2062,3 +2062,17 @@ def test_ground_retaken_from_a_state_is_an_attack_on_it_and_land_seized_from_it_
         )
         if t[0] == "JPN"
     ]
+
+
+def test_an_ambassador_summoned_is_the_protest_of_the_state_he_is_summoned_in() -> None:
+    assert ("POL", "oppose", "RUS") in triples(
+        "Moscow’s ambassador was also summoned to the Polish Foreign Ministry on May 12."
+    )
+    assert ("EST", "oppose", "RUS") in triples(
+        "The Russian ambassador in Tallinn was summoned and handed a protest note."
+    )
+
+
+def test_a_ship_deployed_to_a_states_waters_is_shown_against_it() -> None:
+    assert ("CHN", "mobilize", "PHL") in triples("China deployed a coast guard ship to Philippine waters.")
+    assert ("USA", "mobilize", "PHL") not in triples("The US deployed the Typhon system to the Philippines.")

@@ -209,6 +209,21 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         # "North Korean military personnel being sent to Russia"
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS and (owner := s.actors(tok.head)):
             return owner, True
+        if tok.lemma_.lower() == "summon":
+            # "Moscow's ambassador was summoned to the Polish Foreign Ministry", "the Russian ambassador
+            # in Tallinn was summoned": the state he was summoned to, or where he is posted
+            if to := [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]:
+                return to[:1], True
+            envoys = _children(tok, "nsubjpass")
+            own = {
+                a
+                for e in envoys
+                for c in e.children
+                if c.dep_ in ("poss", "amod", "compound")
+                for a in s.actors(c)
+            }
+            posted = [a for e in envoys for p in _pobj(e, ("in", "to")) for a in s.actors(p) if a not in own]
+            return posted[:1], True
         return [], True
     subj = _children(tok, *_SUBJ)
     if (

@@ -170,7 +170,18 @@ def code_sentence(
                 continue  # "launched missiles targeting Pakistan", "... in an air strike on Ukraine": that strike
             rel = "mobilize"  # "fired ballistic missiles off its east coast": a show of force, no one struck
         if rel == "mobilize" and tok.lemma_.lower() in ("deploy", "station") and _pobj(tok, ("to",)):
-            objects = []  # "deployed the Typhon system to the Philippines": where, not against whom
+            # "deployed the Typhon system to the Philippines": where, not against whom; but a ship
+            # deployed to a state's waters ("to the country's EEZ") is shown against that state
+            waters = [p for p in _pobj(tok, ("to",)) if p.lemma_.lower() in _WATERS]
+            named = [
+                m.form.target for m in s.mentions if m.form.target not in subjects and m.form.kind != "org"
+            ]
+            owned = [
+                p
+                for p in waters
+                if any(c.dep_ == "poss" and c.lower_ in ("its", "country") for c in p.children)
+            ]
+            objects = [a for p in waters for a in s.actors(p)][:1] or (named[:1] if owned else [])
         if (
             rel == "mobilize"
             and subjects
@@ -338,6 +349,7 @@ DYADIC = frozenset(
 )  # fmt: skip
 
 
+_WATERS = frozenset({"eez", "waters", "water", "airspace", "territory"})
 # A party's own act on a pact, with no other party named ("North Korea ratified the treaty")
 _RATIFYING = frozenset({"ratify", "ratification", "adopt", "approve", "endorse"})
 COMMITMENTS = frozenset({"commitment", "pledge", "guarantee", "obligation"})
