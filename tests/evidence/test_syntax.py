@@ -2076,3 +2076,18 @@ def test_an_ambassador_summoned_is_the_protest_of_the_state_he_is_summoned_in() 
 def test_a_ship_deployed_to_a_states_waters_is_shown_against_it() -> None:
     assert ("CHN", "mobilize", "PHL") in triples("China deployed a coast guard ship to Philippine waters.")
     assert ("USA", "mobilize", "PHL") not in triples("The US deployed the Typhon system to the Philippines.")
+
+
+def test_maneuvers_in_waters_surrounding_a_state_are_shown_against_it() -> None:
+    assert ("CHN", "mobilize", "TWN") in triples(
+        "China conducted live-fire drills in the East China Sea Tuesday, the second day of large-scale military"
+        " maneuvers in the waters surrounding Taiwan."
+    )
+
+
+def test_a_national_security_council_is_not_the_un() -> None:
+    (c,) = claims(
+        "The Philippine government has called on China to withdraw its ship, the National Security Council (NSC)"
+        " said Tuesday."
+    )
+    assert c.attribution.who != "UN"

@@ -261,6 +261,8 @@ class Gazetteer:
                 continue  # "the Sea of Japan", "the South China Sea": a body of water, no actor
             # (the "West Philippine Sea" stays: the Philippines' own name for its waters)
             r = self.resolve(m.group(0), on)
+            if r is not None and r[0].kind == "org" and text.endswith("National ", 0, m.start()):
+                continue  # "the National Security Council": a state's own body, not the UN's
             if r is not None:
                 out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))
         out = self.disambiguated(out, on)

@@ -51,6 +51,14 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
     if rel == "mobilize":
         # "detected PLAN vessels around Taiwan": where the force is shown, wherever it hangs
         near = [a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in NEAR for a in s.actors(t)]
+        # "maneuvers in the waters surrounding Taiwan"
+        near += [
+            a
+            for t in tok.subtree
+            if t.lemma_.lower() == "surround"
+            for d in _children(t, "dobj")
+            for a in s.actors(d)
+        ]
         # "jets were scrambled to repel the Russian fighters": whom the force is shown against
         # "scrambled jets after Russian MiGs entered Estonian airspace": whose act prompted it;
         # "after detecting a Russian drone": what was detected
