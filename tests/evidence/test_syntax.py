@@ -2091,3 +2091,19 @@ def test_a_national_security_council_is_not_the_un() -> None:
         " said Tuesday."
     )
     assert c.attribution.who != "UN"
+
+
+def test_a_state_characterised_as_an_enemy_is_opposed_and_a_ceasefire_agreed_is_signed() -> None:
+    assert ("EGY", "oppose", "ISR") in triples(
+        "The president of Egypt Abdel Fattah al-Sisi, characterized Israel as an “enemy.”"
+    )
+    got = triples(
+        "Pakistan said it agreed to a 48-hour ceasefire with Afghanistan following days of violence."
+    )
+    assert ("PAK", "agree_sign", "AFG") in got or ("AFG", "agree_sign", "PAK") in got
+    got = triples("Ethiopia and Somalia have formalized an agreement to deploy Ethiopian troops.")
+    assert ("ETH", "agree_sign", "SOM") in got or ("SOM", "agree_sign", "ETH") in got
+    # a posture not considered a threat opposes no one
+    assert not triples(
+        "Finnish intelligence does not consider the current Russian posture an imminent threat."
+    )

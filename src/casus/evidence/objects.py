@@ -236,7 +236,11 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         # "considers Belarus a threat", "views Russia as a threat": the one named, not an act
         # ("regards any armed attack on Qatar as a threat" opposes no one)
         named = [*_children(tok, "dobj"), *(n for c in considered_as(tok) for n in _children(c, "nsubj"))]
-        return [a for n in named if s.mention(n) is not None for a in s.actors(n)]
+        # "described the U.S. deployment as ...": whose act it is
+        doers = [m.form.target for n in named if s.mention(n) is None for c in n.children
+                 if c.dep_ in ("poss", "compound", "amod") and (m := s.mention(c)) is not None
+                 and not _children(tok, "neg")]  # fmt: skip
+        return [a for n in named if s.mention(n) is not None for a in s.actors(n)] or doers[:1]
     if rel == "accuse" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~consider":
         # "views the latest aggression by China as a violation": whoever did what is judged
         return [a for n in _children(tok, "dobj") for a in s.actors(n)]
@@ -244,6 +248,10 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         return [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)][
             :1
         ]
+    if (
+        rel == "agree_sign" and tok.lemma_.lower() == "agree"
+    ):  # "agreed to a 48-hour ceasefire with Afghanistan"
+        out += [a for p in _pobj(tok, ("to", "on")) for q in _pobj(p, ("with",)) for a in s.actors(q)]
     if rel == "sanction" and tok.lemma_.lower() == "order":  # the envoys' state
         out += [m.form.target for t in ordered_out(tok) if (m := s.mention(t)) is not None][:1]
     if rel == "sanction" and tok.lemma_.lower() in ("expulsion", "revoke"):

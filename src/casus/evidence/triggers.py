@@ -129,7 +129,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "transfer_arms" if tok.pos_ == "VERB" and children(tok, "dobj") else None
     if rel == "~consider":  # "Warsaw considers them a threat": opposed as one
         called = {t.lemma_.lower() for c in considered_as(tok) for t in (c, *children(c, "amod", "compound"))}
-        return "oppose" if called & ENEMIES else "accuse" if called & WRONGS else None
+        # "described the U.S. deployment as a completely criminal and bloody operation"
+        return "oppose" if called & (ENEMIES | _DAMNING) else "accuse" if called & WRONGS else None
     if rel == "coerce" and lemma == "blast" and words & (ARMS - {"cannon"}):
         return "attack"  # "blasted ground-to-ground rockets into Thailand"; not "blasted with water cannon"
     if rel == "~fund":  # "will finance a joint military package for Ukraine": military aid, paid for
@@ -194,8 +195,16 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             return "attack"
         # "launched a ballistic missile": a strike on what it names, else a show of force (the coder)
         return "attack" if words & _PROJECTILES else None
-    if rel == "agree_sign" and lemma in ("agree", "conclude"):
-        deal = {"treaty", "pact", "agreement", "deal", "accord", "protocol", "convention", "partnership"}
+    if rel == "agree_sign" and lemma in (
+        "agree",
+        "conclude",
+        "formalize",
+        "formalise",
+        "finalize",
+        "finalise",
+    ):
+        deal = {"treaty", "pact", "agreement", "deal", "accord", "protocol", "convention", "partnership",
+                "ceasefire", "truce", "armistice"}  # fmt: skip
         pact = tok.dep_ == "acl" and tok.head.lemma_.lower() in deal  # "the treaty concluded by"
         pact = pact or any(p.lemma_.lower() in deal for p in pobj(tok, ("to", "on")))  # "agreed to a pact"
         if not (words & deal or pact):  # "agreed to cooperate" is an intent; the verb it governs codes it
@@ -389,6 +398,12 @@ def _if_then(verb: Token) -> bool:
 _AIRCRAFT = frozenset({"jet", "aircraft", "plane", "bomber", "fighter", "drone", "helicopter"})
 # Lemmas the pinned pipeline's rule lemmatizer gets wrong, for the trigger words
 _LEMMA_FIXES = {"stag": "stage"}
+
+
+# What a state calls another's act when it condemns it ("a criminal operation")
+_DAMNING = frozenset({"criminal", "illegal", "reckless", "irresponsible", "unacceptable", "provocative",
+                      "dangerous", "aggressive", "hostile", "unlawful", "outrageous", "destabilizing",
+                      "destabilising", "escalatory", "bloody", "barbaric", "cowardly"})  # fmt: skip
 
 
 def relation(tok: Token) -> str | None:
