@@ -2107,3 +2107,12 @@ def test_a_state_characterised_as_an_enemy_is_opposed_and_a_ceasefire_agreed_is_
     assert not triples(
         "Finnish intelligence does not consider the current Russian posture an imminent threat."
     )
+
+
+def test_according_to_him_is_the_person_quoted_last() -> None:
+    got = claims(
+        "South Korean Defense Minister Shin Won-sik said North Korea had sent containers to Russia."
+        " According to him, North Korea has also sent dozens of ballistic missiles to Russia."
+    )
+    second = [c for c in got if "According to him" in c.text]
+    assert second and all(c.attribution.kind == "speaker" for c in second)

@@ -254,8 +254,8 @@ _PAIRED = frozenset({"side", "country", "nation", "government", "party"})
 def _source(s: _Sentence, head: Token) -> Attribution:
     """Who a speech verb's subject (or an 'according to' object) is."""
     tokens = list(head.subtree)
-    if head.lower_ in ("he", "she") and s.last_speaker is not None:
-        return s.last_speaker  # "..., he added": the person the article quoted last
+    if head.lower_ in ("he", "she", "him", "her") and s.last_speaker is not None:
+        return s.last_speaker  # "..., he added", "according to him": the person the article quoted last
     if head.lemma_.lower() in DOCUMENTS:
         return Attribution(kind="author")  # "the pact declares": the text, as the article reads it
     if head.lemma_.lower() == "report" and not any(s.mention(t) or t.pos_ == "PROPN" for t in head.subtree):
