@@ -2116,3 +2116,21 @@ def test_according_to_him_is_the_person_quoted_last() -> None:
     )
     second = [c for c in got if "According to him" in c.text]
     assert second and all(c.attribution.kind == "speaker" for c in second)
+
+
+def test_an_act_protested_is_on_the_protesters_word_and_a_bureau_is_officials() -> None:
+    (c,) = [
+        c
+        for c in claims("The Philippines had protested China’s water cannon attack on a Philippine vessel.")
+        if c.relation == "coerce"
+    ]
+    assert (c.attribution.kind, c.attribution.who) == ("officials", "PHL")
+    (d,) = [
+        c
+        for c in claims(
+            "The Bureau is contending that it was the first time the Chinese used water cannons against a"
+            " Philippine research vessel."
+        )
+        if c.relation == "coerce"
+    ]
+    assert d.attribution.kind == "officials"

@@ -302,7 +302,7 @@ SPEECH = frozenset(
         "disclose", "declare", "stress", "clarify", "express", "voice", "affirm", "argue", "suggest",
         "acknowledge", "admit", "brief", "cite", "quote", "explain", "assert", "maintain", "dismiss", "reject",
         "describe", "reiterate", "reaffirm", "characterize", "characterise", "remind", "recall", "emphasize",
-        "emphasise"
+        "emphasise", "contend"
     ]
 )  # fmt: skip
 DENY = frozenset(["deny", "dismiss", "refute", "reject"])
@@ -336,7 +336,7 @@ OFFICIAL_WORDS = frozenset(
         "spokeswoman", "military", "command", "intelligence", "service", "agency", "pentagon", "kremlin",
         "embassy", "office", "department", "administration", "army", "navy", "guard", "council", "cabinet",
         "presidency", "palace", "headquarters", "forces", "armed", "coast", "guard", "staff", "regime",
-        "authorities", "source", "sources", "diplomat", "diplomats", "envoy"
+        "authorities", "source", "sources", "diplomat", "diplomats", "envoy", "bureau", "directorate"
     ]
 )  # fmt: skip
 PEOPLE_GROUPS = frozenset(["analyst", "analysts", "expert", "experts", "diplomat", "diplomats", "source", "sources", "observer", "observers", "researcher", "researchers"])  # fmt: skip

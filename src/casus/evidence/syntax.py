@@ -313,7 +313,9 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
 _BACKGROUND = frozenset({"after", "following", "response", "retaliation", "amid", "since"})
 
 
-_JUDGING = frozenset({"condemn", "denounce", "deplore", "slam", "decry", "criticise", "criticize"})
+_JUDGING = frozenset(
+    {"condemn", "denounce", "deplore", "slam", "decry", "criticise", "criticize", "protest", "lambast"}
+)
 
 
 def _background(chain: list[Token], speech: Token | None) -> bool:
