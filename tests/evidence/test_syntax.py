@@ -2134,3 +2134,11 @@ def test_an_act_protested_is_on_the_protesters_word_and_a_bureau_is_officials() 
         if c.relation == "coerce"
     ]
     assert d.attribution.kind == "officials"
+
+
+def test_a_spokesman_named_beside_his_title_is_the_speaker() -> None:
+    (c,) = claims(
+        "The ministry spokesman, Anatoly Glaz, announced afterwards that Minsk will likewise recall its ambassador"
+        " to Armenia."
+    )
+    assert (c.attribution.kind, c.attribution.who) == ("speaker", "Anatoly Glaz")

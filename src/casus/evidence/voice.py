@@ -292,7 +292,16 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         return Attribution(kind="officials", who=found[0] if found else None)
     if (holder := _office_holder(s, tokens)) is not None:
         return Attribution(kind="speaker", who=holder)
-    if head.pos_ == "PROPN" and s.mention(head) is None and words & OFFICIAL_WORDS:
+    appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and s.mention(c) is None]
+    # "The ministry spokesman, Anatoly Glaz, announced": the one named beside the title
+    if (
+        head.pos_ == "NOUN"
+        and head.lemma_.lower() in OFFICIAL_WORDS | _TITLE_WORDS
+        and appos
+        and (name := _name([t for t in appos[0].subtree if s.mention(t) is None]))
+    ):
+        return Attribution(kind="speaker", who=name)
+    if head.pos_ == "PROPN" and s.mention(head) is None and words & (OFFICIAL_WORDS | {"ambassador"}):
         # "China Foreign Ministry spokesperson Lin Jian": the person, named after the office
         name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
         if name and name.endswith(head.text) and not set(name.lower().split()) & OFFICIAL_WORDS:
