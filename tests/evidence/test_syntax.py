@@ -837,9 +837,10 @@ def test_a_speaker_named_in_an_unparsed_sentence_is_he_later() -> None:
     assert got and got[0].attribution.who == "Shafqat Ali Khan"
 
 
-def test_a_denial_of_charges_opposes_the_accuser_and_shared_demonyms_follow_the_text() -> None:
+def test_a_denial_of_charges_is_no_protest_and_shared_demonyms_follow_the_text() -> None:
+    # a denial is CAMEO's 016, a statement, not a protest (settled in the gold README after round 26)
     got = triples("Thailand accused Cambodia of violations. Cambodia firmly denied the accusations.")
-    assert ("KHM", "oppose", "THA") in got
+    assert ("THA", "accuse", "KHM") in got and ("KHM", "oppose", "THA") not in got
     assert ("THA", "oppose", "KHM") in triples("Thai spokesperson Winthai Suvaree condemned an attack carried out by Cambodian forces.")  # fmt: skip
     from casus.evidence.gazetteer import default_gazetteer
 
@@ -2142,3 +2143,10 @@ def test_a_spokesman_named_beside_his_title_is_the_speaker() -> None:
         " to Armenia."
     )
     assert (c.attribution.kind, c.attribution.who) == ("speaker", "Anatoly Glaz")
+
+
+def test_denying_an_accusation_is_no_protest_but_rejecting_a_claim_to_land_is() -> None:
+    for text in ("Seoul quickly denied the accusation.", "Israel denies the genocide accusations.",
+                 "Kremlin spokesman Dmitry Peskov flatly dismissed the claims as “unfounded accusations.”"):  # fmt: skip
+        assert not [t for t in triples(text) if t[1] == "oppose"], text
+    assert ("TWN", "oppose", "CHN") in triples("Lai rejects Beijing's sovereignty claims.")

@@ -323,8 +323,12 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             for d in rejected
             for c in d.children
         )
-        charges = any(d.lemma_.lower() in CHARGES for d in rejected)  # "denied the accusations"
-        return "oppose" if owned or charges or any(d.pos_ == "PROPN" for d in rejected) else None
+        if any(
+            d.lemma_.lower() in CHARGES and not {c.lemma_.lower() for c in d.children} & _CLAIMED_LAND
+            for d in rejected
+        ):
+            return None  # "denied the accusations", "dismissed the claims": a denial (CAMEO 016), no protest
+        return "oppose" if owned or any(d.pos_ == "PROPN" for d in rejected) else None
     if rel == "~test":  # "tested a new tactical ballistic missile": a show of force
         return "mobilize" if words & (ARMS | {"warhead"}) else None
     if rel == "~host":  # "hosting more than 28,500 troops": the troops' state sent them there
@@ -400,6 +404,8 @@ _AIRCRAFT = frozenset({"jet", "aircraft", "plane", "bomber", "fighter", "drone",
 _LEMMA_FIXES = {"stag": "stage"}
 
 
+# Claims to land or sea, which a state rejecting them opposes ("rejects Beijing's sovereignty claims")
+_CLAIMED_LAND = frozenset({"sovereignty", "territorial", "maritime", "sweeping", "expansive", "historical"})
 # What a state calls another's act when it condemns it ("a criminal operation")
 _DAMNING = frozenset({"criminal", "illegal", "reckless", "irresponsible", "unacceptable", "provocative",
                       "dangerous", "aggressive", "hostile", "unlawful", "outrageous", "destabilizing",
