@@ -2146,7 +2146,7 @@ def test_a_spokesman_named_beside_his_title_is_the_speaker() -> None:
 
 
 def test_denying_an_accusation_is_no_protest_but_rejecting_a_claim_to_land_is() -> None:
-    for text in ("Seoul quickly denied the accusation.", "Israel denies the genocide accusations.",
-                 "Kremlin spokesman Dmitry Peskov flatly dismissed the claims as “unfounded accusations.”"):  # fmt: skip
+    for text in ("Eritrea dismissed Ethiopia's accusation that it is preparing to launch a war.",
+                 "Venezuela denied Guyana’s allegations.", "Seoul quickly denied the accusation."):  # fmt: skip
         assert not [t for t in triples(text) if t[1] == "oppose"], text
     assert ("TWN", "oppose", "CHN") in triples("Lai rejects Beijing's sovereignty claims.")
