@@ -2150,3 +2150,18 @@ def test_denying_an_accusation_is_no_protest_but_rejecting_a_claim_to_land_is() 
                  "Venezuela denied Guyana’s allegations.", "Seoul quickly denied the accusation."):  # fmt: skip
         assert not [t for t in triples(text) if t[1] == "oppose"], text
     assert ("TWN", "oppose", "CHN") in triples("Lai rejects Beijing's sovereignty claims.")
+
+
+def test_imports_suspended_envoys_declared_persona_non_grata_and_a_high_commissioner_summoned() -> None:
+    assert ("CHN", "sanction", "JPN") in triples(
+        "China has notified Japan that it is suspending imports of Japanese aquatic products."
+    )
+    assert ("HUN", "sanction", "UKR") in triples(
+        "Hungarian Foreign Minister Péter Szijjártó declared two Ukrainian diplomats persona non grata."
+    )
+    assert ("IND", "oppose", "BGD") in triples(
+        "India summoned Bangladesh's Acting High Commissioner on Monday."
+    )
+    assert not [
+        t for t in triples("China declared that it would hold drills near Taiwan.") if t[1] == "sanction"
+    ]

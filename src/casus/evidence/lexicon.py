@@ -198,6 +198,8 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["recall", "withdraw"], "~recall"),
     **dict.fromkeys(["close", "shut"], "~close"),
     "order": "~order",
+    **dict.fromkeys(["suspend", "ban", "halt"], "~ban"),
+    "declare": "~declare",
     **dict.fromkeys(
         ["liberate", "retake", "retook", "recapture"], "~retake"
     ),  # (the lemmatizer keeps "retook")

@@ -251,6 +251,11 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "attack" if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in named) else None
     if rel == "~retake":  # "liberated the Kursk Region from Ukrainian control": taken back by force
         return "attack" if [p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("from",))] else None
+    if rel == "~ban":  # "suspending imports of Japanese aquatic products": trade cut (CAMEO 16)
+        return "sanction" if words & {"import", "imports", "export", "exports", "trade", "flight"} else None
+    if rel == "~declare":  # "declared two Ukrainian diplomats persona non grata": an expulsion
+        said = {t.lemma_.lower() for t in tok.subtree if t.i > tok.i}  # (the parse may make a clause of it)
+        return "sanction" if said & ENVOYS and "grata" in said else None
     if rel == "~order":  # "ordered 12 French embassy officials to leave the country": an expulsion
         return "sanction" if {t.lemma_.lower() for t in ordered_out(tok)} & ENVOYS else None
     if rel == "~revoke":  # "revoking accreditation for a Russian diplomat"
