@@ -262,9 +262,13 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [m.form.target for t in ordered_out(tok) if (m := s.mention(t)) is not None][:1]
     if rel == "sanction" and tok.lemma_.lower() in ("expulsion", "revoke"):
         # "Russia's expulsion of a British diplomat", "revoking accreditation for a Russian diplomat"
-        held = (tok, *_children(tok, "dobj"))
+        holders = (tok, *_children(tok, "dobj"))
         out += [
-            a for t in held for p in _pobj(t, ("of", "for")) for q in (p, *p.conjuncts) for a in s.actors(q)
+            a
+            for t in holders
+            for p in _pobj(t, ("of", "for"))
+            for q in (p, *p.conjuncts)
+            for a in s.actors(q)
         ]
     if rel == "sanction" and tok.lemma_.lower() in ("recall", "withdraw", "expel"):
         # "recalled their ambassadors from Algeria"
