@@ -2165,3 +2165,13 @@ def test_imports_suspended_envoys_declared_persona_non_grata_and_a_high_commissi
     assert not [
         t for t in triples("China declared that it would hold drills near Taiwan.") if t[1] == "sanction"
     ]
+
+
+def test_a_warning_sent_to_a_leader_is_a_threat_and_missiles_fired_on_a_base_strike() -> None:
+    assert ("GBR", "threaten", "RUS") in triples(
+        "Defence secretary John Healey sent a stern warning to Vladimir Putin today."
+    )
+    got = triples("Iran said it fired six missiles on the American base at Al Udeid in Qatar.")
+    assert [t for t in got if t[0] == "IRN" and t[1] == "attack"] and not [
+        t for t in got if t[1] == "mobilize"
+    ]

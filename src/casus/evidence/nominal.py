@@ -224,7 +224,13 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         to += [p for p in pobj(tok, ("over", "about")) if any(t.pos_ == "PROPN" for t in p.subtree)]
         return "oppose" if lemma in ("protest", "representation", "complaint") and lodged and to else None
     if rel == "~warning":  # "issued a warning to Poland and the Baltic states"; not "warning shots"
-        return "threaten" if pobj(tok, ("to", "against")) else None
+        # "sent a stern warning to Vladimir Putin": the parse may hang the addressee on the verb
+        sent = (
+            tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in ("send", "issue", "deliver")
+            and pobj(tok.head, ("to",))
+        )
+        return "threaten" if pobj(tok, ("to", "against")) or sent else None
     if rel == "~backing":  # "France's unconditional support for Israel"; "provided support" is the verb's
         if (tok.dep_ == "dobj" and tok.head.lemma_.lower() in VERB_TRIGGERS) or not pobj(tok, ("for",)):
             return None

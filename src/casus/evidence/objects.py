@@ -98,7 +98,7 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
         out += [a for t in (tok, *tok.conjuncts) for p in _pobj(t, ("with", "to")) for a in s.actors(p)]
     if rel == "oppose" and not out:  # "lodged its protest over Modi's visit"
         out += [a for p in _pobj(tok, ("over", "about")) for a in s.actors(p)]
-    if rel == "oppose" and not out and tok.dep_ == "dobj":  # "issued a complaint to Russia"
+    if rel in ("oppose", "threaten") and not out and tok.dep_ == "dobj":  # "issued a complaint to Russia"
         out += [a for p in _pobj(tok.head, ("with", "to")) for a in s.actors(p)]
     if (
         NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale"

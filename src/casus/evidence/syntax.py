@@ -260,6 +260,7 @@ def _exercise_words(tok: Token) -> bool:
     return any(t.lemma_.lower() in EXERCISES for t in tok.subtree)
 
 
+_STRUCK_SITES = frozenset({"base", "airbase", "facility", "installation", "city", "capital", "town", "port", "airport", "site"})  # fmt: skip
 _NOT_AIMED_AT = frozenset(
     {"sea", "coast", "water", "pm", "am", "p.m.", "a.m.", "hour", "time", "dawn", "noon", "midnight", "night",
      "morning", "evening", "o'clock", "gmt", "utc"}
@@ -273,6 +274,8 @@ def _test_launch(tok: Token) -> bool:
         return False
     aimed = [  # ("on" is mostly a date: "fired a missile on July 1"; "at 3.50 pm" a time)
         p for p in _pobj(tok, ("at", "against")) if p.lemma_.lower() not in _NOT_AIMED_AT
+    ] + [  # but not "fired six missiles on the base"
+        p for p in _pobj(tok, ("on",)) if p.pos_ == "NOUN" and p.lemma_.lower() in _STRUCK_SITES
     ]
     if aimed:
         return False  # "fired missiles at Nur Khan Airbase": a strike on what it names
