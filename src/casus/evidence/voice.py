@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from casus.evidence.gazetteer import Mention, default_gazetteer
+from casus.evidence.gazetteer import Mention
 from casus.evidence.lexicon import (
     CONDITIONAL_MARKS,
     DENY,
@@ -22,7 +22,8 @@ from casus.evidence.lexicon import (
 )
 from casus.evidence.model import Attribution
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.parsed import Token, targets
+from casus.evidence.parsed import Token
+from casus.evidence.titles import RANKS, TITLE_WORDS, office_holder, person_name
 from casus.evidence.triggers import children as _children
 
 __all__ = [
@@ -193,60 +194,6 @@ def _conditional(chain: list[Token], speech: Token | None) -> bool:
     return False
 
 
-def _name(tokens: list[Token]) -> str | None:
-    """The last run of proper nouns in a phrase ("NATO chief Mark Rutte" → "Mark Rutte"), the
-    first of names joined by "and" ("The New York Times and The Washington Post")."""
-    if tokens and (later := [c for t in tokens for c in t.conjuncts if c.i > t.i]):
-        cut = min(c.left_edge.i for c in later)
-        tokens = [t for t in tokens if t.i < cut] or tokens
-    runs: list[list[Token]] = []
-    for t in tokens:
-        joined = runs and runs[-1][-1].i == t.i - 2 and _hyphen(t.doc[t.i - 1]) and t.is_alpha
-        if joined:  # "Majed al-Ansari", "Shin Won-sik" (the part after the hyphen may not be tagged a name)
-            runs[-1] += [t.doc[t.i - 1], t]
-        elif t.pos_ == "PROPN":
-            if runs and runs[-1][-1].i == t.i - 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-    if not runs:
-        return None
-    run = runs[-1]
-    while len(run) > 1 and run[0].lower_ in _TITLE_WORDS and any(t.lower_ not in _TITLE_WORDS for t in run):
-        run = run[1:]  # "President Felix Tshisekedi" -> "Felix Tshisekedi"; "Secretary General" stays
-    return str(run[0].doc[run[0].i : run[-1].i + 1].text)
-
-
-_RANKS = frozenset({"president", "minister", "prime", "premier", "chancellor", "leader", "secretary", "general", "king", "prince", "chief"})  # fmt: skip
-
-
-def _office_holder(s: _Sentence, tokens: list[Token]) -> str | None:
-    """Who held the office a title names on the article's date ("the NATO Secretary General",
-    "Russia's president"): the one office-holder of a body the phrase names, or else the sentence
-    names; None when there are several, none, or the phrase speaks of a former or deputy one."""
-    words = [t.lower_ for t in tokens]
-    if s.on is None or not _RANKS.intersection(words) or {"former", "vice", "deputy", "ex"} & set(words):
-        return None
-    phrase = " ".join(words)
-    bodies = {a for t in tokens if (m := s.mention(t)) is not None for a in targets(m)}
-    bodies = bodies or {a for m in s.mentions for a in targets(m)}
-    people = {
-        f.person for f in default_gazetteer().leaders
-        if f.office and f.target in bodies and f.start <= s.on < f.end and re.search(rf"\b{re.escape(f.office)}\b", phrase)
-    }  # fmt: skip
-    return people.pop() if len(people) == 1 else None
-
-
-# Words of a title before a name ("Defense Minister Rustem Umerov", "Sheikh Mohammed")
-_TITLE_WORDS = _RANKS | {"defense", "defence", "foreign", "interior", "national", "security", "sheikh", "vice",
-                         "deputy", "commodore", "admiral", "colonel", "lieutenant", "major", "spokesperson"}  # fmt: skip
-
-
-def _hyphen(t: Token) -> bool:
-    """A hyphen inside a name, written without spaces."""
-    return t.text == "-" and not t.whitespace_ and not t.doc[t.i - 1].whitespace_
-
-
 # What "both sides" or "the two countries" say is said by each of them.
 _PAIRED = frozenset({"side", "country", "nation", "government", "party"})
 
@@ -275,8 +222,8 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         leaders
         and head.pos_ == "PROPN"
         and len(named_as) >= 2
-        and not any(s.mention(t) or t.lower_ in _RANKS for t in named_as)
-        and (name := _name(named_as))
+        and not any(s.mention(t) or t.lower_ in RANKS for t in named_as)
+        and (name := person_name(named_as))
     ):
         # "Shin Wonsik, national security adviser for President Yoon": the one named, not his chief
         return Attribution(kind="speaker", who=name)
@@ -290,20 +237,20 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         # "the joint statement said", "a statement from the prime minister's office": what governments issue, on their word
         found = [m.form.target for t in tokens if (m := s.mention(t)) is not None and m.form.kind != "leader"]
         return Attribution(kind="officials", who=found[0] if found else None)
-    if (holder := _office_holder(s, tokens)) is not None:
+    if (holder := office_holder(s, tokens)) is not None:
         return Attribution(kind="speaker", who=holder)
     appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and s.mention(c) is None]
     # "The ministry spokesman, Anatoly Glaz, announced": the one named beside the title
     if (
         head.pos_ == "NOUN"
-        and head.lemma_.lower() in OFFICIAL_WORDS | _TITLE_WORDS
+        and head.lemma_.lower() in OFFICIAL_WORDS | TITLE_WORDS
         and appos
-        and (name := _name([t for t in appos[0].subtree if s.mention(t) is None]))
+        and (name := person_name([t for t in appos[0].subtree if s.mention(t) is None]))
     ):
         return Attribution(kind="speaker", who=name)
     if head.pos_ == "PROPN" and s.mention(head) is None and words & (OFFICIAL_WORDS | {"ambassador"}):
         # "China Foreign Ministry spokesperson Lin Jian": the person, named after the office
-        name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
+        name = person_name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
         if name and name.endswith(head.text) and not set(name.lower().split()) & OFFICIAL_WORDS:
             return Attribution(kind="speaker", who=name)
     actors = [m for t in tokens if (m := s.mention(t)) is not None]
@@ -323,7 +270,7 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     }
     media = {w for w in own if re.split(r"[^a-z]", w)[0] in MEDIA or w.upper() in AGENCIES}
     if media and not words & {"minister", "president", "spokesman", "spokesperson", "forces", "armed"}:
-        name = _name([t for t in tokens if t.lower_ not in CALENDAR])
+        name = person_name([t for t in tokens if t.lower_ not in CALENDAR])
         if name is not None and all(s.mention(t) is not None for t in tokens if t.text in name.split()):
             name = None  # "Pyongyang's state media", "a US news network": a place, not the outlet's name
         start = tokens[1:] if tokens and tokens[0].dep_ == "det" else tokens
@@ -332,7 +279,7 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         return Attribution(kind="media_reports", who=re.sub(r"\s*\(.*$", "", name or phrase) or None)
     if words & OFFICIAL_WORDS or (actors and head.idx >= actors[0].start and s.mention(head) is not None):
         return Attribution(kind="officials", who=actors[0].form.target if actors else None, count=count)
-    name = _name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
+    name = person_name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
     if name:
         return Attribution(kind="speaker", who=name)
     if head.lemma_.lower() in PEOPLE_GROUPS or head.lower_ in PEOPLE_GROUPS:
@@ -367,7 +314,7 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
         if subj and subj[0].lower_ not in ("it", "this", "that"):
             said = _source(s, subj[0])
             titled = any(
-                t.lower_ in _RANKS for t in subj[0].subtree
+                t.lower_ in RANKS for t in subj[0].subtree
             )  # "Defense Minister Rustem Umerov reported"
             if (
                 said.kind == "speaker"
