@@ -2175,3 +2175,12 @@ def test_a_warning_sent_to_a_leader_is_a_threat_and_missiles_fired_on_a_base_str
     assert [t for t in got if t[0] == "IRN" and t[1] == "attack"] and not [
         t for t in got if t[1] == "mobilize"
     ]
+
+
+def test_un_sanctions_restored_by_states_are_those_states_sanctions() -> None:
+    got = triples(
+        "The United Kingdom, France, and Germany have moved to restore major United Nations sanctions on Iran."
+    )
+    assert {("GBR", "sanction", "IRN"), ("FRA", "sanction", "IRN"), ("DEU", "sanction", "IRN")} <= got
+    assert ("UN", "sanction", "IRN") not in got
+    assert ("UN", "sanction", "PRK") in triples("The UN imposed sanctions on North Korea.")

@@ -144,6 +144,13 @@ def pairs(
         if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:
             # "Seoul and its ally, the United States, accused the DPRK": each subject acts
             pairs += [(a, pairs[0][1]) for a in _co_subjects(s, tok) if a not in (first, pairs[0][1])]
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("sanction", "sanctions"):
+                # "France, Germany and the UK moved to restore UN sanctions on Iran": each of them
+                pairs += [
+                    (a, pairs[0][1])
+                    for a in subjects[1:4]
+                    if (a, pairs[0][1]) not in pairs and a != pairs[0][1]
+                ]
             if any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
                 # "Turkey, Egypt and Djibouti ..., reaffirming their support for Somalia": each of them
                 pairs += [

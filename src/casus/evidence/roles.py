@@ -92,6 +92,15 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
         # "drew swift condemnation from Qatar, Iran and others" (the phrase hung on the verb)
         froms = [p for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ == "from"]
         return next((found for p in froms or _pobj(tok.head, ("from",)) if (found := s.actors(p))), [])
+    if (
+        NOUN_TRIGGERS.get(tok.lemma_.lower()) == "sanction"
+        and tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in _IMPOSING
+        and (imposers := _subject(s, tok.head)[0])
+    ):
+        return (
+            imposers  # "France, Germany and the UK moved to restore UN sanctions on Iran": theirs, by the UN
+        )
     supplier = tok.lemma_.lower() in SUPPLIERS  # "Russia's weapons supplier": Russia is supplied
     for c in tok.children:
         if supplier:
@@ -411,6 +420,9 @@ def _person(s: _Sentence, t: Token) -> bool:
     return m is not None and m.form.kind == "leader"
 
 
+_IMPOSING = frozenset(
+    {"impose", "reimpose", "restore", "reinstate", "trigger", "slap", "levy", "renew", "extend"}
+)
 _TAKEN = frozenset({"seize", "capture", "take", "retake", "recapture", "wrest", "liberate", "annex"})
 # A state's bodies that "the" names once the article has named whose they are ("the ministry")
 _BODIES = frozenset({"ministry", "council", "military", "army", "navy", "government", "embassy", "guard"})
