@@ -2184,3 +2184,14 @@ def test_un_sanctions_restored_by_states_are_those_states_sanctions() -> None:
     assert {("GBR", "sanction", "IRN"), ("FRA", "sanction", "IRN"), ("DEU", "sanction", "IRN")} <= got
     assert ("UN", "sanction", "IRN") not in got
     assert ("UN", "sanction", "PRK") in triples("The UN imposed sanctions on North Korea.")
+
+
+def test_an_appeal_to_the_un_to_halt_anothers_aggression_opposes_no_one_in_the_un() -> None:
+    got = triples(
+        "The GCC council urged the international community and the UN Security Council to take firm action to"
+        " halt such aggression."
+    )
+    assert ("GCC", "oppose", "UN") not in got
+    assert ("USA", "oppose", "PRK") in triples(
+        "The United States urged North Korea to halt its missile launches."
+    )

@@ -133,7 +133,15 @@ def urged(tok: Token, lemma: str) -> str | None:
         "cessation",
         "pullout",
     }
-    if any(t.lemma_.lower() in stop and not _pressed_on(t, tok) for t in tok.subtree):
+    # "urged the international community and the UN Security Council to take firm action to halt such
+    # aggression": an appeal to third parties to stop someone else
+    appeal = {t.lower_ for c in children(tok, "dobj") for t in c.subtree} & {
+        "community",
+        "council",
+        "un",
+        "nations",
+    }
+    if not appeal and any(t.lemma_.lower() in stop and not _pressed_on(t, tok) for t in tok.subtree):
         return "oppose"
     called_in = [c for c in tok.children if c.lower_ == "in" and c.dep_ in ("prt", "prep")]
     if lemma == "call" and called_in:  # "called in the Russian ambassador": summoned him
