@@ -2195,3 +2195,28 @@ def test_an_appeal_to_the_un_to_halt_anothers_aggression_opposes_no_one_in_the_u
     assert ("USA", "oppose", "PRK") in triples(
         "The United States urged North Korea to halt its missile launches."
     )
+
+
+def test_a_protest_reported_by_an_outlet_or_unnamed_officials_is_the_protesters_officials_word() -> None:
+    (c,) = [c for c in claims("Radio Free Asia reported that the Philippines accused China of such actions.")
+            if c.relation == "accuse"]  # fmt: skip
+    assert (c.attribution.kind, c.attribution.who, c.attribution.via) == (
+        "officials",
+        "PHL",
+        "Radio Free Asia",
+    )
+    got = [
+        c
+        for c in claims(
+            'Seoul "strongly urged Russia to immediately stop military cooperation with North Korea," the foreign'
+            " ministry said."
+        )
+        if c.relation == "oppose"
+    ]
+    assert got and all((c.attribution.kind, c.attribution.who) == ("officials", "KOR") for c in got)
+    # sanctions named as broken are no new sanctions
+    assert not [
+        t
+        for t in triples("Sending weapons would violate rafts of UN sanctions on North Korea.")
+        if t[1] == "sanction"
+    ]

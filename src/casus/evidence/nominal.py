@@ -51,7 +51,9 @@ _NOT_YET = frozenset(
 )
 
 _SUFFERING = frozenset({"suffer", "face", "endure", "sustain", "experience", "repel", "repulse", "withstand"})
-_LIFTING = frozenset({"lift", "ease", "remove", "drop", "suspend", "waive", "relax", "end", "scrap"})
+_LIFTING = frozenset({"lift", "ease", "remove", "drop", "suspend", "waive", "relax", "end", "scrap",
+                      # sanctions in force, named as broken or kept: "would violate rafts of UN sanctions"
+                      "violate", "breach", "evade", "circumvent", "comply", "flout", "defy"})  # fmt: skip
 CHARGES = frozenset({"accusation", "allegation", "charge", "claim"})
 NOT_PACTS = frozenset(
     {"decree", "law", "bill", "order", "executive", "budget", "resolution", "petition", "letter"}

@@ -374,9 +374,22 @@ SPEECH_ACTS = frozenset({"oppose", "accuse", "threaten", "support_politically", 
 
 
 def _own_word(s: _Sentence, tok: Token, subject: str | None, found: Attribution) -> Attribution:
-    """A speech act with no one reporting it ("NATO denounced Russia") is on its actor's word."""
-    if found.kind != "author" or subject is None:
+    """A speech act with no one reporting it ("NATO denounced Russia") is on its actor's word; one
+    an outlet reports ("Radio Free Asia reported that the Philippines accused China") is on its
+    actor's word through the outlet, and one that unnamed officials report ('Seoul "strongly urged
+    Russia ...," the foreign ministry said') is the actor's officials'."""
+    if subject is None:
         return found
+    if found.kind == "officials" and found.who is None and subject not in _orgs_named(s):
+        return found.model_copy(update={"who": subject})
+    if found.kind == "media_reports" and found.who:
+        return _actors_word(s, tok, subject).model_copy(update={"via": found.who})
+    return _actors_word(s, tok, subject) if found.kind == "author" else found
+
+
+def _actors_word(s: _Sentence, tok: Token, subject: str) -> Attribution:
+    """The word of the one who performs a speech act: the person named as its subject, the
+    actor's leader named outside what the act is about, else the actor's officials."""
     subj = _children(tok, "nsubj")
     if subj:
         own = _source(s, subj[0])
@@ -395,6 +408,11 @@ def _own_word(s: _Sentence, tok: Token, subject: str | None, found: Attribution)
     if leader is not None:
         return Attribution(kind="speaker", who=leader.form.person or leader.text)
     return Attribution(kind="officials", who=subject)
+
+
+def _orgs_named(s: _Sentence) -> set[str]:
+    """The organisations the sentence names (NATO, the UN): their officials are no state's."""
+    return {m.form.target for m in s.mentions if m.form.kind == "org"}
 
 
 def sentence_attribution(s: _Sentence) -> Attribution:
