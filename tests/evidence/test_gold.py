@@ -169,7 +169,15 @@ def test_held_aside_scores() -> None:
     floor went back to 0.72. A twenty-sixth (the session after), when this test failed on the
     attribution floor after a change decided on the development set alone (a spokesman named beside
     his title is the speaker: three sources mended there, none broken): attribution 0.69 (20 of
-    29), the only number read; the floor was lowered to 0.68, and nothing changed for it."""
+    29), the only number read; the floor was lowered to 0.68, and nothing changed for it. A
+    twenty-seventh, at the end of that session, once seven more rounds (79 articles, each scored
+    once before it was used: precision 0.65 to 0.84 on the held-aside set's topics, 0.26 to 0.82 on
+    others) had joined the development set and the reader had been changed on them and the rest of
+    the development set alone (expulsions and bans as sanctions, flares, refused talks, denials as no
+    protest, speech acts reported by outlets, ...): precision 0.66 (29 of 44), recall 0.45 (29 of
+    64), attribution 0.69 (20 of 29), hedges 0.97, links 1.00 / 1.00, no attack from mutual-defence
+    wording (the rules: 0.28 / 0.20, attribution 0.62, one attack): the same claims as at the
+    session's start."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.62, "recall": 0.42, "attribution_accuracy": 0.68, "hedge_accuracy": 0.95,
