@@ -62,8 +62,9 @@ def test_the_gold_set_is_real_and_large_enough() -> None:
                 "link_recall": 0.65,
             },
         ),
-        # the rules' recall was 0.14 until round 26: the six rounds since read 0.02-0.12 with them
-        ("rules", {"precision": 0.45, "recall": 0.13, "hedge_accuracy": 0.93}),
+        # the rules' recall was 0.14 until round 26, their precision 0.45 until round 31: the rounds
+        # added since read 0.11-0.71 and 0.02-0.20 with them
+        ("rules", {"precision": 0.44, "recall": 0.13, "hedge_accuracy": 0.93}),
     ],
 )
 def test_development_scores(coder: str, floors: dict[str, float]) -> None:
