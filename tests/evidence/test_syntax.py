@@ -2220,3 +2220,13 @@ def test_a_protest_reported_by_an_outlet_or_unnamed_officials_is_the_protesters_
         for t in triples("Sending weapons would violate rafts of UN sanctions on North Korea.")
         if t[1] == "sanction"
     ]
+
+
+def test_sanctions_targeting_people_and_states_clashing_over_disputes_are_no_attacks() -> None:
+    for text in (
+        "South Korea and Japan have announced a series of sanctions targeting individuals, organizations, and"
+        " vessels allegedly involved in Russia’s procurement of weapons.",
+        "Manila and Beijing have clashed over territorial disputes.",
+    ):
+        assert not [t for t in triples(text) if t[1] == "attack"], text
+    assert ("IND", "attack", "CHN") in triples("India clashed with China in the Galwan Valley.")

@@ -67,6 +67,7 @@ Token = Any  # spacy.tokens.Token
 
 
 _IN_WORDS = frozenset({"diplomatically", "verbally", "politically", "publicly", "rhetorically"})
+_QUARRELS = frozenset({"dispute", "claim", "issue", "policy", "right", "sovereignty", "trade", "tariff"})
 
 
 def _leader(s: _Sentence, t: Token) -> bool:
@@ -159,6 +160,8 @@ def code_sentence(
             if (
                 any(_leader(s, p) for p in _pobj(tok, ("with",)))
                 or {c.lower_ for c in tok.children} & _IN_WORDS
+                # "have clashed over territorial disputes": a quarrel, not a fight
+                or any(p.lemma_.lower() in _QUARRELS for p in _pobj(tok, ("over",)))
             ):
                 continue  # "Petro, who has clashed with Trump", "clashed diplomatically": words, not arms
             with_ = [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]

@@ -229,6 +229,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         )
     if lemma in ("seize", "capture") and words & GROUND:
         return "attack"  # "seized Russian territory": ground taken by force
+    if lemma == "target" and tok.dep_ in ("acl", "advcl") and tok.head.lemma_.lower() in _PENALTIES:
+        return None  # "sanctions targeting individuals ...", "imposing sanctions, targeting 11 organizations"
     if lemma == "crash" and not pobj(tok, ("into", "with")):
         return None  # "an Azerbaijan Airlines plane crashed in Kazakhstan": an accident, no one rammed
     if lemma in ("expel", "recall", "withdraw") and words & ENVOYS:
@@ -409,6 +411,10 @@ _AIRCRAFT = frozenset({"jet", "aircraft", "plane", "bomber", "fighter", "drone",
 _LEMMA_FIXES = {"stag": "stage"}
 
 
+# What targets people or firms without force ("sanctions targeting individuals")
+_PENALTIES = frozenset(
+    {"sanction", "sanctions", "impose", "measure", "tariff", "ban", "restriction", "embargo"}
+)
 # Claims to land or sea, which a state rejecting them opposes ("rejects Beijing's sovereignty claims")
 _CLAIMED_LAND = frozenset({"sovereignty", "territorial", "maritime", "sweeping", "expansive", "historical"})
 # What a state calls another's act when it condemns it ("a criminal operation")
