@@ -2230,3 +2230,9 @@ def test_sanctions_targeting_people_and_states_clashing_over_disputes_are_no_att
     ):
         assert not [t for t in triples(text) if t[1] == "attack"], text
     assert ("IND", "attack", "CHN") in triples("India clashed with China in the Galwan Valley.")
+
+
+def test_pilots_targeted_with_lasers_are_harassed_not_struck() -> None:
+    got = triples("John Healey confirmed that the Russian ship Yantar had targeted RAF pilots with lasers.")
+    assert ("RUS", "coerce", "GBR") in got and ("RUS", "attack", "GBR") not in got
+    assert ("RUS", "attack", "UKR") in triples("Russia targeted Kyiv with missiles.")

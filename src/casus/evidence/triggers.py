@@ -229,6 +229,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         )
     if lemma in ("seize", "capture") and words & GROUND:
         return "attack"  # "seized Russian territory": ground taken by force
+    lased = "laser" in words | {t.lemma_.lower() for p in pobj(tok, ("with",)) for t in p.subtree}
+    if lemma in ("target", "fire") and lased:
+        return "coerce"  # "targeted RAF pilots with lasers", "fired a laser at": harassment, not a strike
     if lemma == "target" and tok.dep_ in ("acl", "advcl") and tok.head.lemma_.lower() in _PENALTIES:
         return None  # "sanctions targeting individuals ...", "imposing sanctions, targeting 11 organizations"
     if lemma == "crash" and not pobj(tok, ("into", "with")):
