@@ -2236,3 +2236,11 @@ def test_pilots_targeted_with_lasers_are_harassed_not_struck() -> None:
     got = triples("John Healey confirmed that the Russian ship Yantar had targeted RAF pilots with lasers.")
     assert ("RUS", "coerce", "GBR") in got and ("RUS", "attack", "GBR") not in got
     assert ("RUS", "attack", "UKR") in triples("Russia targeted Kyiv with missiles.")
+
+
+def test_an_act_that_should_not_target_third_parties_strikes_no_one() -> None:
+    got = triples(
+        "Chinese Foreign Ministry spokesman Guo Jiakun warned that the Philippines' security cooperation"
+        ' "should not target third parties".'
+    )
+    assert not [t for t in got if t[1] == "attack"]

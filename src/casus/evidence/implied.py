@@ -218,6 +218,12 @@ def struck(
     s: _Sentence, tok: Token, rel: str, subject: str, said_by: str | None, context: list[str]
 ) -> str | None:
     """The target of an attack or coercion whose parse names none."""
+    if any(
+        d.lemma_.lower() in ("party", "country", "nation", "state", "anyone", "anybody")
+        and {c.lower_ for c in d.children} & {"third", "any", "other"}
+        for d in _children(tok, "dobj")
+    ) or any(d.lower_ in ("anyone", "anybody") for d in _children(tok, "dobj")):
+        return None  # "should not target third parties", "not aimed against anyone": no one named
     judged = tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in (
         "critic",
         "criticism",
