@@ -2244,3 +2244,16 @@ def test_an_act_that_should_not_target_third_parties_strikes_no_one() -> None:
         ' "should not target third parties".'
     )
     assert not [t for t in got if t[1] == "attack"]
+
+
+def test_what_a_groups_it_does_is_no_states_act_and_a_dateline_with_a_date_and_an_agency() -> None:
+    from casus.evidence.gate import DATELINE
+
+    text = (
+        "Sanaa, Aug 18 (IANS) Yemen's Houthi group has said that it had launched a hypersonic ballistic missile"
+        " at Ben Gurion Airport near Tel Aviv."
+    )
+    assert not [t for t in triples(text) if t[1] == "attack"]
+    m = DATELINE.match(text)
+    assert m is not None and m.group(0) == "Sanaa, Aug 18 (IANS) "
+    assert DATELINE.match("Russia, China and Iran held drills.") is None

@@ -38,6 +38,8 @@ DATELINE = re.compile(
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?){1,2}(?:\s+\([A-Za-z .]{2,30}\))?\s+(?:—|–|-{1,2})\s+(?=[A-Z])"
     # "Maputo (MOZTIMES)—Mozambique and Rwanda signed ...": a place in title case, its agency, a dash
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?\s+\([A-Za-z0-9 .]{2,30}\)\s*(?:—|–|-{1,2})\s*(?=[A-Z])"
+    # "Sanaa, Aug 18 (IANS) Yemen's Houthi group has said ...": a place, a date, an agency
+    rf"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+{_MONTH}\s+\([A-Za-z0-9 .]{{2,30}}\)\s*(?:—|–|-{{1,2}})?\s*(?=[A-Z])"
 )
 
 
