@@ -2257,3 +2257,9 @@ def test_what_a_groups_it_does_is_no_states_act_and_a_dateline_with_a_date_and_a
     m = DATELINE.match(text)
     assert m is not None and m.group(0) == "Sanaa, Aug 18 (IANS) "
     assert DATELINE.match("Russia, China and Iran held drills.") is None
+
+
+def test_troops_sent_to_occupy_a_state_invade_it() -> None:
+    got = triples("Israel sent troops to occupy a swath of southwestern Syria after Assad’s ousting.")
+    assert ("ISR", "attack", "SYR") in got and ("ISR", "send_troops", "SYR") not in got
+    assert ("PRK", "send_troops", "RUS") in triples("North Korea sent troops to Russia.")

@@ -67,6 +67,7 @@ Token = Any  # spacy.tokens.Token
 
 
 _IN_WORDS = frozenset({"diplomatically", "verbally", "politically", "publicly", "rhetorically"})
+_OCCUPYING = frozenset({"occupy", "invade", "seize", "capture", "annex"})
 _QUARRELS = frozenset({"dispute", "claim", "issue", "policy", "right", "sovereignty", "trade", "tariff"})
 
 
@@ -166,6 +167,17 @@ def code_sentence(
                 continue  # "Petro, who has clashed with Trump", "clashed diplomatically": words, not arms
             with_ = [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]
             subjects, objects = list(dict.fromkeys([*subjects, *with_, *objects])), []
+        seized = [
+            c for c in tok.children
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _OCCUPYING
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]  # fmt: skip
+        if rel == "send_troops" and seized:
+            # "Israel sent troops to occupy a swath of southwestern Syria": an invasion of it
+            rel = "attack"
+            objects = [m.form.target for c in seized for t in c.subtree if (m := s.mention(t)) is not None][
+                :1
+            ]
         if tok.lemma_.lower() == "collide" and not _pobj(tok, ("with", "into")) and len(set(subjects)) < 2:
             continue  # "two Chinese ships collided while chasing a Philippine ship": with each other
         if rel == "attack" and not objects and _test_launch(tok):
