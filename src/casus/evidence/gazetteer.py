@@ -160,6 +160,12 @@ def organisations() -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=1)
+def organisation_ids() -> frozenset[str]:
+    """The ids of the organisations articles name (NATO, the UN, ...): their officials are no state's."""
+    return frozenset(o["id"] for o in organisations())
+
+
+@lru_cache(maxsize=1)
 def alliances() -> frozenset[str]:
     """The organisations with a pact of collective defence (`defence_treaty`): their exercises and
     consultations are among their own members."""

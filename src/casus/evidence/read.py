@@ -22,7 +22,7 @@ from casus.evidence.gate import (
     local_mentions,
     open_after,
 )
-from casus.evidence.gazetteer import Gazetteer, Mention, default_gazetteer
+from casus.evidence.gazetteer import Gazetteer, Mention, default_gazetteer, organisation_ids
 from casus.evidence.links import (
     article_flags,
     bundled_provisions,
@@ -119,7 +119,7 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
             said = rows[-1][3]
             found = [c.model_copy(update={"attribution": said}) if c.attribution.kind == "author" else c
                      for c in found]  # fmt: skip
-        if said.kind == "officials" and said.who is not None and said.who not in _orgs():
+        if said.kind == "officials" and said.who is not None and said.who not in organisation_ids():
             home = said.who
         rows.append((index, sent, found, said))
         about = main_subject(doc, local, previous)
@@ -135,13 +135,6 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         claims.extend(found)
         voices[sent] = said
     return Parsed(claims, quotes, voices, len(g.todo), g.overflow)
-
-
-@lru_cache(maxsize=1)
-def _orgs() -> frozenset[str]:
-    """The organisations the gazetteer knows (NATO, the EU, ...): their officials are no state's."""
-    g = default_gazetteer()
-    return frozenset(f.target for forms in g.by_text.values() for f in forms if f.kind == "org")
 
 
 def _homed(found: list[Claim], home: str | None) -> list[Claim]:

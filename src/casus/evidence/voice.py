@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from casus.evidence.gazetteer import Mention
+from casus.evidence.gazetteer import Mention, organisation_ids
 from casus.evidence.lexicon import (
     CONDITIONAL_MARKS,
     DENY,
@@ -380,7 +380,7 @@ def _own_word(s: _Sentence, tok: Token, subject: str | None, found: Attribution)
     Russia ...," the foreign ministry said') is the actor's officials'."""
     if subject is None:
         return found
-    if found.kind == "officials" and found.who is None and subject not in _orgs_named(s):
+    if found.kind == "officials" and found.who is None and subject not in organisation_ids():
         return found.model_copy(update={"who": subject})
     if found.kind == "media_reports" and found.who:
         return _actors_word(s, tok, subject).model_copy(update={"via": found.who})
@@ -408,11 +408,6 @@ def _actors_word(s: _Sentence, tok: Token, subject: str) -> Attribution:
     if leader is not None:
         return Attribution(kind="speaker", who=leader.form.person or leader.text)
     return Attribution(kind="officials", who=subject)
-
-
-def _orgs_named(s: _Sentence) -> set[str]:
-    """The organisations the sentence names (NATO, the UN): their officials are no state's."""
-    return {m.form.target for m in s.mentions if m.form.kind == "org"}
 
 
 def sentence_attribution(s: _Sentence) -> Attribution:
