@@ -2263,3 +2263,38 @@ def test_troops_sent_to_occupy_a_state_invade_it() -> None:
     got = triples("Israel sent troops to occupy a swath of southwestern Syria after Assad’s ousting.")
     assert ("ISR", "attack", "SYR") in got and ("ISR", "send_troops", "SYR") not in got
     assert ("PRK", "send_troops", "RUS") in triples("North Korea sent troops to Russia.")
+
+
+def test_the_one_accused_in_a_participle_is_the_doer_not_the_speaker() -> None:
+    # a sentence of a Vietnamese outlet's report of November 2024 on the ratified treaty
+    got = claims(
+        "The move comes as the US, South Korea and Ukraine have criticised increased military cooperation"
+        " between the two countries, with North Korea accused of sending tens of thousands of troops to"
+        " Russia to support its war against Ukraine."
+    )
+    sent = [c for c in got if c.relation == "send_troops"]
+    assert sent and sent[0].subject == "PRK" and sent[0].object == "RUS"
+    assert sent[0].attribution.who != "PRK" and sent[0].attribution.kind == "officials"
+    passive = claims("North Korea has been accused by Seoul of sending troops to Russia.")
+    sent = [c for c in passive if c.relation == "send_troops"]
+    assert sent and (sent[0].subject, sent[0].attribution.who) == ("PRK", "KOR")
+    active = [
+        c
+        for c in claims("Seoul has accused North Korea of sending troops to Russia.")
+        if c.relation == "send_troops"
+    ]
+    assert active and active[0].attribution.who == "KOR"
+
+
+def test_the_two_countries_after_a_list_of_three_are_the_pair_spoken_of_before() -> None:
+    text = (
+        "Moscow and Pyongyang also pledged not to sign any agreements with third parties that would be"
+        " against each other's interests. The move comes as the US, South Korea and Ukraine have"
+        " criticised increased military cooperation between the two countries."
+    )
+    got = triples(text)
+    assert not [t for t in got if t[1] == "agree_sign"]  # with third parties, not each other
+    assert not [t for t in got if t[1] == "cooperate_militarily" and "USA" in t]
+    assert ("USA", "oppose", "RUS") in got or ("USA", "oppose", "PRK") in got
+    signed = triples("Moscow and Pyongyang signed an agreement.")
+    assert ("RUS", "agree_sign", "PRK") in signed or ("PRK", "agree_sign", "RUS") in signed

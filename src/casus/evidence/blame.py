@@ -68,6 +68,8 @@ def accused(s: _Sentence, tok: Token) -> list[str]:
             heads = [blamer, *([blamer.head] if blamer.dep_ == "conj" else [])]  # "blamed ... and accused"
             return [a for h in heads for n in _children(h, "nsubj") for a in s.actors(n)]
         return s.actors(c)
+    if blamer.tag_ == "VBN":  # "North Korea has been accused by Seoul of sending troops": the subject
+        return [a for n in _children(blamer, "nsubjpass") for a in s.actors(n)]
     return []
 
 

@@ -89,6 +89,23 @@ def _conjoined(s: _Sentence, tok: Token) -> set[str]:
     return out
 
 
+_OTHERS = frozenset({"party", "country", "state", "nation", "power", "government"})
+_UNNAMED = frozenset({"third", "other", "any", "another", "foreign", "outside"})
+
+
+def _with_others(tok: Token) -> bool:
+    """The trigger's partner is "third parties", "other countries", "any state": none the
+    sentence names ("pledged not to sign any agreements with third parties")."""
+    heads = [tok, *_children(tok, "dobj")]
+    partners = [p for h in heads for w in h.children if w.dep_ == "prep" and w.lower_ == "with"
+                for p in _children(w, "pobj")]  # fmt: skip
+    return any(
+        p.lemma_.lower() in _OTHERS
+        and any(c.lower_ in _UNNAMED for c in p.children if c.dep_ in ("amod", "det"))
+        for p in partners
+    )
+
+
 _RECIPROCAL = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "war"})
 
 
@@ -121,6 +138,8 @@ def pairs(
         )
     )
     pairs: list[tuple[str | None, str | None]]
+    if rel in SYMMETRIC and not objects and _with_others(tok):
+        return []  # "Moscow and Pyongyang pledged not to sign agreements with third parties": not each other
     if len(subjects) >= 2 and reciprocal and not objects:  # "fired missiles at each other"
         pairs = [(subjects[0], subjects[1]), (subjects[1], subjects[0])]
     elif rel in SYMMETRIC and len(subjects) >= 2 and not objects:

@@ -45,6 +45,10 @@ class Sentence:
         # article named last
         named = list(dict.fromkeys(m.form.target for m in mentions if m.form.kind not in ("org", "leader")))
         self.pair = named[:2] if len(named) >= 2 else (context or [])[:2]
+        if len(named) > 2 and context and len(context) >= 2:
+            # "the US, South Korea and Ukraine criticised cooperation between the two countries":
+            # a sentence naming more than two states means the pair the article spoke of before
+            self.pair = context[:2]
         self.earlier = (context or [])[:2]  # the two the article named last before this sentence
         # "the three countries", "all three": the states a sentence before named together; "the
         # countries" and "them" only while no sentence since has named two or more states

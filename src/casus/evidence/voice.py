@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from casus.evidence.blame import BLAMERS
 from casus.evidence.gazetteer import Mention, organisation_ids
 from casus.evidence.lexicon import (
     CONDITIONAL_MARKS,
@@ -305,9 +306,15 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
     said = None
     if speech is not None:
         # "Russia is believed to have provided ...": a passive report names its topic, not its source
-        subj = _children(speech, "nsubj") or [
-            p for a in _children(speech, "agent") for p in _children(a, "pobj")
-        ]
+        agents = [p for a in _children(speech, "agent") for p in _children(a, "pobj")]
+        if _accused_by_participle(speech):
+            # "with North Korea accused of sending troops": the one named is the accused, the
+            # accusers are those after "by", else officials the sentence does not name
+            if not agents:
+                return Attribution(kind="officials")
+            subj = agents
+        else:
+            subj = _children(speech, "nsubj") or agents
         if not subj and (before := _appos_before(speech)) is not None:
             subj = [before]  # "..., Seoul's spy agency said": the parse hung the speaker on the name before
         subj = subj or _subject_above(speech)
@@ -460,3 +467,14 @@ def quote_speaker(doc: Any, mentions: list[Mention]) -> str | None:
 def quotations(text: str) -> list[str]:
     """The quoted passages of a sentence."""
     return [q.group(1).strip() for q in _QUOTE.finditer(text)]
+
+
+def _accused_by_participle(speech: Token) -> bool:
+    """ "North Korea, accused of sending troops", "with Iran accused of supplying drones", "was
+    accused by Seoul of ...": an accusing verb as a participle without "have", whose subject is
+    the one accused, not the speaker."""
+    return (
+        speech.tag_ == "VBN"
+        and speech.lemma_.lower() in BLAMERS
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in speech.children)
+    )
