@@ -2298,3 +2298,25 @@ def test_the_two_countries_after_a_list_of_three_are_the_pair_spoken_of_before()
     assert ("USA", "oppose", "RUS") in got or ("USA", "oppose", "PRK") in got
     signed = triples("Moscow and Pyongyang signed an agreement.")
     assert ("RUS", "agree_sign", "PRK") in signed or ("PRK", "agree_sign", "RUS") in signed
+
+
+def test_a_water_cannon_shot_harasses_forces_that_assault_strike_and_an_act_before_a_protest_is_not_the_protesters() -> (
+    None
+):
+    # sentences of an Indian outlet's report of April 2024 and a Singapore outlet's of July 2024
+    got = triples(
+        "Last week, China's coast guard shot a water cannon at a Philippine boat on a supply mission to an"
+        " outpost on Second Thomas Shoal, injuring crew members and damaging the small vessel."
+    )
+    assert ("CHN", "coerce", "PHL") in got and ("CHN", "attack", "PHL") not in got
+    got = triples(
+        "It is also the first resupply mission since a violent incident on June 17, when Chinese forces"
+        " assaulted and confiscated two Philippine Navy RHIBs, injuring eight Philippine servicemembers."
+    )
+    assert ("CHN", "attack", "PHL") in got
+    got = triples(
+        'On March 25, after the water cannon assault, Manila lodged its "strongest protest" yet against'
+        " Beijing and summoned a senior Chinese diplomat."
+    )
+    assert ("PHL", "oppose", "CHN") in got and ("PHL", "coerce", "CHN") not in got
+    assert ("PHL", "oppose", "CHN") in triples("Manila lodged a protest yet against Beijing.")

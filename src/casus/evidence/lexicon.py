@@ -79,6 +79,7 @@ VERB_TRIGGERS: dict[str, str] = {
             "target",
             "storm",
             "pound",
+            "assault",
         ],
         "attack",
     ),

@@ -221,7 +221,8 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         verb = tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "dobj" else tok.head
         lodged = tok.dep_ in ("dobj", "conj") and verb.lemma_.lower() in _LODGE
         to = [p for t in (tok, *tok.conjuncts) for p in pobj(t, ("to", "with"))]
-        to += pobj(verb, ("to", "with")) if lodged else []  # "issued a complaint to Russia"
+        # "issued a complaint to Russia", "lodged its strongest protest yet against Beijing"
+        to += pobj(verb, ("to", "with", "against")) if lodged else []
         # "lodged its protest over Modi's visit": over what a state did
         to += [p for p in pobj(tok, ("over", "about")) if any(t.pos_ == "PROPN" for t in p.subtree)]
         return "oppose" if lemma in ("protest", "representation", "complaint") and lodged and to else None

@@ -99,7 +99,7 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     if rel == "oppose" and not out:  # "lodged its protest over Modi's visit"
         out += [a for p in _pobj(tok, ("over", "about")) for a in s.actors(p)]
     if rel in ("oppose", "threaten") and not out and tok.dep_ == "dobj":  # "issued a complaint to Russia"
-        out += [a for p in _pobj(tok.head, ("with", "to")) for a in s.actors(p)]
+        out += [a for p in _pobj(tok.head, ("with", "to", "against")) for a in s.actors(p)]
     if (
         NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale"
     ):  # "deliveries of missiles to India", "an arms deal with Taiwan"
@@ -222,6 +222,21 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             out += [a for p in _pobj(c, _AIMED) for a in s.actors(p)]
             continue
         out += s.actors(c)
+    if (
+        not out
+        and rel in ("attack", "coerce")
+        and tok.pos_ == "VERB"
+        and tok.lemma_ != "intercept"
+        and not _children(tok, "dobj")
+    ):
+        # "assaulted and confiscated two Philippine Navy boats": the object both verbs share
+        out += [
+            a
+            for c in _children(tok, "conj")
+            if c.pos_ == "VERB"
+            for d in _children(c, "dobj")
+            for a in s.actors(d)
+        ]
     for c in _children(tok, "ccomp") if rel in ("oppose", "accuse", "support_politically") else ():
         # "condemned what it called a cowardly Israeli attack": what was called so
         if c.lemma_.lower() in _NAMING and any(d.lower_ == "what" for d in _children(c, "dobj")):

@@ -70,6 +70,9 @@ def _troop_owner(s: _Sentence, tok: Token) -> list[str]:
 SUPPLIERS = frozenset({"supplier", "provider", "exporter"})
 
 
+_OCCASIONS = frozenset({"after", "following", "since", "before", "amid", "despite"})
+
+
 def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     """Who does a nominal event: its possessor or modifier ("China's water cannon", "Chinese
     manoeuvres"), its by/from phrase ("water cannon from the CCG vessels"), else the subject of
@@ -126,6 +129,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
                     if found := s.actors(p):
                         return found
     head = tok.head
+    if head.lower_ in _OCCASIONS and head.dep_ == "prep" and not _pobj(tok, ("between",)):
+        return []  # "after the water cannon assault, Manila lodged a protest": not the protester's act
     if head.pos_ == "ADP" and head.dep_ == "prep":  # "let loose with water cannons against ..."
         head = head.head
         if head.pos_ == "NOUN" and head.dep_ == "dobj" and tok.head.lower_ == "of":

@@ -131,6 +131,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         called = {t.lemma_.lower() for c in considered_as(tok) for t in (c, *children(c, "amod", "compound"))}
         # "described the U.S. deployment as a completely criminal and bloody operation"
         return "oppose" if called & (ENEMIES | _DAMNING) else "accuse" if called & WRONGS else None
+    if rel == "attack" and lemma in ("shoot", "target", "hit") and "cannon" in words:
+        return "coerce"  # "shot a water cannon at a Philippine boat": harassed, as fired water cannon
     if rel == "coerce" and lemma == "blast" and words & (ARMS - {"cannon"}):
         return "attack"  # "blasted ground-to-ground rockets into Thailand"; not "blasted with water cannon"
     if rel == "~fund":  # "will finance a joint military package for Ukraine": military aid, paid for
