@@ -2320,3 +2320,23 @@ def test_a_water_cannon_shot_harasses_forces_that_assault_strike_and_an_act_befo
     )
     assert ("PHL", "oppose", "CHN") in got and ("PHL", "coerce", "CHN") not in got
     assert ("PHL", "oppose", "CHN") in triples("Manila lodged a protest yet against Beijing.")
+
+
+def test_a_state_said_to_have_had_its_airspace_violated_and_each_air_force_scrambled() -> None:
+    # sentences of an explainer of September 2025 on the Russian drones over Poland
+    said = claims(
+        "Poland said a significant number of Russian drones violated its airspace during a wave of"
+        " Russian strikes on Ukraine."
+    )
+    crossed = [c for c in said if (c.subject, c.relation, c.object) == ("RUS", "coerce", "POL")]
+    assert crossed and crossed[0].attribution.who == "POL"
+    assert not [c for c in said if c.relation == "accuse"]
+    # an entry the speaker calls illegal stays its charge
+    assert ("CHN", "accuse", "PHL") in triples(
+        "Chinese coast guard spokesperson Liu Dejun said the Philippine ships illegally entered waters near Sandy Cay."
+    )
+    got = triples(
+        "Polish F-16 fighter jets, Dutch F-35s, Italian AWACS surveillance planes and NATO mid-air"
+        " refuelling aircraft scrambled to shoot down the drones."
+    )
+    assert {("POL", "mobilize", None), ("NLD", "mobilize", None), ("ITA", "mobilize", None)} <= got

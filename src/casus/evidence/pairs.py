@@ -60,8 +60,21 @@ def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
     listed = [t for a in _children(subj[0], "appos") for t in (a, *a.conjuncts)] if subj else []
     if not subj or not (subj[0].conjuncts or listed):
         return []
-    named = [a for t in (subj[0], *subj[0].conjuncts, *listed) if (a := _named(s, t)) is not None]
+    # "Polish F-16 fighter jets, Dutch F-35s, Italian AWACS planes": a state named as a modifier
+    named = [
+        a
+        for t in (subj[0], *subj[0].conjuncts, *listed)
+        if (a := _named(s, t) or _modifier(s, t)) is not None
+    ]
     return list(dict.fromkeys(named)) if len(named) >= 2 else []
+
+
+def _modifier(s: _Sentence, t: Token) -> str | None:
+    """The state a demonym or name modifying a noun names ("Dutch F-35s")."""
+    m = next(
+        (m for c in t.children if c.dep_ in ("amod", "compound") and (m := s.mention(c)) is not None), None
+    )
+    return m.form.target if m is not None and m.form.kind in ("demonym", "name", "org") else None
 
 
 def _conjoined(s: _Sentence, tok: Token) -> set[str]:
@@ -197,4 +210,8 @@ def pairs(
             pairs += [(a, o) for a in _co_subjects(s, tok) for o in filled if a not in (lone, o)]
         if tok.pos_ == "NOUN":  # "drew condemnation from Qatar, Iran and others": each of them
             pairs += [(a, o) for a in subjects[1:4] for o in filled if a != o and (a, o) not in pairs]
+    elif lone is not None and rel == "mobilize" and not passive:
+        # "Polish F-16 fighter jets, Dutch F-35s, Italian AWACS surveillance planes and NATO
+        # mid-air refuelling aircraft scrambled": each of them
+        pairs += [(a, None) for a in _co_subjects(s, tok) if a != lone]
     return pairs

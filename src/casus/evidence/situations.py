@@ -226,6 +226,11 @@ def _warned(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None:
 
 def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], list[str]] | None:
     """(relation, subjects, objects) of a situation the token states, or None."""
+    # "Poland said Russian drones violated its airspace": the violation, on Poland's word, before the
+    # charge (but "said the Philippine ships illegally entered waters" is the charge)
+    found = _airspace(s, tok) if airspace and tok.lemma_.lower() in ("violate", "breach") else None
+    if found is not None:
+        return "coerce", *found
     if tok.dep_ == "ccomp" and (charge := _charged(s, tok) or _warned(s, tok)) is not None:
         return charge
     if tok.lemma_.lower() not in _ANY:  # asked of every token: most words start none of them
