@@ -311,3 +311,23 @@ def test_read_fits_80_columns_with_a_long_first_line_and_many_actors(tmp_path: P
     actors = next(i for i, x in enumerate(lines) if x.startswith("  actors: "))
     assert lines[actors + 1].startswith("          ") and "×" in lines[actors + 1]
     assert not any(x.rstrip().endswith(("POL", "LTU", "FIN")) for x in lines[actors : actors + 3])
+
+
+def test_read_names_each_linked_provision_once_and_where_its_date_came_from(tmp_path: Path) -> None:
+    """Two sentences quoting the Saudi-Pakistani statement are one provision line, with the best
+    wording score and the count of sentences; the date says it came from --date."""
+    text = (
+        "Saudi Arabia and Pakistan on Wednesday signed a strategic mutual defence agreement, Saudi state"
+        " media reported.\n\nUnder the agreement, any aggression against either country will be"
+        ' considered aggression against both.\n\n"The agreement states that any aggression against'
+        ' either country shall be considered an aggression against both," the statement said.'
+    )
+    f = tmp_path / "pact.txt"
+    f.write_text(text)
+    env = {**os.environ, "COLUMNS": "80"}
+    r = subprocess.run([sys.executable, "-m", "casus", "read", str(f), "--date", "2025-09-17"],
+                       capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert "2025-09-17 (from --date)" in r.stdout
+    linked = [x for x in r.stdout.splitlines() if x.startswith("  sa-pk-2025 ")]
+    assert len(linked) == 1 and "2 sentences" in r.stdout

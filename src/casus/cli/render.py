@@ -264,13 +264,32 @@ def _hanging(line: str, indent: str = "      ", style: str = "") -> None:
         out.print(Text(" " * head + part, style=style), soft_wrap=True)
 
 
+# where the date that decides office-holders and names came from
+_DATED = {"option": "from --date", "document": "the article's date", "today": "today: the article gives none"}
+
+
+def _provisions(links: list[Any]) -> list[tuple[Any, int]]:
+    """Each provision once, with its best link (by wording before by reference) and how many
+    sentences link to it, in the order first linked."""
+    best: dict[tuple[str, str], Any] = {}
+    count: dict[tuple[str, str], int] = {}
+    for link in links:
+        key = (link.treaty, link.article)
+        count[key] = count.get(key, 0) + 1
+        held = best.get(key)
+        if held is None or (link.score or -1.0) > (held.score or -1.0):
+            best[key] = link
+    return [(best[k], count[k]) for k in count]
+
+
 def print_reading(reading: Any) -> None:
     """Each article's actors, claims, quotations and flags; then the comparison, if asked."""
     readings = reading.articles
     for r in readings:
         _hanging(f"{r.title or r.source}", indent="  ", style="bold")
         removed = f" · {r.removed_lines} boilerplate line(s) removed" if r.removed_lines else ""
-        _hanging(f"  {r.source} · {r.date} ({r.date_from}) · {r.words} words{removed}", indent="    ")
+        dated = _DATED[r.date_from]
+        _hanging(f"  {r.source} · {r.date} ({dated}) · {r.words} words{removed}", indent="    ")
         if r.actors:
             # a no-break space keeps each count with its id when the line wraps
             counts = ", ".join(f"{a.id}\u00a0×{a.mentions}" for a in r.actors)
@@ -289,10 +308,11 @@ def print_reading(reading: Any) -> None:
             cond = " [conditional: a pledge for the case it names]" if conditional else ""
             per = ", ".join(whos)
             _hanging(f"  claim: {subject or '?'} {neg}{relation} {obj or NO_OBJECT} (per {per}){cond}{hedge}")
-        for link in r.provisions:
+        for link, n in _provisions(r.provisions):
             how = "by reference, not by wording" if link.score is None else f"wording score {link.score:.2f}"
             via = f", as rendered by {link.rendering}" if link.rendering else ""
-            _hanging(f"  {link.treaty} {link.article} ({how}{via})")
+            times = f"; {n} sentences" if n > 1 else ""
+            _hanging(f"  {link.treaty} {link.article} ({how}{via}{times})")
         for f in r.flags:
             _hanging(f"  FLAG {f.kind}: “{f.span}” — {f.detail}", style="yellow")
     if reading.comparison is not None:
