@@ -331,3 +331,24 @@ def test_read_names_each_linked_provision_once_and_where_its_date_came_from(tmp_
     assert "2025-09-17 (from --date)" in r.stdout
     linked = [x for x in r.stdout.splitlines() if x.startswith("  sa-pk-2025 ")]
     assert len(linked) == 1 and "2 sentences" in r.stdout
+
+
+def test_read_compare_wraps_each_line_under_its_own_start_at_80_columns(tmp_path: Path) -> None:
+    signed = (
+        "Saudi Arabia and Pakistan on Wednesday signed a joint strategic defense agreement during Prime"
+        " Minister Shehbaz Sharif's visit to Riyadh."
+    )
+    (tmp_path / "a.txt").write_text(signed)
+    (tmp_path / "b.txt").write_text(
+        "Saudi Arabia and Pakistan on Wednesday signed a strategic mutual defence agreement as a way of"
+        " strengthening joint deterrence, Saudi state media reported."
+    )
+    env = {**os.environ, "COLUMNS": "80"}
+    files = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    args = [sys.executable, "-m", "casus", "read", *files, "--date", "2025-09-17", "--compare"]
+    r = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    compared = lines[lines.index("Comparison") + 1 :]
+    assert compared and max(len(x) for x in lines) <= 80
+    assert all(x.startswith("  ") for x in compared), compared

@@ -320,30 +320,28 @@ def print_reading(reading: Any) -> None:
 
 
 def _print_comparison(cmp: dict[str, Any]) -> None:
-    """Copies, then events and provisions on which independent sources agree or contradict."""
+    """Copies, then events and provisions on which independent sources agree or contradict; each
+    line wraps under its own start."""
     out.print(Text("Comparison", style="bold"))
     for g in cmp["copies"]:
         for c in g["copies"]:
-            out.print(Text(f"  copy ({c['kind']}): {c['source']} of {g['original']}"))
+            _hanging(f"  copy ({c['kind']}): {c['source']} of {g['original']}", indent="    ")
             for f in c["flags"]:
-                out.print(Text(f"    FLAG spun_copy: “{_cut(f['span'], 70)}”", style="yellow"))
+                _hanging(f"    FLAG spun_copy: “{_cut(f['span'], 70)}”", style="yellow")
     for row in cmp["events"]:
-        out.print(Text(f"  {' & '.join(row['actors'])} {row['relation']}: {row['verdict']} "
-                       f"({row['sources']} independent sources)"))  # fmt: skip
+        _hanging(f"  {' & '.join(row['actors'])} {row['relation']}: {row['verdict']} "
+                 f"({row['sources']} independent sources)", indent="    ")  # fmt: skip
         shown = set()
         for st in row["statements"]:  # a sentence that carries the claim for two sources, once
             line = f"    {st['polarity']}, {st['modality']} — {st['source']}: “{_cut(st['text'], 90)}”"
             if line not in shown:
                 shown.add(line)
-                out.print(Text(line))
+                _hanging(line)
     for row in cmp["provisions"]:
-        out.print(
-            Text(
-                f"  {row['treaty']} {row['article']}: {row['verdict']} ({row['sources']} independent sources)"
-            )
-        )
+        head = f"  {row['treaty']} {row['article']}: {row['verdict']}"
+        _hanging(f"{head} ({row['sources']} independent sources)", indent="    ")
         for st in row["statements"]:
-            out.print(Text(f"    {st['stance']} — {st['source']}: “{_cut(st['text'], 90)}”"))
+            _hanging(f"    {st['stance']} — {st['source']}: “{_cut(st['text'], 90)}”")
 
 
 def print_gold(results: dict[str, dict[str, Any]]) -> None:
