@@ -2340,3 +2340,20 @@ def test_a_state_said_to_have_had_its_airspace_violated_and_each_air_force_scram
         " refuelling aircraft scrambled to shoot down the drones."
     )
     assert {("POL", "mobilize", None), ("NLD", "mobilize", None), ("ITA", "mobilize", None)} <= got
+
+
+def test_a_sentence_a_quotation_runs_through_is_on_the_word_of_who_closes_it() -> None:
+    # Sputnik's report of Zakharova's statement of June 2024: the middle of three quoted sentences
+    text = (
+        '"The Treaty is not intended to create a Western-style military alliance and is not directed'
+        " against third countries. Article 4 of the Treaty provides for mutual military assistance in"
+        " accordance with Article 51 of the UN Charter and in accordance with the laws of Russia and the"
+        " Democratic People's Republic of Korea in the event that one of the parties is subjected to an"
+        " armed attack by any state and thus finds itself in a state of war. The Treaty between the DPRK and"
+        ' China of 1961 contains a similar article," Zakharova said in a statement published by the Russian'
+        " Foreign Ministry."
+    )
+    pledged = [c for c in claims(text) if c.relation == "assist_militarily"]
+    assert pledged and all(
+        c.attribution.kind == "speaker" and "Zakharova" in (c.attribution.who or "") for c in pledged
+    )

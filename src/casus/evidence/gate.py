@@ -89,6 +89,13 @@ def open_after(sent: str) -> bool:
     return sent.count(_OPEN) > sent.count(CLOSE_QUOTE) or sent.count('"') % 2 == 1
 
 
+def _still_open(sent: str) -> bool:
+    """Whether a quotation open before the sentence is open after it: it holds no closing mark, or
+    closes one and opens another."""
+    closes = sent.count(CLOSE_QUOTE) + sent.count('"')
+    return closes == 0 or open_after(sent[sent.find(CLOSE_QUOTE if CLOSE_QUOTE in sent else '"') + 1 :])
+
+
 def in_quote(sent: str) -> bool:
     """A sentence that is all quotation, or opens one it does not close."""
     t = sent.strip()
@@ -114,6 +121,9 @@ class Todo(NamedTuple):
     heard: str | None  # a person quoted by name since the last parsed sentence
     group: list[str]  # the three or more states a sentence before named together, for "the three countries"
     group_last: bool  # no sentence since named two or more states: "them", "the countries" are they
+    through: bool = (
+        False  # a quotation opened before it runs on past it ('"... Article 4 provides ... ," X said')
+    )
 
 
 @dataclass
@@ -148,8 +158,11 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
     k = 0
     open_quote = False  # the sentence before was parsed and left a quotation open
     filed_from: str | None = None
+    quoting = False  # a quotation is open at the end of the sentence before
     for index, (offset, sent) in enumerate(sents):
         local, k = local_mentions(mentions, offset, offset + len(sent), k)
+        through = quoting and _still_open(sent)
+        quoting = through or (not quoting and open_after(sent))
         pledge = TREATY_LANGUAGE.search(sent) is not None
         quoted = '"' in sent or "“" in sent or "”" in sent
         collective = len(recent) >= 2 and COLLECTIVE.search(sent) is not None  # "the two countries"
@@ -175,7 +188,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             spoken_of = (collective and _PACT.search(sent)) or _THE_PACT.search(sent)
             context = pact if pact and spoken_of else recent[:2]
             if budget >= 0:
-                todo.append(Todo(sent, local, context, index, person, heard, group, group_last))
+                todo.append(Todo(sent, local, context, index, person, heard, group, group_last, through))
                 heard = None
             else:
                 overflow.append((offset, sent))

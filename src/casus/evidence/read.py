@@ -67,7 +67,7 @@ _IT_SAID = re.compile(
 )
 
 
-def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]]) -> None:
+def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]], runs_on: set[int]) -> None:
     """Who speaks a quotation that runs over several sentences: a sentence of quotation with no
     speaker of its own takes the voice of the sentence next to it that has one, before it
     ("X said: '...'" then '"..."') or after it ('"...' then '...," X said'). Rows are the parsed
@@ -91,7 +91,13 @@ def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]]) -> Non
             recast(k, psaid)
     for k in range(len(rows) - 2, -1, -1):
         (i, sent, _, said), (ni, _, _, nsaid) = rows[k], rows[k + 1]
-        if said.kind == "author" and nsaid.kind != "author" and ni == i + 1 and open_after(sent):
+        # the speaker named where the quotation closes: after this sentence, or after one it runs through
+        if (
+            said.kind == "author"
+            and nsaid.kind != "author"
+            and ni == i + 1
+            and (open_after(sent) or i in runs_on)
+        ):
             recast(k, nsaid)
 
 
@@ -106,7 +112,9 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
     about: list[str] = []  # what the sentence before was about, if it was parsed
     events: dict[str, list[str]] = {}  # who did the events told so far, by kind
     home = g.filed_from  # whose officials "the ministry" and "the military" are: the last named
-    for doc, (sent, local, context, index, named, heard, group, group_last) in zip(docs, g.todo, strict=True):
+    for doc, (sent, local, context, index, named, heard, group, group_last, _through) in zip(
+        docs, g.todo, strict=True
+    ):
         if heard is not None:  # "Shafqat Ali Khan said ..." in a sentence not parsed, then "He stated ..."
             last = Attribution(kind="speaker", who=heard)
         said = speaker_of(doc, local, last, sent, on)
@@ -130,7 +138,7 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         if passages:
             who = quote_speaker(doc, local)
             quotes.extend(Quotation(text=q, speaker=who) for q in passages)
-    _quoted_voices(rows)
+    _quoted_voices(rows, {t.position for t in g.todo if t.through})
     for _, sent, found, said in rows:
         claims.extend(found)
         voices[sent] = said
