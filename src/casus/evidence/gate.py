@@ -121,9 +121,8 @@ class Todo(NamedTuple):
     heard: str | None  # a person quoted by name since the last parsed sentence
     group: list[str]  # the three or more states a sentence before named together, for "the three countries"
     group_last: bool  # no sentence since named two or more states: "them", "the countries" are they
-    through: bool = (
-        False  # a quotation opened before it runs on past it ('"... Article 4 provides ... ," X said')
-    )
+    # a quotation opened before it runs on past it ('"... Article 4 provides ... ," X said')
+    through: bool = False
 
 
 @dataclass
