@@ -310,8 +310,8 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
         if _accused_by_participle(speech):
             # "with North Korea accused of sending troops": the one named is the accused, the
             # accusers are those after "by", else officials the sentence does not name
-            if not agents:
-                return Attribution(kind="officials")
+            if not agents:  # "..., according to Seoul" still names them
+                return _source(s, according) if according is not None else Attribution(kind="officials")
             subj = agents
         else:
             subj = _children(speech, "nsubj") or agents
