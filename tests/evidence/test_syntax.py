@@ -2275,6 +2275,10 @@ def test_the_one_accused_in_a_participle_is_the_doer_not_the_speaker() -> None:
     sent = [c for c in got if c.relation == "send_troops"]
     assert sent and sent[0].subject == "PRK" and sent[0].object == "RUS"
     assert sent[0].attribution.who != "PRK" and sent[0].attribution.kind == "officials"
+    cited = claims(
+        "North Korea was accused of sending troops to Russia, according to South Korea's spy agency."
+    )
+    assert [c.attribution.who for c in cited if c.relation == "send_troops"] == ["KOR"]
     passive = claims("North Korea has been accused by Seoul of sending troops to Russia.")
     sent = [c for c in passive if c.relation == "send_troops"]
     assert sent and (sent[0].subject, sent[0].attribution.who) == ("PRK", "KOR")
