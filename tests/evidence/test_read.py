@@ -237,15 +237,24 @@ Follow us on Telegram for breaking news
 Subscribe to our newsletter for daily updates
 DOWNLOAD OUR APP AND GET THE FACTS FIRST
 Copyright 2024 Example Wire. All rights reserved.
+ALSO READ: Russia and North Korea sign pact
+Read: China rams a Philippine vessel
 """
 
 
 def test_boilerplate_rules() -> None:
     [doc] = documents_from_bytes(BOILER.encode(), "x.txt", ".txt")
-    assert doc.removed_lines == 5 and doc.text.splitlines() == [
+    assert doc.removed_lines == 7 and doc.text.splitlines() == [
         "Pact signed",
         "Russia and North Korea signed a treaty.",
     ]
+
+
+def test_boilerplate_link_outs_name_their_rule() -> None:
+    [doc] = documents_from_bytes(
+        b"North Korea sent troops.\nAlso Read : Seoul protests\nWATCH: Kim in Moscow\n", "x.txt", ".txt"
+    )
+    assert doc.text == "North Korea sent troops." and {r for r, _ in doc.removed} == {"link to another story"}
 
 
 def _feed(items: list[str], self_link: str = "http://example.test/feed.xml") -> bytes:

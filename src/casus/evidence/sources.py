@@ -23,6 +23,7 @@ from pathlib import Path
 
 import charset_normalizer
 
+from casus.evidence.asides import LINK_OUT
 from casus.model import CasusError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -37,7 +38,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("syndication footer", re.compile(r"^(?=.{0,400}$).*\bappeared first on\b", re.I)),
     ("social follow", re.compile(r"^(?=.{0,300}$).*\b(follow us on|follow .{1,40} on (twitter|x|facebook|telegram|instagram|whatsapp|google news))", re.I)),
     ("newsletter", re.compile(r"(subscribe to our newsletter|sign up for our newsletter|get our newsletter)", re.I)),
-    ("call to action", re.compile(r"^\s*(click here|read more|read also|related:|share this|advertisement\b)|^(?=.{0,300}$).*\bclick here\b", re.I)),
+    ("call to action", re.compile(r"^\s*(click here|read more|read also|share this|advertisement\b)|^(?=.{0,300}$).*\bclick here\b", re.I)),
+    ("link to another story", LINK_OUT),
     ("copyright", re.compile(r"^\s*(©|\(c\)|copyright\b|all rights reserved)", re.I)),
 ]  # fmt: skip
 ALL_CAPS_MIN_WORDS = 3

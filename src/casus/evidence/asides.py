@@ -1,0 +1,40 @@
+"""Sentences that are not the article's own report: links to other stories, photo captions and
+questions. Their words name events ("READ: PCG says Chinese vessel 'deliberately rammed' ...",
+"... following Israeli strikes. AFP via Getty Images"), but the article does not state them:
+a link-out is another story's headline, a credited caption repeats or illustrates the text, and
+a question asks. Claims are not read from them; treaty links and actors still are.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["LINK_OUT", "aside"]
+
+# "READ:", "Also Read :", "Read more:", "WATCH:", "RELATED:", "See also:" opening a line.
+LINK_OUT = re.compile(
+    r"^\s*(?:(?:also\s+)?(?:read|watch|listen|see)(?:\s+(?:more|also|next))?|related(?:\s+(?:stories|articles|news))?)\s*:",
+    re.I,
+)
+# A photographer's or agency's credit: "(AP Photo/...)", "AFP via Getty Images", "picture
+# alliance", "© AFP/...", "[Karam al-Masri/Reuters]", or a closing "Photo: ...", "Credit: ...".
+_CREDIT = re.compile(
+    r"\bGetty Images\b|\bAP Photo\b|\bpicture alliance\b|©\s*\w"
+    r"|[\[(][^\[\]()]{0,60}/(?:Reuters|AFP|AP|EPA|Getty)[\])]"
+    r"|\b(?:photo|photograph|image|credit)s?\s*:\s*[^.:]{1,80}$",
+    re.I,
+)
+_QUESTION = re.compile(r"\?\s*$")
+_OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
+
+
+def aside(sentence: str) -> str | None:
+    """What kind of aside a sentence is ("link to another story", "photo caption",
+    "question"), or None for a sentence the article states."""
+    if LINK_OUT.search(sentence):
+        return "link to another story"
+    if _CREDIT.search(sentence):
+        return "photo caption"
+    if _QUESTION.search(sentence) and not _OPENS_QUOTE.search(sentence):
+        return "question"
+    return None
