@@ -2361,3 +2361,53 @@ def test_a_sentence_a_quotation_runs_through_is_on_the_word_of_who_closes_it() -
     assert pledged and all(
         c.attribution.kind == "speaker" and "Zakharova" in (c.attribution.who or "") for c in pledged
     )
+
+
+def test_a_denial_of_allegations_beside_a_charge_negates_neither_the_charge_nor_the_counter_charge() -> None:
+    # Kigali Daily News, January 2025: "allegations Rwanda denies" was parsed as taking the charge
+    got = claims(
+        "The DRC has repeatedly accused Rwanda of supporting the M23 rebels, allegations Rwanda denies,"
+        " instead accusing the Congolese army of collaborating with the FDLR."
+    )
+    by = {(c.subject, c.relation, c.object): c for c in got}
+    charge, counter = by[("COD", "accuse", "RWA")], by[("RWA", "accuse", "COD")]
+    assert charge.polarity == "positive" and charge.attribution.who == "COD"
+    assert counter.polarity == "positive" and counter.attribution.who == "RWA"
+    # a denial that takes the clause still negates it
+    [denied] = [c for c in claims("Moscow denied that North Korea had sent troops to Russia.") if c.relation == "send_troops"]
+    assert denied.polarity == "negative"
+
+
+def test_a_threat_to_keep_attacking_is_a_threat() -> None:
+    got = triples(
+        "On Tuesday, Israeli Prime Minister Benjamin Netanyahu threatened to keep attacking Lebanon if"
+        " Hezbollah violates the deal."
+    )
+    assert ("ISR", "threaten", "LBN") in got and ("ISR", "attack", "LBN") not in got
+    assert ("ISR", "attack", "LBN") in triples("Israel continued attacking Lebanon on Monday.")
+
+
+def test_the_states_of_a_passive_agent_are_no_target() -> None:
+    got = triples("Russian drones entered Polish airspace. Those that posed a threat were shot down by Polish NATO pilots.")
+    assert ("NATO", "attack", "POL") not in got and ("RUS", "coerce", "POL") in got
+
+
+def test_a_state_summoning_its_own_diplomats_from_another_recalls_them() -> None:
+    got = triples(
+        "The Democratic Republic of Congo (DRC) has taken a drastic step by summoning its diplomats from"
+        " Rwanda and ordering the closure of Rwanda's embassy in Kinshasa within 48 hours."
+    )
+    assert ("COD", "sanction", "RWA") in got and ("COD", "oppose", "RWA") not in got
+    assert ("POL", "oppose", "RUS") in triples("Poland summoned Russia's ambassador on Monday.")
+
+
+def test_what_a_leaders_office_issues_is_on_his_governments_word() -> None:
+    got = claims(
+        "Australia and Papua New Guinea agreed the Pukpuk treaty. The communique released by Albanese's"
+        " office stated that the Pukpuk Agreement outlines that if one country is attacked, the other would"
+        " assist. Albanese said Australia would provide military assistance to Papua New Guinea."
+    )
+    issued = [c for c in got if c.relation == "assist_militarily" and "communique" in c.text]
+    assert issued and all(c.attribution.kind == "officials" and c.attribution.who == "AUS" for c in issued)
+    own = [c for c in got if c.relation == "assist_militarily" and c.text.startswith("Albanese said")]
+    assert own and own[0].attribution.kind == "speaker"

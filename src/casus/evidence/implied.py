@@ -247,6 +247,8 @@ def struck(
         tok.dep_ == "dobj" and tok.head.lemma_.lower() not in REACTIONS
     )  # not "Qatar condemned the strike"
     doers = _children(tok, "nsubj") or (_children(tok.head, "nsubj") if governed else [])
+    # "were shot down by Polish NATO pilots": the agent's states act with the subject
+    doers += [p for a in _children(tok, "agent") for p in _children(a, "pobj")]
     allies = {m.form.target for c in doers for t in c.subtree if (m := s.mention(t)) is not None}
     if others and others <= allies | {subject}:
         return None  # every state named acts with the subject: the target is not a state named here

@@ -285,7 +285,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             for q in (p, *p.conjuncts)
             for a in s.actors(q)
         ]
-    if rel == "sanction" and tok.lemma_.lower() in ("recall", "withdraw", "expel"):
+    if rel == "sanction" and tok.lemma_.lower() in ("recall", "withdraw", "expel", "summon"):
         # "recalled their ambassadors from Algeria"
         out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)]
     # "closed the border with Rwanda", the parse hanging "with" on the verb

@@ -355,6 +355,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~lock":  # "locked radar onto Japanese jets": a threat of fire
         return "threaten" if "radar" in words else None
     if rel == "~summon":  # "summoned the Russian ambassador": a diplomatic protest
+        own = [d for d in children(tok, "dobj") if d.lemma_.lower() in ENVOYS
+               and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in d.children)]  # fmt: skip
+        if own and any(pobj(t, ("from",)) for t in (tok, *own)):
+            return "sanction"  # "summoning its diplomats from Rwanda": called home, relations reduced
         return "oppose" if words & ENVOYS else None
     if rel == "~express":  # "expressed regret over", "voiced concern about"
         if words & {"solidarity", "support", "backing"}:
@@ -396,8 +400,15 @@ THREAT_VERBS = frozenset({"threaten", "vow", "warn", "promise", "swear"})
 _PROMPTING = frozenset({"encourage", "urge", "invite", "dare", "provoke", "incite", "goad"})
 
 
+# Verbs of phase between a threat and its act ("threatened to keep attacking Lebanon")
+_PHASE = frozenset({"keep", "continue", "resume", "start", "begin"})
+
+
 def _threatened(tok: Token) -> bool:
-    """An act a threat speaks of: the infinitive of a threatening verb ("threatened to strike")."""
+    """An act a threat speaks of: the infinitive of a threatening verb ("threatened to strike",
+    "threatened to keep attacking")."""
+    while tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PHASE:
+        tok = tok.head
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in THREAT_VERBS
 
 

@@ -4,6 +4,8 @@ scoped to the clauses between the trigger and its speech verb."""
 
 from __future__ import annotations
 
+import itertools
+
 import datetime as dt
 import re
 from typing import Any
@@ -120,9 +122,11 @@ def _speech_verb(chain: list[Token]) -> Token | None:
     """The speech verb the trigger's clause is reported by: the nearest above it whose speaker is
     named ("'I can confirm that ... were sent,' Rutte told reporters": told, not confirm)."""
     first = None
-    for t in chain[1:]:
+    for below, t in itertools.pairwise(chain):
         if t.lemma_.lower() in _CLAUSE_ONLY and not _children(t, "ccomp"):
             continue  # "maintains a military presence, with troops stationed": no report
+        if _denies_a_thing(t, below):
+            continue  # "A accused B of ..., allegations B denies": B denies the allegations, not A's words
         if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX"):
             subj = _children(t, "nsubj", "nsubjpass")
             if subj and subj[0].lower_ in _SELF:
@@ -151,17 +155,34 @@ def _speech_verb(chain: list[Token]) -> Token | None:
 _EVENT_MARKS = frozenset({"after", "before", "when", "while", "since", "because", "as", "once", "following"})
 
 
+def _denies_a_thing(verb: Token, below: Token) -> bool:
+    """A denial with its own object and a clause beside it parsed as its complement ("A accused
+    B of ..., allegations B denies"): it denies the allegations, not the clause."""
+    return verb.lemma_.lower() in DENY and below.dep_ == "ccomp" and bool(_children(verb, "dobj"))
+
+
+_BESIDE = frozenset({"advcl", "conj", "parataxis"})
+
+
 def _negative(tok: Token, chain: list[Token], speech: Token | None) -> bool:
+    below = tok
     for t in chain:
         if speech is not None and t.i == speech.i:
             break
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
             return True  # "did not send"; "has no plan to invoke"
-        if t.i != tok.i and t.lemma_.lower() in DENY:
+        if t.i != tok.i and _denial_of(t, below):
             return True
+        below = t
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _EVENT_MARKS for c in t.children):
             return False  # "no plan to invoke the treaty after China rammed ...": the ramming happened
-    return speech is not None and speech.lemma_.lower() in DENY
+    return speech is not None and _denial_of(speech, below)
+
+
+def _denial_of(verb: Token, below: Token) -> bool:
+    """A denial that takes the clause it is reached from: not one beside it ("Rwanda denies it,
+    instead accusing ..."), nor one of its own object ("..., allegations Rwanda denies")."""
+    return verb.lemma_.lower() in DENY and below.dep_ not in _BESIDE and not _denies_a_thing(verb, below)
 
 
 def _hedges(tok: Token, chain: list[Token], speech: Token | None) -> list[str]:
@@ -199,6 +220,11 @@ def _conditional(chain: list[Token], speech: Token | None) -> bool:
 _PAIRED = frozenset({"side", "country", "nation", "government", "party"})
 
 
+# What a leader heads and speaks through ("Albanese's office", "Petro's government")
+_INSTITUTIONS = frozenset({"office", "government", "administration", "cabinet", "spokesman",
+                           "spokeswoman", "spokesperson", "aide", "ministry"})  # fmt: skip
+
+
 def _source(s: _Sentence, head: Token) -> Attribution:
     """Who a speech verb's subject (or an 'according to' object) is."""
     tokens = list(head.subtree)
@@ -228,6 +254,11 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     ):
         # "Shin Wonsik, national security adviser for President Yoon": the one named, not his chief
         return Attribution(kind="speaker", who=name)
+    held = [t for t in tokens if t.dep_ == "poss" and t.head.lemma_.lower() in _INSTITUTIONS]
+    if leaders and held and all(any(s.mention(t) is m for t in held) for m in leaders):
+        # "the communique released by Albanese's office", "Petro's government said": his
+        # government's word, not his own
+        return Attribution(kind="officials", who=leaders[0].form.target)
     if leaders:
         return Attribution(kind="speaker", who=leaders[0].form.person or leaders[0].text)
     if (
