@@ -2374,7 +2374,11 @@ def test_a_denial_of_allegations_beside_a_charge_negates_neither_the_charge_nor_
     assert charge.polarity == "positive" and charge.attribution.who == "COD"
     assert counter.polarity == "positive" and counter.attribution.who == "RWA"
     # a denial that takes the clause still negates it
-    [denied] = [c for c in claims("Moscow denied that North Korea had sent troops to Russia.") if c.relation == "send_troops"]
+    [denied] = [
+        c
+        for c in claims("Moscow denied that North Korea had sent troops to Russia.")
+        if c.relation == "send_troops"
+    ]
     assert denied.polarity == "negative"
 
 
@@ -2388,7 +2392,9 @@ def test_a_threat_to_keep_attacking_is_a_threat() -> None:
 
 
 def test_the_states_of_a_passive_agent_are_no_target() -> None:
-    got = triples("Russian drones entered Polish airspace. Those that posed a threat were shot down by Polish NATO pilots.")
+    got = triples(
+        "Russian drones entered Polish airspace. Those that posed a threat were shot down by Polish NATO pilots."
+    )
     assert ("NATO", "attack", "POL") not in got and ("RUS", "coerce", "POL") in got
 
 

@@ -4,9 +4,8 @@ scoped to the clauses between the trigger and its speech verb."""
 
 from __future__ import annotations
 
-import itertools
-
 import datetime as dt
+import itertools
 import re
 from typing import Any
 
