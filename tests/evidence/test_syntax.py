@@ -2417,3 +2417,20 @@ def test_what_a_leaders_office_issues_is_on_his_governments_word() -> None:
     assert issued and all(c.attribution.kind == "officials" and c.attribution.who == "AUS" for c in issued)
     own = [c for c in got if c.relation == "assist_militarily" and c.text.startswith("Albanese said")]
     assert own and own[0].attribution.kind == "speaker"
+
+
+def test_an_act_dating_a_statement_is_the_articles_not_the_speakers() -> None:
+    got = claims(
+        "The United States has reaffirmed its commitment to the Mutual Defense Treaty (MDT) with the"
+        " Philippines following a “dangerous and irresponsible” maneuver by a Chinese military helicopter"
+        " against a Bureau of Fisheries and Aquatic Resources (BFAR) aircraft near Bajo de Masinloc."
+    )
+    [maneuver] = [c for c in got if (c.subject, c.relation, c.object) == ("CHN", "coerce", "PHL")]
+    assert maneuver.attribution.kind == "author"
+    # an occasion inside what is said stays on the speaker's word
+    said = claims(
+        "Koizumi said ASDF fighters were deployed after a Chinese aircraft entered Japan's airspace,"
+        " prompting a standard scramble."
+    )
+    entered = [c for c in said if (c.subject, c.relation, c.object) == ("CHN", "coerce", "JPN")]
+    assert entered and entered[0].attribution.kind == "speaker"

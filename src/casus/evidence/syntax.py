@@ -58,6 +58,7 @@ from casus.evidence.voice import (
     _source,
     _speech_verb,
     not_ruled_out,
+    reacting,
 )
 from casus.evidence.wars import fought
 
@@ -397,7 +398,11 @@ def _claim(
         and subject is not None
         and tok.lemma_.lower() != "intercept"
     ):
-        obj = struck(s, tok, rel, subject, said.who, context)
+        by = said.who
+        if by is None and (verb := reacting(chain)) is not None:
+            # "... following a dangerous maneuver by a Chinese helicopter": not on the reactor
+            by = next((a for n in _children(verb, "nsubj") for a in s.actors(n)), None)
+        obj = struck(s, tok, rel, subject, by, context)
     if rel == "agree_sign" and obj is None and tok.lemma_.lower() not in _RATIFYING:
         return None  # "signed 24 cooperation agreements in Iraq": no party named to sign with
     noun = tok.pos_ in ("NOUN", "PROPN")

@@ -29,6 +29,7 @@ from casus.evidence.titles import RANKS, TITLE_WORDS, office_holder, person_name
 from casus.evidence.triggers import children as _children
 
 __all__ = [
+    "reacting",
     "SPEECH_ACTS",
     "not_ruled_out",
     "quotations",
@@ -117,11 +118,35 @@ def _subject_above(verb: Token) -> list[Token]:
 _CLAUSE_ONLY = frozenset({"maintain", "hold", "claim"})
 
 
+# What marks the time of another act, told as background: "after", "following", "when", ...
+_OCCASION_MARKS = frozenset({"after", "before", "when", "since", "once", "following"})
+_OCCASION_PREPS = frozenset({"after", "before", "since", "following", "amid"})
+
+
+def _occasion(tok: Token) -> bool:
+    """A clause or phrase that dates another act ("after Chinese ships collided with ...",
+    "following Israel's attack in Doha"), hung on the clause above it."""
+    if tok.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _OCCASION_MARKS for c in tok.children)
+    return tok.dep_ == "prep" and tok.lower_ in _OCCASION_PREPS
+
+
+def reacting(chain: list[Token]) -> Token | None:
+    """The speech verb an occasion in the chain hangs on ("has reaffirmed its commitment ...
+    following a dangerous maneuver"): who reacts to the act, though not its reporter."""
+    for below, t in itertools.pairwise(chain):
+        if _occasion(below) and t.lemma_.lower() in SPEECH:
+            return t
+    return None
+
+
 def _speech_verb(chain: list[Token]) -> Token | None:
     """The speech verb the trigger's clause is reported by: the nearest above it whose speaker is
     named ("'I can confirm that ... were sent,' Rutte told reporters": told, not confirm)."""
     first = None
     for below, t in itertools.pairwise(chain):
+        if _occasion(below) and t.lemma_.lower() in SPEECH:
+            break  # "warned ... after Chinese ships blocked and collided with ...": the occasion is the article's
         if t.lemma_.lower() in _CLAUSE_ONLY and not _children(t, "ccomp"):
             continue  # "maintains a military presence, with troops stationed": no report
         if _denies_a_thing(t, below):
