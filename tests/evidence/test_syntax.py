@@ -2434,3 +2434,33 @@ def test_an_act_dating_a_statement_is_the_articles_not_the_speakers() -> None:
     )
     entered = [c for c in said if (c.subject, c.relation, c.object) == ("CHN", "coerce", "JPN")]
     assert entered and entered[0].attribution.kind == "speaker"
+
+
+def test_a_secretariat_or_commission_speaks_for_its_body() -> None:
+    text = (
+        "The Secretariat of the Collective Security Treaty Organization welcomes the signing of the agreement"
+        " on the state border between the Kyrgyz Republic and the Republic of Tajikistan, the text says."
+    )
+    welcomed = [c for c in claims(text) if c.relation == "support_politically"]
+    assert welcomed and all(
+        c.attribution.kind == "officials" and c.attribution.who == "CSTO" for c in welcomed
+    )
+
+
+def test_troops_sent_to_fight_in_a_war_named_for_a_state_are_not_sent_to_it() -> None:
+    text = (
+        "The United States warned thousands of North Korean troops could be sent to combat in the Ukraine"
+        " conflict in the coming days."
+    )
+    assert ("PRK", "send_troops", "UKR") not in triples(text)
+    assert ("PRK", "send_troops", "RUS") in triples("North Korean troops were sent to Russia's Kursk region.")
+
+
+def test_a_government_led_by_a_minister_acts_on_its_own_word() -> None:
+    text = (
+        "The Swedish government, led by Foreign Minister Tobias Billström, plans to summon the Russian"
+        " ambassador to address the incident, calling the behaviour unacceptable."
+    )
+    got = read_document(Document("t", None, None, text), on=dt.date(2024, 6, 15), coder="parse").claims
+    [summoned] = [c for c in got if c.relation == "oppose"][:1]
+    assert summoned.attribution.kind == "officials" and summoned.attribution.who == "SWE"

@@ -339,7 +339,8 @@ OFFICIAL_WORDS = frozenset(
         "spokeswoman", "military", "command", "intelligence", "service", "agency", "pentagon", "kremlin",
         "embassy", "office", "department", "administration", "army", "navy", "guard", "council", "cabinet",
         "presidency", "palace", "headquarters", "forces", "armed", "coast", "guard", "staff", "regime",
-        "authorities", "source", "sources", "diplomat", "diplomats", "envoy", "bureau", "directorate"
+        "authorities", "source", "sources", "diplomat", "diplomats", "envoy", "bureau", "directorate",
+        "secretariat", "commission", "committee"
     ]
 )  # fmt: skip
 PEOPLE_GROUPS = frozenset(["analyst", "analysts", "expert", "experts", "diplomat", "diplomats", "source", "sources", "observer", "observers", "researcher", "researchers"])  # fmt: skip

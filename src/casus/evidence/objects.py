@@ -26,6 +26,7 @@ from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
+from casus.evidence.wars import WARS
 
 __all__ = ["objects"]
 
@@ -244,6 +245,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
         if p.head.lower_ in ("at", "in") and p.head.i < tok.i and p.i < tok.i:
             continue  # "At the United Nations, China's envoy condemned ...": where, not whom
+        if rel == "send_troops" and p.lemma_.lower() in WARS and not _children(p, "poss"):
+            continue  # "sent to combat in the Ukraine conflict": where the war is, not whom they help
         out += s.actors(p)
     if rel == "support_politically" and tok.lemma_.lower() == "stand":  # "stands with Japan"
         out += [a for p in _pobj(tok, ("with", "by", "behind")) for a in s.actors(p)]

@@ -29,11 +29,11 @@ from casus.evidence.titles import RANKS, TITLE_WORDS, office_holder, person_name
 from casus.evidence.triggers import children as _children
 
 __all__ = [
-    "reacting",
     "SPEECH_ACTS",
     "not_ruled_out",
     "quotations",
     "quote_speaker",
+    "reacting",
     "sentence_attribution",
     "speaker_of",
 ]
@@ -245,6 +245,7 @@ _PAIRED = frozenset({"side", "country", "nation", "government", "party"})
 
 
 # What a leader heads and speaks through ("Albanese's office", "Petro's government")
+_HEADING = frozenset({"lead", "head", "chair"})
 _INSTITUTIONS = frozenset({"office", "government", "administration", "cabinet", "spokesman",
                            "spokeswoman", "spokesperson", "aide", "ministry"})  # fmt: skip
 
@@ -279,6 +280,10 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         # "Shin Wonsik, national security adviser for President Yoon": the one named, not his chief
         return Attribution(kind="speaker", who=name)
     held = [t for t in tokens if t.dep_ == "poss" and t.head.lemma_.lower() in _INSTITUTIONS]
+    if head.lemma_.lower() in _INSTITUTIONS:  # "the Swedish government, led by Foreign Minister ..."
+        held += [
+            t for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _HEADING for t in c.subtree
+        ]
     if leaders and held and all(any(s.mention(t) is m for t in held) for m in leaders):
         # "the communique released by Albanese's office", "Petro's government said": his
         # government's word, not his own
@@ -452,11 +457,13 @@ def _own_word(s: _Sentence, tok: Token, subject: str | None, found: Attribution)
 def _actors_word(s: _Sentence, tok: Token, subject: str) -> Attribution:
     """The word of the one who performs a speech act: the person named as its subject, the
     actor's leader named outside what the act is about, else the actor's officials."""
-    subj = _children(tok, "nsubj")
+    subj = _children(tok, "nsubj") or (_children(tok.head, "nsubj") if tok.dep_ == "xcomp" else [])
     if subj:
         own = _source(s, subj[0])
         if own.kind == "speaker" and own.who:
             return own
+        if own.kind == "officials" and own.who == subject and subj[0].lemma_.lower() in _INSTITUTIONS:
+            return own  # "the Swedish government, led by Foreign Minister ..., plans to summon ...": its word
     # not one named in what the act is about ("accusing Washington of plotting to overthrow President Maduro")
     inside = {t.idx for t in tok.subtree if t.i > tok.i}
     leader = next(
