@@ -2464,3 +2464,27 @@ def test_a_government_led_by_a_minister_acts_on_its_own_word() -> None:
     got = read_document(Document("t", None, None, text), on=dt.date(2024, 6, 15), coder="parse").claims
     [summoned] = [c for c in got if c.relation == "oppose"][:1]
     assert summoned.attribution.kind == "officials" and summoned.attribution.who == "SWE"
+
+
+def test_a_welcomed_signing_of_a_pact_between_two_states_is_both_their_pact_and_support_for_each() -> None:
+    got = triples("Russia welcomed the signing of the border treaty between Kyrgyzstan and Tajikistan.")
+    assert {("RUS", "support_politically", "KGZ"), ("RUS", "support_politically", "TJK")} <= got
+    assert ("KGZ", "agree_sign", "TJK") in got or ("TJK", "agree_sign", "KGZ") in got
+
+
+def test_forces_entering_waters_to_join_an_exercise_are_invited_and_a_drill_between_states_pairs_them() -> (
+    None
+):
+    got = triples(
+        "Chinese and Russian naval forces have entered Iran's territorial waters to participate in the"
+        " trilateral joint exercise involving Iran, Russia, and China."
+    )
+    assert not {c for c in got if c[1] == "coerce"}
+    assert {frozenset((a, b)) for a, r, b in got if r == "cooperate_militarily"} == {
+        frozenset(("IRN", "RUS")),
+        frozenset(("IRN", "CHN")),
+        frozenset(("RUS", "CHN")),
+    }
+    assert ("RUS", "coerce", "EST") in triples("Russian jets entered Estonian airspace to take photos.")
+    drill = triples("The joint naval drill between Iran and Russia began on Tuesday.")
+    assert ("IRN", "cooperate_militarily", "RUS") in drill or ("RUS", "cooperate_militarily", "IRN") in drill

@@ -8,12 +8,13 @@ from typing import Any
 from casus.evidence.blame import BLAMERS
 from casus.evidence.events import EVENT_NOUNS
 from casus.evidence.lexicon import DRAWN, NEAR, NON_STATE
+from casus.evidence.nominal import signed_pact
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import REACTIONS
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 
-__all__ = ["fill_object", "struck"]
+__all__ = ["fill_object", "pact_parties", "struck"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -26,7 +27,7 @@ _TIES = _PACTS | {"cooperation", "collaboration", "ties", "relations", "alignmen
 
 def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[str]) -> list[str]:
     """The objects of a trigger whose parse names none, found where the construction puts them."""
-    if rel in ("support_politically", "oppose") and (parties := _pact_parties(s, tok)):
+    if rel in ("support_politically", "oppose") and (parties := pact_parties(s, tok)):
         return [p for p in parties if p != subject]  # "welcomed the pact between Pakistan and Saudi Arabia"
     if rel == "accuse" and (said := [a for c in _children(tok, "ccomp") for n in _children(c, "nsubj", "nsubjpass")
                                      for a in s.actors(n) if a != subject]):  # fmt: skip
@@ -93,7 +94,7 @@ def _regretted(s: _Sentence, tok: Token, subject: str) -> list[str]:
     ]
 
 
-def _pact_parties(s: _Sentence, tok: Token) -> list[str]:
+def pact_parties(s: _Sentence, tok: Token) -> list[str]:
     """The parties of a pact the trigger acts on: "the deal struck between Pakistan and Saudi
     Arabia", "the pact between the two countries, Saudi Arabia and Pakistan"."""
     out: list[str] = []
@@ -108,6 +109,7 @@ def _pact_parties(s: _Sentence, tok: Token) -> list[str]:
         if g.tag_ == "VBG"
     ]
     for d in [*_children(tok, "dobj"), *(o for g in gerunds for o in _children(g, "dobj"))]:
+        d = signed_pact(d) or d  # "welcomed the signing of the border treaty between ..."
         if d.lemma_.lower() in _TIES:
             for h in (d, *_children(d, "acl")):
                 out += [a for p in _pobj(h, ("between",)) for a in s.actors(p)]

@@ -92,16 +92,29 @@ def _person(t: Token) -> bool:
     return t.lemma_.lower() in ("president", "leader", "minister", "premier", "chancellor", "king")
 
 
+_SIGNINGS = frozenset({"signing", "conclusion", "ratification", "signature"})
+_SIGNED = frozenset({"agreement", "treaty", "pact", "deal", "accord", "memorandum", "protocol", "convention"})
+
+
+def signed_pact(tok: Token) -> Token | None:
+    """The pact a signing noun is of ("the signing of the border treaty between ..."), or None."""
+    if tok.lemma_.lower() not in _SIGNINGS:
+        return None
+    return next((p for p in pobj(tok, ("of",)) if p.lemma_.lower() in _SIGNED), None)
+
+
 def between_of(tok: Token) -> list[Token]:
     """The objects of "between" on a noun, or on the verb it is the subject of ("hostilities
-    erupted between India and Pakistan")."""
+    erupted between India and Pakistan"), or on the pact a signing is of."""
     found = pobj(tok, ("between",))
+    if not found and (pact := signed_pact(tok)) is not None:
+        found = pobj(pact, ("between",))
     if not found and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         found = pobj(tok.head, ("between",))
     if not found and tok.pos_ == "NOUN":  # "a virtual discussion involving Marcos, Biden and Ishiba"
         found = [d for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "involve"
                  for d in children(c, "dobj", "pobj")]  # fmt: skip
-        found += [j for d in found for j in d.conjuncts if j not in found]
+    found += [j for d in found for j in d.conjuncts if j not in found]  # "between Iran, China, and Russia"
     return found
 
 

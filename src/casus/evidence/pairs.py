@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from casus.evidence.blame import accuser, mutual
-from casus.evidence.implied import fill_object
+from casus.evidence.implied import fill_object, pact_parties
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import targets
 from casus.evidence.triggers import children as _children
@@ -167,6 +167,8 @@ def pairs(
         }  # or "the Baltic states"
         if s.group and set(s.group) <= set(objects):  # "ties with all three countries"
             joined |= set(s.group)
+        if rel in ("support_politically", "oppose"):  # "welcomed the signing of the treaty between A and B"
+            joined |= set(pact_parties(s, tok))
         together = [o for o in others if o in joined]
         pairs = [(first, o) for o in (together if len(together) >= 2 else others[:1])] or [(first, None)]
         agents = [p for a in _children(tok, "agent") for p in _children(a, "pobj")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, VESSELS
+from casus.evidence.nominal import between_of
 from casus.evidence.parsed import Sentence
 from casus.evidence.roles import _noun_subject, _subject
 from casus.evidence.triggers import children, is_troops
@@ -24,6 +25,16 @@ _INTO_WATERS = frozenset({"enter", "violate", "intrude", "breach", "penetrate"})
 _LEAVE = frozenset({"permission", "request", "approval", "clearance", "right", "plan", "authorization", "authorisation"})  # fmt: skip
 # Verbs that place troops somewhere: "are in Russia", "were training in Russia", "arrived in Kursk"
 _BEING = frozenset({"be", "remain", "stay", "train", "arrive", "operate", "serve", "gather", "mass"})
+
+
+# What a state's forces come in to do at its invitation ("to participate in the joint exercise")
+_JOINING = frozenset({"participate", "join", "attend"})
+
+
+def _joining(verb: Token) -> bool:
+    """'to participate in', 'to join', 'to attend', 'to take part in'."""
+    lemma = verb.lemma_.lower()
+    return lemma in _JOINING or (lemma == "take" and any(c.lower_ == "part" for c in children(verb, "dobj")))
 
 
 def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
@@ -45,6 +56,8 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
         c.dep_ == "mark" and c.lower_ == "for" for c in tok.children
     ):
         return None  # "denied permission for Herzog's plane to enter its airspace": no crossing
+    if any(c.dep_ in ("advcl", "xcomp") and _joining(c) for c in tok.children):
+        return None  # "entered Iran's territorial waters to participate in the joint exercise": invited
     by = [a for t in tok.children if t.lower_ == "by" for p in children(t, "pobj") for a in s.actors(p)]
     craft = (
         tok.head if tok.dep_ == "relcl" and any(c.lower_ == "that" for c in children(tok, "nsubj")) else None
@@ -123,6 +136,10 @@ def _exercise(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | Non
     states = list(dict.fromkeys(m.form.target for t in mods if (m := s.mention(t)) is not None))
     if len(states) >= 2:
         return "cooperate_militarily", states[:1], states[1:2]
+    # "the joint naval drill between Iran, China, and Russia", "an exercise involving ...": each pair
+    held = list(dict.fromkeys(a for p in between_of(tok) for a in s.actors(p)))
+    if len(held) >= 2:
+        return "cooperate_militarily", held, []
     near = [
         a for p in children(tok, "prep") if p.lower_ in NEAR for o in children(p, "pobj") for a in s.actors(o)
     ]

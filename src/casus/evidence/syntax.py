@@ -38,7 +38,7 @@ from casus.evidence.implied import struck
 from casus.evidence.lexicon import EXERCISES, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.objects import objects as _objects
-from casus.evidence.pairs import pairs
+from casus.evidence.pairs import SYMMETRIC, pairs
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.pledged import invocations, treaty_claims
 from casus.evidence.roles import _subject
@@ -125,13 +125,15 @@ def code_sentence(
     airspace = any(w in s.low for w in ("airspace", "waters", "border"))  # a crossing is possible
     for tok in doc:
         found = situation(s, tok, airspace)
-        if found is not None and found[1] and found[2]:
+        if found is not None and found[1] and (found[2] or (found[0] in SYMMETRIC and len(found[1]) >= 2)):
             chain = _clause_chain(tok)
             speech = _speech_verb(chain)
-            for target in found[2]:
-                claim = _claim(
-                    s, text, tok, found[0], found[1][0], target, chain, speech, treaty, context or []
-                )
+            # one doer on each target, or each pair of those who hold it together
+            held = [(found[1][0], t) for t in found[2]] or [
+                (a, b) for i, a in enumerate(found[1][:4]) for b in found[1][i + 1 : 4]
+            ]
+            for doer, target in held:
+                claim = _claim(s, text, tok, found[0], doer, target, chain, speech, treaty, context or [])
                 _add(s, claims, seen, claim, speech)
             continue
         rel = _relation(tok)
