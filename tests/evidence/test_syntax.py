@@ -2488,3 +2488,21 @@ def test_forces_entering_waters_to_join_an_exercise_are_invited_and_a_drill_betw
     assert ("RUS", "coerce", "EST") in triples("Russian jets entered Estonian airspace to take photos.")
     drill = triples("The joint naval drill between Iran and Russia began on Tuesday.")
     assert ("IRN", "cooperate_militarily", "RUS") in drill or ("RUS", "cooperate_militarily", "IRN") in drill
+
+
+def test_an_assistant_secretary_in_a_states_department_speaks_for_it_in_his_own_name() -> None:
+    text = (
+        "Assistant Secretary of State for Western Hemisphere Affairs in the US Department of State, Michael"
+        " Kozak, in a brief statement on Sunday denounced the actions of the Nicholas Maduro-led Venezuelan regime."
+    )
+    got = read_document(Document("t", None, None, text), on=dt.date(2025, 5, 26), coder="parse").claims
+    [denounced] = [c for c in got if (c.subject, c.relation, c.object) == ("USA", "oppose", "VEN")]
+    assert denounced.attribution.kind == "speaker" and denounced.attribution.who == "Michael Kozak"
+
+
+def test_rejecting_attempts_by_a_state_opposes_it_but_rejecting_reports_does_not() -> None:
+    assert ("USA", "oppose", "VEN") in triples(
+        "The United States rejects all attempts by Nicolas Maduro and his illegitimate regime to undermine"
+        " Guyana's territorial integrity."
+    )
+    assert not [c for c in triples("Russia rejected the reports about Ukraine.") if c[1] == "oppose"]

@@ -19,6 +19,10 @@ def targets(m: Mention) -> list[str]:
     return list(m.form.members) if m.form.members else [m.form.target]
 
 
+# Posts held in a state's service, placed by "in" ("a minister in the Israeli government")
+_POSTS = frozenset({"secretary", "minister", "ambassador", "commander", "chief", "director"})
+
+
 class Sentence:
     """One parsed sentence and the actors named in it (mentions with sentence offsets)."""
 
@@ -136,7 +140,8 @@ class Sentence:
             if c.dep_ == "appos" and (m := self.mention(c)) is not None and m.form.kind != "leader":
                 more = [a for cj in c.conjuncts if (n := self.mention(cj)) is not None for a in targets(n)]
                 return list(dict.fromkeys([*targets(m), *more]))
-        official = head.lemma_.lower() in OFFICIAL_WORDS
+        # "officials in Moscow", "Assistant Secretary of State ... in the US Department of State"
+        official = head.lemma_.lower() in OFFICIAL_WORDS | _POSTS
         near = sorted(head.children, key=lambda t: abs(t.i - head.i))
         mods = [c for c in near if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")]
         preps = [

@@ -44,7 +44,11 @@ def office_holder(s: _Sentence, tokens: list[Token]) -> str | None:
     "Russia's president"): the one office-holder of a body the phrase names, or else the sentence
     names; None when there are several, none, or the phrase speaks of a former or deputy one."""
     words = [t.lower_ for t in tokens]
-    if s.on is None or not RANKS.intersection(words) or {"former", "vice", "deputy", "ex"} & set(words):
+    if (
+        s.on is None
+        or not RANKS.intersection(words)
+        or {"former", "vice", "deputy", "ex", "assistant", "under", "associate"} & set(words)
+    ):
         return None
     phrase = " ".join(words)
     bodies = {a for t in tokens if (m := s.mention(t)) is not None for a in targets(m)}

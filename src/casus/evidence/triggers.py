@@ -340,7 +340,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             for d in rejected
         ):
             return None  # "denied the accusations", "dismissed the claims": a denial (CAMEO 016), no protest
-        return "oppose" if owned or any(d.pos_ == "PROPN" for d in rejected) else None
+        # "rejects all attempts by Nicolas Maduro ... to undermine": what another did
+        attempted = any(d.lemma_.lower() in _ATTEMPTS and pobj(d, ("by",)) for d in rejected)
+        return "oppose" if owned or attempted or any(d.pos_ == "PROPN" for d in rejected) else None
     if rel == "~test":  # "tested a new tactical ballistic missile": a show of force
         return "mobilize" if words & (ARMS | {"warhead"}) else None
     if rel == "~host":  # "hosting more than 28,500 troops": the troops' state sent them there
@@ -437,6 +439,10 @@ _CLAIMED_LAND = frozenset({"sovereignty", "territorial", "maritime", "sweeping",
 _DAMNING = frozenset({"criminal", "illegal", "reckless", "irresponsible", "unacceptable", "provocative",
                       "dangerous", "aggressive", "hostile", "unlawful", "outrageous", "destabilizing",
                       "destabilising", "escalatory", "bloody", "barbaric", "cowardly"})  # fmt: skip
+
+
+# What a state rejects when it rejects another's act ("attempts by ...")
+_ATTEMPTS = frozenset({"attempt", "effort", "move", "action", "act", "bid", "plan", "step", "measure"})
 
 
 def relation(tok: Token) -> str | None:

@@ -303,8 +303,11 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and s.mention(c) is None]
     # "The ministry spokesman, Anatoly Glaz, announced": the one named beside the title
     if (
-        head.pos_ == "NOUN"
-        and head.lemma_.lower() in OFFICIAL_WORDS | TITLE_WORDS
+        (
+            (head.pos_ == "NOUN" and head.lemma_.lower() in OFFICIAL_WORDS | TITLE_WORDS)
+            # "Assistant Secretary of State ..., Michael Kozak,": a title written as a name
+            or (head.pos_ == "PROPN" and head.lemma_.lower() in RANKS)
+        )
         and appos
         and (name := person_name([t for t in appos[0].subtree if s.mention(t) is None]))
     ):
