@@ -2506,3 +2506,12 @@ def test_rejecting_attempts_by_a_state_opposes_it_but_rejecting_reports_does_not
         " Guyana's territorial integrity."
     )
     assert not [c for c in triples("Russia rejected the reports about Ukraine.") if c[1] == "oppose"]
+
+
+def test_a_routine_patrol_is_no_show_of_force() -> None:
+    got = triples(
+        "Two Chinese Navy frigates executed aggressive maneuvers against a Philippine Navy ship conducting"
+        " a routine patrol near Scarborough Shoal."
+    )
+    assert not [c for c in got if c[1] == "mobilize"]
+    assert ("CHN", "mobilize", "PHL") in triples("Chinese ships conducted patrols near the Philippines.")

@@ -183,6 +183,10 @@ def code_sentence(
             ]
         if tok.lemma_.lower() == "collide" and not _pobj(tok, ("with", "into")) and len(set(subjects)) < 2:
             continue  # "two Chinese ships collided while chasing a Philippine ship": with each other
+        if rel == "mobilize" and any(
+            c.lower_ == "routine" for t in (tok, *_children(tok, "dobj")) for c in t.children
+        ):
+            continue  # "a Philippine Navy ship conducting a routine patrol": no show of force
         if rel == "attack" and not objects and _test_launch(tok):
             if any(_relation(t) == "attack" for t in tok.subtree if t.i != tok.i):
                 continue  # "launched missiles targeting Pakistan", "... in an air strike on Ukraine": that strike
