@@ -2515,3 +2515,14 @@ def test_a_routine_patrol_is_no_show_of_force() -> None:
     )
     assert not [c for c in got if c[1] == "mobilize"]
     assert ("CHN", "mobilize", "PHL") in triples("Chinese ships conducted patrols near the Philippines.")
+
+
+def test_a_bilateral_exercise_with_a_state_is_cooperation_and_arms_go_where_they_are_sent_not_whence() -> (
+    None
+):
+    got = triples("Indonesia held its first-ever bilateral naval exercise with Russia on Monday.")
+    assert ("IDN", "cooperate_militarily", "RUS") in got and ("IDN", "mobilize", "RUS") not in got
+    moved = triples(
+        "Russia had transferred advanced air defense systems and other weapons from its bases in Syria to Libya."
+    )
+    assert ("RUS", "transfer_arms", "LBY") in moved and ("RUS", "transfer_arms", "SYR") not in moved

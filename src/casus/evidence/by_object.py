@@ -102,7 +102,11 @@ def supplied(lemma: str, words: set[str]) -> str | None:
 def exercise(words: set[str]) -> str | None:
     """A drill or exercise: joint ones are cooperation, others a show of force; None otherwise."""
     if words & EXERCISES:
-        return "cooperate_militarily" if words & {"joint", "combined", "trilateral"} else "mobilize"
+        return (
+            "cooperate_militarily"
+            if words & {"joint", "combined", "bilateral", "trilateral", "multilateral"}
+            else "mobilize"
+        )
     return None
 
 

@@ -75,6 +75,10 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 # "sent troops to fight Ukraine": the foe is no destination; "to fight for Russia" is
                 out += [a for p in _pobj(c, ("for", "alongside", "beside")) for a in s.actors(p)]
                 continue
+            if c.dep_ == "prep" and c.lower_ == "from":
+                # "transferred weapons from its bases in Syria to Libya": where they went, not came from
+                out += [a for p in _pobj(c, ("to", "into")) for a in s.actors(p)]
+                continue
             if c.dep_ in ("advcl", "xcomp", "prep", "acl", "relcl") and c.i > tok.i and not temporal:
                 wars = [p for p in _children(c, "pobj") if p.lemma_.lower() in WARS]
                 if wars:  # "to the war in Ukraine": where the war is fought, not who is helped
