@@ -2526,3 +2526,13 @@ def test_a_bilateral_exercise_with_a_state_is_cooperation_and_arms_go_where_they
         "Russia had transferred advanced air defense systems and other weapons from its bases in Syria to Libya."
     )
     assert ("RUS", "transfer_arms", "LBY") in moved and ("RUS", "transfer_arms", "SYR") not in moved
+
+
+def test_breaking_off_or_severing_relations_is_a_sanction() -> None:
+    assert ("MEX", "sanction", "ECU") in triples("Mexico broke off diplomatic relations with Ecuador.")
+    assert ("MLI", "sanction", "UKR") in triples(
+        "Mali's military junta announced on Sunday the severance of its bilateral relations with the Ukrainian government."
+    )
+    assert not triples("Ecuadorian police broke through the doors of the Mexican embassy.") & {
+        ("ECU", "sanction", "MEX")
+    }

@@ -88,7 +88,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["retaliate", "avenge"], "~retaliate"),
     "escort": "~escort",
     "bring": "~bring",
-    **dict.fromkeys(["sever", "cut"], "~sever"),
+    **dict.fromkeys(["sever", "cut", "break"], "~sever"),
     "test": "~test",
     "down": "attack",
     "come": "~come",
@@ -279,6 +279,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "support": "~backing",
     "closure": "~closure",
     "expulsion": "~expel",
+    **dict.fromkeys(["severance", "rupture"], "~sever"),
     **dict.fromkeys(
         [
             "meeting",
@@ -467,7 +468,8 @@ def _candidate_pattern() -> re.Pattern[str]:
     irregular forms, and a few stems whose derivations all count ("exercis", "manoeuv")."""
     irregular = ["sent", "struck", "fought", "shot", "sought", "held", "gave", "given", "sold", "began", "begun",
                  "met", "hit", "shut", "brought", "flew", "flown", "led", "undertook", "undertaken", "dealt",
-                 "bought", "came", "saw", "seen", "spoke", "spoken", "withdrew", "withdrawn", "retook", "retaken"]  # fmt: skip
+                 "bought", "came", "saw", "seen", "spoke", "spoken", "withdrew", "withdrawn", "retook", "retaken",
+                 "broke", "broken"]  # fmt: skip
     stems = ["drill", "exercis", "maneuv", "manoeuv", "patrol", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
              "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
              "hostilit", "sail", "price", "consequence"]  # fmt: skip

@@ -149,6 +149,9 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         if lemma in ("maneuver", "manoeuvre", "collision"):
             return "coerce" if mods & {"dangerous", "blocking", "aggressive", "unsafe", "reverse"} else None
         return "coerce"
+    if rel == "~sever":  # "the severance of its bilateral relations with the Ukrainian government"
+        cut = {t.lemma_.lower() for p in pobj(tok, ("of",)) for t in (p, *p.conjuncts)}
+        return "sanction" if cut & {"tie", "relation", "contact", "link"} else None
     if rel == "sanction" and any(a.lemma_.lower() in _LIFTING for a in list(tok.ancestors)[:3]):
         return None  # "has lifted most of its sanctions on Syria"
     if rel == "~sign":  # not "attended the signing", "was present at the signing": a witness

@@ -291,6 +291,9 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if rel == "sanction" and tok.lemma_.lower() in ("recall", "withdraw", "expel", "summon"):
         # "recalled their ambassadors from Algeria"
         out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)]
+    if rel == "sanction" and tok.pos_ == "NOUN" and NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sever":
+        # "the severance of its bilateral relations with the Ukrainian government"
+        out += [a for p in _pobj(tok, ("of",)) for w in _pobj(p, ("with",)) for a in s.actors(w)]
     # "closed the border with Rwanda", the parse hanging "with" on the verb
     if rel == "sanction" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~close":
         out += [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]

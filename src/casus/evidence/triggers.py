@@ -166,6 +166,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children)
         return "threaten" if future or _threatened(tok) else "attack"
     if rel == "~sever":  # "severed direct trade ties with Israel", "cut off our trade with Israel"
+        if lemma == "break" and "off" not in {c.lower_ for c in tok.children if c.dep_ == "prt"}:
+            return None  # "broke off diplomatic ties with Ecuador"; not "broke through the doors"
         return "sanction" if words & {"tie", "trade", "relation", "contact", "link"} else None
     if rel == "~buy":  # "Iran has purchased Russian-made Su-35 fighter jets": the seller supplies them
         return (
