@@ -2536,3 +2536,11 @@ def test_breaking_off_or_severing_relations_is_a_sanction() -> None:
     assert not triples("Ecuadorian police broke through the doors of the Mexican embassy.") & {
         ("ECU", "sanction", "MEX")
     }
+
+
+def test_a_bare_title_is_no_speakers_name() -> None:
+    got = claims(
+        "The Prime Minister expressed satisfaction with the growing defence cooperation between Pakistan"
+        " and Saudi Arabia."
+    )
+    assert got and all(c.attribution.who != "Prime Minister" for c in got)

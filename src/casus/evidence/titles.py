@@ -32,7 +32,9 @@ def person_name(tokens: list[Token]) -> str | None:
         return None
     run = runs[-1]
     while len(run) > 1 and run[0].lower_ in TITLE_WORDS and any(t.lower_ not in TITLE_WORDS for t in run):
-        run = run[1:]  # "President Felix Tshisekedi" -> "Felix Tshisekedi"; "Secretary General" stays
+        run = run[1:]  # "President Felix Tshisekedi" -> "Felix Tshisekedi"
+    if all(t.lower_ in TITLE_WORDS for t in run):
+        return None  # "The Prime Minister welcomed ...": a title, not a name
     return str(run[0].doc[run[0].i : run[-1].i + 1].text)
 
 
