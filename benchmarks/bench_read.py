@@ -67,10 +67,11 @@ def corpus(n: int, words: int = 800, seed: int = 1) -> list[str]:
 
 
 def naive_find(text: str, on: dt.date) -> list[Mention]:
-    """Reference actor finder: one regular-expression search per surface form."""
+    """Reference actor finder: one regular-expression search per surface form, then the
+    leftmost of overlapping matches kept (the longest where two start together), as a scan does."""
     g = default_gazetteer()
-    spans: list[tuple[int, int, str]] = []
-    for form in sorted(g.by_text, key=len, reverse=True):
+    found: list[tuple[int, int, str]] = []
+    for form in g.by_text:
         for m in re.finditer(rf"(?<!\w){re.escape(form)}(?=(?:'s|’s|s)?(?!\w|-[a-z]))", text):
             if re.search(r"(?<![\w-])[a-z]\w*-$", text[max(0, m.start() - 40) : m.start()]):
                 continue  # "pro-Russian"
@@ -78,8 +79,11 @@ def naive_find(text: str, on: dt.date) -> list[Mention]:
                 r"\bSea of $", text[max(0, m.start() - 8) : m.start()]
             ):
                 continue  # "the South China Sea", "the Sea of Japan": waters
-            if not any(s <= m.start() < e or s < m.end() <= e for s, e, _ in spans):
-                spans.append((m.start(), m.end(), form))
+            found.append((m.start(), m.end(), form))
+    spans: list[tuple[int, int, str]] = []
+    for start, end, form in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end, form))
     out = []
     for s, e, form in sorted(spans):
         r = g.resolve(form, on)
