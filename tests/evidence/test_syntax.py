@@ -2544,3 +2544,22 @@ def test_a_bare_title_is_no_speakers_name() -> None:
         " and Saudi Arabia."
     )
     assert got and all(c.attribution.who != "Prime Minister" for c in got)
+
+
+def test_the_title_alone_is_the_one_office_holder_the_article_named() -> None:
+    got = claims(
+        "Prime Minister Muhammad Shehbaz Sharif met the Saudi chief of staff. The Prime Minister expressed"
+        " satisfaction with the growing defence cooperation between Pakistan and Saudi Arabia."
+    )
+    [coop] = [c for c in got if c.relation == "cooperate_militarily"]
+    assert coop.attribution.kind == "speaker" and coop.attribution.who == "Shehbaz Sharif"
+    # two prime ministers named: "the Prime Minister" is neither
+    two = claims(
+        "Prime Minister Shehbaz Sharif met Prime Minister Narendra Modi. The Prime Minister expressed"
+        " satisfaction with the growing defence cooperation between Pakistan and Saudi Arabia."
+    )
+    assert all(
+        c.attribution.who not in ("Shehbaz Sharif", "Narendra Modi")
+        for c in two
+        if c.relation == "cooperate_militarily"
+    )

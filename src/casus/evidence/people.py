@@ -298,6 +298,7 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
             del people[k]  # two people of the text share it: neither is meant by it alone
         elif len(who) == 1 and k not in people:
             people[k] = next(iter(who))
+    found = _titles_alone(text, found, free)
     if not people:
         return found
     # the names as one trie of characters (a plain alternation of thousands is tried name by name)
@@ -308,6 +309,30 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
             target, person = people[w.group(0)]
             form = Form(w.group(0), "leader", target, _EVER, _FAR, person=person, office="introduced")
             extra.append(Mention(w.start(), w.end(), w.group(0), form, True))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+_TITLE_ALONE = re.compile(r"\b[Tt]he ((?:Prime|Foreign|Defen[cs]e) Minister|President|Chancellor|Premier)\b")
+
+
+def _titles_alone(text: str, found: list[Mention], free: Callable[[int, int], bool]) -> list[Mention]:
+    """ "The Prime Minister welcomed ..." after "Prime Minister Shehbaz Sharif": the one office-holder
+    the text has named with that office, from the first naming on (none when two share it)."""
+    held: dict[str, set[tuple[str, str]]] = {}
+    first: dict[str, int] = {}
+    for m in found:
+        if m.form.kind == "leader" and m.form.office and m.form.person and m.form.office != "introduced":
+            office = m.form.office.replace("defense", "defence")
+            held.setdefault(office, set()).add((m.form.target, m.form.person))
+            first.setdefault(office, m.start)
+    extra = []
+    for t in _TITLE_ALONE.finditer(text) if held else ():
+        office = t.group(1).lower().replace("defense", "defence")
+        who = held.get(office, set())
+        if len(who) == 1 and t.start() > first[office] and free(t.start(1), t.end(1)):
+            target, person = next(iter(who))
+            form = Form(t.group(1), "leader", target, _EVER, _FAR, person=person, office="introduced")
+            extra.append(Mention(t.start(1), t.end(1), t.group(1), form, True))
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
