@@ -2563,3 +2563,14 @@ def test_the_title_alone_is_the_one_office_holder_the_article_named() -> None:
         for c in two
         if c.relation == "cooperate_militarily"
     )
+
+
+def test_two_states_severing_ties_each_sanction_the_other_and_an_attache_declared_persona_non_grata() -> None:
+    got = triples("Tehran and Riyadh severed ties in 2016.")
+    assert {("IRN", "sanction", "SAU"), ("SAU", "sanction", "IRN")} <= got
+    assert ("ROU", "sanction", "RUS") in triples(
+        "Romania declared the Russian military attache persona non grata."
+    )
+    assert ("ROU", "sanction", "RUS") in triples(
+        "Romania declared the Russian embassy's military attaché and his deputy personae non grata."
+    )

@@ -10,6 +10,7 @@ from typing import Any
 
 from casus.evidence.blame import accuser, mutual
 from casus.evidence.implied import fill_object, pact_parties
+from casus.evidence.lexicon import VERB_TRIGGERS
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import targets
 from casus.evidence.triggers import children as _children
@@ -133,6 +134,13 @@ def pairs(
         subjects, objects = between, []
     reciprocal = (
         (len(between) >= 2 and rel in ("attack", "assist_militarily"))
+        # "Tehran and Riyadh severed ties": each cut them with the other
+        or (
+            rel == "sanction"
+            and len(subjects) >= 2
+            and not objects
+            and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~sever"
+        )
         # "India and Pakistan clashed"; not "the US, UK and allies have been conducting air strikes"
         # (not "set up a joint force to fight terrorist groups": they fight whom the verb names)
         or (

@@ -264,7 +264,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "sanction" if words & {"import", "imports", "export", "exports", "trade", "flight"} else None
     if rel == "~declare":  # "declared two Ukrainian diplomats persona non grata": an expulsion
         said = {t.lemma_.lower() for t in tok.subtree if t.i > tok.i}  # (the parse may make a clause of it)
-        return "sanction" if said & ENVOYS and "grata" in said else None
+        return (
+            "sanction" if "grata" in said and said & {"persona", "personae"} else None
+        )  # whoever is declared so
     if rel == "~order":  # "ordered 12 French embassy officials to leave the country": an expulsion
         return "sanction" if {t.lemma_.lower() for t in ordered_out(tok)} & ENVOYS else None
     if rel == "~revoke":  # "revoking accreditation for a Russian diplomat"
