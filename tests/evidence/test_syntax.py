@@ -2574,3 +2574,11 @@ def test_two_states_severing_ties_each_sanction_the_other_and_an_attache_declare
     assert ("ROU", "sanction", "RUS") in triples(
         "Romania declared the Russian embassy's military attaché and his deputy personae non grata."
     )
+
+
+def test_condemning_an_attack_opposes_the_attacker_never_the_target() -> None:
+    text = "North Korea strongly condemned the armed attack against the Russian territory by the Zelenskiy puppet regime."
+    got = read_document(Document("t", None, None, text), on=dt.date(2024, 8, 18), coder="parse").claims
+    opposed = {(c.subject, c.object) for c in got if c.relation == "oppose"}
+    assert ("PRK", "UKR") in opposed and ("PRK", "RUS") not in opposed
+    assert ("SAU", "oppose", "QAT") not in triples("Saudi Arabia condemned the strikes on Qatar.")

@@ -320,6 +320,11 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         rel in ("mobilize", "cooperate_militarily", "consult", "oppose", "sanction") and not out
     ):  # "drills around Taiwan", "talks with", "regret over", "closed its border with"
         for c in _children(tok, "dobj"):
+            if rel == "oppose" and NOUN_TRIGGERS.get(c.lemma_.lower()) == "~attack":
+                # "condemned the armed attack against the Russian territory by the Zelenskiy puppet
+                # regime": the attacker is opposed (the parse may hang "by" on the verb), never the target
+                out += [a for d in (*_doers_of(c), *_doers_of(tok)) for a in s.actors(d)]
+                continue
             out += [a for p in _pobj(c, (*_OBJECT_PREPS[rel], "with")) for a in s.actors(p)]
     if rel == "agree_sign" and not out:  # "ratified a treaty with Russia", "a pact between A and B"
         for c in [*_children(tok, "dobj", "nsubjpass"), *([tok] if tok.pos_ == "NOUN" else [])]:
