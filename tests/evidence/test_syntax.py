@@ -2582,3 +2582,13 @@ def test_condemning_an_attack_opposes_the_attacker_never_the_target() -> None:
     opposed = {(c.subject, c.object) for c in got if c.relation == "oppose"}
     assert ("PRK", "UKR") in opposed and ("PRK", "RUS") not in opposed
     assert ("SAU", "oppose", "QAT") not in triples("Saudi Arabia condemned the strikes on Qatar.")
+
+
+def test_an_exchange_of_fire_between_two_states_soldiers_is_an_attack_each_way() -> None:
+    got = triples(
+        "Israel's military said it was investigating an exchange of fire between Israeli and Egyptian soldiers."
+    )
+    assert {("ISR", "attack", "EGY"), ("EGY", "attack", "ISR")} <= got
+    assert not [
+        c for c in triples("Iran and Saudi Arabia held an exchange of views on Yemen.") if c[1] == "attack"
+    ]

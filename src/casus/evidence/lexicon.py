@@ -280,6 +280,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "closure": "~closure",
     "expulsion": "~expel",
     **dict.fromkeys(["severance", "rupture"], "~sever"),
+    "exchange": "~exchange",
     **dict.fromkeys(
         [
             "meeting",

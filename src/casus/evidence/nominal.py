@@ -149,6 +149,9 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         if lemma in ("maneuver", "manoeuvre", "collision"):
             return "coerce" if mods & {"dangerous", "blocking", "aggressive", "unsafe", "reverse"} else None
         return "coerce"
+    if rel == "~exchange":  # "an exchange of fire between Israeli and Egyptian soldiers"
+        traded = {p.lemma_.lower() for p in pobj(tok, ("of",))}
+        return "attack" if traded & {"fire", "gunfire", "shot", "shelling", "artillery", "strike"} else None
     if rel == "~sever":  # "the severance of its bilateral relations with the Ukrainian government"
         cut = {t.lemma_.lower() for p in pobj(tok, ("of",)) for t in (p, *p.conjuncts)}
         return "sanction" if cut & {"tie", "relation", "contact", "link"} else None

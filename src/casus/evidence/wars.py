@@ -27,7 +27,7 @@ def between(s: _Sentence, tok: Token, rel: str) -> list[str]:
     """The states a war-like noun is between ("clashes between India and Pakistan"), or an
     agreement, talks or cooperation ("the pact struck between Pakistan and Saudi Arabia")."""
     if rel == "attack" and (
-        tok.pos_ != "NOUN" or tok.lemma_.lower() not in WARS | {"fighting", "hostilities"}
+        tok.pos_ != "NOUN" or tok.lemma_.lower() not in WARS | {"fighting", "hostilities", "exchange"}
     ):
         return []
     pledge = rel == "assist_militarily" and tok.lemma_.lower() in (
