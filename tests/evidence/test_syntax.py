@@ -2592,3 +2592,11 @@ def test_an_exchange_of_fire_between_two_states_soldiers_is_an_attack_each_way()
     assert not [
         c for c in triples("Iran and Saudi Arabia held an exchange of views on Yemen.") if c[1] == "attack"
     ]
+
+
+def test_an_agreement_to_purchase_arms_from_a_state_is_signed_with_it_and_the_arms_go_to_the_buyer() -> None:
+    got = triples(
+        "Armenia has finalized an agreement to purchase CAESAR self-propelled artillery systems from France."
+    )
+    assert ("FRA", "transfer_arms", "ARM") in got
+    assert ("ARM", "agree_sign", "FRA") in got or ("FRA", "agree_sign", "ARM") in got

@@ -135,6 +135,8 @@ def _host(s: _Sentence, tok: Token) -> list[str]:
     found = [a for c in _children(tok, *_SUBJ) for a in s.actors(c)]
     if not found and tok.dep_ in ("acl", "advcl", "xcomp"):
         found = _subject(s, tok.head)[0] if tok.head.pos_ in ("VERB", "AUX") else s.actors(tok.head)
+    if not found and tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+        found = _subject(s, tok.head.head)[0]  # "Armenia has finalized an agreement to purchase ...": Armenia
     return found
 
 
@@ -326,6 +328,10 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 out += [a for d in (*_doers_of(c), *_doers_of(tok)) for a in s.actors(d)]
                 continue
             out += [a for p in _pobj(c, (*_OBJECT_PREPS[rel], "with")) for a in s.actors(p)]
+    if rel == "agree_sign" and not out:  # "an agreement to purchase CAESAR artillery systems from France"
+        out += [a for c in _children(tok, "dobj") for r in _children(c, "acl")
+                if VERB_TRIGGERS.get(r.lemma_.lower()) == "~buy" for t in (r, *_children(r, "dobj"))
+                for p in _pobj(t, ("from",)) for a in s.actors(p)]  # fmt: skip
     if rel == "agree_sign" and not out:  # "ratified a treaty with Russia", "a pact between A and B"
         for c in [*_children(tok, "dobj", "nsubjpass"), *([tok] if tok.pos_ == "NOUN" else [])]:
             for t in c.subtree:
