@@ -2600,3 +2600,10 @@ def test_an_agreement_to_purchase_arms_from_a_state_is_signed_with_it_and_the_ar
     )
     assert ("FRA", "transfer_arms", "ARM") in got
     assert ("ARM", "agree_sign", "FRA") in got or ("FRA", "agree_sign", "ARM") in got
+
+
+def test_an_acronym_is_no_speakers_name() -> None:
+    got = claims(
+        "The COAS expressed satisfaction with the growing defence cooperation between Pakistan and Saudi Arabia."
+    )
+    assert got and all(c.attribution.who != "COAS" for c in got)

@@ -344,7 +344,7 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     if words & OFFICIAL_WORDS or (actors and head.idx >= actors[0].start and s.mention(head) is not None):
         return Attribution(kind="officials", who=actors[0].form.target if actors else None, count=count)
     name = person_name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
-    if name:
+    if name and not (name.isupper() and " " not in name):  # "the COAS", "DOD said": an acronym, no one's name
         return Attribution(kind="speaker", who=name)
     if head.lemma_.lower() in PEOPLE_GROUPS or head.lower_ in PEOPLE_GROUPS:
         return Attribution(kind="speaker", who=head.lower_)
