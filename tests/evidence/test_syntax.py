@@ -2607,3 +2607,9 @@ def test_an_acronym_is_no_speakers_name() -> None:
         "The COAS expressed satisfaction with the growing defence cooperation between Pakistan and Saudi Arabia."
     )
     assert got and all(c.attribution.who != "COAS" for c in got)
+    kcna = claims(
+        "North Korea's state news agency KCNA confirmed the meeting and said Shoigu thanked Kim for sending"
+        " North Korean troops to fight alongside Russian forces."
+    )
+    sent = [c for c in kcna if c.relation == "send_troops"]
+    assert sent and sent[0].attribution.kind == "media_reports" and sent[0].attribution.who == "KCNA"

@@ -250,6 +250,11 @@ _INSTITUTIONS = frozenset({"office", "government", "administration", "cabinet", 
                            "spokeswoman", "spokesperson", "aide", "ministry"})  # fmt: skip
 
 
+def _acronym(name: str) -> bool:
+    """One word in capitals ("KCNA", "COAS", "DOD"): a body's or a title's initials, no person."""
+    return name.isupper() and " " not in name
+
+
 def _source(s: _Sentence, head: Token) -> Attribution:
     """Who a speech verb's subject (or an 'according to' object) is."""
     tokens = list(head.subtree)
@@ -315,7 +320,12 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     if head.pos_ == "PROPN" and s.mention(head) is None and words & (OFFICIAL_WORDS | {"ambassador"}):
         # "China Foreign Ministry spokesperson Lin Jian": the person, named after the office
         name = person_name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
-        if name and name.endswith(head.text) and not set(name.lower().split()) & OFFICIAL_WORDS:
+        if (
+            name
+            and name.endswith(head.text)
+            and not set(name.lower().split()) & OFFICIAL_WORDS
+            and not _acronym(name)  # "North Korea's state news agency KCNA": the outlet
+        ):
             return Attribution(kind="speaker", who=name)
     actors = [m for t in tokens if (m := s.mention(t)) is not None]
     named = [s.mention(head), *(s.mention(c) for c in head.children if c.dep_ == "appos")]
@@ -344,7 +354,7 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     if words & OFFICIAL_WORDS or (actors and head.idx >= actors[0].start and s.mention(head) is not None):
         return Attribution(kind="officials", who=actors[0].form.target if actors else None, count=count)
     name = person_name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
-    if name and not (name.isupper() and " " not in name):  # "the COAS", "DOD said": an acronym, no one's name
+    if name and not _acronym(name):  # "the COAS", "DOD said": an acronym, no one's name
         return Attribution(kind="speaker", who=name)
     if head.lemma_.lower() in PEOPLE_GROUPS or head.lower_ in PEOPLE_GROUPS:
         return Attribution(kind="speaker", who=head.lower_)
