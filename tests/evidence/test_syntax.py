@@ -2607,9 +2607,13 @@ def test_an_acronym_is_no_speakers_name() -> None:
         "The COAS expressed satisfaction with the growing defence cooperation between Pakistan and Saudi Arabia."
     )
     assert got and all(c.attribution.who != "COAS" for c in got)
-    kcna = claims(
+    text = (
         "North Korea's state news agency KCNA confirmed the meeting and said Shoigu thanked Kim for sending"
-        " North Korean troops to fight alongside Russian forces."
+        " North Korean troops to fight alongside Russian forces trying to retake the Kursk region from"
+        " Ukrainian control."
     )
-    sent = [c for c in kcna if c.relation == "send_troops"]
-    assert sent and sent[0].attribution.kind == "media_reports" and sent[0].attribution.who == "KCNA"
+    kcna = read_document(Document("t", None, None, text), on=dt.date(2025, 6, 4), coder="parse").claims
+    retake = [c for c in kcna if c.relation == "attack"]
+    assert retake and all(
+        c.attribution.kind == "media_reports" and c.attribution.who == "KCNA" for c in retake
+    )
