@@ -231,24 +231,30 @@ def test_check_builds_the_world_once_for_every_scenario_and_sweep(monkeypatch: p
     assert len(calls) == 1
 
 
+def _casus_at_80(*args: str) -> str:
+    """The output of `casus ARGS` in a terminal 80 columns wide, checked to exit 0."""
+    env = {**os.environ, "COLUMNS": "80"}
+    r = subprocess.run(
+        [sys.executable, "-m", "casus", *args], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
 def test_run_leads_with_the_answer_and_fits_80_columns() -> None:
     example = Path(__file__).resolve().parents[1] / "examples" / "belgorod-2025.yaml"
-    env = {**os.environ, "COLUMNS": "80"}
-    r = subprocess.run([sys.executable, "-m", "casus", "run", str(example), "--trials", "5000"],
-                       capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
-    assert r.returncode == 0, r.stderr
-    lines = r.stdout.splitlines()
+    out = _casus_at_80("run", str(example), "--trials", "5000")
+    lines = out.splitlines()
     assert len(lines) < 80 and max(len(x) for x in lines) <= 80
     order = [next(i for i, x in enumerate(lines) if x.startswith(h)) for h in (
         "What follows", "Escalation, if it comes to a use of force short of war", "P(anyone joins)",
         "Most likely to join", "Most frequent escalation paths", "Sensitivity of")]  # fmt: skip
     assert order == sorted(order)
-    assert "• " not in r.stdout and "--detail gives each of the" in r.stdout  # the reasons wait for --detail
-    d = subprocess.run([sys.executable, "-m", "casus", "run", str(example), "-n", "0", "--detail"],
-                       capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
-    quotes = [x for x in d.stdout.splitlines() if "“" in x]
+    assert "• " not in out and "--detail gives each of the" in out  # the reasons wait for --detail
+    detail = _casus_at_80("run", str(example), "-n", "0", "--detail")
+    quotes = [x for x in detail.splitlines() if "“" in x]
     assert quotes and all(x.endswith("…") and len(x) <= 80 for x in quotes)  # cut to one line
-    assert "casus treaties show ID gives each article's text" in d.stdout.replace("\n", " ")
+    assert "casus treaties show ID gives each article's text" in detail.replace("\n", " ")
 
 
 def test_version_completion_and_help_without_type_placeholders() -> None:
@@ -300,11 +306,7 @@ def test_read_fits_80_columns_with_a_long_first_line_and_many_actors(tmp_path: P
     )
     f = tmp_path / "long.txt"
     f.write_text(text)
-    env = {**os.environ, "COLUMNS": "80"}
-    r = subprocess.run([sys.executable, "-m", "casus", "read", str(f), "--date", "2025-09-12"],
-                       capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
-    assert r.returncode == 0, r.stderr
-    lines = r.stdout.splitlines()
+    lines = _casus_at_80("read", str(f), "--date", "2025-09-12").splitlines()
     assert max(len(x) for x in lines) <= 80, lines
     title_end = next(i for i, x in enumerate(lines) if x.lstrip().startswith(str(f)))
     assert lines[title_end - 1].endswith("…") and len(" ".join(lines[:title_end])) < 230
@@ -324,13 +326,10 @@ def test_read_names_each_linked_provision_once_and_where_its_date_came_from(tmp_
     )
     f = tmp_path / "pact.txt"
     f.write_text(text)
-    env = {**os.environ, "COLUMNS": "80"}
-    r = subprocess.run([sys.executable, "-m", "casus", "read", str(f), "--date", "2025-09-17"],
-                       capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
-    assert r.returncode == 0, r.stderr
-    assert "2025-09-17 (from --date)" in r.stdout
-    linked = [x for x in r.stdout.splitlines() if x.startswith("  sa-pk-2025 ")]
-    assert len(linked) == 1 and "2 sentences" in r.stdout
+    out = _casus_at_80("read", str(f), "--date", "2025-09-17")
+    assert "2025-09-17 (from --date)" in out
+    linked = [x for x in out.splitlines() if x.startswith("  sa-pk-2025 ")]
+    assert len(linked) == 1 and "2 sentences" in out
 
 
 def test_read_compare_wraps_each_line_under_its_own_start_at_80_columns(tmp_path: Path) -> None:
@@ -343,12 +342,8 @@ def test_read_compare_wraps_each_line_under_its_own_start_at_80_columns(tmp_path
         "Saudi Arabia and Pakistan on Wednesday signed a strategic mutual defence agreement as a way of"
         " strengthening joint deterrence, Saudi state media reported."
     )
-    env = {**os.environ, "COLUMNS": "80"}
     files = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
-    args = [sys.executable, "-m", "casus", "read", *files, "--date", "2025-09-17", "--compare"]
-    r = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
-    assert r.returncode == 0, r.stderr
-    lines = r.stdout.splitlines()
+    lines = _casus_at_80("read", *files, "--date", "2025-09-17", "--compare").splitlines()
     compared = lines[lines.index("Comparison") + 1 :]
     assert compared and max(len(x) for x in lines) <= 80
     assert all(x.startswith("  ") for x in compared), compared
