@@ -58,6 +58,9 @@ def replay(commit: str, files: list[str], work: Path) -> list[dict[str, object]]
     _git("worktree", "add", "-q", "--detach", str(tree), f"{commit}^")
     try:
         if not (tree / "src/casus/evidence/gold.py").exists():
+            print(
+                f"{' '.join(files)}: not replayed, the reader at {commit[:7]}^ has no scorer", file=sys.stderr
+            )
             return []
         rows: list[dict[str, object]] = []
         for rel in files:
@@ -66,6 +69,10 @@ def replay(commit: str, files: list[str], work: Path) -> list[dict[str, object]]
             env = {**os.environ, "PYTHONPATH": str(tree / "src")}
             done = subprocess.run([sys.executable, "-c", _CHILD, str(copy)], env=env,
                                   capture_output=True, text=True)  # fmt: skip
+            if done.returncode != 0:  # a round left out is said, not silently dropped from the table
+                last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+                print(f"{rel}: not replayed at {commit[:7]}^: {last}", file=sys.stderr)
+                continue
             rows += [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
         return rows
     finally:
