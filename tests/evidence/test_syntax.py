@@ -2617,3 +2617,12 @@ def test_an_acronym_is_no_speakers_name() -> None:
     assert retake and all(
         c.attribution.kind == "media_reports" and c.attribution.who == "KCNA" for c in retake
     )
+
+
+def test_any_office_the_article_named_stands_alone_for_its_holder() -> None:
+    text = (
+        "Field Marshal Asim Munir, Pakistan's Army Chief, arrived in Riyadh. During the visit, the Army Chief"
+        " also met with Saudi Defence Minister Prince Khalid Bin Salman."
+    )
+    got = read_document(Document("t", None, None, text), on=dt.date(2025, 11, 1), coder="parse").claims
+    assert any({c.subject, c.object} == {"PAK", "SAU"} and c.relation == "consult" for c in got)

@@ -312,7 +312,12 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
-_TITLE_ALONE = re.compile(r"\b[Tt]he ((?:Prime|Foreign|Defen[cs]e) Minister|President|Chancellor|Premier)\b")
+_SMALL = frozenset({"of", "the", "for", "to", "and"})
+
+
+def _capitalised(office: str) -> str:
+    """ "secretary of state" -> "Secretary of State": how a title stands alone for its holder."""
+    return " ".join(w if w in _SMALL else w[:1].upper() + w[1:] for w in office.split())
 
 
 def _titles_alone(text: str, found: list[Mention], free: Callable[[int, int], bool]) -> list[Mention]:
@@ -321,16 +326,23 @@ def _titles_alone(text: str, found: list[Mention], free: Callable[[int, int], bo
     held: dict[str, set[tuple[str, str]]] = {}
     first: dict[str, int] = {}
     for m in found:
-        if m.form.kind == "leader" and m.form.office and m.form.person and m.form.office != "introduced":
-            office = m.form.office.replace("defense", "defence")
+        office = (m.form.office or "").replace("defense", "defence")
+        if m.form.kind == "leader" and office and m.form.person and office != "introduced":
             held.setdefault(office, set()).add((m.form.target, m.form.person))
             first.setdefault(office, m.start)
+    alone = {o: who for o, who in held.items() if len(who) == 1 and re.fullmatch(r"[a-z ]+", o)}
+    if not alone:
+        return found
+    titled = {_capitalised(o): o for o in alone}
+    titled |= {t.replace("Defence", "Defense"): o for t, o in titled.items()}
+    pattern = re.compile(
+        r"\b[Tt]he (" + "|".join(map(re.escape, sorted(titled, key=len, reverse=True))) + r")\b"
+    )
     extra = []
-    for t in _TITLE_ALONE.finditer(text) if held else ():
-        office = t.group(1).lower().replace("defense", "defence")
-        who = held.get(office, set())
-        if len(who) == 1 and t.start() > first[office] and free(t.start(1), t.end(1)):
-            target, person = next(iter(who))
+    for t in pattern.finditer(text):
+        office = titled[t.group(1)]
+        if t.start() > first[office] and free(t.start(1), t.end(1)):
+            target, person = next(iter(alone[office]))
             form = Form(t.group(1), "leader", target, _EVER, _FAR, person=person, office="introduced")
             extra.append(Mention(t.start(1), t.end(1), t.group(1), form, True))
     return sorted(found + extra, key=lambda m: m.start) if extra else found
