@@ -2626,3 +2626,20 @@ def test_any_office_the_article_named_stands_alone_for_its_holder() -> None:
     )
     got = read_document(Document("t", None, None, text), on=dt.date(2025, 11, 1), coder="parse").claims
     assert any({c.subject, c.object} == {"PAK", "SAU"} and c.relation == "consult" for c in got)
+
+
+def test_it_that_speaks_is_the_body_that_spoke_just_before_never_a_person() -> None:
+    text = (
+        "Manila's Foreign Ministry said in a statement that the Philippines and China had reached an understanding. "
+        "The ministry did not provide details. "
+        'But it said this followed "frank and constructive discussions" between the Philippines and China.'
+    )
+    said = [c for c in claims(text) if c.text.startswith("But it")]
+    assert said and all(c.attribution.kind == "officials" and c.attribution.who == "PHL" for c in said)
+    # a person quoted before is no "it"
+    person = claims(
+        "Marcos said the Philippines would not back down. "
+        "It said the Chinese ship had deliberately collided with a Philippine vessel."
+    )
+    later = [c for c in person if c.text.startswith("It said")]
+    assert later and all(c.attribution.kind != "speaker" for c in later)

@@ -66,6 +66,22 @@ class Parsed:
 _IT_SAID = re.compile(
     r"[,”\"]\s*(?:it|the statement)\s+(?:said|added|stated|noted|continued|stressed|warned)\b"
 )
+# "It said the decision was ...", "But it said this followed ...": a body named before speaks again
+_IT_SAYS = re.compile(
+    r"(?:^|\b(?:[Bb]ut|[Aa]nd|[Hh]owever,?)\s+)[Ii]t\s+(?:also\s+|further\s+)?"
+    r"(?:said|says|added|stated|noted|claimed|reported|stressed|warned)\b"
+)
+
+
+def _body_before(rows: list[tuple[int, str, list[Claim], Attribution]], index: int) -> Attribution | None:
+    """The voice of the nearest of the two sentences before that speaks for a body (officials or
+    an outlet, never a person): whom "it" names when it speaks."""
+    for i, _, _, said in reversed(rows):
+        if i < index - 2:
+            return None
+        if said.kind in ("officials", "media_reports"):
+            return said
+    return None
 
 
 def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]], runs_on: set[int]) -> None:
@@ -76,10 +92,7 @@ def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]], runs_o
 
     def recast(k: int, said: Attribution) -> None:
         i, sent, found, _ = rows[k]
-        found = [
-            c.model_copy(update={"attribution": said}) if c.attribution.kind == "author" else c for c in found
-        ]
-        rows[k] = (i, sent, found, said)
+        rows[k] = (i, sent, _on_word(found, said), said)
 
     for k in range(1, len(rows)):
         (pi, psent, _, psaid), (i, sent, _, said) = rows[k - 1], rows[k]
@@ -126,8 +139,10 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         if said.kind == "author" and rows and rows[-1][0] >= index - 2 and _IT_SAID.search(sent):
             # '"The agreement states that ...," it added': on the word of whoever spoke just before
             said = rows[-1][3]
-            found = [c.model_copy(update={"attribution": said}) if c.attribution.kind == "author" else c
-                     for c in found]  # fmt: skip
+            found = _on_word(found, said)
+        elif said.kind == "author" and _IT_SAYS.search(sent) and (body := _body_before(rows, index)):
+            said = body
+            found = _on_word(found, said)
         if said.kind == "officials" and said.who is not None and said.who not in organisation_ids():
             home = said.who
         rows.append((index, sent, found, said))
@@ -144,6 +159,13 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         claims.extend(found)
         voices[sent] = said
     return Parsed(claims, quotes, voices, len(g.todo), g.overflow)
+
+
+def _on_word(found: list[Claim], said: Attribution) -> list[Claim]:
+    """The claims the article tells in its own voice, put on `said`'s word."""
+    return [
+        c.model_copy(update={"attribution": said}) if c.attribution.kind == "author" else c for c in found
+    ]
 
 
 def _homed(found: list[Claim], home: str | None) -> list[Claim]:
