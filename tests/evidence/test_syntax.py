@@ -2643,3 +2643,12 @@ def test_it_that_speaks_is_the_body_that_spoke_just_before_never_a_person() -> N
     )
     later = [c for c in person if c.text.startswith("It said")]
     assert later and all(c.attribution.kind != "speaker" for c in later)
+
+
+def test_a_participle_of_the_ministry_acts_for_the_state_quoted_before() -> None:
+    text = (
+        "The Syrian foreign ministry said on Monday that talks had failed. "
+        "The ministry condemned the attacks as a breach of sovereignty, accusing Israel of pursuing "
+        "destabilization policies that threaten regional security."
+    )
+    assert ("SYR", "accuse", "ISR") in triples(text)

@@ -177,6 +177,18 @@ VICTIM_VERBS = frozenset(
 )  # fmt: skip
 
 
+def _home_body(s: _Sentence, subj: Any) -> str | None:
+    """ "The ministry", "the council" with no state named in it, where the article has quoted one
+    state's officials before (`_Sentence.home`): that state, whose body it is."""
+    if (
+        subj.lemma_.lower() in _BODIES
+        and any(c.lower_ == "the" for c in subj.children)
+        and not any(s.mention(t) for t in subj.subtree)
+    ):
+        return s.home
+    return None
+
+
 def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
     """The trigger's subject actors, and whether the trigger is passive."""
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -281,13 +293,8 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
                 after = all(m.start > subj[0].idx for m in s.mentions)
                 return list(s.earlier if after and len(s.earlier) == 2 else s.pair), False
             return _antecedent(s, tok), False
-        if (
-            s.home is not None
-            and subj[0].lemma_.lower() in _BODIES
-            and any(c.lower_ == "the" for c in subj[0].children)
-            and not any(s.mention(t) for t in subj[0].subtree)
-        ):
-            return [s.home], False  # "The council further urged Beijing to desist": the one quoted before
+        if (home := _home_body(s, subj[0])) is not None:
+            return [home], False  # "The council further urged Beijing to desist": the one quoted before
         # "Burkina Faso, Mali, and Niger formed ..." may be parsed with two subjects: each of them
         named = list(dict.fromkeys(a for c in subj if c.pos_ == "PROPN" or c is subj[0] for a in s.actors(c)))
         if not named and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subj[0].children):
@@ -336,6 +343,8 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             subj = _children(head, *_SUBJ, *(("nsubjpass",) if control else ()))
             if subj and subj[0].lower_ in _PERSONAL and head.lemma_.lower() not in SPEECH:
                 return _antecedent(s, head), False  # "They also agreed to hold a meeting"
+            if subj and (home := _home_body(s, subj[0])) is not None:
+                return [home], False  # "The ministry condemned ..., accusing Israel of ...": its state's
             if subj:
                 return s.actors(subj[0]), False
             continue
