@@ -2652,3 +2652,30 @@ def test_a_participle_of_the_ministry_acts_for_the_state_quoted_before() -> None
         "destabilization policies that threaten regional security."
     )
     assert ("SYR", "accuse", "ISR") in triples(text)
+
+
+def test_a_threat_to_do_something_to_a_state_threatens_it() -> None:
+    assert ("USA", "threaten", "ESP") in triples(
+        "Washington has threatened to slap Spain with trade tariffs."
+    )
+    assert ("USA", "threaten", "ESP") in triples("The United States threatened to impose tariffs on Spain.")
+
+
+def test_two_leaders_who_spoke_spoke_with_each_other_and_a_briefing_is_a_consultation() -> None:
+    assert ("RUS", "consult", "PRK") in triples("Vladimir Putin and Kim Jong Un spoke on Tuesday.")
+    assert not triples("Vladimir Putin and Kim Jong Un spoke at the parade in Moscow.")
+    assert ("RUS", "consult", "PRK") in triples(
+        "Vladimir Putin briefed Kim Jong Un on the preparations for the summit."
+    )
+
+
+def test_consultations_asked_for_under_a_treaty_article_are_with_its_alliance() -> None:
+    cs = claims(
+        "Estonian Prime Minister Kristen Michal called for urgent consultations under NATO's Article 4."
+    )
+    asked = [c for c in cs if (c.subject, c.relation, c.object) == ("EST", "consult", "NATO")]
+    assert asked and asked[0].attribution.kind == "speaker" and asked[0].attribution.who == "Kristen Michal"
+    state = claims("Estonia has requested consultations under NATO's Article 4.")
+    assert [(c.subject, c.relation, c.object, c.attribution.kind) for c in state] == [
+        ("EST", "consult", "NATO", "author")
+    ]

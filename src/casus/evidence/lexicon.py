@@ -159,7 +159,7 @@ VERB_TRIGGERS: dict[str, str] = {
         "agree_sign",
     ),
     **dict.fromkeys(["urge", "call", "demand"], "~urge"),
-    **dict.fromkeys(["consult", "discuss", "meet", "talk"], "consult"),
+    **dict.fromkeys(["consult", "discuss", "meet", "talk", "brief"], "consult"),
     "visit": "~visit",
     "arm": "~arm",
     **dict.fromkeys(

@@ -75,12 +75,19 @@ AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargai
 _ASKING = frozenset({"request", "seek", "demand", "want", "call", "ask", "push", "press"})
 
 
+def talks_named(tok: Token) -> list[Token]:
+    """The words of talks that name with whom: before them ("NATO Article 4 consultations") or
+    after "under" ("consultations under NATO's Article 4")."""
+    named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    named += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "under" for p in c.children]
+    return [t for c in named for t in c.subtree]
+
+
 def asked_for(tok: Token) -> Token | None:
     """The verb by which talks are asked for ("Estonia has requested NATO Article 4 consultations",
-    "calls for NATO consultations"), when the talks name with whom (a proper noun before them)."""
-    if not any(
-        t.pos_ == "PROPN" for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
-    ):
+    "calls for NATO consultations", "called for consultations under NATO's Article 4"), when the
+    talks name with whom (a proper noun)."""
+    if not any(t.pos_ == "PROPN" for t in talks_named(tok)):
         return None
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else tok.head
     direct = tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ == "for")

@@ -21,7 +21,7 @@ from casus.evidence.lexicon import (
     TROOPS,
     VERB_TRIGGERS,
 )
-from casus.evidence.nominal import asked_for, launched
+from casus.evidence.nominal import asked_for, launched, talks_named
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
 from casus.evidence.triggers import children as _children
@@ -66,13 +66,7 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     has = bool(found)
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~talks" and asked_for(tok) is not None:
         # "requested NATO Article 4 consultations": with whom the talks are named for
-        return [
-            m.form.target
-            for c in tok.children
-            if c.dep_ in ("compound", "amod", "nmod")
-            for t in c.subtree
-            if (m := s.mention(t)) is not None
-        ]
+        return [m.form.target for t in talks_named(tok) if (m := s.mention(t)) is not None]
     for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
         out += s.actors(p)
         # "a U.S. strike on its nuclear facilities": "its" is the one the sentence is about
@@ -311,6 +305,17 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if rel == "threaten" and not out:  # "threatened ground strikes on Venezuela": whom they would hit
         struck = [c for c in _children(tok, "dobj") if NOUN_TRIGGERS.get(c.lemma_.lower()) == "~attack"]
         out += [a for c in struck for p in _pobj(c, ("on", "against", "into")) for a in s.actors(p)]
+    if rel == "threaten" and not out:
+        # "threatened to slap Spain with tariffs", "threatened to impose tariffs on Spain": whom the
+        # threatened act would befall
+        for x in _children(tok, "xcomp"):
+            out += [a for d in _children(x, "dobj") for a in s.actors(d)]
+            out += [
+                a
+                for t in (x, *_children(x, "dobj"))
+                for p in _pobj(t, ("on", "against"))
+                for a in s.actors(p)
+            ]
     if rel == "oppose" and tok.lemma_.lower() == "object":  # "objected to visits by Indian politicians"
         out += [a for p in _pobj(tok, ("to",)) for d in (p, *_doers_of(p)) for a in s.actors(d)]
     if rel == "oppose" and tok.lemma_.lower() == "call":  # "called in the Russian ambassador"

@@ -37,6 +37,7 @@ from casus.evidence.gazetteer import Mention, alliances
 from casus.evidence.implied import struck
 from casus.evidence.lexicon import EXERCISES, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
+from casus.evidence.nominal import asked_for
 from casus.evidence.objects import objects as _objects
 from casus.evidence.pairs import SYMMETRIC, pairs
 from casus.evidence.parsed import Sentence as _Sentence
@@ -443,6 +444,16 @@ def _claim(
         return None  # "may not deter an Indian offensive": an event that has not happened
     if rel in SPEECH_ACTS:
         said = _own_word(s, tok, subject, said)
+    elif (
+        rel == "consult"
+        and noun
+        and said.kind == "author"
+        and (asker := asked_for(tok)) is not None
+        and (own := _own_word(s, asker, subject, said)).kind == "speaker"
+    ):
+        # "Michal called for consultations": a person's request, on his word ("Estonia has
+        # requested consultations" stays the article's)
+        said = own
     hedges = _hedges(tok, chain, speech)
     return Claim(
         text=text, subject=subject, relation=rel, object=obj,

@@ -145,10 +145,13 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~speak":  # "Putin spoke with Iranian President Masoud Pezeshkian"; not "spoke to reporters"
         with_someone = any(t.pos_ == "PROPN" for p in pobj(tok, ("with", "to")) for t in p.subtree)
         # "Nakatani and Hegseth spoke by phone": the two with each other
-        together = any(c.dep_ == "nsubj" and c.conjuncts for c in tok.children) and any(
-            t.lower_ in ("phone", "telephone", "video", "call", "line")
-            for p in pobj(tok, ("by", "over", "via"))
-            for t in [p]
+        # ("Putin and Kim spoke on Tuesday" too; not "spoke at the summit", "spoke to reporters")
+        together = any(c.dep_ == "nsubj" and c.conjuncts for c in tok.children) and (
+            any(
+                p.lower_ in ("phone", "telephone", "video", "call", "line")
+                for p in pobj(tok, ("by", "over", "via"))
+            )
+            or not pobj(tok, ("at", "to", "before", "in", "during", "after", "about", "of", "for"))
         )
         return "consult" if with_someone or together else None
     if rel == "~exchange":  # "exchanged views on regional developments"; "exchanged fire"
