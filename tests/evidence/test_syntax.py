@@ -2679,3 +2679,10 @@ def test_consultations_asked_for_under_a_treaty_article_are_with_its_alliance() 
     assert [(c.subject, c.relation, c.object, c.attribution.kind) for c in state] == [
         ("EST", "consult", "NATO", "author")
     ]
+
+
+def test_a_pair_of_short_state_names_is_no_speaker() -> None:
+    cs = claims(
+        "Pakistan and Saudi Arabia signed a defence agreement on Wednesday, according to a Pak-Saudi joint statement."
+    )
+    assert cs and all(c.attribution.kind == "officials" for c in cs)

@@ -255,6 +255,13 @@ def _acronym(name: str) -> bool:
     return name.isupper() and " " not in name
 
 
+def _hyphened(t: Token) -> bool:
+    """A word joined to the next or the one before by a hyphen ("Pak-Saudi", "Indo-Pak")."""
+    doc = t.doc
+    after = t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
+    return bool(after or (t.i > 0 and doc[t.i - 1].text == "-"))
+
+
 def _source(s: _Sentence, head: Token) -> Attribution:
     """Who a speech verb's subject (or an 'according to' object) is."""
     tokens = list(head.subtree)
@@ -298,7 +305,8 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     if (
         head.lemma_.lower() in ("statement", "communique", "communiqué")
         and not words & MEDIA
-        and not any(t.pos_ == "PROPN" and s.mention(t) is None for t in tokens)  # "statement from Rodríguez"
+        # "statement from Rodríguez" (not "a Pak-Saudi joint statement": a pair's short names)
+        and not any(t.pos_ == "PROPN" and s.mention(t) is None and not _hyphened(t) for t in tokens)
     ):
         # "the joint statement said", "a statement from the prime minister's office": what governments issue, on their word
         found = [m.form.target for t in tokens if (m := s.mention(t)) is not None and m.form.kind != "leader"]
