@@ -2686,3 +2686,24 @@ def test_a_pair_of_short_state_names_is_no_speaker() -> None:
         "Pakistan and Saudi Arabia signed a defence agreement on Wednesday, according to a Pak-Saudi joint statement."
     )
     assert cs and all(c.attribution.kind == "officials" for c in cs)
+
+
+def test_airspace_in_a_clause_on_something_else_makes_no_sending_an_incursion() -> None:
+    got = triples(
+        "Germany's air force deployed two Eurofighter jets to intercept a Russian reconnaissance aircraft "
+        "that entered neutral airspace over the Baltic Sea."
+    )
+    assert ("DEU", "coerce", "RUS") not in got and ("DEU", "mobilize", "RUS") in got
+    # the purpose of the sending still counts
+    assert ("KOR", "coerce", "PRK") in triples(
+        "North Korea accused South Korea of sending drones to drop leaflets over its capital, Pyongyang."
+    )
+
+
+def test_a_charge_named_by_a_noun_is_the_accused_doing() -> None:
+    text = (
+        'Tallinn accused Moscow of an "unprecedented and brazen" violation of its airspace on Friday. '
+        "The incursion drew swift condemnation from NATO."
+    )
+    got = triples(text)
+    assert {("EST", "accuse", "RUS"), ("RUS", "coerce", "EST"), ("NATO", "oppose", "RUS")} <= got

@@ -43,7 +43,8 @@ def accuser(tok: Token) -> Token | None:
     """The accusing (or thanking) verb of "A accused B of firing ..." for the trigger "firing", if any
     (also for a later gerund of the charge: "for deploying troops ... and supplying shells")."""
     tok = _first_gerund(tok)
-    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
+    # "accused Moscow of a violation of its airspace": a charge named by a noun too
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("of", "for"):
         head = tok.head.head
         if head.lemma_.lower() in BLAMERS | PRAISERS:
             return head

@@ -49,15 +49,34 @@ def is_troops(tok: Token) -> bool:
     return lemma in TROOPS or (lemma == "military" and tok.pos_ == "NOUN")
 
 
+_CLAUSES = frozenset({"xcomp", "advcl", "ccomp", "relcl", "acl"})
+
+
+def _purpose(clause: Token, verb: Token) -> bool:
+    """An infinitive clause on the verb itself: what the sending is for."""
+    return clause.head.i == verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
     """What "send", "deploy" and the like do, by what is sent."""
-    if any(t.lemma_.lower() == "airspace" for t in tok.subtree):
+    # the words of the sending and of what it is for ("sending drones to drop leaflets over its
+    # capital"), not of a clause on something else ("deployed jets to intercept an aircraft that
+    # entered neutral airspace over the Baltic Sea", "were deployed after a Chinese aircraft
+    # entered Japan's airspace")
+    clauses = {
+        t.i
+        for c in tok.subtree
+        if c.i != tok.i and c.dep_ in _CLAUSES and not _purpose(c, tok)
+        for t in c.subtree
+    }
+    if any(t.lemma_.lower() == "airspace" and t.i not in clauses for t in tok.subtree):
         return "coerce"  # "sent drones into its airspace"
     # "South Korea sent drones over Pyongyang", "sending drones to drop leaflets over its capital",
     # "sent trash-filled balloons into the South": an incursion, not a delivery
     over = any(
         p.pos_ == "PROPN" or p.lemma_.lower() in ("capital", "city", "territory", "border")
-        for t in tok.subtree if t.lower_ == "over" and t.dep_ == "prep" for p in children(t, "pobj")
+        for t in tok.subtree if t.lower_ == "over" and t.dep_ == "prep" and t.i not in clauses
+        for p in children(t, "pobj")
     )  # fmt: skip
     if over and words & {"drone", "aircraft", "jet", "plane", "balloon", "bomber"}:
         return "coerce"

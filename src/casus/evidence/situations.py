@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from casus.evidence.blame import accused
 from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, VESSELS
 from casus.evidence.nominal import between_of
 from casus.evidence.parsed import Sentence
@@ -69,7 +70,8 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     elif tok.pos_ == "VERB":
         subj, _ = _subject(s, tok)
     else:  # "Russia's violations of NATO airspace"; not "the NATO airspace violation" (whose)
-        subj = [a for a in _noun_subject(s, tok) if a not in s.actors(space)]
+        # "accused Moscow of a violation of its airspace": the accused
+        subj = accused(s, tok) or [a for a in _noun_subject(s, tok) if a not in s.actors(space)]
     whose = s.actors(space)
     if not whose and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in space.children):
         # "Romania said a Russian drone had entered its airspace": the state named besides them,
