@@ -105,6 +105,10 @@ def test_a_speaker_is_named_next_to_a_speech_verb() -> None:
     )
     assert named_speaker("The pact is purely defensive, said Shafqat Ali Khan.") == "Shafqat Ali Khan"
     assert named_speaker("On Tuesday the Prime Minister said nothing.") is None
+    # a name that opens with initials, and more ways of saying
+    said = "In a statement posted on X, Australian Ambassador HK Yu reiterated that the ruling is binding."
+    assert named_speaker(said) == "HK Yu"
+    assert named_speaker("Ishaq Dar underlined that the pact is defensive.") == "Ishaq Dar"
 
 
 @settings(max_examples=200, deadline=None)

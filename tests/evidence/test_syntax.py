@@ -2707,3 +2707,9 @@ def test_a_charge_named_by_a_noun_is_the_accused_doing() -> None:
     )
     got = triples(text)
     assert {("EST", "accuse", "RUS"), ("RUS", "coerce", "EST"), ("NATO", "oppose", "RUS")} <= got
+
+
+def test_the_user_of_water_cannon_against_vessels_coerces_their_state() -> None:
+    assert ("CHN", "coerce", "PHL") in triples(
+        "Several embassies voiced concern over the China Coast Guard’s use of water cannons against Philippine vessels."
+    )

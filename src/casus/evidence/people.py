@@ -143,7 +143,7 @@ _NOT_OF_STATE = frozenset({"former", "ex", "opposition", "late", "exiled", "rebe
 # A personal name: two to four capitalised words, with "al-", "bin", "de", "van" particles and
 # hyphenated parts ("Majed al-Ansari", "Shin Won-sik", "Gilberto Teodoro").
 _NAME = re.compile(
-    r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+    r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2}(?= [A-Z][a-z]))"  # "HK Yu": initials first
     r"(?:\s+(?:(?:al|el|bin|de|da|van|von|der)[\s-])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}"
 )
 _EVER, _FAR = dt.date(1, 1, 1), dt.date(9999, 12, 31)
@@ -351,7 +351,8 @@ def _titles_alone(text: str, found: list[Mention], free: Callable[[int, int], bo
 # "Shafqat Ali Khan said", "Foreign Office spokesperson Shafqat Ali Khan told reporters", "…, said
 # Shafqat Ali Khan": a named person and a speech verb next to each other
 _SAID = re.compile(
-    r"\b(?:said|says|told|added|stated|noted|wrote|clarified|stressed|emphasi[sz]ed|affirmed)\b"
+    r"\b(?:said|says|told|added|stated|noted|wrote|clarified|stressed|emphasi[sz]ed|affirmed|reiterated"
+    r"|declared|insisted|explained|underlined|underscored|asserted)\b"
 )
 
 

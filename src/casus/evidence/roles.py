@@ -73,6 +73,9 @@ SUPPLIERS = frozenset({"supplier", "provider", "exporter"})
 _OCCASIONS = frozenset({"after", "following", "since", "before", "amid", "despite"})
 
 
+_USES = frozenset({"use", "usage", "employment"})
+
+
 def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     """Who does a nominal event: its possessor or modifier ("China's water cannon", "Chinese
     manoeuvres"), its by/from phrase ("water cannon from the CCG vessels"), else the subject of
@@ -133,6 +136,15 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
         return []  # "after the water cannon assault, Manila lodged a protest": not the protester's act
     if head.pos_ == "ADP" and head.dep_ == "prep":  # "let loose with water cannons against ..."
         head = head.head
+        if (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() in _USES
+            and tok.head.lower_ == "of"
+            and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+        ):
+            # "China Coast Guard's use of water cannons against ...": the user ("over its use of
+            # flares" is left to the clause: "its" may be the one protested against)
+            return _noun_subject(s, head)
         if head.pos_ == "NOUN" and head.dep_ == "dobj" and tok.head.lower_ == "of":
             head = head.head  # "has a long history of military cooperation with"
     # "Qatar condemned the attack": who condemns it did not do it (but "Israel's military described
