@@ -2713,3 +2713,11 @@ def test_the_user_of_water_cannon_against_vessels_coerces_their_state() -> None:
     assert ("CHN", "coerce", "PHL") in triples(
         "Several embassies voiced concern over the China Coast Guard’s use of water cannons against Philippine vessels."
     )
+
+
+def test_concern_expressed_over_nothing_named_opposes_no_one() -> None:
+    text = (
+        "New Zealand voiced concern over the incident. "
+        "The South Korean Embassy also expressed concern and affirmed its support for maritime peace and stability."
+    )
+    assert not [t for t in triples(text) if t[0] == "KOR" and t[1] == "oppose"]

@@ -153,12 +153,18 @@ def _object_nouns(tok: Token) -> list[Token]:
 _UNNAMED_STATES = frozenset({"country", "nation", "state", "government", "ally", "power", "partner", "neighbour", "neighbor"})  # fmt: skip
 
 
+_FEELINGS = frozenset({"concern", "regret", "outrage", "dismay", "alarm", "disappointment", "displeasure",
+                       "indignation", "anger"})  # fmt: skip
+
+
 def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -> list[str]:
     """Whom a protest names only through what they did ("condemned the exercises", "expressed
     regret over the agreement"): the state the article spoke of last, or both parties of a pact."""
     # "The rare attack outside Gaza drew condemnation from Qatar": what drew it is what is condemned
     drawn = tok.dep_ == "dobj" and tok.head.lemma_.lower() in DRAWN
     nouns = [n for n in (_children(tok.head, "nsubj") if drawn else _object_nouns(tok)) if n.pos_ == "NOUN"]
+    # "expressed concern" over nothing named: a feeling, not what someone did
+    nouns = [n for n in nouns if n.lemma_.lower() not in _FEELINGS or _children(n, "prep")]
     if not nouns or any(s.mention(t) for n in nouns for t in n.subtree):
         return []
     if any(n.lemma_.lower() in NON_STATE for n in _children(tok, "dobj")):
