@@ -2721,3 +2721,13 @@ def test_concern_expressed_over_nothing_named_opposes_no_one() -> None:
         "The South Korean Embassy also expressed concern and affirmed its support for maritime peace and stability."
     )
     assert not [t for t in triples(text) if t[0] == "KOR" and t[1] == "oppose"]
+
+
+def test_a_threat_made_by_deed_is_no_ones_word_and_one_made_in_words_is_the_threateners() -> None:
+    deed = claims(
+        "Tokyo has summoned Beijing's ambassador after Chinese military aircraft locked radar onto Japanese jets."
+    )
+    locked = [c for c in deed if c.relation == "threaten"]
+    assert locked and all(c.attribution.kind == "author" for c in locked)
+    words = [c for c in claims("Israel had vowed to retaliate against Iran.") if c.relation == "threaten"]
+    assert words and all(c.attribution.kind == "officials" and c.attribution.who == "ISR" for c in words)

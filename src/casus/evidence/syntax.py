@@ -73,6 +73,20 @@ _OCCUPYING = frozenset({"occupy", "invade", "seize", "capture", "annex"})
 _QUARRELS = frozenset({"dispute", "claim", "issue", "policy", "right", "sovereignty", "trade", "tariff"})
 
 
+_SAID_THREATS = frozenset({"threaten", "threat", "warn", "warning", "vow", "ultimatum", "say", "declare"})
+
+
+def _said_threat(tok: Token) -> bool:
+    """A threat put in words ("threatened to keep attacking", "vowed to retaliate"), not by deed."""
+    for _ in range(3):
+        if tok.lemma_.lower() in _SAID_THREATS:
+            return True
+        if tok.dep_ not in ("xcomp", "dobj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok.lemma_.lower() in _SAID_THREATS
+
+
 def _leader(s: _Sentence, t: Token) -> bool:
     """A phrase that names a person in office ("Trump", "President Gustavo Petro")."""
     m = s.mention(t)
@@ -442,7 +456,8 @@ def _claim(
         return None  # "has been authorised to shoot down such balloons": a permission, not an event
     if noun and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in AVERTING:
         return None  # "may not deter an Indian offensive": an event that has not happened
-    if rel in SPEECH_ACTS:
+    if rel in SPEECH_ACTS and (rel != "threaten" or _said_threat(tok)):
+        # (a threat made by deed, "locked their radars on Japanese aircraft", is no one's word)
         said = _own_word(s, tok, subject, said)
     elif (
         rel == "consult"
