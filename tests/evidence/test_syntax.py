@@ -2731,3 +2731,13 @@ def test_a_threat_made_by_deed_is_no_ones_word_and_one_made_in_words_is_the_thre
     assert locked and all(c.attribution.kind == "author" for c in locked)
     words = [c for c in claims("Israel had vowed to retaliate against Iran.") if c.relation == "threaten"]
     assert words and all(c.attribution.kind == "officials" and c.attribution.who == "ISR" for c in words)
+
+
+def test_a_strike_on_a_smugglers_boat_strikes_no_state_but_one_on_hideouts_in_a_state_strikes_it() -> None:
+    assert not [t for t in triples(
+        "Days before the claimed fly-by, the US had struck a purported drug-smuggling vessel in the Caribbean Sea "
+        "it said was headed from Venezuela, killing all 11 people aboard."
+    ) if t[1] == "attack" and t[2] == "VEN"]  # fmt: skip
+    assert ("PAK", "attack", "AFG") in triples(
+        "Pakistan’s army also targeted militant hideouts in the Afghan capital."
+    )

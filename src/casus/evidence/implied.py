@@ -222,6 +222,10 @@ _PLACES = frozenset(
 )
 
 
+# what makes a boat or a group struck no state's ("a drug-smuggling vessel", "narco-terrorist boats")
+_CRIMINAL = NON_STATE | {"drug", "smuggling", "trafficking", "narco", "cartel", "terrorist", "pirate"}
+
+
 def struck(
     s: _Sentence, tok: Token, rel: str, subject: str, said_by: str | None, context: list[str]
 ) -> str | None:
@@ -285,9 +289,16 @@ def struck(
         others -= {said_by}
     if inside and inside[0] in others:
         others = {inside[0]}
+    hit = [d for d in _children(tok, "dobj") if d.lemma_.lower() not in _PLACES]
+    placed = [p for t in (tok, *hit) for p in _pobj(t, ("in", "inside"))]
+    if any(t.lemma_.lower() in _CRIMINAL for d in hit for t in d.subtree if t.i < d.i) and not any(
+        s.mention(t) for p in placed for t in p.subtree
+    ):
+        # "struck a purported drug-smuggling vessel ... headed from Venezuela": no state's (but
+        # "targeted militant hideouts in the Afghan capital" struck the state they are in)
+        return None
     if len(others) == 1:
         return others.pop()
-    hit = [d for d in _children(tok, "dobj") if d.lemma_.lower() not in _PLACES]
     if others or (rel == "attack" and hit):
         # "India said it struck infrastructure used by militants": what was hit is named, and it is
         # no state (nor a place in one); the article's story names the target only for a strike
