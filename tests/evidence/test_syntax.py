@@ -2741,3 +2741,11 @@ def test_a_strike_on_a_smugglers_boat_strikes_no_state_but_one_on_hideouts_in_a_
     assert ("PAK", "attack", "AFG") in triples(
         "Pakistan’s army also targeted militant hideouts in the Afghan capital."
     )
+
+
+def test_a_reported_clause_split_by_the_parse_keeps_its_own_subject() -> None:
+    got = triples(
+        "On Saturday, China’s coast guard reported that a Philippine ship “illegally stranded” at Sabina Shoal "
+        "“deliberately rammed” a Chinese vessel."
+    )
+    assert ("PHL", "coerce", "CHN") in got and ("CHN", "coerce", "PHL") not in got

@@ -348,6 +348,13 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
                 head = head.head
             subj = _children(head, *_SUBJ)
             return (s.actors(subj[0]) if subj else []), False
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH:
+            # "reported that a Philippine ship 'illegally stranded' at Sabina Shoal 'deliberately
+            # rammed' a Chinese vessel": a reported clause the parse split keeps the subject of its
+            # first part, not the reporter's
+            split = [c for c in _children(head.head, "ccomp") if c.i < head.i and _children(c, "nsubj")]
+            if split and not any(c.dep_ == "mark" for c in head.children):
+                return s.actors(_children(split[-1], "nsubj")[0]), False
         if head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") and head.head.i != head.i:
             # "the United States is obliged to defend Japan": a passive head's subject does it
             control = head.dep_ == "xcomp"
