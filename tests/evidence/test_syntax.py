@@ -2749,3 +2749,16 @@ def test_a_reported_clause_split_by_the_parse_keeps_its_own_subject() -> None:
         "“deliberately rammed” a Chinese vessel."
     )
     assert ("PHL", "coerce", "CHN") in got and ("CHN", "coerce", "PHL") not in got
+
+
+def test_a_warning_given_to_a_state_threatens_it() -> None:
+    assert ("IND", "threaten", "PAK") in triples(
+        "India gave a stern warning to Pakistan against any misadventure."
+    )
+
+
+def test_those_who_issued_condemnations_together_or_acted_along_with_others_each_act() -> None:
+    got = triples("Russia and China issued strong condemnations of Israel’s military strikes on Iran.")
+    assert {("RUS", "oppose", "ISR"), ("CHN", "oppose", "ISR")} <= got
+    cut = triples("Niger along with Burkina Faso and Mali have cut ties with France.")
+    assert {("NER", "sanction", "FRA"), ("BFA", "sanction", "FRA"), ("MLI", "sanction", "FRA")} <= cut

@@ -256,7 +256,7 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         # "sent a stern warning to Vladimir Putin": the parse may hang the addressee on the verb
         sent = (
             tok.dep_ == "dobj"
-            and tok.head.lemma_.lower() in ("send", "issue", "deliver")
+            and tok.head.lemma_.lower() in ("send", "issue", "deliver", "give")
             and pobj(tok.head, ("to",))
         )
         return "threaten" if pobj(tok, ("to", "against")) or sent else None

@@ -48,6 +48,10 @@ def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
     States, accused ..."), or of the doer of a nominal event ("US and British strikes"): each
     acts, so each gets its claim."""
     if tok.pos_ == "NOUN":
+        named_doer = any(_named(s, t) is not None for d in _doers(tok) for t in d.subtree)
+        if not named_doer and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            # "Russia and China issued strong condemnations of ...": those who issued them
+            return _co_subjects(s, tok.head)
         joint = [d for d in _doers(tok) if d.conjuncts]
         named = [a for d in joint[:1] for t in (d, *d.conjuncts) if (a := _named(s, t)) is not None]
         return list(dict.fromkeys(named)) if len(named) >= 2 else []
@@ -59,6 +63,16 @@ def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
         return _co_subjects(s, above) if above.i != tok.i and above.pos_ in ("VERB", "AUX") else []
     # "South Korea, the United States and Japan condemned": a list may be parsed as an apposition
     listed = [t for a in _children(subj[0], "appos") for t in (a, *a.conjuncts)] if subj else []
+    # "Niger along with Burkina Faso and Mali have cut ties": those the subject acts along with
+    listed += [
+        t
+        for p in (_children(subj[0], "prep") if subj else [])
+        if p.lower_ in ("along", "together")
+        for w in _children(p, "prep")
+        if w.lower_ == "with"
+        for o in _children(w, "pobj")
+        for t in (o, *o.conjuncts)
+    ]
     if not subj or not (subj[0].conjuncts or listed):
         return []
     # "Polish F-16 fighter jets, Dutch F-35s, Italian AWACS planes": a state named as a modifier
