@@ -2762,3 +2762,11 @@ def test_those_who_issued_condemnations_together_or_acted_along_with_others_each
     assert {("RUS", "oppose", "ISR"), ("CHN", "oppose", "ISR")} <= got
     cut = triples("Niger along with Burkina Faso and Mali have cut ties with France.")
     assert {("NER", "sanction", "FRA"), ("BFA", "sanction", "FRA"), ("MLI", "sanction", "FRA")} <= cut
+
+
+def test_a_charge_against_unnamed_states_gives_its_deeds_no_doer() -> None:
+    text = (
+        "Russia’s Ambassador Vasily Nebenzya spoke first. "
+        "Nebenzya also blamed Western nations for fueling the crisis by backing Israel."
+    )
+    assert not [t for t in triples(text) if t[1] == "support_politically"]
