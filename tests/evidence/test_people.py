@@ -127,3 +127,17 @@ def test_a_known_leaders_short_name_stands_for_him_when_no_one_shares_it() -> No
     # two Kims in the text: "Kim" alone is neither
     both = "North Korean leader Kim Jong Un met South Korean Defense Minister Kim Yong-hyun. Kim said so."
     assert "Kim" not in people(both)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*"ab ,.", "Russian", " President Vladimir Putin", "the Russian leader", " his country", "Kim Jong Un", " her nation's"]), max_size=40).map("".join))  # fmt: skip
+def test_own_countries_and_heads_keep_mentions_sorted_and_apart(text: str) -> None:
+    from casus.evidence.people import heads_by_state, own_countries
+
+    out = own_countries(
+        text, heads_by_state(text, introduced_people(text, default_gazetteer().find(text, D)))
+    )
+    spans = [(m.start, m.end) for m in out]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
+    assert all(m.text == text[m.start : m.end] for m in out)

@@ -2770,3 +2770,17 @@ def test_a_charge_against_unnamed_states_gives_its_deeds_no_doer() -> None:
         "Nebenzya also blamed Western nations for fueling the crisis by backing Israel."
     )
     assert not [t for t in triples(text) if t[1] == "support_politically"]
+
+
+def test_his_country_is_the_state_of_the_office_holder_named_just_before() -> None:
+    text = (
+        "Russian President Vladimir Putin met North Korean leader Kim Jong Un. Putin and Kim spoke on Tuesday, "
+        "during which the Russian leader praised Pyongyang for providing his country with military assistance."
+    )
+    helped = [c for c in claims(text) if c.relation == "assist_militarily"]
+    assert [(c.subject, c.object) for c in helped] == [("PRK", "RUS")]
+    # "the Russian leader" is the one head of that state named before: on his word
+    assert helped[0].attribution.kind == "speaker" and helped[0].attribution.who == "Vladimir Putin"
+    assert ("USA", "support_politically", "PHL") in triples(
+        "US ambassador to Manila MaryKay Carlson said her country stands firmly with the Philippines."
+    )

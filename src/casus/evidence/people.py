@@ -312,6 +312,81 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
+_OWN_COUNTRY = re.compile(r"\b(?:[Hh]is|[Hh]er) (?:country|nation)\b")
+_HOLDER = re.compile(
+    r"(?:['’]s)? +(?:leader|president|premier|prime minister|chancellor|king|(?:foreign|defen[cs]e) minister"
+    r"|ambassador|envoy)\b",
+    re.I,
+)
+_OWN_REACH = 250  # characters back to the person whose country it is: the same or the sentence before
+
+
+def own_countries(text: str, found: list[Mention]) -> list[Mention]:
+    """`found` with "his country" and "her country" as mentions of the state of the office-holder
+    named last before them ("Zelensky said Russia would send troops against his country")."""
+    # office-holders, by name or by their state and title ("the Russian leader praised Pyongyang
+    # for providing his country with ...")
+    leaders = [
+        m for m in found
+        if m.form.kind == "leader" or (m.form.kind in ("demonym", "name") and _HOLDER.match(text, m.end))
+    ]  # fmt: skip
+    if not leaders:
+        return found
+    starts = [m.start for m in leaders]
+    taken = sorted((m.start, m.end) for m in found)
+    begins = [b for b, _ in taken]
+    extra = []
+    for c in _OWN_COUNTRY.finditer(text):
+        i = bisect_left(starts, c.start())
+        if not i or c.start() - leaders[i - 1].end > _OWN_REACH:
+            continue
+        j = bisect_left(begins, c.end())
+        if j and taken[j - 1][1] > c.start():
+            continue  # inside another mention
+        form = Form(c.group(0), "name", leaders[i - 1].form.target, _EVER, _FAR)
+        extra.append(Mention(c.start(), c.end(), c.group(0), form, True))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+_HEADS = frozenset(
+    {"president", "prime minister", "leader", "supreme leader", "chancellor", "king", "premier"}
+)
+_THE_HEAD = re.compile(r" +(?:leader|president)\b")
+
+
+def heads_by_state(text: str, found: list[Mention]) -> list[Mention]:
+    """`found` with "the Russian leader" (a state's word, then "leader" or "president") as the one
+    head of that state the text has named before ("Russian President Vladimir Putin"); none when
+    it has named two."""
+    heads: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    out = []
+    for m in found:
+        if m.form.kind == "leader" and m.form.person and (m.form.office or "") in _HEADS:
+            heads.setdefault(m.form.target, set()).add(m.form.person)
+            first.setdefault(m.form.target, m.start)
+        the = text[max(0, m.start - 4) : m.start].lower() == "the "
+        held = heads.get(m.form.target, set())
+        if (
+            m.form.kind == "demonym" and the and len(held) == 1
+            and m.start > first[m.form.target] and (h := _THE_HEAD.match(text, m.end))
+        ):  # fmt: skip
+            person = next(iter(held))
+            form = Form(
+                text[m.start : h.end()],
+                "leader",
+                m.form.target,
+                _EVER,
+                _FAR,
+                person=person,
+                office="introduced",
+            )
+            out.append(Mention(m.start, h.end(), form.text, form, True))
+        else:
+            out.append(m)
+    return out
+
+
 _SMALL = frozenset({"of", "the", "for", "to", "and"})
 
 
