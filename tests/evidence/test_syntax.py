@@ -2784,3 +2784,9 @@ def test_his_country_is_the_state_of_the_office_holder_named_just_before() -> No
     assert ("USA", "support_politically", "PHL") in triples(
         "US ambassador to Manila MaryKay Carlson said her country stands firmly with the Philippines."
     )
+
+
+def test_the_one_who_thanks_a_state_for_its_military_assistance_was_helped() -> None:
+    assert ("PRK", "assist_militarily", "RUS") in triples(
+        "Putin thanked North Korea for its military assistance."
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.blame import BLAMERS
+from casus.evidence.blame import BLAMERS, PRAISERS
 from casus.evidence.events import EVENT_NOUNS
 from casus.evidence.lexicon import DRAWN, NEAR, NON_STATE
 from casus.evidence.nominal import signed_pact
@@ -124,13 +124,18 @@ def _helped(s: _Sentence, tok: Token, rel: str) -> list[str]:
     intercept the drones" (the subject of the task), "made a request for help from its EU
     partners" (the 'from' phrase under the request's verb)."""
     if rel == "assist_militarily":
-        return [
+        tasked = [
             a
             for c in tok.children
             if c.dep_ in ("ccomp", "xcomp")
             for n in _children(c, "nsubj")
             for a in s.actors(n)
         ]
+        thanked = tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in PRAISERS
+        # "Putin thanked North Korea for its assistance": the one who thanks was helped
+        return tasked or (
+            [a for n in _children(tok.head.head, "nsubj") for a in s.actors(n)] if thanked else []
+        )
     head = tok.head if tok.dep_ == "dobj" else tok
     asked = [a for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ == "from" for a in s.actors(t)]
     # "seek Russian technology transfers": the state whose help is sought modifies it
