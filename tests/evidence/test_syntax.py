@@ -2790,3 +2790,11 @@ def test_the_one_who_thanks_a_state_for_its_military_assistance_was_helped() -> 
     assert ("PRK", "assist_militarily", "RUS") in triples(
         "Putin thanked North Korea for its military assistance."
     )
+
+
+def test_a_clause_on_the_event_condemned_is_not_the_event() -> None:
+    text = (
+        "Moldova’s foreign ministry summoned the head of the Russian diplomatic mission and condemned the "
+        "“unacceptable violations” which “represent a serious threat to the national security of Moldova”."
+    )
+    assert ("MDA", "oppose", "RUS") in triples(text)

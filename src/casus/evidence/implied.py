@@ -170,7 +170,10 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
     nouns = [n for n in (_children(tok.head, "nsubj") if drawn else _object_nouns(tok)) if n.pos_ == "NOUN"]
     # "expressed concern" over nothing named: a feeling, not what someone did
     nouns = [n for n in nouns if n.lemma_.lower() not in _FEELINGS or _children(n, "prep")]
-    if not nouns or any(s.mention(t) for n in nouns for t in n.subtree):
+    # (a clause on the event is not the event: "the test, which he called a violation of Security
+    # Council resolutions")
+    said_of = {t.i for n in nouns for c in n.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    if not nouns or any(s.mention(t) for n in nouns for t in n.subtree if t.i not in said_of):
         return []
     if any(n.lemma_.lower() in NON_STATE for n in _children(tok, "dobj")):
         return []  # "blamed Druze militias for violating the ceasefire": a group, not a state
