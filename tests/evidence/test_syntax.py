@@ -2798,3 +2798,32 @@ def test_a_clause_on_the_event_condemned_is_not_the_event() -> None:
         "“unacceptable violations” which “represent a serious threat to the national security of Moldova”."
     )
     assert ("MDA", "oppose", "RUS") in triples(text)
+
+
+def test_a_war_is_no_place_troops_are_sent_to() -> None:
+    got = triples(
+        "Moscow and Pyongyang have denied that North Korean troops are fighting in the Ukraine war."
+    )
+    assert ("PRK", "send_troops", "UKR") not in got
+
+
+def test_any_attempt_warned_of_is_no_event() -> None:
+    assert not [t for t in triples(
+        "Washington warned Venezuela that any attempt to invade Guyana would be a very bad move."
+    ) if t[1] == "attack"]  # fmt: skip
+
+
+def test_condemning_a_named_groups_deed_opposes_no_state() -> None:
+    text = "Israel struck Lebanon on Monday. Lebanon’s Prime Minister Nawaf Salam condemned Hezbollah’s rocket fire."
+    assert ("LBN", "oppose", "ISR") not in triples(text)
+    # but a day's strikes are the state's that struck
+    day = "India struck Pakistan on Wednesday. Pakistan’s Prime Minister Shehbaz Sharif condemned Wednesday’s airstrikes."
+    assert ("PAK", "oppose", "IND") in triples(day)
+
+
+def test_he_after_a_person_of_no_state_is_that_person_not_the_state_named_before() -> None:
+    text = (
+        "As Ukraine stepped up attacks on Moscow’s Black Sea fleet, Abkhazia’s separatist leader Aslan Bzhania "
+        "said he has signed an agreement with Russia to establish a naval base."
+    )
+    assert ("UKR", "agree_sign", "RUS") not in triples(text)

@@ -13,6 +13,7 @@ from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import REACTIONS
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
+from casus.evidence.voice import CALENDAR
 
 __all__ = ["fill_object", "pact_parties", "struck"]
 
@@ -177,6 +178,12 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
         return []
     if any(n.lemma_.lower() in NON_STATE for n in _children(tok, "dobj")):
         return []  # "blamed Druze militias for violating the ceasefire": a group, not a state
+    if any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" and not s.actors(c)
+        and c.lower_ not in CALENDAR and not _children(c, "det")  # "Wednesday's", "the Teresa Magbanua's"
+        for n in nouns for c in n.children
+    ):  # fmt: skip
+        return []  # "condemned Hezbollah's rocket fire": whose it was is named, and it is no state
     if any(
         n.lemma_.lower() in _UNNAMED_STATES
         and not any(c.lower_ in ("these", "those", "the", "both") for c in n.children)

@@ -425,6 +425,10 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
             found = s.actors(subj[0])
             if found:
                 return found
+            if word in ("he", "she") and subj[0].pos_ == "PROPN":
+                # "Abkhazia's separatist leader Aslan Bzhania said he has signed": that person,
+                # of no state named, not the state named before him
+                return []
     # "in Dushanbe ..., he would meet": a person is not a capital named before him
     before = [
         m.form.target

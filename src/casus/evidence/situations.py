@@ -16,6 +16,7 @@ from casus.evidence.nominal import between_of
 from casus.evidence.parsed import Sentence
 from casus.evidence.roles import _noun_subject, _subject
 from casus.evidence.triggers import children, is_troops
+from casus.evidence.wars import WARS
 
 __all__ = ["situation"]
 
@@ -99,8 +100,10 @@ def _presence(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
         return None
     owner = s.actors(troops[0])
     # "arrived in the combat zone in Russia's Kursk region": the first state named in the place
+    # (not "fighting in the Ukraine war": a war is no place)
     where = [next((a for t in o.subtree if (m := s.mention(t)) is not None for a in [m.form.target] if a not in owner), None)
-             for p in children(tok, "prep") if p.lower_ in ("in", "inside") for o in children(p, "pobj")]  # fmt: skip
+             for p in children(tok, "prep") if p.lower_ in ("in", "inside") for o in children(p, "pobj")
+             if o.lemma_.lower() not in WARS]  # fmt: skip
     return owner, [w for w in where if w is not None]
 
 

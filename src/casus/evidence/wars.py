@@ -63,7 +63,8 @@ def fought(s: _Sentence, tok: Token, subjects: list[str]) -> list[tuple[str, lis
     along = [a for p in _pobj(tok, ("alongside", "with", "for")) for a in s.actors(p)]
     direct = [a for c in _children(tok, "dobj") for a in s.actors(c)]
     if subjects and _fighters_are_troops(tok):
-        where = along or [a for p in _pobj(tok, ("in",)) for a in s.actors(p)]
+        # fighting in a state, not "in the Ukraine war" (the war is no place)
+        where = along or [a for p in _pobj(tok, ("in",)) if p.lemma_.lower() not in WARS for a in s.actors(p)]
         sent = [a for a in where if a not in subjects and a not in against]
         fights = [("attack", against + direct)] if against or direct else []  # no enemy guessed
         return [*fights, *([("send_troops", sent[:1])] if sent else [])]
