@@ -2827,3 +2827,16 @@ def test_he_after_a_person_of_no_state_is_that_person_not_the_state_named_before
         "said he has signed an agreement with Russia to establish a naval base."
     )
     assert ("UKR", "agree_sign", "RUS") not in triples(text)
+
+
+def test_a_complaint_lodged_with_the_un_does_not_oppose_the_un() -> None:
+    got = triples("Iraq filed a complaint with the United Nations over the airspace violations.")
+    assert ("IRQ", "oppose", "UN") not in got
+
+
+def test_urging_all_sides_opposes_no_one_in_particular() -> None:
+    text = (
+        "Israel struck Beirut on Sunday. "
+        "The UN special coordinator for Lebanon also urged all sides to halt any actions that could undermine the ceasefire."
+    )
+    assert not [t for t in triples(text) if t[1] == "oppose"]

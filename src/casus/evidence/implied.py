@@ -190,6 +190,11 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
         for n in _children(tok, "dobj")
     ):
         return []  # "accused Western countries of arming ...": states left unnamed ("these countries" are not)
+    if any(
+        n.lemma_.lower() in ("side", "party") and any(c.lower_ in ("all", "any") for c in n.children)
+        for n in _children(tok, "dobj")
+    ):
+        return []  # "urged all sides to halt any actions": everyone, so no one in particular
     # a state the sentence itself names ("condemned the incident ... and demanded that China
     # return the rifles") before the one the article spoke of last
     # not in the protester's own phrase ("The US, which has a pact with Manila, denounced", "the UN

@@ -6,6 +6,7 @@ verbs itself.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from casus.evidence.by_object import ENVOYS, is_troops
@@ -81,6 +82,14 @@ def talks_named(tok: Token) -> list[Token]:
     named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
     named += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "under" for p in c.children]
     return [t for c in named for t in c.subtree]
+
+
+_FORUMS = re.compile(r"\b(?:United Nations|UN|U\.N\.|Security Council|International Court|ICJ|WTO)\b")
+
+
+def _forum(p: Token) -> bool:
+    """A body complaints are lodged with, to judge them (the UN, the ICJ)."""
+    return _FORUMS.search(" ".join(t.text for t in p.subtree)) is not None
 
 
 def asked_for(tok: Token) -> Token | None:
@@ -251,6 +260,8 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         to += pobj(verb, ("to", "with", "against")) if lodged else []
         # "lodged its protest over Modi's visit": over what a state did
         to += [p for p in pobj(tok, ("over", "about")) if any(t.pos_ == "PROPN" for t in p.subtree)]
+        # "filed a complaint with the United Nations": the forum it is lodged with, not its target
+        to = [p for p in to if not (p.head.lower_ in ("with", "to") and _forum(p))]
         return "oppose" if lemma in ("protest", "representation", "complaint") and lodged and to else None
     if rel == "~warning":  # "issued a warning to Poland and the Baltic states"; not "warning shots"
         # "sent a stern warning to Vladimir Putin": the parse may hang the addressee on the verb
