@@ -2840,3 +2840,15 @@ def test_urging_all_sides_opposes_no_one_in_particular() -> None:
         "The UN special coordinator for Lebanon also urged all sides to halt any actions that could undermine the ceasefire."
     )
     assert not [t for t in triples(text) if t[1] == "oppose"]
+
+
+def test_a_named_person_condemning_in_a_statement_condemns_on_his_own_word() -> None:
+    cs = claims(
+        "According to a Kremlin statement, Vladimir Putin strongly condemned Israel's recent attacks on Iranian territory."
+    )
+    opposed = [c for c in cs if c.relation == "oppose"]
+    assert (
+        opposed
+        and opposed[0].attribution.kind == "speaker"
+        and opposed[0].attribution.who == "Vladimir Putin"
+    )

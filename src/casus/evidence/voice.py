@@ -469,10 +469,25 @@ def _own_word(s: _Sentence, tok: Token, subject: str | None, found: Attribution)
     if subject is None:
         return found
     if found.kind == "officials" and found.who is None and subject not in organisation_ids():
-        return found.model_copy(update={"who": subject})
+        # "According to a Kremlin statement, Putin strongly condemned ...": the one named doing it
+        own = _actors_word(s, tok, subject)
+        return (
+            own
+            if own.kind == "speaker" and _named_doer(s, tok)
+            else found.model_copy(update={"who": subject})
+        )
     if found.kind == "media_reports" and found.who:
         return _actors_word(s, tok, subject).model_copy(update={"via": found.who})
     return _actors_word(s, tok, subject) if found.kind == "author" else found
+
+
+def _named_doer(s: _Sentence, tok: Token) -> bool:
+    """The speech act's own subject is a person the article names (not "the ministry")."""
+    return any(
+        (m := s.mention(t)) is not None and m.form.kind == "leader"
+        for c in _children(tok, "nsubj")
+        for t in c.subtree
+    )
 
 
 def _actors_word(s: _Sentence, tok: Token, subject: str) -> Attribution:
