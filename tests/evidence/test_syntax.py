@@ -2852,3 +2852,14 @@ def test_a_named_person_condemning_in_a_statement_condemns_on_his_own_word() -> 
         and opposed[0].attribution.kind == "speaker"
         and opposed[0].attribution.who == "Vladimir Putin"
     )
+
+
+def test_an_expelled_intelligence_officer_is_a_sanction_and_why_troops_went_is_not_where() -> None:
+    assert ("GBR", "sanction", "RUS") in triples(
+        "An undeclared Russian military intelligence officer will be expelled from the UK."
+    )
+    got = triples(
+        "Egypt has deployed 40,000 troops to the Gaza border amid rising concerns that Israel will displace "
+        "Palestinians from Gaza into North Sinai."
+    )
+    assert ("EGY", "send_troops", "ISR") not in got

@@ -16,7 +16,7 @@ __all__ = [
 
 Token = Any  # spacy.tokens.Token
 
-ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "attache", "embassy", "agent", "spouse", "consul", "commissioner"})  # fmt: skip
+ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "official", "representative", "attaché", "attache", "embassy", "agent", "spouse", "consul", "commissioner", "officer"})  # fmt: skip
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 

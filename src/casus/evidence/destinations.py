@@ -79,6 +79,8 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 # "transferred weapons from its bases in Syria to Libya": where they went, not came from
                 out += [a for p in _pobj(c, ("to", "into")) for a in s.actors(p)]
                 continue
+            if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCES:
+                continue  # "amid rising concerns that Israel will displace ...": why, not where
             if c.dep_ in ("advcl", "xcomp", "prep", "acl", "relcl") and c.i > tok.i and not temporal:
                 wars = [p for p in _children(c, "pobj") if p.lemma_.lower() in WARS]
                 if wars:  # "to the war in Ukraine": where the war is fought, not who is helped
@@ -88,6 +90,9 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     return out
 
 
+_CIRCUMSTANCES = frozenset(
+    {"amid", "despite", "after", "before", "during", "following", "because", "as", "since", "over"}
+)
 _FIGHTING = frozenset({"fight", "attack", "battle", "repel", "counter", "combat", "fend", "strike"})
 
 
