@@ -47,3 +47,10 @@ def test_no_claims_from_asides() -> None:
     r = read_document(Document("t", None, dt.date(2025, 6, 1), text))
     assert {(c.subject, c.relation, c.object) for c in r.claims} == {("ISR", "attack", "SYR")}
     assert {a.id for a in r.actors} >= {"IRN", "GBR", "LBN"}  # actors are still counted
+
+
+def test_a_quoted_question_someone_asked_is_a_question() -> None:
+    from casus.evidence.asides import aside
+
+    assert aside('"Why didn\'t the Saudis sign an agreement with Egypt?" another man asked.') == "question"
+    assert aside('"Russia attacked us," he said.') is None

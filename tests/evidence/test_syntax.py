@@ -2863,3 +2863,27 @@ def test_an_expelled_intelligence_officer_is_a_sanction_and_why_troops_went_is_n
         "Palestinians from Gaza into North Sinai."
     )
     assert ("EGY", "send_troops", "ISR") not in got
+
+
+def test_fighter_jets_sent_to_protect_an_allys_airspace_are_help_not_troops_or_a_sale() -> None:
+    got = triples("France will send three Rafale fighter jets to help protect Polish airspace.")
+    assert ("FRA", "assist_militarily", "POL") in got
+    assert not {t for t in got if t[1] in ("send_troops", "transfer_arms")}
+
+
+def test_hazardous_manoeuvres_and_drone_incursions_are_coercion() -> None:
+    assert ("CHN", "coerce", "PHL") in triples(
+        "Chinese vessels also conducted hazardous maneuvers and blocking actions against Philippine vessels."
+    )
+    got = triples(
+        "Following Russian drone incursions into Poland, France decided to deploy three fighter jets."
+    )
+    assert ("RUS", "coerce", "POL") in got and ("RUS", "attack", "POL") not in got
+
+
+def test_a_charge_against_the_west_gives_its_deeds_no_doer() -> None:
+    got = triples(
+        "Putin went on to accuse the West of violating its responsibilities by delivering F-16s and other "
+        "weapons to Ukraine."
+    )
+    assert not [t for t in got if t[1] == "transfer_arms"]

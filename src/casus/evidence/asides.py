@@ -25,6 +25,13 @@ _CREDIT = re.compile(
     re.I,
 )
 _QUESTION = re.compile(r"\?\s*$")
+# '"Why didn't the Saudis sign an agreement with Egypt?" another man asked.': a passer-by's question
+# (an official's rhetorical one, '"And isn't this a serious escalation?" he asked', is his word)
+_ASKED = re.compile(
+    r"\?\s*[\"”’']\s*,?\s*(?:another|one|a|an)\s+(?:\w+\s+)?(?:man|woman|user|resident|person|commenter|reader|citizen)"
+    r"\s+(?:asked|wondered|questioned)\b[^\"“”]*$",
+    re.I,
+)
 _OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
 
 
@@ -36,5 +43,7 @@ def aside(sentence: str) -> str | None:
     if _CREDIT.search(sentence):
         return "photo caption"
     if _QUESTION.search(sentence) and not _OPENS_QUOTE.search(sentence):
+        return "question"
+    if _OPENS_QUOTE.search(sentence) and _ASKED.search(sentence):
         return "question"
     return None

@@ -52,6 +52,11 @@ def is_troops(tok: Token) -> bool:
 _CLAUSES = frozenset({"xcomp", "advcl", "ccomp", "relcl", "acl"})
 
 
+_GUARDING = frozenset(
+    {"help", "protect", "defend", "guard", "patrol", "police", "reinforce", "bolster", "secure"}
+)
+
+
 def _purpose(clause: Token, verb: Token) -> bool:
     """An infinitive clause on the verb itself: what the sending is for."""
     return clause.head.i == verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
@@ -84,7 +89,8 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
         return "coerce"
     if "letter" in words and lemma == "send":
         return "consult"  # "had sent a letter to Iran's Supreme Leader Ali Khamenei"
-    if words & TROOPS:
+    # "fighter jets" are aircraft, not fighters
+    if words & TROOPS - ({"fighter"} if words & {"jet", "aircraft", "plane"} else set()):
         return "send_troops"
     if words & TECH:
         return "transfer_technology"
@@ -93,6 +99,8 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
         # system to the Philippines": one's own arms placed, not given
         if lemma in ("deploy", "station"):
             return "mobilize" if pobj(tok, ("to", "along", "near", "on", "at", "in")) else None
+        if any(_purpose(c, tok) and c.lemma_.lower() in _GUARDING for c in tok.children):
+            return None  # "will send three Rafale fighter jets to help protect Polish airspace": the help
         return "transfer_arms"
     if words & VESSELS:
         return "mobilize"

@@ -14,6 +14,7 @@ from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
     DRAWN,
+    HARASSING,
     NOUN_TRIGGERS,
     STRUCK_OF,
     TECH,
@@ -157,13 +158,24 @@ _REFUSED_TALKS = frozenset({"shun", "reject", "rebuff", "refuse", "spurn", "boyc
 def noun_relation(tok: Token, lemma: str) -> str | None:
     """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
     rel = NOUN_TRIGGERS.get(lemma)
+    if rel == "~attack" and lemma in ("incursion", "intrusion"):
+        # "Russian drone incursions into Poland": aircraft crossing in, a coercion (not "Ukraine's
+        # incursion into the Kursk region", an attack)
+        flown = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("compound", "amod", "nmod")
+            for t in c.subtree
+        }
+        if flown & {"drone", "aircraft", "jet", "balloon", "plane", "helicopter", "airspace"}:
+            return "coerce"
     if rel == "~cannon":
         return "coerce" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
     if rel == "~coerce":
         # "concerted and dangerous maneuvers": the modifiers and their conjuncts
         mods = {t.lower_ for c in tok.children for t in (c, *c.conjuncts)}
         if lemma in ("maneuver", "manoeuvre", "collision"):
-            return "coerce" if mods & {"dangerous", "blocking", "aggressive", "unsafe", "reverse"} else None
+            return "coerce" if mods & (HARASSING | {"reverse"}) else None
         return "coerce"
     if rel == "~exchange":  # "an exchange of fire between Israeli and Egyptian soldiers"
         traded = {p.lemma_.lower() for p in pobj(tok, ("of",))}

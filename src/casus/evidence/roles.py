@@ -321,7 +321,7 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         if head.i != tok.i and (accused := _accused(s, head)):
             return accused, False  # "accused the North of sending troops to help Russia": the North helps
         if (blamer := accuser(head)) is not None and any(
-            d.pos_ == "NOUN" and not s.actors(d) for d in _children(blamer, "dobj")
+            d.pos_ in ("NOUN", "PROPN") and not s.actors(d) for d in _children(blamer, "dobj")
         ):
             return [], False  # "blaming Western nations for fueling the crisis by backing Israel": unnamed
         infinitive = head.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children)

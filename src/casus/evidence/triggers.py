@@ -31,6 +31,7 @@ from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
     EXERCISES,
+    HARASSING,
     NON_STATE,
     NOUN_TRIGGERS,
     TECH,
@@ -392,7 +393,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~drill":
         if {"war", "game"} <= words:
             words = words | {"wargame"}  # "staged war games around Taiwan"
-        if words & {"dangerous", "unsafe", "aggressive", "blocking"}:
+        if words & HARASSING:
             return None  # "conducted dangerous maneuvers": coercion, coded on the noun
         if words & EXERCISES:
             return exercise(words)
