@@ -2887,3 +2887,20 @@ def test_a_charge_against_the_west_gives_its_deeds_no_doer() -> None:
         "weapons to Ukraine."
     )
     assert not [t for t in got if t[1] == "transfer_arms"]
+
+
+def test_it_saying_after_a_state_acted_is_that_state_and_a_new_paragraph_of_a_quote_closes_it() -> None:
+    cs = claims(
+        "On Wednesday, Poland gathered its NATO allies for urgent talks after it said Russian drones flew into "
+        "Polish airspace during an attack on Ukraine."
+    )
+    assert cs and all(c.attribution.kind == "officials" and c.attribution.who == "POL" for c in cs)
+    text = (
+        '"I also discussed this matter with the British prime minister. '
+        '"We will not give in to Russia\'s increasing intimidation," added Macron. '
+        "No other details were immediately provided. "
+        "Russian drones flew into Polish airspace during an attack on Ukraine. "
+        "Poland's airspace was violated 19 times, Prime Minister Donald Tusk said."
+    )
+    flew = [c for c in claims(text) if c.text.startswith("Russian drones")]
+    assert flew and all(c.attribution.kind != "speaker" for c in flew)

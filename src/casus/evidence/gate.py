@@ -93,6 +93,10 @@ def _still_open(sent: str) -> bool:
     """Whether a quotation open before the sentence is open after it: it holds no closing mark, or
     closes one and opens another."""
     closes = sent.count(CLOSE_QUOTE) + sent.count('"')
+    if sent.lstrip()[:1] in ('"', _OPEN):
+        # a paragraph of the same quotation opens with its mark again ('"I also discussed ...' then
+        # '"We will not give in ...," added Macron'): open after it as it leaves its own
+        return open_after(sent)
     return closes == 0 or open_after(sent[sent.find(CLOSE_QUOTE if CLOSE_QUOTE in sent else '"') + 1 :])
 
 

@@ -399,6 +399,12 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
         if not subj and (before := _appos_before(speech)) is not None:
             subj = [before]  # "..., Seoul's spy agency said": the parse hung the speaker on the name before
         subj = subj or _subject_above(speech)
+        if subj and subj[0].lower_ == "it" and speech.dep_ in ("advcl", "conj") and speech.head.i != speech.i:
+            # "Poland gathered its NATO allies after it said Russian drones flew into its airspace":
+            # "it" is the state the clause above names as its subject
+            above = [m for c in _children(speech.head, "nsubj") if (m := s.mention(c)) is not None]
+            if above and above[0].form.kind not in ("leader", "org"):
+                return Attribution(kind="officials", who=above[0].form.target)
         if subj and subj[0].lower_ not in ("it", "this", "that"):
             said = _source(s, subj[0])
             titled = any(
