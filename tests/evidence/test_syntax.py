@@ -2904,3 +2904,10 @@ def test_it_saying_after_a_state_acted_is_that_state_and_a_new_paragraph_of_a_qu
     )
     flew = [c for c in claims(text) if c.text.startswith("Russian drones")]
     assert flew and all(c.attribution.kind != "speaker" for c in flew)
+
+
+def test_a_dateline_in_capitals_places_the_unnamed_officials() -> None:
+    cs = claims(
+        "ISLAMABAD: Pakistan and Saudi Arabia conducted a joint military exercise in November, a military statement said."
+    )
+    assert cs and all(c.attribution.kind == "officials" and c.attribution.who == "PAK" for c in cs)

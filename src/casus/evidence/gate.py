@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from casus.evidence.gazetteer import Mention
+from casus.evidence.gazetteer import Mention, default_gazetteer
 from casus.evidence.lexicon import CANDIDATE, COLLECTIVE, GROUPED, TREATY_LANGUAGE
 from casus.evidence.model import Quotation
 from casus.evidence.people import named_speaker
@@ -82,6 +82,19 @@ PARSE_BUDGET_WORDS = 60_000  # per document: beyond it (a book, not an article),
 
 
 _OPEN, CLOSE_QUOTE = "“", "”"
+
+
+_PLACE = re.compile(r"[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)?")
+
+
+def _place(dateline: str) -> str | None:
+    """The state of a dateline's place written in capitals ("ISLAMABAD:", "BEIJING -"), which the
+    gazetteer's patterns (written as names are) do not match."""
+    m = _PLACE.match(dateline)
+    if m is None:
+        return None
+    forms = default_gazetteer().by_text.get(m.group(0).title(), [])
+    return next((f.target for kind in ("capital", "name") for f in forms if f.kind == kind), None)
 
 
 def open_after(sent: str) -> bool:
@@ -211,7 +224,9 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
         elif len(states) >= 2:
             group_last = False
         if dateline is not None and index == 0:
-            filed_from = next((m.form.target for m in local if m.start < dateline.end()), None)
+            filed_from = next((m.form.target for m in local if m.start < dateline.end()), None) or _place(
+                dateline.group(0)
+            )
         for m in reversed(local):
             if m.form.kind in ("leader", "org") or (dateline is not None and m.start < dateline.end()):
                 continue  # a dateline's city is where the news was filed, not a party to it
