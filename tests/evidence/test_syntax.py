@@ -2911,3 +2911,15 @@ def test_a_dateline_in_capitals_places_the_unnamed_officials() -> None:
         "ISLAMABAD: Pakistan and Saudi Arabia conducted a joint military exercise in November, a military statement said."
     )
     assert cs and all(c.attribution.kind == "officials" and c.attribution.who == "PAK" for c in cs)
+
+
+def test_talks_asked_for_are_a_consultation_and_a_dateline_after_a_headline_places_officials() -> None:
+    text = (
+        "Poland asks NATO for talks after drones cross its border\n\n"
+        "WARSAW — Russian drones entered Polish airspace during an attack on Ukraine, the government said."
+    )
+    cs = claims(text)
+    assert ("POL", "consult", "NATO") in {(c.subject, c.relation, c.object) for c in cs}
+    assert not [c for c in cs if c.relation == "request_aid"]
+    entered = [c for c in cs if c.relation == "coerce"]
+    assert entered and all(c.attribution.kind == "officials" and c.attribution.who == "POL" for c in entered)

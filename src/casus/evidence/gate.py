@@ -223,7 +223,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             group, group_last = listed, True
         elif len(states) >= 2:
             group_last = False
-        if dateline is not None and index == 0:
+        if dateline is not None and index <= 1 and filed_from is None:  # (after a headline too)
             filed_from = next((m.form.target for m in local if m.start < dateline.end()), None) or _place(
                 dateline.group(0)
             )

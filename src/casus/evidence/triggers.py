@@ -302,7 +302,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~urge":
         return urged(tok, lemma)
     if rel == "~request":
-        return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS | TECH) or pobj(tok, ("for",)) else None
+        asked = {p.lemma_.lower() for p in pobj(tok, ("for",))}
+        if asked & _TALKS and not words & (ASSISTANCE | TROOPS | ARMS | TECH):
+            return "consult"  # "Poland asks NATO for talks": talks asked for, not help
+        return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS | TECH) or asked else None
     if rel == "~support":
         if purpose_of_sending(tok):
             return None  # "sent troops to support Russia's war": the sending is the support
@@ -459,6 +462,9 @@ def relation(tok: Token) -> str | None:
     `casus.evidence.wars` to resolve (who fights whom)."""
     rel = _relation(tok)
     return None if rel is None or (rel.startswith("~") and rel != "~fight") else rel
+
+
+_TALKS = frozenset({"talk", "talks", "consultation", "meeting", "dialogue", "negotiation", "discussion"})
 
 
 def _relation(tok: Token) -> str | None:
