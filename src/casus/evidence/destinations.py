@@ -91,7 +91,7 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
 
 
 _CIRCUMSTANCES = frozenset(
-    {"amid", "despite", "after", "before", "during", "following", "because", "as", "since", "over"}
+    {"amid", "despite", "after", "before", "during", "following", "because", "since", "over"}
 )
 _FIGHTING = frozenset({"fight", "attack", "battle", "repel", "counter", "combat", "fend", "strike"})
 

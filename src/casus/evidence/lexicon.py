@@ -333,9 +333,9 @@ MEDIA = frozenset(
         "television", "radio"
     ]
 )  # fmt: skip
-# Heads whose national adjective names a non-state body, not the state ("the Palestinian movement").
-# how a manoeuvre that harasses is told ("dangerous maneuvers", "hazardous maneuvers and blocking")
+# How a manoeuvre that harasses is told ("dangerous maneuvers", "hazardous maneuvers and blocking").
 HARASSING = frozenset({"dangerous", "unsafe", "aggressive", "blocking", "hazardous", "reckless", "risky", "unprofessional"})  # fmt: skip
+# Heads whose national adjective names a non-state body, not the state ("the Palestinian movement").
 NON_STATE = frozenset({"movement", "group", "militant", "faction", "militia", "rebel", "insurgent", "separatist", "party", "mercenary"})  # fmt: skip
 OFFICIAL_WORDS = frozenset(
     [
