@@ -2923,3 +2923,10 @@ def test_talks_asked_for_are_a_consultation_and_a_dateline_after_a_headline_plac
     assert not [c for c in cs if c.relation == "request_aid"]
     entered = [c for c in cs if c.relation == "coerce"]
     assert entered and all(c.attribution.kind == "officials" and c.attribution.who == "POL" for c in entered)
+
+
+def test_a_nominal_strike_whose_target_hangs_from_its_doer_strikes_that_target() -> None:
+    # the parse hangs "on Kyiv" from "forces", not from "airstrike"
+    assert ("RUS", "attack", "UKR") in triples(
+        "During a large-scale, combined airstrike by Russian armed forces on Kyiv, a missile hit the embassy."
+    )

@@ -147,8 +147,10 @@ def purpose_of_sending(tok: Token) -> bool:
 
 
 def launched(tok: Token) -> list[Token]:
-    """The participles that describe a nominal event ("strikes launched by the US against Yemen")."""
-    return [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    """The words a nominal event's target may hang from besides itself: its participles ("strikes
+    launched by the US against Yemen") and its doers ("an airstrike by Russian forces on Kyiv", where
+    the parse hangs "on Kyiv" from "forces")."""
+    return [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"] + pobj(tok, ("by",))
 
 
 # Verbs whose object talks are not held: refused, or only sought again
