@@ -2930,3 +2930,12 @@ def test_a_nominal_strike_whose_target_hangs_from_its_doer_strikes_that_target()
     assert ("RUS", "attack", "UKR") in triples(
         "During a large-scale, combined airstrike by Russian armed forces on Kyiv, a missile hit the embassy."
     )
+
+
+def test_a_response_with_strikes_is_the_responders_strike_and_a_response_to_one_is_not() -> None:
+    assert ("ISR", "attack", "LBN") in triples(
+        "Israel responded with heavy bombardment of Beirut’s southern suburbs and parts of southern Lebanon."
+    )
+    assert not [
+        c for c in claims("Qatar responded to the Israeli strike on Doha with outrage.") if c.subject == "QAT"
+    ]

@@ -154,6 +154,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
         and head.pos_ == "VERB"
         and head.lemma_.lower() in REACTIONS
         and tok.head.lower_ != "as"
+        # "Israel responded with heavy bombardment of Beirut": the response is the responder's act
+        and not (tok.head.lower_ == "with" and head.lemma_.lower() in _ANSWERING)
     ):
         return []
     if tok.dep_ == "attr" and tok.lemma_.lower() == "critic":  # "Ankara has been a harsh critic of ..."
@@ -181,6 +183,7 @@ REACTIONS = frozenset(
     # "Kanaani described the attacks on Yemen as a clear violation": who judges it did not do it
     | {"describe", "term", "characterise", "characterize"}
 )  # fmt: skip
+_ANSWERING = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
 # Verbs whose subject undergoes the event named by their object ("vessels encountered
 # dangerous maneuvers", "the boat sustained damage", "was subjected to water cannon").
 VICTIM_VERBS = frozenset(
