@@ -2939,3 +2939,11 @@ def test_a_response_with_strikes_is_the_responders_strike_and_a_response_to_one_
     assert not [
         c for c in claims("Qatar responded to the Israeli strike on Doha with outrage.") if c.subject == "QAT"
     ]
+
+
+def test_a_clash_with_ones_own_government_is_no_fight_with_the_state_named_before() -> None:
+    text = (
+        "Russia plans a naval base at Ochamchira, Georgian President Salome Zurabishvili said on Tuesday. "
+        "Zurabishvili -- who has repeatedly clashed with the Georgian government -- spoke to parliament."
+    )
+    assert not [c for c in claims(text) if c.relation == "attack"]

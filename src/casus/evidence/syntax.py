@@ -184,6 +184,8 @@ def code_sentence(
             ):
                 continue  # "Petro, who has clashed with Trump", "clashed diplomatically": words, not arms
             with_ = [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]
+            if with_ and set(with_) <= set(subjects):
+                continue  # "Zurabishvili, who has clashed with the Georgian government": at home
             subjects, objects = list(dict.fromkeys([*subjects, *with_, *objects])), []
         seized = [
             c for c in tok.children
