@@ -2947,3 +2947,10 @@ def test_a_clash_with_ones_own_government_is_no_fight_with_the_state_named_befor
         "Zurabishvili -- who has repeatedly clashed with the Georgian government -- spoke to parliament."
     )
     assert not [c for c in claims(text) if c.relation == "attack"]
+
+
+def test_outrage_expressed_beside_a_charge_is_aimed_at_the_one_charged() -> None:
+    got = triples(
+        "Somalia has expressed its outrage, accusing Ethiopia of violating the recently signed deal."
+    )
+    assert {("SOM", "oppose", "ETH"), ("SOM", "accuse", "ETH")} <= got

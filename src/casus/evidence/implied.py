@@ -35,6 +35,8 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         return said[:1]  # "alleged that North Korea is sending troops": the one the clause is about
     if rel == "oppose" and (regretted := _regretted(s, tok, subject)):
         return regretted
+    if rel == "oppose" and (charged := _charged_beside(s, tok, subject)):
+        return charged
     if rel in ("support_politically", "oppose") and any(
         d.lemma_.lower() in _PACTS and any(t.lower_ in ("the", "this") for t in d.children)
         for d in _children(tok, "dobj")
@@ -79,6 +81,22 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
             near += [a for d in _children(tok.head.head, "nsubj") for a in s.actors(d)]
         return [o for o in near if o != subject][:1]
     return []
+
+
+_CHARGING = frozenset({"accuse", "blame", "condemn", "denounce", "criticize", "criticise", "slam", "fault"})
+
+
+def _charged_beside(s: _Sentence, tok: Token, subject: str) -> list[str]:
+    """Whom a protest that names no one is aimed at, by the charge made beside it: "Somalia has
+    expressed its outrage, accusing Ethiopia of violating the deal" (the participle's object)."""
+    return [
+        a
+        for c in _children(tok, "advcl")
+        if c.lemma_.lower() in _CHARGING and c.tag_ == "VBG"
+        for d in _children(c, "dobj")
+        for a in s.actors(d)
+        if a != subject
+    ][:1]
 
 
 def _regretted(s: _Sentence, tok: Token, subject: str) -> list[str]:
