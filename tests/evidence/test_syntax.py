@@ -2954,3 +2954,16 @@ def test_outrage_expressed_beside_a_charge_is_aimed_at_the_one_charged() -> None
         "Somalia has expressed its outrage, accusing Ethiopia of violating the recently signed deal."
     )
     assert {("SOM", "oppose", "ETH"), ("SOM", "accuse", "ETH")} <= got
+
+
+def test_support_expressed_for_a_state_is_for_it_and_the_aside_on_it_is_the_writers() -> None:
+    got = claims(
+        "North Korean leader Kim Jong Un has expressed support for Russia, which continues its "
+        "large-scale military aggression against Ukraine."
+    )
+    assert {(c.subject, c.relation, c.object) for c in got} == {
+        ("PRK", "support_politically", "RUS"),
+        ("RUS", "attack", "UKR"),  # "its" is Russia's, the relative clause's antecedent
+    }
+    struck = next(c for c in got if c.relation == "attack")
+    assert struck.attribution.kind == "author"

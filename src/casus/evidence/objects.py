@@ -246,6 +246,11 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += s.actors(p)
     if rel == "support_politically" and tok.lemma_.lower() == "stand":  # "stands with Japan"
         out += [a for p in _pobj(tok, ("with", "by", "behind")) for a in s.actors(p)]
+    if rel == "support_politically" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~express" and not out:
+        # "expressed support for Russia", "voiced solidarity with Qatar": whom the feeling is for
+        out += [
+            a for d in _children(tok, "dobj") for p in _pobj(d, ("for", "with", "to")) for a in s.actors(p)
+        ]
     if rel == "oppose" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~consider":
         # "considers Belarus a threat", "views Russia as a threat": the one named, not an act
         # ("regards any armed attack on Qatar as a threat" opposes no one)

@@ -422,6 +422,8 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
         if before := _gerund_subject(s, t):
             return before  # "videos showing the Chinese Coast Guard vessel using its water cannon"
         subj = _children(t, *_SUBJ)
+        if subj and subj[0].lower_ in ("which", "who", "that") and t.dep_ == "relcl" and s.actors(t.head):
+            return s.actors(t.head)  # "support for Russia, which continues its aggression": Russia's
         if subj and subj[0].lemma_.lower() in NON_STATE and s.mention(subj[0]) is None:
             return []  # "Yemen's Houthi group has said that it had launched": the group, no state
         if subj and subj[0].pos_ != "PRON" and not (thing and _person(s, subj[0])):

@@ -369,7 +369,16 @@ def _background(chain: list[Token], speech: Token | None) -> bool:
             return False
         if t.lower_ in _BACKGROUND and t.pos_ in ("ADP", "NOUN", "SCONJ"):
             return True
+        if t.dep_ == "relcl" and _aside(t):
+            return True  # "expressed support for Russia, which continues its aggression": the writer's
     return False
+
+
+def _aside(clause: Token) -> bool:
+    """A relative clause set off by a comma ("Russia, which continues ..."): a description added
+    to the name, not part of what is reported of it."""
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text == "," and clause.doc[first].lower_ in ("which", "who")
 
 
 def _tidy(claims: list[Claim]) -> list[Claim]:
