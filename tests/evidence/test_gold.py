@@ -212,6 +212,15 @@ def test_the_scorer_counts_wrong_roles_as_wrong() -> None:
     assert score_article(article, reading.model_copy(update={"claims": [flipped]}))["right"] == 0
 
 
+def test_the_scorer_takes_a_name_spelt_with_or_without_hyphens_as_one_name() -> None:
+    from casus.evidence.gold import GoldAttribution, _who_matches
+
+    said = GoldAttribution(kind="speaker", who="Kim Jong-un")
+    assert _who_matches(said, Attribution(kind="speaker", who="Kim Jong Un"))
+    assert not _who_matches(said, Attribution(kind="speaker", who="Kim Yo Jong"))
+    assert not _who_matches(said, Attribution(kind="officials", who="PRK"))
+
+
 def test_a_malformed_gold_file_gets_a_located_error(tmp_path: Path) -> None:
     f = tmp_path / "bad.yaml"
     f.write_text("- url: https://example.test/a\n  outlet: X\n  date: 2024-02-30\n  sentences: []\n")

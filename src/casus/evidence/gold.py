@@ -113,14 +113,17 @@ def _who_matches(gold: GoldAttribution, got: Any) -> bool:
         return False
     if gold.who is None or got.who is None:
         return gold.who is None or gold.kind == "media_reports"
-    # a name with or without its accents is the same name ("Nausėda", "Nauseda")
+    # a name with or without its accents or hyphens is the same name ("Nausėda", "Nauseda";
+    # "Kim Jong-un", "Kim Jong Un")
     g, p = (
         unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
         for w in (gold.who, got.who)
     )
     if _initials(gold.who) == p or _initials(got.who) == g:  # "KCNA", "Korean Central News Agency"
         return True
-    return g == p or g.split()[-1] in p.split() or p.split()[-1] in g.split()
+    if re.sub(r"[\s-]", "", g) == re.sub(r"[\s-]", "", p):
+        return True
+    return g.split()[-1] in p.split() or p.split()[-1] in g.split()
 
 
 def _initials(name: str) -> str:
