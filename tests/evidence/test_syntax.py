@@ -2967,3 +2967,12 @@ def test_support_expressed_for_a_state_is_for_it_and_the_aside_on_it_is_the_writ
     }
     struck = next(c for c in got if c.relation == "attack")
     assert struck.attribution.kind == "author"
+
+
+def test_a_hyphened_title_is_its_holder_and_never_a_name() -> None:
+    doc = Document(
+        "t", None, dt.date(2024, 4, 21),
+        "Armenia and Azerbaijan agreed on the border. The UN Secretary-General welcomed the agreement.",
+    )  # fmt: skip
+    welcomed = [c for c in read_document(doc).claims if c.relation == "support_politically"]
+    assert welcomed and {c.attribution.who for c in welcomed} == {"António Guterres"}

@@ -31,9 +31,10 @@ def person_name(tokens: list[Token]) -> str | None:
     if not runs:
         return None
     run = runs[-1]
-    while len(run) > 1 and run[0].lower_ in TITLE_WORDS and any(t.lower_ not in TITLE_WORDS for t in run):
+    titled = TITLE_WORDS | {"-"}  # "Secretary-General"
+    while len(run) > 1 and run[0].lower_ in titled and any(t.lower_ not in titled for t in run):
         run = run[1:]  # "President Felix Tshisekedi" -> "Felix Tshisekedi"
-    if all(t.lower_ in TITLE_WORDS for t in run):
+    if all(t.lower_ in titled for t in run):
         return None  # "The Prime Minister welcomed ...": a title, not a name
     return str(run[0].doc[run[0].i : run[-1].i + 1].text)
 
@@ -52,7 +53,7 @@ def office_holder(s: _Sentence, tokens: list[Token]) -> str | None:
         or {"former", "vice", "deputy", "ex", "assistant", "under", "associate"} & set(words)
     ):
         return None
-    phrase = " ".join(words)
+    phrase = "".join(t.lower_ + t.whitespace_ for t in tokens)  # "secretary-general" as written
     bodies = {a for t in tokens if (m := s.mention(t)) is not None for a in targets(m)}
     bodies = bodies or {a for m in s.mentions for a in targets(m)}
     people = {
