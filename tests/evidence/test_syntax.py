@@ -2976,3 +2976,15 @@ def test_a_hyphened_title_is_its_holder_and_never_a_name() -> None:
     )  # fmt: skip
     welcomed = [c for c in read_document(doc).claims if c.relation == "support_politically"]
     assert welcomed and {c.attribution.who for c in welcomed} == {"António Guterres"}
+
+
+def test_exercises_held_with_states_are_cooperation_with_each_of_them() -> None:
+    got = triples(
+        "Beijing criticised the Philippines for conducting maritime exercises with the US and Japan "
+        "in the South China Sea."
+    )
+    assert {("PHL", "cooperate_militarily", "USA"), ("PHL", "cooperate_militarily", "JPN")} <= got
+    assert not [t for t in got if t[1] == "mobilize"]
+    assert ("IND", "cooperate_militarily", "FRA") in triples(
+        "India held naval drills with France in the Arabian Sea."
+    )
