@@ -2988,3 +2988,19 @@ def test_exercises_held_with_states_are_cooperation_with_each_of_them() -> None:
     assert ("IND", "cooperate_militarily", "FRA") in triples(
         "India held naval drills with France in the Arabian Sea."
     )
+
+
+def test_an_act_urged_on_others_has_not_happened() -> None:
+    assert not [
+        c
+        for c in claims("Touray urged the African Union and partner countries to support Niger.")
+        if c.relation == "support_politically"
+    ]
+    got = claims(
+        "South Korea urged Moscow to act responsibly and cut off its military cooperation with Pyongyang."
+    )
+    assert not [c for c in got if c.relation == "sanction"]
+    # the urging itself still opposes the one urged to stop
+    assert ("USA", "oppose", "PRK") in triples(
+        "US Secretary of Defense Lloyd Austin urged North Korea to withdraw troops from Russia."
+    )

@@ -476,8 +476,12 @@ def _relation(tok: Token) -> str | None:
             return (
                 "threaten"  # "Iran threatened to strike Israel", "will strike if ...": a threat, not a strike
             )
-        if rel in ("attack", "coerce") and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PROMPTING:
-            return None  # "he'd encourage Russia to attack non-paying members": no strike
+        # "he'd encourage Russia to attack non-paying members", "urging Moscow to act responsibly
+        # and cut off such military cooperation": the act urged has not happened
+        urged = tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "xcomp" else tok.head
+        # ("urged North Korea to withdraw troops", "to stop provocative actions": the urging opposes)
+        if (tok.dep_ == "xcomp" or urged is not tok.head) and urged.lemma_.lower() in _PROMPTING:
+            return "oppose" if rel == "oppose" else None
         return rel
     if tok.pos_ in ("NOUN", "PROPN"):
         rel = noun_relation(tok, lemma)
