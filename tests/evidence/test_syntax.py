@@ -3004,3 +3004,21 @@ def test_an_act_urged_on_others_has_not_happened() -> None:
     assert ("USA", "oppose", "PRK") in triples(
         "US Secretary of Defense Lloyd Austin urged North Korea to withdraw troops from Russia."
     )
+
+
+def test_a_warning_of_consequences_for_a_case_is_a_conditional_threat_and_a_judgement_is_not() -> None:
+    got = claims("Moscow warned that Finland could face serious consequences if it deploys NATO troops.")
+    assert [(c.subject, c.relation, c.object, c.modality, c.conditional) for c in got] == [
+        ("RUS", "threaten", "FIN", "asserted", True)
+    ]
+    got = claims(
+        "Japan warned that any attempt by China to blockade Taiwan would lead to grave consequences."
+    )
+    assert [(c.subject, c.relation, c.object, c.conditional) for c in got] == [
+        ("JPN", "threaten", "CHN", True)
+    ]
+    assert not [
+        c
+        for c in claims("Qatar warned that recent Iranian attacks would have grave consequences for peace.")
+        if c.relation == "threaten"
+    ]

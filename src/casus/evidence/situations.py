@@ -15,6 +15,7 @@ from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, VESSELS
 from casus.evidence.nominal import between_of
 from casus.evidence.parsed import Sentence
 from casus.evidence.roles import _noun_subject, _subject
+from casus.evidence.tokens import pobj
 from casus.evidence.triggers import children, is_troops
 from casus.evidence.wars import WARS
 
@@ -224,17 +225,57 @@ _PAYING = frozenset({"pay", "bear", "face", "suffer"})
 _PRICES = frozenset({"price", "consequence"})
 
 
+_WILL = frozenset({"will", "would", "shall", "'ll", "could", "may", "might"})
+# "any efforts by Beijing ... could lead to devastating consequences", "would have serious consequences"
+_BRINGING = frozenset({"have", "lead", "bring", "carry", "entail", "trigger", "invite"})
+
+
+def _priced(tok: Token) -> bool:
+    """The verb's object, or what it leads to, is a price or consequences."""
+    return any(c.lemma_.lower() in _PRICES for c in (*children(tok, "dobj"), *pobj(tok, ("to",))))
+
+
+def _dearly(s: Sentence, tok: Token, said: Token) -> tuple[str, list[str], list[str]] | None:
+    """A warning that an act will have consequences ("warned that any efforts by Beijing to assert
+    control over Taiwan could lead to devastating consequences"): the speaker's state threatens
+    whoever the act is named as done by, never its target ("any aggressive action against the
+    country")."""
+    subjects = children(tok, "nsubj")
+    if not any(d.dep_ == "det" and d.lower_ in ("any", "every") for n in subjects for d in n.children):
+        return None  # "warned that recent Iranian attacks would have catastrophic consequences": a judgement
+    speakers = _subject(s, said)[0]
+    aimed = {
+        t.i
+        for c in children(tok, "nsubj")
+        for t in c.subtree
+        if t.dep_ == "prep" and t.lower_ in ("against", "on")
+    }
+    aimed = {u.i for c in children(tok, "nsubj") for t in c.subtree if t.i in aimed for u in t.subtree}
+    doers = [
+        m.form.target
+        for c in children(tok, "nsubj")
+        for t in c.subtree
+        if t.i not in aimed and (m := s.mention(t)) is not None
+    ]
+    victims = [a for a in dict.fromkeys(doers) if a not in speakers]
+    return ("threaten", speakers[:1], victims[:1]) if speakers and victims else None
+
+
 def _warned(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None:
     """A warning that a state will pay for what it did ("said that the US and Israel will pay a
     heavy price", "warned Iran it would pay a heavy price", "'... otherwise it will bear all the
     consequences,' the spokesman said"): the speaker's state threatens the one who will pay."""
     said = tok.head
-    if tok.lemma_.lower() not in _PAYING or said.lemma_.lower() not in SPEECH or said.pos_ != "VERB":
+    if said.lemma_.lower() not in SPEECH or said.pos_ != "VERB":
         return None
-    if not any(c.lemma_.lower() in _PRICES for c in children(tok, "dobj")):
-        return None
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children):
+    if not any(c.dep_ == "aux" and c.lower_ in _WILL for c in tok.children):
         return None  # "Ukraine has paid a heavy price": what happened, not a threat
+    if tok.lemma_.lower() in _BRINGING and _priced(tok):
+        return _dearly(s, tok, said)
+    if tok.lemma_.lower() not in _PAYING or not any(
+        c.lemma_.lower() in _PRICES for c in children(tok, "dobj")
+    ):
+        return None
     # "a spokesperson for Iran's armed forces said": the state the speaker speaks for
     speakers = [
         m.form.target for c in children(said, "nsubj") for t in c.subtree if (m := s.mention(t)) is not None

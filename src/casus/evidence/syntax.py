@@ -417,6 +417,9 @@ AVERTING = frozenset({"deter", "prevent", "avoid", "avert", "forestall", "discou
 DETECTING = frozenset({"detect", "spot", "track", "sight", "see", "record", "observe"})
 
 
+_WARNING = frozenset({"warn", "caution", "threaten", "say", "tell", "declare", "state", "vow"})
+
+
 def _claim(
     s: _Sentence, text: str, tok: Token, rel: str, subject: str | None, obj: str | None,
     chain: list[Token], speech: Token | None, treaty: list[Claim], context: list[str],
@@ -493,6 +496,17 @@ def _claim(
         # requested consultations" stays the article's)
         said = own
     hedges = _hedges(tok, chain, speech)
+    if rel == "threaten" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _WARNING:
+        # "warned that South Korea could face consequences if ...": the threat's own words, made
+        # for a case, not doubt about the warning
+        hedges = [h for h in hedges if not any(c.lower_ == h and c.tag_ == "MD" for c in tok.children)]
+        conditional = conditional or any(c.dep_ == "advcl" and _conditional([c], None) for c in tok.children)
+        # "any efforts by Beijing to ... could lead to devastating consequences": a case named
+        conditional = conditional or any(
+            d.dep_ == "det" and d.lower_ in ("any", "every")
+            for n in _children(tok, "nsubj")
+            for d in n.children
+        )
     return Claim(
         text=text, subject=subject, relation=rel, object=obj,
         polarity="negative" if _negative(tok, chain, speech) else "positive",
