@@ -3022,3 +3022,13 @@ def test_a_warning_of_consequences_for_a_case_is_a_conditional_threat_and_a_judg
         for c in claims("Qatar warned that recent Iranian attacks would have grave consequences for peace.")
         if c.relation == "threaten"
     ]
+
+
+def test_intrusions_by_a_states_craft_are_coercion_and_civilian_craft_or_a_complaint_about_one_are_not() -> (
+    None
+):
+    assert ("RUS", "coerce", "LTU") in triples("Russian drones intruded into Lithuanian airspace overnight.")
+    assert ("RUS", "coerce", "POL") in triples("Berlin answered the intrusion of Russian drones into Poland.")
+    assert not triples("A Japanese civilian aircraft entered Chinese airspace over the islands.")
+    got = triples("Moldova issued a complaint to the Russian ambassador about a drone intrusion last week.")
+    assert not [t for t in got if t[1] == "coerce"]

@@ -225,6 +225,7 @@ NOUN_TRIGGERS: dict[str, str] = {
             "aggression",
             "assault",
             "incursion",
+            "intrusion",
             "bombardment",
             "shelling",
             "airstrike",

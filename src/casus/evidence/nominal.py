@@ -165,12 +165,17 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         # incursion into the Kursk region", an attack)
         flown = {
             t.lemma_.lower()
-            for c in tok.children
-            if c.dep_ in ("compound", "amod", "nmod")
+            for c in [
+                *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")),
+                *pobj(tok, ("of",)),
+            ]
             for t in c.subtree
-        }
-        if flown & {"drone", "aircraft", "jet", "balloon", "plane", "helicopter", "airspace"}:
-            return "coerce"
+        }  # "Russian drone incursions", "the intrusion of Russian drones into Poland"
+        if (
+            flown & {"drone", "aircraft", "jet", "balloon", "plane", "helicopter", "airspace"}
+            or lemma == "intrusion"
+        ):
+            return "coerce"  # (an intrusion, of ships or aircraft, is never a land offensive)
     if rel == "~cannon":
         return "coerce" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
     if rel == "~coerce":

@@ -120,6 +120,9 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
             for p in _children(c, "pobj"):
                 if found := s.actors(p):
                     return found
+    intruders = [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]
+    if tok.lemma_.lower() in ("intrusion", "incursion") and intruders:
+        return intruders  # "the intrusion of Russian drones into Poland"
     for c in tok.children:  # "the strikes launched by the US and UK"
         if c.dep_ == "acl" and c.tag_ == "VBN":
             for p in (p for g in _children(c, "agent") for p in _children(g, "pobj")):
@@ -132,6 +135,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
                     if found := s.actors(p):
                         return found
     head = tok.head
+    if head.lower_ in ("about", "regarding", "concerning") and head.dep_ == "prep":
+        return []  # "issued its complaint to Ozerov about a drone intrusion": what it was about, not its act
     if head.lower_ in _OCCASIONS and head.dep_ == "prep" and not _pobj(tok, ("between",)):
         return []  # "after the water cannon assault, Manila lodged a protest": not the protester's act
     if head.pos_ == "ADP" and head.dep_ == "prep":  # "let loose with water cannons against ..."

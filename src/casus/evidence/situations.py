@@ -23,7 +23,8 @@ __all__ = ["situation"]
 
 Token = Any  # spacy.tokens.Token
 
-_CROSSING = frozenset({"violation", "incursion", "intrusion", "breach", "violate", "enter", "cross", "penetrate", "fly"})  # fmt: skip
+_CROSSING = frozenset({"violation", "incursion", "intrusion", "breach", "violate", "enter", "cross", "penetrate", "fly",
+                       "intrude", "stray"})  # fmt: skip
 _INTO_WATERS = frozenset({"enter", "violate", "intrude", "breach", "penetrate"})
 _LEAVE = frozenset({"permission", "request", "approval", "clearance", "right", "plan", "authorization", "authorisation"})  # fmt: skip
 # Verbs that place troops somewhere: "are in Russia", "were training in Russia", "arrived in Kursk"
@@ -38,6 +39,11 @@ def _joining(verb: Token) -> bool:
     """'to participate in', 'to join', 'to attend', 'to take part in'."""
     lemma = verb.lemma_.lower()
     return lemma in _JOINING or (lemma == "take" and any(c.lower_ == "part" for c in children(verb, "dobj")))
+
+
+_CIVILIAN = frozenset(
+    {"civilian", "civil", "commercial", "passenger", "private", "fishing", "merchant", "cargo"}
+)
 
 
 def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
@@ -61,6 +67,9 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
         return None  # "denied permission for Herzog's plane to enter its airspace": no crossing
     if any(c.dep_ in ("advcl", "xcomp") and _joining(c) for c in tok.children):
         return None  # "entered Iran's territorial waters to participate in the joint exercise": invited
+    flying = [craft for craft in (*children(tok, "nsubj"), tok.head if tok.dep_ == "relcl" else tok)]
+    if any(t.lower_ in _CIVILIAN for c in flying if c.i != tok.i for t in c.children if t.i < c.i):
+        return None  # "a Japanese civilian aircraft intruded into Chinese airspace": no state's force
     by = [a for t in tok.children if t.lower_ == "by" for p in children(t, "pobj") for a in s.actors(p)]
     craft = (
         tok.head if tok.dep_ == "relcl" and any(c.lower_ == "that" for c in children(tok, "nsubj")) else None
