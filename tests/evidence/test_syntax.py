@@ -3032,3 +3032,10 @@ def test_intrusions_by_a_states_craft_are_coercion_and_civilian_craft_or_a_compl
     assert not triples("A Japanese civilian aircraft entered Chinese airspace over the islands.")
     got = triples("Moldova issued a complaint to the Russian ambassador about a drone intrusion last week.")
     assert not [t for t in got if t[1] == "coerce"]
+
+
+def test_a_threat_of_action_against_states_threatens_each_of_them() -> None:
+    got = triples(
+        "Sudan's army chief has escalated tensions by threatening military action against South Sudan and Chad."
+    )
+    assert {("SDN", "threaten", "SSD"), ("SDN", "threaten", "TCD")} <= got

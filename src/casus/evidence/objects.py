@@ -310,6 +310,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if rel == "threaten" and not out:  # "threatened ground strikes on Venezuela": whom they would hit
         struck = [c for c in _children(tok, "dobj") if NOUN_TRIGGERS.get(c.lemma_.lower()) == "~attack"]
         out += [a for c in struck for p in _pobj(c, ("on", "against", "into")) for a in s.actors(p)]
+        # "threatening military action against South Sudan and Chad"
+        out += [a for c in _children(tok, "dobj") for p in _pobj(c, ("against",)) for a in s.actors(p)]
     if rel == "threaten" and not out:
         # "threatened to slap Spain with tariffs", "threatened to impose tariffs on Spain": whom the
         # threatened act would befall
