@@ -3039,3 +3039,17 @@ def test_a_threat_of_action_against_states_threatens_each_of_them() -> None:
         "Sudan's army chief has escalated tensions by threatening military action against South Sudan and Chad."
     )
     assert {("SDN", "threaten", "SSD"), ("SDN", "threaten", "TCD")} <= got
+
+
+def test_a_seizure_warned_of_for_a_case_is_no_coercion_and_no_object_is_a_persons_name() -> None:
+    text = (
+        "Lithuania closed its border with Belarus in October. "
+        "Lukashenko warned that Belarusian authorities could seize them if Lithuania fails to reopen the border."
+    )
+    got = claims(text)
+    assert not [c for c in got if c.relation == "coerce"]
+    assert all(c.object is None or len(c.object) <= 6 for c in got)
+    # a state quoted as the one hit is still the target
+    assert ("BLR", "coerce", "LTU") in triples(
+        "Lithuania accused Belarus of hitting it with a hybrid attack, the Lithuanian government said."
+    )

@@ -284,7 +284,9 @@ def struck(
     if said_by not in (None, subject) and any(
         c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in tok.children
     ):
-        return said_by  # "Lithuania accused Belarus of hitting it": the accuser was hit
+        # "Lithuania accused Belarus of hitting it": the accuser was hit (a person quoted is no
+        # target: "Lukashenko warned that Belarusian authorities could seize them")
+        return said_by if any(m.form.target == said_by for m in s.mentions) else None
     # "fired water cannon at one of its supply boats": the one other state named is the target;
     # a sentence naming no other state continues the article's story (the last state named)
     # states before alliances: "Poland activated Nato's Article 4 after Russia sent drones

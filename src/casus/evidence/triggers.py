@@ -428,7 +428,10 @@ def _threatened(tok: Token) -> bool:
 def _if_then(verb: Token) -> bool:
     """An act said to follow a condition, in the future ("Iran will strike Israel if it is
     attacked", "if they don't make a deal there will be bombing"): a threat of it."""
-    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
+    # "warned that Belarusian authorities could seize them if Lithuania fails to reopen the border"
+    warned = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in THREAT_VERBS
+    modals = ("will", "would", "'ll", "shall", *(("could", "may", "might") if warned else ()))
+    future = any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
     return future and any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         for c in verb.children
