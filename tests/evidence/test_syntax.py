@@ -3053,3 +3053,9 @@ def test_a_seizure_warned_of_for_a_case_is_no_coercion_and_no_object_is_a_person
     assert ("BLR", "coerce", "LTU") in triples(
         "Lithuania accused Belarus of hitting it with a hybrid attack, the Lithuanian government said."
     )
+
+
+def test_arms_given_to_a_capital_go_to_its_state_not_where_they_are_used() -> None:
+    assert triples(
+        "Pyongyang has given Moscow ballistic missiles and artillery shells for use in Ukraine."
+    ) == {("PRK", "transfer_arms", "RUS")}

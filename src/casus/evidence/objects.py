@@ -209,7 +209,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 out.append(head_actor.form.target)
             # "gave North Korea anti-air missiles", parsed as a name modifying the missiles
             out += [m.form.target for n in _children(c, "nmod")
-                    if n.i < c.i and (m := s.mention(n)) is not None and m.form.kind == "name"]  # fmt: skip
+                    if n.i < c.i and (m := s.mention(n)) is not None and m.form.kind in ("name", "capital")]  # fmt: skip
             continue
         if rel == "agree_sign" and _named_for_a_city(s, c):
             continue  # "signed the Kuala Lumpur Peace Accord": where it was made, not a party
@@ -243,6 +243,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             continue  # "At the United Nations, China's envoy condemned ...": where, not whom
         if rel == "send_troops" and p.lemma_.lower() in WARS and not _children(p, "poss"):
             continue  # "sent to combat in the Ukraine conflict": where the war is, not whom they help
+        if p.lemma_.lower() == "use" and p.head.lower_ == "for":
+            continue  # "given Moscow missiles for use in Ukraine": where they are used, not who gets them
         out += s.actors(p)
     if rel == "support_politically" and tok.lemma_.lower() == "stand":  # "stands with Japan"
         out += [a for p in _pobj(tok, ("with", "by", "behind")) for a in s.actors(p)]
