@@ -3059,3 +3059,9 @@ def test_arms_given_to_a_capital_go_to_its_state_not_where_they_are_used() -> No
     assert triples(
         "Pyongyang has given Moscow ballistic missiles and artillery shells for use in Ukraine."
     ) == {("PRK", "transfer_arms", "RUS")}
+
+
+def test_cooperation_on_a_states_issue_is_not_cooperation_with_that_state() -> None:
+    got = triples("Seoul and NATO agreed to strengthen cooperation on the Ukraine issue and security.")
+    assert ("KOR", "cooperate_militarily", "NATO") in got
+    assert not [t for t in got if "UKR" in t]

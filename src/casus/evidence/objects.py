@@ -67,7 +67,9 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~talks" and asked_for(tok) is not None:
         # "requested NATO Article 4 consultations": with whom the talks are named for
         return [m.form.target for t in talks_named(tok) if (m := s.mention(t)) is not None]
-    for p in _pobj(tok, ("on", "against", "into", "at", "toward", "towards", "to")):
+    aimed = ("on", "against", "into", "at", "toward", "towards", "to")
+    # "cooperation on the Ukraine issue", "talks on Ukraine": what it is about, not with whom
+    for p in _pobj(tok, aimed if rel not in ("cooperate_militarily", "consult", "agree_sign") else ("to",)):
         out += s.actors(p)
         # "a U.S. strike on its nuclear facilities": "its" is the one the sentence is about
         theirs = rel == "attack" and any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in p.subtree)
