@@ -3065,3 +3065,8 @@ def test_cooperation_on_a_states_issue_is_not_cooperation_with_that_state() -> N
     got = triples("Seoul and NATO agreed to strengthen cooperation on the Ukraine issue and security.")
     assert ("KOR", "cooperate_militarily", "NATO") in got
     assert not [t for t in got if "UKR" in t]
+
+
+def test_concern_over_cooperation_between_two_states_opposes_each() -> None:
+    got = triples("Japan expressed concern over the military cooperation between North Korea and Russia.")
+    assert {("JPN", "oppose", "PRK"), ("JPN", "oppose", "RUS")} <= got

@@ -127,7 +127,14 @@ def pact_parties(s: _Sentence, tok: Token) -> list[str]:
         for g in _children(p, "acl")
         if g.tag_ == "VBG"
     ]
-    for d in [*_children(tok, "dobj"), *(o for g in gerunds for o in _children(g, "dobj"))]:
+    # "expressed grave concerns over the growing military cooperation between Russia and North Korea"
+    felt = [
+        p
+        for d in _children(tok, "dobj")
+        if d.lemma_.lower() in _FEELINGS
+        for p in _pobj(d, ("over", "about", "at", "regarding"))
+    ]
+    for d in [*_children(tok, "dobj"), *(o for g in gerunds for o in _children(g, "dobj")), *felt]:
         d = signed_pact(d) or d  # "welcomed the signing of the border treaty between ..."
         if d.lemma_.lower() in _TIES:
             for h in (d, *_children(d, "acl")):
