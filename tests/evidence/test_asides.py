@@ -54,3 +54,23 @@ def test_a_quoted_question_someone_asked_is_a_question() -> None:
 
     assert aside('"Why didn\'t the Saudis sign an agreement with Egypt?" another man asked.') == "question"
     assert aside('"Russia attacked us," he said.') is None
+
+
+def test_a_caption_whose_credit_stands_alone_and_a_listed_headline_are_asides() -> None:
+    from casus.evidence.asides import aside, asides
+
+    text = (
+        "Israel struck Syria on Monday, officials said.\n"
+        "The site of a Russian drone attack in Sumy, Ukraine. Pic/AFP\n"
+        "- Eight Pakistanis Killed In Southeastern Iran\n"
+        "- North Korean soldiers are co-belligerents with Russia if they join the fight."
+    )
+    r = read_document(Document("t", None, dt.date(2025, 6, 1), text))
+    assert ("RUS", "attack", "UKR") not in {(c.subject, c.relation, c.object) for c in r.claims}
+    assert aside("- Eight Pakistanis Killed In Southeastern Iran") == "link to another story"
+    assert aside("- North Korean soldiers are co-belligerents with Russia if they join the fight.") is None
+    # a caption of its own after a sentence leaves that sentence the article's
+    said = "Iran vowed to avenge the US bombing of its nuclear sites."
+    assert said not in asides(
+        [said, "IMAGE: A satellite view shows the Fordow complex after the US struck it, near Qom."]
+    )

@@ -8,8 +8,9 @@ a question asks. Claims are not read from them; treaty links and actors still ar
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-__all__ = ["LINK_OUT", "aside"]
+__all__ = ["LINK_OUT", "aside", "asides"]
 
 # "READ:", "Also Read :", "Read more:", "WATCH:", "RELATED:", "See also:" opening a line.
 LINK_OUT = re.compile(
@@ -24,6 +25,10 @@ _CREDIT = re.compile(
     r"|\b(?:photo|photograph|image|credit)s?\s*:\s*[^.:]{1,80}$",
     re.I,
 )
+# A credit standing alone after its caption: "Pic/AFP", "(Photo: Saudi Press Agency/Handout via REUTERS)"
+_CREDIT_ALONE = re.compile(r"^\s*[(\[]?\s*(?:photo|photograph|pic|picture|image|credit)s?\s*[:/]", re.I)
+# A headline listed as a link ("- Eight Pakistanis Killed In Southeastern Iran")
+_LISTED = re.compile(r"^\s*[-•–]\s+\S")
 _QUESTION = re.compile(r"\?\s*$")
 # '"Why didn't the Saudis sign an agreement with Egypt?" another man asked.': a passer-by's question
 # (an official's rhetorical one, '"And isn't this a serious escalation?" he asked', is his word)
@@ -46,4 +51,29 @@ def aside(sentence: str) -> str | None:
         return "question"
     if _OPENS_QUOTE.search(sentence) and _ASKED.search(sentence):
         return "question"
+    if _LISTED.search(sentence) and _title_case(sentence):
+        return "link to another story"
     return None
+
+
+def _title_case(line: str) -> bool:
+    """Most of a line's longer words are capitalised, as in a headline, and it ends unpunctuated."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) > 3]
+    return (
+        len(words) >= 3
+        and not line.rstrip().endswith(".")
+        and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    )
+
+
+def asides(sentences: list[str]) -> set[str]:
+    """The asides among an article's sentences, in order: each one `aside` finds, and a caption
+    whose credit the splitter cut off into a sentence of its own ("The site of a Russian drone
+    attack in Sumy, Ukraine." before "Pic/AFP")."""
+    found = {s for s in sentences if aside(s)}
+    found |= {
+        s
+        for s, after in pairwise(sentences)
+        if _CREDIT_ALONE.search(after) and len(after.split()) <= 8  # a credit, not a caption of its own
+    }
+    return found

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from casus.evidence.asides import aside
+from casus.evidence.asides import asides as find_asides
 from casus.evidence.claims import read_claims
 from casus.evidence.events import remember
 from casus.evidence.gate import (
@@ -383,7 +383,7 @@ def _finish(p: _Prepared, docs: Iterator[Any], g: Gazetteer) -> ArticleReading:
     links = plausible_links(links, dict(zip((s for _, s in sents), named, strict=True)), set(counts))
     links += reference_links([s for _, s in sents], named, links, counts)
     claims = pledges(links, claims, "parse" if p.gate is not None else "rules", voices)
-    asides = {s for _, s in sents if aside(s)}
+    asides = find_asides([s for _, s in sents])
     claims = [
         c for c in claims if (c.object is not None or c.relation in UNTARGETED) and c.text not in asides
     ]
