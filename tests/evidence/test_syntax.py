@@ -3070,3 +3070,13 @@ def test_cooperation_on_a_states_issue_is_not_cooperation_with_that_state() -> N
 def test_concern_over_cooperation_between_two_states_opposes_each() -> None:
     got = triples("Japan expressed concern over the military cooperation between North Korea and Russia.")
     assert {("JPN", "oppose", "PRK"), ("JPN", "oppose", "RUS")} <= got
+
+
+def test_power_seized_at_home_sanctions_that_target_and_efforts_obstructed_are_no_force() -> None:
+    text = (
+        "France expelled two Malian diplomats on Friday. "
+        "The junta seized power through consecutive coups in 2020 and 2021. "
+        "The new sanctions target Russia's oil exports. "
+        "Israel warned Lebanon. He accused the Lebanese president of obstructing efforts to disarm the group."
+    )
+    assert not [c for c in claims(text) if c.relation in ("attack", "coerce")]

@@ -271,6 +271,11 @@ _PLACES = frozenset(
 _CRIMINAL = NON_STATE | {"drug", "smuggling", "trafficking", "narco", "cartel", "terrorist", "pirate"}
 
 
+_UNDERTAKINGS = frozenset(
+    {"effort", "attempt", "process", "talk", "investigation", "work", "plan", "initiative"}
+)
+
+
 def struck(
     s: _Sentence, tok: Token, rel: str, subject: str, said_by: str | None, context: list[str]
 ) -> str | None:
@@ -337,6 +342,8 @@ def struck(
     if inside and inside[0] in others:
         others = {inside[0]}
     hit = [d for d in _children(tok, "dobj") if d.lemma_.lower() not in _PLACES]
+    if rel == "coerce" and any(d.lemma_.lower() in _UNDERTAKINGS for d in hit):
+        return None  # "accused Aoun of obstructing efforts to disarm the group": no state's craft or ground
     placed = [p for t in (tok, *hit) for p in _pobj(t, ("in", "inside"))]
     if any(t.lemma_.lower() in _CRIMINAL for d in hit for t in d.subtree if t.i < d.i) and not any(
         s.mention(t) for p in placed for t in p.subtree

@@ -242,6 +242,12 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "coerce"  # "targeted RAF pilots with lasers", "fired a laser at": harassment, not a strike
     if lemma == "target" and tok.dep_ in ("acl", "advcl") and tok.head.lemma_.lower() in _PENALTIES:
         return None  # "sanctions targeting individuals ...", "imposing sanctions, targeting 11 organizations"
+    if lemma == "target" and any(
+        t.lemma_.lower() in _PENALTIES for n in children(tok, "nsubj") for t in (n, *pobj(n, ("of",)))
+    ):
+        return None  # "the latest round of sanctions ... targets Iran's exports": a penalty, not a strike
+    if lemma in ("seize", "grab", "take") and any(d.lemma_.lower() == "power" for d in children(tok, "dobj")):
+        return None  # "the junta seized power through consecutive coups": at home, no state's act on another
     if lemma == "crash" and not pobj(tok, ("into", "with")):
         return None  # "an Azerbaijan Airlines plane crashed in Kazakhstan": an accident, no one rammed
     if lemma in ("expel", "recall", "withdraw") and words & ENVOYS:
