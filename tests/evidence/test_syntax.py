@@ -3080,3 +3080,23 @@ def test_power_seized_at_home_sanctions_that_target_and_efforts_obstructed_are_n
         "Israel warned Lebanon. He accused the Lebanese president of obstructing efforts to disarm the group."
     )
     assert not [c for c in claims(text) if c.relation in ("attack", "coerce")]
+
+
+def test_help_a_state_is_ready_to_give_is_its_own_and_a_potential_assault_is_no_event() -> None:
+    assert ("RUS", "assist_militarily", "PRK") in triples(
+        "The Kremlin said Russia would be ready to assist North Korea if the situation demands such support."
+    )
+    assert not [
+        c
+        for c in claims(
+            "Takaichi said a potential Chinese assault on Taiwan could elicit a military response."
+        )
+        if c.relation == "attack"
+    ]
+    assert not [
+        c
+        for c in claims(
+            "China's defense ministry said any Japanese intervention would be ineffective in protecting Taiwan."
+        )
+        if c.relation == "assist_militarily"
+    ]

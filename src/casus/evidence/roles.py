@@ -188,6 +188,7 @@ REACTIONS = frozenset(
     # "Kanaani described the attacks on Yemen as a clear violation": who judges it did not do it
     | {"describe", "term", "characterise", "characterize"}
 )  # fmt: skip
+_READY = frozenset({"ready", "prepared", "willing", "eager", "poised", "determined"})
 _ANSWERING = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
 # Verbs whose subject undergoes the event named by their object ("vessels encountered
 # dangerous maneuvers", "the boat sustained damage", "was subjected to water cannon").
@@ -367,7 +368,11 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             split = [c for c in _children(head.head, "ccomp") if c.i < head.i and _children(c, "nsubj")]
             if split and not any(c.dep_ == "mark" for c in head.children):
                 return s.actors(_children(split[-1], "nsubj")[0]), False
-        if head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") and head.head.i != head.i:
+        # ("Russia would be ready to assist North Korea": the subject of the one ready)
+        ready = head.dep_ == "acomp" and head.lemma_.lower() in _READY
+        if (
+            head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") or ready
+        ) and head.head.i != head.i:
             # "the United States is obliged to defend Japan": a passive head's subject does it
             control = head.dep_ == "xcomp"
             head = head.head

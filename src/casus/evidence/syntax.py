@@ -417,6 +417,9 @@ AVERTING = frozenset({"deter", "prevent", "avoid", "avert", "forestall", "discou
 DETECTING = frozenset({"detect", "spot", "track", "sight", "see", "record", "observe"})
 
 
+_UNREAL = frozenset(
+    {"potential", "possible", "hypothetical", "eventual", "future", "prospective", "imagined"}
+)
 _WARNING = frozenset({"warn", "caution", "threaten", "say", "tell", "declare", "state", "vow"})
 
 
@@ -465,6 +468,8 @@ def _claim(
         and (
             any(c.lower_ in ("would", "will") for c in tok.head.children)
             or any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in tok.children)
+            # "a potential Chinese assault on Taiwan could elicit a military response"
+            or any(c.dep_ == "amod" and c.lower_ in _UNREAL for c in tok.children)
         )
     ):
         return None  # "an armed attack on ... would invoke", "any attack on Qatar": the case of a commitment
