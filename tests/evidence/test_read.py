@@ -512,3 +512,15 @@ def test_a_stream_of_documents_reads_as_each_alone() -> None:
     for coder in ("parse", "rules"):
         alone = [read_document(d, coder=coder) for d in docs]
         assert list(read_documents(docs, coder=coder)) == alone
+
+
+def test_a_lede_in_capitals_names_its_state() -> None:
+    r = read_document(
+        Document(
+            "t",
+            None,
+            dt.date(2025, 10, 14),
+            "THE PHILIPPINES has filed 47 diplomatic protests against China this year.",
+        )
+    )
+    assert ("PHL", "oppose", "CHN") in {(c.subject, c.relation, c.object) for c in r.claims}

@@ -220,6 +220,11 @@ class Gazetteer:
                 self.by_text.setdefault("T" + f.text[1:], []).append(f)
             if "'" in f.text:  # "Democratic People’s Republic of Korea", typeset
                 self.by_text.setdefault(f.text.replace("'", "’"), []).append(f)
+        for f in forms:
+            # a lede in capitals ("THE PHILIPPINES has filed 47 diplomatic protests"); not short
+            # forms, which in capitals are acronyms of something else
+            if f.kind in ("name", "demonym") and len(f.text) >= 5 and not f.text.isupper():
+                self.by_text.setdefault(f.text.upper(), []).append(f)
         body = trie_pattern(self.by_text)
         # Possessives and plurals ("Russia's", "Russians") still count as the form. The lookahead
         # on first letters lets the engine skip most positions at once.
