@@ -3100,3 +3100,12 @@ def test_help_a_state_is_ready_to_give_is_its_own_and_a_potential_assault_is_no_
         )
         if c.relation == "assist_militarily"
     ]
+
+
+def test_they_never_stands_for_a_place_named_before_it() -> None:
+    got = claims(
+        "Japan and Australia held talks in Tokyo. While stressing the importance of peace and stability "
+        "in the Taiwan Strait, they condemned military cooperation between North Korea and Russia."
+    )
+    assert not [c for c in got if c.subject == "TWN"]
+    assert ("JPN", "oppose", "PRK") in {(c.subject, c.relation, c.object) for c in got}

@@ -445,12 +445,19 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
                 # of no state named, not the state named before him
                 return []
     # "in Dushanbe ..., he would meet": a person is not a capital named before him
+    # "While stressing peace in the Taiwan Strait, they condemned ...": a place is no one "they" stands for
+    placed = (
+        {c.idx for t in tok.doc if t.dep_ == "pobj" and t.head.lower_ in ("in", "across") for c in t.subtree}
+        if word in ("they", "their")
+        else set()
+    )
     before = [
         m.form.target
         for m in s.mentions
         if m.end <= tok.idx
         and not (thing and m.form.kind == "leader")
         and not (word in _THIRD_PERSON and m.form.kind == "capital")
+        and m.start not in placed
     ]
     if before:
         return before[:1]
@@ -462,7 +469,7 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
         return [s.person]
     # "Japanese and US defence ministers spoke by phone ... They also agreed to ...": whom the
     # sentence before was about
-    if pron is None or any(m.start < pron.idx for m in s.mentions):
+    if pron is None or any(m.start < pron.idx and m.start not in placed for m in s.mentions):
         return []  # a pronoun after a name in the sentence is not for the sentence before
     if word in ("it", "its"):
         return list(s.previous) if len(s.previous) == 1 else []
