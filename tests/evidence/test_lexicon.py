@@ -33,10 +33,14 @@ def test_the_guard_keeps_every_match_of_pledge_like_word_salad(words: list[str])
 
 
 def test_the_parse_gate_takes_trigger_words_and_not_their_look_alikes() -> None:
-    from casus.evidence.lexicon import CANDIDATE, NOUN_TRIGGERS, VERB_TRIGGERS
+    from casus.evidence.lexicon import CANDIDATE, NOUN_TRIGGERS, UNGATED, VERB_TRIGGERS
 
     for lemma in [*VERB_TRIGGERS, *NOUN_TRIGGERS]:
-        assert CANDIDATE.search(f"They {lemma} it."), lemma
+        assert CANDIDATE.search(f"They {lemma} it.") or lemma in UNGATED, lemma
+    # a verb left out of the gate passes it by the words it needs
+    assert CANDIDATE.search("They warned of repercussions.") and CANDIDATE.search(
+        "It warned of retaliatory steps."
+    )
     for word in ("struck", "shipped", "supplied", "striking", "deployment", "troops", "manoeuvres"):
         assert CANDIDATE.search(f"It was {word}."), word
     for text in ("The weather in Warsaw was international news.", "He warned of a significant transition."):

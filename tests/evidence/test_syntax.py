@@ -3109,3 +3109,12 @@ def test_they_never_stands_for_a_place_named_before_it() -> None:
     )
     assert not [c for c in got if c.subject == "TWN"]
     assert ("JPN", "oppose", "PRK") in {(c.subject, c.relation, c.object) for c in got}
+
+
+def test_a_warning_of_reprisals_threatens_the_one_warned_or_whose_move_was_denounced() -> None:
+    assert ("IRN", "threaten", "GBR") in triples("Iran warned Britain of serious repercussions.")
+    got = triples(
+        "Estonia expelled a Russian diplomat on Monday. Moscow condemned the decision and warned of a tough response."
+    )
+    assert ("RUS", "threaten", "EST") in got
+    assert not [t for t in triples("Japan warned of heavy rain in Okinawa.") if t[1] == "threaten"]

@@ -44,6 +44,12 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         return [] if subject in context[:2] else context[:2]  # a party praising its own pact: no one
     if rel in ("oppose", "accuse"):
         return _story_objects(s, tok, subject, context)
+    if rel == "threaten" and tok.dep_ == "conj" and tok.head.lemma_.lower() in _PROTESTING:
+        # "Moscow denounced the move as unjustified and warned of retaliatory measures": a threat
+        # to whoever made the move denounced
+        protested = tok.head
+        named = [a for d in _children(protested, "dobj") for a in s.actors(d) if a != subject]
+        return named[:1] or _story_objects(s, protested, subject, context)[:1]
     if rel in ("transfer_arms", "transfer_technology", "send_troops") and tok.dep_ == "conj":
         # "deploying troops to Russia's Kursk region and supplying artillery shells": where the
         # first went, the second went too
@@ -83,6 +89,9 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
     return []
 
 
+_PROTESTING = frozenset(
+    {"denounce", "condemn", "criticise", "criticize", "slam", "reject", "decry", "protest"}
+)
 _CHARGING = frozenset({"accuse", "blame", "condemn", "denounce", "criticize", "criticise", "slam", "fault"})
 
 

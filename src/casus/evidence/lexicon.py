@@ -32,6 +32,7 @@ __all__ = [
     "THREAT_CASE",
     "TREATY_LANGUAGE",
     "TROOPS",
+    "UNGATED",
     "VERB_TRIGGERS",
     "VESSELS",
     "Guarded",
@@ -191,6 +192,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "lock": "~lock",
     **dict.fromkeys(["detect", "spot", "track", "sight", "see", "record", "observe", "station"], "~detect"),
     "express": "~express",
+    "warn": "~warn",
     "welcome": "~welcome",
     "hit": "~hit",
     "ask": "~request",
@@ -467,6 +469,11 @@ def _forms(lemma: str) -> set[str]:
     return out
 
 
+# Trigger verbs that open the parse gate only through the words they need ("warned" is common;
+# "warned of repercussions" passes by "repercussion")
+UNGATED = frozenset({"warn"})
+
+
 def _candidate_pattern() -> re.Pattern[str]:
     """The words that may be a trigger: every trigger lemma with its regular inflections, the
     irregular forms, and a few stems whose derivations all count ("exercis", "manoeuv")."""
@@ -476,8 +483,10 @@ def _candidate_pattern() -> re.Pattern[str]:
                  "broke", "broken"]  # fmt: skip
     stems = ["drill", "exercis", "maneuv", "manoeuv", "patrol", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
              "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
-             "hostilit", "sail", "price", "consequence"]  # fmt: skip
-    words = {f for w in [*VERB_TRIGGERS, *NOUN_TRIGGERS] for f in _forms(w)} | set(irregular)
+             "hostilit", "sail", "price", "consequence", "repercussion", "retaliat", "reprisal"]  # fmt: skip
+    words = {f for w in [*VERB_TRIGGERS, *NOUN_TRIGGERS] if w not in UNGATED for f in _forms(w)} | set(
+        irregular
+    )
     # one trie of characters for each list: a long alternation is tried branch by branch
     return re.compile(rf"\b(?:{trie_pattern(words)}\b|{trie_pattern(stems)})", re.I)
 

@@ -114,6 +114,16 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     noun = next((a.lemma_.lower() for a in tok.ancestors if a.pos_ == "NOUN"), "")
     if lemma == "meet" and (words | {noun}) & GOALS:
         return None
+    if rel == "~warn":  # "warned of retaliatory measures", "warned of repercussions": a threat
+        cautioned = [
+            p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("of",))
+        ]  # "warned Britain of"
+        reprisal = any(
+            p.lemma_.lower() in _REPRISALS
+            or (p.lemma_.lower() in _ATTEMPTS and any(c.lower_ in _RETALIATORY for c in p.children))
+            for p in cautioned
+        )
+        return "threaten" if reprisal else None
     if rel == "~visit":  # "Shoigu visited the DPRK": talks there (CAMEO 042); not a visit planned or refused
         done = tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in _NOT_DONE for c in tok.children)  # fmt: skip
         return "consult" if done else None
@@ -461,6 +471,11 @@ _DAMNING = frozenset({"criminal", "illegal", "reckless", "irresponsible", "unacc
                       "destabilising", "escalatory", "bloody", "barbaric", "cowardly"})  # fmt: skip
 
 
+# What a warning of which is a threat ("warned of repercussions", "warned of retaliatory measures")
+_REPRISALS = frozenset(
+    {"retaliation", "repercussion", "consequence", "reprisal", "countermeasure", "response", "retribution"}
+)
+_RETALIATORY = frozenset({"retaliatory", "reciprocal", "tough", "decisive", "military", "harsh", "firm"})
 # What a state rejects when it rejects another's act ("attempts by ...")
 _ATTEMPTS = frozenset({"attempt", "effort", "move", "action", "act", "bid", "plan", "step", "measure"})
 
