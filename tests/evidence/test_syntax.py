@@ -3118,3 +3118,25 @@ def test_a_warning_of_reprisals_threatens_the_one_warned_or_whose_move_was_denou
     )
     assert ("RUS", "threaten", "EST") in got
     assert not [t for t in triples("Japan warned of heavy rain in Okinawa.") if t[1] == "threaten"]
+
+
+def test_an_attack_or_deployment_planned_and_talks_refused_have_not_happened() -> None:
+    text = (
+        "Burundi's president has claimed that Rwanda is planning to attack his country. "
+        "He insisted that Burundi has no plans to attack Rwanda. "
+        "Australia plans to deploy the new ships to defend maritime trade routes. "
+        "If India and Pakistan refuse to talk, violence will only intensify, he warned."
+    )
+    got = claims(text)
+    assert not [c for c in got if c.relation in ("attack", "mobilize", "consult")]
+    # a transfer planned is coded as the article states it
+    assert ("RUS", "transfer_technology", "PRK") in triples(
+        "Moscow intends to share advanced space and satellite technology with Pyongyang."
+    )
+
+
+def test_the_rest_of_a_linked_headline_cut_at_its_question_mark_is_an_aside() -> None:
+    from casus.evidence.asides import asides
+
+    linked = "Tehran's Missile Barrage On Tel Aviv Raises Global Concerns As Israel-Iran War Escalates"
+    assert linked in asides(["ALSO READ: What Is Khorramshahr-4?", linked, "Iran struck Israel on Friday."])

@@ -71,6 +71,12 @@ def asides(sentences: list[str]) -> set[str]:
     whose credit the splitter cut off into a sentence of its own ("The site of a Russian drone
     attack in Sumy, Ukraine." before "Pic/AFP")."""
     found = {s for s in sentences if aside(s)}
+    # "ALSO READ: What Is Khorramshahr-4?" cut from the rest of its headline at the question mark
+    found |= {
+        after
+        for s, after in pairwise(sentences)
+        if LINK_OUT.search(s) and s.rstrip().endswith("?") and _title_case(after)
+    }
     found |= {
         s
         for s, after in pairwise(sentences)

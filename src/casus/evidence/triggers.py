@@ -426,6 +426,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
 THREAT_VERBS = frozenset({"threaten", "vow", "warn", "promise", "swear"})
 
 
+_INTENDED = frozenset({"plan", "intend", "intention", "aim"})
 _PROMPTING = frozenset({"encourage", "urge", "invite", "dare", "provoke", "incite", "goad"})
 
 
@@ -506,6 +507,15 @@ def _relation(tok: Token) -> str | None:
         # ("urged North Korea to withdraw troops", "to stop provocative actions": the urging opposes)
         if (tok.dep_ == "xcomp" or urged is not tok.head) and urged.lemma_.lower() in _PROMPTING:
             return "oppose" if rel == "oppose" else None
+        # "Rwanda is planning to attack his country", "has no plans to attack Rwanda", "if India and
+        # Pakistan refuse to talk": an act intended or refused, not done
+        # (transfers and talks planned are coded as such: "Moscow intends to share satellite technology")
+        intended = tok.head.lemma_.lower()
+        if tok.dep_ in ("xcomp", "acl") and (
+            (intended in _INTENDED and rel in ("attack", "coerce", "mobilize"))
+            or (intended in ("refuse", "decline") and rel != "oppose")
+        ):
+            return None
         return rel
     if tok.pos_ in ("NOUN", "PROPN"):
         rel = noun_relation(tok, lemma)
