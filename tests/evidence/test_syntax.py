@@ -3140,3 +3140,11 @@ def test_the_rest_of_a_linked_headline_cut_at_its_question_mark_is_an_aside() ->
 
     linked = "Tehran's Missile Barrage On Tel Aviv Raises Global Concerns As Israel-Iran War Escalates"
     assert linked in asides(["ALSO READ: What Is Khorramshahr-4?", linked, "Iran struck Israel on Friday."])
+
+
+def test_a_research_bodys_report_is_its_word_and_no_person_is_named_from_its_title() -> None:
+    got = claims(
+        "Chinese Coast Guard vessels blocked a South Korean research ship, according to a report released by "
+        "the Center for Strategic and International Studies (CSIS) on Tuesday."
+    )
+    assert [(c.attribution.kind, c.attribution.who) for c in got] == [("media_reports", "CSIS")]

@@ -262,6 +262,11 @@ def _hyphened(t: Token) -> bool:
     return bool(after or (t.i > 0 and doc[t.i - 1].text == "-"))
 
 
+_INSTITUTES = frozenset(
+    {"center", "centre", "institute", "university", "foundation", "think", "tank", "studies"}
+)
+
+
 def _source(s: _Sentence, head: Token) -> Attribution:
     """Who a speech verb's subject (or an 'according to' object) is."""
     tokens = list(head.subtree)
@@ -274,6 +279,15 @@ def _source(s: _Sentence, head: Token) -> Attribution:
             return Attribution(kind="officials")  # "according to intelligence reports": unnamed services
         return Attribution(kind="media_reports")  # "according to reports", "reports said"
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    if words & _INSTITUTES and not any(s.mention(t) for t in tokens):
+        # "a report released by the Center for Strategic and International Studies (CSIS)": a
+        # research body's word, named by its initials where it gives them; no person
+        initials = next(
+            (t.text for t in tokens if t.is_upper and len(t.text) >= 3 and t.pos_ == "PROPN"), None
+        )
+        return Attribution(
+            kind="media_reports", who=initials or next((t.text for t in tokens if t.pos_ == "PROPN"), None)
+        )
     if head.lemma_.lower() in _PAIRED and any(c.lower_ in ("both", "two") for c in head.children):
         return Attribution(kind="officials")  # "both sides said": each side (`_claim` names it)
     leaders = [m for t in tokens if (m := s.mention(t)) is not None and m.form.kind == "leader"]
