@@ -3148,3 +3148,16 @@ def test_a_research_bodys_report_is_its_word_and_no_person_is_named_from_its_tit
         "the Center for Strategic and International Studies (CSIS) on Tuesday."
     )
     assert [(c.attribution.kind, c.attribution.who) for c in got] == [("media_reports", "CSIS")]
+
+
+def test_a_leader_contacted_or_reached_out_to_is_consulted_and_an_interception_meets_only_its_craft() -> None:
+    assert ("PAK", "consult", "SAU") in triples(
+        "Pakistan's Prime Minister Shehbaz Sharif contacted Saudi Crown Prince Mohammed bin Salman on Saturday."
+    )
+    got = triples(
+        "Pakistan's Prime Minister Shehbaz Sharif reached out to Saudi Arabia's Crown Prince Mohammed bin Salman "
+        "to express solidarity and discuss the situation."
+    )
+    assert {("PAK", "consult", "SAU"), ("PAK", "support_politically", "SAU")} <= got
+    text = "Russia flew a jet into Estonian airspace. It was a response to Estonia's interception of a nationless tanker."
+    assert ("EST", "coerce", "RUS") not in triples(text)

@@ -179,6 +179,7 @@ VERB_TRIGGERS: dict[str, str] = {
         "~consider",
     ),
     "speak": "~speak",
+    "contact": "~contact",
     "exchange": "~exchange",
     **dict.fromkeys(["defend", "protect"], "assist_militarily"),
     **dict.fromkeys(["assist", "help", "aid"], "~assist"),

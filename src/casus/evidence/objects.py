@@ -56,6 +56,20 @@ def _doers_of(event: Token) -> list[Token]:
     return [p for c in event.children if c.dep_ == "prep" and c.lower_ == "by" for p in _children(c, "pobj")]
 
 
+def _called_to(tok: Token) -> Token | None:
+    """The call or contact a purpose clause hangs from ("contacted the Crown Prince to show
+    solidarity"), or None."""
+    head = tok.head if tok.dep_ == "conj" else tok
+    purpose = head.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    )
+    called = head.head
+    calling = called.lemma_.lower() in ("contact", "call", "phone", "telephone") or any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in called.children
+    )
+    return called if purpose and calling and called.i != head.i else None
+
+
 _NAMING = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 
 
@@ -75,6 +89,9 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
         theirs = rel == "attack" and any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in p.subtree)
         if theirs and not s.actors(p):
             out += [a for a in _antecedent(s, tok) if a not in found]
+    if rel == "coerce" and not out and tok.lemma_.lower() == "interception":
+        # "the CCG's interception ... of Philippine vessels": whose craft it met
+        out += [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]
     if rel == "attack" and not out:  # "the strikes launched by the US against Yemen"
         out += [a for c in launched(tok) for p in _pobj(c, ("on", "against", "into")) for a in s.actors(p)]
     if rel == "attack" and not out:  # "an Israeli airstrike in Doha": the state it was in
@@ -302,6 +319,11 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     # "closed the border with Rwanda", the parse hanging "with" on the verb
     if rel == "sanction" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~close":
         out += [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]
+    if rel == "consult" and tok.lemma_.lower() == "reach":  # "reached out to Saudi Arabia's Crown Prince"
+        out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
+    if rel in ("consult", "support_politically") and not out and (called := _called_to(tok)) is not None:
+        # "reached out to the Crown Prince to express solidarity and discuss the situation": with him
+        out += [a for p in (*_children(called, "dobj"), *_pobj(called, ("to",))) for a in s.actors(p)]
     if rel == "consult" and tok.lemma_.lower() in ("speak", "talk"):  # "has been speaking to Indonesia, ..."
         out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
     if rel == "consult" and tok.lemma_.lower() == "send":  # "sent a letter to Iran's Supreme Leader"

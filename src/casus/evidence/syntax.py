@@ -440,7 +440,7 @@ def _claim(
         obj is None
         and rel in ("attack", "coerce")
         and subject is not None
-        and tok.lemma_.lower() != "intercept"
+        and tok.lemma_.lower() not in ("intercept", "interception")
     ):
         by = said.who
         if by is None and (verb := reacting(chain)) is not None:

@@ -165,6 +165,11 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             or not pobj(tok, ("at", "to", "before", "in", "during", "after", "about", "of", "for"))
         )
         return "consult" if with_someone or together else None
+    if rel == "~contact":  # "Sharif contacted Saudi Crown Prince Mohammed bin Salman"
+        return "consult" if any(t.pos_ == "PROPN" for c in children(tok, "dobj") for t in c.subtree) else None
+    if lemma == "reach" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        # "reached out to Saudi Arabia's Crown Prince": a call, not an agreement reached
+        return "consult" if any(t.pos_ == "PROPN" for p in pobj(tok, ("to",)) for t in p.subtree) else None
     if rel == "~exchange":  # "exchanged views on regional developments"; "exchanged fire"
         if words & {"view", "opinion", "idea", "message", "letter", "greeting", "note", "information"}:
             return "consult"
