@@ -186,7 +186,13 @@ def test_held_aside_scores() -> None:
     complaint is lodged with, ...): precision 0.67 (32 of 48), recall 0.50, attribution 0.69 (22 of
     32), hedges 0.97, links 1.00 / 1.00, no attack from mutual-defence wording (the rules: 0.28 /
     0.20, attribution 0.62, one attack); measured again at the session's last commit, the same
-    counts."""
+    counts. A thirty-first (2026-12-05, the session after), once five more rounds (60 articles,
+    each scored once before it was used: precision 0.70, 0.78, 0.72, 0.70 and 0.70) had joined the
+    development set and the reader had been changed on them and the rest of the development set
+    alone (warnings of consequences as threats, acts urged or planned as no event, captions whose
+    credit stands alone, ...): precision 0.65 (32 of 49), recall 0.50, attribution 0.69 (22 of 32),
+    hedges 0.97, links 1.00 / 1.00, no attack from mutual-defence wording (the rules unchanged):
+    one wrong claim more, the right ones the same."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.62, "recall": 0.42, "attribution_accuracy": 0.68, "hedge_accuracy": 0.95,
