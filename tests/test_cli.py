@@ -347,3 +347,10 @@ def test_read_compare_wraps_each_line_under_its_own_start_at_80_columns(tmp_path
     compared = lines[lines.index("Comparison") + 1 :]
     assert compared and max(len(x) for x in lines) <= 80
     assert all(x.startswith("  ") for x in compared), compared
+
+
+def test_read_says_a_conditional_threat_is_a_threat_not_a_pledge(tmp_path: Path) -> None:
+    f = tmp_path / "threat.txt"
+    f.write_text("Moscow warned that Finland could face serious consequences if it deploys NATO troops.")
+    out = " ".join(_casus_at_80("read", str(f), "--date", "2025-06-01").split())
+    assert "RUS threaten FIN" in out and "[conditional: a threat for the case it names]" in out

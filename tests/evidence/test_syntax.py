@@ -3161,3 +3161,22 @@ def test_a_leader_contacted_or_reached_out_to_is_consulted_and_an_interception_m
     assert {("PAK", "consult", "SAU"), ("PAK", "support_politically", "SAU")} <= got
     text = "Russia flew a jet into Estonian airspace. It was a response to Estonia's interception of a nationless tanker."
     assert ("EST", "coerce", "RUS") not in triples(text)
+
+
+def test_a_headlines_second_act_is_not_its_report_and_the_dateline_places_the_ministry() -> None:
+    text = (
+        "Estonia protests Russian jets, warns Moscow of consequences\n\n"
+        "TALLINN — Estonia summoned Russia's envoy on Friday after Russian jets intruded into Estonian "
+        "airspace, the foreign ministry said."
+    )
+    got = claims(text)
+    assert {(c.subject, c.relation, c.object) for c in got} >= {
+        ("EST", "oppose", "RUS"),
+        ("RUS", "coerce", "EST"),
+    }
+    assert {c.attribution.who for c in got} == {"EST"}
+    # a report written as a second conjunct is still one
+    said = claims(
+        "South Korea could consider sending weapons to Ukraine, a senior South Korean official told reporters."
+    )
+    assert said and all(c.attribution.kind == "officials" for c in said)

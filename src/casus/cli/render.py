@@ -305,7 +305,8 @@ def print_reading(reading: Any) -> None:
         for (_, subject, relation, obj, polarity, hedges, conditional), whos in lines.items():
             neg = "NOT " if polarity == "negative" else ""
             hedge = f" [hedged: {', '.join(hedges)}]" if hedges else ""
-            cond = " [conditional: a pledge for the case it names]" if conditional else ""
+            kind = {"threaten": "a threat", "assist_militarily": "a pledge"}.get(relation, "said")
+            cond = f" [conditional: {kind} for the case it names]" if conditional else ""
             per = ", ".join(whos)
             _hanging(f"  claim: {subject or '?'} {neg}{relation} {obj or NO_OBJECT} (per {per}){cond}{hedge}")
         for link, n in _provisions(r.provisions):

@@ -151,6 +151,7 @@ class Gate:
     overflow: list[tuple[int, str]]
     quotes: list[Quotation]
     filed_from: str | None = None  # the state of the dateline's place ("MANILA, Philippines —")
+    dateline_at: int | None = None  # the index of the sentence that opens with it
 
     def texts(self) -> list[str]:
         """The texts to parse, datelines blanked."""
@@ -174,6 +175,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
     k = 0
     open_quote = False  # the sentence before was parsed and left a quotation open
     filed_from: str | None = None
+    dateline_at: int | None = None
     quoting = False  # a quotation is open at the end of the sentence before
     for index, (offset, sent) in enumerate(sents):
         local, k = local_mentions(mentions, offset, offset + len(sent), k)
@@ -227,10 +229,11 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             filed_from = next((m.form.target for m in local if m.start < dateline.end()), None) or _place(
                 dateline.group(0)
             )
+            dateline_at = index
         for m in reversed(local):
             if m.form.kind in ("leader", "org") or (dateline is not None and m.start < dateline.end()):
                 continue  # a dateline's city is where the news was filed, not a party to it
             if m.form.target in recent:
                 recent.remove(m.form.target)
             recent.insert(0, m.form.target)
-    return Gate(todo, overflow, quotes, filed_from)
+    return Gate(todo, overflow, quotes, filed_from, dateline_at)

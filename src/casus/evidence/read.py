@@ -132,6 +132,8 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         if heard is not None:  # "Shafqat Ali Khan said ..." in a sentence not parsed, then "He stated ..."
             last = Attribution(kind="speaker", who=heard)
         said = speaker_of(doc, local, last, sent, on)
+        if index == g.dateline_at and g.filed_from is not None:
+            home = g.filed_from  # the dateline's officials, whatever a headline above it was read to say
         previous = about if rows and rows[-1][0] == index - 1 else []
         found = code_sentence(doc, local, sent, context, last, on, named, previous, events,
                               (group, group_last), home)  # fmt: skip

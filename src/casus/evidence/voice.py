@@ -171,11 +171,16 @@ def _speech_verb(chain: list[Token]) -> Token | None:
             if (
                 c.dep_ == "conj" and c.lemma_.lower() in SPEECH and c.i > chain[0].i
                 and (_children(c, "nsubj") or _appos_before(c)) and not any(x.dep_ == "cc" and x.i < c.i for x in t.children)
+                # (not "Estonia protests Russian jets, warns Moscow of consequences": a second act,
+                # with what it says of its own)
+                and not any(x.dep_ in ("ccomp", "xcomp") or (x.dep_ == "prep" and x.lower_ in _SAID_OF)
+                            for x in c.children)
             ):  # fmt: skip
                 return c
     return None
 
 
+_SAID_OF = frozenset({"of", "about", "against"})
 _EVENT_MARKS = frozenset({"after", "before", "when", "while", "since", "because", "as", "once", "following"})
 
 

@@ -791,7 +791,7 @@ function showEvidence(item) {
   box.replaceChildren(...[el("h2", {}, r.title || r.source),
     el("p", { class: "muted" }, `${r.source} · ${r.date} · ${r.words} words`),
     el("h3", {}, "Actors"), el("p", {}, r.actors.map(a => `${a.id} (${a.mentions})`).join(", ") || "none"),
-    el("h3", {}, "Claims"), r.claims.length ? null : el("p", { class: "muted" }, "none found"), el("ul", {}, ...r.claims.map(c => el("li", {}, `${c.subject || "?"} ${c.polarity === "negative" ? "NOT " : ""}${c.relation} ${c.object || "(no one named)"}${c.conditional ? " (conditional: a pledge for the case it names)" : ""} — ${c.modality}, ${c.attribution.kind}${c.attribution.who ? " (" + c.attribution.who + ")" : ""}: “${c.text}”`))),
+    el("h3", {}, "Claims"), r.claims.length ? null : el("p", { class: "muted" }, "none found"), el("ul", {}, ...r.claims.map(c => el("li", {}, `${c.subject || "?"} ${c.polarity === "negative" ? "NOT " : ""}${c.relation} ${c.object || "(no one named)"}${c.conditional ? ` (conditional: ${({ threaten: "a threat", assist_militarily: "a pledge" })[c.relation] || "said"} for the case it names)` : ""} — ${c.modality}, ${c.attribution.kind}${c.attribution.who ? " (" + c.attribution.who + ")" : ""}: “${c.text}”`))),
     el("h3", {}, "Treaty provisions"), r.provisions.length ? null : el("p", { class: "muted" }, "none found"),
     el("ul", {}, ...r.provisions.map(p => el("li", {}, `${p.treaty} ${p.article} (${p.score === null ? "by reference, not by wording" : "wording score " + p.score}): “${p.sentence}”`))),
     el("h3", {}, "Flags"), r.flags.length ? null : el("p", { class: "muted" }, "none"), el("ul", {}, ...r.flags.map(f => el("li", { class: "flag" }, `${f.kind}: “${f.span}” — ${f.detail}`)))].filter(Boolean));
