@@ -192,7 +192,8 @@ def test_held_aside_scores() -> None:
     alone (warnings of consequences as threats, acts urged or planned as no event, captions whose
     credit stands alone, ...): precision 0.65 (32 of 49), recall 0.50, attribution 0.69 (22 of 32),
     hedges 0.97, links 1.00 / 1.00, no attack from mutual-defence wording (the rules unchanged):
-    one wrong claim more, the right ones the same."""
+    one wrong claim more, the right ones the same; measured again at the session's last reader
+    commit, the same counts."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.62, "recall": 0.42, "attribution_accuracy": 0.68, "hedge_accuracy": 0.95,
