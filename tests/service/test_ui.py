@@ -83,6 +83,21 @@ def test_evidence_browser_renders_articles_as_text(page, server: str, tmp_path: 
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+def test_the_evidence_browser_calls_a_conditional_threat_a_threat(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/evidence#token={TOKEN}")
+    page.fill("#ev-title", "Moscow warns Helsinki")
+    page.fill(
+        "#ev-text", "Moscow warned that Finland could face serious consequences if it deploys NATO troops."
+    )
+    page.fill("#ev-date", "2025-06-01")
+    page.click("#evidence-form button")
+    page.wait_for_selector("#evidence-detail h2")
+    shown = page.text_content("#evidence-detail") or ""
+    assert "RUS threaten FIN (conditional: a threat for the case it names)" in shown
+    page.screenshot(path=str(shots(tmp_path) / "evidence-threat.png"), full_page=True)
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
 def test_a_run_in_a_historical_year_says_which_world_it_ran_in(
     page, history_server: str, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
