@@ -120,8 +120,9 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
             for p in _children(c, "pobj"):
                 if found := s.actors(p):
                     return found
-    intruders = [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]
-    if tok.lemma_.lower() in ("intrusion", "incursion") and intruders:
+    if tok.lemma_.lower() in ("intrusion", "incursion") and (
+        intruders := [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]
+    ):
         return intruders  # "the intrusion of Russian drones into Poland"
     for c in tok.children:  # "the strikes launched by the US and UK"
         if c.dep_ == "acl" and c.tag_ == "VBN":

@@ -67,8 +67,8 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
         return None  # "denied permission for Herzog's plane to enter its airspace": no crossing
     if any(c.dep_ in ("advcl", "xcomp") and _joining(c) for c in tok.children):
         return None  # "entered Iran's territorial waters to participate in the joint exercise": invited
-    flying = [craft for craft in (*children(tok, "nsubj"), tok.head if tok.dep_ == "relcl" else tok)]
-    if any(t.lower_ in _CIVILIAN for c in flying if c.i != tok.i for t in c.children if t.i < c.i):
+    flying = [*children(tok, "nsubj"), *([tok.head] if tok.dep_ == "relcl" else [])]
+    if any(t.lower_ in _CIVILIAN for c in flying for t in c.children if t.i < c.i):
         return None  # "a Japanese civilian aircraft intruded into Chinese airspace": no state's force
     by = [a for t in tok.children if t.lower_ == "by" for p in children(t, "pobj") for a in s.actors(p)]
     craft = (

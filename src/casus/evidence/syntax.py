@@ -230,10 +230,12 @@ def code_sentence(
             # "NATO is conducting exercises", "the United States, South Korea and Japan opened an
             # exercise": their forces together, not a show of force against the waters they are in
             rel, objects = "cooperate_militarily", []
-        partners = [
-            a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("with",)) for a in s.actors(p)
-        ]  # fmt: skip
-        if rel == "mobilize" and partners and _exercise_words(tok):
+        partners = (
+            [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("with",)) for a in s.actors(p)]
+            if rel == "mobilize"
+            else []
+        )
+        if partners and _exercise_words(tok):
             # "conducting maritime exercises with the US and Japan": with them, not against them
             rel, objects = "cooperate_militarily", list(dict.fromkeys(partners))
         for first, objs in [(rel, objects), *more]:  # troops fighting beside an ally: also sent to it
