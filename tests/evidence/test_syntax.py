@@ -3180,3 +3180,16 @@ def test_a_headlines_second_act_is_not_its_report_and_the_dateline_places_the_mi
         "South Korea could consider sending weapons to Ukraine, a senior South Korean official told reporters."
     )
     assert said and all(c.attribution.kind == "officials" for c in said)
+
+
+def test_a_relative_clause_inside_a_quotation_is_the_speakers_and_a_research_body_is_named_whole() -> None:
+    quoted = claims(
+        '"Russia, which continues its aggression against Ukraine, must stop," the Polish foreign minister said.'
+    )
+    assert [c.attribution.kind for c in quoted if c.relation == "attack"] == ["speaker"]
+    got = claims(
+        "A report by the Korea Institute for Defense Analyses said North Korea sent troops to Russia."
+    )
+    assert {(c.attribution.kind, c.attribution.who) for c in got} == {
+        ("media_reports", "Korea Institute for Defense Analyses")
+    }

@@ -253,16 +253,16 @@ def _dearly(s: Sentence, tok: Token, said: Token) -> tuple[str, list[str], list[
     if not any(d.dep_ == "det" and d.lower_ in ("any", "every") for n in subjects for d in n.children):
         return None  # "warned that recent Iranian attacks would have catastrophic consequences": a judgement
     speakers = _subject(s, said)[0]
-    aimed = {
-        t.i
-        for c in children(tok, "nsubj")
+    aimed = {  # the words of "against the country": the act's target, not its doer
+        u.i
+        for c in subjects
         for t in c.subtree
         if t.dep_ == "prep" and t.lower_ in ("against", "on")
+        for u in t.subtree
     }
-    aimed = {u.i for c in children(tok, "nsubj") for t in c.subtree if t.i in aimed for u in t.subtree}
     doers = [
         m.form.target
-        for c in children(tok, "nsubj")
+        for c in subjects
         for t in c.subtree
         if t.i not in aimed and (m := s.mention(t)) is not None
     ]

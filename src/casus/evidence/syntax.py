@@ -386,7 +386,11 @@ def _aside(clause: Token) -> bool:
     """A relative clause set off by a comma ("Russia, which continues ..."): a description added
     to the name, not part of what is reported of it."""
     first = min(t.i for t in clause.subtree)
-    return first > 0 and clause.doc[first - 1].text == "," and clause.doc[first].lower_ in ("which", "who")
+    if first == 0 or clause.doc[first - 1].text != "," or clause.doc[first].lower_ not in ("which", "who"):
+        return False
+    # inside a quotation it is the speaker's own description ('"Russia, which ..., must stop," he said')
+    before = str(clause.doc[:first].text)
+    return before.count("“") <= before.count("”") and before.count('"') % 2 == 0
 
 
 def _tidy(claims: list[Claim]) -> list[Claim]:

@@ -267,9 +267,44 @@ def _hyphened(t: Token) -> bool:
     return bool(after or (t.i > 0 and doc[t.i - 1].text == "-"))
 
 
-_INSTITUTES = frozenset(
-    {"center", "centre", "institute", "university", "foundation", "think", "tank", "studies"}
-)
+_INSTITUTES = frozenset({"institute", "university", "foundation", "studies"})
+
+
+def _research_body(tokens: list[Token]) -> str | None:
+    """The name of a research body a phrase names ("the Center for Strategic and International
+    Studies (CSIS)" -> "CSIS", "the Korea Institute for Defense Analyses"), or None; a state's
+    own centre ("the National Cyber Security Centre") is none."""
+    cue = next(
+        (
+            t
+            for t in tokens
+            if t.pos_ == "PROPN"
+            and (
+                t.lower_ in _INSTITUTES
+                # "Center for ...": a centre named for what it studies
+                or (
+                    t.lower_ in ("center", "centre")
+                    and t.i + 1 < len(t.doc)
+                    and t.doc[t.i + 1].lower_ == "for"
+                )
+            )
+        ),
+        None,
+    )
+    if cue is None:
+        return None
+    initials = next((t.text for t in tokens if t.is_upper and len(t.text) >= 3 and t.pos_ == "PROPN"), None)
+    if initials:
+        return str(initials)
+    start, end = cue.i, cue.i
+    while start > 0 and cue.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    while end + 2 < len(cue.doc) and (
+        cue.doc[end + 1].pos_ == "PROPN"
+        or (cue.doc[end + 1].lower_ in ("for", "of", "and") and cue.doc[end + 2].pos_ == "PROPN")
+    ):
+        end += 1
+    return str(cue.doc[start : end + 1].text)
 
 
 def _source(s: _Sentence, head: Token) -> Attribution:
@@ -284,15 +319,10 @@ def _source(s: _Sentence, head: Token) -> Attribution:
             return Attribution(kind="officials")  # "according to intelligence reports": unnamed services
         return Attribution(kind="media_reports")  # "according to reports", "reports said"
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
-    if words & _INSTITUTES and not any(s.mention(t) for t in tokens):
+    if not any(s.mention(t) for t in tokens) and (body := _research_body(tokens)) is not None:
         # "a report released by the Center for Strategic and International Studies (CSIS)": a
         # research body's word, named by its initials where it gives them; no person
-        initials = next(
-            (t.text for t in tokens if t.is_upper and len(t.text) >= 3 and t.pos_ == "PROPN"), None
-        )
-        return Attribution(
-            kind="media_reports", who=initials or next((t.text for t in tokens if t.pos_ == "PROPN"), None)
-        )
+        return Attribution(kind="media_reports", who=body)
     if head.lemma_.lower() in _PAIRED and any(c.lower_ in ("both", "two") for c in head.children):
         return Attribution(kind="officials")  # "both sides said": each side (`_claim` names it)
     leaders = [m for t in tokens if (m := s.mention(t)) is not None and m.form.kind == "leader"]
