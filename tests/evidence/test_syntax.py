@@ -3193,3 +3193,13 @@ def test_a_relative_clause_inside_a_quotation_is_the_speakers_and_a_research_bod
     assert {(c.attribution.kind, c.attribution.who) for c in got} == {
         ("media_reports", "Korea Institute for Defense Analyses")
     }
+
+
+def test_a_states_own_centre_is_its_officials_and_no_person() -> None:
+    got = claims(
+        "LONDON — The National Cyber Security Centre said Russia's military intelligence attacked British media "
+        "organisations."
+    )
+    assert [(c.attribution.kind, c.attribution.who) for c in got] == [("officials", "GBR")]
+    named = claims("Britain's National Cyber Security Centre said Russian hackers attacked Ukraine's grid.")
+    assert [(c.attribution.kind, c.attribution.who) for c in named] == [("officials", "GBR")]

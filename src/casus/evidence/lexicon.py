@@ -348,7 +348,7 @@ OFFICIAL_WORDS = frozenset(
         "embassy", "office", "department", "administration", "army", "navy", "guard", "council", "cabinet",
         "presidency", "palace", "headquarters", "forces", "armed", "coast", "guard", "staff", "regime",
         "authorities", "source", "sources", "diplomat", "diplomats", "envoy", "bureau", "directorate",
-        "secretariat", "commission", "committee"
+        "secretariat", "commission", "committee", "centre", "center"
     ]
 )  # fmt: skip
 PEOPLE_GROUPS = frozenset(["analyst", "analysts", "expert", "experts", "diplomat", "diplomats", "source", "sources", "observer", "observers", "researcher", "researchers"])  # fmt: skip
