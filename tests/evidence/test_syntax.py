@@ -3203,3 +3203,25 @@ def test_a_states_own_centre_is_its_officials_and_no_person() -> None:
     assert [(c.attribution.kind, c.attribution.who) for c in got] == [("officials", "GBR")]
     named = claims("Britain's National Cyber Security Centre said Russian hackers attacked Ukraine's grid.")
     assert [(c.attribution.kind, c.attribution.who) for c in named] == [("officials", "GBR")]
+
+
+def test_he_is_the_person_the_sentence_before_opened_with_and_who_spoke_there() -> None:
+    text = (
+        "The boat was affiliated with a Colombian armed group, the National Liberation Army (ELN), US Defense "
+        "Secretary Pete Hegseth said. Petro, who has clashed with Trump since the US leader returned to power in "
+        "January, has fiercely criticised the deadly anti-drug campaign in the Caribbean. He has accused Trump of "
+        "murder and of violating Colombia's sovereignty."
+    )
+    got = [c for c in claims(text) if c.relation == "accuse"]
+    assert [(c.subject, c.object, c.attribution.who) for c in got] == [("COL", "USA", "Gustavo Petro")]
+    # the one named last before "said", though the parse joins him to the group as a conjunct
+    said = claims(
+        "Venezuela attacked Colombia's border posts with the group, the National Liberation Army (ELN), US "
+        "Defense Secretary Pete Hegseth said."
+    )
+    assert {c.attribution.who for c in said} == {"Pete Hegseth"}
+    # a list of states with "and" is not that
+    listed = claims(
+        "The U.S., South Korea and Ukraine say North Korea sent more than 10,000 troops to Russia."
+    )
+    assert listed and all(c.attribution.kind == "officials" for c in listed)

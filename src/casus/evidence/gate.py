@@ -55,6 +55,23 @@ def local_mentions(mentions: list[Mention], offset: int, end: int, k: int) -> tu
     return local, k
 
 
+# what may stand before a sentence's subject: titles and names ("Colombian President", "The")
+_OPENING = re.compile(r"(?:(?:[A-Z][\w'’.-]*|the|of)\s+)*")
+
+
+def _person_spoken_of(sent: str, local: list[Mention]) -> str | None:
+    """The state of the office-holder a later "he" or "she" most likely is: the one the sentence
+    opens with, as its subject ("Petro, who has clashed with Trump since the US leader returned
+    ..., has criticised"), else the one it named last."""
+    leaders = [m for m in local if m.form.kind == "leader"]
+    if not leaders:
+        return None
+    first = leaders[0]
+    if _OPENING.fullmatch(sent[: first.start]) and sent[first.end : first.end + 1] in (",", " "):
+        return first.form.target
+    return leaders[-1].form.target
+
+
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|&|—|–|\(|/)?\s*(?:the\s+)?", re.I)
 
 
@@ -214,7 +231,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             heard = named_speaker(sent) or heard
             if quoted:
                 quotes.extend(Quotation(text=q, speaker=None) for q in quotations(sent))
-        person = next((m.form.target for m in reversed(local) if m.form.kind == "leader"), person)
+        person = _person_spoken_of(sent, local) or person
         states = list(dict.fromkeys(m.form.target for m in local if m.form.kind not in ("leader", "org")))
         if len(states) == 2 and _PACT.search(sent):
             pact = states

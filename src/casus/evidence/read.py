@@ -152,6 +152,8 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         remember(events, found)
         if said.kind == "speaker" and said.who:
             last = said
+        elif said.kind == "author" and (own := _own_speaker(found)) is not None:
+            last = own  # "X condemned the order. He accused the US of ...": X, who spoke last
         passages = quotations(sent)
         if passages:
             who = quote_speaker(doc, local)
@@ -161,6 +163,19 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         claims.extend(found)
         voices[sent] = said
     return Parsed(claims, quotes, voices, len(g.todo), g.overflow)
+
+
+def _own_speaker(found: list[Claim]) -> Attribution | None:
+    """The person a sentence in the article's voice shows speaking (its claims on a named
+    person's own word, as a condemnation or an accusation is), if any."""
+    return next(
+        (
+            c.attribution
+            for c in found
+            if c.attribution.kind == "speaker" and c.attribution.who and not c.attribution.via
+        ),
+        None,
+    )
 
 
 def _on_word(found: list[Claim], said: Attribution) -> list[Claim]:

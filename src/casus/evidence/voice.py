@@ -309,6 +309,11 @@ def _research_body(tokens: list[Token]) -> str | None:
 
 def _source(s: _Sentence, head: Token) -> Attribution:
     """Who a speech verb's subject (or an 'according to' object) is."""
+    late = [c for c in head.children if c.dep_ == "conj" and c.right_edge.i + 1 == head.head.i]
+    if late and not any(t.dep_ == "cc" for t in head.subtree) and head.head.pos_ == "VERB":
+        # "..., the National Liberation Army (ELN), US Defense Secretary Pete Hegseth said": the
+        # one named last before the verb, the parse's coordination with no "and" notwithstanding
+        return _source(s, late[0])
     tokens = list(head.subtree)
     if head.lower_ in ("he", "she", "him", "her") and s.last_speaker is not None:
         return s.last_speaker  # "..., he added", "according to him": the person the article quoted last
