@@ -481,6 +481,24 @@ def test_the_rule_coder_reads_an_attack_named_as_a_case_as_no_event() -> None:
         assert not [c for c in found if c.relation == "attack"], text
 
 
+def test_the_rule_coder_reads_a_pact_reached_as_signed_and_a_pact_named_or_a_reply_as_nothing() -> None:
+    def rules(text: str) -> set[tuple[str | None, str, str | None]]:
+        r = read_document(Document("t", None, dt.date(2025, 10, 1), text), coder="rules")
+        return {(c.subject, c.relation, c.object) for c in r.claims}
+
+    assert ("PAK", "agree_sign", "SAU") in rules(
+        "Pakistan and Saudi Arabia entered into a landmark mutual defence agreement in September."
+    )
+    assert ("AFG", "agree_sign", "PAK") in rules(
+        "Afghanistan and Pakistan have reached an agreement on a ceasefire."
+    )
+    for text in (
+        "Pakistan's capabilities will be made available to Saudi Arabia according to this agreement.",
+        "Colombia hit back by halting arms purchases from the United States.",
+    ):
+        assert not {c for c in rules(text) if c[1] in ("agree_sign", "support_politically")}, text
+
+
 def test_a_bad_groups_file_is_reported_with_its_line() -> None:
     import tempfile
 

@@ -32,12 +32,12 @@ LEXICON: list[tuple[str, str]] = [
     ("transfer_arms", r"(supply|supplied|supplying|ship|shipped|shipping|deliver|delivered|delivering|sell|sold|send|sent|provide|provided|providing|transfer|transferred)\w*\s+(\w+\s+){0,4}(weapons|arms|missiles|shells|munitions|ammunition|artillery|drones|rockets)"),
     ("assist_militarily", r"(military (and other )?(assistance|aid|support|help)|come to (the|its|their) (aid|defen[cs]e)|defend\w*)"),
     ("coerce", r"\b(water[- ]cannon\w*|rammed|ramming|blockade\w*|dangerous(ly)? manoeuv\w*|dangerous(ly)? maneuv\w*)\b"),
-    ("agree_sign", r"\b(sign|signed|signing|ratif\w+|conclud\w+|agreed|agree|agreement)\b"),
+    ("agree_sign", r"\b(sign|signed|signing|ratif\w+|conclud\w+|agreed|agree|inked|(reach\w*|entered into|formali[sz]ed|finali[sz]ed)\s+([\w-]+\s+){0,5}(agreement|deal|pact|accord)|agreements? (between|with))\b"),
     ("consult", r"\b(consult\w*|held talks|hold talks|discussed|talks with)\b"),
     ("attack", r"\b(attack\w*|struck|strike|strikes|invade\w*|invasion|shell(ed|ing)|bomb(ed|ing)|fired (missiles|rockets|shells) at|fought|fighting against)\b"),
     ("threaten", r"\b(threaten\w*|warn(ed|s)? of|ultimatum)\b"),
     ("oppose", r"\b(oppose\w*|condemn\w*|criticiz\w*|criticis\w*|denounce\w*|protest(ed|s)?)\b"),
-    ("support_politically", r"\b(support(s|ed|ing)?|back(s|ed|ing)?|endorse\w*|stood by|stands by|solidarity with)\b"),
+    ("support_politically", r"\b(support(s|ed|ing)?|back(s|ed|ing)|endorse\w*|stood by|stands by|solidarity with)\b"),
 ]  # fmt: skip
 RELATION_RX = [(name, re.compile(rx, re.I)) for name, rx in LEXICON]
 # One pass per sentence: leftmost phrase first, ties broken by LEXICON order.
@@ -48,7 +48,7 @@ RELATION_ANY = re.compile(rf"\b(?:{RELATION_ALTERNATIVES})", re.I)
 # alternation is tried only there: the same matches as RELATION_ANY.finditer, found faster.
 RELATION_STARTS = (  # noqa: SIM905 - a word list reads best as words
     "send sent deploy dispatch transfer share sharing provid technolog suppl ship deliver sell sold "
-    "military come defend sign ratif conclud agree consult held hold discussed talks attack struck "
+    "military come defend sign ratif conclud agree ink reach entered formali finali consult held hold discussed talks attack struck "
     "strike invade invasion shell bomb fired fought fighting threaten warn ultimatum oppose condemn water "
     "rammed ramming blockade dangerous "
     "critici denounce protest support back endorse stood stands solidarity "
