@@ -96,3 +96,12 @@ def test_the_treaty_an_article_speaks_of_without_naming_it() -> None:
     )
     reading = read_document(Document("t", None, None, text), on=dt.date(2024, 11, 1))
     assert [(p.treaty, p.article, p.score) for p in reading.provisions] == [("ru-kp-2024", "Art. 4", None)]
+
+
+def test_a_leaders_long_quotation_in_a_sentence_of_no_pact_is_his_own_words() -> None:
+    text = (
+        "Russia's Security Council secretary met Kim Jong Un in Pyongyang. North Korea's official Korean Central "
+        "News Agency said Kim during the meeting said his government will \u201cinvariably support Russia in the "
+        "struggle for defending the national sovereignty, territorial integrity and security interests.\u201d"
+    )
+    assert not {t for t, _ in links(text, dt.date(2025, 3, 21))} & {"csto-1992"}

@@ -355,6 +355,10 @@ def plausible_links(
     out = []
     for lk in links:
         quoted = max((len(q.group(1).split()) for q in QUOTED.finditer(lk.sentence)), default=0)
+        if lk.score is not None and lk.score < SURE and not TREATY_WORDS.search(lk.sentence):
+            # a leader's own words ("will invariably support Russia in the struggle for defending the
+            # national sovereignty, territorial integrity ...") in a sentence that speaks of no pact
+            quoted = 0
         party = parties.get(lk.treaty, frozenset())
         # a pact of several states needs two of them named ("international peace and security" in a
         # piece on Iran and the US is not ANZUS)
