@@ -3225,3 +3225,20 @@ def test_he_is_the_person_the_sentence_before_opened_with_and_who_spoke_there() 
         "The U.S., South Korea and Ukraine say North Korea sent more than 10,000 troops to Russia."
     )
     assert listed and all(c.attribution.kind == "officials" for c in listed)
+
+
+def test_standing_united_with_states_supports_each_and_pushing_back_on_a_demand_opposes() -> None:
+    assert {("GBR", "support_politically", o) for o in ("POL", "ROU", "UKR")} <= triples(
+        "The UK stands united with Poland, Romania and Ukraine."
+    )
+    assert ("CUB", "oppose", "USA") in triples(
+        "Cuba's leader has pushed back on Washington's demand that the Caribbean nation make a deal."
+    )
+    assert ("PHL", "oppose", "CHN") in triples(
+        "The Philippines began pushing back on China's sweeping claims."
+    )
+    # a charge denied opposes no one; a vote pushed back is no protest
+    assert not triples(
+        "Finland's president pushed back against criticism that the US president was questioning its commitment."
+    )
+    assert not triples("The Russian vote on Ukraine was pushed back.")

@@ -89,6 +89,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["retaliate", "avenge"], "~retaliate"),
     "escort": "~escort",
     "bring": "~bring",
+    "push": "~push",
     **dict.fromkeys(["sever", "cut", "break"], "~sever"),
     "test": "~test",
     "down": "attack",
@@ -284,6 +285,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "closure": "~closure",
     "expulsion": "~expel",
     **dict.fromkeys(["severance", "rupture"], "~sever"),
+    "pushback": "~push",
     "exchange": "~exchange",
     **dict.fromkeys(
         [

@@ -24,6 +24,7 @@ from casus.evidence.lexicon import (
 from casus.evidence.nominal import asked_for, launched, talks_named
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
+from casus.evidence.tokens import stood_with
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.wars import WARS
@@ -266,7 +267,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             continue  # "given Moscow missiles for use in Ukraine": where they are used, not who gets them
         out += s.actors(p)
     if rel == "support_politically" and tok.lemma_.lower() == "stand":  # "stands with Japan"
-        out += [a for p in _pobj(tok, ("with", "by", "behind")) for a in s.actors(p)]
+        out += [a for p in stood_with(tok) for q in (p, *p.conjuncts) for a in s.actors(q)]
     if rel == "support_politically" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~express" and not out:
         # "expressed support for Russia", "voiced solidarity with Qatar": whom the feeling is for
         out += [

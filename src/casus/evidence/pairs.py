@@ -101,6 +101,8 @@ def _conjoined(s: _Sentence, tok: Token) -> set[str]:
             if c.dep_ in ("dobj", "nsubjpass")
             else [p for p in c.children if c.dep_ == "prep" and p.dep_ == "pobj"]
         )
+        if c.dep_ == "acomp":  # "stands united with Poland, Romania and Ukraine"
+            heads += [q for p in c.children if p.dep_ == "prep" for q in _children(p, "pobj")]
         # "criticized the military alliance of Croatia, Albania and Kosovo": each of its members
         heads += [
             q

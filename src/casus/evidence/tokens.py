@@ -9,7 +9,7 @@ from typing import Any
 
 from casus.evidence.lexicon import ARMS
 
-__all__ = ["CARGO", "children", "object_words", "pobj"]
+__all__ = ["CARGO", "children", "object_words", "pobj", "stood_with"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -31,6 +31,22 @@ def pobj(tok: Token, preps: Iterable[str]) -> list[Token]:
             out.extend(children(p, "pobj"))
         elif p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN") and wanted:  # "gave Russia weapons"
             out.append(p)
+    return out
+
+
+# how one stands with another ("stands united with Poland", "stood firmly behind Israel")
+_STANDING = frozenset(
+    {"united", "unite", "firm", "firmly", "together", "shoulder", "fully", "resolutely", "steadfast"}
+)
+
+
+def stood_with(tok: Token) -> list[Token]:
+    """Whom "stand" says one stands with, by or behind, also after how ("stands united with
+    Poland")."""
+    out = pobj(tok, ("with", "by", "behind"))
+    for c in tok.children:
+        if c.dep_ in ("acomp", "advmod", "oprd") and c.lower_ in _STANDING:
+            out += pobj(c, ("with", "by", "behind"))
     return out
 
 

@@ -51,7 +51,7 @@ from casus.evidence.nominal import (
     noun_relation,
     purpose_of_sending,
 )
-from casus.evidence.tokens import CARGO, children, object_words, pobj
+from casus.evidence.tokens import CARGO, children, object_words, pobj, stood_with
 
 __all__ = [
     "CARGO",
@@ -177,6 +177,16 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~bring":  # "19 Russian drones were brought down": shot down
         down = any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
         return "attack" if down and words & (ARMS | _AIRCRAFT) else None
+    if rel == "~push":  # "pushed back on Trump's demand", "pushback against China"; not "pushed for talks"
+        back = lemma == "pushback" or any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
+        )
+        against = pobj(tok, ("on", "against"))
+        # "pushed back against criticism that ...": a denial of a charge, not a protest at anyone
+        # (but "pushing back on China's sweeping claims" opposes the claimant)
+        if any(p.lemma_.lower() in _CHARGES and not children(p, "poss") for p in against):
+            return None
+        return "oppose" if back and against else None
     if rel == "~escort":  # "F-35s escorted the Russian jets out": a show of force against whose jets they are
         return "mobilize" if words & _AIRCRAFT and "out" in {c.lower_ for c in tok.children} else None
     if rel == "~retaliate" and any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
@@ -335,7 +345,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if words & (TROOPS | ARMS):
             return None
         if lemma == "stand":  # "We stand with our Philippine allies", "stands by Israel"
-            return "support_politically" if pobj(tok, ("with", "by", "behind")) else None
+            return "support_politically" if stood_with(tok) else None
         # "Polish F-16s, supported by Dutch F-35s": aircraft backing aircraft is military help
         agents = [t for a in children(tok, "agent") for t in a.subtree]
         if tok.dep_ == "acl" and _armed([tok.head]) and _armed(agents):
@@ -495,6 +505,12 @@ def relation(tok: Token) -> str | None:
 
 
 _TALKS = frozenset({"talk", "talks", "consultation", "meeting", "dialogue", "negotiation", "discussion"})
+
+
+# words for what one says of another, which pushing back on denies
+_CHARGES = frozenset(
+    {"criticism", "claim", "accusation", "allegation", "charge", "suggestion", "report", "assertion"}
+)
 
 
 def _relation(tok: Token) -> str | None:
