@@ -3242,3 +3242,18 @@ def test_standing_united_with_states_supports_each_and_pushing_back_on_a_demand_
         "Finland's president pushed back against criticism that the US president was questioning its commitment."
     )
     assert not triples("The Russian vote on Ukraine was pushed back.")
+
+
+def test_calling_or_describing_a_states_act_a_violation_charges_it() -> None:
+    assert ("KOR", "accuse", "PRK") in triples(
+        "South Korea called the launch by North Korea a violation of U.N. resolutions."
+    )
+    assert ("SAU", "accuse", "ISR") in triples(
+        "Saudi Arabia described the Israeli move as a continued violation of the rules of international law."
+    )
+    # calling for talks is no judgement; a condemnation that calls the act a violation is the protest
+    assert not {t for t in triples("Poland called for talks with Russia.") if t[1] == "accuse"}
+    got = triples("Russia condemned the US strikes on Iran, calling them a violation of international law.")
+    assert ("RUS", "oppose", "USA") in got and ("RUS", "accuse", "USA") not in got
+    # what one only describes as a threat is no protest ("considers" it one is)
+    assert not triples("He described Turkey as Greece's main security threat.")

@@ -6,12 +6,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.lexicon import ARMS, ASSISTANCE, EXERCISES, TECH, TROOPS, VESSELS, WAR_VESSELS
+from casus.evidence.lexicon import (
+    ARMS,
+    ASSISTANCE,
+    EXERCISES,
+    TECH,
+    TROOPS,
+    VERB_TRIGGERS,
+    VESSELS,
+    WAR_VESSELS,
+)
 from casus.evidence.tokens import children, object_words, pobj
 
 __all__ = [
     "BLOCS", "ENEMIES", "ENVOYS", "GOALS", "WRONGS", "arms_alongside", "considered_as", "defends_a_state",
-    "exercise", "is_troops", "military_help", "sent", "supplied", "urged", "when",
+    "exercise", "is_troops", "judged", "military_help", "sent", "supplied", "urged", "when",
 ]  # fmt: skip
 
 Token = Any  # spacy.tokens.Token
@@ -208,6 +217,15 @@ GOALS = frozenset(
     {"deadline", "target", "goal", "requirement", "standard", "obligation", "commitment", "demand",
      "criterion", "criteria", "need", "expectation", "condition", "threshold", "benchmark", "schedule"}
 )  # fmt: skip
+
+
+def judged(tok: Token) -> bool:
+    """A verb of judgement: "considers", "describes", or "calls" with what it calls its object
+    ("called the launch a violation"; not "called for talks")."""
+    lemma = tok.lemma_.lower()
+    return VERB_TRIGGERS.get(lemma) == "~consider" or (
+        lemma == "call" and any(c.dep_ == "oprd" for c in tok.children)
+    )
 
 
 def considered_as(tok: Token) -> list[Token]:

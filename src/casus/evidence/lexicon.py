@@ -176,6 +176,8 @@ VERB_TRIGGERS: dict[str, str] = {
             "define",
             "characterize",
             "characterise",
+            "describe",
+            "term",
         ],
         "~consider",
     ),

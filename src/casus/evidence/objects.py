@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.by_object import considered_as, ordered_out
+from casus.evidence.by_object import considered_as, judged, ordered_out
 from casus.evidence.destinations import destination
 from casus.evidence.gazetteer import organisations
 from casus.evidence.lexicon import (
@@ -273,7 +273,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [
             a for d in _children(tok, "dobj") for p in _pobj(d, ("for", "with", "to")) for a in s.actors(p)
         ]
-    if rel == "oppose" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~consider":
+    if rel == "oppose" and judged(tok):
         # "considers Belarus a threat", "views Russia as a threat": the one named, not an act
         # ("regards any armed attack on Qatar as a threat" opposes no one)
         named = [*_children(tok, "dobj"), *(n for c in considered_as(tok) for n in _children(c, "nsubj"))]
@@ -282,9 +282,16 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                  if c.dep_ in ("poss", "compound", "amod") and (m := s.mention(c)) is not None
                  and not _children(tok, "neg")]  # fmt: skip
         return [a for n in named if s.mention(n) is not None for a in s.actors(n)] or doers[:1]
-    if rel == "accuse" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~consider":
+    if rel == "accuse" and judged(tok):
         # "views the latest aggression by China as a violation": whoever did what is judged
-        return [a for n in _children(tok, "dobj") for a in s.actors(n)]
+        judged_ = _children(tok, "dobj")
+        if tok.dep_ in ("advcl", "xcomp", "conj") and all(d.pos_ == "PRON" for d in judged_):
+            # "condemned Israel's attacks on Iran, describing them as a violation": the events the
+            # verb it hangs from names
+            judged_ = _children(tok.head, "dobj")
+        return [a for n in judged_ for a in (s.actors(n) or [b for d in _doers_of(n) for b in s.actors(d)])][
+            :2
+        ]
     if rel == "attack" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~retake":  # whom it was taken from
         return [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)][
             :1

@@ -21,6 +21,7 @@ from casus.evidence.by_object import (
     defends_a_state,
     exercise,
     is_troops,
+    judged,
     military_help,
     ordered_out,
     sent,
@@ -98,6 +99,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return None
     words = object_words(tok)
     before = tok.doc[tok.i - 1].lemma_.lower() if tok.i > 0 else ""
+    if rel == "~urge" and judged(tok):
+        rel = "~consider"  # "called the launch a violation of U.N. resolutions": a judgement
     if lemma == "reach" and words & _SETTLED:
         # "reached an agreement on a ceasefire", "reached a patrolling arrangement"; not "help them
         # reach an agreement", "if Tehran fails to reach an agreement": an aim, not a deal
@@ -141,6 +144,19 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~consider":  # "Warsaw considers them a threat": opposed as one
         called = {t.lemma_.lower() for c in considered_as(tok) for t in (c, *children(c, "amod", "compound"))}
         # "described the U.S. deployment as a completely criminal and bloody operation"
+        # (what one only "describes" or "calls" a threat or reckless is a charge when it is a wrong)
+        if lemma in _DESCRIBING:
+            # (not "halt what they describe as Azerbaijan's aggression": the clause's own doer is unsure)
+            free = any(c.lower_ == "what" for c in children(tok, "dobj"))
+            # "condemned the strikes, calling them a violation": the condemnation says it (annotators
+            # code the protest, not a second charge)
+            protest = tok.dep_ in ("advcl", "xcomp", "conj") and VERB_TRIGGERS.get(
+                tok.head.lemma_.lower()
+            ) in (
+                "oppose",
+                "~reject",
+            )
+            return "accuse" if called & WRONGS and not free and not protest else None
         return "oppose" if called & (ENEMIES | _DAMNING) else "accuse" if called & WRONGS else None
     if rel == "attack" and lemma in ("shoot", "target", "hit") and "cannon" in words:
         return "coerce"  # "shot a water cannon at a Philippine boat": harassed, as fired water cannon
@@ -507,6 +523,7 @@ def relation(tok: Token) -> str | None:
 _TALKS = frozenset({"talk", "talks", "consultation", "meeting", "dialogue", "negotiation", "discussion"})
 
 
+_DESCRIBING = frozenset({"describe", "term", "call"})
 # words for what one says of another, which pushing back on denies
 _CHARGES = frozenset(
     {"criticism", "claim", "accusation", "allegation", "charge", "suggestion", "report", "assertion"}
