@@ -3257,3 +3257,15 @@ def test_calling_or_describing_a_states_act_a_violation_charges_it() -> None:
     assert ("RUS", "oppose", "USA") in got and ("RUS", "accuse", "USA") not in got
     # what one only describes as a threat is no protest ("considers" it one is)
     assert not triples("He described Turkey as Greece's main security threat.")
+
+
+def test_talks_with_counterparts_from_several_states_are_with_each_and_the_is_no_name() -> None:
+    assert {("FIN", "consult", o) for o in ("DNK", "EST", "NOR")} <= triples(
+        "Orpo revealed that he has had discussions about the issue with his counterparts from Denmark, Estonia "
+        "and Norway."
+    )
+    got = claims(
+        "Australia's ambassador to The Philippines has publicly rebuked Beijing for what she called a dangerous "
+        "and illegal incident."
+    )
+    assert [(c.attribution.kind, c.attribution.who) for c in got] == [("officials", "AUS")]

@@ -108,7 +108,7 @@ def _conjoined(s: _Sentence, tok: Token) -> set[str]:
             q
             for h in heads
             for p in h.children
-            if p.lower_ in ("of", "between", "with", "against")
+            if p.lower_ in ("of", "between", "with", "against", "from")
             for q in _children(p, "pobj")
         ]
         # "denounced the US and UK strikes": each doer of the act denounced

@@ -34,8 +34,10 @@ def person_name(tokens: list[Token]) -> str | None:
     titled = TITLE_WORDS | {"-"}  # "Secretary-General"
     while len(run) > 1 and run[0].lower_ in titled and any(t.lower_ not in titled for t in run):
         run = run[1:]  # "President Felix Tshisekedi" -> "Felix Tshisekedi"
-    if all(t.lower_ in titled for t in run):
-        return None  # "The Prime Minister welcomed ...": a title, not a name
+    if all(t.lower_ in titled | {"the"} for t in run):
+        # "The Prime Minister welcomed ...": a title, not a name; "ambassador to The Philippines"
+        # (the state's article, capitalised): no one's name
+        return None
     return str(run[0].doc[run[0].i : run[-1].i + 1].text)
 
 
