@@ -499,6 +499,16 @@ def test_the_rule_coder_reads_a_pact_reached_as_signed_and_a_pact_named_or_a_rep
         assert not {c for c in rules(text) if c[1] in ("agree_sign", "support_politically")}, text
 
 
+def test_the_rule_coder_reads_charges_and_sanctions() -> None:
+    def rules(text: str) -> set[tuple[str | None, str, str | None]]:
+        r = read_document(Document("t", None, dt.date(2025, 10, 1), text), coder="rules")
+        return {(c.subject, c.relation, c.object) for c in r.claims}
+
+    assert ("JPN", "accuse", "CHN") in rules("Japan accused China of violating its territorial waters.")
+    assert ("BOL", "sanction", "ARG") in rules("Bolivia has recalled its ambassador to Argentina.")
+    assert ("EST", "sanction", "RUS") in rules("Estonia expelled the ambassador of Russia on Friday.")
+
+
 def test_a_bad_groups_file_is_reported_with_its_line() -> None:
     import tempfile
 

@@ -38,6 +38,8 @@ LEXICON: list[tuple[str, str]] = [
     ("threaten", r"\b(threaten\w*|warn(ed|s)? of|ultimatum)\b"),
     ("oppose", r"\b(oppose\w*|condemn\w*|criticiz\w*|criticis\w*|denounce\w*|protest(ed|s)?)\b"),
     ("support_politically", r"\b(support(s|ed|ing)?|back(s|ed|ing)|endorse\w*|stood by|stands by|solidarity with)\b"),
+    ("accuse", r"\b(accus(e|es|ed|ing)|blam(e|es|ed|ing))\b"),
+    ("sanction", r"\b(sanction(s|ed|ing)?|recall(s|ed|ing)? (its|their) (ambassador|envoy)|expel(s|led|ling)? (\w+ ){0,3}(diplomats?|ambassador|envoy))\b"),
 ]  # fmt: skip
 RELATION_RX = [(name, re.compile(rx, re.I)) for name, rx in LEXICON]
 # One pass per sentence: leftmost phrase first, ties broken by LEXICON order.
@@ -51,7 +53,7 @@ RELATION_STARTS = (  # noqa: SIM905 - a word list reads best as words
     "military come defend sign ratif conclud agree ink reach entered formali finali consult held hold discussed talks attack struck "
     "strike invade invasion shell bomb fired fought fighting threaten warn ultimatum oppose condemn water "
     "rammed ramming blockade dangerous "
-    "critici denounce protest support back endorse stood stands solidarity "
+    "critici denounce protest support back endorse stood stands solidarity accus blam sanction recall expel "
     "troop soldier force unit personnel"
 ).split()
 RELATION_START = re.compile(r"\b" + trie_pattern(RELATION_STARTS), re.I)
