@@ -3269,3 +3269,10 @@ def test_talks_with_counterparts_from_several_states_are_with_each_and_the_is_no
         "and illegal incident."
     )
     assert [(c.attribution.kind, c.attribution.who) for c in got] == [("officials", "AUS")]
+
+
+def test_an_envoy_summoned_to_an_unnamed_ministry_is_summoned_by_the_state_the_article_speaks_for() -> None:
+    got = claims(
+        "NEW DELHI (Reuters) - Bangladesh's High Commissioner was summoned to the foreign ministry on Monday."
+    )
+    assert [(c.subject, c.relation, c.object) for c in got] == [("IND", "oppose", "BGD")]

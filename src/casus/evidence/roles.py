@@ -271,7 +271,9 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
                 for a in s.actors(c)
             }
             posted = [a for e in envoys for p in _pobj(e, ("in", "to")) for a in s.actors(p) if a not in own]
-            return posted[:1], True
+            # "had been summoned to the Foreign Ministry": the ministry of the state the article speaks for
+            at_home = [s.home] if s.home and own and s.home not in own else []
+            return posted[:1] or at_home, True
         return [], True
     subj = _children(tok, *_SUBJ)
     if (
