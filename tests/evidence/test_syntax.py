@@ -3276,3 +3276,10 @@ def test_an_envoy_summoned_to_an_unnamed_ministry_is_summoned_by_the_state_the_a
         "NEW DELHI (Reuters) - Bangladesh's High Commissioner was summoned to the foreign ministry on Monday."
     )
     assert [(c.subject, c.relation, c.object) for c in got] == [("IND", "oppose", "BGD")]
+
+
+def test_craft_shot_down_in_a_clause_of_which_are_those_named_before() -> None:
+    got = triples(
+        "Some 20 Russian drones crossed into Polish airspace, several of which were shot down by NATO aircraft."
+    )
+    assert ("NATO", "attack", "RUS") in got and ("NATO", "attack", "POL") not in got

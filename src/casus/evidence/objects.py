@@ -20,6 +20,7 @@ from casus.evidence.lexicon import (
     TECH,
     TROOPS,
     VERB_TRIGGERS,
+    VESSELS,
 )
 from casus.evidence.nominal import asked_for, launched, talks_named
 from casus.evidence.parsed import Sentence as _Sentence
@@ -206,6 +207,12 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             ):
                 # "drones, which were shot down": the relative pronoun stands for its noun
                 relative = c.lower_ in ("which", "that", "who")
+                if tok.dep_ == "relcl" and any(p.lower_ in ("which", "whom") for p in _pobj(c, ("of",))):
+                    # "drones crossed into Polish airspace, several of which were shot down": of the
+                    # craft or arms named before (the parse may hang the clause on the airspace)
+                    craft = [t for t in tok.doc[: tok.i] if t.lemma_.lower() in ARMS | VESSELS]
+                    out += s.actors(craft[-1]) if craft else []
+                    continue
                 out += s.actors(tok.head if relative and tok.dep_ == "relcl" else c)
     if passive and tok.dep_ == "acl" and rel == "assist_militarily" and not out:
         out += s.actors(tok.head)  # "Polish F-16s, supported by Dutch F-35s": whose jets are helped
