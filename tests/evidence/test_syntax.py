@@ -3283,3 +3283,10 @@ def test_craft_shot_down_in_a_clause_of_which_are_those_named_before() -> None:
         "Some 20 Russian drones crossed into Polish airspace, several of which were shot down by NATO aircraft."
     )
     assert ("NATO", "attack", "RUS") in got and ("NATO", "attack", "POL") not in got
+
+
+def test_each_state_of_a_list_after_of_is_named_though_the_first_has_two_words() -> None:
+    got = triples(
+        "North Korea condemned the joint military exercises of South Korea, Japan, and the United States."
+    )
+    assert {("PRK", "oppose", o) for o in ("KOR", "JPN", "USA")} <= got

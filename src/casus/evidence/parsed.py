@@ -157,8 +157,13 @@ class Sentence:
                 if m is not None and not (
                     t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in NON_STATE
                 ):
+                    # ("of South Korea, Japan, and the United States": the conjuncts hang on the
+                    # name's last word, not on "South")
+                    h = t
+                    while h.dep_ in ("compound", "flat") and h.head.i != h.i and self.mention(h.head) is m:
+                        h = h.head
                     more = [
-                        a for cj in t.conjuncts if (n := self.mention(cj)) is not None for a in targets(n)
+                        a for cj in h.conjuncts if (n := self.mention(cj)) is not None for a in targets(n)
                     ]
                     # "the interests of the United States and of the State of Qatar"
                     more += [a for cj in c.conjuncts if c.dep_ == "prep" for a in self._named_in(cj)]
