@@ -3290,3 +3290,14 @@ def test_each_state_of_a_list_after_of_is_named_though_the_first_has_two_words()
         "North Korea condemned the joint military exercises of South Korea, Japan, and the United States."
     )
     assert {("PRK", "oppose", o) for o in ("KOR", "JPN", "USA")} <= got
+
+
+def test_concern_voiced_opposes_and_foreign_embassies_in_a_state_are_not_its_own() -> None:
+    assert {("KOR", "oppose", "PRK"), ("KOR", "oppose", "RUS")} <= triples(
+        "South Korea voiced concern over the continuing illegal cooperation between North Korea and Russia."
+    )
+    got = triples(
+        "Several foreign embassies in the Philippines have voiced concern over the China Coast Guard's use of "
+        "water cannons against Philippine vessels."
+    )
+    assert ("PHL", "oppose", "CHN") not in got

@@ -141,7 +141,11 @@ class Sentence:
                 more = [a for cj in c.conjuncts if (n := self.mention(cj)) is not None for a in targets(n)]
                 return list(dict.fromkeys([*targets(m), *more]))
         # "officials in Moscow", "Assistant Secretary of State ... in the US Department of State"
-        official = head.lemma_.lower() in OFFICIAL_WORDS | _POSTS
+        # (not "foreign embassies in the Philippines": others' posts there)
+        official = head.lemma_.lower() in OFFICIAL_WORDS | _POSTS and not (
+            head.lemma_.lower() in ("embassy", "diplomat", "envoy", "mission")
+            and any(c.lower_ == "foreign" for c in head.children)
+        )
         near = sorted(head.children, key=lambda t: abs(t.i - head.i))
         mods = [c for c in near if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")]
         preps = [
