@@ -3301,3 +3301,18 @@ def test_concern_voiced_opposes_and_foreign_embassies_in_a_state_are_not_its_own
         "water cannons against Philippine vessels."
     )
     assert ("PHL", "oppose", "CHN") not in got
+
+
+def test_support_or_a_protest_conveyed_to_a_state_is_addressed_to_it() -> None:
+    assert ("EU", "support_politically", "PHL") in triples(
+        "The EU delegation in Manila conveyed its support to the Philippines' maritime entitlements."
+    )
+    assert ("JPN", "oppose", "CHN") in triples(
+        "Japan conveyed a strong protest to China over the structures."
+    )
+    # the envoy summoned to hear it does not convey his own state's concern
+    got = triples(
+        "India's foreign ministry said the High Commissioner of Bangladesh was summoned to convey New Delhi's "
+        "deep concern over the attacks."
+    )
+    assert ("BGD", "oppose", "IND") not in got

@@ -195,7 +195,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "host": "~host",
     "lock": "~lock",
     **dict.fromkeys(["detect", "spot", "track", "sight", "see", "record", "observe", "station"], "~detect"),
-    **dict.fromkeys(["express", "voice"], "~express"),
+    **dict.fromkeys(["express", "voice", "convey"], "~express"),
     "warn": "~warn",
     "welcome": "~welcome",
     "hit": "~hit",

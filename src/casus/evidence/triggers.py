@@ -427,8 +427,14 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         about = [c for f in feeling for c in f.children if c.dep_ in ("acl", "ccomp")]
         if any(a.dep_ == "aux" and a.lower_ in _MAY for c in about for a in c.children):
             return None  # "expressed concern that Kim may seek ...": a fear of what may come, not a protest
-        # "expressed regret that Russia and North Korea have signed ...": a protest at what they did
-        return "oppose" if feeling else None
+        # "expressed regret that Russia and North Korea have signed ...": a protest at what they did;
+        # "conveyed a strong protest to China"
+        lodged = [c for c in children(tok, "dobj") if c.lemma_.lower() == "protest" and pobj(c, ("to",))]
+        if tok.head.lemma_.lower() == "summon" and tok.dep_ in ("xcomp", "advcl"):
+            return (
+                None  # "was summoned to convey New Delhi's concern": the summoner's, said by the one summoned
+            )
+        return "oppose" if feeling or lodged else None
     if rel == "~drill" and lemma == "open" and "fire" in words:
         return "attack"  # "opened fire on"
     if rel == "~drill" and lemma in ("conduct", "carry", "stage") and words & _STRIKES:
