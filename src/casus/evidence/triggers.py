@@ -431,9 +431,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         # "conveyed a strong protest to China"
         lodged = [c for c in children(tok, "dobj") if c.lemma_.lower() == "protest" and pobj(c, ("to",))]
         if tok.head.lemma_.lower() == "summon" and tok.dep_ in ("xcomp", "advcl"):
-            return (
-                None  # "was summoned to convey New Delhi's concern": the summoner's, said by the one summoned
-            )
+            # "was summoned to convey New Delhi's concern": the summoner's, not the one summoned
+            return None
         return "oppose" if feeling or lodged else None
     if rel == "~drill" and lemma == "open" and "fire" in words:
         return "attack"  # "opened fire on"
