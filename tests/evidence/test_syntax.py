@@ -3316,3 +3316,9 @@ def test_support_or_a_protest_conveyed_to_a_state_is_addressed_to_it() -> None:
         "deep concern over the attacks."
     )
     assert ("BGD", "oppose", "IND") not in got
+
+
+def test_solidarity_expressed_with_a_state_the_parse_hangs_on_the_verb_is_for_it() -> None:
+    assert ("ARE", "support_politically", "KWT") in triples(
+        "The United Arab Emirates expressed unwavering solidarity with Kuwait."
+    )

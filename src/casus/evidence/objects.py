@@ -277,8 +277,12 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [a for p in stood_with(tok) for q in (p, *p.conjuncts) for a in s.actors(q)]
     if rel == "support_politically" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~express" and not out:
         # "expressed support for Russia", "voiced solidarity with Qatar": whom the feeling is for
+        # (the parse may hang "with Kuwait" on the verb)
         out += [
-            a for d in _children(tok, "dobj") for p in _pobj(d, ("for", "with", "to")) for a in s.actors(p)
+            a
+            for d in (*_children(tok, "dobj"), tok)
+            for p in _pobj(d, ("for", "with", "to"))
+            for a in s.actors(p)
         ]
     if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~express" and not out:
         # "conveyed its support to the Philippines' maritime entitlements", "conveyed a strong protest
