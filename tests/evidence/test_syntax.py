@@ -3322,3 +3322,15 @@ def test_solidarity_expressed_with_a_state_the_parse_hangs_on_the_verb_is_for_it
     assert ("ARE", "support_politically", "KWT") in triples(
         "The United Arab Emirates expressed unwavering solidarity with Kuwait."
     )
+
+
+def test_acts_rejected_happened_and_claims_rejected_are_denied() -> None:
+    got = claims(
+        "Iraq's National Security Council rejected Turkish military incursions and attacks on Iraqi territory."
+    )
+    assert {(c.subject, c.relation, c.object, c.polarity) for c in got} >= {
+        ("IRQ", "oppose", "TUR", "positive"),
+        ("TUR", "attack", "IRQ", "positive"),
+    }
+    denied = claims("Russia rejected claims that it attacked Ukraine's grid.")
+    assert [(c.relation, c.polarity) for c in denied if c.relation == "attack"] == [("attack", "negative")]

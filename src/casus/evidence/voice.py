@@ -211,7 +211,16 @@ def _negative(tok: Token, chain: list[Token], speech: Token | None) -> bool:
 def _denial_of(verb: Token, below: Token) -> bool:
     """A denial that takes the clause it is reached from: not one beside it ("Rwanda denies it,
     instead accusing ..."), nor one of its own object ("..., allegations Rwanda denies")."""
+    if verb.lemma_.lower() in ("reject", "dismiss") and below.dep_ == "dobj" and below.pos_ == "NOUN":
+        # "rejected Turkish military incursions": a protest at acts that happened, unless what is
+        # rejected is something said of them ("rejected the allegations")
+        return below.lemma_.lower() in _SAYINGS
     return verb.lemma_.lower() in DENY and below.dep_ not in _BESIDE and not _denies_a_thing(verb, below)
+
+
+# what one says of an act, which rejecting denies
+_SAYINGS = frozenset({"claim", "allegation", "accusation", "charge", "report", "assertion", "suggestion", "notion",
+                      "idea", "statement", "remark", "narrative", "assessment", "speculation", "rumour", "rumor"})  # fmt: skip
 
 
 def _hedges(tok: Token, chain: list[Token], speech: Token | None) -> list[str]:
