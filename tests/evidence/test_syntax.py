@@ -3334,3 +3334,16 @@ def test_acts_rejected_happened_and_claims_rejected_are_denied() -> None:
     }
     denied = claims("Russia rejected claims that it attacked Ukraine's grid.")
     assert [(c.relation, c.polarity) for c in denied if c.relation == "attack"] == [("attack", "negative")]
+
+
+def test_a_state_concerned_about_or_by_anothers_conduct_opposes_it() -> None:
+    assert ("AUS", "oppose", "CHN") in triples("Australia is also seriously concerned by China's actions.")
+    assert ("CAN", "oppose", "CHN") in triples(
+        "Ottawa is seriously concerned about aggressive actions by the China Coast Guard against Filipino vessels."
+    )
+    # a fear, a state of affairs, or conduct whose doer the phrase does not name: no protest
+    for text in (
+        "Japan is concerned about the situation in Ukraine.",
+        "Moscow was deeply concerned by the sharp escalation in tensions between Israel and Iran.",
+    ):
+        assert not {t for t in triples(text) if t[1] == "oppose"}, text

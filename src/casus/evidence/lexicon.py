@@ -196,6 +196,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "lock": "~lock",
     **dict.fromkeys(["detect", "spot", "track", "sight", "see", "record", "observe", "station"], "~detect"),
     **dict.fromkeys(["express", "voice", "convey"], "~express"),
+    "concern": "~concern",
     "warn": "~warn",
     "welcome": "~welcome",
     "hit": "~hit",

@@ -25,7 +25,7 @@ from casus.evidence.lexicon import (
 from casus.evidence.nominal import asked_for, launched, talks_named
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
-from casus.evidence.tokens import stood_with
+from casus.evidence.tokens import concerned_about, stood_with
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.wars import WARS
@@ -188,6 +188,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     topics = [tok, *_children(tok, "dobj")] if rel == "consult" else []
     if met := [a for t in topics for p in _pobj(t, ("with",)) for a in s.actors(p)]:
         return met
+    if concern := concerned_about(tok):  # whose conduct concerns: its doers, or the state named
+        return [a for p in concern for a in s.actors(p)]
     if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~buy":  # the buyer receives
         subj = _children(tok, *_SUBJ)
         pronoun = subj and subj[0].pos_ == "PRON" and s.mention(subj[0]) is None

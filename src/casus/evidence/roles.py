@@ -27,6 +27,7 @@ from casus.evidence.lexicon import (
 )
 from casus.evidence.nominal import asked_for
 from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.tokens import concerned_about
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import is_troops
 from casus.evidence.triggers import pobj as _pobj
@@ -228,6 +229,12 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             sellers or [a for c in bought for a in s.actors(c)] or [a for c in bought for a in made_in(c)]
         )
         return sellers[:1], True
+    if concerned_about(tok) and (
+        felt := _children(tok, "nsubjpass") or (_children(tok.head, "nsubj") if tok.dep_ == "acomp" else [])
+    ):
+        # "Australia is concerned by China's actions", "Ottawa is seriously concerned about ...":
+        # the one concerned, not the agent
+        return s.actors(felt[0]), False
     accused = _accused(s, tok)
     if accused:
         return accused, False

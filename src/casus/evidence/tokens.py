@@ -9,7 +9,7 @@ from typing import Any
 
 from casus.evidence.lexicon import ARMS
 
-__all__ = ["CARGO", "children", "object_words", "pobj", "stood_with"]
+__all__ = ["CARGO", "children", "concerned_about", "object_words", "pobj", "stood_with"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -48,6 +48,32 @@ def stood_with(tok: Token) -> list[Token]:
         if c.dep_ in ("acomp", "advmod", "oprd") and c.lower_ in _STANDING:
             out += pobj(c, ("with", "by", "behind"))
     return out
+
+
+# what one is concerned about that someone did ("concerned about aggressive actions by the China
+# Coast Guard", "concerned by China's actions"), not a state of affairs ("the situation")
+_CONDUCT = frozenset({"action", "behavior", "behaviour", "move", "activity", "conduct", "step", "tactic", "provocation",
+                      "escalation", "militarization", "militarisation", "buildup", "rhetoric", "cooperation",
+                      "deployment", "presence", "ambition", "decision", "remark", "test", "launch", "drill",
+                      "exercise", "incursion", "intrusion", "violation", "transfer", "attack", "strike"})  # fmt: skip
+
+
+def concerned_about(tok: Token) -> list[Token]:
+    """What a state says it is "concerned" about or by, when that is someone's conduct: the
+    phrases after "about", "by", "over", "at" or "with" ("Ottawa is seriously concerned about
+    aggressive actions by the China Coast Guard"); none for "concerned that ..." (a fear)."""
+    if tok.lemma_.lower() != "concern" or tok.tag_ != "VBN":
+        return []
+    # ("concerned by": a passive's agent in the parse)
+    agents = [p for a in children(tok, "agent") for p in children(a, "pobj")]
+    # (a doer named in the phrase: "China's actions", "Chinese moves", "actions by the CCG"; not
+    # "the sharp escalation in tensions", whose doer the phrase leaves to the story)
+    return [
+        p
+        for p in [*pobj(tok, ("about", "by", "over", "at", "with")), *agents]
+        if (p.lemma_.lower() in _CONDUCT or p.pos_ == "PROPN")
+        and any(t.pos_ == "PROPN" or (t.tag_ == "JJ" and t.text[:1].isupper()) for t in p.subtree)
+    ]
 
 
 def object_words(tok: Token) -> set[str]:

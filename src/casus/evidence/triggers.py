@@ -52,7 +52,7 @@ from casus.evidence.nominal import (
     noun_relation,
     purpose_of_sending,
 )
-from casus.evidence.tokens import CARGO, children, object_words, pobj, stood_with
+from casus.evidence.tokens import CARGO, children, concerned_about, object_words, pobj, stood_with
 
 __all__ = [
     "CARGO",
@@ -99,6 +99,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return None
     words = object_words(tok)
     before = tok.doc[tok.i - 1].lemma_.lower() if tok.i > 0 else ""
+    if rel == "~concern":  # "Australia is seriously concerned by China's actions": a protest
+        return "oppose" if concerned_about(tok) else None
     if rel == "~urge" and judged(tok):
         rel = "~consider"  # "called the launch a violation of U.N. resolutions": a judgement
     if lemma == "reach" and words & _SETTLED:
