@@ -3347,3 +3347,11 @@ def test_a_state_concerned_about_or_by_anothers_conduct_opposes_it() -> None:
         "Moscow was deeply concerned by the sharp escalation in tensions between Israel and Iran.",
     ):
         assert not {t for t in triples(text) if t[1] == "oppose"}, text
+
+
+def test_support_given_to_a_state_the_verb_names_is_for_it() -> None:
+    assert ("PRK", "support_politically", "RUS") in triples(
+        "Kim Jong Un assured Russia of his full support for its military actions in Ukraine."
+    )
+    assert ("POL", "support_politically", "UKR") in triples("Poland gave Ukraine its full support.")
+    assert not triples("Poland gave its full support.")

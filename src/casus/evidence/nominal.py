@@ -77,6 +77,10 @@ AGREEMENTS = frozenset({"deal", "pact", "agreement", "accord", "treaty", "bargai
 _ASKING = frozenset({"request", "seek", "demand", "want", "call", "ask", "push", "press"})
 
 
+# verbs by which support is given to someone named beside it
+_GIVING = frozenset({"offer", "give", "pledge", "extend", "promise", "lend", "assure", "reassure"})
+
+
 def talks_named(tok: Token) -> list[Token]:
     """The words of talks that name with whom: before them ("NATO Article 4 consultations") or
     after "under" ("consultations under NATO's Article 4")."""
@@ -291,7 +295,15 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         )
         return "threaten" if pobj(tok, ("to", "against")) or sent else None
     if rel == "~backing":  # "France's unconditional support for Israel"; "provided support" is the verb's
-        if (tok.dep_ == "dobj" and tok.head.lemma_.lower() in VERB_TRIGGERS) or not pobj(tok, ("for",)):
+        # "gave Ukraine its full support", "assured Russia of his full support": given to the one the
+        # verb names
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head
+        given = verb.lemma_.lower() in _GIVING and any(
+            c.dep_ in ("dative", "iobj", "dobj") and c.pos_ == "PROPN" for c in verb.children
+        )
+        if not given and (
+            (tok.dep_ == "dobj" and tok.head.lemma_.lower() in VERB_TRIGGERS) or not pobj(tok, ("for",))
+        ):
             return None
         military = {c.lemma_.lower() for c in tok.children} & {"military", "defense", "defence", "armed"}
         return "assist_militarily" if military else "support_politically"

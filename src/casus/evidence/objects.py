@@ -72,6 +72,27 @@ def _called_to(tok: Token) -> Token | None:
     return called if purpose and calling and called.i != head.i else None
 
 
+def _given_to(s: _Sentence, tok: Token) -> list[str]:
+    """Whom support named as a noun is given to when the verb it hangs from names them: "assured
+    Russia of his full support", "gave Ukraine its full support"."""
+    verb = (
+        tok.head.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of"
+        else tok.head
+        if tok.dep_ == "dobj"
+        else None
+    )
+    if verb is None or verb.pos_ != "VERB":
+        return []
+    named = [c for c in verb.children if c.dep_ in (("dobj",) if tok.dep_ == "pobj" else ("dative", "iobj"))]
+    return [
+        a
+        for c in named
+        if (m := s.mention(c)) is not None and m.form.kind in ("name", "capital")
+        for a in s.actors(c)
+    ]
+
+
 _NAMING = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 
 
@@ -412,6 +433,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [a for c in tok.children if c.dep_ == "poss" for a in s.actors(c)]
     if tok.pos_ in ("NOUN", "PROPN"):
         out += _noun_objects(s, tok, rel, out)
+    if rel == "support_politically" and tok.pos_ == "NOUN" and not out:
+        out += _given_to(s, tok)
     if not out and rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily"):
         out += destination(s, tok, rel, passive)
     return list(dict.fromkeys(out))
