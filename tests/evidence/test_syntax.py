@@ -3355,3 +3355,22 @@ def test_support_given_to_a_state_the_verb_names_is_for_it() -> None:
     )
     assert ("POL", "support_politically", "UKR") in triples("Poland gave Ukraine its full support.")
     assert not triples("Poland gave its full support.")
+
+
+def test_joining_an_alliance_or_a_pact_is_becoming_a_party_to_it_but_an_aim_to_join_is_not() -> None:
+    assert ("SWE", "agree_sign", "NATO") in triples(
+        "Sweden formally joined NATO in March as the 32nd member."
+    )
+    got = claims(
+        "A Saudi official said that Turkey will not join the mutual defense agreement between Saudi Arabia and Pakistan."
+    )
+    assert {(c.subject, c.object, c.polarity) for c in got if c.relation == "agree_sign"} == {
+        ("TUR", "SAU", "negative"),
+        ("TUR", "PAK", "negative"),
+    }
+    for text in (
+        "Turkey is reportedly seeking to join a defence pact between Saudi Arabia and Pakistan.",
+        "An adviser said that Tehran should also join the mutual defence agreement between Pakistan and Saudi Arabia.",
+        "The Swedish troops join one of eight NATO brigades along the alliance's eastern flank.",
+    ):
+        assert not {t for t in triples(text) if t[1] == "agree_sign"}, text

@@ -197,6 +197,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["detect", "spot", "track", "sight", "see", "record", "observe", "station"], "~detect"),
     **dict.fromkeys(["express", "voice", "convey"], "~express"),
     "concern": "~concern",
+    "join": "~join",
     "warn": "~warn",
     "welcome": "~welcome",
     "hit": "~hit",

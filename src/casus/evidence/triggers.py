@@ -99,6 +99,17 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return None
     words = object_words(tok)
     before = tok.doc[tok.i - 1].lemma_.lower() if tok.i > 0 else ""
+    if rel == "~join":  # "Sweden formally joined NATO", "will not join the defence pact": a party to it
+        # (not "seeking to join", "interest in joining", "considering joining": an aim)
+        aim = (
+            (tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in _AIMS)
+            or tok.dep_ == "pcomp"
+            or any(c.dep_ == "aux" and c.lower_ in ("should", "could", "might", "may") for c in tok.children)
+        )
+        # (the alliance itself, not "one of eight Nato brigades")
+        joined = {d.text for d in children(tok, "dobj")}
+        pacts = {d.lemma_.lower() for d in children(tok, "dobj")} & (AGREEMENTS | {"pact"})
+        return "agree_sign" if not aim and (joined & _ALLIANCE_NAMES or pacts) else None
     if rel == "~concern":  # "Australia is seriously concerned by China's actions": a protest
         return "oppose" if concerned_about(tok) else None
     if rel == "~urge" and judged(tok):
@@ -531,6 +542,10 @@ _TALKS = frozenset({"talk", "talks", "consultation", "meeting", "dialogue", "neg
 
 
 _DESCRIBING = frozenset({"describe", "term", "call"})
+_AIMS = frozenset(
+    {"seek", "want", "consider", "plan", "hope", "aim", "wish", "intend", "apply", "try", "push"}
+)
+_ALLIANCE_NAMES = frozenset({"NATO", "Nato", "CSTO", "AES", "GCC", "SADC", "ECOWAS"})
 # words for what one says of another, which pushing back on denies
 _CHARGES = frozenset(
     {"criticism", "claim", "accusation", "allegation", "charge", "suggestion", "report", "assertion"}
