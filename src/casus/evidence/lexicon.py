@@ -26,6 +26,7 @@ __all__ = [
     "NOUN_TRIGGERS",
     "OFFICIAL_WORDS",
     "PEOPLE_GROUPS",
+    "SAYINGS",
     "SPEECH",
     "STRUCK_OF",
     "TECH",
@@ -474,6 +475,13 @@ def _forms(lemma: str) -> set[str]:
     if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
         out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "shipped", "rammed"
     return out
+
+
+# What one says of an act or of another ("claims", "allegations", "criticism"): rejecting or pushing
+# back on it is a denial, not a protest at an act
+SAYINGS = frozenset({"claim", "allegation", "accusation", "charge", "report", "assertion", "suggestion", "notion",
+                     "idea", "statement", "remark", "narrative", "assessment", "speculation", "rumour", "rumor",
+                     "criticism"})  # fmt: skip
 
 
 # Trigger verbs that open the parse gate only through the words they need ("warned" is common;

@@ -35,6 +35,7 @@ from casus.evidence.lexicon import (
     HARASSING,
     NON_STATE,
     NOUN_TRIGGERS,
+    SAYINGS,
     TECH,
     TROOPS,
     VERB_TRIGGERS,
@@ -157,7 +158,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~consider":  # "Warsaw considers them a threat": opposed as one
         called = {t.lemma_.lower() for c in considered_as(tok) for t in (c, *children(c, "amod", "compound"))}
         # "described the U.S. deployment as a completely criminal and bloody operation"
-        # (what one only "describes" or "calls" a threat or reckless is a charge when it is a wrong)
+        # ("describes" or "calls" charges only with a wrong, a violation or a provocation, not a threat)
         if lemma in _DESCRIBING:
             # (not "halt what they describe as Azerbaijan's aggression": the clause's own doer is unsure)
             free = any(c.lower_ == "what" for c in children(tok, "dobj"))
@@ -213,7 +214,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         against = pobj(tok, ("on", "against"))
         # "pushed back against criticism that ...": a denial of a charge, not a protest at anyone
         # (but "pushing back on China's sweeping claims" opposes the claimant)
-        if any(p.lemma_.lower() in _CHARGES and not children(p, "poss") for p in against):
+        if any(p.lemma_.lower() in SAYINGS and not children(p, "poss") for p in against):
             return None
         return "oppose" if back and against else None
     if rel == "~escort":  # "F-35s escorted the Russian jets out": a show of force against whose jets they are
@@ -546,10 +547,6 @@ _AIMS = frozenset(
     {"seek", "want", "consider", "plan", "hope", "aim", "wish", "intend", "apply", "try", "push"}
 )
 _ALLIANCE_NAMES = frozenset({"NATO", "Nato", "CSTO", "AES", "GCC", "SADC", "ECOWAS"})
-# words for what one says of another, which pushing back on denies
-_CHARGES = frozenset(
-    {"criticism", "claim", "accusation", "allegation", "charge", "suggestion", "report", "assertion"}
-)
 
 
 def _relation(tok: Token) -> str | None:

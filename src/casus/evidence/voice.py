@@ -20,6 +20,7 @@ from casus.evidence.lexicon import (
     MEDIA,
     OFFICIAL_WORDS,
     PEOPLE_GROUPS,
+    SAYINGS,
     SPEECH,
 )
 from casus.evidence.model import Attribution
@@ -214,13 +215,8 @@ def _denial_of(verb: Token, below: Token) -> bool:
     if verb.lemma_.lower() in ("reject", "dismiss") and below.dep_ == "dobj" and below.pos_ == "NOUN":
         # "rejected Turkish military incursions": a protest at acts that happened, unless what is
         # rejected is something said of them ("rejected the allegations")
-        return below.lemma_.lower() in _SAYINGS
+        return below.lemma_.lower() in SAYINGS
     return verb.lemma_.lower() in DENY and below.dep_ not in _BESIDE and not _denies_a_thing(verb, below)
-
-
-# what one says of an act, which rejecting denies
-_SAYINGS = frozenset({"claim", "allegation", "accusation", "charge", "report", "assertion", "suggestion", "notion",
-                      "idea", "statement", "remark", "narrative", "assessment", "speculation", "rumour", "rumor"})  # fmt: skip
 
 
 def _hedges(tok: Token, chain: list[Token], speech: Token | None) -> list[str]:
