@@ -366,12 +366,12 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if rel == "sanction" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~close":
         out += [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]
     if rel == "consult" and tok.lemma_.lower() == "reach":  # "reached out to Saudi Arabia's Crown Prince"
-        out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("to",)) for a in s.actors(p)]
+        out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
     if rel in ("consult", "support_politically") and not out and (called := _called_to(tok)) is not None:
         # "reached out to the Crown Prince to express solidarity and discuss the situation": with him
         out += [a for p in (*_children(called, "dobj"), *_pobj(called, ("to",))) for a in s.actors(p)]
     if rel == "consult" and tok.lemma_.lower() in ("speak", "talk"):  # "has been speaking to Indonesia, ..."
-        out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("to",)) for a in s.actors(p)]
+        out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
     if rel == "consult" and tok.lemma_.lower() == "send":  # "sent a letter to Iran's Supreme Leader"
         out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p) if a not in _ORGS]  # not to a body's head
     if rel == "oppose" and tok.lemma_.lower() == "demand" and not out:
