@@ -132,12 +132,52 @@ def test_a_known_leaders_short_name_stands_for_him_when_no_one_shares_it() -> No
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([*"ab ,.", "Russian", " President Vladimir Putin", "the Russian leader", " his country", "Kim Jong Un", " her nation's"]), max_size=40).map("".join))  # fmt: skip
 def test_own_countries_and_heads_keep_mentions_sorted_and_apart(text: str) -> None:
-    from casus.evidence.people import heads_by_state, own_countries
+    from casus.evidence.people import offices_named_again, own_countries
 
     out = own_countries(
-        text, heads_by_state(text, introduced_people(text, default_gazetteer().find(text, D)))
+        text, offices_named_again(text, introduced_people(text, default_gazetteer().find(text, D)))
     )
     spans = [(m.start, m.end) for m in out]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in pairwise(spans))
     assert all(m.text == text[m.start : m.end] for m in out)
+
+
+def again(text: str) -> dict[str, str | None]:
+    from casus.evidence.people import offices_named_again
+
+    found = offices_named_again(text, introduced_people(text, default_gazetteer().find(text, D)))
+    return {m.text: m.form.person for m in found if m.form.kind == "leader"}
+
+
+def test_an_office_named_again_is_the_one_person_named_before_with_it() -> None:
+    text = (
+        "Director of Russia's Foreign Intelligence Service (SVR), Sergey Naryshkin, issued a warning. "
+        "The SVR chief criticized Poland."
+    )
+    assert again(text)["SVR chief"] == "Sergei Naryshkin"
+    text = "North Korean leader Kim Jong Un backed Russia. The North Korean dictator also criticized Seoul."
+    assert again(text)["North Korean dictator"] == "Kim Jong Un"
+    # an envoy's posting is part of the title that introduces him
+    text = "Chinese Ambassador to the United Nations (UN) Fu Cong wrote. The Chinese ambassador also demanded more."
+    assert again(text) == {"Fu Cong": "Fu Cong", "Chinese ambassador": "Fu Cong"}
+    assert again("China's Ambassador to Japan Wu Jianghao protested.") == {"Wu Jianghao": "Wu Jianghao"}
+    # the words that narrow the office must fit: the foreign minister is not the defence minister
+    text = "Russian Foreign Minister Sergei Lavrov spoke. Russia's foreign minister said no; the Russian defence minister agreed."
+    found = again(text)
+    assert found["Russia's foreign minister"] == "Sergei Lavrov"
+    assert not any("defence" in k for k in found)
+
+
+def test_an_office_named_again_is_no_one_when_two_held_it_or_a_name_follows() -> None:
+    two = (
+        "Chinese Ambassador to Japan Wu Jianghao and Chinese Ambassador to the United Nations (UN) Fu Cong wrote. "
+        "The Chinese ambassador said more."
+    )
+    assert "Chinese ambassador" not in again(two)
+    # before anyone held it, or with a name after it (an introduction, not a reference)
+    assert "Chinese ambassador" not in again(
+        "The Chinese ambassador said more. Chinese Ambassador to Japan Wu Jianghao wrote."
+    )
+    text = "Russian Foreign Minister Sergei Lavrov spoke. The Russian foreign minister Lavrov said no."
+    assert "Russian foreign minister" not in again(text)

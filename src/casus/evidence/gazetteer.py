@@ -46,6 +46,7 @@ class Form:
     person: str | None = None
     office: str | None = None
     members: tuple[str, ...] = ()  # a group's states ("the Baltic states"); target is the first
+    title: str = ""  # the words of office an article introduced a person with ("head of the SVR")
 
 
 @dataclass(frozen=True)

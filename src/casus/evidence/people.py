@@ -164,7 +164,7 @@ def _title(words: list[str]) -> bool:
     return bool(low) and all(w in _TITLE for w in low) and any(w in _OFFICES for w in low)
 
 
-def _register(name: str, target: str, on: dict[str, tuple[str, str]]) -> None:
+def _register(name: str, target: str, on: dict[str, tuple[str, str, str]], title: str = "") -> None:
     parts = name.split()
     keys = {name, parts[-1]}
     if target in _FAMILY_FIRST or ("-" in parts[-1] and target not in _BOTH_ORDERS):
@@ -173,7 +173,7 @@ def _register(name: str, target: str, on: dict[str, tuple[str, str]]) -> None:
         keys = {name, parts[0], parts[-1]}
     for k in keys:
         if len(k) >= 3:
-            on.setdefault(k, (target, name))
+            on.setdefault(k, (target, name, title))
 
 
 def _clean(name: str) -> str | None:
@@ -187,10 +187,14 @@ def _clean(name: str) -> str | None:
 
 
 def _title_after_state(
-    text: str, m: Mention, free: Callable[[int, int], bool], people: dict[str, tuple[str, str]]
+    text: str,
+    m: Mention,
+    free: Callable[[int, int], bool],
+    people: dict[str, tuple[str, str, str]],
+    at_start: dict[int, Mention],
 ) -> None:
     """Register the person a title after a state introduces ("Philippine Foreign Secretary Enrique
-    Manalo", "Japan's Defense Minister Gen Nakatani")."""
+    Manalo", "Japan's Defense Minister Gen Nakatani", "China's Ambassador to Japan Wu Jianghao")."""
     before = _WORD.findall(text[max(0, m.start - 25) : m.start])[-2:]
     if {w.lower().strip("-") for w in before} & _NOT_OF_STATE:
         return  # "former Philippine President Rodrigo Duterte"
@@ -201,12 +205,21 @@ def _title_after_state(
     while (w := _NEXT.match(text, pos)) is not None and w.group(1).lower() in _TITLE and len(words) < 6:
         words.append(w.group(1).lower())
         pos = w.end()
+    posting = words[:-1] if words[-1:] == ["the"] else words
+    if (
+        posting[-2:] in (["ambassador", "to"], ["envoy", "to"])
+        and (posted := at_start.get(pos + 1)) is not None
+    ):
+        # the state an envoy is posted to, and its abbreviation: "to the United Nations (UN)"
+        pos = posted.end
+        if (abbreviation := re.match(r" \([A-Z]{2,6}\)", text[pos:])) is not None:
+            pos += abbreviation.end()
     n = _NAME.match(text, pos + 1) if text[pos : pos + 1] == " " else None
     if n is None or not _title(words) or _NOT_OF_STATE & set(words):
         return
     name = _clean(n.group(0))
     if name and free(n.start(), n.end()):
-        _register(name, m.form.target, people)
+        _register(name, m.form.target, people, " ".join(words))
 
 
 def _titled_before(
@@ -215,7 +228,7 @@ def _titled_before(
     name: str,
     actors: list[Mention],
     starts: list[int],
-    people: dict[str, tuple[str, str]],
+    people: dict[str, tuple[str, str, str]],
 ) -> None:
     """Register `name` when the words from the sentence's start to the comma before it are only a
     title of office and the name of one state's body."""
@@ -237,7 +250,7 @@ def _titled_before(
         and any(w.lower() in _OFFICES for w in plain)
         and not _NOT_OF_STATE & {w.lower() for w in plain}
     ):
-        _register(name, inside[0].form.target, people)
+        _register(name, inside[0].form.target, people, " ".join(w.lower() for w in plain))
 
 
 def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
@@ -254,20 +267,20 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
         i = bisect_left(starts, e)
         return not (i and taken[i - 1][1] > s)
 
-    people: dict[str, tuple[str, str]] = {}
+    people: dict[str, tuple[str, str, str]] = {}
+    at_start = {m.start: m for m in actors}
     for m in actors:
-        _title_after_state(text, m, free, people)
+        _title_after_state(text, m, free, people, at_start)
     # "North Korean leader Kim Jong Un ... Kim said": the short name of an office-holder the
     # gazetteer knows, when no one else in the text shares it
-    known: dict[str, set[tuple[str, str]]] = {}
+    known: dict[str, set[tuple[str, str, str]]] = {}
     for m in found:
         if m.form.kind == "leader" and m.form.person and len(m.form.person.split()) >= 2:
-            short: dict[str, tuple[str, str]] = {}
-            _register(m.form.person, m.form.target, short)
+            short: dict[str, tuple[str, str, str]] = {}
+            _register(m.form.person, m.form.target, short, m.form.office or "")
             for k, v in short.items():
                 if k != m.form.person:
                     known.setdefault(k, set()).add(v)
-    at_start = {m.start: m for m in actors}
     actor_starts = [m.start for m in actors]
     for n in _NAME.finditer(text):
         name = _clean(n.group(0))
@@ -289,12 +302,12 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
                 break
             words.append(low)
         if target is not None and _title(words) and not _NOT_OF_STATE & set(words):
-            _register(name, target, people)
+            _register(name, target, people, " ".join(words))
         elif text[n.start() - 2 : n.start()] == ", ":
             # "Director of Russia's Foreign Intelligence Service (SVR), Sergey Naryshkin, said"
             _titled_before(text, n.start() - 2, name, actors, actor_starts, people)
     for k, who in known.items():
-        if k in people and people[k][1] not in {full for _, full in who}:
+        if k in people and people[k][1] not in {full for _, full, _ in who}:
             del people[k]  # two people of the text share it: neither is meant by it alone
         elif len(who) == 1 and k not in people:
             people[k] = next(iter(who))
@@ -306,8 +319,10 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
     extra = []
     for w in pattern.finditer(text):
         if free(w.start(), w.end()):
-            target, person = people[w.group(0)]
-            form = Form(w.group(0), "leader", target, _EVER, _FAR, person=person, office="introduced")
+            target, person, title = people[w.group(0)]
+            form = Form(
+                w.group(0), "leader", target, _EVER, _FAR, person=person, office="introduced", title=title
+            )
             extra.append(Mention(w.start(), w.end(), w.group(0), form, True))
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
@@ -351,37 +366,95 @@ def own_countries(text: str, found: list[Mention]) -> list[Mention]:
 _HEADS = frozenset(
     {"president", "prime minister", "leader", "supreme leader", "chancellor", "king", "premier"}
 )
-_THE_HEAD = re.compile(r" +(?:leader|president)\b")
+# The words a later reference uses for an office ("the SVR chief", "the North Korean dictator"),
+# each with the words of the titles it can stand for.
+_SAME_OFFICE: dict[str, frozenset[str]] = {
+    "leader": frozenset({"leader", "president", "premier", "chancellor", "king", "emir", "prime"}),
+    "president": frozenset({"president"}),
+    "premier": frozenset({"premier", "prime"}),
+    "chancellor": frozenset({"chancellor"}),
+    "chief": frozenset({"chief", "head", "director"}),
+    "head": frozenset({"chief", "head", "director"}),
+    "director": frozenset({"chief", "head", "director"}),
+    "ambassador": frozenset({"ambassador", "envoy"}),
+    "envoy": frozenset({"ambassador", "envoy"}),
+    "spokesman": frozenset({"spokesman", "spokesperson", "spokeswoman"}),
+    "spokesperson": frozenset({"spokesman", "spokesperson", "spokeswoman"}),
+    "spokeswoman": frozenset({"spokesman", "spokesperson", "spokeswoman"}),
+    "minister": frozenset({"minister"}),
+    "secretary": frozenset({"secretary"}),
+    "commander": frozenset({"commander", "chief"}),
+}
+_SAME_OFFICE |= dict.fromkeys(("dictator", "strongman", "autocrat", "ruler"), _SAME_OFFICE["leader"])
+# Words between the state and the office that narrow it ("foreign minister", "coast guard
+# spokesperson"): the title the person was introduced with must hold them too.
+_NARROWING = frozenset({"foreign", "defence", "interior", "prime", "intelligence", "military", "army", "navy",
+                        "coast", "guard", "ministry", "ministry's", "cabinet"})  # fmt: skip
+# Words that neither narrow nor break the reference ("the country's top diplomat", "Russia's
+# long-serving foreign minister")
+_LOOSE = frozenset({"top", "senior", "government", "government's", "longtime", "veteran", "authoritarian"})
+_SPACED_WORD = re.compile(r" +([\w'’-]+)")
 
 
-def heads_by_state(text: str, found: list[Mention]) -> list[Mention]:
-    """`found` with "the Russian leader" (a state's word, then "leader" or "president") as the one
-    head of that state the text has named before ("Russian President Vladimir Putin"); none when
-    it has named two."""
-    heads: dict[str, set[str]] = {}
-    first: dict[str, int] = {}
-    out = []
+def _office_words(form: Form) -> set[str]:
+    return set((form.title or form.office or "").lower().replace("defense", "defence").split())
+
+
+def _named_again(text: str, m: Mention, before: dict[str, dict[str, set[str]]]) -> Mention | None:
+    """ "The SVR chief" or "Japan's foreign minister": the one person of that state the text has
+    named before with a title of that office, as a mention spanning the reference."""
+    pos = m.end + (2 if text.startswith(("'s", "’s"), m.end) else 0)
+    if pos == m.end and (
+        m.form.kind not in ("demonym", "org", "metonym")
+        or "the " not in (text[max(0, m.start - 4) : m.start].lower(), m.text[:4].lower())
+    ):
+        return None  # "Russian troops", "Russia said"
+    held = before.get(m.form.target)
+    run: list[str] = []
+    ends: list[int] = []
+    while held and len(run) < 5 and (w := _SPACED_WORD.match(text, pos)) is not None:
+        low = w.group(1).lower().replace("defense", "defence")
+        if low not in _SAME_OFFICE and low not in _NARROWING and low not in _LOOSE:
+            break
+        run.append(low)
+        ends.append(pos := w.end())
+    while run and run[-1] not in _SAME_OFFICE:
+        run.pop()
+        ends.pop()
+    if not run or not held:
+        return None
+    after = _SPACED_WORD.match(text, ends[-1])
+    if after is not None and after.group(1)[:1].isupper():
+        return None  # "the Russian foreign minister Sergei Lavrov": an introduction
+    narrowing = set(run[:-1]) & _NARROWING
+    fits = [p for p, title in held.items() if title & _SAME_OFFICE[run[-1]] and narrowing <= title]
+    if len(fits) != 1:
+        return None
+    form = Form(
+        text[m.start : ends[-1]], "leader", m.form.target, _EVER, _FAR, person=fits[0], office="introduced"
+    )
+    return Mention(m.start, ends[-1], form.text, form, True)
+
+
+def offices_named_again(text: str, found: list[Mention]) -> list[Mention]:
+    """`found` with a state's office named again ("the Russian leader", "the SVR chief",
+    "Japan's foreign minister") as the one person of that state the text has named before with
+    that office ("Russian President Vladimir Putin", "Sergey Naryshkin, head of Russia's SVR");
+    none when it has named two."""
+    before: dict[str, dict[str, set[str]]] = {}
+    out: list[Mention] = []
+    read_to = 0  # the end of the last office named again
     for m in found:
-        if m.form.kind == "leader" and m.form.person and (m.form.office or "") in _HEADS:
-            heads.setdefault(m.form.target, set()).add(m.form.person)
-            first.setdefault(m.form.target, m.start)
-        the = text[max(0, m.start - 4) : m.start].lower() == "the "
-        held = heads.get(m.form.target, set())
-        if (
-            m.form.kind == "demonym" and the and len(held) == 1
-            and m.start > first[m.form.target] and (h := _THE_HEAD.match(text, m.end))
-        ):  # fmt: skip
-            person = next(iter(held))
-            form = Form(
-                text[m.start : h.end()],
-                "leader",
-                m.form.target,
-                _EVER,
-                _FAR,
-                person=person,
-                office="introduced",
+        if m.start < read_to:
+            continue  # inside that reference ("the SVR chief")
+        if m.form.kind == "leader" and m.form.person:
+            before.setdefault(m.form.target, {}).setdefault(m.form.person, set()).update(
+                _office_words(m.form)
             )
-            out.append(Mention(m.start, h.end(), form.text, form, True))
+            out.append(m)
+        elif (again := _named_again(text, m, before)) is not None:
+            out.append(again)
+            read_to = again.end
         else:
             out.append(m)
     return out

@@ -45,7 +45,7 @@ from casus.evidence.model import (
 )
 from casus.evidence.parse import ReaderUnavailable, pipeline
 from casus.evidence.parsed import targets
-from casus.evidence.people import heads_by_state, introduced_people, own_countries
+from casus.evidence.people import introduced_people, offices_named_again, own_countries
 from casus.evidence.sentences import sentences
 from casus.evidence.sources import Document
 from casus.evidence.syntax import code_sentence, main_subject
@@ -317,7 +317,7 @@ def _prepare(doc: Document, on: dt.date | None, g: Gazetteer, parse: bool) -> _P
         (on, "option") if on else (doc.date, "document") if doc.date else (dt.date.today(), "today")
     )
     mentions = introduced_people(doc.text, g.find(doc.text, date))
-    mentions = own_countries(doc.text, heads_by_state(doc.text, mentions))
+    mentions = own_countries(doc.text, offices_named_again(doc.text, mentions))
     sents = sentences(doc.text)
     return _Prepared(doc, date, date_from, mentions, sents, gate(sents, mentions) if parse else None)
 
