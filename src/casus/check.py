@@ -40,7 +40,13 @@ class CheckReport:
 
 
 # the vocabulary files of casus.evidence
-EVIDENCE_NAMES = {"organisations.yaml", "leaders.yaml", "historical-names.yaml", "groups.yaml"}
+EVIDENCE_NAMES = {
+    "organisations.yaml",
+    "leaders.yaml",
+    "historical-names.yaml",
+    "movements.yaml",
+    "groups.yaml",
+}
 
 
 def _collect(paths: Sequence[Path], report: CheckReport) -> list[Path]:

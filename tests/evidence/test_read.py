@@ -209,6 +209,25 @@ def test_names_the_text_defines_and_names_joined_to_words() -> None:
     assert found("the West Philippine Sea") == [("Philippine", "PHL")]
 
 
+def test_a_ruling_movement_is_its_state_only_while_it_rules() -> None:
+    g = default_gazetteer()
+
+    def found(text: str, on: dt.date) -> list[tuple[str, str]]:
+        return [(m.text, m.form.target) for m in g.find(text, on)]
+
+    text = "Pakistan accused the Afghan Taliban of sheltering militants; the Taliban denied it."
+    assert found(text, dt.date(2025, 10, 29)) == [
+        ("Pakistan", "PAK"),
+        ("Afghan Taliban", "AFG"),
+        ("Taliban", "AFG"),
+    ]
+    # before they took Kabul they were an armed group fighting the state
+    assert found(text, dt.date(2015, 6, 1)) == [("Pakistan", "PAK")]
+    # groups named after a state they fight name no state
+    text = "The Pakistani Taliban, or Tehreek-e-Taliban Pakistan (TTP), attacked Pakistani forces."
+    assert found(text, dt.date(2025, 10, 29)) == [("Pakistani", "PAK")]
+
+
 def test_flags() -> None:
     text = ("West German officials said they were alarmed. Japanese Prime Minister Fumio Kishida arrived. "
             "Later the South Korean premier Kishida spoke. Tokyo, the South Korean capital, was calm. "

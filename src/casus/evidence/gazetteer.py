@@ -2,9 +2,10 @@
 
 Surface forms come from the state registry (names, aliases, demonyms, capitals, metonyms such as
 "the Kremlin"), from `data/evidence/organisations.yaml`, from `leaders.yaml` (people by office
-and term), from `historical-names.yaml` (names a state no longer uses, e.g. "West Germany") and
-from `groups.yaml` (a fixed set of states named together, "the Baltic states": one mention, each
-member an actor).
+and term), from `historical-names.yaml` (names a state no longer uses, e.g. "West Germany"),
+from `movements.yaml` (a movement's name standing for the state it rules, only while it rules it:
+"the Taliban" from August 2021) and from `groups.yaml` (a fixed set of states named together,
+"the Baltic states": one mention, each member an actor).
 All forms are compiled into one case-sensitive regular expression shaped as a trie (one branch
 per next character, longer continuations tried first), so "North Korean" wins over "Korean" and
 each position costs one walk down the trie rather than a try of every form. A form that several states share over time ("Moscow": the Soviet
@@ -61,6 +62,9 @@ class Mention:
 
 
 _SEA_AFTER = re.compile(r" Sea\b")
+# Armed groups named after a state they fight, which name neither that state nor the one their
+# namesake rules ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan (TTP)")
+_NAMED_AFTER_A_STATE = re.compile(r"\bPakistani Taliban|\bTehr[ei]e?k-[ei]-Taliban(?: Pakist?h?an)?")
 _SEA_BEFORE = re.compile(r"\bSea of $")
 
 
@@ -95,6 +99,16 @@ class OfficeTerm(_Entry):
     until: dt.date | None = None
 
 
+class RulingMovement(_Entry):
+    """A movement whose name stands for the state it rules, while it rules it."""
+
+    name: str
+    forms: list[str]
+    state: str
+    from_: dt.date = Field(alias="from")
+    until: dt.date | None = None
+
+
 class Group(_Entry):
     """A fixed set of states articles name together ("the Baltic states")."""
 
@@ -116,6 +130,7 @@ EVIDENCE_FILES: dict[str, type[_Entry]] = {
     "organisations.yaml": Organisation,
     "leaders.yaml": OfficeTerm,
     "historical-names.yaml": HistoricalName,
+    "movements.yaml": RulingMovement,
     "groups.yaml": Group,
 }
 
@@ -206,6 +221,19 @@ class Gazetteer:
                 forms.append(
                     Form(text, "historical", h["state"], dt.date(1, 1, 1), _date(h["until"], FAR_FUTURE))
                 )
+        self.ruling: set[str] = set()  # forms that name no state outside their movement's rule
+        for r in _load("movements.yaml"):
+            for text in r["forms"]:
+                forms.append(
+                    Form(
+                        text,
+                        "metonym",
+                        r["state"],
+                        _date(r["from"], FAR_FUTURE),
+                        _date(r["until"], FAR_FUTURE),
+                    )
+                )
+                self.ruling.add(text)
         self.leaders = []
         for p in _load("leaders.yaml"):
             target = str(p.get("state") or p.get("org"))
@@ -253,6 +281,8 @@ class Gazetteer:
             return valid[0], True
         if all(f.kind == "leader" for f in forms):
             return None  # a former office-holder is a person, not the state
+        if text in self.ruling:
+            return None  # "the Taliban" before they took Kabul: an armed group
         return max(forms, key=lambda f: f.end), False
 
     def find(self, text: str, on: dt.date) -> list[Mention]:
@@ -277,6 +307,9 @@ class Gazetteer:
                 continue  # "the National Security Council": a state's own body, not the UN's
             if r is not None:
                 out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))
+        if "Taliban" in text:
+            groups = [(g.start(), g.end()) for g in _NAMED_AFTER_A_STATE.finditer(text)]
+            out = [m for m in out if not any(s <= m.start < e for s, e in groups)]
         out = self.disambiguated(out, on)
         out = self.defined_acronyms(text, out) if "(" in text else out
         out = self.island_shorthand(text, out) if "island" in text else out
