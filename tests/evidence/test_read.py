@@ -221,6 +221,10 @@ def test_a_ruling_movement_is_its_state_only_while_it_rules() -> None:
         ("Afghan Taliban", "AFG"),
         ("Taliban", "AFG"),
     ]
+    assert found("An Islamic Emirate delegation met Pakistani officials.", dt.date(2025, 12, 1)) == [
+        ("Islamic Emirate", "AFG"),
+        ("Pakistani", "PAK"),
+    ]
     # before they took Kabul they were an armed group fighting the state
     assert found(text, dt.date(2015, 6, 1)) == [("Pakistan", "PAK")]
     # groups named after a state they fight name no state

@@ -1674,6 +1674,15 @@ def test_a_state_named_right_before_a_gerund_does_it() -> None:
         " allegedly dispatching troops to Russia."
     )
     assert ("PRK", "send_troops", "RUS") in got and ("KOR", "send_troops", "RUS") not in got
+    # each of several states listed before it; a noun listed after a state is no state
+    got = triples(
+        "This comes amid the Philippines, United States and Japan conducting another round of maritime drills."
+    )
+    assert {("PHL", "cooperate_militarily", "USA"), ("PHL", "cooperate_militarily", "JPN")} <= got
+    got = triples(
+        "It came after reports of Russian drones downed over Poland and fighter jets violating Estonian airspace."
+    )
+    assert not any(x == "POL" for x, _, _ in got)
 
 
 def test_retaliating_by_doing_something_is_that_thing() -> None:

@@ -408,6 +408,8 @@ def _gerund_subject(s: _Sentence, tok: Token) -> list[str] | None:
     while j >= 0 and tok.doc[j].pos_ == "ADV":
         j -= 1
     before = tok.doc[j] if j >= 0 else None
+    while before is not None and before.dep_ == "conj" and before.head.i < before.i and s.mention(before):
+        before = before.head  # "amid the Philippines, United States and Japan conducting drills": all of them
     if before is None or before.dep_ not in ("pobj", "dobj"):
         return None
     named = [m for t in before.subtree if (m := s.mention(t)) is not None]
