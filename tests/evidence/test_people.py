@@ -181,3 +181,16 @@ def test_an_office_named_again_is_no_one_when_two_held_it_or_a_name_follows() ->
     )
     text = "Russian Foreign Minister Sergei Lavrov spoke. The Russian foreign minister Lavrov said no."
     assert "Russian foreign minister" not in again(text)
+
+
+def test_the_spokesman_alone_is_the_one_spokesman_named_before() -> None:
+    text = (
+        "Chinese Foreign Ministry spokesman Lin Jian dismissed Manila's protests. "
+        "The spokesman urged the Philippines to cease infringements."
+    )
+    assert again(text)["spokesman"] == "Lin Jian"
+    two = text.replace("dismissed", "and Philippine Coast Guard spokesperson Jay Tarriela traded")
+    assert "spokesman" not in again(two)
+    assert "spokesman" not in again(
+        "The spokesman urged calm. Chinese Foreign Ministry spokesman Lin Jian spoke."
+    )

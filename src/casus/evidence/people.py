@@ -436,6 +436,28 @@ def _named_again(text: str, m: Mention, before: dict[str, dict[str, set[str]]]) 
     return Mention(m.start, ends[-1], form.text, form, True)
 
 
+_BARE_OFFICE = re.compile(r"\b[Tt]he (spokes(?:man|woman|person))\b(?! (?:of|for)\b)")
+
+
+def _bare_offices(text: str, found: list[Mention]) -> list[Mention]:
+    """ "The spokesman urged ..." after "foreign ministry spokesman Lin Jian": the one person the
+    text has named before with that office, whatever his state."""
+    extra = []
+    for b in _BARE_OFFICE.finditer(text):
+        if (after := _SPACED_WORD.match(text, b.end())) is not None and after.group(1)[:1].isupper():
+            continue  # "the spokesman Lin Jian": an introduction
+        held = {
+            (m.form.target, m.form.person) for m in found
+            if m.end <= b.start() and m.form.kind == "leader" and m.form.person
+            and _office_words(m.form) & _SAME_OFFICE[b.group(1)]
+        }  # fmt: skip
+        if len(held) == 1 and not any(m.start < b.end() and b.start(1) < m.end for m in found):
+            target, person = held.pop()
+            form = Form(b.group(1), "leader", target, _EVER, _FAR, person=person, office="introduced")
+            extra.append(Mention(b.start(1), b.end(1), b.group(1), form, True))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
 def offices_named_again(text: str, found: list[Mention]) -> list[Mention]:
     """`found` with a state's office named again ("the Russian leader", "the SVR chief",
     "Japan's foreign minister") as the one person of that state the text has named before with
@@ -457,7 +479,7 @@ def offices_named_again(text: str, found: list[Mention]) -> list[Mention]:
             read_to = again.end
         else:
             out.append(m)
-    return out
+    return _bare_offices(text, out) if "spokes" in text else out
 
 
 _SMALL = frozenset({"of", "the", "for", "to", "and"})
