@@ -810,6 +810,11 @@ def test_a_charge_said_without_accuse_is_an_accusation() -> None:
     # a judgement of what was done is a protest
     judged = triples("Rutte said the deployment of North Korean troops is a dangerous expansion of the war.")
     assert ("NATO", "oppose", "PRK") in judged and not [t for t in judged if t[1] == "accuse"]
+    # but what it is called is a wrong (a violation, a breach, a crime): a charge
+    charged = triples(
+        "“Rwanda’s actions in eastern DRC are a clear violation of the Washington Accords,” the US said."
+    )
+    assert ("USA", "accuse", "RWA") in charged and ("USA", "oppose", "RWA") not in charged
 
 
 def test_the_island_is_taiwan_where_no_other_island_is_named() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from casus.evidence.blame import accused
+from casus.evidence.by_object import WRONGS
 from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, VESSELS
 from casus.evidence.nominal import between_of
 from casus.evidence.parsed import Sentence
@@ -227,7 +228,9 @@ def _charged(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None
     if not (speakers and charged):
         return None
     judged = tok.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in tok.children)
-    return ("oppose" if judged else "accuse"), speakers[:1], charged
+    # "Rwanda's actions ... are a clear violation of the Washington Accords": a wrong named, a charge
+    wrong = any(c.dep_ == "attr" and c.lemma_.lower() in WRONGS for c in tok.children)
+    return ("oppose" if judged and not wrong else "accuse"), speakers[:1], charged
 
 
 _PAYING = frozenset({"pay", "bear", "face", "suffer"})
