@@ -28,6 +28,8 @@ def person_name(tokens: list[Token]) -> str | None:
                 runs[-1].append(t)
             else:
                 runs.append([t])
+    # "Manila's South China Sea task force": the name of a place, no one's
+    runs = [r for r in runs if r[-1].lower_ not in _PLACES]
     if not runs:
         return None
     run = runs[-1]
@@ -41,6 +43,8 @@ def person_name(tokens: list[Token]) -> str | None:
     return str(run[0].doc[run[0].i : run[-1].i + 1].text)
 
 
+_PLACES = frozenset({"sea", "ocean", "strait", "straits", "gulf", "bay", "shoal", "reef", "island", "islands", "river",
+                     "canal", "peninsula", "channel", "sound", "cay", "atoll", "archipelago"})  # fmt: skip
 RANKS = frozenset({"president", "minister", "prime", "premier", "chancellor", "leader", "secretary", "general", "king", "prince", "chief"})  # fmt: skip
 
 
