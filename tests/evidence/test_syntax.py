@@ -414,6 +414,19 @@ def test_an_acronym_the_article_defines_stands_for_its_state() -> None:
     assert [c.attribution.kind for c in wire] == ["media_reports"]
 
 
+def test_blocking_a_bid_is_a_veto_not_a_blockade() -> None:
+    assert ("CYP", "oppose", "TUR") in triples("Cyprus joined Greece in blocking Ankara’s bid.")
+    got = triples("Greece blocked Turkey's participation in the SAFE programme.")
+    assert ("GRC", "oppose", "TUR") in got and ("GRC", "coerce", "TUR") not in got
+    assert ("CHN", "coerce", "PHL") in triples("Chinese ships blocked the Philippine resupply boat.")
+
+
+def test_a_body_named_for_a_place_is_no_person() -> None:
+    text = "Manila's South China Sea task force accused Chinese vessels of ramming and using water cannon."
+    got = [c for c in claims(text) if c.relation == "accuse"]
+    assert got and got[0].attribution.kind == "officials" and got[0].attribution.who == "PHL"
+
+
 def test_a_quotation_over_several_sentences_keeps_its_speaker() -> None:
     before = (
         "The Philippine Coast Guard said the China Coast Guard had fired water cannon at its boat. "

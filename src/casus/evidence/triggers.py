@@ -93,6 +93,11 @@ def _armed(tokens: list[Token]) -> bool:
 _SETTLED = AGREEMENTS | {"ceasefire", "truce", "understanding", "arrangement", "consensus", "settlement"}
 
 
+# What a state asks for or puts forward, which another can block only by saying no
+_BIDS = frozenset({"bid", "participation", "membership", "accession", "application", "candidacy", "proposal",
+                   "resolution", "motion", "nomination", "admission", "inclusion"})  # fmt: skip
+
+
 def _verb_relation(tok: Token, lemma: str) -> str | None:
     """The relation a verb triggers, the object-dependent ones resolved by their objects."""
     rel = VERB_TRIGGERS.get(lemma)
@@ -310,6 +315,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
         # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
         return "attack" if words & (ARMS - {"jet", "aircraft"}) else "mobilize"
+    if rel == "coerce" and lemma in ("block", "obstruct") and words & _BIDS:
+        return "oppose"  # "joined Greece in blocking Ankara's bid": a veto, not a blockade
     if rel == "~object":  # "China objected to India's move"; not "the object of"
         return "oppose" if pobj(tok, ("to",)) else None
     if rel == "~kill":
