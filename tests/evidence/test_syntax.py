@@ -1616,6 +1616,11 @@ def test_who_describes_an_attack_as_a_violation_did_not_make_it() -> None:
     )
 
 
+def test_states_described_as_provocateurs_are_each_accused() -> None:
+    got = triples("Moscow described Poland and the Baltic countries as provocateurs.")
+    assert {("RUS", "accuse", x) for x in ("POL", "EST", "LVA", "LTU")} <= got
+
+
 def test_a_strike_on_a_named_non_state_target_takes_no_state_from_the_story() -> None:
     story = "India and Pakistan traded fire across the border on Tuesday. "
     got = claims(story + "India said it struck infrastructure used by militants.")

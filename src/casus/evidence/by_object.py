@@ -205,7 +205,9 @@ def military_help(tok: Token, lemma: str, words: set[str]) -> str | None:
 
 
 # What one state calls what another did
-WRONGS = frozenset({"violation", "breach", "crime", "provocation", "aggression", "invasion", "infringement"})
+WRONGS = frozenset(
+    {"violation", "breach", "crime", "provocation", "provocateur", "aggression", "invasion", "infringement"}
+)
 # What states form together
 BLOCS = frozenset(
     {"alliance", "bloc", "confederation", "federation", "pact", "union", "coalition", "partnership"}

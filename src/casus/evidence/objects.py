@@ -327,6 +327,10 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             # "condemned Israel's attacks on Iran, describing them as a violation": the events the
             # verb it hangs from names
             judged_ = _children(tok.head, "dobj")
+        if judged_ and all(s.mention(n) is not None for n in judged_):
+            return [
+                a for n in judged_ for a in s.actors(n)
+            ]  # "described Poland and the Baltic countries as ..."
         return [a for n in judged_ for a in (s.actors(n) or [b for d in _doers_of(n) for b in s.actors(d)])][
             :2
         ]
