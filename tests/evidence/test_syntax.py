@@ -1616,6 +1616,13 @@ def test_who_describes_an_attack_as_a_violation_did_not_make_it() -> None:
     )
 
 
+def test_a_state_parsed_as_a_modifier_before_its_verb_is_its_subject() -> None:
+    got = claims("Washington, meanwhile, has accused Moscow of offering Pyongyang advanced space technology.")
+    assert [(c.subject, c.object, c.attribution.who) for c in got if c.relation == "accuse"] == [
+        ("USA", "RUS", "USA")
+    ]
+
+
 def test_states_described_as_provocateurs_are_each_accused() -> None:
     got = triples("Moscow described Poland and the Baltic countries as provocateurs.")
     assert {("RUS", "accuse", x) for x in ("POL", "EST", "LVA", "LTU")} <= got

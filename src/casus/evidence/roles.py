@@ -282,7 +282,7 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             at_home = [s.home] if s.home and own and s.home not in own else []
             return posted[:1] or at_home, True
         return [], True
-    subj = _children(tok, *_SUBJ)
+    subj = _children(tok, *_SUBJ) or _stray_subject(s, tok)
     if (
         subj
         and subj[0].lemma_.lower() in ENVOYS
@@ -396,6 +396,20 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             continue
         break
     return [], False
+
+
+def _stray_subject(s: _Sentence, tok: Token) -> list[Token]:
+    """ "Washington, meanwhile, has accused Moscow ...": a state the parse hung on the verb as a
+    modifier, with nothing between them but commas, adverbs and auxiliaries, is its subject."""
+    for c in tok.children:
+        if (
+            c.dep_ in ("npadvmod", "dep", "nmod")
+            and c.i < tok.i
+            and s.mention(c) is not None
+            and all(t.pos_ in ("PUNCT", "ADV", "AUX") for t in tok.doc[c.i + 1 : tok.i])
+        ):
+            return [c]
+    return []
 
 
 def _gerund_subject(s: _Sentence, tok: Token) -> list[str] | None:
