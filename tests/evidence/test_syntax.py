@@ -1616,6 +1616,13 @@ def test_who_describes_an_attack_as_a_violation_did_not_make_it() -> None:
     )
 
 
+def test_states_striking_together_are_not_each_others_target() -> None:
+    got = triples("The Houthis' attacks prompted US and British strikes on rebel-held areas.")
+    assert ("USA", "attack", "GBR") not in got
+    got = triples("The Houthis' attacks prompted U.S. and Israeli strikes on Yemen.")
+    assert {("USA", "attack", "YEM"), ("ISR", "attack", "YEM")} <= got
+
+
 def test_a_state_parsed_as_a_modifier_before_its_verb_is_its_subject() -> None:
     got = claims("Washington, meanwhile, has accused Moscow of offering Pyongyang advanced space technology.")
     assert [(c.subject, c.object, c.attribution.who) for c in got if c.relation == "accuse"] == [

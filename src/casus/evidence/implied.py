@@ -323,6 +323,9 @@ def struck(
     # "were shot down by Polish NATO pilots": the agent's states act with the subject
     doers += [p for a in _children(tok, "agent") for p in _children(a, "pobj")]
     allies = {m.form.target for c in doers for t in c.subtree if (m := s.mention(t)) is not None}
+    if tok.pos_ == "NOUN":  # "U.S. and Israeli strikes on rebel-held areas": both strike
+        allies |= {m.form.target for c in tok.children if c.dep_ in ("nmod", "amod", "compound", "poss")
+                   for t in (c, *c.conjuncts) if (m := s.mention(t)) is not None}  # fmt: skip
     if others and others <= allies | {subject}:
         return None  # every state named acts with the subject: the target is not a state named here
     others -= allies
