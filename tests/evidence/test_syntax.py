@@ -1616,6 +1616,12 @@ def test_who_describes_an_attack_as_a_violation_did_not_make_it() -> None:
     )
 
 
+def test_strikes_ruled_out_or_allowed_are_not_told_as_done() -> None:
+    assert not triples("Mexico's president ruled out allowing U.S. strikes against cartels on Mexican soil.")
+    assert not triples("Mexico ruled out U.S. strikes on Mexican soil.")
+    assert ("USA", "attack", "YEM") in triples("The Houthis' attacks prompted U.S. strikes on Yemen.")
+
+
 def test_states_striking_together_are_not_each_others_target() -> None:
     got = triples("The Houthis' attacks prompted US and British strikes on rebel-held areas.")
     assert ("USA", "attack", "GBR") not in got

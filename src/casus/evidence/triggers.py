@@ -553,6 +553,8 @@ _DESCRIBING = frozenset({"describe", "term", "call"})
 _AIMS = frozenset(
     {"seek", "want", "consider", "plan", "hope", "aim", "wish", "intend", "apply", "try", "push"}
 )
+# Verbs that grant (or withhold) leave for an act: the act is not told as done
+_PERMITTING = frozenset({"allow", "permit", "authorize", "authorise", "approve", "sanction"})
 _ALLIANCE_NAMES = frozenset({"NATO", "Nato", "CSTO", "AES", "GCC", "SADC", "ECOWAS"})
 
 
@@ -583,6 +585,19 @@ def _relation(tok: Token) -> str | None:
         return rel
     if tok.pos_ in ("NOUN", "PROPN"):
         rel = noun_relation(tok, lemma)
+        governor = tok.head.lemma_.lower()
+        if (
+            rel in ("attack", "coerce")
+            and tok.dep_ in ("dobj", "ccomp")
+            and (
+                governor in _PERMITTING
+                or (
+                    governor == "rule"
+                    and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.head.children)
+                )
+            )
+        ):
+            return None  # "ruled out allowing U.S. strikes against cartels on Mexican soil": not done
         if rel == "attack" and tok.dep_ in ("attr", "nsubj", "dobj") and _if_then(tok.head):
             return "threaten"  # "if they don't make a deal there will be bombing"
         performed = tok.head.lemma_.lower() in ("launch", "carry", "conduct", "stage", "mount", "unleash")
