@@ -1616,6 +1616,11 @@ def test_who_describes_an_attack_as_a_violation_did_not_make_it() -> None:
     )
 
 
+def test_an_outlet_known_by_its_name_alone_is_a_report() -> None:
+    got = claims("Israel struck Yemen on Thursday, according to a statement reported by The Hindu.")
+    assert got and got[0].attribution.kind == "media_reports"
+
+
 def test_strikes_ruled_out_or_allowed_are_not_told_as_done() -> None:
     assert not triples("Mexico's president ruled out allowing U.S. strikes against cartels on Mexican soil.")
     assert not triples("Mexico ruled out U.S. strikes on Mexican soil.")

@@ -341,7 +341,9 @@ MEDIA = frozenset(
         "tass", "ria", "interfax", "kcna", "yonhap", "reuters", "ap", "afp", "bloomberg", "cnn", "bbc", "nhk",
         "kyodo", "xinhua", "dawn", "news", "institute", "tank", "newspaper", "network", "outlet", "media",
         "broadcaster", "daily", "times", "post", "journal", "press", "tv", "channel", "magazine", "wire",
-        "television", "radio"
+        "television", "radio", "hindu", "telegraph", "axios", "politico", "asahi",
+        "yomiuri", "nikkei", "haaretz", "izvestia", "kommersant", "vedomosti", "anadolu", "aljazeera", "ansa",
+        "pap", "efe", "bernama", "antara", "irna", "isna", "tasnim", "fars", "wafa", "sputnik"
     ]
 )  # fmt: skip
 # How a manoeuvre that harasses is told ("dangerous maneuvers", "hazardous maneuvers and blocking").
