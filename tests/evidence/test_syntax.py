@@ -1624,6 +1624,11 @@ def test_an_outlet_known_by_its_name_alone_is_a_report() -> None:
 def test_strikes_ruled_out_or_allowed_are_not_told_as_done() -> None:
     assert not triples("Mexico's president ruled out allowing U.S. strikes against cartels on Mexican soil.")
     assert not triples("Mexico ruled out U.S. strikes on Mexican soil.")
+    said = "Sudani said Baghdad does not allow any group to use Iraqi territory to launch attacks against Türkiye."
+    assert not [t for t in triples(said) if t[1] == "attack"]
+    # pushing back against what no state owns opposes no one
+    text = "The base is important to Britain conquering terrorism in Iraq and pushing back against threats in the Indo-Pacific."
+    assert not [t for t in triples(text) if t[1] == "oppose"]
     assert ("USA", "attack", "YEM") in triples("The Houthis' attacks prompted U.S. strikes on Yemen.")
 
 

@@ -221,7 +221,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         # (but "pushing back on China's sweeping claims" opposes the claimant)
         if any(p.lemma_.lower() in SAYINGS and not children(p, "poss") for p in against):
             return None
-        return "oppose" if back and against else None
+        # (what is pushed against is a state, or someone's: not "threats in the Indo-Pacific")
+        owned = any(p.pos_ == "PROPN" or children(p, "poss") for p in against)
+        return "oppose" if back and owned else None
     if rel == "~escort":  # "F-35s escorted the Russian jets out": a show of force against whose jets they are
         return "mobilize" if words & _AIRCRAFT and "out" in {c.lower_ for c in tok.children} else None
     if rel == "~retaliate" and any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
@@ -554,7 +556,14 @@ _AIMS = frozenset(
     {"seek", "want", "consider", "plan", "hope", "aim", "wish", "intend", "apply", "try", "push"}
 )
 # Verbs that grant (or withhold) leave for an act: the act is not told as done
-_PERMITTING = frozenset({"allow", "permit", "authorize", "authorise", "approve", "sanction"})
+_PERMITTING = frozenset({"allow", "permit", "authorize", "authorise", "approve"})
+
+
+def _permitted(tok: Token) -> bool:
+    """An act a verb of leave governs, near above it ("allow any group to launch attacks")."""
+    return any(a.lemma_.lower() in _PERMITTING and a.pos_ == "VERB" for a in list(tok.ancestors)[:3])
+
+
 _ALLIANCE_NAMES = frozenset({"NATO", "Nato", "CSTO", "AES", "GCC", "SADC", "ECOWAS"})
 
 
@@ -576,6 +585,8 @@ def _relation(tok: Token) -> str | None:
         # "Rwanda is planning to attack his country", "has no plans to attack Rwanda", "if India and
         # Pakistan refuse to talk": an act intended or refused, not done
         # (transfers and talks planned are coded as such: "Moscow intends to share satellite technology")
+        if rel in ("attack", "coerce") and _permitted(tok):
+            return None  # "does not allow any group to use Iraqi territory to launch attacks against Türkiye"
         intended = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "acl") and (
             (intended in _INTENDED and rel in ("attack", "coerce", "mobilize"))
@@ -586,6 +597,8 @@ def _relation(tok: Token) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         rel = noun_relation(tok, lemma)
         governor = tok.head.lemma_.lower()
+        if rel in ("attack", "coerce") and _permitted(tok):
+            return None  # "ruled out allowing U.S. strikes"
         if (
             rel in ("attack", "coerce")
             and tok.dep_ in ("dobj", "ccomp")
