@@ -414,6 +414,15 @@ def test_an_acronym_the_article_defines_stands_for_its_state() -> None:
     assert [c.attribution.kind for c in wire] == ["media_reports"]
 
 
+def test_suspending_an_agreement_with_a_state_reduces_relations() -> None:
+    got = triples(
+        "South Korea said Tuesday it fully suspended a contentious military agreement with North Korea."
+    )
+    assert ("KOR", "sanction", "PRK") in got
+    assert ("THA", "sanction", "KHM") in triples("Thailand has suspended the ceasefire deal with Cambodia.")
+    assert not [t for t in triples("Thailand suspended talks with Cambodia.") if t[1] == "sanction"]
+
+
 def test_blocking_a_bid_is_a_veto_not_a_blockade() -> None:
     assert ("CYP", "oppose", "TUR") in triples("Cyprus joined Greece in blocking Ankara’s bid.")
     got = triples("Greece blocked Turkey's participation in the SAFE programme.")

@@ -335,7 +335,11 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~retake":  # "liberated the Kursk Region from Ukrainian control": taken back by force
         return "attack" if [p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("from",))] else None
     if rel == "~ban":  # "suspending imports of Japanese aquatic products": trade cut (CAMEO 16)
-        return "sanction" if words & {"import", "imports", "export", "exports", "trade", "flight"} else None
+        # "suspended a contentious military agreement with North Korea": relations reduced too
+        cut = {"import", "imports", "export", "exports", "trade", "flight"} | (
+            _SETTLED if lemma == "suspend" else set()
+        )
+        return "sanction" if words & cut else None
     if rel == "~declare":  # "declared two Ukrainian diplomats persona non grata": an expulsion
         said = {t.lemma_.lower() for t in tok.subtree if t.i > tok.i}  # (the parse may make a clause of it)
         return (
