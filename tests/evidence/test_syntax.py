@@ -414,6 +414,14 @@ def test_an_acronym_the_article_defines_stands_for_its_state() -> None:
     assert [c.attribution.kind for c in wire] == ["media_reports"]
 
 
+def test_ships_joined_for_a_joint_sail_cooperate() -> None:
+    got = triples(
+        "An Australian Navy destroyer has joined frigates from the Philippines and Canada for a joint sail."
+    )
+    assert {("AUS", "cooperate_militarily", "PHL"), ("AUS", "cooperate_militarily", "CAN")} <= got
+    assert ("SWE", "agree_sign", "NATO") in triples("Sweden formally joined NATO in March.")
+
+
 def test_suspending_an_agreement_with_a_state_reduces_relations() -> None:
     got = triples(
         "South Korea said Tuesday it fully suspended a contentious military agreement with North Korea."

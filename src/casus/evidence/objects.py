@@ -307,6 +307,10 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             for p in _pobj(d, ("for", "with", "to"))
             for a in s.actors(p)
         ]
+    if rel == "cooperate_militarily" and tok.lemma_.lower() == "join" and not out:
+        # "joined frigates from the Philippines and Canada", "joined Japanese destroyers": whose forces
+        out += [a for d in _children(tok, "dobj") for a in s.actors(d)]
+        out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)]
     if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~express" and not out:
         # "conveyed its support to the Philippines' maritime entitlements", "conveyed a strong protest
         # to China": to whom it is addressed

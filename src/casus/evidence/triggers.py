@@ -113,6 +113,13 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             or any(c.dep_ == "aux" and c.lower_ in ("should", "could", "might", "may") for c in tok.children)
         )
         # (the alliance itself, not "one of eight Nato brigades")
+        # "a destroyer has joined frigates from the Philippines and Canada for a joint sail": forces
+        # joined in an exercise
+        joint = {t.lemma_.lower() for p in pobj(tok, ("for", "in")) for t in p.subtree} & (
+            EXERCISES | {"sail", "joint"}
+        )
+        if not aim and joint and {d.lemma_.lower() for d in children(tok, "dobj")} & (VESSELS | TROOPS):
+            return "cooperate_militarily"
         joined = {d.text for d in children(tok, "dobj")}
         pacts = {d.lemma_.lower() for d in children(tok, "dobj")} & (AGREEMENTS | {"pact"})
         return "agree_sign" if not aim and (joined & _ALLIANCE_NAMES or pacts) else None
