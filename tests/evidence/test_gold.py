@@ -55,7 +55,7 @@ def test_the_gold_set_is_real_and_large_enough() -> None:
             {
                 "precision": 0.85,
                 # 0.37 until round 25, 0.35 until round 50: the rounds added since read lower
-                # (0.11-0.27, and 0.16-0.29 for rounds 48-50) before use
+                # (0.11-0.27, 0.16-0.29 for rounds 48-50, 0.19-0.25 for rounds 53-57) before use
                 "recall": 0.34,
                 "attribution_accuracy": 0.83,
                 "hedge_accuracy": 0.96,
@@ -201,7 +201,12 @@ def test_held_aside_scores() -> None:
     "concerned" by, joining an alliance, lists after "of", ...): the same counts, precision 0.65
     (32 of 49), recall 0.50, attribution 0.69 (22 of 32), hedges 0.97, links 1.00 / 1.00, no attack
     from mutual-defence wording; the rules, given words for charges and sanctions, 0.34 (16 of 47) /
-    0.25, attribution 0.56, one attack (0.28 / 0.20 before)."""
+    0.25, attribution 0.56, one attack (0.28 / 0.20 before). A thirty-third (2026-12-06, the
+    session after), once five more rounds (60 articles, each scored once before it was used:
+    precision 0.73, 0.84, 0.69, 0.87 and 0.59) had joined the development set and the reader had
+    been changed on them and the rest of the development set alone (an office named again as the
+    person who held it, the Taliban as Afghanistan's government, vetoes, suspended agreements,
+    strikes ruled out, ...): the same counts again, parser and rules."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.62, "recall": 0.42, "attribution_accuracy": 0.68, "hedge_accuracy": 0.95,
