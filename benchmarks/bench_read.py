@@ -72,7 +72,9 @@ def naive_find(text: str, on: dt.date) -> list[Mention]:
     g = default_gazetteer()
     found: list[tuple[int, int, str]] = []
     for form in g.by_text:
-        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?=(?:'s|’s|s)?(?!\w|-[a-z]))", text):
+        # (not before a lower-case word, "China-based", but "Pakistani-administered" is Pakistan's)
+        ahead = r"(?=(?:'s|’s|s)?(?!\w|-(?!controlled\b|administered\b)[a-z]))"
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}{ahead}", text):
             if re.search(r"(?<![\w-])[a-z]\w*-$", text[max(0, m.start() - 40) : m.start()]):
                 continue  # "pro-Russian"
             if (form == "China" and re.match(r" Sea\b", text[m.end() :])) or re.search(
@@ -89,7 +91,7 @@ def naive_find(text: str, on: dt.date) -> list[Mention]:
         r = g.resolve(form, on)
         if r is not None:
             out.append(Mention(s, e, form, r[0], r[1]))
-    out = g.disambiguated(out, on)
+    out = g.disambiguated(g.screened(text, out), on)
     out = g.defined_acronyms(text, out) if "(" in text else out
     out = g.island_shorthand(text, out) if "island" in text else out
     return g.korean_shorthand(text, out) if "North" in text or "South" in text else out

@@ -303,17 +303,24 @@ class Gazetteer:
                 continue  # "the Sea of Japan", "the South China Sea": a body of water, no actor
             # (the "West Philippine Sea" stays: the Philippines' own name for its waters)
             r = self.resolve(m.group(0), on)
-            if r is not None and r[0].kind == "org" and text.endswith("National ", 0, m.start()):
-                continue  # "the National Security Council": a state's own body, not the UN's
             if r is not None:
                 out.append(Mention(m.start(), m.end(), m.group(0), r[0], r[1]))
-        if "Taliban" in text:
-            groups = [(g.start(), g.end()) for g in _NAMED_AFTER_A_STATE.finditer(text)]
-            out = [m for m in out if not any(s <= m.start < e for s, e in groups)]
+        out = self.screened(text, out)
         out = self.disambiguated(out, on)
         out = self.defined_acronyms(text, out) if "(" in text else out
         out = self.island_shorthand(text, out) if "island" in text else out
         return self.korean_shorthand(text, out) if "North" in text or "South" in text else out
+
+    @staticmethod
+    def screened(text: str, found: list[Mention]) -> list[Mention]:
+        """`found` without the names that stand for no actor where they are: an organisation's
+        name inside a state's body ("the National Security Council" is not the UN's), and states
+        named in a group named after them ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan")."""
+        out = [m for m in found if not (m.form.kind == "org" and text.endswith("National ", 0, m.start))]
+        if "Taliban" in text:
+            groups = [(g.start(), g.end()) for g in _NAMED_AFTER_A_STATE.finditer(text)]
+            out = [m for m in out if not any(s <= m.start < e for s, e in groups)]
+        return out
 
     def korean_shorthand(self, text: str, found: list[Mention]) -> list[Mention]:
         """`found` with "the North" and "the South" as the two Koreas, in a text that names North
