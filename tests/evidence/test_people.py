@@ -181,6 +181,12 @@ def test_an_office_named_again_is_no_one_when_two_held_it_or_a_name_follows() ->
     )
     text = "Russian Foreign Minister Sergei Lavrov spoke. The Russian foreign minister Lavrov said no."
     assert "Russian foreign minister" not in again(text)
+    # a deputy is not meant by the office alone, only by the deputy's title
+    text = "Russian Deputy Foreign Minister Sergei Ryabkov spoke. Russia's foreign minister said no."
+    assert "Russia's foreign minister" not in again(text)
+    assert again(text.replace("Russia's foreign", "Russia's deputy foreign"))[
+        "Russia's deputy foreign minister"
+    ] == ("Sergei Ryabkov")
 
 
 def test_the_spokesman_alone_is_the_one_spokesman_named_before() -> None:

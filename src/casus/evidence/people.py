@@ -363,9 +363,6 @@ def own_countries(text: str, found: list[Mention]) -> list[Mention]:
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
-_HEADS = frozenset(
-    {"president", "prime minister", "leader", "supreme leader", "chancellor", "king", "premier"}
-)
 # The words a later reference uses for an office ("the SVR chief", "the North Korean dictator"),
 # each with the words of the titles it can stand for.
 _SAME_OFFICE: dict[str, frozenset[str]] = {
@@ -393,6 +390,7 @@ _NARROWING = frozenset({"foreign", "defence", "interior", "prime", "intelligence
 # Words that neither narrow nor break the reference ("the country's top diplomat", "Russia's
 # long-serving foreign minister")
 _LOOSE = frozenset({"top", "senior", "government", "government's", "longtime", "veteran", "authoritarian"})
+_DEPUTY = frozenset({"vice", "deputy", "assistant", "under", "former"})
 _SPACED_WORD = re.compile(r" +([\w'’-]+)")
 
 
@@ -414,7 +412,7 @@ def _named_again(text: str, m: Mention, before: dict[str, dict[str, set[str]]]) 
     ends: list[int] = []
     while held and len(run) < 5 and (w := _SPACED_WORD.match(text, pos)) is not None:
         low = w.group(1).lower().replace("defense", "defence")
-        if low not in _SAME_OFFICE and low not in _NARROWING and low not in _LOOSE:
+        if low not in _SAME_OFFICE and low not in _NARROWING | _LOOSE | _DEPUTY:
             break
         run.append(low)
         ends.append(pos := w.end())
@@ -426,8 +424,10 @@ def _named_again(text: str, m: Mention, before: dict[str, dict[str, set[str]]]) 
     after = _SPACED_WORD.match(text, ends[-1])
     if after is not None and after.group(1)[:1].isupper():
         return None  # "the Russian foreign minister Sergei Lavrov": an introduction
-    narrowing = set(run[:-1]) & _NARROWING
-    fits = [p for p, title in held.items() if title & _SAME_OFFICE[run[-1]] and narrowing <= title]
+    narrowing = set(run[:-1]) & (_NARROWING | _DEPUTY)
+    # (a deputy is not meant by the office alone: "the US president" after "Vice President JD Vance")
+    fits = [p for p, title in held.items()
+            if title & _SAME_OFFICE[run[-1]] and narrowing <= title and not (title & _DEPUTY) - set(run)]  # fmt: skip
     if len(fits) != 1:
         return None
     form = Form(
