@@ -546,6 +546,20 @@ def test_a_bad_groups_file_is_reported_with_its_line() -> None:
             load_evidence_file(bad)
 
 
+def test_a_bad_movements_file_is_reported_with_its_line(tmp_path: Path) -> None:
+    from casus.evidence.gazetteer import load_evidence_file
+    from casus.model import InputError
+
+    bad = tmp_path / "movements.yaml"
+    bad.write_text("- {name: Taliban, forms: [Taliban], state: AFG, from: 2021-08-15, until: null}\n"
+                   "- {name: X, forms: [X], state: AFG, from: 2021-08-15, until: 2020-01-01}\n")  # fmt: skip
+    with pytest.raises(InputError, match=r"movements\.yaml:2: \[1\]: until \(2020-01-01\) is not after from"):
+        load_evidence_file(bad)
+    bad.write_text("- {name: X, state: AFG, from: 2021-02-30}\n")
+    with pytest.raises(InputError, match=r"movements\.yaml:1: \[0\]\.(forms|from)"):
+        load_evidence_file(bad)
+
+
 def test_a_stream_of_documents_reads_as_each_alone() -> None:
     """`read_documents` shares the parser's batches between documents and gives the same readings."""
     from casus.evidence.gold import load_gold

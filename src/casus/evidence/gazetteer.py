@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from casus.evidence.lexicon import trie_pattern
 from casus.loader import read_file, validate
@@ -107,6 +107,12 @@ class RulingMovement(_Entry):
     state: str
     from_: dt.date = Field(alias="from")
     until: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_it_begins(self) -> RulingMovement:
+        if self.until is not None and self.until <= self.from_:
+            raise ValueError(f"until ({self.until}) is not after from ({self.from_})")
+        return self
 
 
 class Group(_Entry):
