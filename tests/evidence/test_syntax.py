@@ -1678,6 +1678,20 @@ def test_a_strike_on_a_named_non_state_target_takes_no_state_from_the_story() ->
     ]
 
 
+def test_a_strike_on_a_named_city_hits_the_state_it_lies_in_not_the_one_the_story_spoke_of() -> None:
+    story = "SOCAR, Azerbaijan's state energy company, has operated in Ukraine since 2010. "
+    got = claims(story + "Late on August 17, Russian forces launched a massive drone attack on Odesa region.")
+    assert [(c.subject, c.object) for c in got if c.relation == "attack"] == [("RUS", "UKR")]
+    story = "Israel and Iran traded strikes in June. "
+    got = claims(story + "Earlier that week, Israeli strikes across Sanaa killed at least 10 people.")
+    assert [(c.subject, c.object) for c in got if c.relation == "attack"] == [("ISR", "YEM")]
+    # a group's name is no town (GeoNames lists "Hamas" among Hamm's other names), nor is a
+    # month; the story still names the target then
+    story = "Israel and the Palestinian Authority met in Cairo. "
+    got = claims(story + "Israel launched new strikes on Hamas on March 5.")
+    assert [(c.subject, c.object) for c in got if c.relation == "attack"] == [("ISR", "PSE")]
+
+
 def test_a_nominal_strike_by_several_states_is_each_ones_and_a_condemnation_is_the_condemners_word() -> None:
     got = claims("Iran denounced the US and British strikes on Yemen.")
     assert {(c.subject, c.relation, c.object) for c in got} >= {

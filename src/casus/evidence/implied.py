@@ -10,6 +10,7 @@ from casus.evidence.events import EVENT_NOUNS
 from casus.evidence.lexicon import DRAWN, NEAR, NON_STATE
 from casus.evidence.nominal import signed_pact
 from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.places import place_state
 from casus.evidence.roles import REACTIONS
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
@@ -259,6 +260,42 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
     return others[:2] if pact else others[:1]
 
 
+# where a strike lands ("on Odesa", "in Sanaa", "across Kharkiv"), or "the city of Vovchansk"
+_WHERE = frozenset(
+    {"on", "in", "at", "across", "near", "into", "over", "against", "around", "outside", "inside"}
+)
+
+
+def _is_place(t: Token, tok: Token) -> bool:
+    """Whether the parse puts this word where a strike landed: after a preposition of place, or
+    as what was struck."""
+    if t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children) or t.lower_ in CALENDAR:
+        return False  # "Hamas's political bureau", "on March 5": no place
+    for a in t.ancestors:
+        if a.dep_ == "prep" and (
+            a.lower_ in _WHERE or (a.lower_ == "of" and a.head.lemma_.lower() in _PLACES)
+        ):
+            return True
+        if a.i == tok.i:
+            return bool(t.head.i == tok.i and t.dep_ == "dobj")  # "shelled Kharkiv"
+    return False
+
+
+def _placed(s: _Sentence, tok: Token, aside: set[int]) -> str | None:
+    """The state a town or city named where the strike landed lies in (the first such place)."""
+    run: list[Token] = []
+    for t in [*(t for t in tok.subtree if t.i > tok.i and t.i not in aside), None]:
+        if t is not None and t.pos_ == "PROPN" and t.is_title and s.mention(t) is None:
+            run.append(t)
+            continue
+        # "Khan Younis" whole (its last word is the head the parse places); no word of a longer
+        # name alone ("Imran Khan")
+        if run and _is_place(run[-1], tok) and (where := place_state(" ".join(w.text for w in run), s.on)):
+            return where
+        run = []
+    return None
+
+
 _PLACES = frozenset(
     {
         "city",
@@ -365,6 +402,10 @@ def struck(
         return None
     if len(others) == 1:
         return others.pop()
+    if rel == "attack" and not others and (where := _placed(s, tok, aside)):
+        # "strikes on Odesa", "a U.S. strike on a Sadaa prison": the state the place named lies in
+        # (none when it is the doer's own or an ally's), before the article's story
+        return None if where in allies | {subject} else where
     if others or (rel == "attack" and hit):
         # "India said it struck infrastructure used by militants": what was hit is named, and it is
         # no state (nor a place in one); the article's story names the target only for a strike
