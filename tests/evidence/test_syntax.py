@@ -3467,3 +3467,46 @@ def test_joining_an_alliance_or_a_pact_is_becoming_a_party_to_it_but_an_aim_to_j
         "The Swedish troops join one of eight NATO brigades along the alliance's eastern flank.",
     ):
         assert not {t for t in triples(text) if t[1] == "agree_sign"}, text
+
+
+def test_strikes_a_state_is_accused_of_are_its_attack_on_the_accusers_word() -> None:
+    on = dt.date(2025, 11, 25)
+    doc = Document("t", None, on, "Taliban accuses Pakistan of deadly border strikes killing 10 civilians.")
+    got = {
+        (c.subject, c.relation, c.object, c.attribution.who) for c in read_document(doc, coder="parse").claims
+    }
+    assert ("PAK", "attack", "AFG", "AFG") in got
+    # a charge of support is no attack, nor is what a body is criticised for done to the body
+    assert ("PAK", "attack", "AFG") not in triples("Afghanistan accused Pakistan of supporting attacks.")
+    assert not [c for c in claims("The UN criticised Israel for the strikes.") if c.relation == "attack"]
+
+
+def test_what_a_state_is_charged_with_after_a_participle_is_on_the_word_of_the_clause_subject() -> None:
+    got = claims(
+        "Ethiopia has ordered neighboring Eritrea to immediately withdraw its troops from Ethiopian territory, "
+        "accusing Asmara's forces of an incursion."
+    )
+    assert [(c.subject, c.object, c.attribution.who) for c in got if c.relation == "attack"] == [
+        ("ERI", "ETH", "ETH")
+    ]
+
+
+def test_the_means_of_a_charged_escalation_are_the_accused_states_act() -> None:
+    got = triples(
+        "Vilnius, in turn, accused Belarus of escalation by seizing the vehicles and preventing their return."
+    )
+    assert ("BLR", "coerce", "LTU") in got and ("LTU", "coerce", "BLR") not in got
+
+
+def test_speculation_dismissed_is_a_denial_not_a_protest() -> None:
+    assert not triples("Pakistani officials dismissed such speculation about Saudi Arabia.")
+    assert ("CHN", "oppose", "JPN") in triples("China rejected Japan's remarks.")
+
+
+def test_a_member_of_parliament_is_no_speaker_named_parliament() -> None:
+    got = claims(
+        "An Azerbaijani Member of Parliament blamed Moscow for the tragedy and called for an official apology."
+    )
+    assert [(c.subject, c.relation, c.object, c.attribution.kind, c.attribution.who) for c in got] == [
+        ("AZE", "accuse", "RUS", "officials", "AZE")
+    ]

@@ -33,9 +33,12 @@ PRAISERS = frozenset({"thank", "praise", "commend", "hail", "credit", "applaud"}
 
 
 def _first_gerund(tok: Token) -> Token:
-    """The first of gerunds joined by "and" ("for deploying troops ... and supplying shells")."""
+    """The first of gerunds joined by "and" ("for deploying troops ... and supplying shells"), or
+    the charge a gerund says the means of ("accused Belarus of escalation by seizing the vehicles")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.tag_ == "VBG":
         tok = tok.head
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.dep_ == "pobj":
+        return tok.head.head
     return tok
 
 
@@ -50,6 +53,13 @@ def accuser(tok: Token) -> Token | None:
             return head
         if head.dep_ == "dobj" and head.head.lemma_.lower() in BLAMERS | PRAISERS:
             return head.head
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "by":
+        # "accused Belarus of escalation by seizing the vehicles": the means of what is charged
+        head = tok.head.head
+        if head.lemma_.lower() in BLAMERS and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "for") for c in head.children
+        ):
+            return head
     return None
 
 

@@ -386,6 +386,8 @@ def struck(
         # "condemned Israel's incursion into the UN-patrolled buffer zone": it went where it says
         tok.pos_ == "NOUN" and any(not s.actors(p) for p in _pobj(tok, ("into",)))
     )
+    if accusing and others and all(m.form.kind == "org" for m in s.mentions if m.form.target in others):
+        others = set()  # "the UN criticised Israel for the strikes": no body struck
     if not (own and said_by in others) and not (inside and inside[0] == said_by) and not accusing:
         others -= {said_by}
     if inside and inside[0] in others:

@@ -161,6 +161,25 @@ def launched(tok: Token) -> list[Token]:
 _REFUSED_TALKS = frozenset({"shun", "reject", "rebuff", "refuse", "spurn", "boycott", "snub", "reopen", "resume", "revive", "restart"})  # fmt: skip
 
 
+# what "A accused B of ..." charges ("of deadly border strikes", "blamed Pakistan for the attacks")
+_CHARGING = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise", "fault"})
+
+
+def _charged(tok: Token) -> bool:
+    """The noun is what a state is accused or blamed of ("accused Pakistan of deadly strikes")."""
+    if (
+        tok.dep_ != "pobj"
+        or tok.head.lower_ not in ("of", "for")
+        or any(c.tag_ == "VBG" and c.i < tok.i for c in tok.children)
+    ):
+        return False  # (not "accused Pakistan of supporting attacks": a charge of support)
+    if tok.lemma_.lower() == "attack":
+        return False  # "blamed Russian hackers for the attack", "a 'brutal' attack on a fishing vessel": not arms
+    head = tok.head.head
+    head = head.head if head.dep_ == "dobj" else head
+    return head.lemma_.lower() in _CHARGING
+
+
 def noun_relation(tok: Token, lemma: str) -> str | None:
     """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
     rel = NOUN_TRIGGERS.get(lemma)
@@ -246,7 +265,7 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         )
         aimed = [t for t in (tok, *launched(tok)) for _ in pobj(t, ("on", "against", "into"))]
         aimed += [p for p in pobj(tok, ("across",)) if p.pos_ == "PROPN"]  # "Iranian strikes across the UAE"
-        return "attack" if aimed or suffered or struck_of or placed else None
+        return "attack" if aimed or suffered or struck_of or placed or _charged(tok) else None
     if rel == "~between" and any(_person(t) for t in between_of(tok)):
         return (
             None  # "a growing clash between the Republican US president and Colombia's leftist leader": words

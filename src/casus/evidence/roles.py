@@ -215,7 +215,8 @@ def _home_body(s: _Sentence, subj: Any) -> str | None:
 def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
     """The trigger's subject actors, and whether the trigger is passive."""
     if tok.pos_ in ("NOUN", "PROPN"):
-        return _noun_subject(s, tok), False
+        # "accused Pakistan of deadly border strikes": the accused struck, when the noun names no doer
+        return (_noun_subject(s, tok) or _accused(s, tok)), False
     troops_hosted = any(is_troops(t) for c in _children(tok, "dobj") for t in c.subtree)
     if (
         tok.lemma_.lower() == "host" and troops_hosted

@@ -345,7 +345,15 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
     blamer = accuser(tok)
     if said.kind == "author" and blamer is not None:
         # "blamed each other ... and accused each other of ...": the subject of the first verb
-        by = _children(blamer, "nsubj") or (_children(blamer.head, "nsubj") if blamer.dep_ == "conj" else [])
+        # "Ethiopia has ordered ..., accusing Asmara's forces of an incursion": the subject of the
+        # clause the participle hangs on
+        joined = blamer.dep_ == "conj" or (blamer.dep_ == "advcl" and blamer.tag_ == "VBG")
+        by = _children(blamer, "nsubj")
+        hung = blamer.head
+        while joined and not by and hung.i != hung.head.i and hung.dep_ in ("xcomp", "advcl", "conj", "ROOT"):
+            # (up through "ordered Eritrea to withdraw its troops, accusing ...")
+            by, hung = _children(hung, "nsubj"), hung.head
+        by = by or (_children(hung, "nsubj") if joined else [])
         if by:
             return _source(s, by[0])
     judge = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _JUDGING else None

@@ -29,7 +29,13 @@ def person_name(tokens: list[Token]) -> str | None:
             else:
                 runs.append([t])
     # "Manila's South China Sea task force": the name of a place, no one's
-    runs = [r for r in runs if r[-1].lower_ not in _PLACES]
+    # "An Azerbaijani Member of Parliament": a body's name, no one's either, nor its member's title
+    runs = [r for r in runs if r[-1].lower_ not in _PLACES | _BODIES]
+    runs = [
+        r
+        for r in runs
+        if not (r[-1].lower_ == "member" and r[-1].i + 1 < len(r[-1].doc) and r[-1].nbor(1).lower_ == "of")
+    ]
     if not runs:
         return None
     run = runs[-1]
@@ -45,6 +51,7 @@ def person_name(tokens: list[Token]) -> str | None:
 
 _PLACES = frozenset({"sea", "ocean", "strait", "straits", "gulf", "bay", "shoal", "reef", "island", "islands", "river",
                      "canal", "peninsula", "channel", "sound", "cay", "atoll", "archipelago"})  # fmt: skip
+_BODIES = frozenset({"parliament", "congress", "senate", "duma", "assembly", "council", "ministry", "commission", "cabinet", "knesset", "bundestag", "majlis"})  # fmt: skip
 RANKS = frozenset({"president", "minister", "prime", "premier", "chancellor", "leader", "secretary", "general", "king", "prince", "chief"})  # fmt: skip
 
 

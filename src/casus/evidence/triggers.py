@@ -423,12 +423,15 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~reject":  # "rejects Beijing's sovereignty claims"; not "rejected the reports"
         rejected = children(tok, "dobj")
         owned = any(
-            c.dep_ in ("poss", "amod", "compound") and c.pos_ in ("PROPN", "ADJ")
+            c.dep_ in ("poss", "amod", "compound")
+            and c.pos_ in ("PROPN", "ADJ")
+            and c.lower_ not in _NO_OWNER
             for d in rejected
             for c in d.children
         )
         if any(
-            d.lemma_.lower() in CHARGES and not {c.lemma_.lower() for c in d.children} & _CLAIMED_LAND
+            d.lemma_.lower() in CHARGES | _RUMOURS
+            and not {c.lemma_.lower() for c in d.children} & _CLAIMED_LAND
             for d in rejected
         ):
             return None  # "denied the accusations", "dismissed the claims": a denial (CAMEO 016), no protest
@@ -536,6 +539,9 @@ _PENALTIES = frozenset(
 )
 # Claims to land or sea, which a state rejecting them opposes ("rejects Beijing's sovereignty claims")
 _CLAIMED_LAND = frozenset({"sovereignty", "territorial", "maritime", "sweeping", "expansive", "historical"})
+# what is dismissed as untrue, not opposed ("dismissed such speculation"); and words that own no one's
+_RUMOURS = frozenset({"speculation", "rumour", "rumor", "report", "suggestion", "notion"})
+_NO_OWNER = frozenset({"such", "other", "similar", "these", "recent", "latest", "new", "further"})
 # What a state calls another's act when it condemns it ("a criminal operation")
 _DAMNING = frozenset({"criminal", "illegal", "reckless", "irresponsible", "unacceptable", "provocative",
                       "dangerous", "aggressive", "hostile", "unlawful", "outrageous", "destabilizing",
