@@ -3510,3 +3510,38 @@ def test_a_member_of_parliament_is_no_speaker_named_parliament() -> None:
     assert [(c.subject, c.relation, c.object, c.attribution.kind, c.attribution.who) for c in got] == [
         ("AZE", "accuse", "RUS", "officials", "AZE")
     ]
+
+
+def test_an_envoys_recall_or_an_embassys_closure_named_by_a_noun_is_a_sanction() -> None:
+    got = triples("Mali announced the recall of its ambassador from Algeria.")
+    assert got == {("MLI", "sanction", "DZA")}
+    got = triples(
+        "The United Arab Emirates announced the closure of its Embassy in Tehran and the withdrawal of its "
+        "Ambassador to Iran."
+    )
+    assert ("ARE", "sanction", "IRN") in got
+
+
+def test_troops_sent_to_a_border_are_a_show_of_force_against_the_state_beyond_it() -> None:
+    got = triples(
+        "Eritrea has ordered a nationwide military mobilization, while Ethiopia has deployed troops to the Eritrean border."
+    )
+    assert ("ETH", "mobilize", "ERI") in got and ("ETH", "send_troops", "ERI") not in got
+    assert triples("Finland sent troops to its border with Russia.") == {("FIN", "mobilize", "RUS")}
+    assert ("PRK", "send_troops", "RUS") in triples("North Korea sent troops to Russia's Kursk region.")
+
+
+def test_acts_warned_against_or_only_possible_are_not_done() -> None:
+    assert not [
+        c
+        for c in claims("Putin warned South Korea against directly supplying weapons to Ukraine.")
+        if c.relation == "transfer_arms"
+    ]
+    assert not triples("China warned the United States against sending troops to Taiwan.")
+    assert not triples("Putin was asked about the possibility of Seoul sending arms to Kyiv.")
+
+
+def test_joint_drills_around_a_state_are_a_show_of_force_against_it() -> None:
+    got = triples("China's military launched a new round of joint military drills around Taiwan.")
+    assert got == {("CHN", "mobilize", "TWN")}
+    assert ("CHN", "cooperate_militarily", "RUS") in triples("China held joint drills with Russia.")

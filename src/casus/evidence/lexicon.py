@@ -288,7 +288,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["visit", "trip"], "~visit"),
     "support": "~backing",
     "closure": "~closure",
-    "expulsion": "~expel",
+    # "the expulsion of a British diplomat"; "the recall of their ambassadors from Algeria"
+    **dict.fromkeys(["expulsion", "recall", "withdrawal"], "~expel"),
     **dict.fromkeys(["severance", "rupture"], "~sever"),
     "pushback": "~push",
     "exchange": "~exchange",

@@ -364,9 +364,14 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             for q in (p, *p.conjuncts)
             for a in s.actors(q)
         ]
-    if rel == "sanction" and tok.lemma_.lower() in ("recall", "withdraw", "expel", "summon"):
-        # "recalled their ambassadors from Algeria"
-        out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)]
+    if rel == "sanction" and tok.lemma_.lower() in ("recall", "withdraw", "expel", "summon", "withdrawal"):
+        # "recalled their ambassadors from Algeria"; "the recall of their ambassadors from Algeria",
+        # "the withdrawal of its ambassador to Iran"
+        envoys = [tok, *_children(tok, "dobj"), *(_pobj(tok, ("of",)) if tok.pos_ == "NOUN" else [])]
+        went = ("from", "to", "in") if tok.pos_ == "NOUN" else ("from",)
+        out += [a for t in envoys for p in _pobj(t, went) for a in s.actors(p)]
+    if rel == "sanction" and tok.lemma_.lower() == "closure":  # "the closure of its embassy in Tehran"
+        out += [a for p in _pobj(tok, ("of",)) for q in _pobj(p, ("in",)) for a in s.actors(q)]
     if rel == "sanction" and tok.pos_ == "NOUN" and NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sever":
         # "the severance of its bilateral relations with the Ukrainian government"
         out += [a for p in _pobj(tok, ("of",)) for w in _pobj(p, ("with",)) for a in s.actors(w)]

@@ -116,8 +116,10 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
             return _antecedent(s, tok)
         if c.dep_ in ("poss", "compound", "amod", "nmod") and (found := s.actors(c)):
             return found
+    # (an envoy's recall or withdrawal is from the state he leaves: "the recall of ambassadors from Algeria")
+    withdrawn = tok.lemma_.lower() in ("recall", "withdrawal")
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+        if c.dep_ == "prep" and c.lower_ in (("by",) if withdrawn else ("by", "from")):
             for p in _children(c, "pobj"):
                 if found := s.actors(p):
                     return found

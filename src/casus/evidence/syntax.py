@@ -35,7 +35,7 @@ from casus.evidence.blame import accuser, mutual
 from casus.evidence.by_object import arms_alongside
 from casus.evidence.gazetteer import Mention, alliances
 from casus.evidence.implied import struck
-from casus.evidence.lexicon import EXERCISES, SPEECH, TREATY_LANGUAGE
+from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.nominal import asked_for
 from casus.evidence.objects import objects as _objects
@@ -158,6 +158,8 @@ def code_sentence(
             continue  # "fired water cannons, targeting the vessel": the coercion, said twice
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and _relation(tok.head.head) == rel:
             continue  # "hitting it with a hybrid attack": the verb's event, said twice
+        if _not_done(tok):
+            continue  # "warned South Korea against supplying weapons", "the possibility of Seoul sending arms"
         chain = _clause_chain(tok)
         speech = _speech_verb(chain)
         if speech is not None and speech.i == tok.i:
@@ -198,6 +200,22 @@ def code_sentence(
             objects = [m.form.target for c in seized for t in c.subtree if (m := s.mention(t)) is not None][
                 :1
             ]
+        fronts = [
+            p
+            for p in _pobj(tok, ("to", "toward", "towards", "along", "near"))
+            if p.lemma_.lower() in _FRONTIERS
+        ]
+        if rel == "send_troops" and fronts and tok.pos_ == "VERB":
+            # "Ethiopia has deployed troops to the Eritrean border": a show of force against the
+            # state beyond it, not troops sent into it
+            rel = "mobilize"
+            beyond = [m.form.target for p in fronts for t in p.subtree if (m := s.mention(t)) is not None]
+            objects = [a for a in beyond if a not in subjects][:1]
+        around = {a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in NEAR for a in s.actors(t)}
+        if rel == "cooperate_militarily" and objects and set(objects) <= around:
+            # "launched joint military drills around Taiwan": the state's own forces together, shown
+            # against the one they surround
+            rel = "mobilize"
         if tok.lemma_.lower() == "collide" and not _pobj(tok, ("with", "into")) and len(set(subjects)) < 2:
             continue  # "two Chinese ships collided while chasing a Philippine ship": with each other
         if rel == "mobilize" and any(
@@ -208,7 +226,12 @@ def code_sentence(
             if any(_relation(t) == "attack" for t in tok.subtree if t.i != tok.i):
                 continue  # "launched missiles targeting Pakistan", "... in an air strike on Ukraine": that strike
             rel = "mobilize"  # "fired ballistic missiles off its east coast": a show of force, no one struck
-        if rel == "mobilize" and tok.lemma_.lower() in ("deploy", "station") and _pobj(tok, ("to",)):
+        if (
+            rel == "mobilize"
+            and tok.lemma_.lower() in ("deploy", "station")
+            and _pobj(tok, ("to",))
+            and not fronts
+        ):
             # "deployed the Typhon system to the Philippines": where, not against whom; but a ship
             # deployed to a state's waters ("to the country's EEZ") is shown against that state
             waters = [p for p in _pobj(tok, ("to",)) if p.lemma_.lower() in _WATERS]
@@ -307,6 +330,25 @@ def _exercise_words(tok: Token) -> bool:
     return any(t.lemma_.lower() in EXERCISES for t in tok.subtree)
 
 
+# what one is warned against or kept from doing, and what is only possible, is not done
+_WARNED_OFF = {
+    "against": frozenset({"warn", "caution", "advise", "urge"}),
+    "from": frozenset({"deter", "dissuade", "discourage", "prevent", "bar", "refrain", "stop", "keep"}),
+}
+_ONLY_POSSIBLE = frozenset({"possibility", "prospect", "likelihood", "option", "idea"})
+
+
+def _not_done(tok: Token) -> bool:
+    """The trigger is an act warned against, kept from, or only spoken of as possible."""
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep":
+        return False
+    word, head = tok.head.lower_, tok.head.head
+    if word in _WARNED_OFF and head.lemma_.lower() in _WARNED_OFF[word]:
+        return True
+    return word == "of" and head.lemma_.lower() in _ONLY_POSSIBLE
+
+
+_FRONTIERS = frozenset({"border", "frontier", "boundary"})
 _STRUCK_SITES = frozenset({"base", "airbase", "facility", "installation", "city", "capital", "town", "port", "airport", "site"})  # fmt: skip
 _NOT_AIMED_AT = frozenset(
     {"sea", "coast", "water", "pm", "am", "p.m.", "a.m.", "hour", "time", "dawn", "noon", "midnight", "night",
