@@ -589,3 +589,13 @@ def test_a_lede_in_capitals_names_its_state() -> None:
         )
     )
     assert ("PHL", "oppose", "CHN") in {(c.subject, c.relation, c.object) for c in r.claims}
+
+
+def test_what_the_article_says_its_own_outlet_reports_is_on_the_authors_word() -> None:
+    text = "Kyrgyzstan and Tajikistan signed a historic agreement on the state border, Orda.kz reports."
+    own = read_document(
+        Document("https://en.orda.kz/japarov-and-rahmon", None, dt.date(2025, 3, 13), text)
+    ).claims
+    assert {(c.relation, c.attribution.kind) for c in own} == {("agree_sign", "author")}
+    other = read_document(Document("https://www.reuters.com/x", None, dt.date(2025, 3, 13), text)).claims
+    assert {(c.attribution.kind, c.attribution.who) for c in other} == {("media_reports", "Orda.kz")}

@@ -3545,3 +3545,56 @@ def test_joint_drills_around_a_state_are_a_show_of_force_against_it() -> None:
     got = triples("China's military launched a new round of joint military drills around Taiwan.")
     assert got == {("CHN", "mobilize", "TWN")}
     assert ("CHN", "cooperate_militarily", "RUS") in triples("China held joint drills with Russia.")
+
+
+def test_an_entry_ban_on_a_states_citizens_is_a_sanction_on_it() -> None:
+    assert triples(
+        "The Russian Foreign Ministry announced an indefinite entry ban on 30 more Japanese citizens."
+    ) == {("RUS", "sanction", "JPN")}
+    assert triples("Russia banned 30 Japanese citizens from entering the country.") == {
+        ("RUS", "sanction", "JPN")
+    }
+    assert not triples("Russia has banned its citizens from traveling to Georgia.")
+
+
+def test_jets_sent_to_intercept_an_incursion_neither_enter_the_airspace_nor_go_to_the_intruder() -> None:
+    got = triples(
+        "Romanian Air Force F-16 fighters were deployed to intercept the incursion of a Russian drone into national "
+        "airspace."
+    )
+    assert got == {("RUS", "coerce", "ROU")}
+    got = triples("The drones crossed into Poland, prompting NATO to send fighter jets to shoot them down.")
+    assert not [t for t in got if t[1] in ("transfer_arms", "send_troops")]
+
+
+def test_an_act_only_spoken_of_for_a_case_is_not_done() -> None:
+    got = triples(
+        "Putin warned that Moscow would seek to expand its gains in Ukraine if Kyiv and its Western allies reject "
+        "the Kremlin's demands."
+    )
+    assert ("UKR", "oppose", "RUS") not in got
+    # a pledge for a case stays
+    got = claims(
+        "The treaty obliges Russia and North Korea to provide mutual assistance if either is attacked."
+    )
+    assert {(c.subject, c.object) for c in got if c.relation == "assist_militarily" and c.conditional} == {
+        ("RUS", "PRK"),
+        ("PRK", "RUS"),
+    }
+
+
+def test_what_any_state_might_do_is_opposed_in_no_one() -> None:
+    story = "Japan and China met on Monday. "
+    got = claims(
+        story
+        + "“We oppose any threat or use of force contrary to international law,” said French Ambassador Marie Fontanel."
+    )
+    assert not [c for c in got if c.relation == "oppose"]
+
+
+def test_an_outlet_named_after_its_description_is_the_one_reporting() -> None:
+    doc = Document(
+        "t", None, dt.date(2025, 9, 15), "Netanyahu met Rubio on Monday, according to the US news site Axios."
+    )
+    got = read_document(doc, coder="parse").claims
+    assert {(c.attribution.kind, c.attribution.who) for c in got} == {("media_reports", "Axios")}

@@ -48,6 +48,7 @@ def when(prep: Token) -> bool:
     return any(t.lower_ in _DAYS or t.like_num for c in prep.children for t in c.subtree)
 
 
+_INTERCEPTING = frozenset({"intercept", "shoot", "down", "repel"})
 _MILITARY_TASKS = frozenset({"intercept", "shoot", "down", "repel", "defend", "protect", "fight", "destroy"})
 
 
@@ -83,8 +84,18 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
         if c.i != tok.i and c.dep_ in _CLAUSES and not _purpose(c, tok)
         for t in c.subtree
     }
-    if any(t.lemma_.lower() == "airspace" and t.i not in clauses for t in tok.subtree):
+    # "deployed to intercept the incursion of a Russian drone into national airspace": the airspace
+    # of the task, guarded, not entered
+    guarding = {
+        t.i
+        for c in tok.children
+        if _purpose(c, tok) and c.lemma_.lower() in _MILITARY_TASKS | _GUARDING
+        for t in c.subtree
+    }
+    if any(t.lemma_.lower() == "airspace" and t.i not in clauses | guarding for t in tok.subtree):
         return "coerce"  # "sent drones into its airspace"
+    if any(_purpose(c, tok) and c.lemma_.lower() in _INTERCEPTING for c in tok.children):
+        return None  # "fighters were deployed to intercept the drone": the interception, no sending
     # "South Korea sent drones over Pyongyang", "sending drones to drop leaflets over its capital",
     # "sent trash-filled balloons into the South": an incursion, not a delivery
     over = any(
@@ -108,8 +119,10 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
         # system to the Philippines": one's own arms placed, not given
         if lemma in ("deploy", "station"):
             return "mobilize" if pobj(tok, ("to", "along", "near", "on", "at", "in")) else None
-        if any(_purpose(c, tok) and c.lemma_.lower() in _GUARDING for c in tok.children):
-            return None  # "will send three Rafale fighter jets to help protect Polish airspace": the help
+        if any(_purpose(c, tok) and c.lemma_.lower() in _GUARDING | _MILITARY_TASKS for c in tok.children):
+            # "will send three Rafale fighter jets to help protect Polish airspace": the help; "to
+            # shoot them down": the strike
+            return None
         return "transfer_arms"
     if words & VESSELS:
         return "mobilize"

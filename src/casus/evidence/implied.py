@@ -230,6 +230,12 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
         for n in _children(tok, "dobj")
     ):
         return []  # "urged all sides to halt any actions": everyone, so no one in particular
+    if any(
+        c.lower_ in ("any", "every", "all") and c.dep_ == "det"
+        for n in _children(tok, "dobj")
+        for c in n.children
+    ):
+        return []  # "We oppose any threat or use of force": whoever would, no one in particular
     # a state the sentence itself names ("condemned the incident ... and demanded that China
     # return the rifles") before the one the article spoke of last
     # not in the protester's own phrase ("The US, which has a pact with Manila, denounced", "the UN

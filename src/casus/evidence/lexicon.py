@@ -255,6 +255,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     ),
     **dict.fromkeys(["deployment", "dispatch", "sending"], "~send"),
     **dict.fromkeys(["sanction", "sanctions", "embargo"], "sanction"),
+    "ban": "~ban",  # "an indefinite entry ban on 30 more Japanese citizens"
     "cannon": "~cannon",
     "cannoning": "~cannon",
     "cannonading": "~cannon",

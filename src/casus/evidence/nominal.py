@@ -161,6 +161,10 @@ def launched(tok: Token) -> list[Token]:
 _REFUSED_TALKS = frozenset({"shun", "reject", "rebuff", "refuse", "spurn", "boycott", "snub", "reopen", "resume", "revive", "restart"})  # fmt: skip
 
 
+# what a ban keeps out: people entering, goods traded
+_BARRED = frozenset({"entry", "travel", "visa", "import", "export", "trade", "flight", "overflight"})
+
+
 # what "A accused B of ..." charges ("of deadly border strikes", "blamed Pakistan for the attacks")
 _CHARGING = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise", "fault"})
 
@@ -340,6 +344,9 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
             if shut & {"border", "crossing", "checkpoint", "consulate", "embassy", "airspace"}
             else None
         )
+    if rel == "~ban":  # "an entry ban on Japanese citizens", "a ban on imports of Russian oil"
+        barred = {t.lemma_.lower() for t in tok.subtree}
+        return "sanction" if barred & _BARRED else None
     if rel == "~expel":  # "Russia's expulsion of a British diplomat": relations reduced, as "expelled"
         expelled = {t.lemma_.lower() for p in pobj(tok, ("of",)) for t in (p, *p.conjuncts)}
         return "sanction" if expelled & ENVOYS else None

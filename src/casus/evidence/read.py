@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from casus.evidence.asides import asides as find_asides
 from casus.evidence.claims import read_claims
@@ -372,6 +373,28 @@ def _finish_all(waiting: list[_Prepared], nlp: Any, g: Gazetteer) -> Iterator[Ar
         yield _finish(p, (next(parsed) for _ in range(n)), g)
 
 
+def _outlet_of(source: str | None, name: str | None) -> bool:
+    """Whether an outlet named in the text ("Orda.kz reports", "RFE/RL reported") is the one whose
+    address the article was read from (en.orda.kz, www.rferl.org)."""
+    if not source or not name:
+        return False
+    host = urlsplit(source).hostname or ""
+    said = re.sub(r"[^a-z0-9]", "", name.lower())
+    labels = host.lower().split(".")
+    whole = "".join(labels[-2:]) if len(labels) >= 2 else ""
+    return len(said) >= 4 and (said in labels or said == whole or (len(labels) >= 2 and labels[-2] == said))
+
+
+def _own_report(c: Claim, source: str | None) -> Claim:
+    """A claim the article says its own outlet reports is on the author's word."""
+    a = c.attribution
+    if a.kind == "media_reports" and _outlet_of(source, a.who):
+        return c.model_copy(update={"attribution": Attribution(kind="author")})
+    if a.via is not None and _outlet_of(source, a.via):
+        return c.model_copy(update={"attribution": a.model_copy(update={"via": None})})
+    return c
+
+
 def _finish(p: _Prepared, docs: Iterator[Any], g: Gazetteer) -> ArticleReading:
     """The reading of a prepared document, from the parses of its gated sentences."""
     doc, date, date_from, mentions, sents = p.doc, p.date, p.date_from, p.mentions, p.sents
@@ -402,7 +425,9 @@ def _finish(p: _Prepared, docs: Iterator[Any], g: Gazetteer) -> ArticleReading:
     claims = pledges(links, claims, "parse" if p.gate is not None else "rules", voices)
     asides = find_asides([s for _, s in sents])
     claims = [
-        c for c in claims if (c.object is not None or c.relation in UNTARGETED) and c.text not in asides
+        _own_report(c, doc.source)
+        for c in claims
+        if (c.object is not None or c.relation in UNTARGETED) and c.text not in asides
     ]
     flags = mention_flags(text, mentions, g) + article_flags(links) + subject_flags(mentions, g)
     flags += [Flag(kind="boilerplate", span=line[:160], detail=f"removed before reading ({rule})")

@@ -348,6 +348,8 @@ def _not_done(tok: Token) -> bool:
     return word == "of" and head.lemma_.lower() in _ONLY_POSSIBLE
 
 
+# what is said for a case as such: pledges, threats, calls for help
+_FOR_A_CASE = frozenset({"assist_militarily", "threaten", "request_aid"})
 _FRONTIERS = frozenset({"border", "frontier", "boundary"})
 _STRUCK_SITES = frozenset({"base", "airbase", "facility", "installation", "city", "capital", "town", "port", "airport", "site"})  # fmt: skip
 _NOT_AIMED_AT = frozenset(
@@ -568,6 +570,8 @@ def _claim(
             for n in _children(tok, "nsubj")
             for d in n.children
         )
+    if conditional and rel not in _FOR_A_CASE:
+        return None  # "if Kyiv and its Western allies reject the Kremlin's demands": a case, not an act
     return Claim(
         text=text, subject=subject, relation=rel, object=obj,
         polarity="negative" if _negative(tok, chain, speech) else "positive",

@@ -346,6 +346,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         cut = {"import", "imports", "export", "exports", "trade", "flight"} | (
             _SETTLED if lemma == "suspend" else set()
         )
+        if lemma == "ban" and {t.lemma_.lower() for t in tok.subtree} & {"enter", "entry"}:
+            return "sanction"  # "banned 30 Japanese citizens from entering the country": barred entry
         return "sanction" if words & cut else None
     if rel == "~declare":  # "declared two Ukrainian diplomats persona non grata": an expulsion
         said = {t.lemma_.lower() for t in tok.subtree if t.i > tok.i}  # (the parse may make a clause of it)

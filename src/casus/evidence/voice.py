@@ -260,6 +260,12 @@ _INSTITUTIONS = frozenset({"office", "government", "administration", "cabinet", 
                            "spokeswoman", "spokesperson", "aide", "ministry"})  # fmt: skip
 
 
+def _outlet_after(s: _Sentence, t: Token) -> bool:
+    """A capitalised word closing the sentence right after "the news site": the outlet's name."""
+    last = t.i + 1 == len(s.doc) or s.doc[t.i + 1].is_punct
+    return last and t.is_alpha and t.text[:1].isupper() and s.mention(t) is None and t.lower_ not in CALENDAR
+
+
 def _acronym(name: str) -> bool:
     """One word in capitals ("KCNA", "COAS", "DOD"): a body's or a title's initials, no person."""
     return name.isupper() and " " not in name
@@ -414,6 +420,9 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         name = person_name([t for t in tokens if t.lower_ not in CALENDAR])
         if name is not None and all(s.mention(t) is not None for t in tokens if t.text in name.split()):
             name = None  # "Pyongyang's state media", "a US news network": a place, not the outlet's name
+        end = tokens[-1].i + 1
+        if name is None and end < len(s.doc) and _outlet_after(s, s.doc[end]):
+            name = s.doc[end].text  # "according to the US news site Axios." (the parse may cut the name off)
         start = tokens[1:] if tokens and tokens[0].dep_ == "det" else tokens
         phrase = s.doc[start[0].i : tokens[-1].i + 1].text if start else head.text
         # "Korean Central News Agency (KCNA)": the outlet's name without its acronym in brackets
