@@ -3598,3 +3598,30 @@ def test_an_outlet_named_after_its_description_is_the_one_reporting() -> None:
     )
     got = read_document(doc, coder="parse").claims
     assert {(c.attribution.kind, c.attribution.who) for c in got} == {("media_reports", "Axios")}
+
+
+def test_a_ministry_quoted_before_any_states_officials_is_the_one_of_the_state_named_last() -> None:
+    got = claims(
+        "Romania scrambled jets after a Russian drone entered its airspace. According to the Ministry of "
+        "Defense, Russia launched new strikes on Ukrainian ports along the Danube."
+    )
+    assert {
+        (c.subject, c.object, c.attribution.kind, c.attribution.who) for c in got if c.relation == "attack"
+    } == {("RUS", "UKR", "officials", "ROU")}
+
+
+def test_of_two_subjects_a_misparse_gives_a_verb_the_one_beside_it() -> None:
+    got = triples("Romania scrambled jets after a Russian drone entered its airspace.")
+    assert ("RUS", "coerce", "ROU") in got and ("ROU", "coerce", "RUS") not in got
+    got = triples(
+        "A Russian Su-24 plane (NATO code “Fencer”) violated Swedish airspace near Gotland’s southern tip."
+    )
+    assert got == {("RUS", "coerce", "SWE")}
+
+
+def test_troops_a_pact_will_allow_to_be_deployed_are_not_sent() -> None:
+    got = triples(
+        "Japan and the Philippines signed a new defense pact that will allow the two nations to deploy troops "
+        "to each other's territory."
+    )
+    assert ("JPN", "agree_sign", "PHL") in got and not [t for t in got if t[1] == "send_troops"]

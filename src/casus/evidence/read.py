@@ -138,7 +138,9 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
         previous = about if rows and rows[-1][0] == index - 1 else []
         found = code_sentence(doc, local, sent, context, last, on, named, previous, events,
                               (group, group_last), home)  # fmt: skip
-        found = _homed(found, home)
+        # (before any state's officials were quoted, and with no dateline: the state named last,
+        # "the ministry said" of the country the article just spoke of)
+        found = _homed(found, home or (context[0] if context else None))
         if said.kind == "author" and rows and rows[-1][0] >= index - 2 and _IT_SAID.search(sent):
             # '"The agreement states that ...," it added': on the word of whoever spoke just before
             said = rows[-1][3]

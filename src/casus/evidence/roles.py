@@ -286,6 +286,12 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             return posted[:1] or at_home, True
         return [], True
     subj = _children(tok, *_SUBJ) or _stray_subject(s, tok)
+    leading = [c for c in subj if c.dep_ == "nsubj" and c.i < tok.i]
+    marks = [c.i for c in tok.children if c.dep_ == "mark"]
+    if len(leading) > 1 and any(min(c.i for c in leading) < m < max(c.i for c in leading) for m in marks):
+        # two subjects either side of "after" are a misparse ("Romania scrambled jets after a Russian
+        # drone entered its airspace" read as one clause): the one next to the verb is its own
+        subj = sorted(subj, key=lambda c: -c.i if c.i < tok.i else c.i)
     if (
         subj
         and subj[0].lemma_.lower() in ENVOYS

@@ -335,11 +335,17 @@ _WARNED_OFF = {
     "against": frozenset({"warn", "caution", "advise", "urge"}),
     "from": frozenset({"deter", "dissuade", "discourage", "prevent", "bar", "refrain", "stop", "keep"}),
 }
+_ENABLING = frozenset({"allow", "permit", "enable"})
+_NOT_YET = frozenset({"will", "would", "could", "can", "may", "might", "shall"})
 _ONLY_POSSIBLE = frozenset({"possibility", "prospect", "likelihood", "option", "idea"})
 
 
 def _not_done(tok: Token) -> bool:
-    """The trigger is an act warned against, kept from, or only spoken of as possible."""
+    """The trigger is an act warned against, kept from, only spoken of as possible, or one a
+    pact will allow."""
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in _ENABLING:
+        # "a pact that will allow the two nations to deploy troops to each other's territory"
+        return any(c.dep_ == "aux" and c.lower_ in _NOT_YET for c in tok.head.children)
     if tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep":
         return False
     word, head = tok.head.lower_, tok.head.head
