@@ -3625,3 +3625,18 @@ def test_troops_a_pact_will_allow_to_be_deployed_are_not_sent() -> None:
         "to each other's territory."
     )
     assert ("JPN", "agree_sign", "PHL") in got and not [t for t in got if t[1] == "send_troops"]
+
+
+def test_a_pacts_assault_on_one_as_on_both_pledges_its_parties_not_the_states_named_last() -> None:
+    doc = Document(
+        "t", None, dt.date(2025, 9, 20),
+        "Saudi Arabia and Pakistan signed a mutual defence pact on Wednesday. India said it would study the "
+        "implications of the pact with Pakistan. It states that an assault on one country will be interpreted "
+        "as an assault on both.",
+    )  # fmt: skip
+    got = {
+        (c.subject, c.object)
+        for c in read_document(doc, coder="parse").claims
+        if c.relation == "assist_militarily"
+    }
+    assert got == {("SAU", "PAK"), ("PAK", "SAU")}

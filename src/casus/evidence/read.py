@@ -212,7 +212,9 @@ def parsed_claims(
 BATCH = 64  # sentences per batch of the parser: larger batches pay its fixed costs less often
 
 
-DEFENCE_WORDS = re.compile(r"\b(attack\w*|aggression|invasion|invaded|assistance|defen[cs]e|war)\b", re.I)
+DEFENCE_WORDS = re.compile(
+    r"\b(attack\w*|assault\w*|aggression|invasion|invaded|assistance|defen[cs]e|war)\b", re.I
+)
 
 
 # What a pact aims at, not what it pledges ("aims to develop aspects of defence cooperation ... and
