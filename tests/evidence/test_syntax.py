@@ -3640,3 +3640,20 @@ def test_a_pacts_assault_on_one_as_on_both_pledges_its_parties_not_the_states_na
         if c.relation == "assist_militarily"
     }
     assert got == {("SAU", "PAK"), ("PAK", "SAU")}
+
+
+def test_drones_shot_down_as_them_are_the_state_whose_drones_the_sentence_named() -> None:
+    got = triples(
+        "The announcement comes after multiple Russian drones crossed into Poland on Wednesday, prompting NATO "
+        "to send fighter jets to shoot them down."
+    )
+    assert ("NATO", "attack", "RUS") in got and ("NATO", "attack", "POL") not in got
+
+
+def test_an_attack_a_ship_evaded_was_not_its_own() -> None:
+    story = "China's coast guard chased the boat. "
+    got = triples(
+        story + "The Philippine patrol boat reportedly evaded a water cannon attack earlier in the encounter."
+    )
+    assert ("PHL", "coerce", "CHN") not in got
+    assert ("CHN", "coerce", "PHL") in triples("The Philippine vessel evaded a Chinese water cannon attack.")

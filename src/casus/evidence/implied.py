@@ -328,6 +328,26 @@ _UNDERTAKINGS = frozenset(
 )
 
 
+_CRAFT = frozenset({"drone", "missile", "aircraft", "jet", "plane", "balloon", "rocket", "helicopter", "uav"})
+
+
+def _craft_before(s: _Sentence, tok: Token) -> str | None:
+    """Whose craft "them" or "it" are when shot down or intercepted: the state of the craft the
+    sentence named before ("multiple Russian drones crossed into Poland, prompting NATO to send
+    fighter jets to shoot them down")."""
+    if tok.lemma_.lower() not in ("shoot", "intercept", "down", "destroy", "downing"):
+        return None
+    if not any(c.lower_ in ("it", "them") and c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return None
+    owned = [
+        [a for c in t.children if c.dep_ in ("amod", "compound", "poss") for a in s.actors(c)]
+        for t in tok.doc[: tok.i]
+        if t.lemma_.lower() in _CRAFT and t.pos_ == "NOUN"
+    ]
+    owners = next((o for o in reversed(owned) if o), [])  # (not the interceptors' own "fighter jets")
+    return owners[0] if len(set(owners)) == 1 else None
+
+
 def struck(
     s: _Sentence, tok: Token, rel: str, subject: str, said_by: str | None, context: list[str]
 ) -> str | None:
@@ -345,6 +365,9 @@ def struck(
     )
     if judged and not any(s.mention(t) is not None for t in tok.subtree if t.i > tok.i):
         return None  # "Ankara has been a harsh critic of Israeli attacks on Gaza": not on Ankara
+    craft = _craft_before(s, tok)
+    if craft:
+        return craft  # "Russian drones crossed into Poland, prompting NATO to ... shoot them down"
     if said_by not in (None, subject) and any(
         c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in tok.children
     ):

@@ -52,7 +52,8 @@ _NOT_YET = frozenset(
     {"upcoming", "planned", "expected", "possible", "future", "next", "forthcoming", "proposed"}
 )
 
-_SUFFERING = frozenset({"suffer", "face", "endure", "sustain", "experience", "repel", "repulse", "withstand"})
+_SUFFERING = frozenset({"suffer", "face", "endure", "sustain", "experience", "repel", "repulse", "withstand",
+                        "evade", "dodge", "survive"})  # fmt: skip
 _LIFTING = frozenset({"lift", "ease", "remove", "drop", "suspend", "waive", "relax", "end", "scrap",
                       # sanctions in force, named as broken or kept: "would violate rafts of UN sanctions"
                       "violate", "breach", "evade", "circumvent", "comply", "flout", "defy"})  # fmt: skip

@@ -198,7 +198,7 @@ _ANSWERING = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit
 # dangerous maneuvers", "the boat sustained damage", "was subjected to water cannon").
 VICTIM_VERBS = frozenset(
     {"subject", "suffer", "face", "encounter", "sustain", "endure", "experience", "undergo", "repel", "repulse",
-     "withstand", "see", "witness", "record", "register"}
+     "withstand", "see", "witness", "record", "register", "evade", "dodge", "survive"}
 )  # fmt: skip
 
 
