@@ -3657,3 +3657,12 @@ def test_an_attack_a_ship_evaded_was_not_its_own() -> None:
     )
     assert ("PHL", "coerce", "CHN") not in got
     assert ("CHN", "coerce", "PHL") in triples("The Philippine vessel evaded a Chinese water cannon attack.")
+
+
+def test_craft_flown_into_a_state_are_an_incursion_unless_they_are_its_own() -> None:
+    got = triples(
+        "The announcement comes after multiple Russian drones crossed into Poland on Wednesday, prompting NATO "
+        "to send fighter jets to shoot them down."
+    )
+    assert ("RUS", "coerce", "POL") in got
+    assert not triples("Polish jets flew over Poland.")

@@ -42,6 +42,10 @@ def _joining(verb: Token) -> bool:
     return lemma in _JOINING or (lemma == "take" and any(c.lower_ == "part" for c in children(verb, "dobj")))
 
 
+# craft whose flight into a state is an incursion
+CRAFT = frozenset(
+    {"drone", "aircraft", "jet", "plane", "balloon", "missile", "helicopter", "bomber", "fighter", "uav"}
+)
 _CIVILIAN = frozenset(
     {"civilian", "civil", "commercial", "passenger", "private", "fishing", "merchant", "cargo"}
 )
@@ -60,6 +64,20 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     if space is None and tok.lemma_.lower() in ("breach", "violate"):
         # "Russian flying objects that breached its border"
         space = next((t for t in children(tok, "dobj") if t.lemma_.lower() == "border"), None)
+    if (
+        space is None
+        and tok.pos_ == "VERB"
+        and any(c.lemma_.lower() in CRAFT for c in children(tok, "nsubj"))
+    ):
+        # "multiple Russian drones crossed into Poland": craft flown into a state are in its airspace
+        space = next(
+            (
+                p
+                for p in pobj(tok, ("into", "over"))
+                if (m := s.mention(p)) is not None and m.form.kind != "org"
+            ),
+            None,
+        )
     if space is None:
         return None
     if (tok.dep_ in ("acl", "xcomp") and tok.head.lemma_.lower() in _LEAVE) or any(
@@ -91,6 +109,8 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
         others = [m for m in s.mentions if m.form.target not in (by or subj) and m.form.kind != "leader"]
         others.sort(key=lambda m: m.form.kind == "org")
         whose = [m.form.target for m in others][:1]
+    if set(whose) <= set(by or subj):
+        return None  # "Polish jets flew over Poland": its own airspace
     return (by or subj), whose
 
 

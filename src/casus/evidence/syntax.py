@@ -43,7 +43,7 @@ from casus.evidence.pairs import SYMMETRIC, pairs
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.pledged import invocations, treaty_claims
 from casus.evidence.roles import _subject
-from casus.evidence.situations import situation
+from casus.evidence.situations import CRAFT, situation
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
@@ -137,7 +137,8 @@ def code_sentence(
     treaty = treaty_claims(s, text, context or [])
     claims: list[Claim] = invocations(s, text)
     seen = {(c.subject, c.relation, c.object, c.attribution.who) for c in claims}
-    airspace = any(w in s.low for w in ("airspace", "waters", "border"))  # a crossing is possible
+    # a crossing is possible: airspace, waters or a border named, or craft ("drones crossed into Poland")
+    airspace = any(w in s.low for w in ("airspace", "waters", "border", *CRAFT))
     for tok in doc:
         found = situation(s, tok, airspace)
         if found is not None and found[1] and (found[2] or (found[0] in SYMMETRIC and len(found[1]) >= 2)):
