@@ -212,7 +212,9 @@ def test_held_aside_scores() -> None:
     used: precision 0.67, 0.74, 0.74, 0.72, 0.79, 0.71, 0.77 and 0.61) had joined the development set and
     the reader had been changed on them and the rest of the development set alone (strikes placed
     by the town they hit, charges named by a noun, recalls, bans and closures, troops sent to a
-    border, acts warned against or allowed, ...): the same counts once more, parser and rules."""
+    border, acts warned against or allowed, ...): the same counts once more, parser and rules;
+    at the session's last reader commit (craft flown into a state an incursion without the word
+    "airspace"), one wrong claim fewer: precision 0.67 (32 of 48), the rest the same."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.62, "recall": 0.42, "attribution_accuracy": 0.68, "hedge_accuracy": 0.95,
