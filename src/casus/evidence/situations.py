@@ -12,7 +12,7 @@ from typing import Any
 
 from casus.evidence.blame import accused
 from casus.evidence.by_object import WRONGS
-from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, VESSELS
+from casus.evidence.lexicon import CRAFT, EXERCISES, NEAR, SPEECH, VESSELS
 from casus.evidence.nominal import between_of
 from casus.evidence.parsed import Sentence
 from casus.evidence.roles import _noun_subject, _subject
@@ -42,10 +42,6 @@ def _joining(verb: Token) -> bool:
     return lemma in _JOINING or (lemma == "take" and any(c.lower_ == "part" for c in children(verb, "dobj")))
 
 
-# craft whose flight into a state is an incursion
-CRAFT = frozenset(
-    {"drone", "aircraft", "jet", "plane", "balloon", "missile", "helicopter", "bomber", "fighter", "uav"}
-)
 _CIVILIAN = frozenset(
     {"civilian", "civil", "commercial", "passenger", "private", "fishing", "merchant", "cargo"}
 )

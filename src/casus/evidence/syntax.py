@@ -35,7 +35,7 @@ from casus.evidence.blame import accuser, mutual
 from casus.evidence.by_object import arms_alongside
 from casus.evidence.gazetteer import Mention, alliances
 from casus.evidence.implied import struck
-from casus.evidence.lexicon import EXERCISES, NEAR, SPEECH, TREATY_LANGUAGE
+from casus.evidence.lexicon import CRAFT, EXERCISES, NEAR, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.nominal import asked_for
 from casus.evidence.objects import objects as _objects
@@ -43,7 +43,7 @@ from casus.evidence.pairs import SYMMETRIC, pairs
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.pledged import invocations, treaty_claims
 from casus.evidence.roles import _subject
-from casus.evidence.situations import CRAFT, situation
+from casus.evidence.situations import situation
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
@@ -337,7 +337,7 @@ _WARNED_OFF = {
     "from": frozenset({"deter", "dissuade", "discourage", "prevent", "bar", "refrain", "stop", "keep"}),
 }
 _ENABLING = frozenset({"allow", "permit", "enable"})
-_NOT_YET = frozenset({"will", "would", "could", "can", "may", "might", "shall"})
+_MODAL_AUX = frozenset({"will", "would", "could", "can", "may", "might", "shall"})
 _ONLY_POSSIBLE = frozenset({"possibility", "prospect", "likelihood", "option", "idea"})
 
 
@@ -346,7 +346,7 @@ def _not_done(tok: Token) -> bool:
     pact will allow."""
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in _ENABLING:
         # "a pact that will allow the two nations to deploy troops to each other's territory"
-        return any(c.dep_ == "aux" and c.lower_ in _NOT_YET for c in tok.head.children)
+        return any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in tok.head.children)
     if tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep":
         return False
     word, head = tok.head.lower_, tok.head.head
