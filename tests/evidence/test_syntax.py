@@ -3666,3 +3666,22 @@ def test_craft_flown_into_a_state_are_an_incursion_unless_they_are_its_own() -> 
     )
     assert ("RUS", "coerce", "POL") in got
     assert not triples("Polish jets flew over Poland.")
+
+
+def test_what_a_response_answers_is_not_the_responders_own_act() -> None:
+    story = "Oman's foreign minister said on Tuesday that the talks in Muscat had ended. "
+    got = triples(
+        story
+        + "Since March 15, U.S. airstrikes had targeted Houthi sites across six governorates in response "
+        "to their attacks on international shipping."
+    )
+    assert not [t for t in got if t[0] == "USA" and t[1] == "attack"]
+
+
+def test_an_attack_that_could_justify_something_is_a_case_spoken_of() -> None:
+    text = (
+        "Tensions rose after Japanese Prime Minister Sanae Takaichi told parliament that a Chinese military "
+        "attack on Taiwan could justify the intervention of Japan's self-defense forces."
+    )
+    assert ("CHN", "attack", "TWN") not in triples(text)
+    assert ("CHN", "attack", "TWN") in triples("A Chinese military attack on Taiwan killed two soldiers.")

@@ -441,6 +441,17 @@ def _gerund_subject(s: _Sentence, tok: Token) -> list[str] | None:
     return s.actors(before) or None
 
 
+_ANSWERS = frozenset({"response", "retaliation", "reaction", "reply", "answer", "revenge", "reprisal"})
+
+
+def _answered(tok: Token) -> bool:
+    """The noun names what a response answers: "in response to their attacks", "in retaliation
+    for its strikes"."""
+    return (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and tok.head.head.lemma_.lower() in _ANSWERS
+    )
+
+
 def _antecedent(s: _Sentence, tok: Token) -> list[str]:
     """What a pronoun subject stands for: the subject of the clause above ("North Korea denied
     that it had sent troops"), else the first actor named before the trigger; but an "it" after an
@@ -459,6 +470,8 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
                 ]
     pron = next((c for c in tok.children if c.dep_ in (*_SUBJ, "poss") and c.pos_ == "PRON"), None)
     word = pron.lower_ if pron is not None else ""
+    if pron is not None and pron.dep_ == "poss" and _answered(tok):
+        return []  # "airstrikes had targeted Houthi sites in response to their attacks": not the striker's own
     # "Hayashi said Russia's acquisition ... in its invasion": "it" is no person
     thing = word in ("it", "its")
     for t in chain:

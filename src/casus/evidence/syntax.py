@@ -482,6 +482,7 @@ AVERTING = frozenset({"deter", "prevent", "avoid", "avert", "forestall", "discou
 DETECTING = frozenset({"detect", "spot", "track", "sight", "see", "record", "observe"})
 
 
+_CASE_MODALS = frozenset({"would", "will", "could", "might", "may", "can"})
 _UNREAL = frozenset(
     {"potential", "possible", "hypothetical", "eventual", "future", "prospective", "imagined"}
 )
@@ -531,7 +532,9 @@ def _claim(
         rel == "attack"
         and noun
         and (
-            any(c.lower_ in ("would", "will") for c in tok.head.children)
+            # "a Chinese military attack on Taiwan could justify the intervention": a case spoken of
+            (tok.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in _CASE_MODALS for c in tok.head.children))
+            or any(c.lower_ in ("would", "will") for c in tok.head.children)
             or any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in tok.children)
             # "a potential Chinese assault on Taiwan could elicit a military response"
             or any(c.dep_ == "amod" and c.lower_ in _UNREAL for c in tok.children)
