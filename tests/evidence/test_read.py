@@ -498,6 +498,8 @@ def test_the_rule_coder_reads_an_attack_named_as_a_case_as_no_event() -> None:
     for text in (
         "The order says the US shall regard any armed attack on Qatar as a threat to the United States.",
         "Japan's prime minister said that in a scenario of an attack on Taiwan, Tokyo could deploy forces.",
+        "Maïga emphasized that Mali, along with its allies Burkina Faso and Niger, will stand together in the "
+        "face of attacks.",
     ):
         mentions = default_gazetteer().find(text, dt.date(2025, 10, 1))
         found, _ = read_claims(text, mentions, sentences(text))

@@ -109,9 +109,11 @@ CONDITION = re.compile(
 )
 
 
-# An attack named as a case, not an event: "any armed attack on", "in a scenario of an attack on"
+# An attack named as a case, not an event: "any armed attack on", "in a scenario of an attack on",
+# "will stand together in the face of attacks"
 CASE_BEFORE = re.compile(
-    r"\b(?:any|every|(?:scenario|event|case) of an?|plans? to)\s+(?:armed\s+|military\s+)?$", re.I
+    r"\b(?:any|every|(?:scenario|event|case) of an?|plans? to|in the face of(?: an?)?)\s+(?:armed\s+|military\s+)?$",
+    re.I,
 )
 
 
