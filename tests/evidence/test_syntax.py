@@ -3685,3 +3685,20 @@ def test_an_attack_that_could_justify_something_is_a_case_spoken_of() -> None:
     )
     assert ("CHN", "attack", "TWN") not in triples(text)
     assert ("CHN", "attack", "TWN") in triples("A Chinese military attack on Taiwan killed two soldiers.")
+
+
+def test_a_force_fielded_is_its_states_not_whom_it_is_shown_to() -> None:
+    cs = claims(
+        "NATO scrambled Norwegian F-35 fighter jets stationed in Poland for the first time on Wednesday after a "
+        "massive number of Russian aircraft approached Polish airspace, the alliance's air command said."
+    )
+    got = {(c.subject, c.relation, c.object) for c in cs}
+    assert ("NATO", "mobilize", "NOR") not in got and ("NATO", "mobilize", "RUS") in got
+    # the alliance's own command speaks for it
+    assert {c.attribution.who for c in cs if c.relation == "mobilize"} == {"NATO"}
+    got = triples(
+        "In October, Romanian F-16s and Polish jets were deployed after reports of an unknown object."
+    )
+    assert ("ROU", "mobilize", "POL") not in got
+    # a force watched is the one shown to
+    assert ("JPN", "mobilize", "RUS") in triples("Japan's navy shadowed Russian warships near Hokkaido.")

@@ -14,6 +14,7 @@ from casus.evidence.gazetteer import organisations
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
+    CRAFT,
     DRAWN,
     NOUN_TRIGGERS,
     STRUCK_OF,
@@ -26,6 +27,7 @@ from casus.evidence.nominal import asked_for, launched, talks_named
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
 from casus.evidence.tokens import concerned_about, stood_with
+from casus.evidence.triggers import DESIGNATION
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.wars import WARS
@@ -51,6 +53,18 @@ _OBJECT_PREPS = {
     "consult": ("with",),
     "cooperate_militarily": ("with",),
 }
+
+
+# Verbs whose object is the force fielded, not its target ("scrambled jets", "deployed troops")
+_FIELDING = frozenset({"scramble", "deploy", "dispatch", "send", "mobilize", "mobilise", "station", "position",
+                       "mass", "amass", "move", "redeploy"})  # fmt: skip
+
+
+def _fielded(tok: Token, force: Token) -> bool:
+    """The trigger fields the force its object or passive subject names."""
+    return tok.lemma_.lower() in _FIELDING and (
+        force.lemma_.lower() in TROOPS | VESSELS | CRAFT or DESIGNATION.match(force.text) is not None
+    )
 
 
 def _doers_of(event: Token) -> list[Token]:
@@ -228,6 +242,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 "support_politically",
                 "mobilize",
             ):
+                if rel == "mobilize" and _fielded(tok, c):
+                    continue  # "Romanian F-16s and Polish jets were deployed": the forces' states field them
                 # "drones, which were shot down": the relative pronoun stands for its noun
                 relative = c.lower_ in ("which", "that", "who")
                 if tok.dep_ == "relcl" and any(p.lower_ in ("which", "whom") for p in _pobj(c, ("of",))):
@@ -263,6 +279,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             continue
         if rel == "agree_sign" and _named_for_a_city(s, c):
             continue  # "signed the Kuala Lumpur Peace Accord": where it was made, not a party
+        if rel == "mobilize" and _fielded(tok, c):
+            continue  # "NATO scrambled Norwegian F-35 fighter jets": whose force it is, not whom it is shown to
         aimed = _pobj(tok, _AIMED) or _pobj(c, _AIMED)
         if rel == "attack" and c.lemma_.lower() in ARMS and aimed:
             # "fired 24 North Korean ballistic missiles at Ukraine": whom they hit, not whose make they are

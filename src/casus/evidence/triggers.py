@@ -57,6 +57,7 @@ from casus.evidence.tokens import CARGO, children, concerned_about, object_words
 
 __all__ = [
     "CARGO",
+    "DESIGNATION",
     "children",
     "is_troops",
     "object_words",
@@ -78,14 +79,13 @@ _GUESTS = frozenset(
 _NOT_DONE = frozenset({"not", "never", "will", "would", "could", "may", "might", "to", "should", "'ll"})
 
 
-_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+")  # "F-16s", "Su-35", "MiG-31"
+DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+")  # "F-16s", "Su-35", "MiG-31"
 
 
 def _armed(tokens: list[Token]) -> bool:
     """The words name weapons or aircraft, by kind or by designation."""
     return any(
-        t.lemma_.lower() in ARMS | _AIRCRAFT or _DESIGNATION.match(t.text) or t.text == "AWACS"
-        for t in tokens
+        t.lemma_.lower() in ARMS | _AIRCRAFT or DESIGNATION.match(t.text) or t.text == "AWACS" for t in tokens
     )
 
 
