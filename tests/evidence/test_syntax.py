@@ -3702,3 +3702,20 @@ def test_a_force_fielded_is_its_states_not_whom_it_is_shown_to() -> None:
     assert ("ROU", "mobilize", "POL") not in got
     # a force watched is the one shown to
     assert ("JPN", "mobilize", "RUS") in triples("Japan's navy shadowed Russian warships near Hokkaido.")
+
+
+def test_an_active_verb_joined_to_a_passive_one_shares_its_subject() -> None:
+    story = "The Philippine supply boats sailed to the shoal on Tuesday. "
+    got = triples(
+        story
+        + "The Chinese vessels were involved in two separate collisions and blasted one of the Philippine "
+        "resupply boats with a water cannon, the Philippine Coast Guard said."
+    )
+    assert ("CHN", "coerce", "PHL") in got and ("PHL", "coerce", "CHN") not in got
+
+
+def test_accusations_levelled_against_a_state_are_an_accusation() -> None:
+    assert ("IND", "accuse", "PAK") in triples(
+        "India has leveled serious accusations against Pakistan following a wave of drone incursions."
+    )
+    assert not [t for t in triples("The accusations were dismissed by Pakistan.") if t[1] == "accuse"]

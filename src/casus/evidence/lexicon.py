@@ -314,6 +314,7 @@ NOUN_TRIGGERS: dict[str, str] = {
         "~talks",
     ),
     "warning": "~warning",
+    **dict.fromkeys(["accusation", "allegation"], "~charge"),  # "leveled accusations against Pakistan"
     **dict.fromkeys(["sale", "transfer", "delivery", "shipment", "package", "deal"], "~sale"),
 }
 SPEECH = frozenset(

@@ -310,6 +310,8 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         # "filed a complaint with the United Nations": the forum it is lodged with, not its target
         to = [p for p in to if not (p.head.lower_ in ("with", "to") and _forum(p))]
         return "oppose" if lemma in ("protest", "representation", "complaint") and lodged and to else None
+    if rel == "~charge":  # "India has leveled serious accusations against Pakistan"
+        return "accuse" if pobj(tok, ("against",)) else None
     if rel == "~warning":  # "issued a warning to Poland and the Baltic states"; not "warning shots"
         # "sent a stern warning to Vladimir Putin": the parse may hang the addressee on the verb
         sent = (

@@ -393,7 +393,14 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep") or ready
         ) and head.head.i != head.i:
             # "the United States is obliged to defend Japan": a passive head's subject does it
-            control = head.dep_ == "xcomp"
+            # "The Chinese vessels were involved in two collisions and blasted one of the boats": an
+            # active verb joined to a passive one shares its subject
+            control = head.dep_ == "xcomp" or (
+                head.dep_ == "conj"
+                and head.tag_ in ("VBD", "VBZ", "VBP")
+                and _children(head, "dobj")
+                and not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+            )
             head = head.head
             subj = _children(head, *_SUBJ, *(("nsubjpass",) if control else ()))
             if subj and subj[0].lower_ in _PERSONAL and head.lemma_.lower() not in SPEECH:
