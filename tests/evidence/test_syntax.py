@@ -3719,3 +3719,33 @@ def test_accusations_levelled_against_a_state_are_an_accusation() -> None:
         "India has leveled serious accusations against Pakistan following a wave of drone incursions."
     )
     assert not [t for t in triples("The accusations were dismissed by Pakistan.") if t[1] == "accuse"]
+
+
+def test_one_states_ships_striking_each_other_strike_no_one_else() -> None:
+    story = "China's coast guard chased a Philippine ship near the shoal. "
+    got = triples(
+        story
+        + "A China Coast Guard cutter and a PLA Navy Type 052D destroyer struck each other while pursuing "
+        "a Philippine Coast Guard ship."
+    )
+    assert ("CHN", "attack", "PHL") not in got
+    assert ("THA", "coerce", "KHM") in triples("Thai and Cambodian ships rammed each other.")
+
+
+def test_a_condemnation_shared_is_not_aimed_at_the_sharer() -> None:
+    text = (
+        "The Australian Government said it remains deeply concerned by dangerous actions by China against the "
+        "Philippines near Sabina Shoal. "
+        '"Australia shares the Philippines\' condemnation of this destabilising and unacceptable conduct," '
+        "read a statement."
+    )
+    got = triples(text)
+    assert ("PHL", "oppose", "AUS") not in got and ("PHL", "oppose", "CHN") in got
+
+
+def test_a_blockade_lifted_is_no_coercion_and_war_games_with_a_state_are_cooperation() -> None:
+    assert not triples("Benin announced on Wednesday that it was lifting a blockade on Nigerien oil.")
+    assert ("BEN", "coerce", "NER") in triples("Benin imposed a blockade on Nigerien oil.")
+    assert ("SAU", "cooperate_militarily", "IRN") in triples(
+        "In October, Saudi Arabia announced that it had held war games with Iran and other countries."
+    )

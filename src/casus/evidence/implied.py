@@ -194,6 +194,7 @@ def _object_nouns(tok: Token) -> list[Token]:
 _UNNAMED_STATES = frozenset({"country", "nation", "state", "government", "ally", "power", "partner", "neighbour", "neighbor"})  # fmt: skip
 
 
+_SHARING = frozenset({"share", "echo", "join", "endorse", "second"})
 _FEELINGS = frozenset({"concern", "regret", "outrage", "dismay", "alarm", "disappointment", "displeasure",
                        "indignation", "anger"})  # fmt: skip
 
@@ -241,6 +242,10 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
     # not in the protester's own phrase ("The US, which has a pact with Manila, denounced", "the UN
     # special coordinator for Lebanon urged all sides")
     aside = {t.idx for c in _children(tok, "nsubj") for t in c.subtree}
+    shared = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SHARING
+    if shared:
+        # "Australia shares the Philippines' condemnation of this conduct": the sharer condemns it too
+        aside |= {t.idx for c in _children(tok.head, "nsubj") for t in c.subtree}
     if drawn:  # "from Qatar, Iran and others": those who condemn
         aside |= {
             t.idx
@@ -261,7 +266,8 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
         # "opposes these drills": each state that held them; "denounced the attack, expressing
         # solidarity with Qatar": the attacker the article told of, not the state named here
         return list(dict.fromkeys(told))[:4]
-    others = list(dict.fromkeys(here)) or [c for c in context if c != subject]
+    sharers = {a for c in _children(tok.head, "nsubj") for a in s.actors(c)} if shared else set()
+    others = list(dict.fromkeys(here)) or [c for c in context if c != subject and c not in sharers]
     pact = any(n.lemma_.lower() in _PACTS for n in nouns)
     return others[:2] if pact else others[:1]
 

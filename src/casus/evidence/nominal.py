@@ -206,6 +206,12 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
             return "coerce"  # (an intrusion, of ships or aircraft, is never a land offensive)
     if rel == "~cannon":
         return "coerce" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
+    if (
+        rel == "~coerce"
+        and lemma == "blockade"
+        and any(a.lemma_.lower() in _LIFTING for a in list(tok.ancestors)[:3])
+    ):
+        return None  # "was lifting a blockade on Nigerien oil"
     if rel == "~coerce":
         # "concerted and dangerous maneuvers": the modifiers and their conjuncts
         mods = {t.lower_ for c in tok.children for t in (c, *c.conjuncts)}

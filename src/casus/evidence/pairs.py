@@ -177,6 +177,18 @@ def pairs(
     pairs: list[tuple[str | None, str | None]]
     if rel in SYMMETRIC and not objects and _with_others(tok):
         return []  # "Moscow and Pyongyang pledged not to sign agreements with third parties": not each other
+    if (
+        len(set(subjects)) < 2
+        and not objects
+        and any(
+            mutual(t) and (t.head.i == tok.i or (t.head.dep_ == "prep" and t.head.head.i == tok.i))
+            for t in tok.subtree
+        )
+        and rel in ("attack", "coerce")
+    ):
+        # "A China Coast Guard cutter and a PLA Navy destroyer struck each other": one state's
+        # ships on one another, no one else's
+        return []
     if len(subjects) >= 2 and reciprocal and not objects:  # "fired missiles at each other"
         pairs = [(subjects[0], subjects[1]), (subjects[1], subjects[0])]
     elif rel in SYMMETRIC and len(subjects) >= 2 and not objects:

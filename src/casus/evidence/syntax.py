@@ -328,7 +328,11 @@ def _add(
 
 def _exercise_words(tok: Token) -> bool:
     """The trigger names an exercise or drill (its object, or itself)."""
-    return any(t.lemma_.lower() in EXERCISES for t in tok.subtree)
+    return any(
+        t.lemma_.lower() in EXERCISES
+        or (t.lemma_.lower() == "game" and any(c.lower_ == "war" for c in t.children))  # "war games"
+        for t in tok.subtree
+    )
 
 
 # what one is warned against or kept from doing, and what is only possible, is not done
