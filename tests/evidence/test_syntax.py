@@ -3749,3 +3749,12 @@ def test_a_blockade_lifted_is_no_coercion_and_war_games_with_a_state_are_coopera
     assert ("SAU", "cooperate_militarily", "IRN") in triples(
         "In October, Saudi Arabia announced that it had held war games with Iran and other countries."
     )
+
+
+def test_talks_wished_for_stopped_or_a_stance_received_are_no_consultation() -> None:
+    assert not triples("This position of France did not meet with the approval of Algiers.")
+    assert ("CHN", "consult", "CZE") not in triples(
+        "China says it will cut off all contact with Czech President Petr Pavel."
+    )
+    assert not triples("France and the Netherlands are eager to discuss the issue at a meeting next week.")
+    assert ("FRA", "consult", "DZA") in triples("Macron met with Tebboune in Algiers.")

@@ -159,7 +159,9 @@ def launched(tok: Token) -> list[Token]:
 
 
 # Verbs whose object talks are not held: refused, or only sought again
-_REFUSED_TALKS = frozenset({"shun", "reject", "rebuff", "refuse", "spurn", "boycott", "snub", "reopen", "resume", "revive", "restart"})  # fmt: skip
+_REFUSED_TALKS = frozenset({"shun", "reject", "rebuff", "refuse", "spurn", "boycott", "snub", "reopen", "resume", "revive", "restart",
+                            # "will cut off all contact with Czech President Petr Pavel": talks stopped
+                            "cut", "sever", "suspend", "halt", "freeze", "cancel"})  # fmt: skip
 
 
 # what a ban keeps out: people entering, goods traded

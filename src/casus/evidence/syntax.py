@@ -345,6 +345,17 @@ _MODAL_AUX = frozenset({"will", "would", "could", "can", "may", "might", "shall"
 _ONLY_POSSIBLE = frozenset({"possibility", "prospect", "likelihood", "option", "idea"})
 
 
+_WILLING = frozenset(
+    {"eager", "ready", "willing", "keen", "prepared", "open", "happy", "determined", "anxious"}
+)
+
+
+def _only_willing(tok: Token) -> bool:
+    """The act is one its doers are said to be eager or ready for, not one done."""
+    verb = tok.head if tok.dep_ == "dobj" else tok
+    return verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_.lower() in _WILLING
+
+
 def _not_done(tok: Token) -> bool:
     """The trigger is an act warned against, kept from, only spoken of as possible, or one a
     pact will allow."""
@@ -584,6 +595,8 @@ def _claim(
             for n in _children(tok, "nsubj")
             for d in n.children
         )
+    if rel in ("consult", "agree_sign") and _only_willing(tok):
+        return None  # "All countries are eager to discuss the issue", "ready to hold talks": a wish
     if conditional and rel not in _FOR_A_CASE:
         return None  # "if Kyiv and its Western allies reject the Kremlin's demands": a case, not an act
     return Claim(

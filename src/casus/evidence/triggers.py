@@ -89,6 +89,12 @@ def _armed(tokens: list[Token]) -> bool:
     )
 
 
+# How a proposal or a stance is received ("met with the approval of", "met with resistance")
+_RECEPTIONS = frozenset({"approval", "disapproval", "resistance", "opposition", "criticism", "condemnation",
+                         "skepticism", "scepticism", "success", "silence", "praise", "derision", "hostility",
+                         "indifference", "acclaim", "objection", "protest", "outrage"})  # fmt: skip
+
+
 # What two states reach together ("reached a ceasefire", "reached an understanding")
 _SETTLED = AGREEMENTS | {"ceasefire", "truce", "understanding", "arrangement", "consensus", "settlement"}
 
@@ -141,8 +147,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "agree_sign"  # "struck a deal", "the defence pact struck this week"
     # "the deadlines that all three countries would have to meet": the noun a relative clause hangs on
     noun = next((a.lemma_.lower() for a in tok.ancestors if a.pos_ == "NOUN"), "")
-    if lemma == "meet" and (words | {noun}) & GOALS:
-        return None
+    if lemma == "meet" and (words | {noun}) & (GOALS | _RECEPTIONS):
+        return None  # "did not meet with the approval of Algiers": a reception, not a meeting
     if rel == "~warn":  # "warned of retaliatory measures", "warned of repercussions": a threat
         cautioned = [
             p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("of",))
