@@ -54,11 +54,13 @@ def test_the_gold_set_is_real_and_large_enough() -> None:
             "parse",
             {
                 # 0.85 until round 65: rounds 66-73 read 0.43-0.84 before use
-                "precision": 0.835,
+                "precision": 0.84,
                 # 0.37 until round 25, 0.35 until round 50, 0.34 until round 65: the rounds added
                 # since read lower (0.11-0.27, 0.16-0.29 for rounds 48-50, 0.19-0.25 for rounds
                 # 53-57, 0.23-0.44 for rounds 58-65, 0.09-0.42 for rounds 66-73) before use
-                "recall": 0.335,
+                # (and 0.335 until shows of force toward no one named were no longer coded: 37 right
+                # of 101 on the development set, 5 of 19 on the files of rounds 66-77)
+                "recall": 0.33,
                 "attribution_accuracy": 0.83,
                 "hedge_accuracy": 0.96,
                 "link_precision": 0.95,

@@ -705,9 +705,10 @@ def test_acts_on_someone_need_their_target() -> None:
     # "the US will defend allies", "a water cannon attack ... shattered a window": no one named
     got = triples("The US will defend allies, and China fired a water cannon at the boat.")
     assert not [t for t in got if t[2] is None], got
-    # a show of force, a signing or a threat may stand without one
+    # a signing or a threat may stand without one; a show of force toward no one named is not coded
     assert ("RUS", "agree_sign", None) in triples("Russia's State Duma ratified the treaty on Thursday.")
-    assert ("CHN", "mobilize", None) in triples("China held large military drills on Monday.")
+    assert not triples("China held large military drills on Monday.")
+    assert ("CHN", "mobilize", "TWN") in triples("China held large military drills around Taiwan on Monday.")
 
 
 def test_two_titled_signatories_of_a_passive_are_both_parties() -> None:
@@ -995,7 +996,7 @@ def test_they_and_it_stand_for_what_the_sentence_before_was_about() -> None:
     ]
 
 
-def test_missiles_launched_with_no_target_are_a_show_of_force() -> None:
+def test_missiles_launched_with_no_target_are_no_claim() -> None:
     at = dt.date(2026, 1, 27)
 
     def on(text: str) -> set[tuple[str | None, str, str | None]]:
@@ -1004,12 +1005,16 @@ def test_missiles_launched_with_no_target_are_a_show_of_force() -> None:
             for c in read_document(Document("t", None, None, text), on=at).claims
         }
 
-    assert on("North Korea launched a ballistic missile on Monday.") == {("PRK", "mobilize", None)}
+    # a show of force toward no one named is not coded: no attack, and no target made up
+    assert on("North Korea launched a ballistic missile on Monday.") == set()
     # a time is no target, nor the sea named after a state, nor the state whose military reports it
-    assert on(
-        "North Korea launched ballistic missiles toward the Sea of Japan at around 3.50 pm Tuesday, "
-        "according to the South Korean military."
-    ) == {("PRK", "mobilize", None)}
+    assert (
+        on(
+            "North Korea launched ballistic missiles toward the Sea of Japan at around 3.50 pm Tuesday, "
+            "according to the South Korean military."
+        )
+        == set()
+    )
     assert ("RUS", "attack", "UKR") in on("Russia launched 200 drones at Ukraine overnight.")
     # a strike the launch is part of codes it, not the launch
     got = on("India launched missiles targeting Pakistan in the early hours of May 7.")
@@ -1532,8 +1537,8 @@ def test_ships_entering_waters_and_arms_deployed_to_a_host() -> None:
     assert ("VEN", "coerce", "GUY") in triples(
         "Guyana has accused a Venezuelan coastguard patrol of entering its waters."
     )
-    got = claims("In April, the US deployed the Typhon missile system to the Philippines.")
-    assert [(c.subject, c.relation, c.object) for c in got] == [("USA", "mobilize", None)]
+    # arms deployed to a host are shown to no one it names (not coded), and the host is no target
+    assert not claims("In April, the US deployed the Typhon missile system to the Philippines.")
 
 
 def test_troops_sent_to_aid_arms_received_and_objects_breaching_a_border() -> None:
@@ -2436,7 +2441,12 @@ def test_a_state_said_to_have_had_its_airspace_violated_and_each_air_force_scram
         "Polish F-16 fighter jets, Dutch F-35s, Italian AWACS surveillance planes and NATO mid-air"
         " refuelling aircraft scrambled to shoot down the drones."
     )
-    assert {("POL", "mobilize", None), ("NLD", "mobilize", None), ("ITA", "mobilize", None)} <= got
+    # each air force scrambled toward no one the sentence names: no claim, and none made up
+    assert not [t for t in got if t[1] == "mobilize"]
+    got = triples(
+        "Polish F-16 fighter jets and Dutch F-35s scrambled after Russian drones entered Polish airspace."
+    )
+    assert {("POL", "mobilize", "RUS"), ("NLD", "mobilize", "RUS")} <= got
 
 
 def test_a_sentence_a_quotation_runs_through_is_on_the_word_of_who_closes_it() -> None:

@@ -528,6 +528,12 @@ def _claim(
             # "... following a dangerous maneuver by a Chinese helicopter": not on the reactor
             by = next((a for n in _children(verb, "nsubj") for a in s.actors(n)), None)
         obj = struck(s, tok, rel, subject, by, context)
+    if rel == "mobilize" and obj is None:
+        # a show of force toward no one named ("China held large military drills", "Japan
+        # scrambled jets", "North Korea fired a missile into the sea"): not coded. Read on unseen
+        # text such claims were right about a third of the time, the least of any kind, since
+        # annotators code the target the story implies or no claim; and they bear on no obligation
+        return None
     if rel == "agree_sign" and obj is None and tok.lemma_.lower() not in _RATIFYING:
         return None  # "signed 24 cooperation agreements in Iraq": no party named to sign with
     noun = tok.pos_ in ("NOUN", "PROPN")
