@@ -3768,3 +3768,37 @@ def test_talks_wished_for_stopped_or_a_stance_received_are_no_consultation() -> 
     )
     assert not triples("France and the Netherlands are eager to discuss the issue at a meeting next week.")
     assert ("FRA", "consult", "DZA") in triples("Macron met with Tebboune in Algiers.")
+
+
+def test_who_speaks_in_a_report_hung_beside_a_joined_clause_a_condemnation_or_a_claim() -> None:
+    def said(text: str, relation: str) -> set[tuple[str, str | None]]:
+        return {(c.attribution.kind, c.attribution.who) for c in claims(text) if c.relation == relation}
+
+    assert said(
+        "North Korea has sent more soldiers to Russia and redeployed several to the front line in the Kursk "
+        "region bordering Ukraine, Seoul's intelligence agency said on February 27.",
+        "send_troops",
+    ) == {("officials", "KOR")}
+    assert said(
+        "Syria's foreign ministry denounced overnight Israeli airstrikes targeting military sites.", "attack"
+    ) == {("officials", "SYR")}
+    assert said(
+        "The United States Navy is pushing back against claims from Beijing that Chinese forces expelled an "
+        "American warship from waters near Scarborough Shoal.",
+        "coerce",
+    ) == {("officials", "CHN")}
+    assert said(
+        "According to the Pakistani website Diplomatic Insight, the meeting followed clashes in October "
+        "between Afghanistan and Pakistan.",
+        "attack",
+    ) == {("media_reports", "Diplomatic Insight")}
+    assert said(
+        "Government representatives from Japan and China met Tuesday in Beijing, according to Japanese media "
+        "reports, which did not provide details of the meeting's outcome.",
+        "consult",
+    ) == {("media_reports", "Japanese media reports")}
+    assert said(
+        "Mali's Prime Minister, Abdoulaye Maïga, addressed the United Nations on Friday, accusing Algeria of "
+        "international terrorism over the downing of a drone.",
+        "accuse",
+    ) == {("speaker", "Abdoulaye Maïga")}

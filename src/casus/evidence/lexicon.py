@@ -349,7 +349,8 @@ MEDIA = frozenset(
         "broadcaster", "daily", "times", "post", "journal", "press", "tv", "channel", "magazine", "wire",
         "television", "radio", "hindu", "telegraph", "axios", "politico", "asahi",
         "yomiuri", "nikkei", "haaretz", "izvestia", "kommersant", "vedomosti", "anadolu", "aljazeera", "ansa",
-        "pap", "efe", "bernama", "antara", "irna", "isna", "tasnim", "fars", "wafa", "sputnik"
+        "pap", "efe", "bernama", "antara", "irna", "isna", "tasnim", "fars", "wafa", "sputnik", "website",
+        "portal", "tabloid", "weekly"
     ]
 )  # fmt: skip
 # How a manoeuvre that harasses is told ("dangerous maneuvers", "hazardous maneuvers and blocking").

@@ -422,7 +422,9 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
         by = by or (_children(hung, "nsubj") if joined else [])
         if by:
             return _source(s, by[0])
-    judge = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _JUDGING else None
+    # (or a participle on it: "denounced overnight Israeli airstrikes targeting military sites")
+    judged = tok.head if tok.dep_ == "acl" and tok.head.dep_ == "dobj" else tok
+    judge = judged.head if judged.dep_ == "dobj" and judged.head.lemma_.lower() in _JUDGING else None
     if said.kind == "author" and judge is not None and (by := _children(judge, "nsubj")):
         return _source(s, by[0])  # "Iran denounced the strikes launched by the US": on Iran's word
     if said.kind != "author" and tok.pos_ in ("NOUN", "PROPN") and _background(chain, speech):

@@ -171,7 +171,7 @@ def _speech_verb(chain: list[Token]) -> Token | None:
             # report only when no "and"/"but" joins it (not "fired missiles and Japan said")
             if (
                 c.dep_ == "conj" and c.lemma_.lower() in SPEECH and c.i > chain[0].i
-                and (_children(c, "nsubj") or _appos_before(c)) and not any(x.dep_ == "cc" and x.i < c.i for x in t.children)
+                and (_children(c, "nsubj") or _appos_before(c)) and not _joined_by_and(t, c)
                 # (not "Estonia protests Russian jets, warns Moscow of consequences": a second act,
                 # with what it says of its own)
                 and not any(x.dep_ in ("ccomp", "xcomp") or (x.dep_ == "prep" and x.lower_ in _SAID_OF)
@@ -182,6 +182,17 @@ def _speech_verb(chain: list[Token]) -> Token | None:
 
 
 _SAID_OF = frozenset({"of", "about", "against"})
+_SITES = frozenset({"website", "websites", "portal", "portals"})
+
+
+def _joined_by_and(t: Token, c: Token) -> bool:
+    """An "and" or "but" joins the conjunct to the one before it ("fired missiles and Japan
+    said"; not the "and" of "has sent more soldiers to Russia and redeployed several ..., Seoul's
+    intelligence agency said", which joins the verbs before)."""
+    before = max((x.i for x in t.children if x.dep_ == "conj" and x.i < c.i), default=t.i)
+    return any(x.dep_ == "cc" and before < x.i < c.i for x in t.children)
+
+
 _EVENT_MARKS = frozenset({"after", "before", "when", "while", "since", "because", "as", "once", "following"})
 
 
@@ -416,6 +427,8 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         t.lemma_.lower() for t in tokens if s.mention(t) is None
     }
     media = {w for w in own if re.split(r"[^a-z]", w)[0] in MEDIA or w.upper() in AGENCIES}
+    if media <= _SITES and words & {"government", "ministry", "official", "embassy", "army", "military"}:
+        media = set()  # "a statement on the government website": the government's word
     if media and not words & {"minister", "president", "spokesman", "spokesperson", "forces", "armed"}:
         name = person_name([t for t in tokens if t.lower_ not in CALENDAR])
         if name is not None and all(s.mention(t) is not None for t in tokens if t.text in name.split()):
@@ -424,7 +437,9 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         if name is None and end < len(s.doc) and _outlet_after(s, s.doc[end]):
             name = s.doc[end].text  # "according to the US news site Axios." (the parse may cut the name off)
         start = tokens[1:] if tokens and tokens[0].dep_ == "det" else tokens
-        phrase = s.doc[start[0].i : tokens[-1].i + 1].text if start else head.text
+        # (to the first comma after the head: "Japanese media reports, which did not provide details")
+        last = next((t.i - 1 for t in tokens if t.i > head.i and t.text == ","), tokens[-1].i)
+        phrase = s.doc[start[0].i : last + 1].text if start else head.text
         # "Korean Central News Agency (KCNA)": the outlet's name without its acronym in brackets
         return Attribution(kind="media_reports", who=re.sub(r"\s*\(.*$", "", name or phrase) or None)
     if (
@@ -460,6 +475,15 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
             objs = _children(t, "dobj")
             if objs:
                 cited = objs[0]
+    for below, t in itertools.pairwise(chain):
+        if speech is not None and t.i == speech.i:
+            break
+        if below.dep_ in ("acl", "ccomp") and t.pos_ == "NOUN" and t.lemma_.lower() in SAYINGS:
+            # "claims from Beijing that Chinese forces expelled an American warship": whose claim
+            source = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                      for p in _children(c, "pobj")]  # fmt: skip
+            if source:
+                return _source(s, source[0])
     said = None
     if speech is not None:
         # "Russia is believed to have provided ...": a passive report names its topic, not its source
@@ -575,7 +599,12 @@ def _named_doer(s: _Sentence, tok: Token) -> bool:
 def _actors_word(s: _Sentence, tok: Token, subject: str) -> Attribution:
     """The word of the one who performs a speech act: the person named as its subject, the
     actor's leader named outside what the act is about, else the actor's officials."""
-    subj = _children(tok, "nsubj") or (_children(tok.head, "nsubj") if tok.dep_ == "xcomp" else [])
+    # (the clause a participle hangs on: "Mali's Prime Minister, Abdoulaye Maïga, addressed the
+    # United Nations, accusing Algeria of ...")
+    participle = tok.dep_ == "advcl" and tok.tag_ == "VBG"
+    subj = _children(tok, "nsubj") or (
+        _children(tok.head, "nsubj") if tok.dep_ == "xcomp" or participle else []
+    )
     if subj:
         own = _source(s, subj[0])
         if own.kind == "speaker" and own.who:
