@@ -3802,3 +3802,10 @@ def test_who_speaks_in_a_report_hung_beside_a_joined_clause_a_condemnation_or_a_
         "international terrorism over the downing of a drone.",
         "accuse",
     ) == {("speaker", "Abdoulaye Maïga")}
+
+
+def test_a_bodys_act_rejected_is_no_states() -> None:
+    story = "Brazil moved troops to its border with Venezuela and Guyana. "
+    assert not [
+        t for t in triples(story + "However, Venezuela rejects the ICJ's jurisdiction.") if t[0] == "VEN"
+    ]

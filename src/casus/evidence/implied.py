@@ -216,7 +216,9 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
         return []  # "blamed Druze militias for violating the ceasefire": a group, not a state
     if any(
         c.dep_ == "poss" and c.pos_ == "PROPN" and not s.actors(c)
-        and c.lower_ not in CALENDAR and not _children(c, "det")  # "Wednesday's", "the Teresa Magbanua's"
+        and c.lower_ not in CALENDAR
+        # "Wednesday's", "the Teresa Magbanua's" (but "the ICJ's jurisdiction": a body's)
+        and (not _children(c, "det") or (c.text.isupper() and len(c.text) >= 2))
         for n in nouns for c in n.children
     ):  # fmt: skip
         return []  # "condemned Hezbollah's rocket fire": whose it was is named, and it is no state
