@@ -3809,3 +3809,18 @@ def test_a_bodys_act_rejected_is_no_states() -> None:
     assert not [
         t for t in triples(story + "However, Venezuela rejects the ICJ's jurisdiction.") if t[0] == "VEN"
     ]
+
+
+def test_an_alliances_members_are_not_the_alliance_and_its_in_a_phrase_on_a_verb_is_its_object() -> None:
+    got = triples(
+        "Earlier, Pashinyan also noted that of the CSTO member states, at least two directly supported Baku in "
+        "its military aggressions against Armenia."
+    )
+    assert ("AZE", "attack", "ARM") in got and ("CSTO", "attack", "ARM") not in got
+    story = "A Russian drone flew into Romania overnight. "
+    got = triples(story + "Geoana condemned Russia's violation of the airspace of the NATO member country.")
+    assert ("RUS", "coerce", "NATO") not in got
+    assert ("SWE", "assist_militarily", "NATO") not in triples(
+        "Sweden decided to urgently send military aid to its NATO ally."
+    )
+    assert ("RUS", "coerce", "NATO") in triples("Russian drones violated NATO airspace.")

@@ -155,9 +155,13 @@ class Sentence:
             and (c.lower_ in ("of", "from", "by") or (official and c.lower_ == "in"))
             and not any(g.dep_ == "pcomp" for g in c.children)  # "accused Western countries of arming ..."
         ]
+        if _members_of(self, head):
+            return []  # "two CSTO member states", "the NATO member country", "its NATO ally": states unnamed
         for c in mods + preps:
             for t in c.subtree:
                 m = self.mention(t)
+                if m is not None and m.form.kind == "org" and _in_members(self, t):
+                    continue  # "the airspace of the NATO member country": a member, not the alliance
                 if m is not None and not (
                     t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in NON_STATE
                 ):
@@ -205,3 +209,34 @@ class Sentence:
             return False
         marks = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod")}
         return bool(marks & {"two", "both"}) or (word in ("sides", "parties") and "the" in marks)
+
+
+_MEMBERS = frozenset({"state", "country", "nation"})
+
+
+def _members_of(s: Sentence, head: Token) -> bool:
+    """The phrase names members of an alliance, not the alliance: "<body> member state(s)" or
+    "country", or one "<body> ally" ("its NATO ally"), whichever states they are."""
+    lemma = head.lemma_.lower()
+    bodies = [
+        c for c in head.children
+        if c.dep_ in ("compound", "nmod", "amod") and (m := s.mention(c)) is not None and m.form.kind == "org"
+    ]  # fmt: skip
+    member = any(
+        c.lemma_.lower() == "member" and c.dep_ in ("compound", "amod", "nmod") for c in head.children
+    )
+    if lemma in _MEMBERS and member:
+        bodies += [
+            t for c in head.children if c.lemma_.lower() == "member" for t in c.children
+            if (m := s.mention(t)) is not None and m.form.kind == "org"
+        ]  # fmt: skip
+        return bool(bodies)
+    return lemma == "ally" and head.tag_ == "NN" and bool(bodies)
+
+
+def _in_members(s: Sentence, t: Token) -> bool:
+    """The alliance's name modifies a phrase naming its members ("NATO" in "the NATO member country")."""
+    head = t.head
+    if head.lemma_.lower() == "member" and head.dep_ in ("compound", "amod", "nmod"):
+        head = head.head
+    return head.i != t.i and _members_of(s, head)

@@ -479,6 +479,11 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
     word = pron.lower_ if pron is not None else ""
     if pron is not None and pron.dep_ == "poss" and _answered(tok):
         return []  # "airstrikes had targeted Houthi sites in response to their attacks": not the striker's own
+    if pron is not None and pron.dep_ == "poss" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        # "supported Baku in its military aggressions": the one the verb acts on
+        helped = [a for d in _children(tok.head.head, "dobj") for a in s.actors(d)]
+        if word in ("its", "their") and helped and tok.head.head.pos_ == "VERB":
+            return helped
     # "Hayashi said Russia's acquisition ... in its invasion": "it" is no person
     thing = word in ("it", "its")
     for t in chain:
