@@ -3824,3 +3824,14 @@ def test_an_alliances_members_are_not_the_alliance_and_its_in_a_phrase_on_a_verb
         "Sweden decided to urgently send military aid to its NATO ally."
     )
     assert ("RUS", "coerce", "NATO") in triples("Russian drones violated NATO airspace.")
+
+
+def test_where_troops_are_is_not_who_fights() -> None:
+    got = triples(
+        "It comes as North Korean troops are in Russia fighting against Ukraine, according to Ukrainian sources."
+    )
+    assert ("PRK", "attack", "UKR") in got and ("RUS", "attack", "UKR") not in got
+    got = triples(
+        "This comes amid the Philippines, United States and Japan conducting another round of joint drills."
+    )
+    assert ("PHL", "cooperate_militarily", "JPN") in got or ("JPN", "cooperate_militarily", "PHL") in got

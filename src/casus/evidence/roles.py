@@ -442,6 +442,13 @@ def _gerund_subject(s: _Sentence, tok: Token) -> list[str] | None:
         before = before.head  # "amid the Philippines, United States and Japan conducting drills": all of them
     if before is None or before.dep_ not in ("pobj", "dobj"):
         return None
+    if (
+        before.dep_ == "pobj"
+        and before.head.lower_ in ("in", "at", "inside", "near", "within")
+        and before.head.head.i == tok.head.i
+        and _children(tok.head, *_SUBJ)
+    ):
+        return None  # "North Korean troops are in Russia fighting against Ukraine": where, not who
     named = [m for t in before.subtree if (m := s.mention(t)) is not None]
     if not named or any(m.form.kind == "leader" for m in named):
         return None  # "sent a letter to Secretary-General Antonio Guterres accusing Asmara": the letter does
