@@ -248,8 +248,4 @@ def pairs(
             pairs += [(a, o) for a in _co_subjects(s, tok) for o in filled if a not in (lone, o)]
         if tok.pos_ == "NOUN":  # "drew condemnation from Qatar, Iran and others": each of them
             pairs += [(a, o) for a in subjects[1:4] for o in filled if a != o and (a, o) not in pairs]
-    elif lone is not None and rel == "mobilize" and not passive:
-        # "Polish F-16 fighter jets, Dutch F-35s, Italian AWACS surveillance planes and NATO
-        # mid-air refuelling aircraft scrambled": each of them
-        pairs += [(a, None) for a in _co_subjects(s, tok) if a != lone]
     return pairs

@@ -442,14 +442,10 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         phrase = s.doc[start[0].i : last + 1].text if start else head.text
         # "Korean Central News Agency (KCNA)": the outlet's name without its acronym in brackets
         return Attribution(kind="media_reports", who=re.sub(r"\s*\(.*$", "", name or phrase) or None)
-    if (
-        not actors
-        and "alliance" in words
-        and len(orgs := {m.form.target for m in s.mentions if m.form.kind == "org"}) == 1
-    ):
-        return Attribution(
-            kind="officials", who=orgs.pop()
-        )  # "NATO scrambled jets ..., the alliance's air command said"
+    orgs = {m.form.target for m in s.mentions if m.form.kind == "org"}
+    if not actors and "alliance" in words and len(orgs) == 1:
+        # "NATO scrambled jets ..., the alliance's air command said": the one alliance named
+        return Attribution(kind="officials", who=orgs.pop())
     if words & OFFICIAL_WORDS or (actors and head.idx >= actors[0].start and s.mention(head) is not None):
         return Attribution(kind="officials", who=actors[0].form.target if actors else None, count=count)
     name = person_name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
