@@ -7,6 +7,11 @@ it, and tallies the outcome by relation. The first round is skipped: its reader 
 gold set's scorer. Run from a clone with its history (several minutes on two cores):
 
     python tests/evidence/gold/replay_rounds.py            # the table, as Markdown
+    python tests/evidence/gold/replay_rounds.py --claims replayed.jsonl && gzip -9n replayed.jsonl
+
+With `--claims`, every article is also written as one JSON line: its actors, and every claim the
+old reader made with whether it was right. That is what `fit_confidence.py` fits the claims'
+confidence on.
 """
 
 from __future__ import annotations
@@ -32,8 +37,29 @@ for a in G.load_gold(sys.argv[1]):
     r = G.score_article(a, reading)
     found = collections.Counter(c.relation for c in reading.claims)
     wrong = collections.Counter(m["got"][1] for m in r["false"])
+    # each claim's outcome: scoring is greedy in the claims' order, so the first j+1 claims
+    # score claim j as the whole reading does
+    claims, before, attributed = [], 0, 0
+    for j, c in enumerate(reading.claims):
+        s = G.score_article(a, reading.model_copy(update={"claims": reading.claims[: j + 1]}))
+        right = s["right"] > before
+        claims.append({"claim": c.model_dump(mode="json"), "right": right,
+                       "attribution_right": (s["attribution"] > attributed) if right else None})
+        before, attributed = s["right"], s["attribution"]
+    # the rules fallback's claims too, so that the confidence knows how far to trust them
+    rules = G.read_article(a, "rules")
+    before = attributed = 0
+    for j, c in enumerate(rules.claims):
+        s = G.score_article(a, rules.model_copy(update={"claims": rules.claims[: j + 1]}))
+        right = s["right"] > before
+        claims.append({"claim": {**c.model_dump(mode="json"), "coder": "rules"}, "right": right,
+                       "attribution_right": (s["attribution"] > attributed) if right else None})
+        before, attributed = s["right"], s["attribution"]
+    actors = [x.model_dump(mode="json") for x in getattr(reading, "actors", [])]
     print(json.dumps({"found": dict(found), "wrong": dict(wrong), "gold": r["gold"],
-                      "right": r["right"], "attribution": r["attribution"]}))
+                      "right": r["right"], "attribution": r["attribution"], "url": a.url,
+                      "date": str(a.date), "words": reading.words, "actors": actors,
+                      "claims": claims}))
 """
 
 
@@ -73,7 +99,9 @@ def replay(commit: str, files: list[str], work: Path) -> list[dict[str, object]]
                 last = (done.stderr.strip().splitlines() or ["no message"])[-1]
                 print(f"{rel}: not replayed at {commit[:7]}^: {last}", file=sys.stderr)
                 continue
-            rows += [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+            for line in done.stdout.splitlines():
+                if line.startswith("{"):
+                    rows.append({**json.loads(line), "round": commit, "file": Path(rel).stem})
         return rows
     finally:
         _git("worktree", "remove", "--force", str(tree))
@@ -96,7 +124,8 @@ def table(rows: list[dict[str, object]]) -> str:
 
 
 def main() -> None:
-    """Replay every round and print the table."""
+    """Replay every round and print the table (and, with `--claims PATH`, write every claim)."""
+    claims_out = Path(sys.argv[sys.argv.index("--claims") + 1]) if "--claims" in sys.argv else None
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for commit, files in rounds().items():
@@ -105,6 +134,14 @@ def main() -> None:
                   file=sys.stderr)  # fmt: skip
             rows += got
     print(table(rows))
+    if claims_out is not None:
+        with claims_out.open("w") as out:  # an article a line, its claims with their outcomes
+            for r in rows:
+                keep = {k: r[k] for k in ("round", "file", "url", "date", "words", "actors", "claims")}
+                for c in keep["claims"]:  # type: ignore[attr-defined]
+                    for derived in ("cameo", "plover"):  # the relation's codes, filled in on reading
+                        c["claim"].pop(derived, None)
+                out.write(json.dumps(keep, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
