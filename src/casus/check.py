@@ -82,6 +82,8 @@ def classify(data: Any) -> str:
         return "sweep"
     if isinstance(data, dict) and data.get("model") == "casus-joining":
         return "model"
+    if isinstance(data, dict) and str(data.get("version", "")).startswith("claim-confidence"):
+        return "confidence"
     return "unknown"
 
 
@@ -128,6 +130,7 @@ def _registry(
 
 def _loaders(registry: StateRegistry | None) -> dict[str, tuple[Callable[[Path], object], str]]:
     """How each kind of data file (not scenarios, sweeps or cases) is checked, and its label."""
+    from casus.evidence.confidence import load_file as load_confidence
     from casus.evidence.gazetteer import load_evidence_file
     from casus.joining import load_model
 
@@ -156,6 +159,7 @@ def _loaders(registry: StateRegistry | None) -> dict[str, tuple[Callable[[Path],
         "treaty": (lambda f: load_treaty_file(f, registry), "treaty"),
         "model": (load_model, "joining model"),
         "evidence": (load_evidence_file, "evidence vocabulary"),
+        "confidence": (load_confidence, "claim-confidence model"),
         "places": (places, "places"),
     }
 

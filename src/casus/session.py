@@ -86,10 +86,21 @@ class Reading:
     articles: list[Any]  # casus.evidence.model.ArticleReading
     comparison: dict[str, Any] | None = None  # copies, events and provisions (casus.evidence.compare)
     skipped: list[str] = field(default_factory=list)  # files of a folder that could not be read
+    min_confidence: float = 0.0  # claims less likely right than this were left out
+
+    def confidence_note(self) -> dict[str, Any]:
+        """What each claim's `confidence` means: the model, what it was fitted on, any cut-off."""
+        from casus.evidence.confidence import MEANING, MODEL_VERSION
+        from casus.evidence.confidence import load as load_confidence
+
+        fitted = {coder: m.fitted_on for coder, m in load_confidence().items()}
+        return {"meaning": MEANING, "model": MODEL_VERSION, "fitted_on": fitted,
+                "min_confidence": self.min_confidence}  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON of `casus read --json`."""
-        data: dict[str, Any] = {"articles": [r.model_dump(mode="json") for r in self.articles]}
+        data: dict[str, Any] = {"articles": [r.model_dump(mode="json") for r in self.articles],
+                                "confidence": self.confidence_note()}  # fmt: skip
         if self.comparison is not None:
             data["comparison"] = self.comparison
         if self.skipped:
@@ -219,18 +230,25 @@ class Session:
         on: dt.date | None = None,
         compare: bool = False,
         coder: str | None = None,
+        min_confidence: float | None = None,
     ) -> Reading:
         """Read articles (text, HTML or feed files, folders, http(s) addresses): actors, claims,
         provision links and flags, each as of `on` (default: the article's date); with `compare`,
         what they say about the same subject set side by side. `coder` ("parse" or "rules")
-        picks the claim coder (default: the parser when installed). Raises `SourceError` for an
-        input that cannot be read; a bad file inside a folder is listed in `skipped` instead."""
+        picks the claim coder (default: the parser when installed). Claims less likely right
+        than `min_confidence` (default `casus.evidence.confidence.MIN_CONFIDENCE`; 0 keeps all)
+        are left out, of the comparison too. Raises `SourceError` for an input that cannot be
+        read; a bad file inside a folder is listed in `skipped` instead."""
         from casus.evidence.compare import compare as compare_readings
         from casus.evidence.read import read_documents
         from casus.evidence.sources import load
 
         skipped: list[str] = []
         docs = load([os.fspath(x) for x in inputs], skipped)
-        readings = list(read_documents(docs, on=on, coder=coder))
+        from casus.evidence.confidence import MIN_CONFIDENCE
+
+        cut = MIN_CONFIDENCE if min_confidence is None else min_confidence
+        readings = list(read_documents(docs, on=on, coder=coder, min_confidence=cut))
         texts = [d.text for d in docs]
-        return Reading(readings, compare_readings(readings, texts) if compare else None, skipped)
+        comparison = compare_readings(readings, texts) if compare else None
+        return Reading(readings, comparison, skipped, cut)

@@ -73,7 +73,11 @@ def test_evidence_browser_renders_articles_as_text(page, server: str, tmp_path: 
     page.fill("#ev-date", "2024-06-20")
     page.click("#evidence-form button")
     page.wait_for_selector("#evidence-detail h2")
-    assert "transfer_arms" in (page.text_content("#evidence-detail") or "")
+    shown = page.text_content("#evidence-detail") or ""
+    assert "transfer_arms" in shown
+    # each claim with its confidence, what moved it, and what the number means
+    assert ", confidence 0." in shown and "confidence moved most by: " in shown
+    assert "annotated articles it had not been tuned on" in shown
     page.reload()
     page.click("#evidence-list a")
     page.wait_for_selector("#evidence-detail h2")

@@ -139,6 +139,15 @@ def read_cmd(
         bool,
         typer.Option("--gold", help="The inputs are annotated gold files: score the reader on them."),
     ] = False,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Leave out claims less likely right than this (0-1; default 0.3; 0 keeps all).",
+        ),
+    ] = None,
 ) -> None:
     """Read news articles: actors, claims with attribution, treaty links and red flags."""
 
@@ -162,7 +171,8 @@ def read_cmd(
                 f"{date!r} is not a real date (YYYY-MM-DD)", param_hint="--date"
             ) from None
     try:
-        reading = Session(_world()).read(inputs, on=on, compare=compare_, coder=coder)
+        reading = Session(_world()).read(inputs, on=on, compare=compare_, coder=coder,
+                                         min_confidence=min_confidence)  # fmt: skip
     except SourceError as exc:
         sys.stderr.write(f"error: {exc}\n")
         raise typer.Exit(2) from None

@@ -296,19 +296,31 @@ def print_reading(reading: Any) -> None:
             _hanging(f"  actors: {counts}", indent="          ")
         # one line per claim of a sentence, its sources together ("per KOR, USA")
         lines: dict[tuple[Any, ...], list[str]] = {}
+        sure: dict[tuple[Any, ...], float] = {}
         for c in r.claims:
             a = c.attribution
             who = (a.who or a.kind) + (f" via {a.via}" if a.via and a.via != "author" else "")
             key = (c.text, c.subject, c.relation, c.object, c.polarity, tuple(c.hedges), c.conditional)
             if who not in lines.setdefault(key, []):
                 lines[key].append(who)
-        for (_, subject, relation, obj, polarity, hedges, conditional), whos in lines.items():
+            if c.confidence is not None:  # the line stands for its likeliest reading
+                sure[key] = max(sure.get(key, 0.0), c.confidence)
+        for key, whos in lines.items():
+            _, subject, relation, obj, polarity, hedges, conditional = key
             neg = "NOT " if polarity == "negative" else ""
             hedge = f" [hedged: {', '.join(hedges)}]" if hedges else ""
             kind = {"threaten": "a threat", "assist_militarily": "a pledge"}.get(relation, "said")
             cond = f" [conditional: {kind} for the case it names]" if conditional else ""
             per = ", ".join(whos)
-            _hanging(f"  claim: {subject or '?'} {neg}{relation} {obj or NO_OBJECT} (per {per}){cond}{hedge}")
+            conf = f" · confidence {sure[key]:.2f}" if key in sure else ""
+            _hanging(
+                f"  claim: {subject or '?'} {neg}{relation} {obj or NO_OBJECT} (per {per}){cond}{hedge}{conf}"
+            )
+        if r.claims_left_out:
+            _hanging(
+                f"  ({r.claims_left_out} claim(s) under confidence {r.min_confidence:.2f} left out)",
+                style="dim",
+            )
         for link, n in _provisions(r.provisions):
             how = "by reference, not by wording" if link.score is None else f"wording score {link.score:.2f}"
             via = f", as rendered by {link.rendering}" if link.rendering else ""
@@ -316,6 +328,17 @@ def print_reading(reading: Any) -> None:
             _hanging(f"  {link.treaty} {link.article} ({how}{via}{times})")
         for f in r.flags:
             _hanging(f"  FLAG {f.kind}: “{f.span}” — {f.detail}", style="yellow")
+    if any(c.confidence is not None for r in readings for c in r.claims) or any(
+        r.claims_left_out for r in readings
+    ):
+        note = reading.confidence_note()
+        coders = sorted({r.coder for r in readings})
+        on = note["fitted_on"]
+        fitted = "; ".join(f"{on[c]['claims']:,} claims of the {c} coder on {on[c]['articles']:,} articles"
+                           for c in coders if c in on)  # fmt: skip
+        cut = (f" Claims under {reading.min_confidence:.2f} are left out (--min-confidence 0 keeps them)."
+               if reading.min_confidence else "")  # fmt: skip
+        _hanging(f"Confidence: {note['meaning']} ({note['model']}, fitted on {fitted}).{cut}", style="dim")
     if reading.comparison is not None:
         _print_comparison(reading.comparison)
 

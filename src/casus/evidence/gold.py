@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from casus.evidence.confidence import MIN_CONFIDENCE
 from casus.evidence.model import RELATIONS, ArticleReading, Claim
 from casus.evidence.pairs import SYMMETRIC
 from casus.evidence.read import read_document
@@ -219,10 +220,11 @@ def excerpt_text(article: GoldArticle) -> str:
 
 
 def read_article(article: GoldArticle, coder: str | None = None) -> ArticleReading:
-    """The reader's reading of an annotated excerpt, as of the article's date."""
+    """The reader's reading of an annotated excerpt, as of the article's date, as a user gets it
+    (claims under the default confidence left out)."""
     text = excerpt_text(article)
     doc = Document(source=article.url, title=article.title, date=article.date, text=text, removed_lines=0)
-    return read_document(doc, coder=coder)
+    return read_document(doc, coder=coder, min_confidence=MIN_CONFIDENCE)
 
 
 def score(articles: list[GoldArticle], coder: str | None = None) -> dict[str, Any]:

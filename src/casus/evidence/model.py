@@ -72,6 +72,9 @@ class Claim(BaseModel):
     cameo: str = ""  # the relation's CAMEO event code (CODES)
     plover: str = ""  # and its PLOVER event type
     coder: Literal["parse", "rules"] = "rules"
+    # how likely the claim is right, and the terms that moved it most (casus.evidence.confidence)
+    confidence: float | None = None
+    confidence_reasons: list[str] = Field(default_factory=list)
 
     def model_post_init(self, context: Any, /) -> None:
         """Fill the CAMEO and PLOVER codes from the relation."""
@@ -130,3 +133,5 @@ class ArticleReading(BaseModel):
     coder: Literal["parse", "rules"] = "rules"  # which claim coder read it (casus.evidence.parse)
     sentences: int = 0
     sentences_parsed: int = 0  # with the parser: the sentences that named an actor and a trigger word
+    min_confidence: float = 0.0  # claims less likely right than this were left out ...
+    claims_left_out: int = 0  # ... this many

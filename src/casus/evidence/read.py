@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from casus.evidence.asides import asides as find_asides
 from casus.evidence.claims import read_claims
+from casus.evidence.confidence import load as load_confidence
+from casus.evidence.confidence import score_claims
 from casus.evidence.events import remember
 from casus.evidence.gate import (
     CLOSE_QUOTE,
@@ -327,20 +329,36 @@ def _prepare(doc: Document, on: dt.date | None, g: Gazetteer, parse: bool) -> _P
     return _Prepared(doc, date, date_from, mentions, sents, gate(sents, mentions) if parse else None)
 
 
+def confident(reading: ArticleReading, min_confidence: float) -> ArticleReading:
+    """The reading without the claims less likely right than `min_confidence`, saying how many went."""
+    kept = [c for c in reading.claims if c.confidence is None or c.confidence >= min_confidence]
+    left_out = len(reading.claims) - len(kept)
+    return reading.model_copy(
+        update={"claims": kept, "min_confidence": min_confidence, "claims_left_out": left_out}
+    )
+
+
 def read_document(
-    doc: Document, *, on: dt.date | None = None, gaz: Gazetteer | None = None, coder: str | None = None
+    doc: Document,
+    *,
+    on: dt.date | None = None,
+    gaz: Gazetteer | None = None,
+    coder: str | None = None,
+    min_confidence: float = 0.0,
 ) -> ArticleReading:
     """Actors, claims, quotations, provision links and flags of one document.
 
     Claims come from the dependency parse when the pinned English pipeline is installed
     (`casus.evidence.parse`), else from the rule-based coder; `coder` ("parse" or "rules")
-    chooses, and the reading records which one read it.
+    chooses, and the reading records which one read it. Every claim carries its confidence
+    (`casus.evidence.confidence`); those less likely right than `min_confidence` are left out and
+    counted (the commands, the service and the gold scorer pass `MIN_CONFIDENCE`).
     """
     g = gaz or default_gazetteer()
     nlp = _coder_pipeline(coder)
     p = _prepare(doc, on, g, nlp is not None)
     docs = nlp.pipe(p.gate.texts(), batch_size=BATCH) if nlp is not None and p.gate is not None else iter(())
-    return _finish(p, docs, g)
+    return confident(_finish(p, docs, g), min_confidence)
 
 
 def read_documents(
@@ -349,9 +367,17 @@ def read_documents(
     on: dt.date | None = None,
     gaz: Gazetteer | None = None,
     coder: str | None = None,
+    min_confidence: float = 0.0,
 ) -> Iterator[ArticleReading]:
     """`read_document` of each document, in order, the same readings, with the parser's batches
     shared between documents (a feed's short articles fill a batch together)."""  # fmt: skip
+    for reading in _read_stream(docs, on, gaz, coder):
+        yield confident(reading, min_confidence)
+
+
+def _read_stream(
+    docs: Iterable[Document], on: dt.date | None, gaz: Gazetteer | None, coder: str | None
+) -> Iterator[ArticleReading]:
     g = gaz or default_gazetteer()
     nlp = _coder_pipeline(coder)
     waiting: list[_Prepared] = []
@@ -433,6 +459,8 @@ def _finish(p: _Prepared, docs: Iterator[Any], g: Gazetteer) -> ArticleReading:
         for c in claims
         if (c.object is not None or c.relation in UNTARGETED) and c.text not in asides
     ]
+    actors = [ActorCount(id=k, mentions=n, forms=sorted(forms[k])) for k, n in counts.most_common()]
+    claims = score_claims(load_confidence(), claims, actors)
     flags = mention_flags(text, mentions, g) + article_flags(links) + subject_flags(mentions, g)
     flags += [Flag(kind="boilerplate", span=line[:160], detail=f"removed before reading ({rule})")
               for rule, line in doc.removed]  # fmt: skip
@@ -442,7 +470,7 @@ def _finish(p: _Prepared, docs: Iterator[Any], g: Gazetteer) -> ArticleReading:
         date=date,
         date_from=date_from,
         words=len(text.split()),
-        actors=[ActorCount(id=k, mentions=n, forms=sorted(forms[k])) for k, n in counts.most_common()],
+        actors=actors,
         claims=claims,
         quotations=quotes,
         provisions=links,

@@ -320,6 +320,7 @@ def evidence(ctx: Context) -> APIRouter:
     @router.post("/api/evidence", status_code=201, dependencies=[Depends(ctx.need_token)])
     def submit_evidence(req: EvidenceRequest) -> dict[str, Any]:
         """Read an article (text or HTML) and store what it says."""
+        from casus.evidence.confidence import MIN_CONFIDENCE
         from casus.evidence.read import read_document
         from casus.evidence.sources import SourceError, documents_from_bytes
 
@@ -332,7 +333,7 @@ def evidence(ctx: Context) -> APIRouter:
         if not docs:
             raise HTTPException(422, "text: no readable text in the article")
         doc = docs[0]
-        reading = read_document(doc, on=on).model_dump(mode="json")
+        reading = read_document(doc, on=on, min_confidence=MIN_CONFIDENCE).model_dump(mode="json")
         if req.title:
             reading["title"] = req.title
         eid = store.add_evidence(reading)
