@@ -68,8 +68,9 @@ def test_the_gold_set_is_real_and_large_enough() -> None:
             },
         ),
         # the rules' recall was 0.14 until round 26, their precision 0.45 until round 31: the rounds
-        # added since read 0.11-0.71 and 0.02-0.20 with them
-        ("rules", {"precision": 0.44, "recall": 0.13, "hedge_accuracy": 0.93}),
+        # added since read 0.11-0.71 and 0.02-0.20 with them; precision 0.44 until claims under a
+        # confidence of 0.3 were left out (0.656 since, recall 0.148 -> 0.141)
+        ("rules", {"precision": 0.64, "recall": 0.13, "hedge_accuracy": 0.93}),
     ],
 )
 def test_development_scores(coder: str, floors: dict[str, float]) -> None:
@@ -223,7 +224,12 @@ def test_held_aside_scores() -> None:
     joined the development set and the reader had been changed on them and the rest of the
     development set alone (shows of force toward no one named no longer coded, forces fielded and
     their owners, shared condemnations, reports hung beside a joined clause, claims "from" a
-    state, talks wished for or cut off, ...): the same counts, parser and rules."""
+    state, talks wished for or cut off, ...): the same counts, parser and rules. A thirty-sixth
+    (2026-12-06, the session after), once claims under a confidence of 0.3 were left out (the cut
+    decided on the replayed rounds alone): the parser's same counts, none of its claims under the
+    cut (its confidences there: 0 of 3 right at 0.30-0.50, 5 of 9 at 0.50-0.70, 17 of 26 at
+    0.70-0.85, 10 of 10 above); the rules 0.59 (16 of 27; 0.34 before) / 0.25, one attack from
+    mutual-defence wording still."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.62, "recall": 0.42, "attribution_accuracy": 0.68, "hedge_accuracy": 0.95,

@@ -219,12 +219,14 @@ def excerpt_text(article: GoldArticle) -> str:
     return "".join(out)
 
 
-def read_article(article: GoldArticle, coder: str | None = None) -> ArticleReading:
+def read_article(
+    article: GoldArticle, coder: str | None = None, min_confidence: float = MIN_CONFIDENCE
+) -> ArticleReading:
     """The reader's reading of an annotated excerpt, as of the article's date, as a user gets it
-    (claims under the default confidence left out)."""
+    (claims under the default confidence left out; `min_confidence=0` keeps them)."""
     text = excerpt_text(article)
     doc = Document(source=article.url, title=article.title, date=article.date, text=text, removed_lines=0)
-    return read_document(doc, coder=coder, min_confidence=MIN_CONFIDENCE)
+    return read_document(doc, coder=coder, min_confidence=min_confidence)
 
 
 def score(articles: list[GoldArticle], coder: str | None = None) -> dict[str, Any]:

@@ -30,10 +30,12 @@ GOLD = Path(__file__).resolve().parent
 # Run inside the old reader's environment: load one gold file, read it, print one JSON line an
 # article (claims found by relation, claims right by relation, totals).
 _CHILD = """
-import collections, json, sys
+import collections, inspect, json, sys
 from casus.evidence import gold as G
+# every claim the reader made, before any confidence cut (readers from 2026-12-06 on have one)
+every = {"min_confidence": 0.0} if "min_confidence" in inspect.signature(G.read_article).parameters else {}
 for a in G.load_gold(sys.argv[1]):
-    reading = G.read_article(a)
+    reading = G.read_article(a, **every)
     r = G.score_article(a, reading)
     found = collections.Counter(c.relation for c in reading.claims)
     wrong = collections.Counter(m["got"][1] for m in r["false"])
@@ -47,7 +49,7 @@ for a in G.load_gold(sys.argv[1]):
                        "attribution_right": (s["attribution"] > attributed) if right else None})
         before, attributed = s["right"], s["attribution"]
     # the rules fallback's claims too, so that the confidence knows how far to trust them
-    rules = G.read_article(a, "rules")
+    rules = G.read_article(a, "rules", **every)
     before = attributed = 0
     for j, c in enumerate(rules.claims):
         s = G.score_article(a, rules.model_copy(update={"claims": rules.claims[: j + 1]}))
