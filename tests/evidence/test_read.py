@@ -354,6 +354,12 @@ def test_compare_finds_the_contradiction() -> None:
     rows = compare([a, b], texts)["events"]
     row = next(r for r in rows if r["relation"] == "assist_militarily")
     assert row["verdict"] == "contradict" and set(row["actors"]) == {"PRK", "RUS"}
+    # each side says how likely the reader read it right: the claim's own confidence
+    said = {st["source"]: st["confidence"] for st in row["statements"]}
+    own = {
+        r.source: next(c.confidence for c in r.claims if c.relation == "assist_militarily") for r in (a, b)
+    }
+    assert said == own and all(0 < v < 1 for v in said.values())
 
 
 def test_cli_json_shape_and_bad_date(tmp_path: Path) -> None:

@@ -357,7 +357,8 @@ def _print_comparison(cmp: dict[str, Any]) -> None:
                  f"({row['sources']} independent sources)", indent="    ")  # fmt: skip
         shown = set()
         for st in row["statements"]:  # a sentence that carries the claim for two sources, once
-            line = f"    {st['polarity']}, {st['modality']} — {st['source']}: “{_cut(st['text'], 90)}”"
+            sure = f", confidence {st['confidence']:.2f}" if st.get("confidence") is not None else ""
+            line = f"    {st['polarity']}, {st['modality']}{sure} — {st['source']}: “{_cut(st['text'], 90)}”"
             if line not in shown:
                 shown.add(line)
                 _hanging(line)

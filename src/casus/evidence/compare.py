@@ -75,6 +75,7 @@ def _events(readings: list[ArticleReading], origin: dict[str, str]) -> list[dict
             by_key[(c.relation, a, b)].append({
                 "source": r.source, "counts_as": origin.get(r.source, r.source), "text": c.text,
                 "polarity": c.polarity, "modality": c.modality, "attribution": c.attribution.model_dump(),
+                "confidence": c.confidence,  # how likely the reader read this statement right
             })  # fmt: skip
     out = []
     for (rel, a, b), items in sorted(by_key.items(), key=lambda kv: (-len(kv[1]), kv[0])):
