@@ -3835,3 +3835,35 @@ def test_where_troops_are_is_not_who_fights() -> None:
         "This comes amid the Philippines, United States and Japan conducting another round of joint drills."
     )
     assert ("PHL", "cooperate_militarily", "JPN") in got or ("JPN", "cooperate_militarily", "PHL") in got
+
+
+def test_an_attack_of_a_states_weapons_is_that_states_and_aimed_where_they_struck() -> None:
+    # the attackers hang on "of", the aim on them; a downing's "of" is what was downed
+    assert triples("The attack of Russian drones on Kyiv killed three people overnight.") == {
+        ("RUS", "attack", "UKR")
+    }
+    during = "During the attack of Iranian missiles on Israel, Jordanian jets took to the sky."
+    assert ("JOR", "attack", "IRN") not in triples(during)
+    assert ("IRN", "attack", "ISR") in triples(during)
+    assert ("MLI", "attack", "DZA") not in triples(
+        "Mali accused Algeria of terrorism over the downing of a Malian army drone near the border."
+    )
+
+
+def test_states_meeting_where_their_borders_meet_hold_no_talks() -> None:
+    for text in (
+        "The fighting broke out in the tri-border area where Sudan, Chad and Libya meet.",
+        "Army spokesman Ali Hassan stated that the raid occurred on Monday in the remote border region where "
+        "Sudan, Chad, and Libya meet.",
+    ):
+        assert not {t for t in triples(text) if t[1] == "consult"}, text
+    assert ("RUS", "consult", "CHN") in triples("It is the city where Putin and Xi met last year.")
+
+
+def test_a_pact_signed_takes_no_partner_from_a_clause_about_it() -> None:
+    got = triples(
+        "India and France have signed a defence framework that allows French ships to patrol in India, a move "
+        "that officials frame as a boost but one that could strain ties with China."
+    )
+    assert ("IND", "agree_sign", "FRA") in got and not {t for t in got if "CHN" in t}
+    assert ("ARM", "agree_sign", "RUS") in triples("Armenia ratified a treaty signed with Russia in 2023.")

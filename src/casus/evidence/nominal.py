@@ -278,6 +278,9 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         )
         aimed = [t for t in (tok, *launched(tok)) for _ in pobj(t, ("on", "against", "into"))]
         aimed += [p for p in pobj(tok, ("across",)) if p.pos_ == "PROPN"]  # "Iranian strikes across the UAE"
+        # "the attack of Russian drones on Odesa": the aim hangs from the attackers
+        aimed += [q for p in (pobj(tok, ("of",)) if lemma not in STRUCK_OF else [])
+                  if p.lemma_.lower() in ARMS | TROOPS | VESSELS for q in pobj(p, ("on", "against"))]  # fmt: skip
         return "attack" if aimed or suffered or struck_of or placed or _charged(tok) else None
     if rel == "~between" and any(_person(t) for t in between_of(tok)):
         return (

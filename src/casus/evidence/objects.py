@@ -110,6 +110,19 @@ def _given_to(s: _Sentence, tok: Token) -> list[str]:
 _NAMING = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 
 
+_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The words of a noun's phrase, leaving out the clauses that hang from it or inside it."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ not in _CLAUSES]
+    return sorted(out, key=lambda t: t.i)
+
+
 def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[str]:
     """The objects of a nominal event: its on/against/at phrase, the one who undergoes it
     ("was subjected to", "encountered"), or the object of the verb it hangs from."""
@@ -129,6 +142,12 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     if rel == "coerce" and not out and tok.lemma_.lower() == "interception":
         # "the CCG's interception ... of Philippine vessels": whose craft it met
         out += [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]
+    if (
+        rel == "attack" and not out
+    ):  # "the attack of Russian drones on Odesa": aimed from the attackers' phrase
+        out += [a for p in (_pobj(tok, ("of",)) if tok.lemma_.lower() not in STRUCK_OF else [])
+                if p.lemma_.lower() in ARMS | TROOPS | VESSELS for q in _pobj(p, ("on", "against"))
+                for a in s.actors(q)]  # fmt: skip
     if rel == "attack" and not out:  # "the strikes launched by the US against Yemen"
         out += [a for c in launched(tok) for p in _pobj(c, ("on", "against", "into")) for a in s.actors(p)]
     if rel == "attack" and not out:  # "an Israeli airstrike in Doha": the state it was in
@@ -449,7 +468,9 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 for p in _pobj(t, ("from",)) for a in s.actors(p)]  # fmt: skip
     if rel == "agree_sign" and not out:  # "ratified a treaty with Russia", "a pact between A and B"
         for c in [*_children(tok, "dobj", "nsubjpass"), *([tok] if tok.pos_ == "NOUN" else [])]:
-            for t in c.subtree:
+            # not from a clause on the pact ("a framework that allows ..., one that could strain ties
+            # with Brazil"), but from a participle ("a treaty signed with Russia")
+            for t in _phrase(c):
                 if t.dep_ == "prep" and t.lower_ in ("with", "between"):
                     out += [a for p in _children(t, "pobj") for a in s.actors(p)]
     if tok.pos_ in ("NOUN", "PROPN") and rel == "send_troops":

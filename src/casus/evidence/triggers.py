@@ -149,6 +149,13 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     noun = next((a.lemma_.lower() for a in tok.ancestors if a.pos_ == "NOUN"), "")
     if lemma == "meet" and (words | {noun}) & (GOALS | _RECEPTIONS):
         return None  # "did not meet with the approval of Algiers": a reception, not a meeting
+    if (
+        lemma in ("meet", "converge")
+        and tok.dep_ == "relcl"
+        and tok.head.lemma_.lower() in _WHERE_BORDERS_MEET
+        and any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.children)
+    ):
+        return None  # "the tri-border region where Sudan, Libya and Egypt meet": borders, not talks
     if rel == "~warn":  # "warned of retaliatory measures", "warned of repercussions": a threat
         cautioned = [
             p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("of",))
@@ -563,6 +570,24 @@ _REPRISALS = frozenset(
 _RETALIATORY = frozenset({"retaliatory", "reciprocal", "tough", "decisive", "military", "harsh", "firm"})
 # What a state rejects when it rejects another's act ("attempts by ...")
 _ATTEMPTS = frozenset({"attempt", "effort", "move", "action", "act", "bid", "plan", "step", "measure"})
+
+
+# the places where states' borders meet ("not the city where Putin and Xi met")
+_WHERE_BORDERS_MEET = frozenset(
+    {
+        "region",
+        "area",
+        "point",
+        "border",
+        "borderland",
+        "frontier",
+        "corner",
+        "junction",
+        "triangle",
+        "tripoint",
+        "zone",
+    }
+)
 
 
 def relation(tok: Token) -> str | None:
