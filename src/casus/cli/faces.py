@@ -143,8 +143,7 @@ def read_cmd(
         float | None,
         typer.Option(
             "--min-confidence",
-            min=0.0,
-            max=1.0,
+            metavar="P",
             help="Leave out claims less likely right than this (0-1; default 0.3; 0 keeps all).",
         ),
     ] = None,
@@ -156,6 +155,10 @@ def read_cmd(
     from casus.evidence.sources import SourceError
     from casus.session import Session
 
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise typer.BadParameter(
+            f"{min_confidence}: a confidence is between 0 and 1", param_hint="--min-confidence"
+        )
     if coder not in (None, "parse", "rules"):
         raise typer.BadParameter(f"{coder!r}: choose parse or rules", param_hint="--coder")
     if gold:

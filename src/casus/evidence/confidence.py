@@ -89,14 +89,16 @@ class Names:
         for a in actors:  # a form two actors share is the more mentioned one's
             for f in a.forms:
                 self._of.setdefault(f, a.id)
-        words = [f for f in self._of if f]
-        self._pattern = re.compile(rf"(?<!\w){trie_pattern(words)}(?!\w)") if words else None
+        self._words = [f for f in self._of if f]
+        self._pattern: re.Pattern[str] | None = None  # compiled when first needed (not for an article without claims)
         self._seen: dict[str, dict[str, int]] = {}
 
     def first(self, text: str) -> dict[str, int]:
         """Each actor named in `text`, with where it is first named."""
         got = self._seen.get(text)
         if got is None:
+            if self._pattern is None and self._words:
+                self._pattern = re.compile(rf"(?<!\w){trie_pattern(self._words)}(?!\w)")
             got = {}
             for m in self._pattern.finditer(text) if self._pattern is not None else ():
                 got.setdefault(self._of[m.group()], m.start())
