@@ -66,7 +66,12 @@ def test_a_claims_reasons_are_the_shares_of_its_distance_from_the_average_claim(
     reasons = model.reasons(x)
     assert 1 <= len(reasons) <= 3
     biggest = max(shares, key=lambda t: abs(t[0]))
-    assert reasons[0].startswith(f"{biggest[0]:+.2f} {biggest[1]}: ")
+    assert reasons[0].startswith(f"{biggest[0]:+.2f} {biggest[1]}")
+    # the relation's indicators are one share, named by the claim's own relation
+    named = [k for _, k, _ in shares if k.startswith("relation: ")]
+    assert named == ["relation: attack"]
+    oppose = features(_claim("NATO condemned Russia.", "NATO", "oppose", "RUS"), ACTORS, 1)
+    assert [k for _, k, _ in model.contributions(oppose) if k.startswith("relation")] == ["relation: oppose"]
     # a feature this claim lacks is told as "no", a count as the count
     assert any(r.endswith(": no") for r in model.reasons(x, n=len(FEATURES)))
     assert any(

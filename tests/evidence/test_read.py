@@ -607,3 +607,21 @@ def test_what_the_article_says_its_own_outlet_reports_is_on_the_authors_word() -
     assert {(c.relation, c.attribution.kind) for c in own} == {("agree_sign", "author")}
     other = read_document(Document("https://www.reuters.com/x", None, dt.date(2025, 3, 13), text)).claims
     assert {(c.attribution.kind, c.attribution.who) for c in other} == {("media_reports", "Orda.kz")}
+
+
+def test_each_claim_names_the_word_that_named_its_relation(tmp_path: Path) -> None:
+    text = "Russian forces attacked Ukraine overnight, Kyiv said. North Korea sent troops to Russia."
+    for coder, sent in (("parse", "sent"), ("rules", "sent troops")):
+        got = {
+            (c.relation, c.trigger)
+            for c in read_document(Document("t", None, None, text), on=D, coder=coder).claims
+        }
+        assert ("attack", "attacked") in got and ("send_troops", sent) in got, (coder, got)
+    # a pledge read from treaty wording has no one word behind it
+    pledge = "The treaty obliges Russia and North Korea to provide mutual assistance if either is attacked."
+    assert all(c.trigger is None for c in read_document(Document("t", None, None, pledge), on=D).claims
+               if c.conditional)  # fmt: skip
+    f = tmp_path / "a.txt"
+    f.write_text(text)
+    r = CliRunner().invoke(app, ["read", str(f), "--date", "2024-11-01"])
+    assert "RUS attack UKR (“attacked”, per " in " ".join(r.output.split())

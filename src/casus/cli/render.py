@@ -297,6 +297,7 @@ def print_reading(reading: Any) -> None:
         # one line per claim of a sentence, its sources together ("per KOR, USA")
         lines: dict[tuple[Any, ...], list[str]] = {}
         sure: dict[tuple[Any, ...], float] = {}
+        named_by: dict[tuple[Any, ...], str] = {}
         for c in r.claims:
             a = c.attribution
             who = (a.who or a.kind) + (f" via {a.via}" if a.via and a.via != "author" else "")
@@ -305,16 +306,18 @@ def print_reading(reading: Any) -> None:
                 lines[key].append(who)
             if c.confidence is not None:  # the line stands for its likeliest reading
                 sure[key] = max(sure.get(key, 0.0), c.confidence)
+            if c.trigger:
+                named_by.setdefault(key, c.trigger)
         for key, whos in lines.items():
             _, subject, relation, obj, polarity, hedges, conditional = key
             neg = "NOT " if polarity == "negative" else ""
             hedge = f" [hedged: {', '.join(hedges)}]" if hedges else ""
             kind = {"threaten": "a threat", "assist_militarily": "a pledge"}.get(relation, "said")
             cond = f" [conditional: {kind} for the case it names]" if conditional else ""
-            per = ", ".join(whos)
+            per = (f"“{named_by[key]}”, " if key in named_by else "") + "per " + ", ".join(whos)
             conf = f" · confidence {sure[key]:.2f}" if key in sure else ""
             _hanging(
-                f"  claim: {subject or '?'} {neg}{relation} {obj or NO_OBJECT} (per {per}){cond}{hedge}{conf}"
+                f"  claim: {subject or '?'} {neg}{relation} {obj or NO_OBJECT} ({per}){cond}{hedge}{conf}"
             )
         if r.claims_left_out:
             _hanging(

@@ -197,6 +197,7 @@ def _events(sent: str, local: list[Mention], speakers: list[Mention]) -> list[Cl
                 modality="hedged" if hedges else "asserted",
                 hedges=hedges,
                 attribution=said,
+                trigger=hit.group(0).strip(),
             )
         )
     return claims

@@ -42,7 +42,7 @@ MIN_CONFIDENCE = 0.3
 _QUOTES = re.compile('["“”«»]')
 
 # Each feature's name is what a reader is shown as a reason, so it says what it measures.
-BASE_RELATION = "attack"
+BASE_RELATION = "attack"  # the relation without an indicator (the intercept's)
 FEATURES: tuple[str, ...] = (
     *(f"relation: {r}" for r in RELATIONS if r != BASE_RELATION),
     "hedged",
@@ -90,7 +90,9 @@ class Names:
             for f in a.forms:
                 self._of.setdefault(f, a.id)
         self._words = [f for f in self._of if f]
-        self._pattern: re.Pattern[str] | None = None  # compiled when first needed (not for an article without claims)
+        self._pattern: re.Pattern[str] | None = (
+            None  # compiled when first needed (not for an article without claims)
+        )
         self._seen: dict[str, dict[str, int]] = {}
 
     def first(self, text: str) -> dict[str, int]:
@@ -181,15 +183,27 @@ class Confidence:
     def contributions(self, x: Mapping[str, float]) -> list[tuple[float, str, float]]:
         """Each feature's share of how far this claim's log-odds lie from the average claim's
         (coefficient times the feature's distance from its mean), with the claim's value; in a
-        logistic model the shares add up to that whole distance."""
-        return [(self.coefficients.get(k, 0.0) * (x.get(k, 0.0) - self.means.get(k, 0.0)), k, x.get(k, 0.0))
-                for k in FEATURES]  # fmt: skip
+        logistic model the shares add up to that whole distance. The relation's indicators are one
+        share, named by the claim's relation ("relation: attack")."""
+        out: list[tuple[float, str, float]] = []
+        relation, share = "relation: attack", 0.0  # the base relation has no indicator of its own
+        for k in FEATURES:
+            v = x.get(k, 0.0)
+            w = self.coefficients.get(k, 0.0) * (v - self.means.get(k, 0.0))
+            if k.startswith("relation: "):
+                share += w
+                relation = k if v else relation
+            else:
+                out.append((w, k, v))
+        return [(share, relation, 1.0), *out]
 
     def reasons(self, x: Mapping[str, float], n: int = 3) -> list[str]:
         """The `n` largest shares of `contributions`, each signed and with this claim's value
-        ("-1.71 target named in the sentence: no"); shares under 0.05 are not told."""
+        ("-1.71 target named in the sentence: no", "+0.65 relation: oppose"); shares under 0.05
+        are not told."""
         terms = sorted((t for t in self.contributions(x) if abs(t[0]) >= 0.05), key=lambda t: -abs(t[0]))
-        return [f"{w:+.2f} {k}: {round(math.expm1(v)) if k in COUNTS else ('yes' if v else 'no')}"
+        return [f"{w:+.2f} {k}" + ("" if k.startswith("relation: ") else
+                                    f": {round(math.expm1(v)) if k in COUNTS else ('yes' if v else 'no')}")
                 for w, k, v in terms[:n]]  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
@@ -282,7 +296,7 @@ def design(rows: Sequence[Mapping[str, Any]]) -> tuple[Any, Any]:
 
 def row_claim(row: Mapping[str, Any]) -> Claim:
     """A replayed row's claim as a `Claim` (fields an older reader did not write take their defaults)."""
-    known = set(Claim.model_fields) - {"confidence", "confidence_reasons"}
+    known = set(Claim.model_fields) - {"confidence", "confidence_reasons", "trigger"}
     return Claim.model_validate({k: v for k, v in row["claim"].items() if k in known})
 
 

@@ -72,6 +72,9 @@ class Claim(BaseModel):
     cameo: str = ""  # the relation's CAMEO event code (CODES)
     plover: str = ""  # and its PLOVER event type
     coder: Literal["parse", "rules"] = "rules"
+    trigger: str | None = (
+        None  # the word that names the relation ("struck", "condemnation"); None: read from treaty wording
+    )
     # how likely the claim is right, and the terms that moved it most (casus.evidence.confidence)
     confidence: float | None = None
     confidence_reasons: list[str] = Field(default_factory=list)

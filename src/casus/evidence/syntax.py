@@ -611,5 +611,5 @@ def _claim(
         text=text, subject=subject, relation=rel, object=obj,
         polarity="negative" if _negative(tok, chain, speech) else "positive",
         modality="hedged" if hedges else "asserted", hedges=hedges,
-        attribution=said, conditional=conditional, coder="parse",
+        attribution=said, conditional=conditional, coder="parse", trigger=tok.text,
     )  # fmt: skip
