@@ -105,3 +105,15 @@ def test_a_leaders_long_quotation_in_a_sentence_of_no_pact_is_his_own_words() ->
         "struggle for defending the national sovereignty, territorial integrity and security interests.\u201d"
     )
     assert not {t for t, _ in links(text, dt.date(2025, 3, 21))} & {"csto-1992"}
+
+
+def test_a_pledge_likened_to_natos_links_to_the_two_states_pact() -> None:
+    got = links(
+        "The new defense agreement between Pakistan and Saudi Arabia means that one side considers the other "
+        "side being attacked by someone as if it was attacked, as NATO members pledged to ensure mutual security."
+    )
+    assert {t for t, _ in got} == {"sa-pk-2025"}, got
+    # NATO's own pledge, named as such, is still NATO's
+    assert ("nato-1949", "Art. 5") in links(
+        "NATO members pledged that an armed attack against one of them shall be considered an attack against all."
+    )

@@ -506,6 +506,8 @@ def test_the_rule_coder_reads_an_attack_named_as_a_case_as_no_event() -> None:
         "Japan's prime minister said that in a scenario of an attack on Taiwan, Tokyo could deploy forces.",
         "Maïga emphasized that Mali, along with its allies Burkina Faso and Niger, will stand together in the "
         "face of attacks.",
+        # a pledge told by analogy, in a translation's words
+        "Under the new pact, Pakistan considers Saudi Arabia being attacked by someone as if it was attacked.",
     ):
         mentions = default_gazetteer().find(text, dt.date(2025, 10, 1))
         found, _ = read_claims(text, mentions, sentences(text))

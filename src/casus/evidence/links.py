@@ -250,6 +250,8 @@ DESCRIBES = re.compile(
 COMPARED = re.compile(
     r"\b(like|unlike|than|such as|as in|similar to|modelled on|modeled on)\b[^.;]{0,16}$", re.I
 )
+AS_BEFORE = re.compile(r"\b(just )?as\s+$", re.I)
+MEMBERS_AFTER = re.compile(r"\s+(members|allies|member states|countries)\b")
 NATO_BEFORE = re.compile(r"\b(NATO|Nato|North Atlantic Treaty|alliance)(['’]s)?\s*$")
 EU_BEFORE = re.compile(r"\b(EU|E\.U\.|European Union|Lisbon Treaty)(['’]s)?\s*$")
 NATO_WORDS = re.compile(r"\b(NATO|Nato|North Atlantic|Washington Treaty|the alliance)\b")
@@ -314,7 +316,15 @@ def _named_treaty(
         )
     nato, ref = NATO_WORDS.search(sent), ARTICLE_NAMED.search(sent)
     compared = (
-        nato is not None and COMPARED.search(sent[max(0, nato.start() - 24) : nato.start()]) is not None
+        nato is not None
+        and (
+            COMPARED.search(sent[max(0, nato.start() - 24) : nato.start()]) is not None
+            # "… as NATO members pledged to ensure mutual security": the alliance's members as a likeness
+            or (
+                AS_BEFORE.search(sent[max(0, nato.start() - 12) : nato.start()]) is not None
+                and MEMBERS_AFTER.match(sent, nato.end()) is not None
+            )
+        )
     )
     if pair is not None and (nato is None or compared or (ref is not None and ref.start() < nato.start())):
         return pair
@@ -454,9 +464,14 @@ def _pledge_link(sent: str, named: set[str], treaty: str | None, current: str | 
         return []
     defence = _defence_articles()
     orgs = [tid for o, tid in _org_treaties().items() if o in named and tid in defence]
+    # the two states' own pact before an alliance named beside them ("the agreement between Pakistan
+    # and Saudi Arabia ... as NATO members pledged")
+    pairs = {t for pair, ts in _two_party_pacts().items() if pair <= named for t in ts}
     tid = (
         treaty
         if treaty in defence
+        else next(iter(pairs))
+        if len(pairs) == 1
         else orgs[0]
         if len(orgs) == 1
         else current
