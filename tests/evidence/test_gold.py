@@ -229,8 +229,8 @@ def test_held_aside_scores() -> None:
     decided on the replayed rounds alone): the parser's same counts, none of its claims under the
     cut (its confidences there, at the session's last fit: 0 of 3 right at 0.30-0.50, 6 of 10 at
     0.50-0.70, 16 of 25 at 0.70-0.85, 10 of 10 above); the rules 0.59 (16 of 27; 0.34 before) /
-    0.25, one attack from mutual-defence wording still. The same counts again after two more
-    rounds (80-81) and the changes made from them."""
+    0.25, one attack from mutual-defence wording still. The same counts again after four more
+    rounds (80-83) and the changes made from them."""
     _parser_or_skip()
     got = score(load_gold(HELDOUT), "parse")
     floors = {"precision": 0.62, "recall": 0.42, "attribution_accuracy": 0.68, "hedge_accuracy": 0.95,
