@@ -1,7 +1,7 @@
 """How likely a claim is to be right, from what kind of claim it is and how its sentence reads.
 
-A logistic model over a few plain features of a claim (its relation, coder, voice, whether its
-actors are named in its sentence, how crowded the sentence is), fitted on the claims the reader
+A logistic model over a few plain features of a claim (its relation, voice and attribution, whether
+its actors are named in its sentence, how crowded the sentence is), fitted on the claims the reader
 made on annotated articles *before* it was changed to fit them: each annotation round read by the
 reader of the commit before the round arrived (`tests/evidence/gold/replay_rounds.py`). So the
 number is the share of such claims that were right on text the reader had not been tuned on, not
@@ -37,7 +37,7 @@ MEANING = (
     "when the reader met annotated articles it had not been tuned on"
 )
 # Claims less likely right than this are left out unless asked for: scored forward, about one in
-# five of the parse's claims under it was right, and one in sixteen of the rules coder's.
+# six of the parse's claims under it was right (15 of 88), and one in sixteen of the rules coder's.
 MIN_CONFIDENCE = 0.3
 _QUOTES = re.compile('["“”«»]')
 
