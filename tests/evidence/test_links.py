@@ -113,6 +113,13 @@ def test_a_pledge_likened_to_natos_links_to_the_two_states_pact() -> None:
         "side being attacked by someone as if it was attacked, as NATO members pledged to ensure mutual security."
     )
     assert {t for t, _ in got} == {"sa-pk-2025"}, got
+    # with no treaty word at all, the two states' pact still comes before the alliance named beside them
+    assert {
+        t
+        for t, _ in links(
+            "Pakistan and Saudi Arabia will come to each other's defence, like NATO members do."
+        )
+    } == {"sa-pk-2025"}
     # NATO's own pledge, named as such, is still NATO's
     assert ("nato-1949", "Art. 5") in links(
         "NATO members pledged that an armed attack against one of them shall be considered an attack against all."
