@@ -187,6 +187,15 @@ def _charged(tok: Token) -> bool:
     return head.lemma_.lower() in _CHARGING
 
 
+def attackers_of(tok: Token) -> list[Token]:
+    """The weapons or forces an attack noun is "of" ("the attack of Russian drones on Odesa"); none
+    for a noun whose "of" names what was struck ("the downing of a drone", "the shelling of Kharkiv")."""
+    lemma = tok.lemma_.lower()
+    if NOUN_TRIGGERS.get(lemma) != "~attack" or lemma in STRUCK_OF:
+        return []
+    return [p for p in pobj(tok, ("of",)) if p.lemma_.lower() in ARMS | TROOPS | VESSELS]
+
+
 def noun_relation(tok: Token, lemma: str) -> str | None:
     """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
     rel = NOUN_TRIGGERS.get(lemma)
@@ -279,8 +288,7 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         aimed = [t for t in (tok, *launched(tok)) for _ in pobj(t, ("on", "against", "into"))]
         aimed += [p for p in pobj(tok, ("across",)) if p.pos_ == "PROPN"]  # "Iranian strikes across the UAE"
         # "the attack of Russian drones on Odesa": the aim hangs from the attackers
-        aimed += [q for p in (pobj(tok, ("of",)) if lemma not in STRUCK_OF else [])
-                  if p.lemma_.lower() in ARMS | TROOPS | VESSELS for q in pobj(p, ("on", "against"))]  # fmt: skip
+        aimed += [q for p in attackers_of(tok) for q in pobj(p, ("on", "against"))]
         return "attack" if aimed or suffered or struck_of or placed or _charged(tok) else None
     if rel == "~between" and any(_person(t) for t in between_of(tok)):
         return (

@@ -23,7 +23,7 @@ from casus.evidence.lexicon import (
     VERB_TRIGGERS,
     VESSELS,
 )
-from casus.evidence.nominal import asked_for, launched, talks_named
+from casus.evidence.nominal import asked_for, attackers_of, launched, talks_named
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
 from casus.evidence.tokens import concerned_about, stood_with
@@ -145,9 +145,7 @@ def _noun_objects(s: _Sentence, tok: Token, rel: str, found: list[str]) -> list[
     if (
         rel == "attack" and not out
     ):  # "the attack of Russian drones on Odesa": aimed from the attackers' phrase
-        out += [a for p in (_pobj(tok, ("of",)) if tok.lemma_.lower() not in STRUCK_OF else [])
-                if p.lemma_.lower() in ARMS | TROOPS | VESSELS for q in _pobj(p, ("on", "against"))
-                for a in s.actors(q)]  # fmt: skip
+        out += [a for p in attackers_of(tok) for q in _pobj(p, ("on", "against")) for a in s.actors(q)]
     if rel == "attack" and not out:  # "the strikes launched by the US against Yemen"
         out += [a for c in launched(tok) for p in _pobj(c, ("on", "against", "into")) for a in s.actors(p)]
     if rel == "attack" and not out:  # "an Israeli airstrike in Doha": the state it was in

@@ -21,12 +21,11 @@ from casus.evidence.lexicon import (
     NON_STATE,
     NOUN_TRIGGERS,
     SPEECH,
-    STRUCK_OF,
     TROOPS,
     VERB_TRIGGERS,
     VESSELS,
 )
-from casus.evidence.nominal import asked_for
+from casus.evidence.nominal import asked_for, attackers_of
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.tokens import concerned_about
 from casus.evidence.triggers import children as _children
@@ -128,19 +127,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
         intruders := [a for p in _pobj(tok, ("of",)) for a in s.actors(p)]
     ):
         return intruders  # "the intrusion of Russian drones into Poland"
-    if (
-        NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~attack"
-        and tok.lemma_.lower() not in STRUCK_OF
-        and (
-            # "the attack of Russian drones on Odesa": the drones' state attacks (not "the downing of a drone")
-            attackers := [
-                a
-                for p in _pobj(tok, ("of",))
-                if p.lemma_.lower() in ARMS | TROOPS | VESSELS
-                for a in s.actors(p)
-            ]
-        )
-    ):
+    # "the attack of Russian drones on Odesa": the drones' state attacks
+    if attackers := [a for p in attackers_of(tok) for a in s.actors(p)]:
         return attackers
     for c in tok.children:  # "the strikes launched by the US and UK"
         if c.dep_ == "acl" and c.tag_ == "VBN":
