@@ -204,3 +204,29 @@ def test_a_bad_confidence_file_is_a_located_error_and_casus_check_knows_the_ship
     assert r.returncode != 0 and "coders.parse.intercept" in r.stdout + r.stderr
     ok = subprocess.run([*check, str(MODEL_FILE)], capture_output=True, text=True)
     assert ok.returncode == 0 and "claim-confidence model" in " ".join(ok.stdout.split()), ok.stdout
+
+
+def test_a_bad_replayed_line_is_a_located_error(tmp_path: Path) -> None:
+    from casus.model import InputError
+
+    good = {"round": "abc", "actors": [a.model_dump() for a in ACTORS],
+            "claims": [{"claim": {"relation": "attack", "text": "x"}, "right": True}]}  # fmt: skip
+    for bad, where in (
+        ("{not json", ":2: "),
+        (json.dumps({**good, "claims": [{"claim": {"text": "x"}, "right": True}]}), ":2: claims.0.claim"),
+        (
+            json.dumps({**good, "claims": [{"claim": {"relation": "attack"}, "right": "maybe"}]}),
+            ":2: claims.0.right",
+        ),
+        (json.dumps({k: v for k, v in good.items() if k != "actors"}), ":2: actors"),
+    ):
+        f = tmp_path / "r.jsonl"
+        f.write_text(json.dumps(good) + "\n" + bad + "\n")
+        with pytest.raises(InputError) as err:
+            read_rows(f)
+        said = str(err.value)
+        assert f"{f}{where}" in said and "\n" not in said.strip(), said
+    gz = tmp_path / "r.jsonl.gz"
+    gz.write_bytes(b"\x1f\x8bnot gzip")
+    with pytest.raises(InputError, match="cannot read replayed claims"):
+        read_rows(gz)

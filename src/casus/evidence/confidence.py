@@ -23,12 +23,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
 
 from casus.evidence.gazetteer import DATA, organisation_ids
 from casus.evidence.lexicon import trie_pattern
 from casus.evidence.model import RELATIONS, ActorCount, Claim
 from casus.loader import read_file, validate
+from casus.model import InputError
 
 MODEL_FILE = DATA / "claim-confidence.json"
 MODEL_VERSION = "claim-confidence-1"
@@ -303,19 +304,51 @@ def row_claim(row: Mapping[str, Any]) -> Claim:
 def read_rows(path: Path) -> list[dict[str, Any]]:
     """Replayed claims, one row each, from a file of an article a line (`replay_rounds.py
     --claims`; gzipped when its name ends in .gz), leaving out claims whose relation casus no
-    longer has."""
-    raw = path.read_bytes()
-    text = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
+    longer has. A line that is not such an article is an `InputError` naming its line and field."""
+    try:
+        raw = path.read_bytes()
+        text = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise InputError.single(path, None, "", f"cannot read replayed claims: {exc}") from None
     rows: list[dict[str, Any]] = []
     for n, line in enumerate(text.splitlines()):
         if not line.strip():
             continue
-        article = json.loads(line)
+        try:
+            article = json.loads(line)
+            _REPLAYED.validate_python(article)
+        except json.JSONDecodeError as exc:
+            raise InputError.single(path, n + 1, "", f"not JSON: {exc.msg}") from None
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(x) for x in err["loc"])
+            raise InputError.single(path, n + 1, where, err["msg"]) from None
         context = {k: v for k, v in article.items() if k != "claims"}
         rows += [
             {**context, "article": n, **c} for c in article["claims"] if c["claim"]["relation"] in RELATIONS
         ]
     return rows
+
+
+class _ReplayedClaim(BaseModel):
+    claim: dict[str, Any]
+    right: bool
+
+    @field_validator("claim")
+    @classmethod
+    def _has_a_relation(cls, v: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(v.get("relation"), str):
+            raise ValueError("a claim needs its relation")
+        return v
+
+
+class _ReplayedArticle(BaseModel):
+    round: str
+    actors: list[ActorCount]
+    claims: list[_ReplayedClaim]
+
+
+_REPLAYED = TypeAdapter(_ReplayedArticle)
 
 
 class _CoderModel(BaseModel):
