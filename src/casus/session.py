@@ -90,11 +90,11 @@ class Reading:
 
     def confidence_note(self) -> dict[str, Any]:
         """What each claim's `confidence` means: the model, what it was fitted on, any cut-off."""
-        from casus.evidence.confidence import MEANING, MODEL_VERSION
+        from casus.evidence.confidence import MEANING, MODEL_VERSION, REASONS
         from casus.evidence.confidence import load as load_confidence
 
         fitted = {coder: m.fitted_on for coder, m in load_confidence().items()}
-        return {"meaning": MEANING, "model": MODEL_VERSION, "fitted_on": fitted,
+        return {"meaning": MEANING, "reasons": REASONS, "model": MODEL_VERSION, "fitted_on": fitted,
                 "min_confidence": self.min_confidence}  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:

@@ -137,6 +137,7 @@ def test_casus_read_gives_each_claim_a_confidence_and_says_what_it_means(tmp_pat
     assert claims and all(0 < c["confidence"] < 1 and c["confidence_reasons"] for c in claims)
     note = data["confidence"]
     assert note["model"] == MODEL_VERSION and "not been tuned on" in note["meaning"]
+    assert "average claim" in note["reasons"]
     assert note["min_confidence"] == MIN_CONFIDENCE == data["articles"][0]["min_confidence"]
     assert set(note["fitted_on"]) == {"parse", "rules"}
     out = " ".join(subprocess.run(run, capture_output=True, text=True, check=True).stdout.split())

@@ -76,7 +76,7 @@ def test_evidence_browser_renders_articles_as_text(page, server: str, tmp_path: 
     shown = page.text_content("#evidence-detail") or ""
     assert "transfer_arms" in shown
     # each claim with its confidence, what moved it, and what the number means
-    assert ", confidence 0." in shown and "confidence moved most by: " in shown
+    assert ", confidence 0." in shown and "against the average claim, confidence moved most by: " in shown
     assert "annotated articles it had not been tuned on" in shown
     page.reload()
     page.click("#evidence-list a")

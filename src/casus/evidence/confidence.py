@@ -37,6 +37,10 @@ MEANING = (
     "the share of claims like this one that were right (subject, relation and object as annotated) "
     "when the reader met annotated articles it had not been tuned on"
 )
+REASONS = (
+    "the features that moved the claim's log-odds most away from the average claim's, each with its share; "
+    "all the shares together add up to that difference"
+)
 # Claims less likely right than this are left out unless asked for: scored forward, about one in
 # six of the parse's claims under it was right (15 of 88), and one in sixteen of the rules coder's.
 MIN_CONFIDENCE = 0.3
