@@ -12,6 +12,11 @@ same run; actor finding (one compiled pattern for every surface form) against a 
 that runs one search per surface form, the script checking both find the same mentions. The
 5 MiB text repeats the articles and is read once with each coder.
 
+The pipeline alone (tagger and parser, no casus code) is timed three ways: the parser's
+transitions walked by the compiled loop (`casus.evidence.arc_eager`, what casus uses) and by
+spaCy's own, both on numpy's BLAS, and spaCy's loop on thinc's bundled BLIS; the script checks
+all three parse alike.
+
 The parser is timed reading one article at a time (`read_document`) and the same articles as one
 stream (`read_documents`, which shares the parser's batches between articles; the script checks
 the readings are identical), both after a first pass, whose rate is printed too: in that pass
@@ -132,25 +137,29 @@ def _batch_rate(texts: list[str], on: dt.date) -> float:
     return len(texts) / (time.perf_counter() - t)
 
 
-def pipeline_products(texts: list[str]) -> tuple[float, float, bool]:
-    """Tokens per second of the pinned pipeline (tagger, parser) with thinc's bundled BLIS
-    products and with numpy's BLAS (what casus uses), and whether the two parse alike."""
+def pipeline_products(texts: list[str]) -> tuple[float, float, float, bool]:
+    """Tokens per second of the pinned pipeline (tagger, parser) three ways: thinc's bundled BLIS
+    products and spaCy's transition loop; numpy's BLAS and spaCy's loop; numpy's BLAS and the
+    compiled loop (`casus.evidence.arc_eager`, what casus uses); and whether all parse alike."""
     import spacy
 
+    from casus.evidence import arc_eager
     from casus.evidence.parse import _model_dir, _numpy_products
 
     sents = [s for t in texts for s in t.split(". ")]
     rates, parses = [], []
-    for numpy_blas in (False, True):
+    for numpy_blas, compiled in ((False, False), (True, False), (True, True)):
         nlp = spacy.load(_model_dir(), exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
         if numpy_blas:
             _numpy_products(nlp)
+        if compiled:
+            arc_eager.install(nlp)
         list(nlp.pipe(sents[:50]))
         t = time.perf_counter()
         docs = list(nlp.pipe(sents, batch_size=64))
         rates.append(sum(len(d) for d in docs) / (time.perf_counter() - t))
         parses.append([(tok.tag_, tok.dep_, tok.head.i) for d in docs for tok in d])
-    return rates[0], rates[1], parses[0] == parses[1]
+    return rates[0], rates[1], rates[2], parses[0] == parses[1] == parses[2]
 
 
 def main() -> None:
@@ -200,7 +209,7 @@ def main() -> None:
         t = time.perf_counter()
         r = read_document(Document("big", None, None, big), on=on, coder=coder)
         huge[coder] = (time.perf_counter() - t, r.sentences_parsed, r.sentences)
-    blis, blas, same = pipeline_products(texts[:40])
+    blis, blas, loop, same = pipeline_products(texts[:40])
     words = sum(len(x.split()) for x in texts) / len(texts)
     print(f"date {dt.date.today()}  machine {platform.system()} {platform.machine()}, {os.cpu_count()} cores (one used)")  # fmt: skip
     print(f"corpus: {len(texts)} articles of published sentences, {words:.0f} words each on average")
@@ -212,8 +221,9 @@ def main() -> None:
     )
     print(f"many articles as one stream (read_documents): {batch:,.1f} articles/s; "
           f"ratio to one at a time {batch / parse:.2f}x; readings identical")  # fmt: skip
-    print(f"pipeline alone: numpy's BLAS {blas:,.0f} tokens/s, thinc's BLIS {blis:,.0f} tokens/s, "
-          f"ratio {blas / blis:.2f}x; parses {'identical' if same else 'DIFFER'}")  # fmt: skip
+    print(f"pipeline alone: numpy's BLAS and the compiled transition loop {loop:,.0f} tokens/s; "
+          f"with spaCy's loop {blas:,.0f} tokens/s (ratio {loop / blas:.2f}x); thinc's BLIS and spaCy's loop "
+          f"{blis:,.0f} tokens/s (ratio {loop / blis:.2f}x); parses {'identical' if same else 'DIFFER'}")  # fmt: skip
     print(f"actor finding: compiled pattern {fast_find:,.0f} articles/s, one search per form {ref_find:,.1f} "
           f"articles/s, ratio {fast_find / ref_find:,.0f}x")  # fmt: skip
     for coder, (secs, parsed, n) in huge.items():

@@ -105,7 +105,11 @@ def test_the_wheel_ships_the_kernel_and_it_gives_the_same_numbers(installed: Pat
     """The wheel carries the trial loop compiled for a generic CPU: a first run in a fresh numba
     cache loads it instead of compiling, and gives the checkout's numbers to the last digit."""
     (site_pkgs,) = (installed / "lib").glob("python3*/site-packages")
-    assert sorted(p.suffix for p in (site_pkgs / "casus" / "_compiled").iterdir()) == [".nbc", ".nbi"]
+    shipped = sorted(p.name for p in (site_pkgs / "casus" / "_compiled").iterdir())
+    assert [p.rsplit(".", 1)[1] for p in shipped] == ["nbc", "nbi", "nbc", "nbi"], shipped
+    assert shipped[0].startswith("arc_eager.parse_batch-") and shipped[2].startswith("kernel.run_block-"), (
+        shipped
+    )
     args = ["run", "belgorod-2025", "--trials", "20000", "--seed", "5", "--json"]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CASUS_", "NUMBA_"))}
     fresh = {**env, "NUMBA_CACHE_DIR": str(tmp_path), "NUMBA_DEBUG_CACHE": "1"}
@@ -117,3 +121,9 @@ def test_the_wheel_ships_the_kernel_and_it_gives_the_same_numbers(installed: Pat
     mine = subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, check=True,
                           env=env, timeout=300).stdout  # fmt: skip
     assert json.loads("{" + body) == json.loads(mine)
+    # the parser's transition loop, too, is loaded rather than compiled
+    warm = [str(installed / "bin" / "python"), "-c", "from casus.evidence import arc_eager; arc_eager.warm()"]
+    cache = {**fresh, "NUMBA_CACHE_DIR": str(tmp_path / "p")}
+    r = subprocess.run(warm, capture_output=True, text=True, cwd=installed, env=cache, timeout=300)
+    log = r.stdout + r.stderr
+    assert r.returncode == 0 and "_compiled" in r.stdout and "parse_batch" in r.stdout, log[-2000:]

@@ -37,6 +37,8 @@ MODEL_SHA256 = {
     "lemmatizer/lookups/lookups.bin": "eb64f40c0f8396d1762730c0ddf4dad2a52d138f5a389f71a1a1d088173b7737",
 }
 FAST_BLAS = os.environ.get("CASUS_BLIS", "") != "1"  # CASUS_BLIS=1: thinc's own BLIS products
+# CASUS_SPACY_PARSER=1: spaCy's own transition loop instead of the compiled one (the same parses)
+COMPILED_LOOP = os.environ.get("CASUS_SPACY_PARSER", "") != "1"
 ENV = "CASUS_READER"  # "rules" forces the rule-based coder
 
 
@@ -68,7 +70,8 @@ def _check(folder: Path) -> None:
 @lru_cache(maxsize=1)
 def pipeline() -> Any:
     """The checked spaCy pipeline (tagger, parser, lemmatizer; no entity recogniser: casus's
-    gazetteer finds the actors), its attribute ruler and lemmatizer answered from memory
+    gazetteer finds the actors), its parser's transitions walked by compiled code
+    (`casus.evidence.arc_eager`), its attribute ruler and lemmatizer answered from memory
     (`casus.evidence.attributes`). Raises ReaderUnavailable."""
     if os.environ.get(ENV, "").lower() == "rules":
         raise ReaderUnavailable(f"{ENV}=rules")
@@ -78,11 +81,14 @@ def pipeline() -> Any:
         import spacy
     except ImportError:
         raise ReaderUnavailable("spaCy is not installed (pip install 'casus-foederis[read]')") from None
+    from casus.evidence import arc_eager
     from casus.evidence.attributes import install
 
     nlp = spacy.load(folder, exclude=["ner", "senter"])
     if FAST_BLAS:
         _numpy_products(nlp)
+    if COMPILED_LOOP:
+        arc_eager.install(nlp)
     return install(nlp)
 
 
