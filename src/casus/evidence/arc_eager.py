@@ -4,15 +4,20 @@ transition rules, decided without spaCy's per-step overheads.
 spaCy 3.8's parser computes each token's share of the hidden layer in one matrix product (kept
 as spaCy computes it), then walks the sentences one transition at a time: it sums eight
 precomputed feature vectors per state, takes the maxout, scores the 106 moves, and applies the
-best valid one. That walk took as long as the whole network (about 13 ms of an 800-word article
-here). `parse_batch` runs the same walk in numba with the same arithmetic in the same order
-(float32 sums of the features, then the bias; float32 dot products summed in index order, as
-the BLAS kernel spaCy's parser calls does), the same validity rules for shift, reduce, left and
+best valid one, with calls through the interpreter's machinery at every step. `parse_batch` runs
+the same walk in numba with the same arithmetic in the same order (float32 sums of the features,
+then the bias; each move's score summed over the hidden units in their order, as the BLAS kernel
+spaCy's parser calls does, then its bias), the same validity rules for shift, reduce, left and
 right arcs and sentence breaks (non-monotonic: a reduce may put a headless word back on the
 buffer), and the same feature choice: the first two words of the buffer, the top three of the
 stack, the most recently attached left child of the buffer's first word and of the stack's top,
 and the stack top's most recently attached right child. `tests/evidence/test_arc_eager.py`
-checks that every development sentence gets the same tags, heads and labels either way.
+checks that every development sentence, whole articles and word salad get the same heads, labels
+and sentence starts either way (`benchmarks/bench_read.py` times both).
+
+The documents are parsed in the groups spaCy's parser forms (a batch sorted by length, in quarters):
+the products' last bits depend on which rows are multiplied together, and where two moves score
+within a few units in the last place, those bits decide.
 
 `Parser` is the pipeline component: it takes the place of the pipeline's parser, whose model it
 uses for the products, and writes heads and labels as spaCy's parser does (then undoes its
@@ -64,7 +69,7 @@ def _newest_child(h: int, lo: int, hi: int, heads: np.ndarray, added: np.ndarray
 def parse_batch(
     cached: np.ndarray,
     lower_bias: np.ndarray,
-    upper_w: np.ndarray,
+    upper_wt: np.ndarray,
     upper_b: np.ndarray,
     moves: np.ndarray,
     starts: np.ndarray,
@@ -81,8 +86,8 @@ def parse_batch(
     document in the batch's words; `sent_start` is the words' SENT_START before the parse."""
     n_docs = starts.shape[0]
     n_words = heads.shape[0]
-    n_hidden = upper_w.shape[1]
-    n_class = upper_w.shape[0]
+    n_hidden = upper_wt.shape[0]
+    n_class = upper_wt.shape[1]
     width = lower_bias.shape[0]
     n_pieces = width // n_hidden
     stack = np.empty(n_words, np.int64)
@@ -136,11 +141,14 @@ def parse_batch(
                     if unmaxed[h * n_pieces + p] > best:
                         best = unmaxed[h * n_pieces + p]
                 hidden[h] = best
+            # each score summed over the hidden units in their order, all classes at once
+            scores[:] = 0.0
+            for h in range(n_hidden):
+                v = hidden[h]
+                for c in range(n_class):
+                    scores[c] += v * upper_wt[h, c]
             for c in range(n_class):
-                acc = np.float32(0.0)
-                for h in range(n_hidden):
-                    acc += hidden[h] * upper_w[c, h]
-                scores[c] = acc + upper_b[c]
+                scores[c] += upper_b[c]
             # which moves are valid
             buffer_length = (length - b_i) + nr
             b0_start = b0 >= 0 and (sent_start[base + b0] == 1 or broken[base + b0])
@@ -241,7 +249,7 @@ class Parser:
             rows.append((_MOVES[move], len(self.label_hashes) - 1 if label else 0))
         self.moves = np.array(rows, dtype=np.int64)
         self.root = self.vocab.strings.add("ROOT")
-        self.upper_w = np.ascontiguousarray(self.upper.get_param("W"), dtype=np.float32)
+        self.upper_wt = np.ascontiguousarray(self.upper.get_param("W").T, dtype=np.float32)
         self.upper_b = np.ascontiguousarray(self.upper.get_param("b"), dtype=np.float32)
         self.lower_b = np.ascontiguousarray(self.lower.get_param("b").reshape(-1), dtype=np.float32)
 
@@ -299,7 +307,7 @@ class Parser:
         sent_start = np.concatenate([doc.to_array(SENT_START) for doc in full]).astype(np.int64)
         heads = np.empty(int(lengths.sum()), dtype=np.int64)
         labels = np.empty(int(lengths.sum()), dtype=np.int64)
-        parse_batch(cached, self.lower_b, self.upper_w, self.upper_b, self.moves, starts, lengths,
+        parse_batch(cached, self.lower_b, self.upper_wt, self.upper_b, self.moves, starts, lengths,
                     sent_start, heads, labels)  # fmt: skip
         hashes = np.array(self.label_hashes, dtype=np.uint64)
         for doc, start, length in zip(full, starts, lengths, strict=True):
