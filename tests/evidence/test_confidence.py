@@ -5,17 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casus.evidence.confidence import (
     FEATURES,
     MIN_CONFIDENCE,
     MODEL_FILE,
     MODEL_VERSION,
+    Names,
     features,
     fit,
     load,
@@ -231,3 +235,41 @@ def test_a_bad_replayed_line_is_a_located_error(tmp_path: Path) -> None:
     gz.write_bytes(b"\x1f\x8bnot gzip")
     with pytest.raises(InputError, match="cannot read replayed claims"):
         read_rows(gz)
+
+
+_FORMS = [
+    "Korea",
+    "North Korea",
+    "North Korean",
+    "South Korea",
+    "Kim",
+    "Kim Jong Un",
+    "US",
+    "U.S.",
+    "Seoul",
+    "K",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_FORMS, "the", "North", "-", "’s", "", " ", ",", "x", "é"]), max_size=30),
+    st.lists(st.sets(st.sampled_from(_FORMS), min_size=1, max_size=4), min_size=1, max_size=4),
+    st.sampled_from(["", " "]),
+)
+def test_where_actors_are_named_is_what_one_pattern_of_their_forms_finds(
+    words: list[str], forms: list[set[str]], sep: str
+) -> None:
+    """`Names.first` reads each place's longest form standing as whole words, as the alternation
+    of all forms, longest first, between word boundaries does."""
+    actors = [ActorCount(id=f"A{i}", mentions=10 - i, forms=sorted(f)) for i, f in enumerate(forms)]
+    text = sep.join(words)
+    of: dict[str, str] = {}
+    for a in actors:
+        for f in a.forms:
+            of.setdefault(f, a.id)
+    alternation = "|".join(re.escape(f) for f in sorted(of, key=len, reverse=True))
+    want: dict[str, int] = {}
+    for m in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", text):
+        want.setdefault(of[m.group()], m.start())
+    assert Names(actors).first(text) == want
