@@ -144,14 +144,15 @@ def pipeline_products(texts: list[str]) -> tuple[float, float, float, bool]:
     import spacy
 
     from casus.evidence import arc_eager
-    from casus.evidence.parse import _model_dir, _numpy_products
+    from casus.evidence.network import use_own_ops
+    from casus.evidence.parse import _model_dir
 
     sents = [s for t in texts for s in t.split(". ")]
     rates, parses = [], []
     for numpy_blas, compiled in ((False, False), (True, False), (True, True)):
         nlp = spacy.load(_model_dir(), exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
         if numpy_blas:
-            _numpy_products(nlp)
+            use_own_ops(nlp)
         if compiled:
             arc_eager.install(nlp)
         list(nlp.pipe(sents[:50]))

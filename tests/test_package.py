@@ -102,14 +102,17 @@ def test_the_installed_service_offers_the_examples(installed: Path, tmp_path: Pa
 
 
 def test_the_wheel_ships_the_kernel_and_it_gives_the_same_numbers(installed: Path, tmp_path: Path) -> None:
-    """The wheel carries the trial loop compiled for a generic CPU: a first run in a fresh numba
-    cache loads it instead of compiling, and gives the checkout's numbers to the last digit."""
+    """The wheel carries the trial loop (and the reader's compiled loops) compiled for a generic CPU:
+    a first run in a fresh numba cache loads it instead of compiling, and gives the checkout's
+    numbers to the last digit."""
     (site_pkgs,) = (installed / "lib").glob("python3*/site-packages")
     shipped = sorted(p.name for p in (site_pkgs / "casus" / "_compiled").iterdir())
-    assert [p.rsplit(".", 1)[1] for p in shipped] == ["nbc", "nbi", "nbc", "nbi"], shipped
-    assert shipped[0].startswith("arc_eager.parse_batch-") and shipped[2].startswith("kernel.run_block-"), (
-        shipped
-    )
+    assert [p.rsplit(".", 1)[1] for p in shipped] == ["nbc", "nbi"] * 3, shipped
+    assert [p.split("-")[0] for p in shipped[::2]] == [
+        "arc_eager.parse_batch",
+        "kernel.run_block",
+        "network.maxout",
+    ]
     args = ["run", "belgorod-2025", "--trials", "20000", "--seed", "5", "--json"]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CASUS_", "NUMBA_"))}
     fresh = {**env, "NUMBA_CACHE_DIR": str(tmp_path), "NUMBA_DEBUG_CACHE": "1"}
@@ -121,9 +124,13 @@ def test_the_wheel_ships_the_kernel_and_it_gives_the_same_numbers(installed: Pat
     mine = subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, check=True,
                           env=env, timeout=300).stdout  # fmt: skip
     assert json.loads("{" + body) == json.loads(mine)
-    # the parser's transition loop, too, is loaded rather than compiled
-    warm = [str(installed / "bin" / "python"), "-c", "from casus.evidence import arc_eager; arc_eager.warm()"]
+    # the parser's transition loop and the networks' maxout, too, are loaded rather than compiled
+    code = "from casus.evidence import arc_eager, network; arc_eager.warm(); network.warm()"
+    warm = [str(installed / "bin" / "python"), "-c", code]
     cache = {**fresh, "NUMBA_CACHE_DIR": str(tmp_path / "p")}
     r = subprocess.run(warm, capture_output=True, text=True, cwd=installed, env=cache, timeout=300)
     log = r.stdout + r.stderr
-    assert r.returncode == 0 and "_compiled" in r.stdout and "parse_batch" in r.stdout, log[-2000:]
+    loaded = [line for line in r.stdout.splitlines() if "data loaded" in line and "_compiled" in line]
+    assert (
+        r.returncode == 0 and any("parse_batch" in x for x in loaded) and any("maxout" in x for x in loaded)
+    ), log[-2000:]

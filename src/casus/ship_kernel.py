@@ -1,6 +1,6 @@
-"""Build step: compile the trial loop and the parser's transition loop for a generic CPU and copy
-numba's cache files where `casus.shipped` looks for them (`python -m casus.ship_kernel --into DIR`,
-run by `setup.py`).
+"""Build step: compile the trial loop, the parser's transition loop and the networks' maxout for a
+generic CPU and copy numba's cache files where `casus.shipped` looks for them
+(`python -m casus.ship_kernel --into DIR`, run by `setup.py`).
 
 Kept apart from `casus.shipped` because it imports the kernel, which imports `casus.shipped`.
 """
@@ -16,14 +16,14 @@ from typing import Any
 from numba.core import config
 
 from casus import kernel
-from casus.evidence import arc_eager
+from casus.evidence import arc_eager, network
 from casus.shipped import GENERIC
 
 __all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Compile the trial loop and the parser's transition loop for a generic CPU and copy numba's
+    """Compile the trial loop, the parser's transition loop and the maxout for a generic CPU and copy numba's
     cache files into --into."""
     ap = argparse.ArgumentParser(prog="python -m casus.ship_kernel", description=main.__doc__)
     ap.add_argument("--into", type=Path, required=True, help="folder for the cache files")
@@ -33,9 +33,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     kernel.warm()
     arc_eager.warm()
+    network.warm()
     args.into.mkdir(parents=True, exist_ok=True)
     copied = 0
-    shipped: list[tuple[Any, str]] = [(kernel.run_block, "kernel."), (arc_eager.parse_batch, "arc_eager.")]
+    shipped: list[tuple[Any, str]] = [
+        (kernel.run_block, "kernel."),
+        (arc_eager.parse_batch, "arc_eager."),
+        (network.maxout, "network."),
+    ]
     for dispatcher, stem in shipped:
         files = list(Path(dispatcher._cache.cache_path).glob(f"{stem}{dispatcher.__name__}-*"))
         if not files:

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casus.evidence import arc_eager
-from casus.evidence.parse import ReaderUnavailable, _model_dir, _numpy_products, pipeline
+from casus.evidence.network import use_own_ops
+from casus.evidence.parse import ReaderUnavailable, _model_dir, pipeline
 
 try:
     pipeline()
@@ -36,7 +37,7 @@ EDGES = [
 
 def _load(compiled: bool) -> Any:
     nlp = spacy.load(_model_dir(), exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
-    _numpy_products(nlp)
+    use_own_ops(nlp)
     return arc_eager.install(nlp) if compiled else nlp
 
 

