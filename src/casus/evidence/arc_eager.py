@@ -105,6 +105,9 @@ def parse_batch(
     scores = np.empty(n_class, np.float32)
     ids = np.empty(N_FEATURES, np.int64)
     valid = np.zeros(5, np.bool_)
+    per_move = np.zeros(5, np.int64)  # how many classes each move type has
+    for c in range(n_class):
+        per_move[moves[c, 0]] += 1
     clock = 0
     live = np.empty(n_docs, np.int64)
     n_live = 0
@@ -123,32 +126,6 @@ def parse_batch(
             s2 = int(stack[base + top - 3]) if top >= 3 else -1
             b0 = _buffer(0, b_i, length, rebuf, base, nr)
             b1 = _buffer(1, b_i, length, rebuf, base, nr)
-            ids[0], ids[1], ids[2], ids[3], ids[4] = b0, b1, s0, s1, s2
-            ids[5] = _newest_child(b0, 0, b0, heads, added, base) if b0 >= 0 else -1
-            ids[6] = _newest_child(s0, 0, s0, heads, added, base) if s0 >= 0 else -1
-            ids[7] = _newest_child(s0, s0 + 1, length, heads, added, base) if s0 >= 0 else -1
-            # the hidden layer: the precomputed vectors summed feature by feature, then the bias
-            unmaxed[:] = 0.0
-            for f in range(N_FEATURES):
-                row = 0 if ids[f] < 0 else base + ids[f] + 1
-                for j in range(width):
-                    unmaxed[j] += cached[row, f * width + j]
-            for j in range(width):
-                unmaxed[j] += lower_bias[j]
-            for h in range(n_hidden):
-                best = unmaxed[h * n_pieces]
-                for p in range(1, n_pieces):
-                    if unmaxed[h * n_pieces + p] > best:
-                        best = unmaxed[h * n_pieces + p]
-                hidden[h] = best
-            # each score summed over the hidden units in their order, all classes at once
-            scores[:] = 0.0
-            for h in range(n_hidden):
-                v = hidden[h]
-                for c in range(n_class):
-                    scores[c] += v * upper_wt[h, c]
-            for c in range(n_class):
-                scores[c] += upper_b[c]
             # which moves are valid
             buffer_length = (length - b_i) + nr
             b0_start = b0 >= 0 and (sent_start[base + b0] == 1 or broken[base + b0])
@@ -173,10 +150,45 @@ def parse_batch(
                 valid[BREAK] = (
                     not (sent_start[base + b1] == 1 or broken[base + b1]) and sent_start[base + b1] != -1
                 )
+            n_valid = 0
+            for m in range(5):
+                if valid[m]:
+                    n_valid += per_move[m]
             guess = -1
-            for c in range(n_class):
-                if valid[moves[c, 0]] and (guess == -1 or scores[c] > scores[guess]):
-                    guess = c
+            if n_valid == 1:  # one move possible (a shift onto an empty stack, the last reduces): not scored
+                for c in range(n_class):
+                    if valid[moves[c, 0]]:
+                        guess = c
+            else:
+                ids[0], ids[1], ids[2], ids[3], ids[4] = b0, b1, s0, s1, s2
+                ids[5] = _newest_child(b0, 0, b0, heads, added, base) if b0 >= 0 else -1
+                ids[6] = _newest_child(s0, 0, s0, heads, added, base) if s0 >= 0 else -1
+                ids[7] = _newest_child(s0, s0 + 1, length, heads, added, base) if s0 >= 0 else -1
+                # the hidden layer: the precomputed vectors summed feature by feature, then the bias
+                unmaxed[:] = 0.0
+                for f in range(N_FEATURES):
+                    row = 0 if ids[f] < 0 else base + ids[f] + 1
+                    for j in range(width):
+                        unmaxed[j] += cached[row, f * width + j]
+                for j in range(width):
+                    unmaxed[j] += lower_bias[j]
+                for h in range(n_hidden):
+                    best = unmaxed[h * n_pieces]
+                    for p in range(1, n_pieces):
+                        if unmaxed[h * n_pieces + p] > best:
+                            best = unmaxed[h * n_pieces + p]
+                    hidden[h] = best
+                # each score summed over the hidden units in their order, all classes at once
+                scores[:] = 0.0
+                for h in range(n_hidden):
+                    v = hidden[h]
+                    for c in range(n_class):
+                        scores[c] += v * upper_wt[h, c]
+                for c in range(n_class):
+                    scores[c] += upper_b[c]
+                for c in range(n_class):
+                    if valid[moves[c, 0]] and (guess == -1 or scores[c] > scores[guess]):
+                        guess = c
             if guess == -1:  # as spaCy: force the state final
                 depth[d] = 0
                 b_at[d] = length
