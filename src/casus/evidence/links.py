@@ -400,7 +400,7 @@ def reference_links(
     out = []
     for sent, named in zip(sents, actors, strict=True):
         treaty = _named_treaty(sent, named, treaties) or quoted.get(sent)
-        if sent not in quoted and DESCRIBES.search(sent):
+        if sent not in quoted and ARTICLE_NAMED.search(sent) and DESCRIBES.search(sent):
             seen = set()
             for m in ARTICLE_NAMED.finditer(sent):
                 before, after = sent[max(0, m.start() - 24) : m.start()], sent[m.end() : m.end() + 40]
