@@ -24,6 +24,7 @@ import numpy
 __all__ = ["NAME", "Remembered", "install"]
 
 NAME = "casus_attributes"
+ANSWERS_KEPT = 400_000  # whole answers remembered at most (about 60 MB)
 
 
 class Remembered:
@@ -39,6 +40,8 @@ class Remembered:
         # (tag, lower or 0, dep, is_space) -> (part of speech, morphology key, lemma or 0)
         self.ruler_memo: dict[tuple[int, int, int, int], tuple[int, int, int]] = {}
         self.lemma_memo: dict[tuple[int, int, int], int] = {}
+        # (tag, form, label, is_space) -> the token's (part of speech, morphology key, lemma)
+        self.answers: dict[tuple[int, int, int, int], tuple[int, int, int]] = {}
         # The ruler's multi-token patterns ("gon na", "there is"): a sentence matching one goes
         # through the ruler and lemmatizer themselves, which apply patterns in their order. The
         # matcher runs only where a pattern's first token could be: its word or its label.
@@ -64,6 +67,7 @@ class Remembered:
         self.first_words: set[int] = set()
         self.first_labels: set[int] = set()
         self.first_forms: list[re.Pattern[str]] = []
+        self.form_starts: dict[int, bool] = {}  # lower-case form -> whether a first form matches it
         for i, p in enumerate(self.ruler.patterns):
             longer = [alt for alt in p["patterns"] if len(alt) > 1]
             if longer:
@@ -90,8 +94,15 @@ class Remembered:
     def _may_match(self, lowers: list[int], deps: list[int]) -> bool:
         if self.first_words.intersection(lowers) or self.first_labels.intersection(deps):
             return True
-        strings = self.vocab.strings
-        return any(rx.match(strings[w]) for w in set(lowers) for rx in self.first_forms)
+        starts = self.form_starts
+        for w in lowers:
+            got = starts.get(w)
+            if got is None:
+                text = self.vocab.strings[w]
+                got = starts[w] = any(rx.match(text) for rx in self.first_forms)
+            if got:
+                return True
+        return False
 
     def _ruled(self, tag: str, text: str, dep: str) -> tuple[int, int, int]:
         """(part of speech, morphology key, lemma or 0) the ruler gives one token with these features."""
@@ -105,10 +116,17 @@ class Remembered:
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE, ORTH]).tolist()
         if self._may_match([r[1] for r in rows], [r[2] for r in rows]) and self.multi(doc):
             return self.lemmatizer(self.ruler(doc))
-        memo, lemmas = self.ruler_memo, self.lemma_memo
+        memo, lemmas, answers = self.ruler_memo, self.lemma_memo, self.answers
+        if len(answers) > ANSWERS_KEPT:  # a long-running reader: start again rather than grow
+            answers.clear()
         out = []
         named = self.named
         for i, (tag, lower, dep, space, orth) in enumerate(rows):
+            whole = (tag, orth, dep, space)
+            done = answers.get(whole)
+            if done is not None:
+                out.append(done)
+                continue
             word = named.get(lower)
             if word is None:
                 text = self.vocab.strings[lower]
@@ -129,7 +147,7 @@ class Remembered:
                     tok.set_morph(self.vocab.strings[morph] if morph else None)
                     lemma = self.vocab.strings.add(self.lemmatizer.rule_lemmatize(tok)[0])
                     lemmas[(orth, pos, morph)] = lemma
-            out.append((pos, morph, lemma))
+            out.append(answers.setdefault(whole, (pos, morph, lemma)))
         if out:
             doc.from_array([POS, MORPH, LEMMA], numpy.array(out, dtype="uint64"))
         return doc
