@@ -370,15 +370,30 @@ OFFICIAL_WORDS = frozenset(
 PEOPLE_GROUPS = frozenset(["analyst", "analysts", "expert", "experts", "diplomat", "diplomats", "source", "sources", "observer", "observers", "researcher", "researchers"])  # fmt: skip
 
 
+_UNSEEN = object()
+
+
 class Guarded:
-    """A costly pattern tried only on text where a cheap one finds a word every match needs."""
+    """A costly pattern tried only on text where a cheap one finds a word every match needs, and
+    its answer remembered for the texts asked about lately (the reader asks of one sentence about
+    three times)."""
+
+    KEPT = 4096  # texts remembered at most
 
     def __init__(self, pattern: re.Pattern[str], guard: re.Pattern[str]) -> None:
         self.pattern, self.guard = pattern, guard
+        self._seen: dict[str, Any] = {}
 
     def search(self, text: str) -> re.Match[str] | None:
         """The pattern's first match, or None (at once where the guard finds nothing)."""
-        return self.pattern.search(text) if self.guard.search(text) else None
+        seen = self._seen
+        got = seen.get(text, _UNSEEN)  # one lookup: safe while another thread clears the memory
+        if got is not _UNSEEN:
+            return got  # type: ignore[no-any-return]
+        if len(seen) >= self.KEPT:
+            seen.clear()
+        found = seen[text] = self.pattern.search(text) if self.guard.search(text) else None
+        return found
 
 
 # Collective-defence wording: a pledge for a case, coded as conditional military assistance

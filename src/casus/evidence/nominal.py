@@ -199,6 +199,8 @@ def attackers_of(tok: Token) -> list[Token]:
 def noun_relation(tok: Token, lemma: str) -> str | None:
     """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
     rel = NOUN_TRIGGERS.get(lemma)
+    if rel is None and lemma not in ("assistance", "aid"):
+        return None  # (most nouns: none of the tests below applies)
     if rel == "~attack" and lemma in ("incursion", "intrusion"):
         # "Russian drone incursions into Poland": aircraft crossing in, a coercion (not "Ukraine's
         # incursion into the Kursk region", an attack)

@@ -622,6 +622,8 @@ def _relation(tok: Token) -> str | None:
     lemma = _LEMMA_FIXES.get(lemma, lemma)
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in ("hold",)):
         rel = _verb_relation(tok, lemma)
+        if rel is None:  # (every test below keeps no relation none; most verbs name none)
+            return None
         if rel in ("attack", "coerce") and (_threatened(tok) or _if_then(tok)):
             return (
                 "threaten"  # "Iran threatened to strike Israel", "will strike if ...": a threat, not a strike
@@ -646,6 +648,8 @@ def _relation(tok: Token) -> str | None:
         return rel
     if tok.pos_ in ("NOUN", "PROPN"):
         rel = noun_relation(tok, lemma)
+        if rel is None:
+            return None
         governor = tok.head.lemma_.lower()
         if rel in ("attack", "coerce") and _permitted(tok):
             return None  # "ruled out allowing U.S. strikes"
