@@ -116,26 +116,27 @@ class Sentence:
         m = self.mention(head)
         if m is not None and m.form.members:  # "the Baltic states": each of them
             return list(m.form.members)
+        kids = list(head.children)  # (read once: each reading walks the phrase and makes new tokens)
         if m is not None:
             # "Putin and DPRK leader Kim Jong-un" is often parsed as a coordination modifying the
             # last name: the coordinated modifier's actors come first
             # ("Iranian President Masoud Pezeshkian and Russian President Vladimir Putin" may hang the
             # first name and the "and" under the second's title)
             coord = [
-                c for c in head.children
+                c for c in kids
                 if c.i < head.i and ((c.dep_ == "nmod" and c.conjuncts)
                                      or (c.dep_ == "compound" and any(t.dep_ == "cc" for t in c.subtree)))
             ]  # fmt: skip
             before = [n.form.target for c in coord for t in c.subtree if (n := self.mention(t)) is not None]
             # "Mali, Burkina Faso and Niger" may be parsed as a name with a list in apposition
             listed = [
-                n.form.target for c in head.children if c.dep_ == "appos" and c.i > head.i
+                n.form.target for c in kids if c.dep_ == "appos" and c.i > head.i
                 for t in (c, *c.conjuncts) if (n := self.mention(t)) is not None and n.form.kind == "name"
             ] if m.form.kind == "name" else []  # fmt: skip
             return list(dict.fromkeys([*before, m.form.target, *listed]))
         if head.lemma_.lower() in NON_STATE:
             return []  # "members of the Palestinian movement", "Pakistani militants": no state acts
-        for c in head.children if head.pos_ == "NOUN" else ():
+        for c in kids if head.pos_ == "NOUN" else ():
             # "Russian ally Belarus", "fellow member Romania": the one named, not its modifiers
             if c.dep_ == "appos" and (m := self.mention(c)) is not None and m.form.kind != "leader":
                 more = [a for cj in c.conjuncts if (n := self.mention(cj)) is not None for a in targets(n)]
@@ -144,9 +145,9 @@ class Sentence:
         # (not "foreign embassies in the Philippines": others' posts there)
         official = head.lemma_.lower() in OFFICIAL_WORDS | _POSTS and not (
             head.lemma_.lower() in ("embassy", "diplomat", "envoy", "mission")
-            and any(c.lower_ == "foreign" for c in head.children)
+            and any(c.lower_ == "foreign" for c in kids)
         )
-        near = sorted(head.children, key=lambda t: abs(t.i - head.i))
+        near = sorted(kids, key=lambda t: abs(t.i - head.i))
         mods = [c for c in near if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")]
         preps = [
             c
@@ -177,7 +178,7 @@ class Sentence:
                     more += [a for cj in c.conjuncts if c.dep_ == "prep" for a in self._named_in(cj)]
                     return list(dict.fromkeys([*targets(m), *more]))
         # "an attack carried out by Cambodian forces": the agent of a participle on the phrase
-        for c in head.children:
+        for c in kids:
             if c.dep_ == "acl":
                 for ag in c.children:
                     if ag.dep_ == "agent":
@@ -186,7 +187,7 @@ class Sentence:
                             return found
         # "the country's leader, Kim Jong Un": the person named in apposition; "three Sahel nations
         # (Mali, Niger, and Burkina Faso)": each state of the list
-        for c in head.children:
+        for c in kids:
             if c.dep_ == "appos" and (m := self.mention(c)) is not None:
                 more = [n.form.target for cj in c.conjuncts if (n := self.mention(cj)) is not None]
                 return list(dict.fromkeys([m.form.target, *more]))
