@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casus.evidence.gold import load_gold
@@ -45,3 +45,21 @@ def test_the_parse_gate_takes_trigger_words_and_not_their_look_alikes() -> None:
         assert CANDIDATE.search(f"It was {word}."), word
     for text in ("The weather in Warsaw was international news.", "He warned of a significant transition."):
         assert not CANDIDATE.search(text), text
+
+
+_PLEDGE_BITS = ["if", "either", "party", "is", "attacked", "an", "ATTACK", "on", "one", "shall", "be", "all",
+                "come to", "each other's", "aid", "Mutual", "defence", "pledges of", "in the event", "of",
+                "aggression", "against", "ı", "ſ", "K", "é", ".", ";", "as if it", "were", "invaded"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PLEDGE_BITS), max_size=25))
+def test_the_treaty_language_guard_never_hides_a_match(bits: list[str]) -> None:
+    """The guarded, remembered pattern finds what the bare pattern finds, on ASCII text (the
+    lower-cased substring test) and beyond it (the case-blind guard), asked once or twice."""
+    text = " ".join(bits)
+    want = _TREATY_LANGUAGE.search(text)
+    for _ in range(2):
+        got = TREATY_LANGUAGE.search(text)
+        assert (got is None) == (want is None)
+        assert got is None or want is None or got.span() == want.span()
