@@ -14,8 +14,9 @@ that runs one search per surface form, the script checking both find the same me
 
 The pipeline alone (tagger and parser, no casus code) is timed three ways: the parser's
 transitions walked by the compiled loop (`casus.evidence.arc_eager`, what casus uses) and by
-spaCy's own, both on numpy's BLAS, and spaCy's loop on thinc's bundled BLIS; the script checks
-all three parse alike.
+spaCy's own, both with casus's network operations (numpy's BLAS, the compiled maxout:
+`casus.evidence.network`), and spaCy's loop with thinc's (its bundled BLIS, its maxout); the
+script checks all three parse alike.
 
 The parser is timed reading one article at a time (`read_document`) and the same articles as one
 stream (`read_documents`, which shares the parser's batches between articles; the script checks
@@ -138,9 +139,10 @@ def _batch_rate(texts: list[str], on: dt.date) -> float:
 
 
 def pipeline_products(texts: list[str]) -> tuple[float, float, float, bool]:
-    """Tokens per second of the pinned pipeline (tagger, parser) three ways: thinc's bundled BLIS
-    products and spaCy's transition loop; numpy's BLAS and spaCy's loop; numpy's BLAS and the
-    compiled loop (`casus.evidence.arc_eager`, what casus uses); and whether all parse alike."""
+    """Tokens per second of the pinned pipeline (tagger, parser) three ways: thinc's operations
+    (bundled BLIS products, its maxout) and spaCy's transition loop; casus's operations (numpy's
+    BLAS, the compiled maxout: `casus.evidence.network`) and spaCy's loop; casus's operations and
+    the compiled loop (`casus.evidence.arc_eager`: what casus uses); and whether all parse alike."""
     import spacy
 
     from casus.evidence import arc_eager
@@ -222,9 +224,9 @@ def main() -> None:
     )
     print(f"many articles as one stream (read_documents): {batch:,.1f} articles/s; "
           f"ratio to one at a time {batch / parse:.2f}x; readings identical")  # fmt: skip
-    print(f"pipeline alone: numpy's BLAS and the compiled transition loop {loop:,.0f} tokens/s; "
-          f"with spaCy's loop {blas:,.0f} tokens/s (ratio {loop / blas:.2f}x); thinc's BLIS and spaCy's loop "
-          f"{blis:,.0f} tokens/s (ratio {loop / blis:.2f}x); parses {'identical' if same else 'DIFFER'}")  # fmt: skip
+    print(f"pipeline alone: casus's operations and the compiled transition loop {loop:,.0f} tokens/s; "
+          f"with spaCy's loop {blas:,.0f} tokens/s (ratio {loop / blas:.2f}x); thinc's operations and spaCy's "
+          f"loop {blis:,.0f} tokens/s (ratio {loop / blis:.2f}x); parses {'identical' if same else 'DIFFER'}")  # fmt: skip
     print(f"actor finding: compiled pattern {fast_find:,.0f} articles/s, one search per form {ref_find:,.1f} "
           f"articles/s, ratio {fast_find / ref_find:,.0f}x")  # fmt: skip
     for coder, (secs, parsed, n) in huge.items():
