@@ -618,9 +618,12 @@ _ALLIANCE_NAMES = frozenset({"NATO", "Nato", "CSTO", "AES", "GCC", "SADC", "ECOW
 
 
 def _relation(tok: Token) -> str | None:
+    pos = tok.pos_
+    if pos not in ("VERB", "AUX", "NOUN", "PROPN"):  # (asked of every token)
+        return None
     lemma = tok.lemma_.lower()
     lemma = _LEMMA_FIXES.get(lemma, lemma)
-    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in ("hold",)):
+    if pos == "VERB" or (pos == "AUX" and lemma in ("hold",)):
         rel = _verb_relation(tok, lemma)
         if rel is None:  # (every test below keeps no relation none; most verbs name none)
             return None
@@ -646,7 +649,7 @@ def _relation(tok: Token) -> str | None:
         ):
             return None
         return rel
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if pos in ("NOUN", "PROPN"):
         rel = noun_relation(tok, lemma)
         if rel is None:
             return None

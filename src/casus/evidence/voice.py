@@ -627,7 +627,7 @@ def sentence_attribution(s: _Sentence) -> Attribution:
     trigger of their own): its main speech verb's speaker, a participle's ("..., stating that")
     main subject, or "according to"."""
     for t in s.doc:
-        if t.lemma_.lower() in SPEECH and t.pos_ == "VERB":
+        if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH:
             subj = _children(t, "nsubj", "nsubjpass")
             if subj and subj[0].lower_ not in _SELF:
                 return _attribution(s, [t], t)
@@ -662,7 +662,7 @@ def quote_speaker(doc: Any, mentions: list[Mention]) -> str | None:
     """Who speaks the quotations of a sentence: the subject of its speech verb, if any."""
     s = _Sentence(doc, mentions)
     for t in doc:
-        if t.lemma_.lower() in SPEECH and t.pos_ == "VERB":
+        if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH:
             subj = _children(t, "nsubj")
             if subj and subj[0].lower_ not in _SELF:
                 return _source(s, subj[0]).who
