@@ -261,6 +261,8 @@ class Parser:
             rows.append((_MOVES[move], len(self.label_hashes) - 1 if label else 0))
         self.moves = np.array(rows, dtype=np.int64)
         self.root = self.vocab.strings.add("ROOT")
+        self.hashes = np.array(self.label_hashes, dtype=np.uint64)
+        self.decorated = np.array([False] + ["||" in name for name in names if name.partition("-")[2]])
         self.upper_wt = np.ascontiguousarray(self.upper.get_param("W").T, dtype=np.float32)
         self.upper_b = np.ascontiguousarray(self.upper.get_param("b"), dtype=np.float32)
         self.lower_b = np.ascontiguousarray(self.lower.get_param("b").reshape(-1), dtype=np.float32)
@@ -321,14 +323,18 @@ class Parser:
         labels = np.empty(int(lengths.sum()), dtype=np.int64)
         parse_batch(cached, self.lower_b, self.upper_wt, self.upper_b, self.moves, starts, lengths,
                     sent_start, heads, labels)  # fmt: skip
-        hashes = np.array(self.label_hashes, dtype=np.uint64)
-        for doc, start, length in zip(full, starts, lengths, strict=True):
-            h = heads[start : start + length]
-            own = np.arange(length)
-            rel = np.where(h >= 0, h - own, 0)
-            dep = np.where(h >= 0, hashes[labels[start : start + length]], np.uint64(self.root))
-            doc.from_array([HEAD, DEP], np.stack([rel.astype(np.uint64), dep]).T.copy())
-            self.deprojectivize(doc)
+        own = np.arange(len(heads)) - np.repeat(starts, lengths)  # each word's index in its document
+        attached = heads >= 0
+        rel = np.where(attached, heads - own, 0).astype(
+            np.uint64
+        )  # (a head before: wrapped, as spaCy's arrays)
+        dep = np.where(attached, self.hashes[labels], np.uint64(self.root))
+        cols = np.stack([rel, dep], axis=1)
+        lifted = attached & self.decorated[labels]  # "pobj||prep": a projective stand-in to undo
+        for doc, start, length in zip(full, starts.tolist(), lengths.tolist(), strict=True):
+            doc.from_array([HEAD, DEP], cols[start : start + length])
+            if lifted[start : start + length].any():
+                self.deprojectivize(doc)
 
 
 def install(nlp: Any) -> Any:

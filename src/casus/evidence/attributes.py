@@ -113,44 +113,50 @@ class Remembered:
     def __call__(self, doc: Any) -> Any:
         from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 
-        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE, ORTH]).tolist()
-        if self._may_match([r[1] for r in rows], [r[2] for r in rows]) and self.multi(doc):
+        if not len(doc):
+            return doc
+        tags, lowers, deps, spaces, orths = doc.to_array([TAG, LOWER, DEP, IS_SPACE, ORTH]).T.tolist()
+        if self._may_match(lowers, deps) and self.multi(doc):
             return self.lemmatizer(self.ruler(doc))
-        memo, lemmas, answers = self.ruler_memo, self.lemma_memo, self.answers
+        answers = self.answers
         if len(answers) > ANSWERS_KEPT:  # a long-running reader: start again rather than grow
             answers.clear()
-        out = []
-        named = self.named
-        for i, (tag, lower, dep, space, orth) in enumerate(rows):
-            whole = (tag, orth, dep, space)
-            done = answers.get(whole)
-            if done is not None:
-                out.append(done)
-                continue
-            word = named.get(lower)
-            if word is None:
-                text = self.vocab.strings[lower]
-                word = named[lower] = lower in self.named_words or any(
-                    rx.search(text) for rx in self.named_forms
-                )
-            key = (tag, lower if word else 0, dep, space)
-            got = memo.get(key)
-            if got is None:
-                tok = doc[i]
-                got = memo[key] = self._ruled(tok.tag_, tok.lower_, tok.dep_)
-            pos, morph, lemma = got
-            if not lemma:
-                lemma = lemmas.get((orth, pos, morph), 0)
-                if not lemma:
-                    tok = doc[i]
-                    tok.pos = pos
-                    tok.set_morph(self.vocab.strings[morph] if morph else None)
-                    lemma = self.vocab.strings.add(self.lemmatizer.rule_lemmatize(tok)[0])
-                    lemmas[(orth, pos, morph)] = lemma
-            out.append(answers.setdefault(whole, (pos, morph, lemma)))
-        if out:
-            doc.from_array([POS, MORPH, LEMMA], numpy.array(out, dtype="uint64"))
+        keys = list(zip(tags, orths, deps, spaces, strict=True))
+        out = list(map(answers.get, keys))  # most words were met before
+        for i, done in enumerate(out):
+            if done is None:
+                out[i] = self._answer(doc, i, keys[i], lowers[i])
+        doc.from_array([POS, MORPH, LEMMA], numpy.array(out, dtype="uint64"))
         return doc
+
+    def _answer(self, doc: Any, i: int, whole: tuple[int, int, int, int], lower: int) -> tuple[int, int, int]:
+        """(part of speech, morphology key, lemma) of token `i`, whose (tag, form, label, spacing)
+        is `whole`, from the ruler and lemmatizer (each asked once per combination), remembered."""
+        done = self.answers.get(whole)  # (the same word earlier in this document)
+        if done is not None:
+            return done
+        tag, orth, dep, space = whole
+        word = self.named.get(lower)
+        if word is None:
+            text = self.vocab.strings[lower]
+            word = self.named[lower] = lower in self.named_words or any(
+                rx.search(text) for rx in self.named_forms
+            )
+        key = (tag, lower if word else 0, dep, space)
+        got = self.ruler_memo.get(key)
+        if got is None:
+            tok = doc[i]
+            got = self.ruler_memo[key] = self._ruled(tok.tag_, tok.lower_, tok.dep_)
+        pos, morph, lemma = got
+        if not lemma:
+            lemma = self.lemma_memo.get((orth, pos, morph), 0)
+            if not lemma:
+                tok = doc[i]
+                tok.pos = pos
+                tok.set_morph(self.vocab.strings[morph] if morph else None)
+                lemma = self.vocab.strings.add(self.lemmatizer.rule_lemmatize(tok)[0])
+                self.lemma_memo[(orth, pos, morph)] = lemma
+        return self.answers.setdefault(whole, (pos, morph, lemma))
 
 
 def install(nlp: Any) -> Any:
