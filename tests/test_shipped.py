@@ -14,6 +14,7 @@ import pytest
 
 from casus import kernel, shipped
 from casus.escalation import simulate
+from casus.evidence import arc_eager, network
 from casus.scenario import BUNDLED_EXAMPLES, load_scenario
 from casus.world import World
 
@@ -69,16 +70,25 @@ def test_shipped_code_is_found_only_under_the_generic_key(
     into = tmp_path / "compiled"
     r = _ship(into, tmp_path / "cache")
     assert r.returncode == 0, r.stderr
-    assert sorted(p.suffix for p in into.iterdir()) == [".nbc", ".nbi"]
+    names = sorted(p.name for p in into.iterdir())
+    assert [n.rsplit(".", 1)[1] for n in names] == ["nbc", "nbi"] * 3, names
+    assert [n.split("-")[0] for n in names[::2]] == [
+        "arc_eager.parse_batch",
+        "kernel.run_block",
+        "network.maxout",
+    ]
     monkeypatch.setattr(shipped, "SHIPPED", into)
-    cache = shipped.ShippedCache(kernel.run_block.py_func)
-    cache._cache_file._cache_path = str(tmp_path / "empty")  # numba's own cache: nothing there
     kernel.warm()
-    sig = kernel.run_block.signatures[0]
-    ctx = kernel.run_block.targetctx
-    assert cache.load_overload(sig, ctx) is not None
-    host_key = cache._index_key(sig, ctx.codegen())
-    assert host_key[1][1] != shipped.GENERIC and cache._shipped.load(host_key) is None
+    arc_eager.warm()
+    network.warm()
+    for dispatcher in (kernel.run_block, arc_eager.parse_batch, network.maxout):
+        cache = shipped.ShippedCache(dispatcher.py_func)
+        cache._cache_file._cache_path = str(tmp_path / "empty")  # numba's own cache: nothing there
+        sig = dispatcher.signatures[0]
+        ctx = dispatcher.targetctx
+        assert cache.load_overload(sig, ctx) is not None, dispatcher
+        host_key = cache._index_key(sig, ctx.codegen())
+        assert host_key[1][1] != shipped.GENERIC and cache._shipped.load(host_key) is None
 
 
 def test_unreadable_shipped_files_mean_a_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
