@@ -165,6 +165,37 @@ def pipeline_products(texts: list[str]) -> tuple[float, float, float, bool]:
     return rates[0], rates[1], rates[2], parses[0] == parses[1] == parses[2]
 
 
+def run_on_documents() -> list[tuple[int, float, float]]:
+    """Seconds to parse one document with no full stop, of 4,000 and 16,000 words, with the compiled
+    transition loop and with spaCy's (both with casus's operations): each should grow about
+    fourfold, as the words do."""
+    import spacy
+
+    from casus.evidence import arc_eager
+    from casus.evidence.network import use_own_ops
+    from casus.evidence.parse import _model_dir
+
+    words = (
+        "the troops of Russia moved to the border and the ministry said that talks would go on " * 1100
+    ).split()
+    pipes = []
+    for compiled in (True, False):
+        nlp = spacy.load(_model_dir(), exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
+        use_own_ops(nlp)
+        pipes.append(arc_eager.install(nlp) if compiled else nlp)
+        pipes[-1]("Warm up.")
+    out = []
+    for n in (4000, 16000):
+        text = " ".join(words[:n])
+        times = []
+        for nlp in pipes:
+            t = time.perf_counter()
+            nlp(text)
+            times.append(time.perf_counter() - t)
+        out.append((n, times[0], times[1]))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=120)
@@ -213,6 +244,7 @@ def main() -> None:
         r = read_document(Document("big", None, None, big), on=on, coder=coder)
         huge[coder] = (time.perf_counter() - t, r.sentences_parsed, r.sentences)
     blis, blas, loop, same = pipeline_products(texts[:40])
+    run_on = run_on_documents()
     words = sum(len(x.split()) for x in texts) / len(texts)
     print(f"date {dt.date.today()}  machine {platform.system()} {platform.machine()}, {os.cpu_count()} cores (one used)")  # fmt: skip
     print(f"corpus: {len(texts)} articles of published sentences, {words:.0f} words each on average")
@@ -227,6 +259,10 @@ def main() -> None:
     print(f"pipeline alone: casus's operations and the compiled transition loop {loop:,.0f} tokens/s; "
           f"with spaCy's loop {blas:,.0f} tokens/s (ratio {loop / blas:.2f}x); thinc's operations and spaCy's "
           f"loop {blis:,.0f} tokens/s (ratio {loop / blis:.2f}x); parses {'identical' if same else 'DIFFER'}")  # fmt: skip
+    for n, ours, theirs in run_on:
+        print(
+            f"one document of {n:,} words without a full stop: compiled loop {ours:.2f} s, spaCy's {theirs:.2f} s"
+        )
     print(f"actor finding: compiled pattern {fast_find:,.0f} articles/s, one search per form {ref_find:,.1f} "
           f"articles/s, ratio {fast_find / ref_find:,.0f}x")  # fmt: skip
     for coder, (secs, parsed, n) in huge.items():

@@ -88,6 +88,11 @@ def test_whole_articles_and_odd_texts_parse_alike(both: tuple[Any, Any]) -> None
     ):
         assert _tree(a) == _tree(b), a.text[:200]
         assert [s.start for s in a.sents] == [s.start for s in b.sents]
+    # one long stretch with no full stop: heads far apart, many arcs to find the newest of
+    run_on = " ".join(
+        ["the troops of Russia moved to the border and the ministry said that talks would go on"] * 150
+    )
+    assert _tree(compiled(run_on)) == _tree(spacy_nlp(run_on))
     one = articles[3]
     assert _tree(compiled(one)) == _tree(spacy_nlp(one))  # a single document, not a stream
 

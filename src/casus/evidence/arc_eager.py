@@ -11,7 +11,8 @@ spaCy's parser calls does, then its bias), the same validity rules for shift, re
 right arcs and sentence breaks (non-monotonic: a reduce may put a headless word back on the
 buffer), and the same feature choice: the first two words of the buffer, the top three of the
 stack, the most recently attached left child of the buffer's first word and of the stack's top,
-and the stack top's most recently attached right child. `tests/evidence/test_arc_eager.py`
+and the stack top's most recently attached right child (each head's arcs kept newest first, so that
+finding them costs no more than spaCy's lists do). `tests/evidence/test_arc_eager.py`
 checks that every development sentence, whole articles and word salad get the same heads, labels
 and sentence starts either way (`benchmarks/bench_read.py` times both).
 
@@ -54,15 +55,36 @@ def _buffer(i: int, b_i: int, length: int, rebuf: np.ndarray, base: int, n_reb: 
 
 
 @nb.njit(cache=True, inline="always")
-def _newest_child(h: int, lo: int, hi: int, heads: np.ndarray, added: np.ndarray, base: int) -> int:
-    """The child of `h` among words lo..hi-1 whose arc was added last, or -1."""
+def _newest_child(
+    h: int, last: np.ndarray, e_child: np.ndarray, e_time: np.ndarray, e_prev: np.ndarray,
+    heads: np.ndarray, added: np.ndarray, base: int,
+) -> int:  # fmt: skip
+    """The child of `h` (on the side `last` keeps) whose arc was added last, or -1: the newest of
+    its arcs still standing. Arcs a child has since lost are dropped from the list's end as they
+    are met, so each is passed over once (spaCy keeps each head's arcs in a list the same way)."""
     if h < 0:
         return -1
-    best, when = -1, -1
-    for c in range(lo, hi):
-        if heads[base + c] == h and added[base + c] > when:
-            best, when = c, added[base + c]
-    return best
+    e = last[base + h]
+    while e >= 0:
+        c = e_child[e]
+        if heads[base + c] == h and added[base + c] == e_time[e]:
+            return c  # type: ignore[no-any-return]
+        e = e_prev[e]
+        last[base + h] = e
+    return -1
+
+
+@nb.njit(cache=True, inline="always")
+def _attach(
+    h: int, c: int, clock: int, n_e: int, last: np.ndarray, e_child: np.ndarray, e_time: np.ndarray,
+    e_prev: np.ndarray, base: int,
+) -> int:  # fmt: skip
+    """Record that `c` was attached to `h` at time `clock` in `h`'s list of arcs on that side."""
+    e_child[n_e] = c
+    e_time[n_e] = clock
+    e_prev[n_e] = last[base + h]
+    last[base + h] = n_e
+    return n_e + 1
 
 
 @nb.njit(cache=True)
@@ -93,6 +115,14 @@ def parse_batch(
     stack = np.empty(n_words, np.int64)
     rebuf = np.empty(n_words, np.int64)
     added = np.full(n_words, -1, np.int64)
+    # each head's arcs, newest first, as linked lists over one pool: left and right children apart
+    last_left = np.full(n_words, -1, np.int64)
+    last_right = np.full(n_words, -1, np.int64)
+    room = 2 * n_words + 16
+    e_child = np.empty(room, np.int64)
+    e_time = np.empty(room, np.int64)
+    e_prev = np.empty(room, np.int64)
+    n_e = 0
     unshiftable = np.zeros(n_words, np.bool_)
     broken = np.zeros(n_words, np.bool_)
     depth = np.zeros(n_docs, np.int64)
@@ -161,9 +191,9 @@ def parse_batch(
                         guess = c
             else:
                 ids[0], ids[1], ids[2], ids[3], ids[4] = b0, b1, s0, s1, s2
-                ids[5] = _newest_child(b0, 0, b0, heads, added, base) if b0 >= 0 else -1
-                ids[6] = _newest_child(s0, 0, s0, heads, added, base) if s0 >= 0 else -1
-                ids[7] = _newest_child(s0, s0 + 1, length, heads, added, base) if s0 >= 0 else -1
+                ids[5] = _newest_child(b0, last_left, e_child, e_time, e_prev, heads, added, base)
+                ids[6] = _newest_child(s0, last_left, e_child, e_time, e_prev, heads, added, base)
+                ids[7] = _newest_child(s0, last_right, e_child, e_time, e_prev, heads, added, base)
                 # the hidden layer: the precomputed vectors summed feature by feature, then the bias
                 unmaxed[:] = 0.0
                 for f in range(N_FEATURES):
@@ -194,11 +224,17 @@ def parse_batch(
                 b_at[d] = length
             else:
                 move, label = moves[guess, 0], moves[guess, 1]
+                if move in (LEFT, RIGHT) and n_e == e_child.shape[0]:  # more arcs than room: grow
+                    e_child = np.concatenate((e_child, np.empty(n_e, np.int64)))
+                    e_time = np.concatenate((e_time, np.empty(n_e, np.int64)))
+                    e_prev = np.concatenate((e_prev, np.empty(n_e, np.int64)))
                 if move in (SHIFT, RIGHT):
                     if move == RIGHT:
                         heads[base + b0] = s0
                         labels[base + b0] = label
                         added[base + b0] = clock
+                        side = last_left if s0 > b0 else last_right  # (as spaCy: by which word comes first)
+                        n_e = _attach(s0, b0, clock, n_e, side, e_child, e_time, e_prev, base)
                         clock += 1
                     if nr > 0:
                         nr -= 1
@@ -217,6 +253,8 @@ def parse_batch(
                     heads[base + s0] = b0
                     labels[base + s0] = label
                     added[base + s0] = clock
+                    side = last_left if b0 > s0 else last_right
+                    n_e = _attach(b0, s0, clock, n_e, side, e_child, e_time, e_prev, base)
                     clock += 1
                     unshiftable[base + b0] = False
                     depth[d] = top - 1
