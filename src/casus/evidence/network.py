@@ -25,19 +25,28 @@ __all__ = ["maxout", "use_own_ops", "warm"]
 
 @nb.njit(cache=True)
 def maxout(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The largest of each unit's pieces in a (rows, units, pieces) array, and which piece it was
-    (the first of equals)."""
+    """The largest of each unit's pieces in a (rows, units, pieces) array, and which piece it was,
+    chosen as thinc chooses: the first of equals; for two or three pieces compared from the last
+    back (thinc's unrolled comparison, which settles a NaN differently), else from the first on."""
     rows, units, pieces = x.shape
     best = np.empty((rows, units), x.dtype)
     which = np.empty((rows, units), np.int32)
     for r in range(rows):
         for u in range(units):
-            m = x[r, u, 0]
-            k = 0
-            for p in range(1, pieces):
-                if x[r, u, p] > m:
-                    m = x[r, u, p]
-                    k = p
+            if pieces <= 3:
+                k = pieces - 1
+                m = x[r, u, k]
+                for p in range(pieces - 2, -1, -1):
+                    if not (m > x[r, u, p]):
+                        m = x[r, u, p]
+                        k = p
+            else:
+                m = x[r, u, 0]
+                k = 0
+                for p in range(1, pieces):
+                    if x[r, u, p] > m:
+                        m = x[r, u, p]
+                        k = p
             best[r, u] = m
             which[r, u] = k
     return best, which
