@@ -199,8 +199,8 @@ def attackers_of(tok: Token) -> list[Token]:
 def noun_relation(tok: Token, lemma: str) -> str | None:
     """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
     rel = NOUN_TRIGGERS.get(lemma)
-    if rel is None and lemma not in ("assistance", "aid"):
-        return None  # (most nouns: none of the tests below applies)
+    if rel is None:  # most nouns: only military aid can name a relation without being listed
+        return _military_aid(tok, lemma, None)
     if rel == "~attack" and lemma in ("incursion", "intrusion"):
         # "Russian drone incursions into Poland": aircraft crossing in, a coercion (not "Ukraine's
         # incursion into the Kursk region", an attack)
@@ -408,6 +408,15 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         asked = pobj(tok, ("for",)) or (pobj(tok.head, ("for",)) if tok.dep_ == "dobj" else [])
         wanted = {t.lemma_.lower() for p in asked for t in p.subtree}
         return "request_aid" if wanted & (ASSISTANCE | TROOPS | ARMS) else None
-    if lemma in ("assistance", "aid") and any(c.lower_ == "military" for c in tok.children):
+    return _military_aid(tok, lemma, rel)
+
+
+_AID = frozenset({"assistance", "aid"})
+
+
+def _military_aid(tok: Token, lemma: str, otherwise: str | None) -> str | None:
+    """ "military assistance", "military aid" named as an event (none where a verb that names it
+    governs it: "provided military aid" is the verb's); any other noun: `otherwise`."""
+    if lemma in _AID and any(c.lower_ == "military" for c in tok.children):
         return "assist_militarily" if tok.head.lemma_.lower() not in VERB_TRIGGERS else None
-    return rel
+    return otherwise
