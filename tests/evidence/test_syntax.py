@@ -3867,3 +3867,36 @@ def test_a_pact_signed_takes_no_partner_from_a_clause_about_it() -> None:
     )
     assert ("IND", "agree_sign", "FRA") in got and not {t for t in got if "CHN" in t}
     assert ("ARM", "agree_sign", "RUS") in triples("Armenia ratified a treaty signed with Russia in 2023.")
+
+
+def test_troops_sent_to_a_town_or_on_behalf_of_a_state_went_to_that_state() -> None:
+    got = triples(
+        "Pyongyang sent thousands of troops to Kursk last year, according to long-standing reports from "
+        "South Korean and Western intelligence."
+    )
+    assert ("PRK", "send_troops", "RUS") in got and not {t for t in got if "KOR" in t[1:]}
+    assert ("PRK", "send_troops", "RUS") in triples("Pyongyang deployed soldiers to the Kursk region.")
+    got = triples("North Korea has acknowledged sending troops to fight against Ukraine on behalf of Russia.")
+    assert ("PRK", "send_troops", "RUS") in got and ("PRK", "send_troops", "UKR") not in got
+
+
+def test_pacts_agreed_and_signed_by_the_names_that_qualify_them() -> None:
+    assert ("PRK", "agree_sign", "RUS") in triples(
+        "According to KCNA, Pyongyang and Moscow agreed to a mutual defence contract."
+    ) | triples("According to KCNA, Moscow and Pyongyang agreed to a mutual defence contract.")
+    got = triples("The Pakistan-Saudi pact was signed just months after Pakistan and India fought in May.")
+    assert ("PAK", "agree_sign", "SAU") in got and ("PAK", "agree_sign", "IND") not in got
+    # a signer named takes it the usual way, not from the pact's name
+    assert not {t for t in triples("The Russia-Ukraine deal was signed by Turkey.") if t[0] in ("RUS", "UKR")}
+
+
+def test_the_states_a_plural_subject_names_each_act() -> None:
+    got = triples(
+        "The leaders of North Korea's major partners, China and Russia, met Thursday and criticized "
+        "Washington."
+    )
+    assert {("CHN", "oppose", "USA"), ("RUS", "oppose", "USA")} <= got
+    assert not {t for t in got if t[0] == "PRK"}
+    assert {("CHN", "oppose", "USA"), ("RUS", "oppose", "USA")} <= triples(
+        "The foreign ministers of China and Russia criticized Washington on Friday."
+    )

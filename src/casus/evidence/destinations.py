@@ -9,6 +9,7 @@ from typing import Any
 from casus.evidence.gazetteer import default_gazetteer
 from casus.evidence.lexicon import ARMS
 from casus.evidence.parsed import Sentence as _Sentence
+from casus.evidence.places import place_state
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import is_troops
 from casus.evidence.triggers import pobj as _pobj
@@ -26,6 +27,10 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     """Where troops or arms went when the parse hangs it away from the trigger."""
     out: list[str] = []
     if rel == "send_troops":
+        # "sent thousands of troops to Kursk", "deployed to the Kursk region": the state the place lies in
+        went = (*_pobj(tok, _INTO), *(q for d in _children(tok, "dobj") for q in _pobj(d, _INTO)))
+        out += [w for p in went if (w := _place(s, p)) is not None]
+    if not out and rel == "send_troops":
         # "recorded the North Korean troops in Russia's Kursk region": where the troops are
         for c in _children(tok, "dobj", "nsubjpass"):
             if any(is_troops(t) for t in c.subtree):
@@ -72,15 +77,20 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 out += helped  # "to aid Russia's war effort in Ukraine": the one aided
                 continue
             if c.lemma_.lower() in _FIGHTING and c.i > tok.i and not temporal:
-                # "sent troops to fight Ukraine": the foe is no destination; "to fight for Russia" is
+                # "sent troops to fight Ukraine": the foe is no destination; "to fight for Russia" is,
+                # and so is "to fight against Ukraine on behalf of Russia"
                 out += [a for p in _pobj(c, ("for", "alongside", "beside")) for a in s.actors(p)]
+                out += [a for b in _pobj(c, ("on",)) if b.lower_ == "behalf"
+                        for p in _pobj(b, ("of",)) for a in s.actors(p)]  # fmt: skip
                 continue
             if c.dep_ == "prep" and c.lower_ == "from":
                 # "transferred weapons from its bases in Syria to Libya": where they went, not came from
                 out += [a for p in _pobj(c, ("to", "into")) for a in s.actors(p)]
                 continue
-            if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCES:
-                continue  # "amid rising concerns that Israel will displace ...": why, not where
+            if c.dep_ == "prep" and (c.lower_ in _CIRCUMSTANCES or c.lemma_.lower() == "accord"):
+                # "amid rising concerns that Israel will displace ...": why, not where; "according
+                # to reports from South Korean intelligence": on whose word
+                continue
             if c.dep_ in ("advcl", "xcomp", "prep", "acl", "relcl") and c.i > tok.i and not temporal:
                 wars = [p for p in _children(c, "pobj") if p.lemma_.lower() in WARS]
                 if wars:  # "to the war in Ukraine": where the war is fought, not who is helped
@@ -90,6 +100,26 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     return out
 
 
+_INTO = ("to", "into", "in")
+
+
+def _place(s: _Sentence, p: Token) -> str | None:
+    """The state a town or region named as where troops went lies in ("Kursk", "the Kursk
+    region"), when the words name no state themselves."""
+    if s.actors(p):
+        return None
+    if p.pos_ == "PROPN":
+        run = [c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < p.i] + [p]
+    elif p.lemma_.lower() in _REGIONS:
+        run = [c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    else:
+        return None
+    if not run or any(s.mention(t) is not None for t in run):
+        return None
+    return place_state(" ".join(t.text for t in run), s.on)
+
+
+_REGIONS = frozenset({"region", "oblast", "province", "area", "city", "town"})
 _CIRCUMSTANCES = frozenset(
     {"amid", "despite", "after", "before", "during", "following", "because", "since", "over"}
 )

@@ -73,15 +73,18 @@ def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
         for o in _children(w, "pobj")
         for t in (o, *o.conjuncts)
     ]
-    if not subj or not (subj[0].conjuncts or listed):
+    if not subj:
         return []
     # "Polish F-16 fighter jets, Dutch F-35s, Italian AWACS planes": a state named as a modifier
     named = [
         a
         for t in (subj[0], *subj[0].conjuncts, *listed)
         if (a := _named(s, t) or _modifier(s, t)) is not None
-    ]
-    return list(dict.fromkeys(named)) if len(named) >= 2 else []
+    ] if subj[0].conjuncts or listed else []  # fmt: skip
+    if len(set(named)) < 2 and not listed and subj[0].tag_ in ("NNS", "NNPS"):
+        # "The leaders of China and Russia met and criticized Washington": each state the plural names
+        named = s.actors(subj[0])
+    return list(dict.fromkeys(named)) if len(set(named)) >= 2 else []
 
 
 def _modifier(s: _Sentence, t: Token) -> str | None:

@@ -23,6 +23,12 @@ def targets(m: Mention) -> list[str]:
 _POSTS = frozenset({"secretary", "minister", "ambassador", "commander", "chief", "director"})
 
 
+# words for the states another stands with or against, which a list of names may follow
+_KIN = frozenset(
+    {"partner", "ally", "neighbour", "neighbor", "backer", "friend", "supporter", "rival", "adversary"}
+)
+
+
 class Sentence:
     """One parsed sentence and the actors named in it (mentions with sentence offsets)."""
 
@@ -136,6 +142,12 @@ class Sentence:
             return list(dict.fromkeys([*before, m.form.target, *listed]))
         if head.lemma_.lower() in NON_STATE:
             return []  # "members of the Palestinian movement", "Pakistani militants": no state acts
+        kin = self._kin_named(head, kids) or [
+            a for c in kids if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj" for a in self._kin_named(p, list(p.children))
+        ]  # fmt: skip
+        if kin:  # "the leaders of North Korea's major partners, China and Russia": the partners
+            return kin
         for c in kids if head.pos_ == "NOUN" else ():
             # "Russian ally Belarus", "fellow member Romania": the one named, not its modifiers
             if c.dep_ == "appos" and (m := self.mention(c)) is not None and m.form.kind != "leader":
@@ -192,6 +204,15 @@ class Sentence:
                 more = [n.form.target for cj in c.conjuncts if (n := self.mention(cj)) is not None]
                 return list(dict.fromkeys([m.form.target, *more]))
         return []
+
+    def _kin_named(self, head: Token, kids: list[Token]) -> list[str]:
+        """The states named beside a word for another's partners ("North Korea's major partners,
+        China and Russia"; the parse may make the list a coordination)."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in _KIN or head.tag_ != "NNS":
+            return []
+        named = [c for c in kids if c.dep_ in ("appos", "conj") and c.i > head.i]
+        found = [m for c in named for t in (c, *c.conjuncts) if (m := self.mention(t)) is not None]
+        return list(dict.fromkeys(m.form.target for m in found if m.form.kind == "name"))
 
     def _named_in(self, phrase: Token) -> list[str]:
         """The actors of the first name in a phrase."""

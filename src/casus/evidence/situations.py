@@ -1,7 +1,8 @@
 """Events a sentence states without a trigger word of the usual kind: a state's aircraft in
 another's airspace ("Russian drones entered Polish and Romanian airspace", "Russia's violations
 of NATO airspace"), troops present in another state ("12,000 North Korean soldiers are in
-Russia"), a state invoking its defence treaty with another, exercises named by their states, and
+Russia"), a state invoking its defence treaty with another, exercises named by their states, a pact its
+parties' names qualify said to be signed, and
 a state's charge that another did wrong, said without "accuse" ("Liu said the Philippine ships
 'illegally entered' Chinese waters"). `casus.evidence.syntax` makes the claims, one per state
 undergoing it."""
@@ -180,6 +181,25 @@ def _exercise(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | Non
     return None
 
 
+_SIGNING = frozenset({"sign", "ratify", "conclude", "ink", "seal", "finalize", "finalise"})
+_SIGNED_PACTS = frozenset({"treaty", "pact", "agreement", "accord", "deal"})
+
+
+def _pact_signed(s: Sentence, tok: Token) -> list[str] | None:
+    """A pact its parties' names qualify, said to be signed with no signer named ("The
+    Pakistan-Saudi pact was signed just months after ..."): the states it names."""
+    if tok.lemma_.lower() not in _SIGNING or tok.pos_ != "VERB" or children(tok, "agent"):
+        return None
+    pacts = [c for c in children(tok, "nsubjpass") if c.lemma_.lower() in _SIGNED_PACTS]
+    if not pacts or any(
+        p.lower_ in ("with", "between") for t in (tok, pacts[0]) for p in children(t, "prep")
+    ):
+        return None  # "a treaty was signed with Russia": the usual reading takes it
+    mods = [t for c in pacts[0].children if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree]
+    states = list(dict.fromkeys(m.form.target for t in mods if (m := s.mention(t)) is not None))
+    return states if len(states) >= 2 else None
+
+
 # Moving warships or warplanes near another state ("B-52 bombers flew along the coast of Venezuela",
 # "Chinese warships sailed near Taiwan"): a show of force against it
 _PASSING = frozenset({"fly", "sail", "approach", "transit", "circle", "cruise"})
@@ -209,7 +229,7 @@ def _passing(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     return (whose, near[:1]) if whose and near else None
 
 
-_ANY = _CROSSING | _BEING | _INVOKING | EXERCISES | _PASSING
+_ANY = _CROSSING | _BEING | _INVOKING | EXERCISES | _PASSING | _SIGNING
 
 
 # Words that call what a state did wrong: "illegally entered", "violated international law"
@@ -338,4 +358,7 @@ def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], 
     found = _passing(s, tok)
     if found is not None:
         return "mobilize", *found
+    signers = _pact_signed(s, tok)
+    if signers is not None:
+        return "agree_sign", signers, []
     return _exercise(s, tok)

@@ -293,7 +293,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         "finalize",
         "finalise",
     ):
-        deal = {"treaty", "pact", "agreement", "deal", "accord", "protocol", "convention", "partnership",
+        deal = {"treaty", "pact", "agreement", "deal", "accord", "protocol", "convention", "partnership", "contract",
                 "ceasefire", "truce", "armistice"}  # fmt: skip
         pact = tok.dep_ == "acl" and tok.head.lemma_.lower() in deal  # "the treaty concluded by"
         pact = pact or any(p.lemma_.lower() in deal for p in pobj(tok, ("to", "on")))  # "agreed to a pact"
