@@ -3900,3 +3900,34 @@ def test_the_states_a_plural_subject_names_each_act() -> None:
     assert {("CHN", "oppose", "USA"), ("RUS", "oppose", "USA")} <= triples(
         "The foreign ministers of China and Russia criticized Washington on Friday."
     )
+
+
+def test_battles_and_clashes_with_a_side_are_fought_both_ways() -> None:
+    got = triples("Kyrgyzstan reported intense battles with Tajikistan.")
+    assert {("KGZ", "attack", "TJK"), ("TJK", "attack", "KGZ")} <= got
+    got = triples("North Korean troops had suffered casualties in clashes with Ukrainian forces.")
+    assert {("PRK", "attack", "UKR"), ("UKR", "attack", "PRK")} <= got
+    # activists are no state's forces, and a clash with a leader is words
+    assert not triples("Ten Turkish activists were killed in clashes with Israeli commandos.")
+    assert not {t for t in triples("Petro has had a public clash with Trump.") if t[1] == "attack"}
+
+
+def test_a_truce_agreed_and_a_complaint_about_harassment() -> None:
+    got = read_document(
+        Document("t", None, None, "Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon agreed "
+                 "to order a ceasefire."),
+        on=dt.date(2022, 9, 16), coder="parse",
+    ).claims  # fmt: skip
+    assert {(c.subject, c.relation, c.object) for c in got} == {("KGZ", "agree_sign", "TJK")}
+    assert ("PHL", "oppose", "CHN") in triples(
+        "The Philippines has frequently complained about harassment by Chinese maritime security forces."
+    )
+    assert ("PHL", "oppose", "CHN") in triples("Manila protested the harassment by Chinese vessels.")
+    assert not triples("He has complained that the burden is too heavy.")
+
+
+def test_an_organisation_in_either_spelling() -> None:
+    got = triples(
+        "The Organisation of American States issued a statement condemning the incursion by Venezuela."
+    )
+    assert ("OAS", "oppose", "VEN") in got and not {t for t in got if t[0] == "USA"}

@@ -216,7 +216,11 @@ class Gazetteer:
                 forms.append(Form(text, "metonym", s.id, start, end))
         for o in _load("organisations.yaml"):
             self.names[o["id"]] = o["name"]
-            for text in {o["name"], *o.get("aliases", [])}:
+            named = {o["name"], *o.get("aliases", [])}
+            # either spelling ("the Organisation of American States" in British English)
+            named |= {t.replace("Organization", "Organisation") for t in named}
+            named |= {t.replace("Organisation", "Organization") for t in named}
+            for text in named:
                 forms.append(Form(text, "org", o["id"], dt.date(1, 1, 1), FAR_FUTURE))
         for g in _load("groups.yaml"):
             members = tuple(g["members"])

@@ -146,6 +146,7 @@ VERB_TRIGGERS: dict[str, str] = {
             "censure",
             "deplore",
             "rebuke",
+            "complain",
         ],
         "oppose",
     ),

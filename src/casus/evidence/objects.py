@@ -443,6 +443,14 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 for p in _pobj(t, ("on", "against"))
                 for a in s.actors(p)
             ]
+    if rel == "oppose" and tok.lemma_.lower() == "complain" and not out:
+        # "complained about harassment by Chinese maritime security forces": the harassers
+        wrongs = [
+            p
+            for p in _pobj(tok, ("about", "of", "over"))
+            if NOUN_TRIGGERS.get(p.lemma_.lower()) in ("~attack", "~coerce")
+        ]
+        out += [a for p in wrongs for d in _doers_of(p) for a in s.actors(d)]
     if rel == "oppose" and tok.lemma_.lower() == "object":  # "objected to visits by Indian politicians"
         out += [a for p in _pobj(tok, ("to",)) for d in (p, *_doers_of(p)) for a in s.actors(d)]
     if rel == "oppose" and tok.lemma_.lower() == "call":  # "called in the Russian ambassador"
@@ -454,7 +462,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         rel in ("mobilize", "cooperate_militarily", "consult", "oppose", "sanction") and not out
     ):  # "drills around Taiwan", "talks with", "regret over", "closed its border with"
         for c in _children(tok, "dobj"):
-            if rel == "oppose" and NOUN_TRIGGERS.get(c.lemma_.lower()) == "~attack":
+            if rel == "oppose" and NOUN_TRIGGERS.get(c.lemma_.lower()) in ("~attack", "~coerce"):
                 # "condemned the armed attack against the Russian territory by the Zelenskiy puppet
                 # regime": the attacker is opposed (the parse may hang "by" on the verb), never the target
                 out += [a for d in (*_doers_of(c), *_doers_of(tok)) for a in s.actors(d)]

@@ -21,7 +21,7 @@ from casus.evidence.tokens import pobj
 from casus.evidence.triggers import children, is_troops
 from casus.evidence.wars import WARS
 
-__all__ = ["situation"]
+__all__ = ["MUTUAL_FIGHTS", "situation"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -181,6 +181,36 @@ def _exercise(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | Non
     return None
 
 
+# Fights two sides have with each other ("intense battles with Tajikistan", "clashes with Ukrainian forces")
+MUTUAL_FIGHTS = frozenset({"clash", "battle", "skirmish", "firefight", "gunfight"})
+
+
+def _fights_with(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
+    """A fight a side has with another, named as a noun: (the side, whom it fought). The side is
+    the noun's own modifier, or the subject of the verb the noun hangs from ("Kyrgyzstan reported
+    intense battles with Tajikistan", "troops had suffered casualties in clashes with Ukrainian
+    forces", "troops were killed during a battle with the Ukrainian army")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in MUTUAL_FIGHTS:
+        return None
+    foes = [p for p in pobj(tok, ("with",))]
+    if not foes or any(
+        (m := s.mention(t)) is not None and m.form.kind == "leader" for p in foes for t in p.subtree
+    ):
+        return None  # "a clash with Trump": words
+    against = list(dict.fromkeys(a for p in foes for a in s.actors(p)))
+    side = [a for c in tok.children if c.dep_ in ("poss", "amod", "compound") for a in s.actors(c)]
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ == "dobj" else None
+    if head is not None and head.pos_ == "NOUN" and head.dep_ == "dobj":
+        head = head.head  # "suffered casualties in clashes with ..."
+    if not side and head is not None and head.pos_ == "VERB":
+        # a state or its forces fight, not "pro-Palestinian Turkish activists killed in clashes"
+        side = [a for c in children(head, "nsubj", "nsubjpass")
+                if is_troops(c) or ((m := s.mention(c)) is not None and m.form.kind != "leader")
+                for a in s.actors(c)]  # fmt: skip
+    side = [a for a in side if a not in against]
+    return (side, against) if side and against else None
+
+
 _SIGNING = frozenset({"sign", "ratify", "conclude", "ink", "seal", "finalize", "finalise"})
 _SIGNED_PACTS = frozenset({"treaty", "pact", "agreement", "accord", "deal"})
 
@@ -229,7 +259,7 @@ def _passing(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     return (whose, near[:1]) if whose and near else None
 
 
-_ANY = _CROSSING | _BEING | _INVOKING | EXERCISES | _PASSING | _SIGNING
+_ANY = _CROSSING | _BEING | _INVOKING | EXERCISES | _PASSING | _SIGNING | MUTUAL_FIGHTS
 
 
 # Words that call what a state did wrong: "illegally entered", "violated international law"
@@ -358,6 +388,9 @@ def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], 
     found = _passing(s, tok)
     if found is not None:
         return "mobilize", *found
+    fight = _fights_with(s, tok)
+    if fight is not None:
+        return "attack", *fight
     signers = _pact_signed(s, tok)
     if signers is not None:
         return "agree_sign", signers, []

@@ -43,7 +43,7 @@ from casus.evidence.pairs import SYMMETRIC, pairs
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.pledged import invocations, treaty_claims
 from casus.evidence.roles import _subject
-from casus.evidence.situations import situation
+from casus.evidence.situations import MUTUAL_FIGHTS, situation
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.triggers import relation as _relation
@@ -148,6 +148,8 @@ def code_sentence(
             held = [(found[1][0], t) for t in found[2]] or [
                 (a, b) for i, a in enumerate(found[1][:4]) for b in found[1][i + 1 : 4]
             ]
+            if found[0] == "attack" and tok.lemma_.lower() in MUTUAL_FIGHTS:
+                held += [(t, d) for d, t in held]  # "battles with Tajikistan": each side fights the other
             for doer, target in held:
                 claim = _claim(s, text, tok, found[0], doer, target, chain, speech, treaty, context or [])
                 _add(s, claims, seen, claim, speech)

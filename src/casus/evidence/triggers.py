@@ -82,6 +82,12 @@ _NOT_DONE = frozenset({"not", "never", "will", "would", "could", "may", "might",
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+")  # "F-16s", "Su-35", "MiG-31"
 
 
+# what states agree to do with a truce that makes it one they agreed ("agreed to order a ceasefire")
+_DECLARING = frozenset(
+    {"order", "declare", "observe", "implement", "establish", "announce", "extend", "restore"}
+)
+
+
 def _armed(tokens: list[Token]) -> bool:
     """The words name weapons or aircraft, by kind or by designation."""
     return any(
@@ -297,6 +303,11 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
                 "ceasefire", "truce", "armistice"}  # fmt: skip
         pact = tok.dep_ == "acl" and tok.head.lemma_.lower() in deal  # "the treaty concluded by"
         pact = pact or any(p.lemma_.lower() in deal for p in pobj(tok, ("to", "on")))  # "agreed to a pact"
+        # "agreed to order a ceasefire", "agreed to declare a truce"
+        pact = pact or any(
+            d.lemma_.lower() in deal and x.lemma_.lower() in _DECLARING
+            for x in children(tok, "xcomp") for d in children(x, "dobj")
+        )  # fmt: skip
         if not (words & deal or pact):  # "agreed to cooperate" is an intent; the verb it governs codes it
             return None
     if (
