@@ -3931,3 +3931,13 @@ def test_an_organisation_in_either_spelling() -> None:
         "The Organisation of American States issued a statement condemning the incursion by Venezuela."
     )
     assert ("OAS", "oppose", "VEN") in got and not {t for t in got if t[0] == "USA"}
+
+
+def test_a_war_a_named_state_wages_on_another_is_its_attack() -> None:
+    assert ("RUS", "attack", "UKR") in triples("Russia's war in Ukraine grinds on into a fourth year.")
+    assert ("RUS", "attack", "UKR") in triples("Moscow wages war on Ukraine.")
+    # a war named alone, a territory, or the war others are helped in is no new event
+    assert not triples("The war in Ukraine grinds on.")
+    assert not {t for t in triples("Israel's war on Gaza continues.") if t[1] == "attack"}
+    got = triples("North Korea sent troops to support Moscow's war in Ukraine.")
+    assert ("PRK", "send_troops", "RUS") in got and ("RUS", "attack", "UKR") not in got

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from casus.evidence.by_object import ENVOYS, is_troops
+from casus.evidence.gazetteer import default_gazetteer
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
@@ -138,6 +139,42 @@ def between_of(tok: Token) -> list[Token]:
                  for d in children(c, "dobj", "pobj")]  # fmt: skip
     found += [j for d in found for j in d.conjuncts if j not in found]  # "between Iran, China, and Russia"
     return found
+
+
+def _war_on(tok: Token) -> bool:
+    """A war a named side wages on a state ("Russia's war in Ukraine", "its war against Ukraine",
+    "Moscow wages war on Ukraine"), not a war named alone ("the war in Ukraine")."""
+    if tok.lemma_.lower() != "war" or tok.pos_ != "NOUN":
+        return False
+    on = [p for p in pobj(tok, ("in", "on", "against")) if p.pos_ == "PROPN" and _state_named(p)]
+    if not on:  # "Israel's war on Gaza": a territory, no state named
+        return False
+    waged = tok.dep_ == "dobj" and tok.head.lower_.startswith("wag")  # "wages" may be lemmatised "wag"
+    if waged:
+        return True
+    # the war as what others help ("troops to support Moscow's war in Ukraine", "for Russia's war",
+    # "aid Russia in its war against Ukraine") is the help the sentence tells of, not a new event
+    helped = tok.head if tok.dep_ in ("dobj", "pobj") else None
+    if helped is not None and helped.dep_ == "prep":
+        helped = helped.head
+    if helped is not None and (helped.lemma_.lower() in _AIDING or helped.lower_ == "for"):
+        return False
+    return any(
+        (c.dep_ == "poss" and c.pos_ == "PROPN")  # not "its war": whose is for the sentence before
+        or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") and c.text[:1].isupper())
+        for c in tok.children
+    )
+
+
+def _state_named(p: Token) -> bool:
+    """The proper noun (with the words compounded before it) is a state's name ("Ukraine", "South Korea")."""
+    words = " ".join(t.text for t in (*(c for c in p.children if c.dep_ == "compound" and c.i < p.i), p))
+    return any(f.kind == "name" for f in default_gazetteer().by_text.get(words, ()))
+
+
+_AIDING = frozenset(
+    {"support", "aid", "help", "assist", "bolster", "back", "fuel", "sustain", "join", "prolong"}
+)
 
 
 def purpose_of_sending(tok: Token) -> bool:
@@ -298,7 +335,9 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         )
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
         went = lemma == "war" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "go"
-        return "attack" if between_of(tok) or went else None  # "the two republics went to war"
+        return (
+            "attack" if between_of(tok) or went or _war_on(tok) else None
+        )  # "the two republics went to war"
     if rel == "~send":
         if tok.dep_ == "dobj" and VERB_TRIGGERS.get(tok.head.lemma_.lower()) == "~send":
             return None  # "decided to send a troop deployment": the verb names it
