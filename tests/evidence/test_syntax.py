@@ -3941,3 +3941,26 @@ def test_a_war_a_named_state_wages_on_another_is_its_attack() -> None:
     assert not {t for t in triples("Israel's war on Gaza continues.") if t[1] == "attack"}
     got = triples("North Korea sent troops to support Moscow's war in Ukraine.")
     assert ("PRK", "send_troops", "RUS") in got and ("RUS", "attack", "UKR") not in got
+
+
+def test_a_charge_said_of_a_doer_named_by_by_or_in_a_joined_verb() -> None:
+    on = dt.date(2024, 6, 1)
+
+    def said(text: str) -> set[tuple[str | None, str, str | None]]:
+        got = read_document(Document("t", None, None, text), on=on, coder="parse").claims
+        return {(c.subject, c.relation, c.object) for c in got}
+
+    assert ("PAK", "accuse", "IRN") in said(
+        "Pakistan's foreign ministry said that the unprovoked breach of Pakistan's sovereignty by Iran is a "
+        "violation of international law."
+    )
+    assert ("EU", "accuse", "RUS") in said(
+        "“Russia is testing the European borders and undermining our security,” European Commission "
+        "spokesperson Anitta Hipper said."
+    )
+    # a wrong joined to the clause is about its own object, not the clause's subject
+    got = said(
+        "Nuclear envoys of South Korea, Japan and the United States talked by phone and called the launch a "
+        "violation of U.N. resolutions, Seoul's foreign ministry said in a statement."
+    )
+    assert not {t for t in got if t[1] == "accuse"}

@@ -534,7 +534,11 @@ def _candidate_pattern() -> re.Pattern[str]:
                  "broke", "broken"]  # fmt: skip
     stems = ["drill", "exercis", "maneuv", "manoeuv", "patrol", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
              "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
-             "hostilit", "sail", "price", "consequence", "repercussion", "retaliat", "reprisal"]  # fmt: skip
+             "hostilit", "sail", "price", "consequence", "repercussion", "retaliat", "reprisal",
+             # what calls a state's act wrong, where a speaker's charge may be ("said ... is a violation")
+             "violat", "breach", "illegal", "unlawful", "provocat", "provok", "undermin", "destabili", "reckless",
+             "coerci", "bully", "bulli", "harass", "intru", "escalator", "pirac", "irresponsib", "unacceptab",
+             "outrageous", "shameful", "coward", "lawless", "hostile"]  # fmt: skip
     words = {f for w in [*VERB_TRIGGERS, *NOUN_TRIGGERS] if w not in UNGATED for f in _forms(w)} | set(
         irregular
     )

@@ -282,7 +282,10 @@ def _charged(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None
     if said.lemma_.lower() not in SPEECH or said.pos_ != "VERB":
         return None
     # the clause's own predicate, not a phrase hung on it ("were justified ... following recent violations")
-    core = [tok, *(t for c in tok.children if c.dep_ in _CORE for t in c.subtree)]
+    # ("is testing the European borders, also probing our resolve and undermining our security": a
+    # wrong joined to it is its predicate too; not "talked by phone and called the launch a violation")
+    verbs = [tok, *(c for c in tok.conjuncts if c.pos_ == "VERB" and c.lemma_.lower() in _WRONG)]
+    core = [*verbs, *(t for v in verbs for c in v.children if c.dep_ in _CORE for t in c.subtree)]
     if not {t.lemma_.lower() for t in core} & _WRONG:
         return None
     speakers = [a for c in children(said, "nsubj") for a in s.actors(c)]
@@ -290,7 +293,11 @@ def _charged(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None
         speakers = [
             s.person
         ]  # '"Russia is once again provoking the NATO states," he said': the one named last
-    charged = [a for c in children(tok, "nsubj", "nsubjpass") for a in s.actors(c) if a not in speakers]
+    # "the breach of Pakistan's sovereignty by Iran is a violation": whoever did it, not whose it hurt
+    doers = [p for c in children(tok, "nsubj", "nsubjpass") for p in pobj(c, ("by",))]
+    charged = [
+        a for c in doers or children(tok, "nsubj", "nsubjpass") for a in s.actors(c) if a not in speakers
+    ]
     if not (speakers and charged):
         return None
     judged = tok.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in tok.children)
