@@ -3964,3 +3964,25 @@ def test_a_charge_said_of_a_doer_named_by_by_or_in_a_joined_verb() -> None:
         "violation of U.N. resolutions, Seoul's foreign ministry said in a statement."
     )
     assert not {t for t in got if t[1] == "accuse"}
+
+
+def test_appeals_for_help_protests_of_crossings_and_feared_wars() -> None:
+    on = dt.date(2022, 9, 13)
+
+    def read(text: str) -> set[tuple[str | None, str, str | None]]:
+        got = read_document(Document("t", None, None, text), on=on, coder="parse").claims
+        return {(c.subject, c.relation, c.object) for c in got}
+
+    assert ("ARM", "request_aid", "RUS") in read(
+        "The Armenian government appealed to Russia to invoke the Treaty of Friendship between the two countries."
+    )
+    assert not read("The EU appealed to Russia to exercise restraint.")
+    assert not read(
+        "Trump has appealed to Iran's Supreme Leader Ali Khamenei in hopes of securing a new deal."
+    )
+    got = read("Poland protested the violation of Polish airspace by a Russian missile.")
+    assert {("POL", "oppose", "RUS"), ("RUS", "coerce", "POL")} <= got
+    assert not read("The threat of open war between Iran and Israel has put the region on edge.")
+    assert ("DOM", "sanction", "HTI") in read("The Dominican Republic suspended visas for Haitians.")
+    # a gerund's by-phrase is its doer, never the sentence's subject
+    assert ("ARM", "attack", "AZE") not in read("Armenia appealed to Russia after shelling by Azerbaijan.")

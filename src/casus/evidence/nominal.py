@@ -141,6 +141,11 @@ def between_of(tok: Token) -> list[Token]:
     return found
 
 
+_FEARED = frozenset(
+    {"threat", "risk", "fear", "danger", "prospect", "possibility", "spectre", "specter", "brink"}
+)
+
+
 def _war_on(tok: Token) -> bool:
     """A war a named side wages on a state ("Russia's war in Ukraine", "its war against Ukraine",
     "Moscow wages war on Ukraine"), not a war named alone ("the war in Ukraine")."""
@@ -333,6 +338,13 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         return (
             None  # "a growing clash between the Republican US president and Colombia's leftist leader": words
         )
+    if (
+        rel == "~between"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in _FEARED
+    ):
+        return None  # "the threat of open war between Iran and Israel": feared, not fought
     if rel == "~between":  # "clashes between India and Pakistan"; a war named alone is no event
         went = lemma == "war" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "go"
         return (

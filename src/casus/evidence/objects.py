@@ -67,6 +67,11 @@ def _fielded(tok: Token, force: Token) -> bool:
     )
 
 
+# a crossing into another's airspace or waters, protested as its doer's ("the violation of Polish
+# airspace by a Russian missile")
+_CROSSINGS = frozenset({"violation", "incursion", "intrusion", "breach"})
+
+
 def _doers_of(event: Token) -> list[Token]:
     """The by-phrase of a nominal event ("visits by Indian politicians")."""
     return [p for c in event.children if c.dep_ == "prep" and c.lower_ == "by" for p in _children(c, "pobj")]
@@ -247,6 +252,14 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         pronoun = subj and subj[0].pos_ == "PRON" and s.mention(subj[0]) is None
         return _antecedent(s, tok) if pronoun else _host(s, tok)
     out: list[str] = []
+    if rel == "oppose" and not passive:
+        # "protested the violation of Polish airspace by a Russian missile": whoever did the wrong
+        # (the parse may hang "by" on the verb), not whose airspace it was
+        wrongs = [c for c in _children(tok, "dobj") if c.lemma_.lower() in _CROSSINGS
+                  or NOUN_TRIGGERS.get(c.lemma_.lower()) in ("~attack", "~coerce")]  # fmt: skip
+        doers = [a for c in wrongs for d in (*_doers_of(c), *_doers_of(tok)) for a in s.actors(d)]
+        if doers:
+            return list(dict.fromkeys(doers))
     if passive:
         for c in _children(tok, "nsubjpass"):
             if rel in (
@@ -451,6 +464,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             if NOUN_TRIGGERS.get(p.lemma_.lower()) in ("~attack", "~coerce")
         ]
         out += [a for p in wrongs for d in _doers_of(p) for a in s.actors(d)]
+    if rel == "request_aid" and tok.lemma_.lower() == "appeal":  # "appealed to Russia, the CSTO and ..."
+        out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
     if rel == "oppose" and tok.lemma_.lower() == "object":  # "objected to visits by Indian politicians"
         out += [a for p in _pobj(tok, ("to",)) for d in (p, *_doers_of(p)) for a in s.actors(d)]
     if rel == "oppose" and tok.lemma_.lower() == "call":  # "called in the Russian ambassador"
@@ -462,7 +477,10 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         rel in ("mobilize", "cooperate_militarily", "consult", "oppose", "sanction") and not out
     ):  # "drills around Taiwan", "talks with", "regret over", "closed its border with"
         for c in _children(tok, "dobj"):
-            if rel == "oppose" and NOUN_TRIGGERS.get(c.lemma_.lower()) in ("~attack", "~coerce"):
+            if rel == "oppose" and (
+                NOUN_TRIGGERS.get(c.lemma_.lower()) in ("~attack", "~coerce")
+                or c.lemma_.lower() in _CROSSINGS
+            ):
                 # "condemned the armed attack against the Russian territory by the Zelenskiy puppet
                 # regime": the attacker is opposed (the parse may hang "by" on the verb), never the target
                 out += [a for d in (*_doers_of(c), *_doers_of(tok)) for a in s.actors(d)]

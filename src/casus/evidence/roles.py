@@ -246,6 +246,11 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         return accused, False
     if accuser(tok) is not None and _children(accuser(tok), "dobj"):
         return [], False  # "thanked Kim for sending troops": Kim did it, whoever Kim is; not the thanker
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and not _children(tok, "nsubj"):
+        # "appealed to Russia after shelling by Azerbaijan": a gerund's by-phrase is its doer
+        for p in _pobj(tok, ("by",)):
+            if found := s.actors(p):
+                return found, False
     if tok.dep_ == "acl":  # "water cannoning by two CCG vessels": a participle with its agent
         for ag in _children(tok, "agent"):
             for p in _children(ag, "pobj"):

@@ -87,6 +87,10 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     if any(t.lower_ in _CIVILIAN for c in flying for t in c.children if t.i < c.i):
         return None  # "a Japanese civilian aircraft intruded into Chinese airspace": no state's force
     by = [a for t in tok.children if t.lower_ == "by" for p in children(t, "pobj") for a in s.actors(p)]
+    if not by and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and not children(tok.head, "auxpass", "agent"):
+        # "protested the violation of Polish airspace by a Russian missile": the parse may hang "by"
+        # on the verb
+        by = [a for p in pobj(tok.head, ("by",)) for a in s.actors(p)]
     craft = (
         tok.head if tok.dep_ == "relcl" and any(c.lower_ == "that" for c in children(tok, "nsubj")) else None
     )

@@ -28,6 +28,7 @@ from casus.evidence.by_object import (
     supplied,
     urged,
 )
+from casus.evidence.gazetteer import default_gazetteer
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
@@ -80,6 +81,14 @@ _NOT_DONE = frozenset({"not", "never", "will", "would", "could", "may", "might",
 
 
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+")  # "F-16s", "Su-35", "MiG-31"
+
+
+def _body(p: Token) -> bool:
+    """The word names a state or an organisation ("Russia", "the CSTO"), not a person."""
+    words = " ".join(t.text for t in (*(c for c in p.children if c.dep_ == "compound" and c.i < p.i), p))
+    return any(f.kind in ("name", "org") for f in default_gazetteer().by_text.get(words, ())) or (
+        p.lemma_.lower() in ("state", "council", "organization", "organisation", "alliance", "union")
+    )
 
 
 # what states agree to do with a truce that makes it one they agreed ("agreed to order a ceasefire")
@@ -367,7 +376,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "attack" if [p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("from",))] else None
     if rel == "~ban":  # "suspending imports of Japanese aquatic products": trade cut (CAMEO 16)
         # "suspended a contentious military agreement with North Korea": relations reduced too
-        cut = {"import", "imports", "export", "exports", "trade", "flight"} | (
+        cut = {"import", "imports", "export", "exports", "trade", "flight", "visa", "visas"} | (
             _SETTLED if lemma == "suspend" else set()
         )
         if lemma == "ban" and {t.lemma_.lower() for t in tok.subtree} & {"enter", "entry"}:
@@ -410,6 +419,21 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return urged(tok, lemma)
     if rel == "~request":
         asked = {p.lemma_.lower() for p in pobj(tok, ("for",))}
+        if lemma == "appeal" and pobj(tok, ("to",)):
+            # "appealed to Russia to invoke the treaty", "has appealed to Russia, the CSTO and the UN
+            # Security Council after the shelling": help asked of them (not "to exercise restraint")
+            wanted = [c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl")
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # fmt: skip
+            bodies = all(_body(p) for p in pobj(tok, ("to",)))  # not "appealed to Iran's Supreme Leader"
+            if (not wanted and not asked and bodies) or set(wanted) & {
+                "invoke",
+                "activate",
+                "trigger",
+                "help",
+                "assist",
+                "intervene",
+            }:
+                return "request_aid"
         if asked & _TALKS and not words & (ASSISTANCE | TROOPS | ARMS | TECH):
             return "consult"  # "Poland asks NATO for talks": talks asked for, not help
         return "request_aid" if words & (ASSISTANCE | TROOPS | ARMS | TECH) or asked else None
