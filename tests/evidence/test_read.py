@@ -508,6 +508,9 @@ def test_the_rule_coder_reads_an_attack_named_as_a_case_as_no_event() -> None:
         "face of attacks.",
         # a pledge told by analogy, in a translation's words
         "Under the new pact, Pakistan considers Saudi Arabia being attacked by someone as if it was attacked.",
+        # one side's pledge to defend the other against the case
+        "MANILA: US Secretary of State Mike Pompeo yesterday vowed to defend the Philippines against ‘armed "
+        "attack’ in the disputed South China Sea.",
     ):
         mentions = default_gazetteer().find(text, dt.date(2025, 10, 1))
         found, _ = read_claims(text, mentions, sentences(text))

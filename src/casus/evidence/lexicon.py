@@ -464,7 +464,10 @@ THREAT_CASE = re.compile(r"\bthreat\w*\s+(of\s+)?(an?\s+)?(\w+\s+){0,3}(aggressi
 # invoke"): the attack it names is the case, not an event.
 COMMITMENT_CASE = re.compile(
     r"\b(commitments?|pledges?|obligations?|guarantees?|would|will)\b[^.;]{0,120}\b(armed )?attack\b[^.;]{0,160}\b(would|will|shall)\s+(invoke|trigger|activate|be considered)"
-    r"|\b(armed )?attack\b[^.;]{0,160}\b(would|will|shall)\s+(invoke|trigger|activate)\b",
+    r"|\b(armed )?attack\b[^.;]{0,160}\b(would|will|shall)\s+(invoke|trigger|activate)\b"
+    # one side's pledge to defend against the case: "vowed to defend the Philippines against 'armed attack'"
+    r"|\b(vow|vows|vowed|pledge[sd]?|promise[sd]?|commit(s|ted)?|obliged|will|would|shall)\s+(to\s+)?(\w+\s+){0,2}?"
+    r"(defend|protect)\b[^.;]{0,60}?\bagainst\s+[‘'\"“]?(an?\s+|any\s+)?(armed\s+)?(attack|aggression|invasion)\b",
     re.I,
 )
 # Invoking a treaty article: consultation (NATO Art. 4) or a call for help (Art. 5, EU Art. 42.7).
