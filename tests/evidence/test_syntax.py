@@ -3986,3 +3986,17 @@ def test_appeals_for_help_protests_of_crossings_and_feared_wars() -> None:
     assert ("DOM", "sanction", "HTI") in read("The Dominican Republic suspended visas for Haitians.")
     # a gerund's by-phrase is its doer, never the sentence's subject
     assert ("ARM", "attack", "AZE") not in read("Armenia appealed to Russia after shelling by Azerbaijan.")
+
+
+def test_weapons_fired_that_another_state_made_were_supplied_by_it() -> None:
+    got = triples("Russian troops fired several North Korean ballistic missiles at Ukraine in late December.")
+    assert {("RUS", "attack", "UKR"), ("PRK", "transfer_arms", "RUS")} <= got
+    assert ("IRN", "transfer_arms", "RUS") in triples(
+        "Russia launched Iranian-made drones at Kyiv overnight."
+    )
+    # craft shot down were supplied to no one
+    assert not {
+        t
+        for t in triples("Poland shot down suspected Russian drones in its airspace.")
+        if t[1] == "transfer_arms"
+    }

@@ -33,6 +33,7 @@ from typing import Any
 
 from casus.evidence.blame import accuser, mutual
 from casus.evidence.by_object import arms_alongside
+from casus.evidence.destinations import made_in
 from casus.evidence.gazetteer import Mention, alliances
 from casus.evidence.implied import struck
 from casus.evidence.lexicon import CRAFT, EXERCISES, NEAR, SPEECH, TREATY_LANGUAGE
@@ -270,11 +271,36 @@ def code_sentence(
                 for r in (first, *also):
                     claim = _claim(s, text, tok, r, actor, obj, chain, speech, treaty, context or [])
                     _add(s, claims, seen, claim, speech)
+                if first == "attack" and actor is not None and claims and claims[-1].relation == "attack":
+                    # "Russia fired North Korean ballistic missiles at Ukraine": the weapons' maker
+                    # supplied the one who fired them
+                    for maker in _makers(s, tok):
+                        if maker not in (actor, obj):
+                            claim = _claim(s, text, tok, "transfer_arms", maker, actor, chain, speech, treaty,
+                                           context or [])  # fmt: skip
+                            _add(s, claims, seen, claim, speech)
     if treaty:  # a pledge: the parties' mutual assistance and their agreement, nothing else
         claims = [c for c in claims if c.relation == "agree_sign"]
     have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}
     claims += [c for c in treaty if (c.subject, c.object) not in have]
     return _tidy(claims)
+
+
+# weapons whose maker, named as their modifier, supplied whoever fires them
+_FIRED = frozenset({"missile", "drone", "shell", "rocket", "munition", "weapon", "artillery", "ammunition"})
+
+
+def _makers(s: _Sentence, tok: Token) -> list[str]:
+    """The states named as the makers of the weapons a strike fires ("fired North Korean ballistic
+    missiles", "launched Iranian-made drones"), when the verb says what was fired."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fire", "launch", "use", "employ"):
+        return []  # not "shot down suspected Russian drones": whose craft were downed supplied no one
+    fired = [d for d in _children(tok, "dobj") if d.lemma_.lower() in _FIRED]
+    named = [
+        m for d in fired for c in d.children if c.dep_ in ("amod", "compound", "nmod") and c.i < d.i
+        for t in c.subtree if (m := s.mention(t)) is not None and m.form.kind in ("demonym", "name")
+    ]  # fmt: skip
+    return list(dict.fromkeys([*(m.form.target for m in named), *(a for d in fired for a in made_in(d))]))
 
 
 def main_subject(doc: Any, mentions: list[Mention], previous: list[str] | None = None) -> list[str]:
