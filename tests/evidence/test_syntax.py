@@ -4000,3 +4000,10 @@ def test_weapons_fired_that_another_state_made_were_supplied_by_it() -> None:
         for t in triples("Poland shot down suspected Russian drones in its airspace.")
         if t[1] == "transfer_arms"
     }
+
+
+def test_a_condemned_act_parsed_as_a_gerund_is_its_owners() -> None:
+    got = triples(
+        "The United States condemns China's October 12 ramming and water cannoning of a Philippine vessel."
+    )
+    assert ("CHN", "coerce", "PHL") in got and ("USA", "coerce", "PHL") not in got

@@ -293,6 +293,13 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             at_home = [s.home] if s.home and own and s.home not in own else []
             return posted[:1] or at_home, True
         return [], True
+    if tok.tag_ == "VBG" and not _children(tok, *_SUBJ):
+        # "condemns China's October 12 ramming and water cannoning of a Philippine vessel", parsed as
+        # a gerund with the first noun hung on it: whose act it is, not the condemner's
+        owners = [a for c in tok.children if c.dep_ in ("poss", "nmod") and c.i < tok.i
+                  for t in c.subtree if t.dep_ == "poss" for a in s.actors(t)]  # fmt: skip
+        if owners:
+            return list(dict.fromkeys(owners)), False
     subj = _children(tok, *_SUBJ) or _stray_subject(s, tok)
     leading = [c for c in subj if c.dep_ == "nsubj" and c.i < tok.i]
     marks = [c.i for c in tok.children if c.dep_ == "mark"]
