@@ -4007,3 +4007,13 @@ def test_a_condemned_act_parsed_as_a_gerund_is_its_owners() -> None:
         "The United States condemns China's October 12 ramming and water cannoning of a Philippine vessel."
     )
     assert ("CHN", "coerce", "PHL") in got and ("USA", "coerce", "PHL") not in got
+
+
+def test_an_ally_in_apposition_describes_the_subject_and_an_airspace_is_not_opposed() -> None:
+    got = triples(
+        "Iran, a Venezuelan ally, denounced Trump's comments as a serious breach of international law."
+    )
+    assert ("IRN", "oppose", "USA") in got and not {t for t in got if t[0] == "VEN"}
+    assert not triples(
+        "Lithuanian President Gitanas Nauseda condemned violations of NATO airspace by the aggressor."
+    )

@@ -260,6 +260,12 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         doers = [a for c in wrongs for d in (*_doers_of(c), *_doers_of(tok)) for a in s.actors(d)]
         if doers:
             return list(dict.fromkeys(doers))
+        if any(c.lemma_.lower() in _CROSSINGS for c in wrongs) and not any(
+            c.dep_ in ("poss", "amod", "compound") and s.actors(c) for w in wrongs for c in w.children
+        ):
+            # "condemned violations of NATO airspace by the aggressor": whose airspace it was is not
+            # opposed, and no doer is named
+            return []
     if passive:
         for c in _children(tok, "nsubjpass"):
             if rel in (

@@ -43,6 +43,22 @@ def _doers(tok: Token) -> list[Token]:
     return mods + [p for b in by for p in _children(b, "pobj")]
 
 
+_DESCRIBING = frozenset(
+    {
+        "ally",
+        "partner",
+        "neighbour",
+        "neighbor",
+        "backer",
+        "friend",
+        "supporter",
+        "rival",
+        "adversary",
+        "member",
+    }
+)
+
+
 def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
     """Actors named as conjuncts of the trigger's own subject ("Seoul and its ally, the United
     States, accused ..."), or of the doer of a nominal event ("US and British strikes"): each
@@ -62,7 +78,10 @@ def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
         above = tok.head.head if tok.dep_ == "acl" and tok.head.dep_ == "dobj" else tok.head
         return _co_subjects(s, above) if above.i != tok.i and above.pos_ in ("VERB", "AUX") else []
     # "South Korea, the United States and Japan condemned": a list may be parsed as an apposition
-    listed = [t for a in _children(subj[0], "appos") for t in (a, *a.conjuncts)] if subj else []
+    # (not "Iran, a Venezuelan ally, denounced": a word for whose partner it is describes the subject)
+    listed = [
+        t for a in _children(subj[0], "appos") if a.lemma_.lower() not in _DESCRIBING for t in (a, *a.conjuncts)
+    ] if subj else []  # fmt: skip
     # "Niger along with Burkina Faso and Mali have cut ties": those the subject acts along with
     listed += [
         t
