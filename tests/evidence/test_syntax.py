@@ -4011,7 +4011,7 @@ def test_a_condemned_act_parsed_as_a_gerund_is_its_owners() -> None:
 
 def test_an_ally_in_apposition_describes_the_subject_and_an_airspace_is_not_opposed() -> None:
     got = triples(
-        "Iran, a Venezuelan ally, denounced Trump's comments as a serious breach of international law."
+        "Iran, a Venezuelan ally, denounced Washington's comments as a serious breach of international law."
     )
     assert ("IRN", "oppose", "USA") in got and not {t for t in got if t[0] == "VEN"}
     assert not triples(
