@@ -4017,3 +4017,31 @@ def test_an_ally_in_apposition_describes_the_subject_and_an_airspace_is_not_oppo
     assert not triples(
         "Lithuanian President Gitanas Nauseda condemned violations of NATO airspace by the aggressor."
     )
+
+
+def test_the_pact_signed_is_the_pact_of_the_states_spoken_of() -> None:
+    on = dt.date(2025, 9, 20)
+
+    def read(text: str) -> set[tuple[str | None, str, str | None]]:
+        got = read_document(Document("t", None, None, text), on=on, coder="parse").claims
+        return {(c.subject, c.relation, c.object) for c in got}
+
+    lead = "Saudi Arabia and Pakistan have agreed on a strategic mutual defence pact. "
+    for text in (
+        "The pact was signed during Pakistani Prime Minister Shehbaz Sharif's state visit to Riyadh.",
+        "The agreement, signed in Riyadh last week during Sharif's visit, commits the two nations to treat an "
+        "attack on one as an attack on both.",
+    ):
+        signed = [
+            c for c in read_document(Document("t", None, None, lead + text), on=on, coder="parse").claims
+            if c.relation == "agree_sign" and c.text == text
+        ]  # fmt: skip
+        assert {frozenset((c.subject, c.object)) for c in signed} == {frozenset(("SAU", "PAK"))}, text
+    for text in (
+        "The agreement was signed when Israel had attacked Hamas leaders in Qatar.",
+        "The mutual defence deal was signed following Israel's strikes in Doha.",
+        "The peace agreement was signed in the presence of Anwar Ibrahim and President Donald Trump.",
+        "The treaty will be signed after approval.",
+    ):
+        got = read(text)
+        assert not {t for t in got if t[1] == "agree_sign"}, (text, got)

@@ -216,6 +216,10 @@ def _fights_with(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
 
 
 _SIGNING = frozenset({"sign", "ratify", "conclude", "ink", "seal", "finalize", "finalise"})
+_UNSIGNED = frozenset(
+    {"will", "would", "could", "can", "may", "might", "should", "must", "once", "if", "when", "until"}
+)
+_WHEN_SIGNED = frozenset({"following", "after", "before", "amid", "despite", "since"})
 _SIGNED_PACTS = frozenset({"treaty", "pact", "agreement", "accord", "deal"})
 
 
@@ -225,13 +229,34 @@ def _pact_signed(s: Sentence, tok: Token) -> list[str] | None:
     if tok.lemma_.lower() not in _SIGNING or tok.pos_ != "VERB" or children(tok, "agent"):
         return None
     pacts = [c for c in children(tok, "nsubjpass") if c.lemma_.lower() in _SIGNED_PACTS]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in _SIGNED_PACTS:
+        pacts.append(tok.head)  # "The agreement, signed in Riyadh last week, commits ..."
     if not pacts or any(
         p.lower_ in ("with", "between") for t in (tok, pacts[0]) for p in children(t, "prep")
     ):
         return None  # "a treaty was signed with Russia": the usual reading takes it
     mods = [t for c in pacts[0].children if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree]
     states = list(dict.fromkeys(m.form.target for t in mods if (m := s.mention(t)) is not None))
-    return states if len(states) >= 2 else None
+    if len(states) >= 2:
+        return states
+    # "The pact ... was signed during Sharif's visit to Riyadh": the pact of the two states the clause
+    # names, or, where the sentence names none, of the two the article spoke of; not a pact still to be
+    # signed ("will be signed", "once it is finalised"), nor states named in a clause of its own
+    # ("was signed when Israel had attacked Hamas leaders in Qatar")
+    the = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in pacts[0].children)
+    unsure = any(c.dep_ in ("aux", "mark") and c.lower_ in _UNSIGNED for c in tok.children)
+    if not the or unsure or states or tok.dep_ == "advcl":  # "attacks resumed after the accord was signed"
+        return None
+    # (nor states named as the time or witnesses: "following Israel's strikes", "in the presence of")
+    aside = {t.i for c in tok.children if c.dep_ in ("advcl", "ccomp", "relcl", "acl")
+             or (c.dep_ == "prep" and (c.lower_ in _WHEN_SIGNED or any(p.lemma_.lower() == "presence" for p in children(c, "pobj"))))
+             for t in c.subtree}  # fmt: skip
+    named = [(t.i, m.form.target) for t in s.doc if (m := s.mention(t)) is not None and m.form.kind != "org"]
+    main = list(dict.fromkeys(a for i, a in named if i not in aside))
+    everyone = {a for _, a in named}
+    if len(main) == 2 and everyone == set(main):
+        return main
+    return list(s.pair) if not named and len(s.pair) == 2 else None
 
 
 # Moving warships or warplanes near another state ("B-52 bombers flew along the coast of Venezuela",
