@@ -4045,3 +4045,18 @@ def test_the_pact_signed_is_the_pact_of_the_states_spoken_of() -> None:
     ):
         got = read(text)
         assert not {t for t in got if t[1] == "agree_sign"}, (text, got)
+
+
+def test_pacts_forged_a_pair_s_own_pact_and_support_for_a_war() -> None:
+    got = triples("The Philippines earlier forged similar pacts with Japan and New Zealand.")
+    assert {("PHL", "agree_sign", "JPN"), ("PHL", "agree_sign", "NZL")} <= got
+    assert not triples("The two countries forged close ties.")
+    got = triples(
+        "The Philippines and Canada signed a visiting forces agreement on Sunday, the latest military pact "
+        "struck by Manila."
+    )
+    assert ("PHL", "agree_sign", "CAN") in got or ("CAN", "agree_sign", "PHL") in got
+    got = triples(
+        "The move comes amid North Korea's continued support for Russia's war efforts against Ukraine."
+    )
+    assert ("PRK", "assist_militarily", "RUS") in got and ("PRK", "support_politically", "RUS") not in got

@@ -162,6 +162,7 @@ VERB_TRIGGERS: dict[str, str] = {
             "formalise",
             "finalize",
             "finalise",
+            "forge",
         ],
         "agree_sign",
     ),

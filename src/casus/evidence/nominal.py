@@ -404,7 +404,13 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         ):
             return None
         military = {c.lemma_.lower() for c in tok.children} & {"military", "defense", "defence", "armed"}
-        return "assist_militarily" if military else "support_politically"
+        # "North Korea's continued support for Russia's war efforts": help in the war, not words
+        warring = any(
+            t.lemma_.lower() in ("war", "invasion", "offensive")
+            for p in pobj(tok, ("for",))
+            for t in (p, *p.children)
+        )
+        return "assist_militarily" if military or warring else "support_politically"
     if rel == "~closure":  # "the closure of its border with Belarus": a sanction, as "closed its border"
         shut = {p.lemma_.lower() for p in pobj(tok, ("of",))}
         # "the closure of its side of the border with Benin"

@@ -170,6 +170,10 @@ def pairs(
     between = between_states(s, tok, rel)
     if len(between) >= 2:  # "hostilities erupted between India and Pakistan"
         subjects, objects = between, []
+    if rel in SYMMETRIC and len(set(subjects)) >= 2 and objects and set(objects) <= set(subjects):
+        # "The Philippines and Canada signed an agreement, the latest pact struck by Manila": the pair's
+        # own pact, not one with itself
+        objects = []
     reciprocal = (
         (len(between) >= 2 and rel in ("attack", "assist_militarily"))
         # "Tehran and Riyadh severed ties": each cut them with the other

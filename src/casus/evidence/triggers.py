@@ -321,10 +321,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             return None
     if (
         rel == "agree_sign"
-        and lemma in ("ink", "seal")
+        and lemma in ("ink", "seal", "forge")
         and not words & (AGREEMENTS | {"treaty", "protocol", "accord"})
     ):
-        return None  # "vowed to seal off its southern border"
+        return None  # "vowed to seal off its southern border", "forged close ties"
     if rel == "agree_sign" and lemma in ("sign", "ratify", "ink", "seal"):
         signed = [c.lemma_.lower() for c in children(tok, "dobj")]
         intent = any(p.lower_ == "intent" for d in children(tok, "dobj") for p in pobj(d, ("of",)))
