@@ -4060,3 +4060,13 @@ def test_pacts_forged_a_pair_s_own_pact_and_support_for_a_war() -> None:
         "The move comes amid North Korea's continued support for Russia's war efforts against Ukraine."
     )
     assert ("PRK", "assist_militarily", "RUS") in got and ("PRK", "support_politically", "RUS") not in got
+
+
+def test_a_strike_on_bases_hosting_troops_hits_the_troops_state() -> None:
+    got = read_document(
+        Document("t", None, None, "Iran fired more than a dozen ballistic missiles at two Iraqi military bases "
+                 "hosting American troops late Tuesday."),
+        on=dt.date(2020, 1, 8), coder="parse",
+    ).claims  # fmt: skip
+    struck = {(c.subject, c.object) for c in got if c.relation == "attack"}
+    assert struck == {("IRN", "USA")}

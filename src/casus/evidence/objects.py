@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.evidence.by_object import considered_as, judged, ordered_out
+from casus.evidence.by_object import considered_as, is_troops, judged, ordered_out
 from casus.evidence.destinations import destination
 from casus.evidence.gazetteer import organisations
 from casus.evidence.lexicon import (
@@ -65,6 +65,20 @@ def _fielded(tok: Token, force: Token) -> bool:
     return tok.lemma_.lower() in _FIELDING and (
         force.lemma_.lower() in TROOPS | VESSELS | CRAFT or DESIGNATION.match(force.text) is not None
     )
+
+
+_BASES = frozenset({"base", "basis", "outpost", "camp", "garrison", "facility", "installation"})
+
+
+def _struck(s: _Sentence, p: Token) -> list[str]:
+    """Whom a strike aimed at this phrase hits: the state of the troops a base named hosts ("at two
+    Iraqi military bases hosting American troops"), else the actors the phrase names."""
+    if p.lemma_.lower() in _BASES:
+        hosted = [a for h in _children(p, "acl", "relcl") if h.lemma_.lower() == "host"
+                  for d in _children(h, "dobj") if is_troops(d) for a in s.actors(d)]  # fmt: skip
+        if hosted:
+            return hosted
+    return s.actors(p)
 
 
 # a crossing into another's airspace or waters, protested as its doer's ("the violation of Polish
@@ -320,7 +334,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         aimed = _pobj(tok, _AIMED) or _pobj(c, _AIMED)
         if rel == "attack" and c.lemma_.lower() in ARMS and aimed:
             # "fired 24 North Korean ballistic missiles at Ukraine": whom they hit, not whose make they are
-            out += [a for p in _pobj(c, _AIMED) for a in s.actors(p)]
+            out += [a for p in _pobj(c, _AIMED) for a in _struck(s, p)]
             continue
         out += s.actors(c)
     if (
@@ -349,7 +363,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             continue  # "sent to combat in the Ukraine conflict": where the war is, not whom they help
         if p.lemma_.lower() == "use" and p.head.lower_ == "for":
             continue  # "given Moscow missiles for use in Ukraine": where they are used, not who gets them
-        out += s.actors(p)
+        out += _struck(s, p) if rel == "attack" else s.actors(p)
     if rel == "support_politically" and tok.lemma_.lower() == "stand":  # "stands with Japan"
         out += [a for p in stood_with(tok) for q in (p, *p.conjuncts) for a in s.actors(q)]
     if rel == "support_politically" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~express" and not out:
