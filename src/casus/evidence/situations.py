@@ -313,9 +313,10 @@ def _charged(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None
     # the clause's own predicate, not a phrase hung on it ("were justified ... following recent violations")
     # ("is testing the European borders, also probing our resolve and undermining our security": a
     # wrong joined to it is its predicate too; not "talked by phone and called the launch a violation")
-    verbs = [tok, *(c for c in tok.conjuncts if c.pos_ == "VERB" and c.lemma_.lower() in _WRONG)]
-    core = [*verbs, *(t for v in verbs for c in v.children if c.dep_ in _CORE for t in c.subtree)]
-    if not {t.lemma_.lower() for t in core} & _WRONG:
+    core = [tok, *(t for c in tok.children if c.dep_ in _CORE for t in c.subtree)]
+    if not {t.lemma_.lower() for t in core} & _WRONG and not any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in _WRONG for c in tok.children
+    ):
         return None
     speakers = [a for c in children(said, "nsubj") for a in s.actors(c)]
     if not speakers and s.person and any(c.lower_ in ("he", "she") for c in children(said, "nsubj")):
