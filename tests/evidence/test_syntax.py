@@ -28,6 +28,12 @@ def triples(text: str) -> set[tuple[str | None, str, str | None]]:
     return {(c.subject, c.relation, c.object) for c in claims(text)}
 
 
+def triples_on(text: str, on: dt.date) -> set[tuple[str | None, str, str | None]]:
+    """The claims read as of another date (whose office-holders, which states then)."""
+    got = read_document(Document("t", None, None, text), on=on, coder="parse").claims
+    return {(c.subject, c.relation, c.object) for c in got}
+
+
 def test_mutual_defence_wording_is_a_conditional_pledge_never_an_attack() -> None:
     for text in (
         "The treaty obliges Russia and North Korea to provide mutual assistance if either is attacked.",
@@ -3947,8 +3953,7 @@ def test_a_charge_said_of_a_doer_named_by_by_or_in_a_joined_verb() -> None:
     on = dt.date(2024, 6, 1)
 
     def said(text: str) -> set[tuple[str | None, str, str | None]]:
-        got = read_document(Document("t", None, None, text), on=on, coder="parse").claims
-        return {(c.subject, c.relation, c.object) for c in got}
+        return triples_on(text, on)
 
     assert ("PAK", "accuse", "IRN") in said(
         "Pakistan's foreign ministry said that the unprovoked breach of Pakistan's sovereignty by Iran is a "
@@ -3970,8 +3975,7 @@ def test_appeals_for_help_protests_of_crossings_and_feared_wars() -> None:
     on = dt.date(2022, 9, 13)
 
     def read(text: str) -> set[tuple[str | None, str, str | None]]:
-        got = read_document(Document("t", None, None, text), on=on, coder="parse").claims
-        return {(c.subject, c.relation, c.object) for c in got}
+        return triples_on(text, on)
 
     assert ("ARM", "request_aid", "RUS") in read(
         "The Armenian government appealed to Russia to invoke the Treaty of Friendship between the two countries."
@@ -4023,8 +4027,7 @@ def test_the_pact_signed_is_the_pact_of_the_states_spoken_of() -> None:
     on = dt.date(2025, 9, 20)
 
     def read(text: str) -> set[tuple[str | None, str, str | None]]:
-        got = read_document(Document("t", None, None, text), on=on, coder="parse").claims
-        return {(c.subject, c.relation, c.object) for c in got}
+        return triples_on(text, on)
 
     lead = "Saudi Arabia and Pakistan have agreed on a strategic mutual defence pact. "
     for text in (
