@@ -21,6 +21,7 @@ __all__ = [
     "HEDGE_GOVERNORS",
     "HEDGE_MODALS",
     "INVOKE",
+    "KIN",
     "MEDIA",
     "NEAR",
     "NON_STATE",
@@ -432,6 +433,11 @@ _TREATY_LANGUAGE = re.compile(
 TREATY_LANGUAGE = Guarded(
     _TREATY_LANGUAGE,
     ("attack", "aggress", "assault", "invasion", "invaded", "state of war", "come to", "defended", "mutual"),
+)
+# Words for the states another stands with or against ("North Korea's partners, China and Russia",
+# "Iran, a Venezuelan ally"): a list of names may follow, and in apposition they describe.
+KIN = frozenset(
+    {"partner", "ally", "neighbour", "neighbor", "backer", "friend", "supporter", "rival", "adversary"}
 )
 # Nouns that, with "two" or "both" ("the two countries", "both sides"), stand for a pair of states.
 COLLECTIVE_NOUNS = frozenset(

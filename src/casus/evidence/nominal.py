@@ -37,6 +37,7 @@ __all__ = [
     "asked_for",
     "between_of",
     "launched",
+    "named_as",
     "noun_relation",
     "purpose_of_sending",
 ]
@@ -151,7 +152,7 @@ def _war_on(tok: Token) -> bool:
     "Moscow wages war on Ukraine"), not a war named alone ("the war in Ukraine")."""
     if tok.lemma_.lower() != "war" or tok.pos_ != "NOUN":
         return False
-    on = [p for p in pobj(tok, ("in", "on", "against")) if p.pos_ == "PROPN" and _state_named(p)]
+    on = [p for p in pobj(tok, ("in", "on", "against")) if p.pos_ == "PROPN" and "name" in named_as(p)]
     if not on:  # "Israel's war on Gaza": a territory, no state named
         return False
     waged = tok.dep_ == "dobj" and tok.head.lower_.startswith("wag")  # "wages" may be lemmatised "wag"
@@ -171,10 +172,11 @@ def _war_on(tok: Token) -> bool:
     )
 
 
-def _state_named(p: Token) -> bool:
-    """The proper noun (with the words compounded before it) is a state's name ("Ukraine", "South Korea")."""
+def named_as(p: Token) -> set[str]:
+    """What the gazetteer takes a proper noun for, with the words compounded before it ("Ukraine":
+    a name; "the CSTO": an organisation; "Khamenei": a leader)."""
     words = " ".join(t.text for t in (*(c for c in p.children if c.dep_ == "compound" and c.i < p.i), p))
-    return any(f.kind == "name" for f in default_gazetteer().by_text.get(words, ()))
+    return {f.kind for f in default_gazetteer().by_text.get(words, ())}
 
 
 _AIDING = frozenset(

@@ -10,7 +10,7 @@ from typing import Any
 
 from casus.evidence.blame import accuser, mutual
 from casus.evidence.implied import fill_object, pact_parties
-from casus.evidence.lexicon import VERB_TRIGGERS
+from casus.evidence.lexicon import KIN, VERB_TRIGGERS
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import targets
 from casus.evidence.triggers import children as _children
@@ -43,20 +43,7 @@ def _doers(tok: Token) -> list[Token]:
     return mods + [p for b in by for p in _children(b, "pobj")]
 
 
-_DESCRIBING = frozenset(
-    {
-        "ally",
-        "partner",
-        "neighbour",
-        "neighbor",
-        "backer",
-        "friend",
-        "supporter",
-        "rival",
-        "adversary",
-        "member",
-    }
-)
+_DESCRIBING = KIN | {"member"}  # ("Romania, a fellow member, ...")
 
 
 def _co_subjects(s: _Sentence, tok: Token) -> list[str]:

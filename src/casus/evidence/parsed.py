@@ -6,7 +6,14 @@ import datetime as dt
 from typing import Any
 
 from casus.evidence.gazetteer import Mention
-from casus.evidence.lexicon import COLLECTIVE_NOUNS, GROUP_NOUNS, GROUP_NUMBERS, NON_STATE, OFFICIAL_WORDS
+from casus.evidence.lexicon import (
+    COLLECTIVE_NOUNS,
+    GROUP_NOUNS,
+    GROUP_NUMBERS,
+    KIN,
+    NON_STATE,
+    OFFICIAL_WORDS,
+)
 from casus.evidence.model import Attribution
 
 __all__ = ["Sentence", "Token", "targets"]
@@ -21,12 +28,6 @@ def targets(m: Mention) -> list[str]:
 
 # Posts held in a state's service, placed by "in" ("a minister in the Israeli government")
 _POSTS = frozenset({"secretary", "minister", "ambassador", "commander", "chief", "director"})
-
-
-# words for the states another stands with or against, which a list of names may follow
-_KIN = frozenset(
-    {"partner", "ally", "neighbour", "neighbor", "backer", "friend", "supporter", "rival", "adversary"}
-)
 
 
 class Sentence:
@@ -208,7 +209,7 @@ class Sentence:
     def _kin_named(self, head: Token, kids: list[Token]) -> list[str]:
         """The states named beside a word for another's partners ("North Korea's major partners,
         China and Russia"; the parse may make the list a coordination)."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in _KIN or head.tag_ != "NNS":
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in KIN or head.tag_ != "NNS":
             return []
         named = [c for c in kids if c.dep_ in ("appos", "conj") and c.i > head.i]
         found = [m for c in named for t in (c, *c.conjuncts) if (m := self.mention(t)) is not None]

@@ -28,7 +28,6 @@ from casus.evidence.by_object import (
     supplied,
     urged,
 )
-from casus.evidence.gazetteer import default_gazetteer
 from casus.evidence.lexicon import (
     ARMS,
     ASSISTANCE,
@@ -51,6 +50,7 @@ from casus.evidence.nominal import (
     MILITARY_FIELDS,
     NOT_LAUNCHED_AT,
     NOT_PACTS,
+    named_as,
     noun_relation,
     purpose_of_sending,
 )
@@ -85,8 +85,7 @@ DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+")  # "F-16s", "Su-35", "MiG-31"
 
 def _body(p: Token) -> bool:
     """The word names a state or an organisation ("Russia", "the CSTO"), not a person."""
-    words = " ".join(t.text for t in (*(c for c in p.children if c.dep_ == "compound" and c.i < p.i), p))
-    return any(f.kind in ("name", "org") for f in default_gazetteer().by_text.get(words, ())) or (
+    return bool(named_as(p) & {"name", "org"}) or (
         p.lemma_.lower() in ("state", "council", "organization", "organisation", "alliance", "union")
     )
 
