@@ -4073,3 +4073,9 @@ def test_a_strike_on_bases_hosting_troops_hits_the_troops_state() -> None:
     ).claims  # fmt: skip
     struck = {(c.subject, c.object) for c in got if c.relation == "attack"}
     assert struck == {("IRN", "USA")}
+
+
+def test_what_arms_are_designed_or_capable_of_doing_is_not_done() -> None:
+    assert triples("North Korea tested missiles designed to target South Korea and Japan.") == set()
+    assert triples("Russia deployed missiles capable of striking Poland.") <= {("RUS", "mobilize", None)}
+    assert ("PRK", "attack", "KOR") in triples("North Korea fired missiles to target South Korea.")

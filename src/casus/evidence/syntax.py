@@ -371,6 +371,9 @@ _WARNED_OFF = {
 _ENABLING = frozenset({"allow", "permit", "enable"})
 _MODAL_AUX = frozenset({"will", "would", "could", "can", "may", "might", "shall"})
 _ONLY_POSSIBLE = frozenset({"possibility", "prospect", "likelihood", "option", "idea"})
+# what arms are made or able to do is not done: "missiles designed to target", "capable of striking"
+_MADE_TO = frozenset({"design", "able", "intend", "mean", "build", "engineer"})
+_CAPABLE = frozenset({"capable", "capability", "ability", "able"})
 
 
 _WILLING = frozenset(
@@ -385,14 +388,18 @@ def _only_willing(tok: Token) -> bool:
 
 
 def _not_done(tok: Token) -> bool:
-    """The trigger is an act warned against, kept from, only spoken of as possible, or one a
-    pact will allow."""
+    """The trigger is an act warned against, kept from, only spoken of as possible, one a pact
+    will allow, or what arms are designed or capable of doing."""
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in _ENABLING:
         # "a pact that will allow the two nations to deploy troops to each other's territory"
         return any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in tok.head.children)
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _MADE_TO and tok.head.dep_ in ("acl", "amod"):
+        return True
     if tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep":
         return False
     word, head = tok.head.lower_, tok.head.head
+    if word == "of" and head.lemma_.lower() in _CAPABLE:
+        return True
     if word in _WARNED_OFF and head.lemma_.lower() in _WARNED_OFF[word]:
         return True
     return word == "of" and head.lemma_.lower() in _ONLY_POSSIBLE
