@@ -1957,6 +1957,10 @@ def test_article_4_invoked_at_the_end_of_a_sentence_and_by_a_member_named_beside
         "NATO member, Poland, has invoked Article 4 to initiate consultations among allies on the security implications."
     )
     assert not triples("Estonia cited Article 4.2 of the NATO treaty.")  # a paragraph, not Article 4
+    # each of the states named together invokes it
+    assert triples("Poland, Estonia, Latvia and Lithuania have all invoked Article 4 of NATO.") == {
+        (state, "consult", "NATO") for state in ("POL", "EST", "LVA", "LTU")
+    }
 
 
 def test_aircraft_supported_by_other_states_aircraft_is_military_help_from_each() -> None:

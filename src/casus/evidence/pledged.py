@@ -9,6 +9,7 @@ from typing import Any
 
 from casus.evidence.lexicon import INVOKE, THREAT_CASE, TREATY_LANGUAGE
 from casus.evidence.model import Claim
+from casus.evidence.pairs import _co_subjects
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
@@ -107,15 +108,15 @@ def invocations(s: _Sentence, text: str) -> list[Claim]:
             named = [a for c in subj[0].children if c.dep_ in ("appos", "npadvmod") for a in s.actors(c)]
             before = [a for a in named if a != org] or s.actors(subj[0])
         before = before or [x.form.target for x in s.mentions if x.end <= m.start() and x.form.target != org]
-        if before:
+        # "Poland, Estonia, Latvia and Lithuania have all invoked Article 4": each invokes it
+        joint = [a for a in _co_subjects(s, verb) if a != org] if verb is not None and subj else []
+        for doer in joint if before and before[0] in joint else before[:1]:
             out.append(
                 Claim(
                     text=text,
-                    subject=before[0],
+                    subject=doer,
                     relation=rel,
-                    object=org
-                    if before[0] != org
-                    else None,  # "NATO has invoked Article 4": its members consult
+                    object=org if doer != org else None,  # "NATO has invoked Article 4": its members consult
                     polarity="positive",
                     modality="asserted",
                     attribution=sentence_attribution(s),
