@@ -761,6 +761,12 @@ def test_speaking_with_a_leader_is_a_consultation() -> None:
     )
     assert not triples("Putin spoke to reporters about Iran.")
     assert not triples("China called for restraint.")
+    # a state's office-holders named by their office alone
+    assert triples("Lavrov spoke to his French and German counterparts on Sunday.") == {
+        ("RUS", "consult", "FRA"),
+        ("RUS", "consult", "DEU"),
+    }
+    assert not triples("Lavrov spoke to his counterparts on Sunday.")
 
 
 def test_he_and_we_stand_for_the_office_holder_named_last() -> None:

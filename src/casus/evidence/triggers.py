@@ -223,7 +223,13 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~supply":
         return supplied(lemma, words)
     if rel == "~speak":  # "Putin spoke with Iranian President Masoud Pezeshkian"; not "spoke to reporters"
-        with_someone = any(t.pos_ == "PROPN" for p in pobj(tok, ("with", "to")) for t in p.subtree)
+        with_someone = any(
+            t.pos_ == "PROPN"
+            # "spoke to his French and German counterparts": office-holders of a state named
+            or (t.lemma_.lower() in _GUESTS and any(c.dep_ in ("amod", "compound") for c in t.children))
+            for p in pobj(tok, ("with", "to"))
+            for t in p.subtree
+        )
         # "Nakatani and Hegseth spoke by phone": the two with each other
         # ("Putin and Kim spoke on Tuesday" too; not "spoke at the summit", "spoke to reporters")
         together = any(c.dep_ == "nsubj" and c.conjuncts for c in tok.children) and (
