@@ -2652,6 +2652,7 @@ def test_breaking_off_or_severing_relations_is_a_sanction() -> None:
     assert ("MLI", "sanction", "UKR") in triples(
         "Mali's military junta announced on Sunday the severance of its bilateral relations with the Ukrainian government."
     )
+    assert ("EGY", "sanction", "QAT") in triples("Egypt announced the severing of ties with Qatar.")
     assert not triples("Ecuadorian police broke through the doors of the Mexican embassy.") & {
         ("ECU", "sanction", "MEX")
     }

@@ -297,7 +297,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "closure": "~closure",
     # "the expulsion of a British diplomat"; "the recall of their ambassadors from Algeria"
     **dict.fromkeys(["expulsion", "recall", "withdrawal"], "~expel"),
-    **dict.fromkeys(["severance", "rupture"], "~sever"),
+    **dict.fromkeys(["severance", "rupture", "severing"], "~sever"),
     "pushback": "~push",
     "exchange": "~exchange",
     **dict.fromkeys(
