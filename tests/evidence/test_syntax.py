@@ -4090,3 +4090,11 @@ def test_what_arms_are_designed_or_capable_of_doing_is_not_done() -> None:
     assert triples("North Korea tested missiles designed to target South Korea and Japan.") == set()
     assert triples("Russia deployed missiles capable of striking Poland.") <= {("RUS", "mobilize", None)}
     assert ("PRK", "attack", "KOR") in triples("North Korea fired missiles to target South Korea.")
+
+
+def test_a_possessive_the_parse_hangs_elsewhere_still_owns_the_noun_after_it() -> None:
+    got = claims(
+        "But it said Pakistan should play a mediating role and not get involved in fighting—turning down"
+        " longstanding ally Riyadh’s request for troops, ships and warplanes."
+    )
+    assert ("PAK", "request_aid", "SAU") not in {(c.subject, c.relation, c.object) for c in got}

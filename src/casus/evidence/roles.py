@@ -77,6 +77,18 @@ _OCCASIONS = frozenset({"after", "following", "since", "before", "amid", "despit
 _USES = frozenset({"use", "usage", "employment"})
 
 
+def _stray_owner(s: _Sentence, tok: Token) -> list[str]:
+    """The name whose "'s" stands just before the noun (its modifiers aside) when the parse hangs
+    the possessive elsewhere ("turning down longstanding ally Riyadh's request")."""
+    j = tok.i - 1
+    while j >= 0 and tok.doc[j].head.i == tok.i and tok.doc[j].dep_ in ("amod", "compound"):
+        j -= 1
+    mark = tok.doc[j] if j >= 0 else None
+    if mark is None or mark.lower_ not in ("'s", "’s") or mark.dep_ != "case" or mark.head.i == tok.i:
+        return []
+    return s.actors(mark.head)
+
+
 def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     """Who does a nominal event: its possessor or modifier ("China's water cannon", "Chinese
     manoeuvres"), its by/from phrase ("water cannon from the CCG vessels"), else the subject of
@@ -116,6 +128,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
             return _antecedent(s, tok)
         if c.dep_ in ("poss", "compound", "amod", "nmod") and (found := s.actors(c)):
             return found
+    if not supplier and (found := _stray_owner(s, tok)):
+        return found
     # (an envoy's recall or withdrawal is from the state he leaves: "the recall of ambassadors from Algeria")
     withdrawn = tok.lemma_.lower() in ("recall", "withdrawal")
     for c in tok.children:
