@@ -4098,3 +4098,8 @@ def test_a_possessive_the_parse_hangs_elsewhere_still_owns_the_noun_after_it() -
         " longstanding ally Riyadh’s request for troops, ships and warplanes."
     )
     assert ("PAK", "request_aid", "SAU") not in {(c.subject, c.relation, c.object) for c in got}
+
+
+def test_the_war_a_supply_is_for_is_the_recipients() -> None:
+    got = triples("Officials fear Pyongyang supplies ammunition to Moscow for its invasion of Ukraine.")
+    assert ("RUS", "attack", "UKR") in got and ("PRK", "attack", "UKR") not in got

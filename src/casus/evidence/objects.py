@@ -361,6 +361,9 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             continue  # "At the United Nations, China's envoy condemned ...": where, not whom
         if rel == "send_troops" and p.lemma_.lower() in WARS and not _children(p, "poss"):
             continue  # "sent to combat in the Ukraine conflict": where the war is, not whom they help
+        fought = p.lemma_.lower() in WARS or NOUN_TRIGGERS.get(p.lemma_.lower()) == "~attack"
+        if rel in ("transfer_arms", "transfer_technology") and fought and p.head.lower_ == "for":
+            continue  # "supplies ammunition to Moscow for its invasion of Ukraine": not the invaded
         if p.lemma_.lower() == "use" and p.head.lower_ == "for":
             continue  # "given Moscow missiles for use in Ukraine": where they are used, not who gets them
         out += _struck(s, p) if rel == "attack" else s.actors(p)

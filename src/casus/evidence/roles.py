@@ -520,6 +520,11 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
         helped = [a for d in _children(tok.head.head, "dobj") for a in s.actors(d)]
         if word in ("its", "their") and helped and tok.head.head.pos_ == "VERB":
             return helped
+    if word in ("its", "their") and tok.dep_ == "pobj" and tok.head.lower_ == "for":
+        # "supplies ammunition to Moscow for its invasion of Ukraine": the one supplied
+        given = (tok.head.head, *_children(tok.head.head, "dobj"))
+        if supplied := [a for g in given for p in _pobj(g, ("to",)) for a in s.actors(p)]:
+            return supplied
     # "Hayashi said Russia's acquisition ... in its invasion": "it" is no person
     thing = word in ("it", "its")
     for t in chain:
