@@ -630,3 +630,16 @@ def test_each_claim_names_the_word_that_named_its_relation(tmp_path: Path) -> No
     f.write_text(text)
     r = CliRunner().invoke(app, ["read", str(f), "--date", "2024-11-01"])
     assert "RUS attack UKR (“attacked”, per " in " ".join(r.output.split())
+
+
+def test_office_holders_of_earlier_years_are_read_as_their_states() -> None:
+    def ids(text: str, on: dt.date) -> set[str]:
+        return {a.id for a in read_document(Document("t", None, None, text), on=on).actors}
+
+    assert ids("Pompeo met Borrell.", dt.date(2020, 6, 1)) == {"USA", "EU"}
+    assert ids("Theresa May met Abe.", dt.date(2017, 6, 1)) == {"GBR", "JPN"}
+    assert ids("Uribe accused Chavez.", dt.date(2008, 3, 3)) == {"COL", "VEN"}
+    # a surname that is a common word stands for no one alone
+    assert not ids("In May, Rice exports rose.", dt.date(2006, 6, 1))
+    # and a term's end is kept: Pompeo is no one's after he left office
+    assert not ids("Pompeo spoke to reporters.", dt.date(2022, 6, 1))
