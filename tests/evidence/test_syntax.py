@@ -4103,3 +4103,12 @@ def test_a_possessive_the_parse_hangs_elsewhere_still_owns_the_noun_after_it() -
 def test_the_war_a_supply_is_for_is_the_recipients() -> None:
     got = triples("Officials fear Pyongyang supplies ammunition to Moscow for its invasion of Ukraine.")
     assert ("RUS", "attack", "UKR") in got and ("PRK", "attack", "UKR") not in got
+
+
+def test_what_one_is_briefed_on_is_not_the_briefers_act() -> None:
+    got = triples_on(
+        "Iran fired ballistic missiles at American troops in Iraq. Vice President Mike Pence briefed House"
+        " Speaker Nancy Pelosi on the attacks on an evening phone call, according to a spokesman.",
+        dt.date(2020, 1, 8),
+    )
+    assert ("IRN", "attack", "USA") in got and ("USA", "attack", "IRN") not in got

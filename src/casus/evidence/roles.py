@@ -158,6 +158,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     head = tok.head
     if head.lower_ in ("about", "regarding", "concerning") and head.dep_ == "prep":
         return []  # "issued its complaint to Ozerov about a drone intrusion": what it was about, not its act
+    if head.lower_ == "on" and head.dep_ == "prep" and head.head.lemma_.lower() in _TOLD_ON:
+        return []  # "Pence briefed Pelosi on the attacks": what he told of, not his act
     if head.lower_ in _OCCASIONS and head.dep_ == "prep" and not _pobj(tok, ("between",)):
         return []  # "after the water cannon assault, Manila lodged a protest": not the protester's act
     if head.pos_ == "ADP" and head.dep_ == "prep":  # "let loose with water cannons against ..."
@@ -209,6 +211,8 @@ REACTIONS = frozenset(
     # "Kanaani described the attacks on Yemen as a clear violation": who judges it did not do it
     | {"describe", "term", "characterise", "characterize"}
 )  # fmt: skip
+# Verbs of telling whose "on" phrase is what is told of
+_TOLD_ON = frozenset({"brief", "inform", "update", "speak", "talk", "comment", "testify", "confer", "report", "remark"})
 _READY = frozenset({"ready", "prepared", "willing", "eager", "poised", "determined"})
 _ANSWERING = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
 # Verbs whose subject undergoes the event named by their object ("vessels encountered
