@@ -4112,3 +4112,17 @@ def test_what_one_is_briefed_on_is_not_the_briefers_act() -> None:
         dt.date(2020, 1, 8),
     )
     assert ("IRN", "attack", "USA") in got and ("USA", "attack", "IRN") not in got
+
+
+def test_a_pact_that_can_be_reached_and_a_seizure_tried_are_not_made() -> None:
+    assert not triples(
+        "“Iran, Saudi Arabia, Pakistan and Iraq can reach a collective defence pact,” the general said."
+    )
+    assert not triples("Estonia confirmed an attempt to seize a Russian tanker.")
+    assert not triples("On May 14, the Estonian Navy tried to seize a Russian tanker.")
+    assert not triples(
+        "Israeli Prime Minister Benjamin Netanyahu seized the moment to send a message to Turkey."
+    )
+    # but a blocking tried is harassment, and a seizure made is one
+    assert ("CHN", "coerce", "PHL") in triples("Two Chinese vessels attempted to block a Philippine ship.")
+    assert ("IRN", "coerce", "GBR") in triples("Iran seized a British tanker in the Strait of Hormuz.")

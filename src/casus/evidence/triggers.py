@@ -151,7 +151,15 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         # "reached an agreement on a ceasefire", "reached a patrolling arrangement"; not "help them
         # reach an agreement", "if Tehran fails to reach an agreement": an aim, not a deal
         helped = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _PROMPTING | {"help", "enable", "allow"}
-        aim = tok.dep_ == "xcomp" or helped or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        # ("can reach a collective defence pact": a deal possible, not made)
+        aim = (
+            tok.dep_ == "xcomp"
+            or helped
+            or any(
+                c.dep_ == "aux" and c.lower_ in ("to", "can", "could", "may", "might", "should")
+                for c in tok.children
+            )
+        )
         return None if aim else "agree_sign"
     if lemma in ("strike", "seal", "reach") and (
         words & AGREEMENTS
@@ -355,6 +363,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return None  # "the latest round of sanctions ... targets Iran's exports": a penalty, not a strike
     if lemma in ("seize", "grab", "take") and any(d.lemma_.lower() == "power" for d in children(tok, "dobj")):
         return None  # "the junta seized power through consecutive coups": at home, no state's act on another
+    if lemma in ("seize", "grab") and {d.lemma_.lower() for d in children(tok, "dobj")} & _CHANCES:
+        return None  # "Netanyahu seized the moment to send a message": an idiom
     if lemma == "crash" and not pobj(tok, ("into", "with")):
         return None  # "an Azerbaijan Airlines plane crashed in Kazakhstan": an accident, no one rammed
     if lemma in ("expel", "recall", "withdraw") and words & ENVOYS:
@@ -554,7 +564,12 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
 THREAT_VERBS = frozenset({"threaten", "vow", "warn", "promise", "swear"})
 
 
-_INTENDED = frozenset({"plan", "intend", "intention", "aim"})
+_INTENDED = frozenset(
+    {"plan", "intend", "intention", "aim", "seek", "want", "request", "need", "bid", "hope", "wish"}
+)
+# (an attempt to block a vessel harasses it, and forces trying to retake ground fight: only a
+# seizure tried is not one made)
+_TRIED = frozenset({"attempt", "try"})
 _PROMPTING = frozenset({"encourage", "urge", "invite", "dare", "provoke", "incite", "goad"})
 
 
@@ -638,6 +653,7 @@ def relation(tok: Token) -> str | None:
     return None if rel is None or (rel.startswith("~") and rel != "~fight") else rel
 
 
+_CHANCES = frozenset({"moment", "opportunity", "chance", "initiative", "occasion"})
 _TALKS = frozenset({"talk", "talks", "consultation", "meeting", "dialogue", "negotiation", "discussion"})
 
 
@@ -685,6 +701,7 @@ def _relation(tok: Token) -> str | None:
         intended = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "acl") and (
             (intended in _INTENDED and rel in ("attack", "coerce", "mobilize"))
+            or (intended in _TRIED and lemma == "seize")
             or (intended in ("refuse", "decline") and rel != "oppose")
         ):
             return None
