@@ -4126,3 +4126,13 @@ def test_a_pact_that_can_be_reached_and_a_seizure_tried_are_not_made() -> None:
     # but a blocking tried is harassment, and a seizure made is one
     assert ("CHN", "coerce", "PHL") in triples("Two Chinese vessels attempted to block a Philippine ship.")
     assert ("IRN", "coerce", "GBR") in triples("Iran seized a British tanker in the Strait of Hormuz.")
+
+
+def test_the_us_treaties_formula_to_meet_the_common_danger_is_a_mutual_pledge() -> None:
+    got = claims(
+        "The Philippines and the United States declared that they would act to meet the common dangers in"
+        " accordance with their constitutional processes."
+    )
+    pledges = {(c.subject, c.object) for c in got if c.relation == "assist_militarily" and c.conditional}
+    assert pledges == {("PHL", "USA"), ("USA", "PHL")}
+    assert not [c for c in got if c.relation == "consult"]

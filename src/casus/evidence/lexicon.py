@@ -427,13 +427,17 @@ _TREATY_LANGUAGE = re.compile(
     r"|\bmutual\s+(pledges?\s+of\s+(defen[cs]e|military assistance)|defen[cs]e\s+(pledges?|commitments?|obligations?))\b"
     # help for a case: "mutual assistance in the event of rebellion or external aggression"
     r"|\bmutual\s+(military\s+)?(assistance|aid|defen[cs]e|protection|support)\s+(in the event|in case|if|should|against)\b[^.;]{0,60}"
-    r"\b(aggression|attack|attacked|invasion|invaded)\b",
+    r"\b(aggression|attack|attacked|invasion|invaded)\b"
+    # the United States' treaties' formula (Philippines Art. IV, Japan Art. V, Korea Art. III, ANZUS
+    # Art. IV): "would act to meet the common danger(s) in accordance with ... constitutional processes"
+    r"|\bact to meet the common dangers?\b",
     re.I,
 )
 TREATY_LANGUAGE = Guarded(
     _TREATY_LANGUAGE,
-    ("attack", "aggress", "assault", "invasion", "invaded", "state of war", "come to", "defended", "mutual"),
-)
+    ("attack", "aggress", "assault", "invasion", "invaded", "state of war", "come to", "defended", "mutual",
+     "common danger"),
+)  # fmt: skip
 # Words for the states another stands with or against ("North Korea's partners, China and Russia",
 # "Iran, a Venezuelan ally"): a list of names may follow, and in apposition they describe.
 KIN = frozenset(

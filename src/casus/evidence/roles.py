@@ -212,7 +212,9 @@ REACTIONS = frozenset(
     | {"describe", "term", "characterise", "characterize"}
 )  # fmt: skip
 # Verbs of telling whose "on" phrase is what is told of
-_TOLD_ON = frozenset({"brief", "inform", "update", "speak", "talk", "comment", "testify", "confer", "report", "remark"})
+_TOLD_ON = frozenset(
+    {"brief", "inform", "update", "speak", "talk", "comment", "testify", "confer", "report", "remark"}
+)
 _READY = frozenset({"ready", "prepared", "willing", "eager", "poised", "determined"})
 _ANSWERING = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
 # Verbs whose subject undergoes the event named by their object ("vessels encountered
