@@ -4136,3 +4136,23 @@ def test_the_us_treaties_formula_to_meet_the_common_danger_is_a_mutual_pledge() 
     pledges = {(c.subject, c.object) for c in got if c.relation == "assist_militarily" and c.conditional}
     assert pledges == {("PHL", "USA"), ("USA", "PHL")}
     assert not [c for c in got if c.relation == "consult"]
+
+
+def test_a_response_vowed_to_a_named_move_is_a_threat() -> None:
+    assert triples("Russia said it would respond to Bucharest's move.") == {("RUS", "threaten", "ROU")}
+    assert ("QAT", "threaten", "IRN") in triples("Qatar reserves the right to respond to Iran.")
+    assert ("LTU", "threaten", "BLR") in triples(
+        "Lithuania will respond with political measures if Belarus fails to act."
+    )
+    # a response with no one named to answer, a response made, and questions answered are none
+    assert not triples("Iran attacked Qatar. Japan said it would respond calmly and resolutely.") & {
+        ("JPN", "threaten", "IRN"),
+        ("JPN", "threaten", "QAT"),
+    }
+    assert not {t for t in triples("Russia responded to Romania's move on Tuesday.") if t[1] == "threaten"}
+    assert not triples("Putin said he would respond to questions from reporters.")
+    assert not {
+        t
+        for t in triples("Egypt reserves the right to retaliate at the appropriate time.")
+        if t[1] == "attack"
+    }

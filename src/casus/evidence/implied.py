@@ -51,6 +51,16 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         protested = tok.head
         named = [a for d in _children(protested, "dobj") for a in s.actors(d) if a != subject]
         return named[:1] or _story_objects(s, protested, subject, context)[:1]
+    if rel == "threaten" and tok.lemma_.lower() == "respond":
+        # "Lithuania will respond ... if Belarus fails to act": the one the condition names
+        # (no one else: "Japan would respond calmly" names no one it would answer)
+        return [
+            a
+            for c in _children(tok, "advcl")
+            for n in _children(c, "nsubj")
+            for a in s.actors(n)
+            if a != subject
+        ][:1]
     if rel in ("transfer_arms", "transfer_technology", "send_troops") and tok.dep_ == "conj":
         # "deploying troops to Russia's Kursk region and supplying artillery shells": where the
         # first went, the second went too

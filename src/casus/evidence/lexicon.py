@@ -92,6 +92,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "fire": "~fire",
     **dict.fromkeys(["buy", "purchase", "procure", "acquire", "receive", "obtain"], "~buy"),
     **dict.fromkeys(["retaliate", "avenge"], "~retaliate"),
+    "respond": "~respond",
     "escort": "~escort",
     "bring": "~bring",
     "push": "~push",

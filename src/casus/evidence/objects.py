@@ -42,7 +42,7 @@ _OBJECT_PREPS = {
     "assist_militarily": ("to", "for", "of"),
     "attack": ("against", "on", "at", "in", "into", "inside", "toward", "towards"),
     "coerce": ("against", "on", "at", "near", "into", "with"),
-    "threaten": ("against", "with"),
+    "threaten": ("against", "with", "to"),
     "sanction": ("on", "against", "to"),
     "oppose": ("against", "on", "over", "about", "at"),
     "support_politically": (),

@@ -271,6 +271,9 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         for p in _pobj(tok, ("by",)):
             if found := s.actors(p):
                 return found, False
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() == "right" and tok.head.dep_ == "dobj":
+        # "Qatar reserves the right to respond": the one who holds the right
+        return _subject(s, tok.head.head)[0], False
     if tok.dep_ == "acl":  # "water cannoning by two CCG vessels": a participle with its agent
         for ag in _children(tok, "agent"):
             for p in _children(ag, "pobj"):

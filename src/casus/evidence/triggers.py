@@ -278,7 +278,16 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return None  # "retaliated by closing the Polish consulate": what follows "by" is what it did
     if rel == "~retaliate":  # "vowed to avenge the bombing", "will retaliate against Poland": a threat
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children)
-        return "threaten" if future or _threatened(tok) else "attack"
+        ready = (
+            tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in _RIGHT_TO
+        )  # "reserves the right to retaliate"
+        return "threaten" if future or ready or _threatened(tok) else "attack"
+    if rel == "~respond":
+        # "will respond firmly", "reserves the right to respond", "remains prepared to respond": a
+        # threat; a response made is whatever it was
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children)
+        ready = tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in _RIGHT_TO
+        return "threaten" if future or ready else None
     if rel == "~sever":  # "severed direct trade ties with Israel", "cut off our trade with Israel"
         if lemma == "break" and "off" not in {c.lower_ for c in tok.children if c.dep_ == "prt"}:
             return None  # "broke off diplomatic ties with Ecuador"; not "broke through the doors"
@@ -653,6 +662,7 @@ def relation(tok: Token) -> str | None:
     return None if rel is None or (rel.startswith("~") and rel != "~fight") else rel
 
 
+_RIGHT_TO = frozenset({"right", "ready", "prepared", "poised", "determined"})
 _CHANCES = frozenset({"moment", "opportunity", "chance", "initiative", "occasion"})
 _TALKS = frozenset({"talk", "talks", "consultation", "meeting", "dialogue", "negotiation", "discussion"})
 
