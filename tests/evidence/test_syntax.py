@@ -4156,3 +4156,15 @@ def test_a_response_vowed_to_a_named_move_is_a_threat() -> None:
         for t in triples("Egypt reserves the right to retaliate at the appropriate time.")
         if t[1] == "attack"
     }
+
+
+def test_hitting_a_state_with_sanctions_is_a_sanction_and_disrupting_transfers_is_not_making_them() -> None:
+    got = triples("The United States hit North Korea and Russia on Monday with new sanctions.")
+    assert got == {("USA", "sanction", "PRK"), ("USA", "sanction", "RUS")}
+    assert ("USA", "sanction", "CHN") in triples(
+        "He hit China with even higher tariffs.".replace("He", "The US")
+    )
+    got = triples(
+        "We applaud the actions taken by the ROK to disrupt and expose arms transfers between the DPRK and Russia."
+    )
+    assert not {t for t in got if t[0] == "KOR" and t[1] == "transfer_arms"}

@@ -210,6 +210,9 @@ REACTIONS = frozenset(
     | {"avenge", "retaliate", "respond", "react", "investigate", "deny", "mourn", "regret", "deplore", "complain"}
     # "Kanaani described the attacks on Yemen as a clear violation": who judges it did not do it
     | {"describe", "term", "characterise", "characterize"}
+    # "actions taken by the ROK to disrupt and expose arms transfers between the DPRK and Russia":
+    # who works against an act did not do it
+    | {"disrupt", "expose", "thwart", "foil", "counter", "curb", "combat", "interdict", "uncover", "monitor"}
 )  # fmt: skip
 # Verbs of telling whose "on" phrase is what is told of
 _TOLD_ON = frozenset(

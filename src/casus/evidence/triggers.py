@@ -426,6 +426,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "accuse" if children(tok, "ccomp") else None
     if rel == "~hit" and {t.lemma_.lower() for p in pobj(tok, ("with",)) for t in p.subtree} & COVERT:
         return "coerce"  # "hitting it with a hybrid attack"
+    penalties = {t.lemma_.lower() for p in pobj(tok, ("with",)) for t in (p, *p.conjuncts)}
+    if rel == "~hit" and penalties & (_PENALTIES | {"tariff", "duty", "fine", "restriction", "embargo"}):
+        return "sanction"  # "hit North Korea and Russia with new sanctions"
     if rel == "~hit" and "back" in {c.lower_ for c in tok.children} and pobj(tok, ("by",)):
         return None  # "hit back by halting arms purchases": what follows "by" is what it did
     if rel == "~hit":  # "missiles hit Kyiv"; "a coast guard ship hit a Philippine vessel" rams it
