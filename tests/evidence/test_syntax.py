@@ -4168,3 +4168,14 @@ def test_hitting_a_state_with_sanctions_is_a_sanction_and_disrupting_transfers_i
         "We applaud the actions taken by the ROK to disrupt and expose arms transfers between the DPRK and Russia."
     )
     assert not {t for t in got if t[0] == "KOR" and t[1] == "transfer_arms"}
+
+
+def test_a_treaty_article_that_applies_to_attacks_did_not_make_them() -> None:
+    got = triples_on(
+        "The Australian government has invoked article 4 of the Australia, New Zealand, United States (ANZUS)"
+        ' Treaty. "The Government has decided,'
+        " in consultation with the United States, that Article 4 of the ANZUS Treaty applies to the terrorist"
+        ' attacks on the United States," he said.',
+        dt.date(2001, 9, 14),
+    )
+    assert not {t for t in got if t[1] == "attack"}

@@ -213,6 +213,9 @@ REACTIONS = frozenset(
     # "actions taken by the ROK to disrupt and expose arms transfers between the DPRK and Russia":
     # who works against an act did not do it
     | {"disrupt", "expose", "thwart", "foil", "counter", "curb", "combat", "interdict", "uncover", "monitor"}
+    # "Article 4 of the ANZUS Treaty applies to the terrorist attacks on the United States": a rule
+    # that covers an act did not do it
+    | {"apply", "cover", "govern"}
 )  # fmt: skip
 # Verbs of telling whose "on" phrase is what is told of
 _TOLD_ON = frozenset(
