@@ -4179,3 +4179,13 @@ def test_a_treaty_article_that_applies_to_attacks_did_not_make_them() -> None:
         dt.date(2001, 9, 14),
     )
     assert not {t for t in got if t[1] == "attack"}
+
+
+def test_states_listed_after_including_each_act_and_a_summit_is_where_not_whom() -> None:
+    got = triples("Ten countries, including the US, South Korea and Japan, condemned North Korea.")
+    assert got == {("USA", "oppose", "PRK"), ("KOR", "oppose", "PRK"), ("JPN", "oppose", "PRK")}
+    got = triples(
+        "Egypt and Somalia agreed to coordinate diplomatic efforts to block the Ethiopia-Somaliland pact at"
+        " upcoming African Union and Arab League summits."
+    )
+    assert not {t for t in got if t[2] in ("AU", "ARAB_LEAGUE") or t[1] == "coerce"}

@@ -35,6 +35,8 @@ from casus.evidence.wars import WARS
 __all__ = ["objects"]
 
 Token = Any  # spacy.tokens.Token
+# Gatherings a phrase of place names ("at the African Union summit"): where, not whom
+_GATHERINGS = frozenset({"summit", "meeting", "conference", "session", "forum", "gathering", "assembly"})
 _OBJECT_PREPS = {
     "send_troops": ("to", "into", "in", "for", "toward", "towards"),
     "transfer_arms": ("to", "for"),
@@ -359,6 +361,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
         if p.head.lower_ in ("at", "in") and p.head.i < tok.i and p.i < tok.i:
             continue  # "At the United Nations, China's envoy condemned ...": where, not whom
+        if p.head.lower_ in ("at", "in", "during") and p.lemma_.lower() in _GATHERINGS:
+            continue  # "to block the pact at upcoming African Union and Arab League summits": where
         if rel == "send_troops" and p.lemma_.lower() in WARS and not _children(p, "poss"):
             continue  # "sent to combat in the Ukraine conflict": where the war is, not whom they help
         fought = p.lemma_.lower() in WARS or NOUN_TRIGGERS.get(p.lemma_.lower()) == "~attack"

@@ -79,6 +79,14 @@ def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
         for o in _children(w, "pobj")
         for t in (o, *o.conjuncts)
     ]
+    # "10 countries, including the US, South Korea and Japan, issued a joint statement": each
+    listed += [
+        t
+        for p in (_children(subj[0], "prep") if subj and subj[0].tag_ in ("NNS", "NNPS") else [])
+        if p.lower_ == "including"
+        for o in _children(p, "pobj")
+        for t in (o, *o.conjuncts)
+    ]
     if not subj:
         return []
     # "Polish F-16 fighter jets, Dutch F-35s, Italian AWACS planes": a state named as a modifier
@@ -208,6 +216,9 @@ def pairs(
         # "The United States, South Korea and Japan opened an exercise": each pair of them
         pairs = [(a, b) for i, a in enumerate(subjects[:4]) for b in subjects[i + 1 : 4]]
     else:
+        if not subjects and not passive and tok.pos_ == "VERB":
+            # "Ten countries, including the US, South Korea and Japan, condemned": those it lists
+            subjects = _co_subjects(s, tok)
         first = subjects[0] if subjects else None
         others = [o for o in objects if o != first]
         # "condemned Russia and North Korea": each object named together, one claim each

@@ -381,8 +381,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "coerce" and lemma == "intercept" and words & (ARMS | VESSELS):
         # intercepting drones or missiles is shooting at them; fighter jets are met and escorted
         return "attack" if words & (ARMS - {"jet", "aircraft"}) else "mobilize"
-    if rel == "coerce" and lemma in ("block", "obstruct") and words & _BIDS:
-        return "oppose"  # "joined Greece in blocking Ankara's bid": a veto, not a blockade
+    if rel == "coerce" and lemma in ("block", "obstruct") and words & (_BIDS | AGREEMENTS | {"pact"}):
+        return (
+            "oppose"  # "joined Greece in blocking Ankara's bid", "to block the pact": a veto, not a blockade
+        )
     if rel == "~object":  # "China objected to India's move"; not "the object of"
         return "oppose" if pobj(tok, ("to",)) else None
     if rel == "~kill":
