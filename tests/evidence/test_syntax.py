@@ -4189,3 +4189,20 @@ def test_states_listed_after_including_each_act_and_a_summit_is_where_not_whom()
         " upcoming African Union and Arab League summits."
     )
     assert not {t for t in got if t[2] in ("AU", "ARAB_LEAGUE") or t[1] == "coerce"}
+
+
+def test_a_strike_ordered_if_necessary_a_refusal_to_support_and_a_topic_discussed() -> None:
+    got = triples_on(
+        "South Korean President Lee Myung-bak instructed a strike on North Korea’s missile base if necessary.",
+        dt.date(2010, 11, 24),
+    )
+    assert got == {("KOR", "threaten", "PRK")}
+    assert not triples(
+        "Frustrated by the refusal of the SADC states to support the governments of Congo and Angola,"
+        " Mugabe crafted a pact."
+    )
+    got = triples(
+        "Turkey has called a meeting of NATO members to discuss its response to the shooting down of one of"
+        " its warplanes by Syrian forces on Friday."
+    )
+    assert ("TUR", "consult", "SYR") not in got

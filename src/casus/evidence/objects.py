@@ -36,6 +36,7 @@ __all__ = ["objects"]
 
 Token = Any  # spacy.tokens.Token
 # Gatherings a phrase of place names ("at the African Union summit"): where, not whom
+_TOPICAL = frozenset({"discuss", "debate", "review", "address"})
 _GATHERINGS = frozenset({"summit", "meeting", "conference", "session", "forum", "gathering", "assembly"})
 _OBJECT_PREPS = {
     "send_troops": ("to", "into", "in", "for", "toward", "towards"),
@@ -318,6 +319,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         # aircraft": whose aircraft, wherever the parse hangs the phrase
         return [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, _FLARED) for a in s.actors(p)][:1]
     for c in _children(tok, "dobj", "iobj", "dative"):
+        if rel == "consult" and tok.lemma_.lower() in _TOPICAL:
+            continue  # "to discuss its response to the shooting down ... by Syrian forces": the topic, not whom
         if rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily") and (
             {t.lemma_.lower() for t in c.subtree} & (TROOPS | ARMS | TECH | ASSISTANCE)
         ):

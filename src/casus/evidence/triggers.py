@@ -605,7 +605,9 @@ def _if_then(verb: Token) -> bool:
     # "warned that Belarusian authorities could seize them if Lithuania fails to reopen the border"
     warned = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in THREAT_VERBS
     modals = ("will", "would", "'ll", "shall", *(("could", "may", "might") if warned else ()))
-    future = any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+    # "instructed a strike on North Korea's missile base if necessary": an order for a case
+    ordered = verb.lemma_.lower() in ("order", "instruct", "direct", "command", "authorize", "authorise")
+    future = ordered or any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
     return future and any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         for c in verb.children
@@ -717,7 +719,7 @@ def _relation(tok: Token) -> str | None:
         if tok.dep_ in ("xcomp", "acl") and (
             (intended in _INTENDED and rel in ("attack", "coerce", "mobilize"))
             or (intended in _TRIED and lemma == "seize")
-            or (intended in ("refuse", "decline") and rel != "oppose")
+            or (intended in ("refuse", "decline", "refusal") and rel != "oppose")
         ):
             return None
         return rel
