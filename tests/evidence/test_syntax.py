@@ -4206,3 +4206,8 @@ def test_a_strike_ordered_if_necessary_a_refusal_to_support_and_a_topic_discusse
         " its warplanes by Syrian forces on Friday."
     )
     assert ("TUR", "consult", "SYR") not in got
+
+
+def test_a_protest_note_sent_to_a_state_opposes_it() -> None:
+    assert triples("Turkey issued a protest note to Syria.") == {("TUR", "oppose", "SYR")}
+    assert triples("Turkey sent a protest note to Syria.") == {("TUR", "oppose", "SYR")}

@@ -46,7 +46,7 @@ Token = Any  # spacy.tokens.Token
 
 _ATTENDING = frozenset({"attend", "witness", "watch", "observe", "present", "join", "grace", "host"})
 _STRENGTHEN = frozenset({"strengthen", "strengthening", "deepen", "deepening", "enhance", "bolster", "reinforce", "boost", "expand"})  # fmt: skip
-_LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "register", "submit", "raise"})
+_LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "register", "submit", "raise", "hand", "present"})
 _OCCASIONS = frozenset(
     {"during", "after", "before", "following", "on", "amid", "ahead", "since", "of", "for", "at"}
 )
@@ -374,9 +374,12 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
             return "oppose"  # "the retaliation drew condemnation from Saudi Arabia"
         # "lodged a formal protest with the US", "issued a protest to Japan's vice-minister"
         # ("solemn representations", China's word for one)
-        verb = tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "dobj" else tok.head
-        lodged = tok.dep_ in ("dobj", "conj") and verb.lemma_.lower() in _LODGE
-        to = [p for t in (tok, *tok.conjuncts) for p in pobj(t, ("to", "with"))]
+        # "issued a protest note to Syria", "handed a note of protest to Russia": the note carries it
+        note = tok.head if tok.dep_ == "compound" else tok.head.head if tok.head.lower_ == "of" else tok
+        carrier = note if note.lemma_.lower() in ("note", "letter") else tok
+        verb = carrier.head.head if carrier.dep_ == "conj" and carrier.head.dep_ == "dobj" else carrier.head
+        lodged = carrier.dep_ in ("dobj", "conj") and verb.lemma_.lower() in _LODGE
+        to = [p for t in (carrier, *carrier.conjuncts) for p in pobj(t, ("to", "with"))]
         # "issued a complaint to Russia", "lodged its strongest protest yet against Beijing"
         to += pobj(verb, ("to", "with", "against")) if lodged else []
         # "lodged its protest over Modi's visit": over what a state did

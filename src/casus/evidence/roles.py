@@ -95,6 +95,13 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     the verb it hangs from ("unleashing its water cannon")."""
     if tok.lemma_.lower() in ("deployment", "dispatch") and (owner := _troop_owner(s, tok)):
         return owner
+    note = tok.head if tok.dep_ == "compound" else tok.head.head if tok.head.lower_ == "of" else tok
+    if (
+        note is not tok
+        and note.lemma_.lower() in ("note", "letter")
+        and NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~against"
+    ):
+        return _noun_subject(s, note)  # "Turkey issued a protest note to Syria": who issued the note
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~talks" and (verb := asked_for(tok)) is not None:
         return _subject(s, verb)[0]  # "Estonia has requested NATO consultations": Estonia consults
     sale = NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale"
