@@ -46,7 +46,9 @@ Token = Any  # spacy.tokens.Token
 
 _ATTENDING = frozenset({"attend", "witness", "watch", "observe", "present", "join", "grace", "host"})
 _STRENGTHEN = frozenset({"strengthen", "strengthening", "deepen", "deepening", "enhance", "bolster", "reinforce", "boost", "expand"})  # fmt: skip
-_LODGE = frozenset({"lodge", "file", "issue", "deliver", "send", "make", "register", "submit", "raise", "hand", "present"})
+_LODGE = frozenset(
+    {"lodge", "file", "issue", "deliver", "send", "make", "register", "submit", "raise", "hand", "present"}
+)
 _OCCASIONS = frozenset(
     {"during", "after", "before", "following", "on", "amid", "ahead", "since", "of", "for", "at"}
 )
