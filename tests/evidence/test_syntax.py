@@ -4211,3 +4211,9 @@ def test_a_strike_ordered_if_necessary_a_refusal_to_support_and_a_topic_discusse
 def test_a_protest_note_sent_to_a_state_opposes_it() -> None:
     assert triples("Turkey issued a protest note to Syria.") == {("TUR", "oppose", "SYR")}
     assert triples("Turkey sent a protest note to Syria.") == {("TUR", "oppose", "SYR")}
+
+
+def test_shells_lobbed_at_a_state_strike_it() -> None:
+    assert triples("North Korea lobbed artillery shells at a South Korean island.") == {
+        ("PRK", "attack", "KOR")
+    }

@@ -89,7 +89,7 @@ VERB_TRIGGERS: dict[str, str] = {
         ],
         "attack",
     ),
-    "fire": "~fire",
+    **dict.fromkeys(["fire", "lob"], "~fire"),
     **dict.fromkeys(["buy", "purchase", "procure", "acquire", "receive", "obtain"], "~buy"),
     **dict.fromkeys(["retaliate", "avenge"], "~retaliate"),
     "respond": "~respond",
