@@ -4217,3 +4217,8 @@ def test_shells_lobbed_at_a_state_strike_it() -> None:
     assert triples("North Korea lobbed artillery shells at a South Korean island.") == {
         ("PRK", "attack", "KOR")
     }
+
+
+def test_an_act_decided_against_is_not_done() -> None:
+    got = triples("Three years ago Pakistan decided against sending soldiers to Yemen.")
+    assert ("PAK", "send_troops", "YEM") not in got

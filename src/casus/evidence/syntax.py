@@ -365,7 +365,8 @@ def _exercise_words(tok: Token) -> bool:
 
 # what one is warned against or kept from doing, and what is only possible, is not done
 _WARNED_OFF = {
-    "against": frozenset({"warn", "caution", "advise", "urge"}),
+    # ("decided against sending soldiers to join the intervention": an act decided against)
+    "against": frozenset({"warn", "caution", "advise", "urge", "decide", "vote", "opt"}),
     "from": frozenset({"deter", "dissuade", "discourage", "prevent", "bar", "refrain", "stop", "keep"}),
 }
 _ENABLING = frozenset({"allow", "permit", "enable"})
