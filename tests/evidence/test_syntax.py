@@ -4222,3 +4222,13 @@ def test_shells_lobbed_at_a_state_strike_it() -> None:
 def test_an_act_decided_against_is_not_done() -> None:
     got = triples("Three years ago Pakistan decided against sending soldiers to Yemen.")
     assert ("PAK", "send_troops", "YEM") not in got
+
+
+def test_an_article_only_weighed_is_not_invoked() -> None:
+    for text in (
+        "Poland is considering invoking NATO's Article 4.",
+        "Poland may invoke Article 4 of NATO.",
+        "Denmark is weighing whether to trigger NATO's Article 4.",
+    ):
+        assert not {t for t in triples(text) if t[1] == "consult"}, text
+    assert triples("Poland invoked Article 4 of NATO.") == {("POL", "consult", "NATO")}

@@ -80,6 +80,21 @@ def _requested(s: _Sentence, text: str) -> list[Claim]:
     return out
 
 
+_WEIGHING = frozenset({"consider", "weigh", "mull", "discuss", "debate", "contemplate", "study", "ponder"})
+_MAYBE = frozenset({"may", "might", "could", "can", "should", "would"})
+
+
+def _only_weighed(verb: Any) -> bool:
+    """The invoking verb names an invocation only weighed or possible, not made."""
+    if any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children) or any(
+        c.lower_ == "whether" for c in verb.head.children if c.i < verb.i
+    ):
+        return True
+    return verb.dep_ in ("xcomp", "pcomp", "ccomp", "advcl") and verb.head.lemma_.lower() in _WEIGHING
+
+
 def invocations(s: _Sentence, text: str) -> list[Claim]:
     """A treaty article invoked: NATO's Art. 4 asks for consultation, Art. 5 and the EU's Art.
     42(7) for help; the invoker is the first actor named before the words."""
@@ -95,6 +110,8 @@ def invocations(s: _Sentence, text: str) -> list[Claim]:
             continue  # "Kim invoked Article 4 of the partnership treaty": another treaty's article
         rel: Any = "consult" if art == "4" else "request_aid"
         verb = next((t for t in s.doc if t.idx >= m.start()), None)
+        if verb is not None and _only_weighed(verb):
+            continue  # "considering invoking Article 4", "whether to activate", "may invoke": not done
         subj = _children(verb, "nsubj") if verb is not None else []
         before: list[str] = []
         if (
