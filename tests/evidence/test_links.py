@@ -124,3 +124,13 @@ def test_a_pledge_likened_to_natos_links_to_the_two_states_pact() -> None:
     assert ("nato-1949", "Art. 5") in links(
         "NATO members pledged that an armed attack against one of them shall be considered an attack against all."
     )
+
+
+def test_an_article_number_written_out_is_that_article() -> None:
+    text = (
+        "French President Emmanuel Macron said NATO was experiencing brain death. "
+        '"What will Article Five mean tomorrow?" Macron asked.'
+    )
+    assert links(text, dt.date(2019, 11, 7)) == {("nato-1949", "Art. 5")}
+    # a lower-case "article" followed by a number word is no article named
+    assert not links("In an article two readers sent to NATO, nothing was said about what it means.")

@@ -241,7 +241,17 @@ def subject_flags(mentions: list[Mention], gaz: Gazetteer) -> list[Flag]:
     return flags
 
 
-ARTICLE_NAMED = re.compile(r"\b(?:Article|Art\.)\s*(?P<n>\d+|[IVX]+)(?:\s*[.(]\s*(?P<p>\d+)\)?)?", re.I)
+# "Article 5", "Art. IV", "Article 42(7)", and a number written out after a capital "Article"
+# ("what will Article Five mean tomorrow?"; not "an article two readers sent")
+ARTICLE_NAMED = re.compile(
+    r"\b(?:(?:Article|Art\.)\s*(?P<n>\d+|[IVX]+)(?:\s*[.(]\s*(?P<p>\d+)\)?)?"
+    r"|(?-i:Article)\s+(?P<w>one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+    re.I,
+)
+NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], 1)
+}
 DESCRIBES = re.compile(
     r"\b(states?|stated|says?|said|stipulat\w*|provides?|calls? for|can be (used|invoked)|appl(y|ies)|covers?|"
     r"sees?|requires?|obliges?|commits?|guarantees?|declares?|allows?|reads?|under|pledg\w*|means?|mandates?)\b",
@@ -264,6 +274,8 @@ def _number(label: str) -> str | None:
     m = ARTICLE_NAMED.search(label)
     if m is None:
         return None
+    if m.group("w"):
+        return NUMBER_WORDS[m.group("w").lower()]
     n = m.group("n").upper()
     base = str(ROMAN[n]) if n in ROMAN else n
     return f"{base}.{m.group('p')}" if m.group("p") else base
