@@ -511,6 +511,9 @@ def test_the_rule_coder_reads_an_attack_named_as_a_case_as_no_event() -> None:
         # one side's pledge to defend the other against the case
         "MANILA: US Secretary of State Mike Pompeo yesterday vowed to defend the Philippines against ‘armed "
         "attack’ in the disputed South China Sea.",
+        # ... or to support it against any attack, or stand by it in case of any threat
+        "PM Imran Khan vowed to support Saudi Arabia against any terrorist attack and reiterated that Pakistan"
+        " will stand by Saudi Arabia in case of any threat to the sanctity or security of the Arab nation.",
     ):
         mentions = default_gazetteer().find(text, dt.date(2025, 10, 1))
         found, _ = read_claims(text, mentions, sentences(text))

@@ -477,9 +477,11 @@ THREAT_CASE = re.compile(r"\bthreat\w*\s+(of\s+)?(an?\s+)?(\w+\s+){0,3}(aggressi
 COMMITMENT_CASE = re.compile(
     r"\b(commitments?|pledges?|obligations?|guarantees?|would|will)\b[^.;]{0,120}\b(armed )?attack\b[^.;]{0,160}\b(would|will|shall)\s+(invoke|trigger|activate|be considered)"
     r"|\b(armed )?attack\b[^.;]{0,160}\b(would|will|shall)\s+(invoke|trigger|activate)\b"
-    # one side's pledge to defend against the case: "vowed to defend the Philippines against 'armed attack'"
+    # one side's pledge to defend against the case: "vowed to defend the Philippines against 'armed attack'",
+    # "vowed to support Saudi Arabia against any terrorist attack"
     r"|\b(vow|vows|vowed|pledge[sd]?|promise[sd]?|commit(s|ted)?|obliged|will|would|shall)\s+(to\s+)?(\w+\s+){0,2}?"
-    r"(defend|protect)\b[^.;]{0,60}?\bagainst\s+[‘'\"“]?(an?\s+|any\s+)?(armed\s+)?(attack|aggression|invasion)\b",
+    r"(defend|protect|support|stand by|stand with)\b[^.;]{0,60}?\b(against|in case of|in the event of)\s+[‘'\"“]?"
+    r"(an?\s+|any\s+)?(armed\s+|terrorist\s+|military\s+)?(attack|aggression|invasion|threat)\b",
     re.I,
 )
 # Invoking a treaty article: consultation (NATO Art. 4) or a call for help (Art. 5, EU Art. 42.7).
