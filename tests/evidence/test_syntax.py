@@ -4232,3 +4232,13 @@ def test_an_article_only_weighed_is_not_invoked() -> None:
     ):
         assert not {t for t in triples(text) if t[1] == "consult"}, text
     assert triples("Poland invoked Article 4 of NATO.") == {("POL", "consult", "NATO")}
+
+
+def test_a_name_with_a_title_in_apposition_is_the_speaker_whatever_body_the_title_names() -> None:
+    got = claims(
+        "Vietnamese Marine Police ships were rammed by Chinese marine police, Ngo Ngoc Thu, vice commander of"
+        " the High Command of Vietnam Marine Police said Wednesday."
+    )
+    assert [(c.subject, c.relation, c.object, c.attribution.kind, c.attribution.who) for c in got] == [
+        ("CHN", "coerce", "VNM", "speaker", "Ngo Ngoc Thu")
+    ]

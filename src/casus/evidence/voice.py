@@ -329,6 +329,12 @@ def _research_body(tokens: list[Token]) -> str | None:
     return str(cue.doc[start : end + 1].text)
 
 
+# Titles of a post's holder, in apposition to a name ("Ngo Ngoc Thu, vice commander of ...")
+_HOLDERS = frozenset(
+    {"commander", "head", "director", "envoy", "ambassador", "chairman", "chairwoman", "chair"}
+)
+
+
 def _source(s: _Sentence, head: Token) -> Attribution:
     """Who a speech verb's subject (or an 'according to' object) is."""
     late = [c for c in head.children if c.dep_ == "conj" and c.right_edge.i + 1 == head.head.i]
@@ -366,6 +372,20 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         and (name := person_name(named_as))
     ):
         # "Shin Wonsik, national security adviser for President Yoon": the one named, not his chief
+        return Attribution(kind="speaker", who=name)
+    titled = [
+        c for c in head.children
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in OFFICIAL_WORDS | TITLE_WORDS | _HOLDERS
+    ]  # fmt: skip
+    if (
+        titled
+        and head.pos_ == "PROPN"
+        and len(named_as) >= 2
+        and not any(s.mention(t) or t.lower_ in RANKS for t in named_as)
+        and (name := person_name(named_as))
+    ):
+        # "Ngo Ngoc Thu, vice commander of the High Command of Vietnam Marine Police, said": the
+        # person named, whatever body his title names
         return Attribution(kind="speaker", who=name)
     held = [t for t in tokens if t.dep_ == "poss" and t.head.lemma_.lower() in _INSTITUTIONS]
     if head.lemma_.lower() in _INSTITUTIONS:  # "the Swedish government, led by Foreign Minister ..."
