@@ -4242,3 +4242,18 @@ def test_a_name_with_a_title_in_apposition_is_the_speaker_whatever_body_the_titl
     assert [(c.subject, c.relation, c.object, c.attribution.kind, c.attribution.who) for c in got] == [
         ("CHN", "coerce", "VNM", "speaker", "Ngo Ngoc Thu")
     ]
+
+
+def test_the_person_named_after_a_rank_under_a_title_is_the_speaker() -> None:
+    got = claims(
+        "In a press conference, PCG spokesperson for the West Philippine Sea Commodore Jay Tarriela said the"
+        " BRP Teresa Magbanua was rammed by China Coast Guard vessels."
+    )
+    assert {(c.relation, c.attribution.kind, c.attribution.who) for c in got} == {
+        ("coerce", "speaker", "Jay Tarriela")
+    }
+    got = claims(
+        "A high-ranking Sudanese military commander, Lt Gen Yasser Al-Atta, has threatened military action"
+        " against South Sudan and Chad."
+    )
+    assert got and {c.attribution.who for c in got} == {"Yasser Al-Atta"}

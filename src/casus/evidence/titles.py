@@ -12,6 +12,12 @@ from casus.evidence.parsed import Token, targets
 __all__ = ["RANKS", "TITLE_WORDS", "hyphen", "office_holder", "person_name"]
 
 
+_RANK_ABBREVIATIONS = frozenset(
+    {"lt", "lt.", "gen", "gen.", "col", "col.", "maj", "maj.", "cmdr", "cmdr.", "cdr", "cdr.", "adm", "adm.",
+     "capt", "capt.", "brig", "brig.", "sgt", "sgt.", "cmdre", "cmdre."}
+)  # fmt: skip
+
+
 def person_name(tokens: list[Token]) -> str | None:
     """The last run of proper nouns in a phrase ("NATO chief Mark Rutte" → "Mark Rutte"), the
     first of names joined by "and" ("The New York Times and The Washington Post")."""
@@ -39,7 +45,7 @@ def person_name(tokens: list[Token]) -> str | None:
     if not runs:
         return None
     run = runs[-1]
-    titled = TITLE_WORDS | {"-"}  # "Secretary-General"
+    titled = TITLE_WORDS | _RANK_ABBREVIATIONS | {"-"}  # "Secretary-General", "Lt Gen Yasser Al-Atta"
     while len(run) > 1 and run[0].lower_ in titled and any(t.lower_ not in titled for t in run):
         run = run[1:]  # "President Felix Tshisekedi" -> "Felix Tshisekedi"
     if all(t.lower_ in titled | {"the"} for t in run):

@@ -413,7 +413,7 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     # "The ministry spokesman, Anatoly Glaz, announced": the one named beside the title
     if (
         (
-            (head.pos_ == "NOUN" and head.lemma_.lower() in OFFICIAL_WORDS | TITLE_WORDS)
+            (head.pos_ == "NOUN" and head.lemma_.lower() in OFFICIAL_WORDS | TITLE_WORDS | _HOLDERS)
             # "Assistant Secretary of State ..., Michael Kozak,": a title written as a name
             or (head.pos_ == "PROPN" and head.lemma_.lower() in RANKS)
         )
@@ -421,6 +421,21 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         and (name := person_name([t for t in appos[0].subtree if s.mention(t) is None]))
     ):
         return Attribution(kind="speaker", who=name)
+    last = head.right_edge
+    chain = [t for t in last.children if t.dep_ == "compound" and t.i < last.i] + [last]
+    ranked = [i for i, t in enumerate(chain) if t.lower_ in RANKS | TITLE_WORDS or s.mention(t) is not None]
+    if (
+        head.pos_ == "NOUN"
+        and head.lemma_.lower() in OFFICIAL_WORDS | TITLE_WORDS | _HOLDERS
+        and last.pos_ == "PROPN"
+        and s.mention(last) is None
+        and ranked
+        and len(chain) - ranked[-1] - 1 >= 2
+        and all(t.pos_ == "PROPN" for t in chain[ranked[-1] + 1 :])
+    ):
+        # "PCG spokesperson for the West Philippine Sea Commodore Jay Tarriela said": the person
+        # named after the rank, where the parse hangs the name under the title's phrase
+        return Attribution(kind="speaker", who=" ".join(t.text for t in chain[ranked[-1] + 1 :]))
     if head.pos_ == "PROPN" and s.mention(head) is None and words & (OFFICIAL_WORDS | {"ambassador"}):
         # "China Foreign Ministry spokesperson Lin Jian": the person, named after the office
         name = person_name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
