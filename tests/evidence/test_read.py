@@ -646,3 +646,16 @@ def test_office_holders_of_earlier_years_are_read_as_their_states() -> None:
     assert not ids("In May, Rice exports rose.", dt.date(2006, 6, 1))
     # and a term's end is kept: Pompeo is no one's after he left office
     assert not ids("Pompeo spoke to reporters.", dt.date(2022, 6, 1))
+
+
+def test_a_states_own_voice_inside_a_quotation_is_the_quoted_speakers() -> None:
+    text = (
+        "\"The United States strongly condemns Iran's attacks in Erbil today and offers condolences to the"
+        " families of those who were killed. We oppose Iran's reckless missile strikes, which undermine"
+        " Iraq's stability,\" US State Department spokesperson Matthew Miller said in a statement."
+    )
+    r = read_document(Document("t", None, None, text), on=dt.date(2024, 1, 16))
+    condemned = [c for c in r.claims if (c.subject, c.relation, c.object) == ("USA", "oppose", "IRN")]
+    assert condemned and all(
+        (c.attribution.kind, c.attribution.who) == ("speaker", "Matthew Miller") for c in condemned
+    )

@@ -95,6 +95,13 @@ def _quoted_voices(rows: list[tuple[int, str, list[Claim], Attribution]], runs_o
 
     def recast(k: int, said: Attribution) -> None:
         i, sent, found, _ = rows[k]
+        if said.kind == "speaker" and sent.lstrip()[:1] in ('"', "“"):
+            # a state's own voice inside the quotation ('"The United States strongly condemns ...')
+            # is the quoted speaker's
+            found = [
+                c.model_copy(update={"attribution": said}) if c.attribution.kind == "officials" else c
+                for c in found
+            ]
         rows[k] = (i, sent, _on_word(found, said), said)
 
     for k in range(1, len(rows)):
