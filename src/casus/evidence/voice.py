@@ -335,6 +335,22 @@ _HOLDERS = frozenset(
 )
 
 
+def _name_after_rank(s: _Sentence, head: Token) -> str | None:
+    """ "PCG spokesperson for the West Philippine Sea Commodore Jay Tarriela said": the person named
+    after the rank that ends a title's phrase, where the parse hangs the name under the title."""
+    last = head.right_edge
+    if not (head.pos_ == "NOUN" and head.lemma_.lower() in OFFICIAL_WORDS | TITLE_WORDS | _HOLDERS):
+        return None
+    if last.pos_ != "PROPN" or s.mention(last) is not None:
+        return None
+    chain = [t for t in last.children if t.dep_ == "compound" and t.i < last.i] + [last]
+    ranked = [i for i, t in enumerate(chain) if t.lower_ in RANKS | TITLE_WORDS or s.mention(t) is not None]
+    named = chain[ranked[-1] + 1 :] if ranked else []
+    return (
+        " ".join(t.text for t in named) if len(named) >= 2 and all(t.pos_ == "PROPN" for t in named) else None
+    )
+
+
 def _source(s: _Sentence, head: Token) -> Attribution:
     """Who a speech verb's subject (or an 'according to' object) is."""
     late = [c for c in head.children if c.dep_ == "conj" and c.right_edge.i + 1 == head.head.i]
@@ -364,28 +380,20 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         for t in tokens
         if t.i == head.i or (t.head.i == head.i and t.dep_ in ("compound", "flat") and t.i < head.i)
     ]
+    titled = any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in OFFICIAL_WORDS | TITLE_WORDS | _HOLDERS
+        for c in head.children
+    )
     if (
-        leaders
+        (leaders or titled)
         and head.pos_ == "PROPN"
         and len(named_as) >= 2
         and not any(s.mention(t) or t.lower_ in RANKS for t in named_as)
         and (name := person_name(named_as))
     ):
-        # "Shin Wonsik, national security adviser for President Yoon": the one named, not his chief
-        return Attribution(kind="speaker", who=name)
-    titled = [
-        c for c in head.children
-        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in OFFICIAL_WORDS | TITLE_WORDS | _HOLDERS
-    ]  # fmt: skip
-    if (
-        titled
-        and head.pos_ == "PROPN"
-        and len(named_as) >= 2
-        and not any(s.mention(t) or t.lower_ in RANKS for t in named_as)
-        and (name := person_name(named_as))
-    ):
-        # "Ngo Ngoc Thu, vice commander of the High Command of Vietnam Marine Police, said": the
-        # person named, whatever body his title names
+        # "Shin Wonsik, national security adviser for President Yoon": the one named, not his chief;
+        # "Ngo Ngoc Thu, vice commander of the High Command of Vietnam Marine Police": whatever body
+        # his title names
         return Attribution(kind="speaker", who=name)
     held = [t for t in tokens if t.dep_ == "poss" and t.head.lemma_.lower() in _INSTITUTIONS]
     if head.lemma_.lower() in _INSTITUTIONS:  # "the Swedish government, led by Foreign Minister ..."
@@ -421,21 +429,8 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         and (name := person_name([t for t in appos[0].subtree if s.mention(t) is None]))
     ):
         return Attribution(kind="speaker", who=name)
-    last = head.right_edge
-    chain = [t for t in last.children if t.dep_ == "compound" and t.i < last.i] + [last]
-    ranked = [i for i, t in enumerate(chain) if t.lower_ in RANKS | TITLE_WORDS or s.mention(t) is not None]
-    if (
-        head.pos_ == "NOUN"
-        and head.lemma_.lower() in OFFICIAL_WORDS | TITLE_WORDS | _HOLDERS
-        and last.pos_ == "PROPN"
-        and s.mention(last) is None
-        and ranked
-        and len(chain) - ranked[-1] - 1 >= 2
-        and all(t.pos_ == "PROPN" for t in chain[ranked[-1] + 1 :])
-    ):
-        # "PCG spokesperson for the West Philippine Sea Commodore Jay Tarriela said": the person
-        # named after the rank, where the parse hangs the name under the title's phrase
-        return Attribution(kind="speaker", who=" ".join(t.text for t in chain[ranked[-1] + 1 :]))
+    if (name := _name_after_rank(s, head)) is not None:
+        return Attribution(kind="speaker", who=name)
     if head.pos_ == "PROPN" and s.mention(head) is None and words & (OFFICIAL_WORDS | {"ambassador"}):
         # "China Foreign Ministry spokesperson Lin Jian": the person, named after the office
         name = person_name([t for t in tokens if s.mention(t) is None and t.lower_ not in CALENDAR])
