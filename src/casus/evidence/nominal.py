@@ -23,7 +23,7 @@ from casus.evidence.lexicon import (
     VERB_TRIGGERS,
     VESSELS,
 )
-from casus.evidence.tokens import children, object_words, pobj
+from casus.evidence.tokens import children, note_of, object_words, pobj
 
 __all__ = [
     "AGREEMENTS",
@@ -377,8 +377,7 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         # "lodged a formal protest with the US", "issued a protest to Japan's vice-minister"
         # ("solemn representations", China's word for one)
         # "issued a protest note to Syria", "handed a note of protest to Russia": the note carries it
-        note = tok.head if tok.dep_ == "compound" else tok.head.head if tok.head.lower_ == "of" else tok
-        carrier = note if note.lemma_.lower() in ("note", "letter") else tok
+        carrier = note_of(tok) or tok
         verb = carrier.head.head if carrier.dep_ == "conj" and carrier.head.dep_ == "dobj" else carrier.head
         lodged = carrier.dep_ in ("dobj", "conj") and verb.lemma_.lower() in _LODGE
         to = [p for t in (carrier, *carrier.conjuncts) for p in pobj(t, ("to", "with"))]

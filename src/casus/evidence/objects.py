@@ -26,7 +26,7 @@ from casus.evidence.lexicon import (
 from casus.evidence.nominal import asked_for, attackers_of, launched, talks_named
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
-from casus.evidence.tokens import concerned_about, stood_with
+from casus.evidence.tokens import concerned_about, note_of, stood_with
 from casus.evidence.triggers import DESIGNATION
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
@@ -374,11 +374,9 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         if p.lemma_.lower() == "use" and p.head.lower_ == "for":
             continue  # "given Moscow missiles for use in Ukraine": where they are used, not who gets them
         out += _struck(s, p) if rel == "attack" else s.actors(p)
-    if rel == "oppose" and tok.pos_ == "NOUN" and not out:
+    if rel == "oppose" and tok.pos_ == "NOUN" and not out and (note := note_of(tok)) is not None:
         # "issued a protest note to Syria", "handed a note of protest to Russia": whom the note went to
-        note = tok.head if tok.dep_ == "compound" else tok.head.head if tok.head.lower_ == "of" else tok
-        if note is not tok and note.lemma_.lower() in ("note", "letter"):
-            out += [a for t in (note, note.head) for p in _pobj(t, ("to", "with")) for a in s.actors(p)]
+        out += [a for t in (note, note.head) for p in _pobj(t, ("to", "with")) for a in s.actors(p)]
     if rel == "support_politically" and tok.lemma_.lower() == "stand":  # "stands with Japan"
         out += [a for p in stood_with(tok) for q in (p, *p.conjuncts) for a in s.actors(q)]
     if rel == "support_politically" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~express" and not out:

@@ -17,7 +17,7 @@ from casus.evidence.triggers import children as _children
 from casus.evidence.wars import between as between_states
 from casus.evidence.wars import fights_others
 
-__all__ = ["SYMMETRIC", "pairs"]
+__all__ = ["SYMMETRIC", "co_subjects", "pairs"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -46,7 +46,7 @@ def _doers(tok: Token) -> list[Token]:
 _DESCRIBING = KIN | {"member"}  # ("Romania, a fellow member, ...")
 
 
-def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
+def co_subjects(s: _Sentence, tok: Token) -> list[str]:
     """Actors named as conjuncts of the trigger's own subject ("Seoul and its ally, the United
     States, accused ..."), or of the doer of a nominal event ("US and British strikes"): each
     acts, so each gets its claim."""
@@ -54,7 +54,7 @@ def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
         named_doer = any(_named(s, t) is not None for d in _doers(tok) for t in d.subtree)
         if not named_doer and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
             # "Russia and China issued strong condemnations of ...": those who issued them
-            return _co_subjects(s, tok.head)
+            return co_subjects(s, tok.head)
         joint = [d for d in _doers(tok) if d.conjuncts]
         named = [a for d in joint[:1] for t in (d, *d.conjuncts) if (a := _named(s, t)) is not None]
         return list(dict.fromkeys(named)) if len(named) >= 2 else []
@@ -63,7 +63,7 @@ def _co_subjects(s: _Sentence, tok: Token) -> list[str]:
         # "Saudi Arabia, Bahrain and the US issued a joint statement condemning Iran's campaign":
         # the clause it hangs from names those who act
         above = tok.head.head if tok.dep_ == "acl" and tok.head.dep_ == "dobj" else tok.head
-        return _co_subjects(s, above) if above.i != tok.i and above.pos_ in ("VERB", "AUX") else []
+        return co_subjects(s, above) if above.i != tok.i and above.pos_ in ("VERB", "AUX") else []
     # "South Korea, the United States and Japan condemned": a list may be parsed as an apposition
     # (not "Iran, a Venezuelan ally, denounced": a word for whose partner it is describes the subject)
     listed = [
@@ -218,7 +218,7 @@ def pairs(
     else:
         if not subjects and not passive and tok.pos_ == "VERB":
             # "Ten countries, including the US, South Korea and Japan, condemned": those it lists
-            subjects = _co_subjects(s, tok)
+            subjects = co_subjects(s, tok)
         first = subjects[0] if subjects else None
         others = [o for o in objects if o != first]
         # "condemned Russia and North Korea": each object named together, one claim each
@@ -237,7 +237,7 @@ def pairs(
             pairs += [(a, pairs[0][1]) for a in subjects[1:4] if a != pairs[0][1]]
         if not passive and first is not None and len(pairs) == 1 and pairs[0][1] is not None:
             # "Seoul and its ally, the United States, accused the DPRK": each subject acts
-            pairs += [(a, pairs[0][1]) for a in _co_subjects(s, tok) if a not in (first, pairs[0][1])]
+            pairs += [(a, pairs[0][1]) for a in co_subjects(s, tok) if a not in (first, pairs[0][1])]
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("sanction", "sanctions"):
                 # "France, Germany and the UK moved to restore UN sanctions on Iran": each of them
                 pairs += [
@@ -269,7 +269,7 @@ def pairs(
     if lone is not None and filled:
         pairs = [(lone, o) for o in filled]
         if not passive:  # "The US and South Korea have alleged that ...": each of them
-            pairs += [(a, o) for a in _co_subjects(s, tok) for o in filled if a not in (lone, o)]
+            pairs += [(a, o) for a in co_subjects(s, tok) for o in filled if a not in (lone, o)]
         if tok.pos_ == "NOUN":  # "drew condemnation from Qatar, Iran and others": each of them
             pairs += [(a, o) for a in subjects[1:4] for o in filled if a != o and (a, o) not in pairs]
     return pairs

@@ -9,7 +9,7 @@ from typing import Any
 
 from casus.evidence.lexicon import INVOKE, THREAT_CASE, TREATY_LANGUAGE
 from casus.evidence.model import Claim
-from casus.evidence.pairs import _co_subjects
+from casus.evidence.pairs import co_subjects
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
@@ -126,7 +126,7 @@ def invocations(s: _Sentence, text: str) -> list[Claim]:
             before = [a for a in named if a != org] or s.actors(subj[0])
         before = before or [x.form.target for x in s.mentions if x.end <= m.start() and x.form.target != org]
         # "Poland, Estonia, Latvia and Lithuania have all invoked Article 4": each invokes it
-        joint = [a for a in _co_subjects(s, verb) if a != org] if verb is not None and subj else []
+        joint = [a for a in co_subjects(s, verb) if a != org] if verb is not None and subj else []
         for doer in joint if before and before[0] in joint else before[:1]:
             out.append(
                 Claim(

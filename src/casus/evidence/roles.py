@@ -27,7 +27,7 @@ from casus.evidence.lexicon import (
 )
 from casus.evidence.nominal import asked_for, attackers_of
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.tokens import concerned_about
+from casus.evidence.tokens import concerned_about, note_of
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import is_troops
 from casus.evidence.triggers import pobj as _pobj
@@ -95,12 +95,7 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     the verb it hangs from ("unleashing its water cannon")."""
     if tok.lemma_.lower() in ("deployment", "dispatch") and (owner := _troop_owner(s, tok)):
         return owner
-    note = tok.head if tok.dep_ == "compound" else tok.head.head if tok.head.lower_ == "of" else tok
-    if (
-        note is not tok
-        and note.lemma_.lower() in ("note", "letter")
-        and NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~against"
-    ):
+    if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~against" and (note := note_of(tok)) is not None:
         return _noun_subject(s, note)  # "Turkey issued a protest note to Syria": who issued the note
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~talks" and (verb := asked_for(tok)) is not None:
         return _subject(s, verb)[0]  # "Estonia has requested NATO consultations": Estonia consults

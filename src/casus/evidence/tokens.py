@@ -9,12 +9,18 @@ from typing import Any
 
 from casus.evidence.lexicon import ARMS
 
-__all__ = ["CARGO", "children", "concerned_about", "object_words", "pobj", "stood_with"]
+__all__ = ["CARGO", "children", "concerned_about", "note_of", "object_words", "pobj", "stood_with"]
 
 Token = Any  # spacy.tokens.Token
 
 # Containers whose contents are what was sent ("sent containers that could hold artillery shells")
 CARGO = frozenset({"container", "shipment", "cargo", "consignment", "crate", "wagon", "train", "batch"})
+
+
+def note_of(tok: Token) -> Token | None:
+    """The note or letter a word of protest names ("a protest note", "a note of protest"), if any."""
+    note = tok.head if tok.dep_ == "compound" else tok.head.head if tok.head.lower_ == "of" else None
+    return note if note is not None and note.lemma_.lower() in ("note", "letter") else None
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
