@@ -59,3 +59,32 @@ def test_a_defence_treaty_invoked_or_not_is_a_call_on_the_partner() -> None:
         "Officials squelched speculation that Manila might consider invoking the 1951 treaty to secure U.S. military help."
     )
     assert ("PHL", "request_aid", "USA", "positive") in got
+
+
+def test_a_state_held_responsible_is_accused_by_whoever_holds_it() -> None:
+    # sentences from published articles of the development gold set (dev-zd, z5t, z7p, z6y)
+    got = read(
+        "A spokesman for China’s Foreign Ministry laid responsibility for the incident on the Philippines."
+    )
+    assert ("CHN", "accuse", "PHL", "positive") in got
+    got = read(
+        "According to the same source, the Pakistani government holds the Taliban administration directly "
+        "responsible for the failure of this round of negotiations."
+    )
+    assert ("PAK", "accuse", "AFG", "positive") in got
+    got = read(
+        "But US Ambassador to the world body, Kelly Craft, told the Council that emerging information on the "
+        "attacks “indicates that responsibility lies with Iran”."
+    )
+    assert ("USA", "accuse", "IRN", "positive") in got
+
+
+def test_responsibility_for_what_is_cared_for_or_wished_is_no_charge() -> None:
+    assert not read(
+        'He noted that France and Germany "bear great responsibility" for peace and security in Europe.'
+    )
+    got = read(
+        'He said Syria awaits a stand from U.N. Secretary General Ban Ki-moon "that would hold Israel '
+        'responsible and demands that it ceases"'
+    )
+    assert not [c for c in got if c[1] == "accuse"]

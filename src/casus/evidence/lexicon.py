@@ -555,7 +555,9 @@ def _candidate_pattern() -> re.Pattern[str]:
              # what calls a state's act wrong, where a speaker's charge may be ("said ... is a violation")
              "violat", "breach", "illegal", "unlawful", "provocat", "provok", "undermin", "destabili", "reckless",
              "coerci", "bully", "bulli", "harass", "intru", "escalator", "pirac", "irresponsib", "unacceptab",
-             "outrageous", "shameful", "coward", "lawless", "hostile"]  # fmt: skip
+             "outrageous", "shameful", "coward", "lawless", "hostile",
+             # "laid responsibility for the incident on the Philippines", "held Kabul accountable"
+             "responsib", "accountab"]  # fmt: skip
     words = {f for w in [*VERB_TRIGGERS, *NOUN_TRIGGERS] if w not in UNGATED for f in _forms(w)} | set(
         irregular
     )

@@ -4,7 +4,7 @@ of NATO airspace"), troops present in another state ("12,000 North Korean soldie
 Russia"), a state invoking its defence treaty with another, exercises named by their states, a pact its
 parties' names qualify said to be signed, and
 a state's charge that another did wrong, said without "accuse" ("Liu said the Philippine ships
-'illegally entered' Chinese waters"). `casus.evidence.syntax` makes the claims, one per state
+'illegally entered' Chinese waters", "laid responsibility for the incident on the Philippines"). `casus.evidence.syntax` makes the claims, one per state
 undergoing it."""
 
 from __future__ import annotations
@@ -336,6 +336,119 @@ def _charged(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None
     return ("oppose" if judged and not wrong else "accuse"), speakers[:1], charged
 
 
+# "Russia bears full responsibility for these escalatory actions", "responsibility lies with Iran",
+# "laid responsibility for the incident on the Philippines", "holds Kabul responsible": a charge
+_BEARING = frozenset({"bear", "take", "carry", "shoulder", "share", "assume"})
+_LYING = frozenset({"lie", "rest"})
+_LAYING = frozenset({"lay", "place", "put", "pin"})
+_HOLDING = frozenset({"hold"})
+_ANSWERING = _BEARING | _LYING | _LAYING | _HOLDING | {"be"}
+_ANSWERABLE = frozenset({"responsible", "accountable", "culpable"})
+# what one may bear responsibility for without blame: "for peace and security in Europe"
+_CHARGES_OF_CARE = frozenset({"peace", "security", "stability", "safety", "protection", "defence", "defense",
+                              "welfare", "development", "future", "prosperity", "citizen", "people"})  # fmt: skip
+
+
+def _for_care(tok: Token) -> bool:
+    """What the responsibility is for is a charge of care, not a wrong ("for peace and security")."""
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ == "for" and t.lemma_.lower() in _CHARGES_OF_CARE
+        for t in tok.subtree
+    )
+
+
+def _answerable(s: Sentence, tok: Token) -> list[str] | None:
+    """The states a clause holds responsible ("Russia bears full responsibility", "Iran was
+    responsible for the attack", "responsibility lies with Iran"), or None."""
+    lemma = tok.lemma_.lower()
+    bears = lemma in _BEARING and any(c.lemma_.lower() == "responsibility" for c in children(tok, "dobj"))
+    if bears or (lemma == "be" and any(c.lower_ in _ANSWERABLE for c in children(tok, "acomp"))):
+        held = children(tok, "nsubj")
+    elif lemma in _LYING and any(c.lemma_.lower() == "responsibility" for c in children(tok, "nsubj")):
+        held = pobj(tok, ("with", "on", "upon"))
+    else:
+        return None
+    if _for_care(tok) or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    return [a for c in held for a in s.actors(c)]
+
+
+def _wished(tok: Token) -> bool:
+    """A clause that says what someone would do, not what one does ("a stand that would hold Israel
+    responsible")."""
+    return tok.dep_ == "relcl" or any(
+        (c.dep_ == "aux" and c.lower_ in ("would", "could", "should", "might", "may"))
+        or (c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who"))
+        for c in tok.children
+    )
+
+
+def _voiced_by(s: Sentence, tok: Token) -> list[str]:
+    """The verb's subject's state, or the state its subject speaks for ("a spokesman for China's
+    Foreign Ministry")."""
+    return (
+        _subject(s, tok)[0]
+        or [
+            m.form.target
+            for c in children(tok, "nsubj")
+            for t in c.subtree
+            if (m := s.mention(t)) is not None
+        ][:1]
+    )
+
+
+def _responsible(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None:
+    """A state holding another responsible: the speaker of the clause that does ("the North Atlantic
+    Council said Russia bears full responsibility"), or the subject of "laid responsibility for the
+    incident on the Philippines" and "holds the Taliban administration directly responsible"."""
+    lemma = tok.lemma_.lower()
+    if lemma in _LAYING and any(
+        c.lemma_.lower() in ("responsibility", "blame") for c in children(tok, "dobj")
+    ):
+        charged = [a for p in pobj(tok, ("on", "upon")) for a in s.actors(p)]
+        # "laid responsibility for the incident on the Philippines": "on" may hang on the incident
+        charged += [
+            a
+            for c in children(tok, "dobj")
+            for t in c.subtree
+            if t.dep_ == "pobj" and t.head.lower_ in ("on", "upon")
+            for a in s.actors(t)
+        ]
+        speakers = _voiced_by(s, tok)
+    elif (
+        lemma in _HOLDING
+        and not _wished(tok)
+        and (
+            kept := [
+                c
+                for c in tok.children
+                if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.lower_ in _ANSWERABLE
+            ]
+        )
+    ):
+        if _for_care(tok):
+            return None
+        charged = [
+            a for c in kept for n in (*children(c, "nsubj"), *children(tok, "dobj")) for a in s.actors(n)
+        ]
+        speakers = _voiced_by(s, tok)
+    else:
+        said = tok.head
+        while (
+            said.dep_ == "ccomp" and said.lemma_.lower() not in SPEECH
+        ):  # "said information indicates that ..."
+            said = said.head
+        if tok.dep_ != "ccomp" or said.lemma_.lower() not in SPEECH or said.pos_ != "VERB":
+            return None
+        held = _answerable(s, tok)
+        if not held:
+            return None
+        charged = held
+        speakers = [a for c in children(said, "nsubj") for a in s.actors(c)] or _subject(s, said)[0]
+    charged = [a for a in dict.fromkeys(charged) if a not in speakers]
+    return ("accuse", speakers[:1], charged) if speakers and charged else None
+
+
 _PAYING = frozenset({"pay", "bear", "face", "suffer"})
 _PRICES = frozenset({"price", "consequence"})
 
@@ -410,6 +523,8 @@ def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], 
     if found is not None:
         return "coerce", *found
     if tok.dep_ == "ccomp" and (charge := _charged(s, tok) or _warned(s, tok)) is not None:
+        return charge
+    if tok.lemma_.lower() in _ANSWERING and (charge := _responsible(s, tok)) is not None:
         return charge
     if tok.lemma_.lower() not in _ANY:  # asked of every token: most words start none of them
         return None
