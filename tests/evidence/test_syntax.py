@@ -1278,6 +1278,13 @@ def test_unnamed_officials_are_those_of_the_state_last_quoted_or_filed_from() ->
         "Chinese coast guard ships blasted a Philippine supply boat with water cannons, the military said."
     )
     assert bare and bare[0].attribution.kind == "officials" and bare[0].attribution.who is None
+    # but what a state announces of itself is on its own officials' word (dev-z7s, dev-z7n)
+    for text, who in (
+        ("Algeria has closed its airspace to all Moroccan planes, the presidency said on Wednesday.", "DZA"),
+        ("Pakistan is sending troops to ally Saudi Arabia on a “training and advice mission”, the military said.", "PAK"),
+    ):  # fmt: skip
+        own = [c for c in claims(text) if c.relation in ("sanction", "send_troops")]
+        assert own and all((c.attribution.kind, c.attribution.who) == ("officials", who) for c in own), own
 
 
 def test_a_quotation_closed_by_it_said_is_on_the_word_of_who_spoke_just_before() -> None:

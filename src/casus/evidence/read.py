@@ -149,7 +149,8 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
                               (group, group_last), home)  # fmt: skip
         # (before any state's officials were quoted, and with no dateline: the state named last,
         # "the ministry said" of the country the article just spoke of)
-        found = _homed(found, home or next((c for c in context or [] if c not in organisation_ids()), None))
+        named_last = next((c for c in context or [] if c not in organisation_ids()), None)
+        found = _homed(found, home or named_last) if home or named_last else _self_announced(found)
         if said.kind == "author" and rows and rows[-1][0] >= index - 2 and _IT_SAID.search(sent):
             # '"The agreement states that ...," it added': on the word of whoever spoke just before
             said = rows[-1][3]
@@ -205,6 +206,29 @@ def _homed(found: list[Claim], home: str | None) -> list[Claim]:
     return [
         c.model_copy(update={"attribution": c.attribution.model_copy(update={"who": home})})
         if c.attribution.kind == "officials" and c.attribution.who is None
+        else c
+        for c in found
+    ]
+
+
+# What a state's own officials announce of it ("Algeria has closed its airspace to all Moroccan
+# planes, the presidency said"), as against an act on another that its victim may report
+_SELF_ANNOUNCED = frozenset({"sanction", "agree_sign", "send_troops", "mobilize", "support_politically",
+                             "assist_militarily", "transfer_arms", "transfer_technology", "cooperate_militarily",
+                             "request_aid"})  # fmt: skip
+
+
+def _self_announced(found: list[Claim]) -> list[Claim]:
+    """Claims on the word of unnamed officials ("the presidency said", "the military said") where the
+    article has named no state before: the officials of the state the claim says acted, for what
+    a state announces of itself."""
+    return [
+        c.model_copy(update={"attribution": c.attribution.model_copy(update={"who": c.subject})})
+        if c.attribution.kind == "officials"
+        and c.attribution.who is None
+        and c.relation in _SELF_ANNOUNCED
+        and c.subject is not None
+        and c.subject not in organisation_ids()
         else c
         for c in found
     ]
