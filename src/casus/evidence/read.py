@@ -218,6 +218,10 @@ _SELF_ANNOUNCED = frozenset({"sanction", "agree_sign", "send_troops", "mobilize"
                              "request_aid"})  # fmt: skip
 
 
+# "North Korea, accused of sending troops": what others charge it with, not what it announces
+_CHARGED = re.compile(r"\b(?:accus|alleg|blam|charg|condemn|critici|denounc|suspect)", re.I)
+
+
 def _self_announced(found: list[Claim]) -> list[Claim]:
     """Claims on the word of unnamed officials ("the presidency said", "the military said") where the
     article has named no state before: the officials of the state the claim says acted, for what
@@ -229,6 +233,7 @@ def _self_announced(found: list[Claim]) -> list[Claim]:
         and c.relation in _SELF_ANNOUNCED
         and c.subject is not None
         and c.subject not in organisation_ids()
+        and not _CHARGED.search(c.text)
         else c
         for c in found
     ]
