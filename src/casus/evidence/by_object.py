@@ -159,9 +159,16 @@ def exercise(words: set[str]) -> str | None:
     return None
 
 
+_PRESSING = frozenset({"order", "force", "compel", "pressure", "press", "push", "make", "get"})
+
+
 def _pressed_on(word: Token, urging: Token) -> bool:
     """A demand to stop that the urged are to press on a third ("calling on the US and France to
     ... pressure Israel to halt its attacks"): a verb between with a named object of its own."""
+    if word.head.lemma_.lower() in _PRESSING and any(d.pos_ == "PROPN" for d in children(word, "nsubj")):
+        return (
+            True  # "calling on the UN court to order Israel to suspend ...", parsed with Israel its subject
+        )
     t = word.head
     while t.i != urging.i and t.head.i != t.i:
         if t.pos_ == "VERB" and any(d.pos_ == "PROPN" for d in children(t, "dobj")):
@@ -185,6 +192,8 @@ def urged(tok: Token, lemma: str) -> str | None:
         "withdrawal",
         "cessation",
         "pullout",
+        "suspend",  # "urged Turkey to suspend hydrocarbon exploration activities"
+        "abandon",
     }
     # "urged the international community and the UN Security Council to take firm action to halt such
     # aggression": an appeal to third parties to stop someone else

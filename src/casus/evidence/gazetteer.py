@@ -14,6 +14,7 @@ Union, then Russia) resolves to the one that existed on the date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -61,11 +62,12 @@ class Mention:
     current: bool  # the form was valid on the article's date
 
 
+_LOWERED = frozenset({"name", "demonym", "capital", "metonym", "leader"})  # Russia's, in lower case
 _SEA_AFTER = re.compile(r" Sea\b")
 # Armed groups named after a state they fight, which name neither that state nor the one their
 # namesake rules ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan (TTP)")
 _NAMED_AFTER_A_STATE = re.compile(r"\bPakistani Taliban|\bTehr[ei]e?k-[ei]-Taliban(?: Pakist?h?an)?")
-_SEA_BEFORE = re.compile(r"\bSea of $")
+_SEA_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?) of $")  # "the Gulf of Oman", "the Bay of Bengal"
 
 
 def _date(v: Any, default: dt.date) -> dt.date:
@@ -252,6 +254,13 @@ class Gazetteer:
                 f = Form(text, "leader", target, start, end, person=p["name"], office=p["office"])
                 forms.append(f)
                 self.leaders.append(f)
+        # Ukrainian outlets write Russia's names in lower case on purpose ("supplying arms to russia",
+        # "russian president vladimir putin", "warned moscow"); no English word is spelled so
+        forms += [
+            dataclasses.replace(f, text=f.text.lower())
+            for f in forms
+            if f.target == "RUS" and f.kind in _LOWERED and not f.text.isupper()
+        ]
         self.by_text: dict[str, list[Form]] = {}
         for f in forms:
             self.by_text.setdefault(f.text, []).append(f)
@@ -308,9 +317,9 @@ class Gazetteer:
             ):
                 continue  # "pro-Russian", "anti-China"
             if (m.group(0) == "China" and _SEA_AFTER.match(text, m.end())) or _SEA_BEFORE.search(
-                text, max(0, m.start() - 8), m.start()
+                text, max(0, m.start() - 11), m.start()
             ):
-                continue  # "the Sea of Japan", "the South China Sea": a body of water, no actor
+                continue  # "the Sea of Japan", "the Gulf of Oman", "the South China Sea": a body of water, no actor
             # (the "West Philippine Sea" stays: the Philippines' own name for its waters)
             r = self.resolve(m.group(0), on)
             if r is not None:

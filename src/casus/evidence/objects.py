@@ -63,6 +63,11 @@ _FIELDING = frozenset({"scramble", "deploy", "dispatch", "send", "mobilize", "mo
                        "mass", "amass", "move", "redeploy"})  # fmt: skip
 
 
+# What a force is fielded to do to another's ("to monitor the Turkish movement", "to deter Russia")
+_WATCHING = frozenset({"monitor", "track", "watch", "observe", "shadow", "tail", "follow", "deter", "counter",
+                       "intercept", "confront", "repel"})  # fmt: skip
+
+
 def _fielded(tok: Token, force: Token) -> bool:
     """The trigger fields the force its object or passive subject names."""
     return tok.lemma_.lower() in _FIELDING and (
@@ -519,6 +524,18 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 out += [a for d in (*_doers_of(c), *_doers_of(tok)) for a in s.actors(d)]
                 continue
             out += [a for p in _pobj(c, (*_OBJECT_PREPS[rel], "with")) for a in s.actors(p)]
+    if rel == "mobilize" and not out and tok.lemma_.lower() in _FIELDING:
+        # "deployed warships to monitor the Turkish movement": whom the force is fielded to watch
+        out += [
+            a
+            for c in tok.children
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _WATCHING
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+            for d in _children(c, "dobj")
+            for t in d.subtree  # (whose movement, ships or jets: "the Turkish movement")
+            if (m := s.mention(t)) is not None
+            for a in [m.form.target]
+        ][:1]  # fmt: skip
     if rel == "agree_sign" and not out:  # "an agreement to purchase CAESAR artillery systems from France"
         out += [a for c in _children(tok, "dobj") for r in _children(c, "acl")
                 if VERB_TRIGGERS.get(r.lemma_.lower()) == "~buy" for t in (r, *_children(r, "dobj"))

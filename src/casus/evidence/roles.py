@@ -93,7 +93,7 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     """Who does a nominal event: its possessor or modifier ("China's water cannon", "Chinese
     manoeuvres"), its by/from phrase ("water cannon from the CCG vessels"), else the subject of
     the verb it hangs from ("unleashing its water cannon")."""
-    if tok.lemma_.lower() in ("deployment", "dispatch") and (owner := _troop_owner(s, tok)):
+    if tok.lemma_.lower() in ("deployment", "dispatch", "sending") and (owner := _troop_owner(s, tok)):
         return owner
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~against" and (note := note_of(tok)) is not None:
         return _noun_subject(s, note)  # "Turkey issued a protest note to Syria": who issued the note

@@ -368,6 +368,18 @@ def _source(s: _Sentence, head: Token) -> Attribution:
             return Attribution(kind="officials")  # "according to intelligence reports": unnamed services
         return Attribution(kind="media_reports")  # "according to reports", "reports said"
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    outlet = [t for t in tokens if t.head.i == head.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if (
+        head.lemma_.lower() == "report"
+        and head.pos_ == "NOUN"
+        and outlet
+        and not any(s.mention(t) for t in tokens)
+        and not words & OFFICIAL_WORDS
+    ):
+        # "an Al Jazeera report said": the outlet's word, by the name before "report"
+        return Attribution(
+            kind="media_reports", who=" ".join(t.text for t in tokens if t.i < head.i and t.pos_ == "PROPN")
+        )
     if not any(s.mention(t) for t in tokens) and (body := _research_body(tokens)) is not None:
         # "a report released by the Center for Strategic and International Studies (CSIS)": a
         # research body's word, named by its initials where it gives them; no person
@@ -395,7 +407,8 @@ def _source(s: _Sentence, head: Token) -> Attribution:
         # "Ngo Ngoc Thu, vice commander of the High Command of Vietnam Marine Police": whatever body
         # his title names
         return Attribution(kind="speaker", who=name)
-    held = [t for t in tokens if t.dep_ == "poss" and t.head.lemma_.lower() in _INSTITUTIONS]
+    # "Petro's government", "the Trump administration": the government the leader heads
+    held = [t for t in tokens if t.dep_ in ("poss", "compound") and t.head.lemma_.lower() in _INSTITUTIONS]
     if head.lemma_.lower() in _INSTITUTIONS:  # "the Swedish government, led by Foreign Minister ..."
         held += [
             t for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _HEADING for t in c.subtree
