@@ -4299,3 +4299,65 @@ def test_russia_written_in_lower_case_and_troops_sent_by_their_state() -> None:
     assert ("RUS", "attack", "UKR") in triples_on("The russian army attacked Kharkiv.", on)
     # "the sending of North Korean troops": theirs who send them, not who confirms it
     assert ("PRK", "send_troops", "RUS") in triples_on("Seoul confirmed the sending of North Korean troops to Russia.", on)  # fmt: skip
+
+
+def test_whose_word_a_charge_a_claim_a_judged_act_and_a_cited_reason_are_on() -> None:
+    # sentences from published articles of the development gold set
+    def on(text: str, when: dt.date = dt.date(2025, 8, 22)) -> dict[tuple[str | None, str, str | None], tuple[str, str | None]]:  # fmt: skip
+        got = read_document(Document("t", None, None, text), on=when, coder="parse").claims
+        return {(c.subject, c.relation, c.object): (c.attribution.kind, c.attribution.who) for c in got}
+
+    # the accuser the parse hung as a modifier (dev-zzzzt)
+    got = on(
+        "Washington, meanwhile, has accused Moscow of offering Pyongyang advanced space and satellite technology."
+    )
+    assert got[("RUS", "transfer_technology", "PRK")] == ("officials", "USA")
+    # an act condemned, parsed as a clause (dev-z5g); a cooperation defended (dev-zd)
+    got = on("The United Arab Emirates also condemned Israel’s targeting of Iran and voiced “deep concern”.")
+    assert got[("ISR", "attack", "IRN")] == ("officials", "ARE")
+    got = on("North Korea has defended its military cooperation with Russia, saying on Monday that ties were aimed at peace.")  # fmt: skip
+    assert got[("PRK", "cooperate_militarily", "RUS")] == ("officials", "PRK")
+    # "claimed to have expelled" reports the act (dev-z5d)
+    got = on(
+        "In June 2025, the Chinese Coast Guard also claimed to have expelled a Philippine vessel from the shoal."
+    )
+    assert got[("CHN", "coerce", "PHL")] == ("officials", "CHN")
+    # a reason cited is the announcer's, and cites no source; flights "to and from Mali" (dev-zo)
+    got = on(
+        "Algeria announced on Monday that it has closed its airspace to all flights to and from Mali, citing "
+        "repeated violations of its airspace by Malian drones.",
+        dt.date(2025, 4, 7),
+    )
+    assert got[("DZA", "sanction", "MLI")] == ("officials", "DZA")
+    assert got[("MLI", "coerce", "DZA")] == ("officials", "DZA")
+
+
+def test_a_radar_lock_threatens_and_a_list_of_personnel_sends_no_one() -> None:
+    # dev-z7w (The Mainichi, ABC News)
+    on = dt.date(2018, 12, 28)
+    got = triples_on(
+        "The Defense Ministry released video of what Japan alleges is a South Korean destroyer targeting a "
+        "Japanese patrol aircraft with fire-control system radar over the Sea of Japan.",
+        on,
+    )
+    assert ("KOR", "threaten", "JPN") in got and ("KOR", "attack", "JPN") not in got
+    assert not triples_on("The U.S. provided Cuba with a specific list of personnel to depart.", on)
+
+
+def test_troops_offered_are_help_for_a_case_and_an_invasion_backed_backs_the_invader() -> None:
+    # dev-z7v (The Independent, Times Now)
+    on = dt.date(2023, 6, 26)
+    got = claims(
+        "Germany is willing to send around 4,000 troops to Lithuania on a permanent basis, Pistorius said."
+    )
+    assert [(c.subject, c.relation, c.object, c.conditional) for c in got] == [
+        ("DEU", "assist_militarily", "LTU", True)
+    ]
+    got = triples_on(
+        "Zelensky claimed that Russia's efforts to support its full-scale invasion of Ukraine could include troops.",
+        on,
+    )
+    assert ("RUS", "support_politically", "UKR") not in got and ("RUS", "attack", "UKR") in got
+    assert ("CHN", "support_politically", "RUS") in triples_on(
+        "China supports Russia's invasion of Ukraine.", on
+    )

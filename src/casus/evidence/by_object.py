@@ -133,6 +133,9 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
     return None
 
 
+_PAPERS = frozenset({"list", "roster", "name", "detail", "information", "data", "document"})
+
+
 def supplied(lemma: str, words: set[str]) -> str | None:
     """What "supply", "provide" and the like do, by what is supplied."""
     if words & TECH:
@@ -141,7 +144,8 @@ def supplied(lemma: str, words: set[str]) -> str | None:
         return "transfer_arms"
     if lemma == "share":  # "sharing drone technologies with Pakistan"; not "sharing information"
         return None
-    if words & TROOPS and lemma in ("send", "provide", "ship", "transfer"):
+    # (not "provided Cuba with a specific list of personnel to depart": a list, no one sent)
+    if words & TROOPS and lemma in ("send", "provide", "ship", "transfer") and not words & _PAPERS:
         return "send_troops"
     if words & ASSISTANCE and ({"military", "defense", "defence"} & words):
         return "assist_militarily"

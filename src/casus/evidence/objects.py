@@ -464,6 +464,16 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     # "closed the border with Rwanda", the parse hanging "with" on the verb
     if rel == "sanction" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~close":
         out += [a for p in _pobj(tok, ("with",)) for a in s.actors(p)]
+        if (
+            not out
+        ):  # "closed its airspace to all flights to and from Mali": where the flights go or come from
+            out += [
+                a
+                for p in _pobj(tok, ("to",))
+                for t in p.subtree
+                if t.dep_ == "pobj" and t.head.lower_ in ("to", "from") and t.i != p.i
+                for a in s.actors(t)
+            ][:1]
     if rel == "consult" and tok.lemma_.lower() == "reach":  # "reached out to Saudi Arabia's Crown Prince"
         out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
     if rel in ("consult", "support_politically") and not out and (called := _called_to(tok)) is not None:
@@ -563,4 +573,15 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += _given_to(s, tok)
     if not out and rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily"):
         out += destination(s, tok, rel, passive)
+    if rel == "support_politically":
+        # "efforts to support its full-scale invasion of Ukraine": the invader is backed, never
+        # the invaded
+        invaded = {
+            a
+            for c in _children(tok, "dobj")
+            if NOUN_TRIGGERS.get(c.lemma_.lower()) == "~attack" or c.lemma_.lower() in STRUCK_OF
+            for p in _pobj(c, ("of", "on", "against", "in"))
+            for a in s.actors(p)
+        }
+        out = [a for a in out if a not in invaded]
     return list(dict.fromkeys(out))

@@ -388,6 +388,11 @@ def _only_willing(tok: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_.lower() in _WILLING
 
 
+def _hostile_aim(tok: Token) -> bool:
+    """Forces readied against someone ("ready to send troops against ...", "to invade")."""
+    return any(t.lower_ in ("against", "invade", "attack", "strike") for t in tok.subtree)
+
+
 def _not_done(tok: Token) -> bool:
     """The trigger is an act warned against, kept from, only spoken of as possible, one a pact
     will allow, or what arms are designed or capable of doing."""
@@ -450,7 +455,10 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
         # "Ethiopia has ordered ..., accusing Asmara's forces of an incursion": the subject of the
         # clause the participle hangs on
         joined = blamer.dep_ == "conj" or (blamer.dep_ == "advcl" and blamer.tag_ == "VBG")
-        by = _children(blamer, "nsubj")
+        # ("Washington, meanwhile, has accused Moscow of ...": a subject the parse hung as a modifier)
+        by = _children(blamer, "nsubj") or [
+            c for c in _children(blamer, "npadvmod") if c.i < blamer.i and s.mention(c) is not None
+        ]
         hung = blamer.head
         while joined and not by and hung.i != hung.head.i and hung.dep_ in ("xcomp", "advcl", "conj", "ROOT"):
             # (up through "ordered Eritrea to withdraw its troops, accusing ...")
@@ -460,7 +468,11 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
             return _source(s, by[0])
     # (or a participle on it: "denounced overnight Israeli airstrikes targeting military sites")
     judged = tok.head if tok.dep_ == "acl" and tok.head.dep_ == "dobj" else tok
-    judge = judged.head if judged.dep_ == "dobj" and judged.head.lemma_.lower() in _JUDGING else None
+    # ("condemned Israel's targeting of Iran", parsed as a clause with Israel its subject)
+    gerund = judged.dep_ == "ccomp" and judged.tag_ == "VBG"
+    judge = (
+        judged.head if (judged.dep_ == "dobj" or gerund) and judged.head.lemma_.lower() in _JUDGING else None
+    )
     if said.kind == "author" and judge is not None and (by := _children(judge, "nsubj")):
         return _source(s, by[0])  # "Iran denounced the strikes launched by the US": on Iran's word
     if said.kind != "author" and tok.pos_ in ("NOUN", "PROPN") and _background(chain, speech):
@@ -476,7 +488,19 @@ _BACKGROUND = frozenset({"after", "following", "response", "retaliation", "amid"
 
 
 _JUDGING = frozenset(
-    {"condemn", "denounce", "deplore", "slam", "decry", "criticise", "criticize", "protest", "lambast"}
+    {
+        "condemn",
+        "denounce",
+        "deplore",
+        "slam",
+        "decry",
+        "criticise",
+        "criticize",
+        "protest",
+        "lambast",
+        "defend",
+        "justify",
+    }  # ("North Korea has defended its military cooperation with Russia")
 )
 
 
@@ -641,6 +665,15 @@ def _claim(
         )
     if rel in ("consult", "agree_sign") and _only_willing(tok):
         return None  # "All countries are eager to discuss the issue", "ready to hold talks": a wish
+    if (
+        rel in ("send_troops", "transfer_arms")
+        and obj is not None
+        and _only_willing(tok)
+        and not _hostile_aim(tok)
+    ):
+        # "Germany is willing to send around 4,000 troops to Lithuania", "prepared to provide arms":
+        # help offered, for whenever it is taken up, not forces sent
+        rel, conditional = "assist_militarily", True
     if conditional and rel not in _FOR_A_CASE:
         return None  # "if Kyiv and its Western allies reject the Kremlin's demands": a case, not an act
     return Claim(

@@ -118,6 +118,13 @@ _BIDS = frozenset({"bid", "participation", "membership", "accession", "applicati
                    "resolution", "motion", "nomination", "admission", "inclusion"})  # fmt: skip
 
 
+def _by_radar(tok: Token) -> bool:
+    """The verb's means is a radar or fire-control system ("targeted ... by the ship's fire-control
+    system", "locked its radar on")."""
+    words = {t.lower_ for t in tok.subtree}
+    return "radar" in words or {"fire", "control"} <= words or "fire-control" in words
+
+
 def _verb_relation(tok: Token, lemma: str) -> str | None:
     """The relation a verb triggers, the object-dependent ones resolved by their objects."""
     rel = VERB_TRIGGERS.get(lemma)
@@ -143,6 +150,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         joined = {d.text for d in children(tok, "dobj")}
         pacts = {d.lemma_.lower() for d in children(tok, "dobj")} & (AGREEMENTS | {"pact"})
         return "agree_sign" if not aim and (joined & _ALLIANCE_NAMES or pacts) else None
+    if lemma in ("target", "lock") and _by_radar(tok):
+        # "targeting a Japanese patrol aircraft with fire-control radar": a threat, no shot fired
+        return "threaten"
     if rel == "~concern":  # "Australia is seriously concerned by China's actions": a protest
         return "oppose" if concerned_about(tok) else None
     if rel == "~urge" and judged(tok):

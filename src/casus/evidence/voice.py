@@ -18,6 +18,7 @@ from casus.evidence.lexicon import (
     HEDGE_GOVERNORS,
     HEDGE_MODALS,
     MEDIA,
+    NOUN_TRIGGERS,
     OFFICIAL_WORDS,
     PEOPLE_GROUPS,
     SAYINGS,
@@ -117,6 +118,9 @@ def _subject_above(verb: Token) -> list[Token]:
 # Speech verbs that report only with a clause ("maintained that ..."), not with a thing held
 # ("maintains a presence", "claims the shoal")
 _CLAUSE_ONLY = frozenset({"maintain", "hold", "claim"})
+# What an act is done "citing" as its reason, not as its source
+_REASONS = frozenset({"violation", "concern", "threat", "security", "reason", "breach", "incursion", "provocation",
+                      "interference", "risk", "need", "failure", "lack", "ground"})  # fmt: skip
 
 
 # What marks the time of another act, told as background: "after", "following", "when", ...
@@ -141,6 +145,15 @@ def reacting(chain: list[Token]) -> Token | None:
     return None
 
 
+def _perfect_infinitive(below: Token, verb: Token) -> bool:
+    """ "claimed to have expelled a Philippine vessel": a report of the act, as a clause would be."""
+    return (
+        below.dep_ == "xcomp"
+        and below.head.i == verb.i
+        and {"to", "have"} <= {c.lower_ for c in below.children}
+    )
+
+
 def _speech_verb(chain: list[Token]) -> Token | None:
     """The speech verb the trigger's clause is reported by: the nearest above it whose speaker is
     named ("'I can confirm that ... were sent,' Rutte told reporters": told, not confirm)."""
@@ -148,8 +161,20 @@ def _speech_verb(chain: list[Token]) -> Token | None:
     for below, t in itertools.pairwise(chain):
         if _occasion(below) and t.lemma_.lower() in SPEECH:
             break  # "warned ... after Chinese ships blocked and collided with ...": the occasion is the article's
-        if t.lemma_.lower() in _CLAUSE_ONLY and not _children(t, "ccomp"):
+        if (
+            t.lemma_.lower() in _CLAUSE_ONLY
+            and not _children(t, "ccomp")
+            and not _perfect_infinitive(below, t)
+        ):
             continue  # "maintains a military presence, with troops stationed": no report
+        if (
+            t.lemma_.lower() == "cite"
+            and not _children(t, "nsubj")
+            and any(
+                u.lemma_.lower() in SPEECH and u.lemma_.lower() != "cite" for u in chain[chain.index(t) + 1 :]
+            )
+        ):
+            continue  # "announced that it has closed its airspace ..., citing violations": the announcer's
         if _denies_a_thing(t, below):
             continue  # "A accused B of ..., allegations B denies": B denies the allegations, not A's words
         if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX"):
@@ -511,7 +536,10 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
             if objs:
                 according = objs[0]
         if t.lemma_ == "cite" and t.pos_ == "VERB":
-            objs = _children(t, "dobj")
+            # whom a report cites ("citing six senior US officials"), not the reason an act is
+            # given ("closed its airspace ..., citing repeated violations of its airspace")
+            objs = [o for o in _children(t, "dobj") if NOUN_TRIGGERS.get(o.lemma_.lower()) is None
+                    and o.lemma_.lower() not in _REASONS]  # fmt: skip
             if objs:
                 cited = objs[0]
     for below, t in itertools.pairwise(chain):
