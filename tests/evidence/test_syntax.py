@@ -4361,3 +4361,45 @@ def test_troops_offered_are_help_for_a_case_and_an_invasion_backed_backs_the_inv
     assert ("CHN", "support_politically", "RUS") in triples_on(
         "China supports Russia's invasion of Ukraine.", on
     )
+
+
+def test_the_castigated_did_it_the_named_speaks_and_a_meeting_beside_the_words_is_the_articles() -> None:
+    # dev-z7x (DW, Al Mayadeen), dev-z7y (Washington Examiner), dev-z6j (Business Insider)
+    got = triples_on(
+        "North Korea on Saturday castigated the United States for supplying Ukraine with long-range ballistic "
+        "missiles known as ATACMS.",
+        dt.date(2023, 10, 21),
+    )
+    assert ("USA", "transfer_arms", "UKR") in got and ("PRK", "transfer_arms", "UKR") not in got
+    got = read_document(
+        Document(
+            "t",
+            None,
+            None,
+            "In October, White House Coordinator for Strategic Communications John Kirby claimed, without "
+            "substantiating evidence, that the DPRK had provided Russia with more than 1,000 containers of "
+            "military equipment.",
+        ),
+        on=dt.date(2023, 11, 11),
+        coder="parse",
+    ).claims
+    assert got and (got[0].attribution.kind, got[0].attribution.who) == ("speaker", "John Kirby")
+    got = read_document(
+        Document(
+            "t",
+            None,
+            None,
+            "“I cannot otherwise describe what happened today,” Putin said in Sochi, Russia, as he met with "
+            "Jordan’s King Abdullah II.",
+        ),
+        on=dt.date(2015, 11, 24),
+        coder="parse",
+    ).claims
+    met = [c for c in got if c.relation == "consult"]
+    assert met and met[0].attribution.kind == "author"
+    # the missiles' make is not whom they struck
+    got = triples_on(
+        "Russia has fired new North Korean missiles produced this year in its strikes on Ukraine, researchers say.",
+        dt.date(2024, 9, 10),
+    )
+    assert ("RUS", "attack", "PRK") not in got and ("RUS", "attack", "UKR") in got

@@ -25,6 +25,14 @@ BLAMERS = frozenset(
         "punish",
         "sanction",
         "fault",
+        # "castigated the United States for supplying Ukraine with ... ATACMS": the one castigated did it
+        "castigate",
+        "rebuke",
+        "slam",
+        "lambast",
+        "censure",
+        "chastise",
+        "berate",
     }
 )
 

@@ -63,6 +63,9 @@ _FIELDING = frozenset({"scramble", "deploy", "dispatch", "send", "mobilize", "mo
                        "mass", "amass", "move", "redeploy"})  # fmt: skip
 
 
+_FIRING = frozenset({"fire", "launch", "use", "shoot", "employ", "deploy"})
+
+
 # What a force is fielded to do to another's ("to monitor the Turkish movement", "to deter Russia")
 _WATCHING = frozenset({"monitor", "track", "watch", "observe", "shadow", "tail", "follow", "deter", "counter",
                        "intercept", "confront", "repel"})  # fmt: skip
@@ -346,6 +349,15 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             # "fired 24 North Korean ballistic missiles at Ukraine": whom they hit, not whose make they are
             out += [a for p in _pobj(c, _AIMED) for a in _struck(s, p)]
             continue
+        made = [m for t in c.lefts for u in t.subtree if (m := s.mention(u)) is not None]
+        if (
+            rel == "attack"
+            and c.lemma_.lower() in ARMS
+            and tok.lemma_.lower() in _FIRING
+            and made
+            and all(m.form.kind == "demonym" for m in made)
+        ):
+            continue  # "Russia has fired new North Korean missiles in its strike": their make, not whom they hit
         out += s.actors(c)
     if (
         not out

@@ -124,7 +124,9 @@ _REASONS = frozenset({"violation", "concern", "threat", "security", "reason", "b
 
 
 # What marks the time of another act, told as background: "after", "following", "when", ...
-_OCCASION_MARKS = frozenset({"after", "before", "when", "since", "once", "following"})
+# ("Putin said in Sochi, as he met with Jordan's King Abdullah II": the meeting is the article's;
+# "X has denied the claims, while Tallinn summoned ...": the summons too)
+_OCCASION_MARKS = frozenset({"after", "before", "when", "since", "once", "following", "as", "while"})
 _OCCASION_PREPS = frozenset({"after", "before", "since", "following", "amid"})
 
 
@@ -563,6 +565,10 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
             subj = agents
         else:
             subj = _children(speech, "nsubj") or agents
+            if len(subj) > 1 and subj[0].pos_ == subj[-1].pos_ == "PROPN" and not s.actors(subj[0]):
+                # "White House Coordinator for Strategic Communications John Kirby claimed", parsed
+                # with the title and the name each a subject: the one named, next to the verb
+                subj = subj[-1:]
         if not subj and (before := _appos_before(speech)) is not None:
             subj = [before]  # "..., Seoul's spy agency said": the parse hung the speaker on the name before
         subj = subj or _subject_above(speech)
