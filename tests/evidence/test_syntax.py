@@ -4403,3 +4403,19 @@ def test_the_castigated_did_it_the_named_speaks_and_a_meeting_beside_the_words_i
         dt.date(2024, 9, 10),
     )
     assert ("RUS", "attack", "PRK") not in got and ("RUS", "attack", "UKR") in got
+
+
+def test_one_quoted_as_saying_is_the_she_who_speaks_next() -> None:
+    # dev-z7x (Al Mayadeen): "she" is the spokeswoman quoted last, not the official named before her
+    text = (
+        "In October, John Kirby claimed that the DPRK had provided Russia with more than 1,000 containers of "
+        'military equipment. "This does not prevent us from deepening traditional relations of friendship and '
+        'cooperation with our neighbors, including North Korea," Zakharova was quoted as saying. She further '
+        "accused the US of breaching UN Security Council resolutions by supplying weapons to Ukraine."
+    )
+    got = read_document(Document("t", None, None, text), on=dt.date(2023, 11, 11), coder="parse").claims
+    accused = [c for c in got if c.relation == "accuse"]
+    assert accused and (accused[0].attribution.kind, accused[0].attribution.who) == (
+        "speaker",
+        "Maria Zakharova",
+    )

@@ -95,6 +95,23 @@ def _listed(sent: str, local: list[Mention]) -> list[str]:
     return best
 
 
+# '"...," Zakharova was quoted as saying', '"...," said Zakharova': an office-holder the gazetteer
+# knows by surname alone, speaking
+_SPEAKS_AFTER = re.compile(r"\s+(?:was quoted as saying|said|says|told|added|stated|noted|stressed|wrote)\b")
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|added|told|stated|noted|stressed|wrote)\s+$")
+
+
+def _leader_speaking(sent: str, local: list[Mention]) -> str | None:
+    """The office-holder a sentence left unparsed quotes by a name the gazetteer knows ("...,"
+    Zakharova was quoted as saying), or None."""
+    for m in local:
+        if m.form.kind != "leader" or m.form.person is None:
+            continue
+        if _SPEAKS_AFTER.match(sent, m.end) or _SPEAKS_BEFORE.search(sent[max(0, m.start - 12) : m.start]):
+            return m.form.person
+    return None
+
+
 PARSE_BUDGET_WORDS = 60_000  # per document: beyond it (a book, not an article), the rules read on
 
 
@@ -228,7 +245,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             else:
                 overflow.append((offset, sent))
         else:
-            heard = named_speaker(sent) or heard
+            heard = named_speaker(sent) or _leader_speaking(sent, local) or heard
             if quoted:
                 quotes.extend(Quotation(text=q, speaker=None) for q in quotations(sent))
         person = _person_spoken_of(sent, local) or person

@@ -565,6 +565,8 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
             subj = agents
         else:
             subj = _children(speech, "nsubj") or agents
+            if not subj and speech.lemma_.lower() == "quote":
+                subj = _children(speech, "nsubjpass")  # "Zakharova was quoted as saying": the one quoted
             if len(subj) > 1 and subj[0].pos_ == subj[-1].pos_ == "PROPN" and not s.actors(subj[0]):
                 # "White House Coordinator for Strategic Communications John Kirby claimed", parsed
                 # with the title and the name each a subject: the one named, next to the verb
