@@ -4419,3 +4419,32 @@ def test_one_quoted_as_saying_is_the_she_who_speaks_next() -> None:
         "speaker",
         "Maria Zakharova",
     )
+
+
+def test_the_slammed_rammed_a_risk_is_not_a_deployment_and_an_article_states() -> None:
+    # dev-z7z (Daily Tribune, The Kyiv Independent), dev-z7r (Arete News)
+    on = dt.date(2024, 6, 9)
+    got = triples_on(
+        "Last week, the Philippine Coast Guard slammed the China Coast Guard for “intentionally ramming” a "
+        "Philippine vessel carrying a sick member of the Philippine Navy from Ayungin Shoal.",
+        on,
+    )
+    assert ("CHN", "coerce", "PHL") in got and ("PHL", "coerce", "CHN") not in got
+    assert not triples_on(
+        "“There are risks of North Korea sending additional soldiers and military equipment to the Russian "
+        "army, and we will have tangible responses to this,” Zelensky said.",
+        on,
+    ) & {("PRK", "send_troops", "RUS"), ("PRK", "transfer_arms", "RUS")}
+    got = claims(
+        "Signed in 1951, the MDT’s Article IV states that each party — the US and the Philippines — “recognizes "
+        "that an armed attack in the Pacific area on either of the parties would be dangerous to its own peace "
+        "and safety”."
+    )
+    assert got and all(c.attribution.kind == "author" for c in got)
+    # a veto of a renewal is no blockade of the state the panel watches
+    got = triples_on(
+        "Russia's veto on Thursday blocked the normally routine renewal of the annual mandate for the expert "
+        "panel overseeing sanctions against North Korea over its nuclear program.",
+        dt.date(2024, 3, 28),
+    )
+    assert not {t for t in got if t[2] == "PRK"}

@@ -54,6 +54,12 @@ def accuser(tok: Token) -> Token | None:
     """The accusing (or thanking) verb of "A accused B of firing ..." for the trigger "firing", if any
     (also for a later gerund of the charge: "for deploying troops ... and supplying shells")."""
     tok = _first_gerund(tok)
+    if (
+        tok.dep_ == "advcl"
+        and tok.head.lemma_.lower() in BLAMERS | PRAISERS
+        and any(c.lower_ == "for" for c in tok.children)
+    ):
+        return tok.head  # 'slammed the CCG for "intentionally ramming"', the parse taking "for" for a verb's
     # "accused Moscow of a violation of its airspace": a charge named by a noun too
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("of", "for"):
         head = tok.head.head
@@ -78,7 +84,8 @@ def accused(s: _Sentence, tok: Token) -> list[str]:
     if blamer is None:
         return []
     tok = _first_gerund(tok)
-    if tok.head.head.i != blamer.i:  # "of" hangs on the accused: the names before it, not in the charge
+    if tok.head.i != blamer.i and tok.head.head.i != blamer.i:
+        # "of" hangs on the accused: the names before it, not in the charge
         cut = tok.head.i
         named = [m for t in tok.head.head.subtree if t.i < cut and (m := s.mention(t)) is not None]
         return list(dict.fromkeys(a for m in named for a in targets(m)))

@@ -71,6 +71,13 @@ _WATCHING = frozenset({"monitor", "track", "watch", "observe", "shadow", "tail",
                        "intercept", "confront", "repel"})  # fmt: skip
 
 
+def _made_by(s: _Sentence, arm: Token) -> bool:
+    """Arms named only by the adjective of the state that made them ("North Korean missiles", "a
+    North Korean M-1978 Koksan howitzer"): a make, not whose they are."""
+    made = [m for t in arm.lefts for u in t.subtree if (m := s.mention(u)) is not None]
+    return arm.lemma_.lower() in ARMS and bool(made) and all(m.form.kind == "demonym" for m in made)
+
+
 def _fielded(tok: Token, force: Token) -> bool:
     """The trigger fields the force its object or passive subject names."""
     return tok.lemma_.lower() in _FIELDING and (
@@ -349,14 +356,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             # "fired 24 North Korean ballistic missiles at Ukraine": whom they hit, not whose make they are
             out += [a for p in _pobj(c, _AIMED) for a in _struck(s, p)]
             continue
-        made = [m for t in c.lefts for u in t.subtree if (m := s.mention(u)) is not None]
-        if (
-            rel == "attack"
-            and c.lemma_.lower() in ARMS
-            and tok.lemma_.lower() in _FIRING
-            and made
-            and all(m.form.kind == "demonym" for m in made)
-        ):
+        if rel == "attack" and tok.lemma_.lower() in _FIRING and _made_by(s, c):
             continue  # "Russia has fired new North Korean missiles in its strike": their make, not whom they hit
         out += s.actors(c)
     if (
@@ -585,6 +585,17 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += _given_to(s, tok)
     if not out and rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily"):
         out += destination(s, tok, rel, passive)
+    if rel == "oppose" and tok.lemma_.lower() in ("block", "obstruct"):
+        # "blocked Ankara's bid", "blocked Sweden's accession": whose bid; not a state the bid's
+        # subject names further down ("the renewal of the mandate for the panel overseeing
+        # sanctions against North Korea")
+        out = [
+            a
+            for c in _children(tok, "dobj")
+            for d in c.children
+            if d.dep_ in ("poss", "compound", "amod", "nmod")
+            for a in s.actors(d)
+        ] + [a for c in _children(tok, "dobj") if s.mention(c) is not None for a in s.actors(c)]
     if rel == "support_politically":
         # "efforts to support its full-scale invasion of Ukraine": the invader is backed, never
         # the invaded

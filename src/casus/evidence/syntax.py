@@ -371,7 +371,9 @@ _WARNED_OFF = {
 }
 _ENABLING = frozenset({"allow", "permit", "enable"})
 _MODAL_AUX = frozenset({"will", "would", "could", "can", "may", "might", "shall"})
-_ONLY_POSSIBLE = frozenset({"possibility", "prospect", "likelihood", "option", "idea"})
+# ("There are risks of North Korea sending additional soldiers": a danger, not a deployment)
+_ONLY_POSSIBLE = frozenset({"possibility", "prospect", "likelihood", "option", "idea", "risk", "danger", "spectre",
+                            "specter"})  # fmt: skip
 # what arms are made or able to do is not done: "missiles designed to target", "capable of striking"
 _MADE_TO = frozenset({"design", "able", "intend", "mean", "build", "engineer"})
 _CAPABLE = frozenset({"capable", "capability", "ability", "able"})
@@ -396,6 +398,8 @@ def _hostile_aim(tok: Token) -> bool:
 def _not_done(tok: Token) -> bool:
     """The trigger is an act warned against, kept from, only spoken of as possible, one a pact
     will allow, or what arms are designed or capable of doing."""
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ONLY_POSSIBLE:
+        return True  # "risks of North Korea sending additional soldiers", the parse hanging it on "risks"
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in _ENABLING:
         # "a pact that will allow the two nations to deploy troops to each other's territory"
         return any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in tok.head.children)

@@ -115,7 +115,9 @@ _SETTLED = AGREEMENTS | {"ceasefire", "truce", "understanding", "arrangement", "
 
 # What a state asks for or puts forward, which another can block only by saying no
 _BIDS = frozenset({"bid", "participation", "membership", "accession", "application", "candidacy", "proposal",
-                   "resolution", "motion", "nomination", "admission", "inclusion"})  # fmt: skip
+                   "resolution", "motion", "nomination", "admission", "inclusion",
+                   # "Russia's veto blocked the renewal of the panel's mandate", "blocked legislation"
+                   "renewal", "mandate", "legislation", "bill", "draft", "statement", "extension"})  # fmt: skip
 
 
 def _by_radar(tok: Token) -> bool:

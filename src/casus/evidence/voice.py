@@ -388,7 +388,10 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     tokens = list(head.subtree)
     if head.lower_ in ("he", "she", "him", "her") and s.last_speaker is not None:
         return s.last_speaker  # "..., he added", "according to him": the person the article quoted last
-    if head.lemma_.lower() in DOCUMENTS:
+    # (and "the MDT's Article IV states": the text, not a person named Article)
+    if head.lemma_.lower() in DOCUMENTS or any(
+        c.lower_ == "article" and c.dep_ == "compound" for c in head.children
+    ):
         return Attribution(kind="author")  # "the pact declares": the text, as the article reads it
     if head.lemma_.lower() == "report" and not any(s.mention(t) or t.pos_ == "PROPN" for t in head.subtree):
         if any(c.lower_ == "intelligence" for c in head.children):
