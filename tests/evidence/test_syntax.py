@@ -4448,3 +4448,14 @@ def test_the_slammed_rammed_a_risk_is_not_a_deployment_and_an_article_states() -
         dt.date(2024, 3, 28),
     )
     assert not {t for t in got if t[2] == "PRK"}
+
+
+def test_hitting_out_at_a_state_and_being_concerned_by_its_conduct_are_protests() -> None:
+    # dev-z8a (The Wire, CBS News)
+    on = dt.date(2021, 10, 4)
+    assert triples_on("India hit out at Pakistan for not taking action against terror camps.", on) == {("IND", "oppose", "PAK")}  # fmt: skip
+    got = triples_on(
+        "The United States is very concerned by China's provocative military activity near Taiwan.", on
+    )
+    assert ("USA", "oppose", "CHN") in got
+    assert not triples_on("Japan is concerned about the situation.", on)

@@ -68,7 +68,8 @@ def concerned_about(tok: Token) -> list[Token]:
     """What a state says it is "concerned" about or by, when that is someone's conduct: the
     phrases after "about", "by", "over", "at" or "with" ("Ottawa is seriously concerned about
     aggressive actions by the China Coast Guard"); none for "concerned that ..." (a fear)."""
-    if tok.lemma_.lower() != "concern" or tok.tag_ != "VBN":
+    # (the parse may tag it an adjective: "The United States is very concerned by China's ...")
+    if tok.lemma_.lower() not in ("concern", "concerned") or tok.tag_ not in ("VBN", "JJ"):
         return []
     # ("concerned by": a passive's agent in the parse)
     agents = [p for a in children(tok, "agent") for p in children(a, "pobj")]

@@ -438,6 +438,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         )
     if rel == "~allege":  # "The US alleged that North Korea is sending troops": an accusation
         return "accuse" if children(tok, "ccomp") else None
+    if rel == "~hit" and "out" in {c.lower_ for c in tok.children} and pobj(tok, ("at", "against")):
+        return "oppose"  # "Gokhale hit out at Islamabad for not taking action": words, not arms
     if rel == "~hit" and {t.lemma_.lower() for p in pobj(tok, ("with",)) for t in p.subtree} & COVERT:
         return "coerce"  # "hitting it with a hybrid attack"
     penalties = {t.lemma_.lower() for p in pobj(tok, ("with",)) for t in (p, *p.conjuncts)}
@@ -705,7 +707,9 @@ _ALLIANCE_NAMES = frozenset({"NATO", "Nato", "CSTO", "AES", "GCC", "SADC", "ECOW
 def _relation(tok: Token) -> str | None:
     pos = tok.pos_
     if pos not in ("VERB", "AUX", "NOUN", "PROPN"):  # (asked of every token)
-        return None
+        # "The United States is very concerned by China's provocative military activity", the
+        # parse taking "concerned" for an adjective: a protest, as the participle is
+        return "oppose" if pos == "ADJ" and tok.lower_ == "concerned" and concerned_about(tok) else None
     lemma = tok.lemma_.lower()
     lemma = _LEMMA_FIXES.get(lemma, lemma)
     if pos == "VERB" or (pos == "AUX" and lemma in ("hold",)):
