@@ -524,7 +524,13 @@ def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], 
         return "coerce", *found
     if tok.dep_ == "ccomp" and (charge := _charged(s, tok) or _warned(s, tok)) is not None:
         return charge
-    if tok.lemma_.lower() in _ANSWERING and (charge := _responsible(s, tok)) is not None:
+    if (
+        (
+            tok.dep_ == "ccomp" or tok.lemma_.lower() in _LAYING | _HOLDING
+        )  # (cheap tests first: "be" is everywhere)
+        and tok.lemma_.lower() in _ANSWERING
+        and (charge := _responsible(s, tok)) is not None
+    ):
         return charge
     if tok.lemma_.lower() not in _ANY:  # asked of every token: most words start none of them
         return None
