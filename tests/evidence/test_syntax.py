@@ -4459,3 +4459,21 @@ def test_hitting_out_at_a_state_and_being_concerned_by_its_conduct_are_protests(
     )
     assert ("USA", "oppose", "CHN") in got
     assert not triples_on("Japan is concerned about the situation.", on)
+
+
+def test_leave_asked_to_strike_and_a_common_foe_fought_are_no_attacks() -> None:
+    # dev-z8b (Turan), dev-z8c (CBA TV)
+    assert not triples_on(
+        "Zelenskiy, in his statement, called for “a full-fledged air shield” from Ukraine's partners and "
+        "permission to strike deep inside Russia with Western-provided weapons.",
+        dt.date(2024, 8, 11),
+    )
+    got = triples_on(
+        "Mali, Niger and Burkina Faso quit ECOWAS. As the three Sahelian countries fight to suppress extremist "
+        "insurgencies, the military chiefs have maintained that they want to restore security.",
+        dt.date(2024, 1, 28),
+    )
+    assert not {t for t in got if t[1] == "attack"}
+    assert ("IND", "attack", "PAK") in triples_on(
+        "India and Pakistan fought three wars.", dt.date(2024, 1, 28)
+    )

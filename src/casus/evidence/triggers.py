@@ -698,7 +698,15 @@ _PERMITTING = frozenset({"allow", "permit", "authorize", "authorise", "approve"}
 
 def _permitted(tok: Token) -> bool:
     """An act a verb of leave governs, near above it ("allow any group to launch attacks")."""
-    return any(a.lemma_.lower() in _PERMITTING and a.pos_ == "VERB" for a in list(tok.ancestors)[:3])
+    # (or the leave itself: "called for ... permission to strike deep inside Russia")
+    return any(
+        (a.lemma_.lower() in _PERMITTING and a.pos_ == "VERB")
+        or (a.lemma_.lower() in _LEAVE and a.pos_ == "NOUN")
+        for a in list(tok.ancestors)[:3]
+    )
+
+
+_LEAVE = frozenset({"permission", "authorization", "authorisation", "approval", "go-ahead", "clearance"})
 
 
 _ALLIANCE_NAMES = frozenset({"NATO", "Nato", "CSTO", "AES", "GCC", "SADC", "ECOWAS"})

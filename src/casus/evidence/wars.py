@@ -71,7 +71,12 @@ def fought(s: _Sentence, tok: Token, subjects: list[str]) -> list[tuple[str, lis
     if along and not against:
         return [("assist_militarily", along)]
     # "India and Pakistan fought a war", "have fought over borders for decades"; not "fought together"
-    mutual = len(subjects) >= 2 and not any(t.lower_ in ("together", "side") for t in tok.subtree)
+    # (nor "the three Sahelian countries fight to suppress extremist insurgencies": a common foe)
+    mutual = (
+        len(subjects) >= 2
+        and not any(t.lower_ in ("together", "side") for t in tok.subtree)
+        and not any(t.lemma_.lower() in _FOES for t in tok.subtree)
+    )
     return [("attack", against + direct)] if against or direct or mutual else []
 
 
