@@ -84,9 +84,9 @@ def naive_find(text: str, on: dt.date) -> list[Mention]:
             if re.search(r"(?<![\w-])[a-z]\w*-$", text[max(0, m.start() - 40) : m.start()]):
                 continue  # "pro-Russian"
             if (form == "China" and re.match(r" Sea\b", text[m.end() :])) or re.search(
-                r"\bSea of $", text[max(0, m.start() - 8) : m.start()]
+                r"\b(?:Sea|Gulf|Bay|Straits?) of $", text[max(0, m.start() - 11) : m.start()]
             ):
-                continue  # "the South China Sea", "the Sea of Japan": waters
+                continue  # "the South China Sea", "the Sea of Japan", "the Gulf of Oman": waters
             found.append((m.start(), m.end(), form))
     spans: list[tuple[int, int, str]] = []
     for start, end, form in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
