@@ -4477,3 +4477,24 @@ def test_leave_asked_to_strike_and_a_common_foe_fought_are_no_attacks() -> None:
     assert ("IND", "attack", "PAK") in triples_on(
         "India and Pakistan fought three wars.", dt.date(2024, 1, 28)
     )
+
+
+def test_a_state_said_then_an_outlet_reported_is_the_states_word_via_the_outlet() -> None:
+    # dev-z8d (Polskie Radio): the parse hangs "reported" under "said"
+    got = read_document(
+        Document(
+            "t",
+            None,
+            None,
+            "On Monday, Kyiv said that Iranian-made Shahed UAVs had detonated in Romania during an overnight "
+            "Russian air strike on Ukraine’s port of Izmail, across the Danube River, the PAP news agency reported.",
+        ),
+        on=dt.date(2023, 9, 7),
+        coder="parse",
+    ).claims
+    struck = [c for c in got if (c.subject, c.relation, c.object) == ("RUS", "attack", "UKR")]
+    assert struck and (struck[0].attribution.kind, struck[0].attribution.who, struck[0].attribution.via) == (
+        "officials",
+        "UKR",
+        "PAP",
+    )

@@ -602,6 +602,15 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
     ):  # fmt: skip
         # "Austin said evidence suggests North Korea sent soldiers": on the word of who reports it
         return _attribution(s, chain, speech.head)
+    if (
+        said is not None and said.kind == "media_reports" and speech is not None and speech.dep_ == "ccomp"
+        and speech.head.pos_ == "VERB" and speech.head.lemma_.lower() in SPEECH and speech.head.i < speech.i
+    ):  # fmt: skip
+        # "Kyiv said that Iranian-made drones had detonated in Romania ..., the PAP news agency
+        # reported", the parse hanging the outlet's verb under Kyiv's: Kyiv's word, via the outlet
+        outer = _attribution(s, chain, speech.head)
+        if outer.kind in ("officials", "speaker") and outer.who and not outer.via:
+            return outer.model_copy(update={"via": said.who})
     if said is None and according is not None:
         return _source(s, according)
     if said is not None:
