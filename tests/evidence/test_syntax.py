@@ -28,10 +28,13 @@ def triples(text: str) -> set[tuple[str | None, str, str | None]]:
     return {(c.subject, c.relation, c.object) for c in claims(text)}
 
 
-def triples_on(text: str, on: dt.date) -> set[tuple[str | None, str, str | None]]:
+def claims_on(text: str, on: dt.date) -> list[Claim]:
     """The claims read as of another date (whose office-holders, which states then)."""
-    got = read_document(Document("t", None, None, text), on=on, coder="parse").claims
-    return {(c.subject, c.relation, c.object) for c in got}
+    return read_document(Document("t", None, None, text), on=on, coder="parse").claims
+
+
+def triples_on(text: str, on: dt.date) -> set[tuple[str | None, str, str | None]]:
+    return {(c.subject, c.relation, c.object) for c in claims_on(text, on)}
 
 
 def test_mutual_defence_wording_is_a_conditional_pledge_never_an_attack() -> None:
@@ -4282,11 +4285,10 @@ def test_a_stop_urged_a_force_fielded_to_watch_waters_and_an_administrations_wor
     # "the Trump administration": the government's word, not the president's own
     got = [
         c
-        for c in read_document(
-            Document("t", None, None, "Russia sent troops to Syria, the Trump administration said."),
-            on=dt.date(2019, 6, 13),
-            coder="parse",
-        ).claims
+        for c in claims_on(
+            "Russia sent troops to Syria, the Trump administration said.",
+            dt.date(2019, 6, 13),
+        )
         if c.relation == "send_troops"
     ]
     assert got and (got[0].attribution.kind, got[0].attribution.who) == ("officials", "USA")
@@ -4304,7 +4306,7 @@ def test_russia_written_in_lower_case_and_troops_sent_by_their_state() -> None:
 def test_whose_word_a_charge_a_claim_a_judged_act_and_a_cited_reason_are_on() -> None:
     # sentences from published articles of the development gold set
     def on(text: str, when: dt.date = dt.date(2025, 8, 22)) -> dict[tuple[str | None, str, str | None], tuple[str, str | None]]:  # fmt: skip
-        got = read_document(Document("t", None, None, text), on=when, coder="parse").claims
+        got = claims_on(text, when)
         return {(c.subject, c.relation, c.object): (c.attribution.kind, c.attribution.who) for c in got}
 
     # the accuser the parse hung as a modifier (dev-zzzzt)
@@ -4371,30 +4373,18 @@ def test_the_castigated_did_it_the_named_speaks_and_a_meeting_beside_the_words_i
         dt.date(2023, 10, 21),
     )
     assert ("USA", "transfer_arms", "UKR") in got and ("PRK", "transfer_arms", "UKR") not in got
-    got = read_document(
-        Document(
-            "t",
-            None,
-            None,
-            "In October, White House Coordinator for Strategic Communications John Kirby claimed, without "
-            "substantiating evidence, that the DPRK had provided Russia with more than 1,000 containers of "
-            "military equipment.",
-        ),
-        on=dt.date(2023, 11, 11),
-        coder="parse",
-    ).claims
+    got = claims_on(
+        "In October, White House Coordinator for Strategic Communications John Kirby claimed, without "
+        "substantiating evidence, that the DPRK had provided Russia with more than 1,000 containers of "
+        "military equipment.",
+        dt.date(2023, 11, 11),
+    )
     assert got and (got[0].attribution.kind, got[0].attribution.who) == ("speaker", "John Kirby")
-    got = read_document(
-        Document(
-            "t",
-            None,
-            None,
-            "“I cannot otherwise describe what happened today,” Putin said in Sochi, Russia, as he met with "
-            "Jordan’s King Abdullah II.",
-        ),
-        on=dt.date(2015, 11, 24),
-        coder="parse",
-    ).claims
+    got = claims_on(
+        "“I cannot otherwise describe what happened today,” Putin said in Sochi, Russia, as he met with "
+        "Jordan’s King Abdullah II.",
+        dt.date(2015, 11, 24),
+    )
     met = [c for c in got if c.relation == "consult"]
     assert met and met[0].attribution.kind == "author"
     # the missiles' make is not whom they struck
@@ -4413,7 +4403,7 @@ def test_one_quoted_as_saying_is_the_she_who_speaks_next() -> None:
         'cooperation with our neighbors, including North Korea," Zakharova was quoted as saying. She further '
         "accused the US of breaching UN Security Council resolutions by supplying weapons to Ukraine."
     )
-    got = read_document(Document("t", None, None, text), on=dt.date(2023, 11, 11), coder="parse").claims
+    got = claims_on(text, dt.date(2023, 11, 11))
     accused = [c for c in got if c.relation == "accuse"]
     assert accused and (accused[0].attribution.kind, accused[0].attribution.who) == (
         "speaker",
@@ -4481,17 +4471,11 @@ def test_leave_asked_to_strike_and_a_common_foe_fought_are_no_attacks() -> None:
 
 def test_a_state_said_then_an_outlet_reported_is_the_states_word_via_the_outlet() -> None:
     # dev-z8d (Polskie Radio): the parse hangs "reported" under "said"
-    got = read_document(
-        Document(
-            "t",
-            None,
-            None,
-            "On Monday, Kyiv said that Iranian-made Shahed UAVs had detonated in Romania during an overnight "
-            "Russian air strike on Ukraine’s port of Izmail, across the Danube River, the PAP news agency reported.",
-        ),
-        on=dt.date(2023, 9, 7),
-        coder="parse",
-    ).claims
+    got = claims_on(
+        "On Monday, Kyiv said that Iranian-made Shahed UAVs had detonated in Romania during an overnight "
+        "Russian air strike on Ukraine’s port of Izmail, across the Danube River, the PAP news agency reported.",
+        dt.date(2023, 9, 7),
+    )
     struck = [c for c in got if (c.subject, c.relation, c.object) == ("RUS", "attack", "UKR")]
     assert struck and (struck[0].attribution.kind, struck[0].attribution.who, struck[0].attribution.via) == (
         "officials",

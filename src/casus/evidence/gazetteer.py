@@ -319,7 +319,7 @@ class Gazetteer:
             if (m.group(0) == "China" and _SEA_AFTER.match(text, m.end())) or _SEA_BEFORE.search(
                 text, max(0, m.start() - 11), m.start()
             ):
-                continue  # "the Sea of Japan", "the Gulf of Oman", "the South China Sea": a body of water, no actor
+                continue  # "the Sea of Japan", "the Gulf of Oman", "the South China Sea": water, no actor
             # (the "West Philippine Sea" stays: the Philippines' own name for its waters)
             r = self.resolve(m.group(0), on)
             if r is not None:

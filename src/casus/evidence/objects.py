@@ -357,7 +357,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             out += [a for p in _pobj(c, _AIMED) for a in _struck(s, p)]
             continue
         if rel == "attack" and tok.lemma_.lower() in _FIRING and _made_by(s, c):
-            continue  # "Russia has fired new North Korean missiles in its strike": their make, not whom they hit
+            continue  # "fired new North Korean missiles in its strike": their make, not whom they hit
         out += s.actors(c)
     if (
         not out

@@ -4,8 +4,8 @@ of NATO airspace"), troops present in another state ("12,000 North Korean soldie
 Russia"), a state invoking its defence treaty with another, exercises named by their states, a pact its
 parties' names qualify said to be signed, and
 a state's charge that another did wrong, said without "accuse" ("Liu said the Philippine ships
-'illegally entered' Chinese waters", "laid responsibility for the incident on the Philippines"). `casus.evidence.syntax` makes the claims, one per state
-undergoing it."""
+'illegally entered' Chinese waters", "laid responsibility for the incident on the Philippines").
+`casus.evidence.syntax` makes the claims, one per state undergoing it."""
 
 from __future__ import annotations
 
