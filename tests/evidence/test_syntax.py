@@ -4482,3 +4482,81 @@ def test_a_state_said_then_an_outlet_reported_is_the_states_word_via_the_outlet(
         "UKR",
         "PAP",
     )
+
+
+def test_the_two_armies_and_each_country_stand_for_the_pair_named_before() -> None:
+    """ "The two armies clashed" is the pair the article named last, fighting each other; "Each
+    country has accused the other" is an accusation each way."""
+    on = dt.date(2000, 5, 16)
+    clashed = triples_on(
+        "Rwanda and Uganda each support rival groups of Congolese rebels. "
+        "The two armies clashed in Kisangani in August and again last week.",
+        on,
+    )
+    assert {("RWA", "attack", "UGA"), ("UGA", "attack", "RWA")} <= clashed
+    accused = triples_on(
+        "Eritrean planes bombed the Ethiopian town of Mekele on June 5. "
+        "Each country has accused the other of starting the air raids.",
+        dt.date(1998, 6, 12),
+    )
+    assert {("ERI", "accuse", "ETH"), ("ETH", "accuse", "ERI")} <= accused
+
+
+def test_a_feared_aggression_a_coordinated_visit_and_a_war_named_where_it_is_fought() -> None:
+    """ "the probability of a full-scale military aggression by Sudan" is not an attack; a visit
+    a government "will coordinate" has not happened; troops sent "to the war in Ukraine" did not
+    go to Ukraine's side."""
+    assert not [
+        c
+        for c in claims_on(
+            '"I urge you to sensitise our people to the probability of a full-scale military aggression '
+            'by the Republic of Sudan against the Republic of South Sudan," Kiir said.',
+            dt.date(2012, 4, 12),
+        )
+        if c.relation == "attack"
+    ]
+    planned = triples_on(
+        "The Russian government stated Wednesday that it will coordinate North Korean leader Kim "
+        "Jong-un's visit to Russia, but it is too early to mention a specific date.",
+        dt.date(2025, 5, 21),
+    )
+    assert not [t for t in planned if t[1] == "consult"]
+    sent = triples_on(
+        "Kim met Putin in Russia. They discussed cooperation following the deployment of North Korean "
+        "troops to the war in Ukraine.",
+        dt.date(2025, 5, 21),
+    )
+    assert ("PRK", "send_troops", "UKR") not in sent
+
+
+def test_ground_seized_and_casualties_of_raids_are_the_raiders_attack() -> None:
+    """An oil field seized is ground taken, in the state the story is about, and the United
+    States' criticism it drew names no target; "were killed or wounded in Ethiopian air raids"
+    is Ethiopia's attack, not the announcing Eritrea's."""
+    seized = triples_on(
+        "Sudan vowed on Thursday to deal swiftly with South Sudan's occupation of an oil field. "
+        "South Sudan seized the Heglig oil field on Tuesday, drawing international condemnation "
+        "including rare criticism from the United States.",
+        dt.date(2012, 4, 12),
+    )
+    assert ("SSD", "attack", "SDN") in seized
+    assert not [t for t in seized if t[0] == "SSD" and t[2] == "USA"]
+    raids = triples_on(
+        "Eritrea has also revealed that more than 30 civilians were killed or wounded in Ethiopian "
+        "air raids on the capital, Asmara, on June 5 and 6.",
+        dt.date(1998, 6, 12),
+    )
+    assert ("ETH", "attack", "ERI") in raids and ("ERI", "attack", "ETH") not in raids
+
+
+def test_an_alleged_incursion_by_a_coast_guard_ship_is_a_hedged_coercion() -> None:
+    cs = [
+        c
+        for c in claims_on(
+            "Malaysia will lodge a diplomatic protest against an alleged incursion by a Chinese Coast "
+            "Guard ship into its waters off Borneo island.",
+            dt.date(2015, 6, 9),
+        )
+        if c.subject == "CHN"
+    ]
+    assert [(c.relation, c.object, c.modality) for c in cs] == [("coerce", "MYS", "hedged")]

@@ -104,5 +104,8 @@ def mutual(t: Token) -> bool:
     "the other is attacked")."""
     before = t.doc[t.i - 1].lower_ if t.i > 0 else ""
     if t.lower_ == "other" and before == "the" and t.dep_ in ("dobj", "pobj"):
-        return any(c.lower_ == "each" and c.dep_ == "nsubj" for c in t.head.children)
+        return any(  # "Each blamed the other", "Each country has accused the other"
+            c.dep_ == "nsubj" and (c.lower_ == "each" or any(d.lower_ == "each" for d in c.children))
+            for c in t.head.children
+        )
     return (t.lower_ == "other" and before == "each") or (t.lower_ == "another" and before == "one")

@@ -333,6 +333,10 @@ _PLACES = frozenset(
         "territory",
         "border",
         "settlement",
+        "field",  # "seized the Heglig oil field": ground in the state the story is about
+        "oilfield",
+        "hill",
+        "peninsula",
     }
 )
 
@@ -415,6 +419,9 @@ def struck(
     # "rammed, boarded and used axes to damage two Philippine navy boats": a state named in
     # the trigger's own clause, after it, is the target, whoever reports it
     aside = {x.i for t in tok.subtree if t.dep_ == "relcl" for x in t.subtree}  # "the country, which ..."
+    # "seized the Heglig oil field, drawing rare criticism from the United States": who reacts
+    aside |= {x.i for c in tok.children if c.lemma_.lower() in DRAWN and c.dep_ in ("advcl", "xcomp", "conj")
+              for x in c.subtree}  # fmt: skip
     named = [(t.i in aside, m.form.target) for t in tok.subtree if (m := s.mention(t)) is not None]
     others -= {a for inside_aside, a in named if inside_aside} - {
         a for inside_aside, a in named if not inside_aside

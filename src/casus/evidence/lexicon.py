@@ -447,11 +447,11 @@ KIN = frozenset(
 # Nouns that, with "two" or "both" ("the two countries", "both sides"), stand for a pair of states.
 COLLECTIVE_NOUNS = frozenset(
     {"country", "nation", "state", "side", "party", "government", "neighbour", "neighbor", "ally", "partner",
-     "signatory", "leader", "power", "rival", "heavyweight"}
+     "signatory", "leader", "power", "rival", "heavyweight", "army", "military", "navy", "force"}
 )  # fmt: skip
 COLLECTIVE = re.compile(
     r"\b(the two|both)\s+(?:[a-z]+\s+)?(countries|nations|states|sides|governments|neighbou?rs|allies|partners|"
-    r"signatories|leaders|parties|powers|rivals|heavyweights)\b"
+    r"signatories|leaders|parties|powers|rivals|heavyweights|armies|militaries|navies|forces)\b"
     r"|\bthe (sides|parties)\b|\beach (?:side |country )?(?:has |had )?(?:blamed|accused) the other\b",
     re.I,
 )

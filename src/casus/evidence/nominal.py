@@ -72,7 +72,8 @@ NOT_LAUNCHED_AT = frozenset(
 )  # fmt: skip
 GROUND = frozenset(
     {"territory", "village", "town", "city", "region", "land", "area", "island", "settlement", "post",
-     "outpost", "position", "base", "airbase"}
+     "outpost", "position", "base", "airbase", "oilfield", "field", "hill", "peak", "peninsula", "province",
+     "district"}
 )  # fmt: skip
 COVERT = frozenset({"hybrid", "cyber", "cyberattack"})
 FEELINGS = frozenset({"regret", "concern", "outrage", "dismay", "alarm", "displeasure"})
@@ -145,7 +146,19 @@ def between_of(tok: Token) -> list[Token]:
 
 
 _FEARED = frozenset(
-    {"threat", "risk", "fear", "danger", "prospect", "possibility", "spectre", "specter", "brink"}
+    {
+        "threat",
+        "risk",
+        "fear",
+        "danger",
+        "prospect",
+        "possibility",
+        "probability",
+        "likelihood",
+        "spectre",
+        "specter",
+        "brink",
+    }
 )
 
 
@@ -242,6 +255,12 @@ def attackers_of(tok: Token) -> list[Token]:
     return [p for p in pobj(tok, ("of",)) if p.lemma_.lower() in ARMS | TROOPS | VESSELS]
 
 
+_PLANNING = frozenset(
+    {"plan", "prepare", "expect", "announce", "propose", "coordinate", "arrange", "organize", "organise",
+     "schedule", "await"}
+)  # fmt: skip
+
+
 def noun_relation(tok: Token, lemma: str) -> str | None:
     """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
     rel = NOUN_TRIGGERS.get(lemma)
@@ -258,8 +277,11 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
             ]
             for t in c.subtree
         }  # "Russian drone incursions", "the intrusion of Russian drones into Poland"
+        sailed = {t.lemma_.lower() for p in pobj(tok, ("by", "into")) for t in p.subtree}
         if (
             flown & {"drone", "aircraft", "jet", "balloon", "plane", "helicopter", "airspace"}
+            or (flown | sailed)
+            & (VESSELS | {"water", "waters"})  # "by a Chinese Coast Guard ship into its waters"
             or lemma == "intrusion"
         ):
             return "coerce"  # (an intrusion, of ships or aircraft, is never a land offensive)
@@ -447,9 +469,8 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
             c.dep_ == "mark" and c.lower_ in _OCCASIONS for c in tok.head.children if tok.dep_ == "nsubj"
         )  # "after his visit to North Korea is over"
         planned = any(c.lower_ in _NOT_YET for c in tok.children) or (
-            tok.dep_ == "dobj"
-            and tok.head.lemma_.lower() in ("plan", "prepare", "expect", "announce", "propose")
-        )
+            tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLANNING
+        )  # "it will coordinate Kim Jong-un's visit to Russia": one being arranged
         return "consult" if pobj(tok, ("to",)) and not background and not planned else None
     if rel == "~talks":  # "a meeting with North Korean leader Kim Jong Un"; not "the NATO meeting"
         met = pobj(tok, ("with",))

@@ -574,7 +574,10 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         owner = set(_troop_owner(s, tok))
         for t in tok.subtree:
             if (t.dep_ == "poss" and t.head.i == tok.i) or (
-                t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "into")
+                t.dep_ == "pobj"
+                and t.head.lower_ in ("to", "in", "into")
+                # "the deployment of North Korean troops to the war in Ukraine": where it is fought
+                and not (t.head.lower_ == "in" and t.head.head.lemma_.lower() in WARS)
             ):
                 out += [a for a in s.actors(t) if a not in owner]
     if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in SUPPLIERS:

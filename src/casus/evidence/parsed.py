@@ -226,7 +226,10 @@ class Sentence:
         word = head.lower_
         if word == "both" and head.pos_ == "PRON":
             return True
-        if word == "each" and head.dep_ == "nsubj":  # "Each blamed the other"
+        each = word == "each" or (  # "Each country has accused the other"
+            head.lemma_.lower() in COLLECTIVE_NOUNS and any(c.lower_ == "each" for c in head.children)
+        )
+        if each and head.dep_ == "nsubj":  # "Each blamed the other"
             return any(c.lower_ == "other" and c.dep_ == "dobj" for c in head.head.children)
         if head.lemma_.lower() not in COLLECTIVE_NOUNS or head.tag_ not in ("NNS", "NNPS"):
             return False

@@ -372,7 +372,8 @@ _WARNED_OFF = {
 _ENABLING = frozenset({"allow", "permit", "enable"})
 _MODAL_AUX = frozenset({"will", "would", "could", "can", "may", "might", "shall"})
 # ("There are risks of North Korea sending additional soldiers": a danger, not a deployment)
-_ONLY_POSSIBLE = frozenset({"possibility", "prospect", "likelihood", "option", "idea", "risk", "danger", "spectre",
+_ONLY_POSSIBLE = frozenset({"possibility", "probability", "prospect", "likelihood", "option", "idea", "risk", "danger",
+                            "spectre",
                             "specter"})  # fmt: skip
 # what arms are made or able to do is not done: "missiles designed to target", "capable of striking"
 _MADE_TO = frozenset({"design", "able", "intend", "mean", "build", "engineer"})

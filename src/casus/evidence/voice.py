@@ -257,6 +257,9 @@ def _denial_of(verb: Token, below: Token) -> bool:
     return verb.lemma_.lower() in DENY and below.dep_ not in _BESIDE and not _denies_a_thing(verb, below)
 
 
+_HEDGING_ADJECTIVES = frozenset({"alleged", "suspected", "purported", "apparent", "presumed", "possible"})
+
+
 def _hedges(tok: Token, chain: list[Token], speech: Token | None) -> list[str]:
     found: list[str] = []
     for t in chain:
@@ -264,6 +267,8 @@ def _hedges(tok: Token, chain: list[Token], speech: Token | None) -> list[str]:
             w = c.lower_
             if (c.tag_ == "MD" and w in HEDGE_MODALS) or (c.dep_ == "advmod" and w in HEDGE_ADVERBS):
                 found.append(w)
+            elif t.i == tok.i and t.pos_ == "NOUN" and c.dep_ == "amod" and w in _HEDGING_ADJECTIVES:
+                found.append(w)  # "an alleged incursion by a Chinese Coast Guard ship"
         if t.i != tok.i and t.lemma_.lower() in HEDGE_GOVERNORS:
             found.append(t.lower_)
         if t.lower_ in ("likely", "possible", "unclear") and t.i != tok.i:
