@@ -4560,3 +4560,45 @@ def test_an_alleged_incursion_by_a_coast_guard_ship_is_a_hedged_coercion() -> No
         if c.subject == "CHN"
     ]
     assert [(c.relation, c.object, c.modality) for c in cs] == [("coerce", "MYS", "hedged")]
+
+
+def test_concern_at_a_conflict_and_a_body_named_beside_an_act_name_no_one() -> None:
+    """ "voicing deep concern at the escalating conflict" protests no one's act, and the European
+    Union named beside the seizure of a field is not what was seized."""
+    cs = claims_on(
+        'With the European Union voicing "deep concern" at the escalating conflict, the north said it '
+        "was mobilising its army to retake the Heglig field, which South Sudan seized on Tuesday.",
+        dt.date(2012, 4, 12),
+    )
+    assert not [c for c in cs if c.subject == "EU" or c.object == "EU"]
+
+
+def test_an_official_named_by_service_and_post_and_named_again_by_post() -> None:
+    """ "Navy Chief Abdul Aziz Jaafar said" is his word; "The Coast Guard official added" is the
+    word of the one quoted just before; an ambassador "posted in" a country said nothing."""
+    said = claims_on(
+        "Malaysia will lodge a protest. Navy Chief Abdul Aziz Jaafar said that since late 2014, "
+        "intrusions by Chinese ships into Malaysian waters had become more frequent.",
+        dt.date(2015, 6, 9),
+    )
+    assert [(c.relation, c.attribution.kind, c.attribution.who) for c in said if c.subject == "CHN"] == [
+        ("coerce", "speaker", "Abdul Aziz Jaafar")
+    ]
+    added = claims_on(
+        "Chinese militia boats swarmed Iroquois Reef. Tarriela said China had deployed more militia "
+        "vessels to the reef. The Coast Guard official added that the Philippines may deploy two of its "
+        "vessels to drive the Chinese boats away from Iroquois Reef.",
+        dt.date(2023, 7, 9),
+    )
+    deployed = [c for c in added if c.relation == "mobilize" and c.subject == "PHL"]
+    assert deployed and all(c.attribution.who == "Tarriela" for c in deployed)
+    from casus.evidence.gazetteer import default_gazetteer
+    from casus.evidence.voice import speaker_of
+
+    text = (
+        "The Superior Defence Council requests the Government to expel Mr Vincent Karega, the Rwandan "
+        "Ambassador Plenipotentiary posted in the Democratic Republic of Congo."
+    )
+    on = dt.date(2022, 10, 30)
+    who = speaker_of(pipeline()(text), default_gazetteer().find(text, on), text=text, on=on)
+    assert who.who != "Ambassador Plenipotentiary"

@@ -209,6 +209,11 @@ _FEELINGS = frozenset({"concern", "regret", "outrage", "dismay", "alarm", "disap
                        "indignation", "anger"})  # fmt: skip
 
 
+_STATES_OF_AFFAIRS = frozenset(
+    {"conflict", "escalation", "situation", "tension", "violence", "fighting", "crisis", "hostility", "war"}
+)
+
+
 def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -> list[str]:
     """Whom a protest names only through what they did ("condemned the exercises", "expressed
     regret over the agreement"): the state the article spoke of last, or both parties of a pact."""
@@ -217,6 +222,12 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
     nouns = [n for n in (_children(tok.head, "nsubj") if drawn else _object_nouns(tok)) if n.pos_ == "NOUN"]
     # "expressed concern" over nothing named: a feeling, not what someone did
     nouns = [n for n in nouns if n.lemma_.lower() not in _FEELINGS or _children(n, "prep")]
+    if (
+        nouns
+        and all(n.lemma_.lower() in _STATES_OF_AFFAIRS for n in nouns)
+        and any(n.lemma_.lower() in _FEELINGS for n in _children(tok, "dobj"))
+    ):
+        return []  # "voicing deep concern at the escalating conflict": a worry, at no one's act
     # (a clause on the event is not the event: "the test, which he called a violation of Security
     # Council resolutions")
     said_of = {t.i for n in nouns for c in n.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
@@ -453,6 +464,12 @@ def struck(
         # "struck a purported drug-smuggling vessel ... headed from Venezuela": no state's (but
         # "targeted militant hideouts in the Afghan capital" struck the state they are in)
         return None
+    kinds = {m.form.target: m.form.kind for m in s.mentions}
+    within = {a for t in tok.subtree if (m := s.mention(t)) is not None for a in [m.form.target]}
+    if others and all(kinds.get(a) == "org" for a in others) and not others & within:
+        # "With the European Union voicing concern ..., the north said ... the field, which the South
+        # said it had seized": a body named beside the act is no target of it
+        others = set()
     if len(others) == 1:
         return others.pop()
     if rel == "attack" and not others and (where := _placed(s, tok, aside)):

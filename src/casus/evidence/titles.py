@@ -46,8 +46,13 @@ def person_name(tokens: list[Token]) -> str | None:
         return None
     run = runs[-1]
     titled = TITLE_WORDS | _RANK_ABBREVIATIONS | {"-"}  # "Secretary-General", "Lt Gen Yasser Al-Atta"
-    while len(run) > 1 and run[0].lower_ in titled and any(t.lower_ not in titled for t in run):
-        run = run[1:]  # "President Felix Tshisekedi" -> "Felix Tshisekedi"
+    while len(run) > 1 and any(t.lower_ not in titled | _SERVICES for t in run):
+        # "President Felix Tshisekedi" -> "Felix Tshisekedi"; "Navy Chief Abdul Aziz Jaafar" ->
+        # "Abdul Aziz Jaafar" (a service's name before a title)
+        if run[0].lower_ in titled or (run[0].lower_ in _SERVICES and run[1].lower_ in titled | _SERVICES):
+            run = run[1:]
+        else:
+            break
     if all(t.lower_ in titled | {"the"} for t in run):
         # "The Prime Minister welcomed ...": a title, not a name; "ambassador to The Philippines"
         # (the state's article, capitalised): no one's name
@@ -58,6 +63,7 @@ def person_name(tokens: list[Token]) -> str | None:
 _PLACES = frozenset({"sea", "ocean", "strait", "straits", "gulf", "bay", "shoal", "reef", "island", "islands", "river",
                      "canal", "peninsula", "channel", "sound", "cay", "atoll", "archipelago"})  # fmt: skip
 _BODIES = frozenset({"parliament", "congress", "senate", "duma", "assembly", "council", "ministry", "commission", "cabinet", "knesset", "bundestag", "majlis"})  # fmt: skip
+_SERVICES = frozenset({"navy", "army", "air", "force", "coast", "guard", "marine", "marines", "police"})
 RANKS = frozenset({"president", "minister", "prime", "premier", "chancellor", "leader", "secretary", "general", "king", "prince", "chief"})  # fmt: skip
 
 

@@ -179,7 +179,7 @@ def _speech_verb(chain: list[Token]) -> Token | None:
             continue  # "announced that it has closed its airspace ..., citing violations": the announcer's
         if _denies_a_thing(t, below):
             continue  # "A accused B of ..., allegations B denies": B denies the allegations, not A's words
-        if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX"):
+        if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX") and not _stationed(t):
             subj = _children(t, "nsubj", "nsubjpass")
             if subj and subj[0].lower_ in _SELF:
                 first = first or t
@@ -362,6 +362,7 @@ def _research_body(tokens: list[Token]) -> str | None:
 
 
 # Titles of a post's holder, in apposition to a name ("Ngo Ngoc Thu, vice commander of ...")
+_ONE_OFFICIAL = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "minister", "commander"})
 _HOLDERS = frozenset(
     {"commander", "head", "director", "envoy", "ambassador", "chairman", "chairwoman", "chair"}
 )
@@ -393,6 +394,19 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     tokens = list(head.subtree)
     if head.lower_ in ("he", "she", "him", "her") and s.last_speaker is not None:
         return s.last_speaker  # "..., he added", "according to him": the person the article quoted last
+    if (
+        s.last_speaker is not None
+        and s.last_speaker.kind == "speaker"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in _ONE_OFFICIAL
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        and not any(s.mention(t) for t in tokens)
+        and not any(t.pos_ == "PROPN" and t.lower_ not in OFFICIAL_WORDS for t in tokens)
+        and not any(c.dep_ in ("appos", "relcl", "acl", "prep") for c in head.children)
+    ):
+        # "Commodore Jay Tarriela, PCG spokesperson, said ... The Coast Guard official added": the
+        # one the article quoted last, named again by his post
+        return s.last_speaker
     # (and "the MDT's Article IV states": the text, not a person named Article)
     if head.lemma_.lower() in DOCUMENTS or any(
         c.lower_ == "article" and c.dep_ == "compound" for c in head.children
@@ -718,12 +732,21 @@ def _actors_word(s: _Sentence, tok: Token, subject: str) -> Attribution:
     return Attribution(kind="officials", who=subject)
 
 
+def _stationed(t: Token) -> bool:
+    """ "the Rwandan Ambassador posted in the Democratic Republic of Congo": a post held, nothing said."""
+    return (
+        t.lemma_.lower() == "post"
+        and not _children(t, "dobj", "ccomp")
+        and any(c.dep_ == "prep" and c.lower_ in ("in", "to", "at", "as") for c in t.children)
+    )
+
+
 def sentence_attribution(s: _Sentence) -> Attribution:
     """The attribution of a sentence as a whole (for pledges and invocations, which have no
     trigger of their own): its main speech verb's speaker, a participle's ("..., stating that")
     main subject, or "according to"."""
     for t in s.doc:
-        if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH:
+        if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and not _stationed(t):
             subj = _children(t, "nsubj", "nsubjpass")
             if subj and subj[0].lower_ not in _SELF:
                 return _attribution(s, [t], t)
