@@ -4602,3 +4602,100 @@ def test_an_official_named_by_service_and_post_and_named_again_by_post() -> None
     on = dt.date(2022, 10, 30)
     who = speaker_of(pipeline()(text), default_gazetteer().find(text, on), text=text, on=on)
     assert who.who != "Ambassador Plenipotentiary"
+
+
+def test_acts_branded_as_harassment_and_a_cause_blamed_are_no_claims_against_the_judge() -> None:
+    """Who brands or deems another's act "harassment" did not harass; a language barrier blamed
+    for an incident accuses no state; "meet China halfway" is no meeting."""
+    branded = triples_on(
+        "Taiwan's Coast Guard Administration (CGA) on Wednesday condemned China for sending coastguard "
+        'ships into Taiwan-controlled waters off Kinmen County, branding the actions as "harassment." '
+        'The China Coast Guard said it was "legally conducting a routine patrol," but the CGA deemed the '
+        'actions as "routine harassment."',
+        dt.date(2025, 7, 30),
+    )
+    assert ("TWN", "oppose", "CHN") in branded and ("TWN", "coerce", "CHN") not in branded
+    blamed = triples_on(
+        "Ukrainian intelligence blamed the language barrier for a friendly-fire incident on December 14 "
+        "in which North Korean soldiers fired on an allied Chechen unit in Kursk.",
+        dt.date(2024, 12, 27),
+    )
+    assert ("UKR", "accuse", "PRK") not in blamed
+    halfway = triples_on(
+        '"It is hoped that the Philippines will keep its promise, meet China halfway, and jointly '
+        'control the maritime situation," the spokesman said.',
+        dt.date(2024, 9, 27),
+    )
+    assert not [t for t in halfway if t[1] == "consult"]
+
+
+def test_a_protest_at_a_states_act_named_by_a_gerund_and_strafing_are_read() -> None:
+    protested = triples_on(
+        "Vietnam has sent a diplomatic note to protest China illegally performing military exercises "
+        "near Paracel Islands, urging non-repetition of the incident.",
+        dt.date(2020, 7, 2),
+    )
+    assert ("VNM", "oppose", "CHN") in protested
+    strafed = triples_on(
+        "Pakistani fighters yesterday strafed Indian Air Force bases in Srinagar.", dt.date(1965, 9, 8)
+    )
+    assert ("PAK", "attack", "IND") in strafed
+
+
+def test_an_abbreviated_month_is_no_speaker_and_the_ispr_speaks_for_pakistan() -> None:
+    cs = claims_on(
+        "[Meanwhile, as reported by agencies from Peking], China today [Sept 7] condemned India for her "
+        "aggression against Pakistan.",
+        dt.date(1965, 9, 8),
+    )
+    assert not [c for c in cs if c.attribution.who == "Sept"]
+    ispr = claims_on(
+        "Pakistani and Saudi troops held a joint exercise near Tabuk, the ISPR said.", dt.date(2024, 2, 19)
+    )
+    assert ispr and all(c.attribution.kind == "officials" and c.attribution.who == "PAK" for c in ispr)
+
+
+def test_russia_in_soviet_times_is_the_soviet_union() -> None:
+    """The news of 1922-1991 wrote "the Russians" for the Soviet Union; before and after, Russia."""
+    assert ("SUN", "transfer_arms", "EGY") in triples_on(
+        "The Russians supplied arms to Egypt.", dt.date(1973, 10, 11)
+    )
+    assert ("RUS", "transfer_arms", "EGY") in triples_on(
+        "The Russians supplied arms to Egypt.", dt.date(2024, 1, 1)
+    )
+    assert ("RUS", "attack", "DEU") in triples_on("Russia attacked Germany.", dt.date(1914, 8, 1))
+
+
+def test_whose_word_a_relative_speaker_a_released_text_and_a_call_are() -> None:
+    """ "Premier Golda Meir who ... told the nation that" is hers; the text of a treaty "released
+    by Pyongyang" is North Korea's; a call during which someone spoke is the article's; "X said
+    ..., ISPR added" is X's."""
+    told = claims_on(
+        "Premier Golda Meir who on Saturday night told the nation that Israel was attacked by Syria and "
+        "Egypt appeared tonight again on TV.",
+        dt.date(1973, 10, 11),
+    )
+    assert {(c.subject, c.attribution.who) for c in told if c.relation == "attack"} == {
+        ("SYR", "Golda Meir"),
+        ("EGY", "Golda Meir"),
+    }
+    released = claims_on(
+        "According to the full text of the landmark treaty released Thursday by Pyongyang, North Korea "
+        "and Russia agreed to provide immediate military assistance if either faces armed aggression.",
+        dt.date(2024, 6, 21),
+    )
+    assert released and all((c.attribution.kind, c.attribution.who) == ("officials", "PRK") for c in released)
+    call = claims_on(
+        "Austin expressed this during his phone conversation with Department of National Defense "
+        "Secretary Gilberto Teodoro Jr. on Wednesday.",
+        dt.date(2023, 12, 14),
+    )
+    assert [(c.relation, c.attribution.kind) for c in call] == [("consult", "author")]
+    added = claims_on(
+        "Mohammad Bin Salman said the Kingdom of Saudi Arabia will always stand with Pakistan in the "
+        "future as well, ISPR added.",
+        dt.date(2024, 1, 1),
+    )
+    assert [(c.relation, c.attribution.kind, c.attribution.who) for c in added] == [
+        ("support_politically", "speaker", "Mohammad Bin Salman")
+    ]

@@ -126,12 +126,19 @@ class Group(_Entry):
 
 
 class HistoricalName(_Entry):
-    """A name (and demonyms) a state used until a date."""
+    """A name (and demonyms) a state used until a date (from one, where given)."""
 
     name: str
     demonyms: list[str] = Field(default_factory=list)
     state: str
+    from_: dt.date | None = Field(default=None, alias="from")
     until: dt.date
+
+    @model_validator(mode="after")
+    def _ends_after_it_begins(self) -> HistoricalName:
+        if self.from_ is not None and self.until <= self.from_:
+            raise ValueError(f"until ({self.until}) is not after from ({self.from_})")
+        return self
 
 
 EVIDENCE_FILES: dict[str, type[_Entry]] = {
@@ -231,7 +238,13 @@ class Gazetteer:
         for h in _load("historical-names.yaml"):
             for text in [h["name"], *h.get("demonyms", [])]:
                 forms.append(
-                    Form(text, "historical", h["state"], dt.date(1, 1, 1), _date(h["until"], FAR_FUTURE))
+                    Form(
+                        text,
+                        "historical",
+                        h["state"],
+                        _date(h.get("from"), dt.date(1, 1, 1)),
+                        _date(h["until"], FAR_FUTURE),
+                    )
                 )
         self.ruling: set[str] = set()  # forms that name no state outside their movement's rule
         for r in _load("movements.yaml"):

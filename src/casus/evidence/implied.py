@@ -222,6 +222,8 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
     nouns = [n for n in (_children(tok.head, "nsubj") if drawn else _object_nouns(tok)) if n.pos_ == "NOUN"]
     # "expressed concern" over nothing named: a feeling, not what someone did
     nouns = [n for n in nouns if n.lemma_.lower() not in _FEELINGS or _children(n, "prep")]
+    if tok.lemma_.lower() == "blame" and _pobj(tok, ("for",)) and nouns:
+        return []  # "blamed the language barrier for a friendly-fire incident": a cause, no one's act
     if (
         nouns
         and all(n.lemma_.lower() in _STATES_OF_AFFAIRS for n in nouns)

@@ -86,6 +86,7 @@ VERB_TRIGGERS: dict[str, str] = {
             "storm",
             "pound",
             "assault",
+            "strafe",
         ],
         "attack",
     ),

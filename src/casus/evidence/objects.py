@@ -495,6 +495,12 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p)]
     if rel == "consult" and tok.lemma_.lower() == "send":  # "sent a letter to Iran's Supreme Leader"
         out += [a for p in _pobj(tok, ("to",)) for a in s.actors(p) if a not in _ORGS]  # not to a body's head
+    if rel == "oppose" and tok.lemma_.lower() in ("protest", "condemn", "denounce", "oppose") and not out:
+        # "to protest China illegally performing military exercises": whom the gerund's act is by
+        out += [
+            a for c in _children(tok, "ccomp") if c.tag_ == "VBG" and not _children(c, "mark", "aux")
+            for n in _children(c, "nsubj") for a in s.actors(n)
+        ]  # fmt: skip
     if rel == "oppose" and tok.lemma_.lower() == "demand" and not out:
         # "demanded that the Philippines withdraw its vessels", "demanded Japan stop provoking"
         out += [

@@ -183,7 +183,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
         head.i != tok.i
         and head.pos_ == "VERB"
         and head.lemma_.lower() in REACTIONS
-        and tok.head.lower_ != "as"
+        # (but "deemed the actions as harassment", "branding them as harassment": a judgement)
+        and (tok.head.lower_ != "as" or head.lemma_.lower() in _BRANDING)
         # "Israel responded with heavy bombardment of Beirut": the response is the responder's act
         and not (tok.head.lower_ == "with" and head.lemma_.lower() in _ANSWERING)
     ):
@@ -205,13 +206,14 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     return []
 
 
+_BRANDING = frozenset({"brand", "label", "deem", "dub"})
 # Verbs whose subject reacts to the event named by their object, and did not do it.
 REACTIONS = frozenset(
     {lemma for lemma, rel in VERB_TRIGGERS.items()
      if rel in ("oppose", "support_politically", "~reject", "accuse", "~welcome", "~express", "~urge", "~consider")}
     | {"avenge", "retaliate", "respond", "react", "investigate", "deny", "mourn", "regret", "deplore", "complain"}
     # "Kanaani described the attacks on Yemen as a clear violation": who judges it did not do it
-    | {"describe", "term", "characterise", "characterize"}
+    | {"describe", "term", "characterise", "characterize"} | _BRANDING
     # "actions taken by the ROK to disrupt and expose arms transfers between the DPRK and Russia":
     # who works against an act did not do it
     | {"disrupt", "expose", "thwart", "foil", "counter", "curb", "combat", "interdict", "uncover", "monitor"}

@@ -181,8 +181,12 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "agree_sign"  # "struck a deal", "the defence pact struck this week"
     # "the deadlines that all three countries would have to meet": the noun a relative clause hangs on
     noun = next((a.lemma_.lower() for a in tok.ancestors if a.pos_ == "NOUN"), "")
-    if lemma == "meet" and (words | {noun}) & (GOALS | _RECEPTIONS):
-        return None  # "did not meet with the approval of Algiers": a reception, not a meeting
+    if lemma == "meet" and (
+        (words | {noun}) & (GOALS | _RECEPTIONS) or any(c.lower_ == "halfway" for c in tok.children)
+    ):
+        # "did not meet with the approval of Algiers": a reception, not a meeting; "meet China
+        # halfway": a compromise
+        return None
     if (
         lemma in ("meet", "converge")
         and tok.dep_ == "relcl"

@@ -64,6 +64,19 @@ CALENDAR = frozenset(
         "october",
         "november",
         "december",
+        # abbreviated ("China today [Sept 7] condemned ...": a date, no one's name)
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     ]
 )
 # News agencies often named by their initials alone.
@@ -135,6 +148,11 @@ def _occasion(tok: Token) -> bool:
     "following Israel's attack in Doha"), hung on the clause above it."""
     if tok.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in _OCCASION_MARKS for c in tok.children)
+    if tok.dep_ == "prep" and tok.lower_ == "during":
+        # "Austin expressed this during his phone conversation with Teodoro": the talks are the
+        # article's (not "Moldova reported violations during Russia's attacks, its president said":
+        # a report the president gives)
+        return bool(tok.head.dep_ == "ROOT")
     return tok.dep_ == "prep" and tok.lower_ in _OCCASION_PREPS
 
 
@@ -384,6 +402,9 @@ def _name_after_rank(s: _Sentence, head: Token) -> str | None:
     )
 
 
+_RELEASING = frozenset({"release", "publish", "issue", "circulate", "disclose", "unveil"})
+
+
 def _source(s: _Sentence, head: Token) -> Attribution:
     """Who a speech verb's subject (or an 'according to' object) is."""
     late = [c for c in head.children if c.dep_ == "conj" and c.right_edge.i + 1 == head.head.i]
@@ -411,6 +432,16 @@ def _source(s: _Sentence, head: Token) -> Attribution:
     if head.lemma_.lower() in DOCUMENTS or any(
         c.lower_ == "article" and c.dep_ == "compound" for c in head.children
     ):
+        text = head
+        if head.lemma_.lower() == "text":  # "the full text of the landmark treaty released by Pyongyang"
+            text = next((p for p in _children(head, "prep") if p.lower_ == "of"), head)
+            text = next(iter(_children(text, "pobj")), head)
+        released = [
+            p for c in (*_children(text, "acl"), *_children(head, "acl"))
+            if c.lemma_.lower() in _RELEASING for a in _children(c, "agent") for p in _children(a, "pobj")
+        ]  # fmt: skip
+        if released and (by := _source(s, released[0])).kind != "author":
+            return by  # the text as the government that released it gives it
         return Attribution(kind="author")  # "the pact declares": the text, as the article reads it
     if head.lemma_.lower() == "report" and not any(s.mention(t) or t.pos_ == "PROPN" for t in head.subtree):
         if any(c.lower_ == "intelligence" for c in head.children):
@@ -595,6 +626,8 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
                 subj = subj[-1:]
         if not subj and (before := _appos_before(speech)) is not None:
             subj = [before]  # "..., Seoul's spy agency said": the parse hung the speaker on the name before
+        if subj and subj[0].lower_ == "who" and speech.dep_ == "relcl":
+            subj = [speech.head]  # "Premier Golda Meir who ... told the nation that": the one it is said of
         subj = subj or _subject_above(speech)
         if subj and subj[0].lower_ == "it" and speech.dep_ in ("advcl", "conj") and speech.head.i != speech.i:
             # "Poland gathered its NATO allies after it said Russian drones flew into its airspace":
@@ -622,13 +655,16 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
         # "Austin said evidence suggests North Korea sent soldiers": on the word of who reports it
         return _attribution(s, chain, speech.head)
     if (
-        said is not None and said.kind == "media_reports" and speech is not None and speech.dep_ == "ccomp"
-        and speech.head.pos_ == "VERB" and speech.head.lemma_.lower() in SPEECH and speech.head.i < speech.i
+        said is not None and said.kind in ("media_reports", "officials") and speech is not None
+        and speech.dep_ == "ccomp" and speech.head.pos_ == "VERB" and speech.head.lemma_.lower() in SPEECH
+        and speech.head.i < speech.i
     ):  # fmt: skip
         # "Kyiv said that Iranian-made drones had detonated in Romania ..., the PAP news agency
         # reported", the parse hanging the outlet's verb under Kyiv's: Kyiv's word, via the outlet
+        # ("Mohammad Bin Salman said the Kingdom will always stand with Pakistan, ISPR added": his)
         outer = _attribution(s, chain, speech.head)
-        if outer.kind in ("officials", "speaker") and outer.who and not outer.via:
+        kinds = ("officials", "speaker") if said.kind == "media_reports" else ("speaker",)
+        if outer.kind in kinds and outer.who and not outer.via:
             return outer.model_copy(update={"via": said.who})
     if said is None and according is not None:
         return _source(s, according)
