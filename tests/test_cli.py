@@ -354,3 +354,11 @@ def test_read_says_a_conditional_threat_is_a_threat_not_a_pledge(tmp_path: Path)
     f.write_text("Moscow warned that Finland could face serious consequences if it deploys NATO troops.")
     out = " ".join(_casus_at_80("read", str(f), "--date", "2025-06-01").split())
     assert "RUS threaten FIN" in out and "[conditional: a threat for the case it names]" in out
+
+
+def test_read_says_troops_a_state_is_willing_to_send_are_help_offered(tmp_path: Path) -> None:
+    f = tmp_path / "offer.txt"
+    f.write_text("Germany is willing to send around 4,000 troops to Lithuania, the defence minister said.")
+    out = " ".join(_casus_at_80("read", str(f), "--date", "2023-06-26").split())
+    assert "DEU assist_militarily LTU" in out
+    assert "[conditional: help offered, for when it is taken up]" in out and "case it names" not in out

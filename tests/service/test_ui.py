@@ -102,6 +102,21 @@ def test_the_evidence_browser_calls_a_conditional_threat_a_threat(page, server: 
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+def test_the_evidence_browser_calls_troops_offered_help_offered(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/evidence#token={TOKEN}")
+    page.fill("#ev-title", "Berlin's offer")
+    page.fill(
+        "#ev-text", "Germany is willing to send around 4,000 troops to Lithuania, the defence minister said."
+    )
+    page.fill("#ev-date", "2023-06-26")
+    page.click("#evidence-form button")
+    page.wait_for_selector("#evidence-detail h2")
+    shown = page.text_content("#evidence-detail") or ""
+    assert "DEU assist_militarily LTU (conditional: help offered, for when it is taken up)" in shown
+    page.screenshot(path=str(shots(tmp_path) / "evidence-offer.png"), full_page=True)
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
 def test_a_run_in_a_historical_year_says_which_world_it_ran_in(
     page, history_server: str, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -301,7 +301,16 @@ def print_reading(reading: Any) -> None:
         for c in r.claims:
             a = c.attribution
             who = (a.who or a.kind) + (f" via {a.via}" if a.via and a.via != "author" else "")
-            key = (c.text, c.subject, c.relation, c.object, c.polarity, tuple(c.hedges), c.conditional)
+            key = (
+                c.text,
+                c.subject,
+                c.relation,
+                c.object,
+                c.polarity,
+                tuple(c.hedges),
+                c.conditional,
+                c.offered,
+            )
             if who not in lines.setdefault(key, []):
                 lines[key].append(who)
             if c.confidence is not None:  # the line stands for its likeliest reading
@@ -309,11 +318,12 @@ def print_reading(reading: Any) -> None:
             if c.trigger:
                 named_by.setdefault(key, c.trigger)
         for key, whos in lines.items():
-            _, subject, relation, obj, polarity, hedges, conditional = key
+            _, subject, relation, obj, polarity, hedges, conditional, offered = key
             neg = "NOT " if polarity == "negative" else ""
             hedge = f" [hedged: {', '.join(hedges)}]" if hedges else ""
             kind = {"threaten": "a threat", "assist_militarily": "a pledge"}.get(relation, "said")
             cond = f" [conditional: {kind} for the case it names]" if conditional else ""
+            cond = " [conditional: help offered, for when it is taken up]" if offered else cond
             per = (f"“{named_by[key]}”, " if key in named_by else "") + "per " + ", ".join(whos)
             conf = f" · confidence {sure[key]:.2f}" if key in sure else ""
             _hanging(

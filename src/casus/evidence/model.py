@@ -69,6 +69,9 @@ class Claim(BaseModel):
     hedges: list[str] = Field(default_factory=list)
     attribution: Attribution
     conditional: bool = False  # pledged for a case ("if either is attacked"), not reported as done
+    # of a conditional claim: help offered, for whenever it is taken up ("Germany is willing to send
+    # 4,000 troops to Lithuania"), not a case the sentence names
+    offered: bool = False
     cameo: str = ""  # the relation's CAMEO event code (CODES)
     plover: str = ""  # and its PLOVER event type
     coder: Literal["parse", "rules"] = "rules"

@@ -668,6 +668,7 @@ def _claim(
             for n in _children(tok, "nsubj")
             for d in n.children
         )
+    offered = False
     if rel in ("consult", "agree_sign") and _only_willing(tok):
         return None  # "All countries are eager to discuss the issue", "ready to hold talks": a wish
     if (
@@ -678,12 +679,12 @@ def _claim(
     ):
         # "Germany is willing to send around 4,000 troops to Lithuania", "prepared to provide arms":
         # help offered, for whenever it is taken up, not forces sent
-        rel, conditional = "assist_militarily", True
+        rel, conditional, offered = "assist_militarily", True, True
     if conditional and rel not in _FOR_A_CASE:
         return None  # "if Kyiv and its Western allies reject the Kremlin's demands": a case, not an act
     return Claim(
         text=text, subject=subject, relation=rel, object=obj,
         polarity="negative" if _negative(tok, chain, speech) else "positive",
         modality="hedged" if hedges else "asserted", hedges=hedges,
-        attribution=said, conditional=conditional, coder="parse", trigger=tok.text,
+        attribution=said, conditional=conditional, offered=offered, coder="parse", trigger=tok.text,
     )  # fmt: skip
