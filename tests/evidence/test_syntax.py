@@ -4699,3 +4699,48 @@ def test_whose_word_a_relative_speaker_a_released_text_and_a_call_are() -> None:
     assert [(c.relation, c.attribution.kind, c.attribution.who) for c in added] == [
         ("support_politically", "speaker", "Mohammad Bin Salman")
     ]
+
+
+def test_a_purpose_wished_for_is_no_strike_and_one_targeted_for_a_role_is_sanctioned() -> None:
+    assert not [
+        t
+        for t in triples_on(
+            "Ukraine has requested the missiles for months to target strategic supply routes and "
+            "infrastructure, including the Kerch Bridge linking mainland Russia to Crimea.",
+            dt.date(2025, 4, 1),
+        )
+        if t[1] == "attack"
+    ]
+    assert ("EU", "sanction", "PRK") in triples_on(
+        "The EU targeted North Korean Defense Minister Ro Kwang Chol for his direct involvement in the "
+        "military cooperation between the two regimes.",
+        dt.date(2024, 12, 16),
+    )
+
+
+def test_troops_sent_in_support_of_a_state_and_people_of_a_nation_that_are_not_its_state() -> None:
+    """Troops deployed "to Ukraine in support of Russia" go to Russia's side; "ethnic Russians",
+    "its fellow Serbs" and "rebel Serb forces" are no state."""
+    assert ("PRK", "send_troops", "RUS") in triples_on(
+        "The South Korean Defense Minister warned on October 8 that North Korea may deploy troops to "
+        "Ukraine in support of Russia.",
+        dt.date(2024, 11, 1),
+    )
+    on = dt.date(1995, 8, 6)
+    for text in (
+        "The Yugoslav army came to the aid of its fellow Serbs.",
+        "The Yugoslav army came to the aid of ethnic Russians.",
+        "Rebel Serb forces attacked Croatia.",
+    ):
+        assert not {a for t in triples_on(text, on) for a in (t[0], t[2])} & {"SRB", "RUS"}, text
+
+
+def test_a_protest_an_outlet_reports_without_its_name_parsed_is_the_protesters_word() -> None:
+    cs = claims_on(
+        "Pakistan has strongly condemned Israel's air strikes against the Islamic Republic of Iran in "
+        "the early hours of Saturday, reported 24NewsHD TV channel.",
+        dt.date(2024, 10, 26),
+    )
+    assert [(c.attribution.kind, c.attribution.who) for c in cs if c.relation == "oppose"] == [
+        ("officials", "PAK")
+    ]

@@ -66,6 +66,7 @@ _LOWERED = frozenset({"name", "demonym", "capital", "metonym", "leader"})  # Rus
 _SEA_AFTER = re.compile(r" Sea\b")
 # Armed groups named after a state they fight, which name neither that state nor the one their
 # namesake rules ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan (TTP)")
+_KIN_BEFORE = re.compile(r"\b(?:ethnic|fellow|rebel|separatist|breakaway)\s+$", re.I)
 _NAMED_AFTER_A_STATE = re.compile(r"\bPakistani Taliban|\bTehr[ei]e?k-[ei]-Taliban(?: Pakist?h?an)?")
 _SEA_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?) of $")  # "the Gulf of Oman", "the Bay of Bengal"
 
@@ -349,6 +350,16 @@ class Gazetteer:
         name inside a state's body ("the National Security Council" is not the UN's), and states
         named in a group named after them ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan")."""
         out = [m for m in found if not (m.form.kind == "org" and text.endswith("National ", 0, m.start))]
+        # "ethnic Russians", "its fellow Serbs", "rebel Serb forces": people of a nation, not its state
+        out = [
+            m for m in out
+            if not (
+                m.form.kind == "demonym"
+                and (match := _KIN_BEFORE.search(text, 0, m.start)) is not None
+                # ("his fellow Russian officers" are the state's)
+                and (match.group(0).lower().strip() != "fellow" or text.startswith("s", m.end))
+            )
+        ]  # fmt: skip
         if "Taliban" in text:
             groups = [(g.start(), g.end()) for g in _NAMED_AFTER_A_STATE.finditer(text)]
             out = [m for m in out if not any(s <= m.start < e for s, e in groups)]

@@ -594,6 +594,13 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += _given_to(s, tok)
     if not out and rel in ("send_troops", "transfer_arms", "transfer_technology", "assist_militarily"):
         out += destination(s, tok, rel, passive)
+    if rel in ("send_troops", "transfer_arms") and (
+        backed := [
+            a for p in _pobj(tok, ("in", "on")) if p.lemma_.lower() in ("support", "behalf")
+            for q in _pobj(p, ("of",)) for a in s.actors(q)
+        ]
+    ):  # fmt: skip
+        out = backed  # "may deploy troops to Ukraine in support of Russia": the side they are sent to
     if rel == "oppose" and tok.lemma_.lower() in ("block", "obstruct"):
         # "blocked Ankara's bid", "blocked Sweden's accession": whose bid; not a state the bid's
         # subject names further down ("the renewal of the mandate for the panel overseeing

@@ -380,6 +380,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     lased = "laser" in words | {t.lemma_.lower() for p in pobj(tok, ("with",)) for t in p.subtree}
     if lemma in ("target", "fire") and lased:
         return "coerce"  # "targeted RAF pilots with lasers", "fired a laser at": harassment, not a strike
+    if lemma == "target" and any(
+        p.lemma_.lower() in _CULPABLE for p in pobj(tok, ("for",))
+    ):  # "The EU targeted North Korean Defense Minister Ro Kwang Chol for his direct involvement"
+        return "sanction"
     if lemma == "target" and tok.dep_ in ("acl", "advcl") and tok.head.lemma_.lower() in _PENALTIES:
         return None  # "sanctions targeting individuals ...", "imposing sanctions, targeting 11 organizations"
     if lemma == "target" and any(
@@ -697,6 +701,20 @@ _AIMS = frozenset(
     {"seek", "want", "consider", "plan", "hope", "aim", "wish", "intend", "apply", "try", "push"}
 )
 # Verbs that grant (or withhold) leave for an act: the act is not told as done
+# what someone is "targeted for": a part in what is punished, so the targeting is a penalty
+_CULPABLE = frozenset({"involvement", "role", "participation", "complicity", "support", "part", "links"})
+
+
+def _purpose_of_a_wish(tok: Token) -> bool:
+    """An act in a "to" clause hung below what someone requested, needs or seeks: its purpose."""
+    if tok.dep_ not in ("acl", "advcl", "relcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        return False
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in _INTENDED
+
+
 _PERMITTING = frozenset({"allow", "permit", "authorize", "authorise", "approve"})
 
 
@@ -743,6 +761,8 @@ def _relation(tok: Token) -> str | None:
         # (transfers and talks planned are coded as such: "Moscow intends to share satellite technology")
         if rel in ("attack", "coerce") and _permitted(tok):
             return None  # "does not allow any group to use Iraqi territory to launch attacks against Türkiye"
+        if rel in ("attack", "coerce") and _purpose_of_a_wish(tok):
+            return None  # "Ukraine has requested the missiles for months to target supply routes"
         intended = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "acl") and (
             (intended in _INTENDED and rel in ("attack", "coerce", "mobilize"))

@@ -724,7 +724,9 @@ def _own_word(s: _Sentence, tok: Token, subject: str | None, found: Attribution)
             if own.kind == "speaker" and _named_doer(s, tok)
             else found.model_copy(update={"who": subject})
         )
-    if found.kind == "media_reports" and found.who:
+    if found.kind == "media_reports":
+        # (an outlet the parse leaves unnamed too: "Pakistan has strongly condemned ..., reported
+        # 24NewsHD TV channel")
         return _actors_word(s, tok, subject).model_copy(update={"via": found.who})
     return _actors_word(s, tok, subject) if found.kind == "author" else found
 
