@@ -4744,3 +4744,16 @@ def test_a_protest_an_outlet_reports_without_its_name_parsed_is_the_protesters_w
     assert [(c.attribution.kind, c.attribution.who) for c in cs if c.relation == "oppose"] == [
         ("officials", "PAK")
     ]
+
+
+def test_troops_massed_near_a_border_and_anglo_french_forces() -> None:
+    """Troops massed "near the border with Ukraine" are shown against Ukraine; "Anglo-French
+    forces" are Britain's and France's."""
+    on = dt.date(2024, 1, 1)
+    assert ("RUS", "mobilize", "UKR") in triples_on("Russia massed troops near the border with Ukraine.", on)
+    assert ("RUS", "mobilize", "UKR") in triples_on(
+        "Russia mobilized troops near its border with Ukraine.", on
+    )
+    assert {("GBR", "attack", "EGY"), ("FRA", "attack", "EGY")} <= triples_on(
+        "Anglo-French forces attacked Egypt.", dt.date(1956, 11, 5)
+    )

@@ -126,7 +126,7 @@ VERB_TRIGGERS: dict[str, str] = {
         "coerce",
     ),
     "threaten": "threaten",
-    **dict.fromkeys(["mobilize", "mobilise", "scramble"], "mobilize"),
+    **dict.fromkeys(["mobilize", "mobilise", "scramble", "mass"], "mobilize"),
     **dict.fromkeys(["sanction", "embargo"], "sanction"),
     **dict.fromkeys(["accuse", "blame"], "accuse"),
     **dict.fromkeys(["request", "seek", "appeal"], "~request"),

@@ -601,6 +601,13 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         ]
     ):  # fmt: skip
         out = backed  # "may deploy troops to Ukraine in support of Russia": the side they are sent to
+    if rel == "mobilize" and not out:
+        # "massed troops near the border with Ukraine": the state across it
+        out += [
+            a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("near", "along", "on", "to"))
+            if p.lemma_.lower() in ("border", "frontier", "boundary") and not s.actors(p)
+            for q in _pobj(p, ("with",)) for a in s.actors(q)
+        ]  # fmt: skip
     if rel == "oppose" and tok.lemma_.lower() in ("block", "obstruct"):
         # "blocked Ankara's bid", "blocked Sweden's accession": whose bid; not a state the bid's
         # subject names further down ("the renewal of the mandate for the panel overseeing
