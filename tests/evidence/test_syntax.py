@@ -4757,3 +4757,16 @@ def test_troops_massed_near_a_border_and_anglo_french_forces() -> None:
     assert {("GBR", "attack", "EGY"), ("FRA", "attack", "EGY")} <= triples_on(
         "Anglo-French forces attacked Egypt.", dt.date(1956, 11, 5)
     )
+
+
+def test_jets_sent_into_air_space_coerce_and_a_retaliation_yet_to_come_is_none() -> None:
+    assert ("ISR", "coerce", "SYR") in triples_on(
+        "Israel tightened its military grip on the Gaza Strip and sent fighter jets into Syrian air space "
+        "Wednesday.",
+        dt.date(2006, 6, 28),
+    )
+    assert not triples_on(
+        "While by press time Kigali had yet to retaliate for Bujumbura's decision this week to expel the "
+        "Rwandan diplomat, relations were strained.",
+        dt.date(2015, 10, 10),
+    )

@@ -92,8 +92,12 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
         if _purpose(c, tok) and c.lemma_.lower() in _MILITARY_TASKS | _GUARDING
         for t in c.subtree
     }
-    if any(t.lemma_.lower() == "airspace" and t.i not in clauses | guarding for t in tok.subtree):
-        return "coerce"  # "sent drones into its airspace"
+    if any(
+        (t.lemma_.lower() == "airspace" or (t.lower_ == "space" and t.i > 0 and t.nbor(-1).lower_ == "air"))
+        and t.i not in clauses | guarding
+        for t in tok.subtree
+    ):
+        return "coerce"  # "sent drones into its airspace", "sent fighter jets into Syrian air space"
     if any(_purpose(c, tok) and c.lemma_.lower() in _INTERCEPTING for c in tok.children):
         return None  # "fighters were deployed to intercept the drone": the interception, no sending
     # "South Korea sent drones over Pyongyang", "sending drones to drop leaflets over its capital",

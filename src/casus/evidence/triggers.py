@@ -761,6 +761,8 @@ def _relation(tok: Token) -> str | None:
         # (transfers and talks planned are coded as such: "Moscow intends to share satellite technology")
         if rel in ("attack", "coerce") and _permitted(tok):
             return None  # "does not allow any group to use Iraqi territory to launch attacks against Türkiye"
+        if tok.dep_ == "xcomp" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in tok.head.children):
+            return None  # "Kigali had yet to retaliate": not done
         if rel in ("attack", "coerce") and _purpose_of_a_wish(tok):
             return None  # "Ukraine has requested the missiles for months to target supply routes"
         intended = tok.head.lemma_.lower()
