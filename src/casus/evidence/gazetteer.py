@@ -355,7 +355,8 @@ class Gazetteer:
             m for m in out
             if not (
                 m.form.kind == "demonym"
-                and (match := _KIN_BEFORE.search(text, 0, m.start)) is not None
+                # (the words just before it only: a search from the text's start is quadratic)
+                and (match := _KIN_BEFORE.search(text, max(0, m.start - 24), m.start)) is not None
                 # ("his fellow Russian officers" are the state's)
                 and (match.group(0).lower().strip() != "fellow" or text.startswith("s", m.end))
             )
