@@ -87,33 +87,38 @@ def test_evidence_browser_renders_articles_as_text(page, server: str, tmp_path: 
     assert page.errors == []  # type: ignore[attr-defined]
 
 
-def test_the_evidence_browser_calls_a_conditional_threat_a_threat(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("title", "text", "date", "expected", "shot"),
+    [
+        (
+            "Moscow warns Helsinki",
+            "Moscow warned that Finland could face serious consequences if it deploys NATO troops.",
+            "2025-06-01",
+            "RUS threaten FIN (conditional: a threat for the case it names)",
+            "evidence-threat.png",
+        ),
+        (
+            "Berlin's offer",
+            "Germany is willing to send around 4,000 troops to Lithuania, the defence minister said.",
+            "2023-06-26",
+            "DEU assist_militarily LTU (conditional: help offered, for when it is taken up)",
+            "evidence-offer.png",
+        ),
+    ],
+    ids=["a-threat-is-a-threat", "troops-offered-are-help-offered"],
+)
+def test_the_evidence_browser_says_what_a_conditional_claim_is(  # type: ignore[no-untyped-def]
+    page, server: str, tmp_path: Path, title: str, text: str, date: str, expected: str, shot: str
+) -> None:
     page.goto(f"{server}/evidence#token={TOKEN}")
-    page.fill("#ev-title", "Moscow warns Helsinki")
-    page.fill(
-        "#ev-text", "Moscow warned that Finland could face serious consequences if it deploys NATO troops."
-    )
-    page.fill("#ev-date", "2025-06-01")
+    page.fill("#ev-title", title)
+    page.fill("#ev-text", text)
+    page.fill("#ev-date", date)
     page.click("#evidence-form button")
     page.wait_for_selector("#evidence-detail h2")
     shown = page.text_content("#evidence-detail") or ""
-    assert "RUS threaten FIN (conditional: a threat for the case it names)" in shown
-    page.screenshot(path=str(shots(tmp_path) / "evidence-threat.png"), full_page=True)
-    assert page.errors == []  # type: ignore[attr-defined]
-
-
-def test_the_evidence_browser_calls_troops_offered_help_offered(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{server}/evidence#token={TOKEN}")
-    page.fill("#ev-title", "Berlin's offer")
-    page.fill(
-        "#ev-text", "Germany is willing to send around 4,000 troops to Lithuania, the defence minister said."
-    )
-    page.fill("#ev-date", "2023-06-26")
-    page.click("#evidence-form button")
-    page.wait_for_selector("#evidence-detail h2")
-    shown = page.text_content("#evidence-detail") or ""
-    assert "DEU assist_militarily LTU (conditional: help offered, for when it is taken up)" in shown
-    page.screenshot(path=str(shots(tmp_path) / "evidence-offer.png"), full_page=True)
+    assert expected in shown
+    page.screenshot(path=str(shots(tmp_path) / shot), full_page=True)
     assert page.errors == []  # type: ignore[attr-defined]
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "sentences"]
+__all__ = ["ABBREVIATIONS", "MONTHS_SHORT", "sentences"]
 
+# the months as abbreviated ("Sept. 7", "[Sept 7]")
+MONTHS_SHORT = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -49,18 +51,7 @@ ABBREVIATIONS = frozenset(
         "ltd",
         "jr",
         "sr",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *MONTHS_SHORT,
         "u.s",
         "u.n",
         "u.k",

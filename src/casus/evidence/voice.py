@@ -27,6 +27,7 @@ from casus.evidence.lexicon import (
 from casus.evidence.model import Attribution
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import Token
+from casus.evidence.sentences import MONTHS_SHORT
 from casus.evidence.titles import RANKS, TITLE_WORDS, office_holder, person_name
 from casus.evidence.triggers import children as _children
 
@@ -65,18 +66,7 @@ CALENDAR = frozenset(
         "november",
         "december",
         # abbreviated ("China today [Sept 7] condemned ...": a date, no one's name)
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *MONTHS_SHORT,
     ]
 )
 # News agencies often named by their initials alone.
