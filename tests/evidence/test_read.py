@@ -576,6 +576,19 @@ def test_a_bad_movements_file_is_reported_with_its_line(tmp_path: Path) -> None:
         load_evidence_file(bad)
 
 
+def test_a_bad_historical_names_file_is_reported_with_its_line(tmp_path: Path) -> None:
+    from casus.evidence.gazetteer import load_evidence_file
+    from casus.model import InputError
+
+    bad = tmp_path / "historical-names.yaml"
+    bad.write_text("- {name: Zaire, state: COD, until: 1997-05-17}\n"
+                   "- {name: Russia, state: SUN, from: 1991-12-26, until: 1922-12-30}\n")  # fmt: skip
+    with pytest.raises(
+        InputError, match=r"historical-names\.yaml:2: \[1\]: until \(1922-12-30\) is not after"
+    ):
+        load_evidence_file(bad)
+
+
 def test_a_stream_of_documents_reads_as_each_alone() -> None:
     """`read_documents` shares the parser's batches between documents and gives the same readings."""
     from casus.evidence.gold import load_gold

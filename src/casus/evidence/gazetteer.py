@@ -64,9 +64,11 @@ class Mention:
 
 _LOWERED = frozenset({"name", "demonym", "capital", "metonym", "leader"})  # Russia's, in lower case
 _SEA_AFTER = re.compile(r" Sea\b")
+# Words before a demonym that make it a nation's people, not its state ("ethnic Russians",
+# "rebel Serb forces")
+_KIN_BEFORE = re.compile(r"\b(?:ethnic|fellow|rebel|separatist|breakaway)\s+$", re.I)
 # Armed groups named after a state they fight, which name neither that state nor the one their
 # namesake rules ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan (TTP)")
-_KIN_BEFORE = re.compile(r"\b(?:ethnic|fellow|rebel|separatist|breakaway)\s+$", re.I)
 _NAMED_AFTER_A_STATE = re.compile(r"\bPakistani Taliban|\bTehr[ei]e?k-[ei]-Taliban(?: Pakist?h?an)?")
 _SEA_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?) of $")  # "the Gulf of Oman", "the Bay of Bengal"
 

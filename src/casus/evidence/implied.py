@@ -466,9 +466,12 @@ def struck(
         # "struck a purported drug-smuggling vessel ... headed from Venezuela": no state's (but
         # "targeted militant hideouts in the Afghan capital" struck the state they are in)
         return None
-    kinds = {m.form.target: m.form.kind for m in s.mentions}
-    within = {a for t in tok.subtree if (m := s.mention(t)) is not None for a in [m.form.target]}
-    if others and all(kinds.get(a) == "org" for a in others) and not others & within:
+    bodies = {m.form.target for m in s.mentions if m.form.kind == "org"}
+    if (
+        others
+        and others <= bodies
+        and not others & {m.form.target for t in tok.subtree if (m := s.mention(t))}
+    ):
         # "With the European Union voicing concern ..., the north said ... the field, which the South
         # said it had seized": a body named beside the act is no target of it
         others = set()

@@ -700,7 +700,6 @@ _DESCRIBING = frozenset({"describe", "term", "call"})
 _AIMS = frozenset(
     {"seek", "want", "consider", "plan", "hope", "aim", "wish", "intend", "apply", "try", "push"}
 )
-# Verbs that grant (or withhold) leave for an act: the act is not told as done
 # what someone is "targeted for": a part in what is punished, so the targeting is a penalty
 _CULPABLE = frozenset({"involvement", "role", "participation", "complicity", "support", "part", "links"})
 
@@ -715,6 +714,7 @@ def _purpose_of_a_wish(tok: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in _INTENDED
 
 
+# Verbs that grant (or withhold) leave for an act: the act is not told as done
 _PERMITTING = frozenset({"allow", "permit", "authorize", "authorise", "approve"})
 
 
