@@ -56,3 +56,13 @@ def test_the_dateline_s_place_is_not_one_of_a_list_after_it() -> None:
         "MANILA, Philippines — China, Russia and Iran held naval drills. The three countries signed a pact."
     )
     assert todo[-1].group == ["CHN", "RUS", "IRN"]
+
+
+def test_an_outlets_name_and_a_slash_open_a_sentence_as_a_dateline() -> None:
+    from casus.evidence.gate import DATELINE
+
+    m = DATELINE.match(
+        "Shafaq News/A spokesperson of the Iraqi government on Wednesday condemned airstrikes."
+    )
+    assert m is not None and m.group(0) == "Shafaq News/"
+    assert DATELINE.match("Islamabad/Kabul relations soured.") is None

@@ -4770,3 +4770,56 @@ def test_jets_sent_into_air_space_coerce_and_a_retaliation_yet_to_come_is_none()
         "Rwandan diplomat, relations were strained.",
         dt.date(2015, 10, 10),
     )
+
+
+def test_targets_not_taken_from_a_joined_clause_a_maker_or_a_builder() -> None:
+    """The target of an invasion is not a state named in a clause joined after it; missiles
+    "North Korean-made" were made there, not fired there; a hospital "built by Turkey ... and
+    bombed by Israel" was bombed by Israel."""
+    assert triples_on(
+        '"But then Ukraine invaded Kursk, and that is when North Korean and Russian parliaments started '
+        'to move together," he says.',
+        dt.date(2025, 1, 1),
+    ) == {("UKR", "attack", "RUS")}
+    cs = triples_on(
+        "Ukraine has identified missiles that were fired into its eastern region by Russia earlier this "
+        "month as North Korean-made, a Ukrainian official said Thursday, providing evidence of "
+        "Pyongyang's military support for Moscow.",
+        dt.date(2024, 1, 11),
+    )
+    assert ("RUS", "attack", "UKR") in cs and ("RUS", "attack", "PRK") not in cs
+    assert ("TUR", "attack", "PSE") not in triples_on(
+        'The statement also refers to the "Turkish-Palestinian Friendship Hospital", built by Turkey in '
+        "the Gaza Strip and bombed by Israel in March.",
+        dt.date(2024, 11, 7),
+    )
+
+
+def test_force_against_migrants_is_against_no_state() -> None:
+    on = dt.date(2020, 3, 6)
+    assert not triples_on(
+        "A Reuters reporter saw Greek forces use a water cannon to try to disperse migrants, only to be "
+        "met by a volley of tear gas from the Turkish side.",
+        on,
+    )
+    assert triples_on(
+        "Ankara accused Greek forces this week of shooting dead four migrants, a charge rejected by Athens.",
+        on,
+    ) == {("TUR", "accuse", "GRC")}
+    # a demonym names whose migrants they were
+    assert ("IRN", "attack", "AFG") in triples_on(
+        "Iranian border guards opened fire on a group of 300 Afghan migrants.", dt.date(2024, 10, 20)
+    )
+
+
+def test_a_capital_that_names_a_summit_is_not_one_of_both_countries() -> None:
+    cs = triples_on(
+        "Kigali shot at Kinshasa's military jet as it approached landing in Goma. "
+        "Kinshasa was referring to the Luanda mini-summit of regional leaders whose aim is to seek a "
+        "solution between the escalating tensions. "
+        "Both countries accuse one another of fanning rebel movements against authorities in each "
+        "other's territories.",
+        dt.date(2023, 1, 25),
+    )
+    assert {("COD", "accuse", "RWA"), ("RWA", "accuse", "COD")} <= cs
+    assert not {c for c in cs if "AGO" in c}

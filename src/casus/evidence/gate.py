@@ -40,6 +40,15 @@ DATELINE = re.compile(
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?\s+\([A-Za-z0-9 .]{2,30}\)\s*(?:—|–|-{1,2})\s*(?=[A-Z])"
     # "Sanaa, Aug 18 (IANS) Yemen's Houthi group has said ...": a place, a date, an agency
     rf"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+{_MONTH}\s+\([A-Za-z0-9 .]{{2,30}}\)\s*(?:—|–|-{{1,2}})?\s*(?=[A-Z])"
+    # "Shafaq News/A spokesperson of the Iraqi government ...": the outlet's name and a slash
+    r"|^[A-Z][a-z]+ News/\s*(?=[A-Z])"
+)
+
+
+# a capital's name before a meeting or the pact made there
+_GATHERING_AFTER = re.compile(
+    r"[- ](?:mini-)?(?:summit|talks|process|accords?|agreements?|declaration|format|conference|meeting)s?\b",
+    re.I,
 )
 
 
@@ -267,6 +276,8 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
         for m in reversed(local):
             if m.form.kind in ("leader", "org") or (dateline is not None and m.start < dateline.end()):
                 continue  # a dateline's city is where the news was filed, not a party to it
+            if m.form.kind == "capital" and _GATHERING_AFTER.match(sent, m.end):
+                continue  # "the Luanda mini-summit", "the Minsk agreements": where they met, not who
             if m.form.target in recent:
                 recent.remove(m.form.target)
             recent.insert(0, m.form.target)

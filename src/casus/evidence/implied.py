@@ -358,6 +358,26 @@ _PLACES = frozenset(
 _CRIMINAL = NON_STATE | {"drug", "smuggling", "trafficking", "narco", "cartel", "terrorist", "pirate"}
 
 
+# people no state is named for: an act on them is on no state ("shooting dead four migrants",
+# "use a water cannon to try to disperse migrants"; but "Afghan migrants" names theirs)
+_BYSTANDERS = frozenset(
+    {"migrant", "refugee", "protester", "protestor", "demonstrator", "crowd", "rioter", "asylum-seeker"}
+)
+
+
+def _on_bystanders(s: _Sentence, tok: Token) -> bool:
+    """The act's object, or that of the purpose it serves, is people no state is named for."""
+    verbs = [tok] if tok.pos_ == "VERB" else [tok.head] if tok.dep_ == "dobj" else []
+    for v in list(verbs):
+        verbs += [c for c in v.children if c.dep_ in ("xcomp", "advcl")]
+        verbs += [d for c in v.children if c.dep_ in ("xcomp", "advcl") for d in _children(c, "xcomp")]
+    return any(
+        o.lemma_.lower() in _BYSTANDERS and not any(s.mention(t) for t in o.subtree)
+        for v in verbs
+        for o in _children(v, "dobj")
+    )
+
+
 _UNDERTAKINGS = frozenset(
     {"effort", "attempt", "process", "talk", "investigation", "work", "plan", "initiative"}
 )
@@ -378,6 +398,9 @@ def _craft_before(s: _Sentence, tok: Token) -> str | None:
     ]
     owners = next((o for o in reversed(owned) if o), [])  # (not the interceptors' own "fighter jets")
     return owners[0] if len(set(owners)) == 1 else None
+
+
+_MADE = frozenset({"made", "built", "manufactured", "produced", "designed"})
 
 
 def struck(
@@ -431,10 +454,19 @@ def struck(
     own = any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in tok.subtree if t.i > tok.i)
     # "rammed, boarded and used axes to damage two Philippine navy boats": a state named in
     # the trigger's own clause, after it, is the target, whoever reports it
-    aside = {x.i for t in tok.subtree if t.dep_ == "relcl" for x in t.subtree}  # "the country, which ..."
+    aside = {
+        x.i for t in tok.subtree if t.dep_ == "relcl" and t.i != tok.i for x in t.subtree
+    }  # "the country, which ..."
     # "seized the Heglig oil field, drawing rare criticism from the United States": who reacts
     aside |= {x.i for c in tok.children if c.lemma_.lower() in DRAWN and c.dep_ in ("advcl", "xcomp", "conj")
               for x in c.subtree}  # fmt: skip
+    # "Ukraine invaded Kursk, and that is when North Korean and Russian parliaments ...": a clause
+    # joined with its own subject tells another event
+    aside |= {x.i for c in _children(tok, "conj") if c.pos_ in ("VERB", "AUX")
+              and _children(c, "nsubj", "nsubjpass") for x in c.subtree}  # fmt: skip
+    # "fired into its eastern region ... as North Korean-made": the maker of the arms is no target
+    aside |= {t.i for t in tok.subtree for h in (t.head, t.head.head) if h.lower_ in _MADE
+              and h.i > t.i and t.doc[h.i - 1].text == "-"}  # fmt: skip
     named = [(t.i in aside, m.form.target) for t in tok.subtree if (m := s.mention(t)) is not None]
     others -= {a for inside_aside, a in named if inside_aside} - {
         a for inside_aside, a in named if not inside_aside
@@ -456,6 +488,10 @@ def struck(
         others -= {said_by}
     if inside and inside[0] in others:
         others = {inside[0]}
+    elif own and said_by in others and not inside:
+        others = {said_by}  # "Ukraine has identified missiles fired into its eastern region by Russia"
+    if not inside and _on_bystanders(s, tok):
+        return None
     hit = [d for d in _children(tok, "dobj") if d.lemma_.lower() not in _PLACES]
     if rel == "coerce" and any(d.lemma_.lower() in _UNDERTAKINGS for d in hit):
         return None  # "accused Aoun of obstructing efforts to disarm the group": no state's craft or ground

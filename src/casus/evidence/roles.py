@@ -289,13 +289,21 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             for p in _children(ag, "pobj"):
                 if found := s.actors(p):
                     return found, True
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-        # "30 civilians were killed or wounded in Ethiopian air raids": the participle joined to a
-        # passive verb is passive too
-        tok.dep_ == "conj"
-        and tok.tag_ == "VBN"
-        and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in tok.children)
-        and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
+    passive = (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        or (
+            # "built by Turkey in the Gaza Strip and bombed by Israel": a joined participle with a
+            # by-phrase of its own
+            tok.dep_ == "conj" and tok.tag_ == "VBN" and bool(_children(tok, "agent"))
+        )
+        or (
+            # "30 civilians were killed or wounded in Ethiopian air raids": the participle joined to a
+            # passive verb is passive too
+            tok.dep_ == "conj"
+            and tok.tag_ == "VBN"
+            and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in tok.children)
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
+        )
     )
     if passive:
         for ag in _children(tok, "agent"):
