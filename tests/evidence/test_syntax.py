@@ -4823,3 +4823,13 @@ def test_a_capital_that_names_a_summit_is_not_one_of_both_countries() -> None:
     )
     assert {("COD", "accuse", "RWA"), ("RWA", "accuse", "COD")} <= cs
     assert not {c for c in cs if "AGO" in c}
+
+
+def test_south_koreas_intelligence_service_speaks_for_south_korea() -> None:
+    cs = claims_on(
+        "The National Intelligence Service noted that North Korea may send additional troops to Russia.",
+        dt.date(2025, 6, 26),
+    )
+    assert [(c.subject, c.relation, c.object, c.attribution.kind, c.attribution.who) for c in cs] == [
+        ("PRK", "send_troops", "RUS", "officials", "KOR")
+    ]
