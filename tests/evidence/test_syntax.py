@@ -4833,3 +4833,53 @@ def test_south_koreas_intelligence_service_speaks_for_south_korea() -> None:
     assert [(c.subject, c.relation, c.object, c.attribution.kind, c.attribution.who) for c in cs] == [
         ("PRK", "send_troops", "RUS", "officials", "KOR")
     ]
+
+
+def test_whose_invasion_a_sanction_is_for_and_which_two_countries_cooperate() -> None:
+    on = dt.date(2024, 11, 18)
+    assert triples_on(
+        "Tokyo has also imposed sanctions on Russia due to its large-scale invasion of Ukraine.", on
+    ) == {
+        ("JPN", "sanction", "RUS"),
+        ("RUS", "attack", "UKR"),
+    }
+    assert ("RUS", "attack", "UKR") in triples_on(
+        "The EU imposed sanctions on Russia over its invasion of Ukraine.", on
+    )
+    cs = triples_on(
+        "The Japanese government is considering the possibility of tightening sanctions against Russia and North "
+        "Korea due to the strengthening of military cooperation between these two countries.",
+        on,
+    )
+    assert ("RUS", "cooperate_militarily", "PRK") in cs and not {
+        c for c in cs if c[0] == "JPN" and c[1] != "sanction"
+    }
+
+
+def test_states_that_say_together_they_will_act_each_say_it_of_themselves() -> None:
+    cs = claims_on(
+        "France, Germany, and Sweden said on Monday they will send military personnel and anti-drone systems to "
+        "Denmark to boost security at this week's European summits.",
+        dt.date(2025, 9, 29),
+    )
+    sent = {(c.subject, c.attribution.who) for c in cs if c.relation == "send_troops" and c.object == "DNK"}
+    assert sent == {("FRA", "FRA"), ("DEU", "DEU"), ("SWE", "SWE")}
+
+
+def test_the_two_countries_that_sign_letters_of_intent_are_the_pair_of_the_deal() -> None:
+    cs = triples_on(
+        "The Philippines and Vietnam are poised to sign a defense cooperation deal before the end of the year. "
+        "Neither side mentioned China in their joint statements. "
+        "The two countries also signed letters of intent on enhancing cooperation in humanitarian assistance.",
+        dt.date(2024, 8, 30),
+    )
+    assert ("PHL", "agree_sign", "VNM") in cs and not {c for c in cs if "CHN" in c}
+
+
+def test_an_occupation_of_disputed_ground_a_leader_demands_an_end_to_is_not_of_his_state() -> None:
+    cs = triples_on(
+        "Turkish President Recep Tayyip Erdogan again blamed Armenia for the heavy fighting in Karabakh, which "
+        "broke out on Sunday, and demanded an end to \u201cArmenian occupation\u201d of the disputed territory.",
+        dt.date(2020, 9, 28),
+    )
+    assert ("TUR", "accuse", "ARM") in cs and ("ARM", "attack", "TUR") not in cs

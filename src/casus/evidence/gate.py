@@ -162,7 +162,7 @@ def in_quote(sent: str) -> bool:
     return t[:1] in ('"', _OPEN) and (t.rstrip(".!?")[-1:] in ('"', CLOSE_QUOTE) or open_after(t))
 
 
-_PACT = re.compile(r"\b(pact|treaty|agreement|accord|alliance)\b", re.I)
+_PACT = re.compile(r"\b(pact|treaty|agreement|accord|alliance|deal|memorandum|letters? of intent)\b", re.I)
 _THE_PACT = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:pact|treaty|agreement|accord|deal)\b", re.I)
 _GROUP_MAX = 8  # a sentence naming more states than this (the Nordic-Baltic eight) names no group
 # A sentence whose actor is a pronoun for someone named before ("They also agreed to ...", "He

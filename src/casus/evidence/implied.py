@@ -484,6 +484,16 @@ def struck(
     )
     if accusing and others and all(m.form.kind == "org" for m in s.mentions if m.form.target in others):
         others = set()  # "the UN criticised Israel for the strikes": no body struck
+    if (
+        accusing
+        and not own
+        and not inside
+        and any(
+            p.lemma_.lower() in _PLACES and not any(s.mention(t) for t in p.subtree)
+            for p in _pobj(tok, ("of",))
+        )
+    ):
+        return None  # "demanded an end to Armenian occupation of the disputed territory": not the demander's
     if not (own and said_by in others) and not (inside and inside[0] == said_by) and not accusing:
         others -= {said_by}
     if inside and inside[0] in others:

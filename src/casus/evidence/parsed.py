@@ -60,6 +60,7 @@ class Sentence:
             # "the US, South Korea and Ukraine criticised cooperation between the two countries":
             # a sentence naming more than two states means the pair the article spoke of before
             self.pair = context[:2]
+        self._many = len(named) > 2
         self.earlier = (context or [])[:2]  # the two the article named last before this sentence
         # "the three countries", "all three": the states a sentence before named together; "the
         # countries" and "them" only while no sentence since has named two or more states
@@ -90,10 +91,21 @@ class Sentence:
             found = self._actors_of(h)
             out += [a for a in found if a not in out]
             if not found and len(self.pair) == 2 and self.collective(h):
-                out += [p for p in self.pair if p not in out]
+                out += [p for p in (self._pair_before(h) if self._many else []) or self.pair if p not in out]
             elif not found and self.grouped(h):
                 out += [p for p in self.group if p not in out]
         return out
+
+    def _pair_before(self, head: Token) -> list[str]:
+        """The two states joined by "and" last before the phrase ("sanctions against Russia and
+        North Korea due to ... cooperation between these two countries"), in a sentence naming more."""
+        for t in reversed(head.doc[: head.i]):
+            if t.dep_ == "conj" or not t.conjuncts:
+                continue
+            both = [m.form.target for u in (t, *t.conjuncts) if (m := self.mention(u)) is not None]
+            if len(both) == 2 == len(t.conjuncts) + 1 and both[0] != both[1] and t.conjuncts[-1].i < head.i:
+                return both
+        return []
 
     def grouped(self, head: Token) -> bool:
         """A noun phrase that stands for the group of states named together before: "the three

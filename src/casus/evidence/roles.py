@@ -529,6 +529,24 @@ def _answered(tok: Token) -> bool:
     )
 
 
+_REASON = frozenset({"over", "for", "due", "because", "owing"})
+
+
+def _sanctioned_for(s: _Sentence, tok: Token) -> list[str]:
+    """Those sanctions are on, when the noun is the reason given for them ("sanctions on Russia due
+    to its invasion", "sanctions against Iran over its nuclear programme")."""
+    up = tok.head
+    reason = False
+    while up.pos_ == "ADP" and up.head.i != up.i:
+        reason = reason or up.lower_ in _REASON
+        up = up.head
+    if not reason:
+        return []
+    holders = [up, *_children(up, "dobj")] if up.pos_ == "VERB" else [up]
+    on = [h for h in holders if h.lemma_.lower() in ("sanction", "sanctions")]
+    return [a for h in on for p in _pobj(h, ("on", "against")) for a in s.actors(p)]
+
+
 def _antecedent(s: _Sentence, tok: Token) -> list[str]:
     """What a pronoun subject stands for: the subject of the clause above ("North Korea denied
     that it had sent troops"), else the first actor named before the trigger; but an "it" after an
@@ -554,6 +572,8 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
         helped = [a for d in _children(tok.head.head, "dobj") for a in s.actors(d)]
         if word in ("its", "their") and helped and tok.head.head.pos_ == "VERB":
             return helped
+    if word in ("its", "their") and tok.dep_ == "pobj" and (sanctioned := _sanctioned_for(s, tok)):
+        return sanctioned  # "imposed sanctions on Russia due to its invasion of Ukraine": Russia's
     if word in ("its", "their") and tok.dep_ == "pobj" and tok.head.lower_ == "for":
         # "supplies ammunition to Moscow for its invasion of Ukraine": the one supplied
         given = (tok.head.head, *_children(tok.head.head, "dobj"))

@@ -345,12 +345,19 @@ def _add(
     sources = (claim.attribution, *_co_speakers(s, speech, claim.attribution))
     if mutual_charge and claim.relation != "accuse" and claim.object is not None:
         sources = (Attribution(kind="officials", who=claim.object),)
+    # "France, Germany and Sweden said they will send military personnel": each says it of itself
+    of_itself = claim.attribution.kind == "officials" and claim.subject == claim.attribution.who
     for said in sources:
-        key = (claim.subject, claim.relation, claim.object, said.who)
+        subject = (
+            said.who if of_itself and said.kind == "officials" and said.who != claim.object else claim.subject
+        )
+        key = (subject, claim.relation, claim.object, said.who)
         if key not in seen:
             seen.add(key)
             claims.append(
-                claim if said is claim.attribution else claim.model_copy(update={"attribution": said})
+                claim
+                if said is claim.attribution
+                else claim.model_copy(update={"attribution": said, "subject": subject})
             )
 
 
