@@ -4883,3 +4883,40 @@ def test_an_occupation_of_disputed_ground_a_leader_demands_an_end_to_is_not_of_h
         dt.date(2020, 9, 28),
     )
     assert ("TUR", "accuse", "ARM") in cs and ("ARM", "attack", "TUR") not in cs
+
+
+def test_a_maritime_cooperative_activity_is_cooperation_among_the_states_that_hold_it() -> None:
+    cs = triples_on(
+        "The Philippines, United States, Australia, and Japan are carrying out the first-ever multilateral "
+        "Maritime Cooperative Activity within the country's exclusive economic zone.",
+        dt.date(2024, 4, 7),
+    )
+    assert {("PHL", "cooperate_militarily", "USA"), ("AUS", "cooperate_militarily", "JPN")} <= cs
+
+
+def test_envoys_recalled_a_route_of_arms_and_the_west_are_read_as_such() -> None:
+    """Envoys "recalled from Nairobi" are recalled by their own state; arms supplied "through" an
+    airport in Chad are not supplied to Chad; "it" after "the West" is no state named."""
+    assert ("SOM", "sanction", "KEN") in triples_on(
+        "The minister said that Somalia's envoys were being recalled from Nairobi.", dt.date(2020, 12, 15)
+    )
+    assert not triples_on(
+        "In November, al-Atta had said that the UAE supplied weapons to the RSF through the Am Jars airport in "
+        "Chad.",
+        dt.date(2023, 12, 11),
+    )
+    assert ("RUS", "assist_militarily", "UKR") not in triples_on(
+        "Russian President Vladimir Putin announced plans Saturday to station tactical nuclear weapons in "
+        "neighboring Belarus, a warning to the West as it steps up military support for Ukraine.",
+        dt.date(2023, 3, 26),
+    )
+
+
+def test_a_states_envoy_to_the_un_speaks_for_the_state() -> None:
+    cs = claims_on(
+        "Russia's deputy UN Ambassador Anna Evstigneeva accused Washington of trying to force North Korea into "
+        "unilateral disarmament.",
+        dt.date(2022, 11, 22),
+    )
+    assert ("RUS", "accuse", "USA") in {(c.subject, c.relation, c.object) for c in cs}
+    assert not [c for c in cs if c.subject == "UN"]

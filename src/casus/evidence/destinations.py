@@ -87,6 +87,8 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 # "transferred weapons from its bases in Syria to Libya": where they went, not came from
                 out += [a for p in _pobj(c, ("to", "into")) for a in s.actors(p)]
                 continue
+            if c.dep_ == "prep" and c.lower_ in ("through", "via"):
+                continue  # "supplied weapons to the RSF through the Am Jars airport in Chad": the route
             if c.dep_ == "prep" and (c.lower_ in _CIRCUMSTANCES or c.lemma_.lower() == "accord"):
                 # "amid rising concerns that Israel will displace ...": why, not where; "according
                 # to reports from South Korean intelligence": on whose word

@@ -174,6 +174,8 @@ class Sentence:
         )
         near = sorted(kids, key=lambda t: abs(t.i - head.i))
         mods = [c for c in near if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")]
+        # "Russia's deputy UN Ambassador Anna Evstigneeva": whose envoy, not the body he is sent to
+        mods.sort(key=lambda c: c.dep_ != "poss" or c.pos_ != "PROPN")
         preps = [
             c
             for c in near

@@ -186,6 +186,9 @@ def _clean(name: str) -> str | None:
     return " ".join(parts)
 
 
+_STATES_OWN = re.compile(r"['’]s (?:(?:deputy|acting|permanent|new|chief) )*$")
+
+
 def _title_after_state(
     text: str,
     m: Mention,
@@ -218,8 +221,16 @@ def _title_after_state(
     if n is None or not _title(words) or _NOT_OF_STATE & set(words):
         return
     name = _clean(n.group(0))
+    target = m.form.target
+    if m.form.kind == "org" and (own := _STATES_OWN.search(text, max(0, m.start - 40), m.start)) is not None:
+        # "Russia's deputy UN Ambassador Anna Evstigneeva": Russia's envoy to the body, not the body's
+        target = next(
+            (o.form.target for k in range(max(0, own.start() - 40), own.start())
+             if (o := at_start.get(k)) is not None and o.end == own.start() and o.form.kind != "org"),
+            target,
+        )  # fmt: skip
     if name and free(n.start(), n.end()):
-        _register(name, m.form.target, people, " ".join(words))
+        _register(name, target, people, " ".join(words))
 
 
 def _titled_before(

@@ -309,6 +309,10 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         for ag in _children(tok, "agent"):
             for p in _children(ag, "pobj"):
                 return s.actors(p), True
+        if tok.lemma_.lower() in ("recall", "withdraw"):
+            # "Somalia's envoys were being recalled from Nairobi": their own state recalls them
+            return [a for c in _children(tok, "nsubjpass") for d in c.children
+                    if d.dep_ in ("poss", "amod", "compound") for a in s.actors(d)][:1], True  # fmt: skip
         # "... was hit by water cannon from the Chinese coast guard" (not "islands that were seized
         # from Japan": the one they were taken from)
         for p in _pobj(tok, ("from",)) if tok.lemma_.lower() not in _TAKEN else ():
@@ -606,6 +610,13 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
         if word in ("they", "their")
         else set()
     )
+    west = (
+        [t.idx for t in tok.doc[: pron.i] if t.lower_ == "west" and t.pos_ == "PROPN"]
+        if thing and pron
+        else []
+    )
+    if west and pron is not None and not any(west[-1] < m.start < pron.idx for m in s.mentions):
+        return []  # "a warning to the West as it steps up military support for Ukraine": no state
     before = [
         m.form.target
         for m in s.mentions

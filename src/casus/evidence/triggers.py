@@ -588,6 +588,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             words = words | {"wargame"}  # "staged war games around Taiwan"
         if words & HARASSING:
             return None  # "conducted dangerous maneuvers": coercion, coded on the noun
+        if {"cooperative", "activity"} <= words:
+            return "cooperate_militarily"  # "carrying out the Multilateral Maritime Cooperative Activity"
         if words & EXERCISES:
             return exercise(words)
         if words & {"talk", "talks", "consultation", "meeting", "discussion", "contact", "call"}:
