@@ -4920,3 +4920,43 @@ def test_a_states_envoy_to_the_un_speaks_for_the_state() -> None:
     )
     assert ("RUS", "accuse", "USA") in {(c.subject, c.relation, c.object) for c in cs}
     assert not [c for c in cs if c.subject == "UN"]
+
+
+def test_a_salvo_aimed_at_a_state_a_threat_on_a_condition_and_an_officers_office() -> None:
+    on = dt.date(2024, 10, 2)
+    assert ("IRN", "attack", "ISR") in triples_on(
+        "Iran fired a salvo of ballistic missiles at Israel on Tuesday.", on
+    )
+    assert ("TCD", "threaten", "SDN") in triples_on(
+        "The Chadian government threatened to take unspecified measures if Sudan did not comply.", on
+    )
+    assert ("SDN", "accuse", "TCD") in triples_on(
+        "On November 27, Lt Gen Yasir al-Atta, Assistant Commander-in-Chief of the Sudanese Army and member "
+        "of the Sovereign Council, accused Chad of allowing Emirati weapons to be transported through its "
+        "airports.",
+        on,
+    )
+
+
+def test_a_film_shot_a_surname_that_is_a_states_name_and_the_two_countries_before() -> None:
+    on = dt.date(2024, 5, 14)
+    assert not triples_on(
+        "Underwater film, shot by the coast guard at the shoal and televised Monday by Japanese national "
+        "broadcaster NHK, shows a large white mound near China's ships.",
+        on,
+    )
+    cs = claims_on(
+        "The navy's spokesman, Rear Admiral Roy Vincent Trinidad, said China harassed Philippine vessels.", on
+    )
+    assert [(c.subject, c.relation, c.object, c.attribution.kind) for c in cs] == [
+        ("CHN", "coerce", "PHL", "speaker")
+    ]
+    assert ("ARAB_LEAGUE", "support_politically", "MAR") in triples_on(
+        "Largely Muslim Morocco is backed by the Arab League.", on
+    )
+    cs2 = triples_on(
+        "Russia and North Korea signed a treaty in June. The two countries strengthened their military ties "
+        "after Moscow invaded Ukraine in February 2022.",
+        on,
+    )
+    assert ("RUS", "cooperate_militarily", "PRK") in cs2 and ("RUS", "cooperate_militarily", "UKR") not in cs2

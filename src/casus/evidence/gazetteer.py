@@ -66,6 +66,32 @@ _LOWERED = frozenset({"name", "demonym", "capital", "metonym", "leader"})  # Rus
 _SEA_AFTER = re.compile(r" Sea\b")
 # Words before a demonym that make it a nation's people, not its state ("ethnic Russians",
 # "rebel Serb forces")
+# (after another word: "Largely Muslim Morocco" opens its sentence)
+_GIVEN_NAMES_BEFORE = re.compile(r"(?<=\w )[A-Z][a-z]+ [A-Z][a-z]+ $")
+# capitalised words before a state's name that are not given names ("Republic of", "In", "North")
+_NOT_GIVEN = frozenset(
+    {"in", "at", "on", "from", "by", "with", "of", "to", "for", "and", "but", "as", "the", "a", "an", "if",
+     "when", "after", "before", "both", "while", "since", "like", "said", "says", "told", "visited",
+     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater",
+     "upper", "lower", "new", "old", "great", "democratic", "republic", "kingdom", "united", "federal",
+     "people", "peoples", "islamic", "arab", "socialist", "federated", "independent", "free", "state",
+     "mainland", "modern", "communist", "imperial", "soviet", "neighbouring", "neighboring", "then",
+     "president", "minister", "prime", "premier", "king", "queen", "prince", "emperor", "sultan", "shah",
+     "secretary", "general", "chancellor", "ambassador", "envoy", "leader", "chief", "foreign", "defense",
+     "defence", "army", "navy", "coast", "guard", "ministry", "government", "embassy", "mission", "forces",
+     "force", "air", "national", "council", "senate", "parliament", "congress", "assembly", "court",
+     "breaking", "update", "report", "exclusive", "analysis", "opinion", "editorial", "news", "photo",
+     "video", "watch", "read", "more", "see", "also", "today", "yesterday", "tomorrow", "this", "that",
+     "these", "those", "its", "his", "her", "their", "our", "my", "your", "why", "how", "what", "who",
+     "where", "will", "would", "can", "could", "should", "may", "might", "must", "is", "are", "was",
+     "were", "has", "have", "had", "do", "does", "did", "not", "no", "yes", "all", "some", "any", "every",
+     "each", "other", "another", "such", "only", "just", "even", "still", "than", "so", "too",
+     "very", "via", "per", "over", "under", "into", "onto", "upon", "against", "between", "among",
+     "across", "through", "during", "without", "within", "about", "around", "near", "off", "out", "up",
+     "down", "back", "away", "again", "once", "twice", "first", "last", "next", "second", "third",
+     "january", "february", "march", "april", "june", "july", "august", "september", "october",
+     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
 _KIN_BEFORE = re.compile(r"\b(?:ethnic|fellow|rebel|separatist|breakaway)\s+$", re.I)
 # Armed groups named after a state they fight, which name neither that state nor the one their
 # namesake rules ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan (TTP)")
@@ -361,6 +387,15 @@ class Gazetteer:
                 and (match := _KIN_BEFORE.search(text, max(0, m.start - 24), m.start)) is not None
                 # ("his fellow Russian officers" are the state's)
                 and (match.group(0).lower().strip() != "fellow" or text.startswith("s", m.end))
+            )
+        ]  # fmt: skip
+        # "Rear Admiral Roy Vincent Trinidad": a person's surname after two given names, not a state
+        out = [
+            m for m in out
+            if not (
+                m.form.kind in ("name", "alias") and " " not in m.text and m.text[1:].islower()
+                and (given := _GIVEN_NAMES_BEFORE.search(text, max(0, m.start - 30), m.start)) is not None
+                and not {w.lower() for w in given.group(0).split()} & _NOT_GIVEN
             )
         ]  # fmt: skip
         if "Taliban" in text:

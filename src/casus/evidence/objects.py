@@ -352,7 +352,9 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         if rel == "mobilize" and _fielded(tok, c):
             continue  # "NATO scrambled Norwegian F-35 fighter jets": whose force it is, not whom it is shown to
         aimed = _pobj(tok, _AIMED) or _pobj(c, _AIMED)
-        if rel == "attack" and c.lemma_.lower() in ARMS and aimed:
+        # ("fired a salvo of ballistic missiles at Israel": the salvo is of arms)
+        armed = c.lemma_.lower() in ARMS or any(p.lemma_.lower() in ARMS for p in _pobj(c, ("of",)))
+        if rel == "attack" and armed and aimed:
             # "fired 24 North Korean ballistic missiles at Ukraine": whom they hit, not whose make they are
             out += [a for p in _pobj(c, _AIMED) for a in _struck(s, p)]
             continue
@@ -522,6 +524,12 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 for p in _pobj(t, ("on", "against"))
                 for a in s.actors(p)
             ]
+    if rel == "threaten" and not out:
+        # "threatened to take unspecified measures if Sudan did not comply": whom the condition names
+        for x in (tok, *_children(tok, "xcomp")):
+            for c in _children(x, "advcl"):
+                if any(m.lower_ in ("if", "unless") for m in _children(c, "mark")):
+                    out += [a for n in _children(c, "nsubj") for a in s.actors(n)]
     if rel == "oppose" and tok.lemma_.lower() == "complain" and not out:
         # "complained about harassment by Chinese maritime security forces": the harassers
         wrongs = [

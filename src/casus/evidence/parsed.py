@@ -27,6 +27,7 @@ def targets(m: Mention) -> list[str]:
 
 
 # Posts held in a state's service, placed by "in" ("a minister in the Israeli government")
+_HOLDERS = frozenset({"commander", "head", "chief", "adviser", "advisor", "general", "spokesperson"})
 _POSTS = frozenset({"secretary", "minister", "ambassador", "commander", "chief", "director"})
 
 
@@ -91,7 +92,12 @@ class Sentence:
             found = self._actors_of(h)
             out += [a for a in found if a not in out]
             if not found and len(self.pair) == 2 and self.collective(h):
-                out += [p for p in (self._pair_before(h) if self._many else []) or self.pair if p not in out]
+                pair = (self._pair_before(h) if self._many else []) or self.pair
+                if len(self.earlier) == 2 and all(m.start > h.idx for m in self.mentions) and h.i < h.head.i:
+                    # "The two countries strengthened their military ties after Moscow invaded Ukraine":
+                    # the two spoken of before, when this sentence names states only after the phrase
+                    pair = self.earlier
+                out += [p for p in pair if p not in out]
             elif not found and self.grouped(h):
                 out += [p for p in self.group if p not in out]
         return out
@@ -161,6 +167,18 @@ class Sentence:
         ]  # fmt: skip
         if kin:  # "the leaders of North Korea's major partners, China and Russia": the partners
             return kin
+        for c in kids if head.pos_ == "PROPN" else ():
+            # "Yasir al-Atta, Assistant Commander-in-Chief of the Sudanese Army": whose office the
+            # person holds
+            # (the phrase right after the name's comma: not "Kozlov, who is leading ..., the Korean
+            # Central News Agency said", misparsed as an apposition)
+            if (
+                c.dep_ == "appos"
+                and c.left_edge.i == head.i + 2
+                and head.doc[head.i + 1].text == ","
+                and c.lemma_.lower() in OFFICIAL_WORDS | _POSTS | _HOLDERS
+            ) and (found := self._actors_of(c)):
+                return found
         for c in kids if head.pos_ == "NOUN" else ():
             # "Russian ally Belarus", "fellow member Romania": the one named, not its modifiers
             if c.dep_ == "appos" and (m := self.mention(c)) is not None and m.form.kind != "leader":

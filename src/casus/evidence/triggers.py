@@ -83,6 +83,11 @@ _NOT_DONE = frozenset({"not", "never", "will", "would", "could", "may", "might",
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+")  # "F-16s", "Su-35", "MiG-31"
 
 
+_FILMED = frozenset(
+    {"film", "footage", "video", "photo", "photograph", "picture", "image", "clip", "scene", "movie"}
+)
+
+
 def _body(p: Token) -> bool:
     """The word names a state or an organisation ("Russia", "the CSTO"), not a person."""
     return bool(named_as(p) & {"name", "org"}) or (
@@ -235,6 +240,12 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             )
             return "accuse" if called & WRONGS and not free and not protest else None
         return "oppose" if called & (ENEMIES | _DAMNING) else "accuse" if called & WRONGS else None
+    if (
+        rel == "attack"
+        and lemma == "shoot"
+        and (words & _FILMED or (tok.dep_ == "acl" and tok.head.lemma_.lower() in _FILMED))
+    ):
+        return None  # "Underwater film, shot by the coast guard at the shoal": filmed, not fired on
     if rel == "attack" and lemma in ("shoot", "target", "hit") and "cannon" in words:
         return "coerce"  # "shot a water cannon at a Philippine boat": harassed, as fired water cannon
     if rel == "coerce" and lemma == "blast" and words & (ARMS - {"cannon"}):
