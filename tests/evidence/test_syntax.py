@@ -4960,3 +4960,41 @@ def test_a_film_shot_a_surname_that_is_a_states_name_and_the_two_countries_befor
         on,
     )
     assert ("RUS", "cooperate_militarily", "PRK") in cs2 and ("RUS", "cooperate_militarily", "UKR") not in cs2
+
+
+def test_regret_over_killings_is_not_against_the_dead_and_refusing_to_condemn_condemns_no_one() -> None:
+    on = dt.date(2025, 12, 2)
+    assert not triples_on(
+        "Foreign Minister Amir Khan Muttaqi expressed regret over the killing of Chinese citizens along the "
+        "border.",
+        on,
+    )
+    assert ("PAK", "oppose", "IND") in triples_on(
+        "Pakistan expressed concern over the killing of civilians by Indian forces.", on
+    )
+    assert not {
+        c
+        for c in triples_on(
+            "Israel and the United States struck Iran's nuclear sites. Iran's nuclear chief, Mohammad Eslami, "
+            "blasted the IAEA for refusing to condemn the strikes.",
+            on,
+        )
+        if c[1] == "oppose"
+    }
+
+
+def test_an_act_blamed_on_a_state_is_its_and_detainees_and_seized_arms_name_no_target() -> None:
+    on = dt.date(2025, 9, 14)
+    assert {("UKR", "accuse", "RUS"), ("RUS", "attack", "UKR")} <= triples_on(
+        "Kyiv blamed the attack on Russia.", on
+    )
+    assert ("GBR", "coerce", "IRQ") not in triples_on(
+        "Foreign Secretary Margaret Beckett has demanded Iran provide a full explanation for the detention of 15 "
+        "British servicemen seized in Iraqi waters.",
+        dt.date(2007, 3, 23),
+    )
+    assert ("NGA", "coerce", "CMR") not in triples_on(
+        "Cameroon accused Nigeria of raids. Nigerian troops seized heavy weapons and ammunition, including anti "
+        "aircraft guns.",
+        dt.date(1994, 2, 20),
+    )

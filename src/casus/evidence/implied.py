@@ -7,7 +7,7 @@ from typing import Any
 
 from casus.evidence.blame import BLAMERS, PRAISERS
 from casus.evidence.events import EVENT_NOUNS
-from casus.evidence.lexicon import CRAFT, DRAWN, NEAR, NON_STATE
+from casus.evidence.lexicon import ARMS, CRAFT, DRAWN, NEAR, NON_STATE
 from casus.evidence.nominal import signed_pact
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.places import place_state
@@ -503,6 +503,8 @@ def struck(
     if not inside and _on_bystanders(s, tok):
         return None
     hit = [d for d in _children(tok, "dobj") if d.lemma_.lower() not in _PLACES]
+    if rel == "coerce" and not others and any(d.lemma_.lower() in ARMS for d in hit):
+        return None  # "Nigerian troops seized heavy weapons and ammunition": whose, the sentence does not say
     if rel == "coerce" and any(d.lemma_.lower() in _UNDERTAKINGS for d in hit):
         return None  # "accused Aoun of obstructing efforts to disarm the group": no state's craft or ground
     placed = [p for t in (tok, *hit) for p in _pobj(t, ("in", "inside"))]

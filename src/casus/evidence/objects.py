@@ -254,6 +254,7 @@ def _named_for_a_city(s: _Sentence, pact: Token) -> bool:
     return bool(named) and all(m.form.kind == "capital" for m in named)
 
 
+_DEATHS = frozenset({"killing", "death", "murder", "assassination", "execution"})
 _AIMED = ("at", "against", "on", "into")
 _FLARED = ("at", "against", "toward", "towards", "near", "on")
 
@@ -559,7 +560,14 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 # regime": the attacker is opposed (the parse may hang "by" on the verb), never the target
                 out += [a for d in (*_doers_of(c), *_doers_of(tok)) for a in s.actors(d)]
                 continue
-            out += [a for p in _pobj(c, (*_OBJECT_PREPS[rel], "with")) for a in s.actors(p)]
+            for p in _pobj(c, (*_OBJECT_PREPS[rel], "with")):
+                if rel == "oppose" and (
+                    NOUN_TRIGGERS.get(p.lemma_.lower()) == "~attack" or p.lemma_.lower() in _DEATHS
+                ):
+                    # "expressed regret over the killing of Chinese citizens": whoever killed, not the dead
+                    out += [a for d in _doers_of(p) for a in s.actors(d)]
+                    continue
+                out += s.actors(p)
     if rel == "mobilize" and not out and tok.lemma_.lower() in _FIELDING:
         # "deployed warships to monitor the Turkish movement": whom the force is fielded to watch
         out += [
@@ -627,6 +635,10 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             if d.dep_ in ("poss", "compound", "amod", "nmod")
             for a in s.actors(d)
         ] + [a for c in _children(tok, "dobj") if s.mention(c) is not None for a in s.actors(c)]
+    if rel == "accuse" and not out and tok.lemma_.lower() in ("blame", "attribute", "pin"):
+        # "blamed the attack on Russia", "attributed the cyber attack to Russia": whom it is laid on
+        laid_on = ("on",) if tok.lemma_.lower() in ("blame", "pin") else ("to",)
+        out += [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, laid_on) for a in s.actors(p)]
     if rel == "support_politically":
         # "efforts to support its full-scale invasion of Ukraine": the invader is backed, never
         # the invaded

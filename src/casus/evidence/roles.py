@@ -122,6 +122,12 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
         return (
             imposers  # "France, Germany and the UK moved to restore UN sanctions on Iran": theirs, by the UN
         )
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ASCRIBING:
+        # "attributed the cyber attack to its neighbour Russia", "blamed the attack on Russia": theirs
+        ascribed = [a for t in (tok.head, tok) for p in _pobj(t, _ASCRIBING[tok.head.lemma_.lower()])
+                    for a in s.actors(p)]  # fmt: skip
+        if ascribed:
+            return ascribed
     supplier = tok.lemma_.lower() in SUPPLIERS  # "Russia's weapons supplier": Russia is supplied
     for c in tok.children:
         if supplier:
@@ -206,6 +212,7 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     return []
 
 
+_ASCRIBING = {"attribute": ("to",), "blame": ("on",), "ascribe": ("to",), "pin": ("on",)}
 _BRANDING = frozenset({"brand", "label", "deem", "dub"})
 # Verbs whose subject reacts to the event named by their object, and did not do it.
 REACTIONS = frozenset(
@@ -408,7 +415,13 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             return _antecedent(s, tok), False  # "said its air strikes hit ...": whose the pronoun stands for
         return named, False
     head = tok
-    if tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOPS and (owner := s.actors(tok.head)):
+    if (
+        tok.dep_ == "acl"
+        and tok.head.lemma_.lower() in TROOPS
+        # (not "15 British servicemen seized in Iraqi waters": they underwent it)
+        and VERB_TRIGGERS.get(tok.lemma_.lower()) in ("~send", "~supply", "~detect", "mobilize")
+        and (owner := s.actors(tok.head))
+    ):
         return owner, True
     if (before := _gerund_subject(s, tok)) is not None:
         return before, False

@@ -83,6 +83,7 @@ _NOT_DONE = frozenset({"not", "never", "will", "would", "could", "may", "might",
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+")  # "F-16s", "Su-35", "MiG-31"
 
 
+_CONDEMNING = frozenset({"condemn", "denounce", "criticize", "criticise", "censure", "protest", "deplore"})
 _FILMED = frozenset(
     {"film", "footage", "video", "photo", "photograph", "picture", "image", "clip", "scene", "movie"}
 )
@@ -783,6 +784,8 @@ def _relation(tok: Token) -> str | None:
             (intended in _INTENDED and rel in ("attack", "coerce", "mobilize"))
             or (intended in _TRIED and lemma == "seize")
             or (intended in ("refuse", "decline", "refusal") and rel != "oppose")
+            # ("refusing to condemn the strikes": no condemnation; "refused to recognise" opposes)
+            or (intended in ("refuse", "decline", "refusal") and lemma in _CONDEMNING)
         ):
             return None
         return rel
