@@ -4998,3 +4998,39 @@ def test_an_act_blamed_on_a_state_is_its_and_detainees_and_seized_arms_name_no_t
         "aircraft guns.",
         dt.date(1994, 2, 20),
     )
+
+
+def test_no_claim_names_a_state_before_it_existed_nor_what_one_is_warned_not_to_do() -> None:
+    on = dt.date(1982, 6, 7)
+    assert not triples_on("Israel holds the Palestine Liberation Organization responsible.", on)
+    assert ("ISR", "attack", "PSE") in triples_on("Israel attacked Palestine.", dt.date(2024, 6, 7))
+    assert not triples_on(
+        "Reagan warned Iran later on Monday not to continue to threaten U.S. interests in the region.",
+        dt.date(1988, 4, 19),
+    )
+
+
+def test_a_name_of_a_state_not_yet_born_still_marks_an_anachronism() -> None:
+    r = read_document(
+        Document("t", None, None, "South Sudan said on Monday that Sudanese jets bombed its oil fields."),
+        on=dt.date(1990, 1, 1),
+        coder="parse",
+    )
+    assert not [c for c in r.claims if "SSD" in (c.subject, c.object)]
+    assert [f for f in r.flags if f.kind == "anachronism"]
+
+
+def test_obligations_violated_and_a_minister_named_cannon_are_no_pledge_and_no_force() -> None:
+    on = dt.date(2024, 11, 28)
+    assert not triples_on(
+        "Currently, Russia is directly violating its obligations undertaken within the UN Security Council.",
+        on,
+    )
+    assert not triples_on(
+        "Canada's Foreign Affairs Minister Lawrence Cannon said the evidence points conclusively to a North "
+        "Korean torpedo having been responsible.",
+        dt.date(2010, 5, 20),
+    )
+    assert ("CHN", "coerce", "PHL") in triples_on(
+        "A Chinese coast guard ship fired a water cannon at a Philippine vessel.", on
+    )

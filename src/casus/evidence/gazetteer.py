@@ -331,6 +331,11 @@ class Gazetteer:
         for f in forms:
             if f.kind in ("demonym", "historical"):
                 self.demonym_of.setdefault(f.text, set()).add(f.target)
+        # the first day any of an actor's names is valid: before it, no claim is about that actor
+        self.born: dict[str, dt.date] = {}
+        for f in forms:
+            if f.kind != "leader":
+                self.born[f.target] = min(self.born.get(f.target, f.start), f.start)
 
     def resolve(self, text: str, on: dt.date) -> tuple[Form, bool] | None:
         """The form a surface text means on a date, and whether it was current then."""

@@ -341,7 +341,20 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         armed = made is not None and made.pos_ == "VERB" and bool(object_words(made) & ARMS)
         return "cooperate_militarily" if mods & MILITARY_FIELDS or armed else None
     if rel == "~commit":
-        mods = {t.lemma_.lower() for t in tok.subtree}
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
+            "violate",
+            "breach",
+            "ignore",
+            "disregard",
+            "flout",
+        ):
+            return None  # "Russia is directly violating its obligations": a charge, not a pledge
+        # (not the "Security Council" the obligations were undertaken in)
+        mods = {
+            t.lemma_.lower()
+            for t in tok.subtree
+            if not (t.head.lemma_.lower() == "council" and t.i < t.head.i)
+        }
         return "assist_militarily" if mods & {"defense", "defence", "security", "ironclad", "alliance", "treaty", "mutual", "defend", "help", "protect"} else None  # fmt: skip
     if rel == "~attack" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("threaten", "warn"):
         return None  # "threatened ground strikes on drug cartels": the threat is the verb's

@@ -376,6 +376,7 @@ _WARNED_OFF = {
     "against": frozenset({"warn", "caution", "advise", "urge", "decide", "vote", "opt"}),
     "from": frozenset({"deter", "dissuade", "discourage", "prevent", "bar", "refrain", "stop", "keep"}),
 }
+_TOLD_NOT_TO = frozenset({"warn", "caution", "urge", "tell", "ask", "advise", "call", "order"})
 _ENABLING = frozenset({"allow", "permit", "enable"})
 _MODAL_AUX = frozenset({"will", "would", "could", "can", "may", "might", "shall"})
 # ("There are risks of North Korea sending additional soldiers": a danger, not a deployment)
@@ -412,6 +413,14 @@ def _not_done(tok: Token) -> bool:
         # "a pact that will allow the two nations to deploy troops to each other's territory"
         return any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in tok.head.children)
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _MADE_TO and tok.head.dep_ in ("acl", "amod"):
+        return True
+    # "warned Iran not to continue to threaten U.S. interests": what one is told not to do
+    up = tok.head if tok.dep_ == "xcomp" and tok.head.dep_ == "xcomp" else tok
+    if (
+        up.dep_ == "xcomp"
+        and up.head.lemma_.lower() in _TOLD_NOT_TO
+        and any(c.dep_ == "neg" for c in (*tok.children, *up.children))
+    ):
         return True
     if tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep":
         return False

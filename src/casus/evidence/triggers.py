@@ -789,6 +789,15 @@ def _relation(tok: Token) -> str | None:
         ):
             return None
         return rel
+    if (
+        pos == "PROPN"
+        and tok.text[:1].isupper()
+        and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ not in ("water", "sound")
+            for c in tok.lefts
+        )
+    ):
+        return None  # "Foreign Affairs Minister Lawrence Cannon said": a name, not a water cannon
     if pos in ("NOUN", "PROPN"):
         rel = noun_relation(tok, lemma)
         if rel is None:
