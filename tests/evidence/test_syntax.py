@@ -5034,3 +5034,9 @@ def test_obligations_violated_and_a_minister_named_cannon_are_no_pledge_and_no_f
     assert ("CHN", "coerce", "PHL") in triples_on(
         "A Chinese coast guard ship fired a water cannon at a Philippine vessel.", on
     )
+
+
+def test_a_yes_or_no_question_asks_and_does_not_say() -> None:
+    on = dt.date(2024, 11, 28)
+    assert not triples_on('Kim said: "Has North Korea deployed troops to Russia?"', on)
+    assert ("PRK", "send_troops", "RUS") in triples_on("North Korea has deployed troops to Russia.", on)

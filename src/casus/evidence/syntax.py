@@ -404,6 +404,23 @@ def _hostile_aim(tok: Token) -> bool:
     return any(t.lower_ in ("against", "invade", "attack", "strike") for t in tok.subtree)
 
 
+_WH = frozenset({"why", "how", "when", "where", "what", "which", "who", "whom", "whose"})
+
+
+def _asked(tok: Token) -> bool:
+    """The trigger's clause is a question put with the auxiliary first ("Has DPRK deployed
+    troops to Russia?", "Did China fire on the boat?")."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    subj = _children(verb, "nsubj", "nsubjpass")
+    first = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not subj or not first or first[0].i > subj[0].i:
+        return False
+    if any(t.lower_ in _WH for t in verb.subtree if t.i < first[0].i):
+        return False  # "Why has North Korea deployed troops?": the deployment is taken as done
+    after = verb.doc[verb.right_edge.i : verb.right_edge.i + 3]
+    return any(t.text == "?" for t in (*verb.subtree, *after))
+
+
 def _not_done(tok: Token) -> bool:
     """The trigger is an act warned against, kept from, only spoken of as possible, one a pact
     will allow, or what arms are designed or capable of doing."""
@@ -655,6 +672,8 @@ def _claim(
         d.lower_ in ("what", "which") for c in _children(tok, "dobj") for d in c.children if d.dep_ == "det"
     ):
         return None  # "did not say whether North Korean troops were in Russia": a question, not a claim
+    if _asked(tok):
+        return None  # '"Has DPRK deployed troops to Russia?"': asked, not said
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("authorise", "authorize", "empower"):
         return None  # "has been authorised to shoot down such balloons": a permission, not an event
     if noun and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in AVERTING:
