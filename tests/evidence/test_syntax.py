@@ -5040,3 +5040,37 @@ def test_a_yes_or_no_question_asks_and_does_not_say() -> None:
     on = dt.date(2024, 11, 28)
     assert not triples_on('Kim said: "Has North Korea deployed troops to Russia?"', on)
     assert ("PRK", "send_troops", "RUS") in triples_on("North Korea has deployed troops to Russia.", on)
+
+
+def test_missiles_into_a_strait_craft_any_that_might_cross_and_forces_that_overran_a_capital() -> None:
+    cs = triples_on(
+        "In response, the Chinese military fired missiles into the Taiwan Strait and mobilized large numbers "
+        "of ships and warplanes for exercises around the island.",
+        dt.date(2022, 9, 20),
+    )
+    assert ("CHN", "attack", "TWN") not in cs and ("CHN", "mobilize", "TWN") in cs
+    assert not triples_on(
+        "Two regional security sources earlier said Jordan's air defenses were ready to intercept and shoot "
+        "down any Iranian drones or aircraft that violate its airspace.",
+        dt.date(2024, 4, 14),
+    )
+    assert ("SUN", "attack", "HUN") in triples_on(
+        "Russian armoured forces overran Budapest.", dt.date(1956, 11, 5)
+    )
+
+
+def test_troops_sent_alongside_an_army_or_to_help_its_war_effort_are_sent_to_it() -> None:
+    on = dt.date(2024, 11, 20)
+    assert triples_on(
+        "The ministers said that Pyongyang's troop dispatch to help Moscow's war efforts in Ukraine marks a "
+        "dangerous expansion of the conflict.",
+        on,
+    ) == {("PRK", "send_troops", "RUS")}
+    assert ("PRK", "send_troops", "RUS") in triples_on(
+        "North Korean soldiers are being deployed alongside Russian troops in Ukraine.", on
+    )
+    assert ("RUS", "send_troops", "UKR") not in triples_on(
+        "Russia has reportedly deployed about 12,000 North Korean troops to help oust Ukrainian troops fighting "
+        "in Kursk Oblast since early August.",
+        on,
+    )

@@ -76,6 +76,8 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             if helped and c.i > tok.i and not temporal:
                 out += helped  # "to aid Russia's war effort in Ukraine": the one aided
                 continue
+            if c.lemma_.lower() in _HELPING and c.i > tok.i and not temporal and _children(c, "xcomp"):
+                continue  # "to help oust Ukrainian troops": whom they fight is no destination
             if c.lemma_.lower() in _FIGHTING and c.i > tok.i and not temporal:
                 # "sent troops to fight Ukraine": the foe is no destination; "to fight for Russia" is,
                 # and so is "to fight against Ukraine on behalf of Russia"

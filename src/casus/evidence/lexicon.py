@@ -87,6 +87,7 @@ VERB_TRIGGERS: dict[str, str] = {
             "pound",
             "assault",
             "strafe",
+            "overrun",
         ],
         "attack",
     ),
@@ -549,7 +550,7 @@ def _candidate_pattern() -> re.Pattern[str]:
     irregular = ["sent", "struck", "fought", "shot", "sought", "held", "gave", "given", "sold", "began", "begun",
                  "met", "hit", "shut", "brought", "flew", "flown", "led", "undertook", "undertaken", "dealt",
                  "bought", "came", "saw", "seen", "spoke", "spoken", "withdrew", "withdrawn", "retook", "retaken",
-                 "broke", "broken"]  # fmt: skip
+                 "broke", "broken", "overran"]  # fmt: skip
     stems = ["drill", "exercis", "maneuv", "manoeuv", "patrol", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
              "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
              "hostilit", "sail", "price", "consequence", "repercussion", "retaliat", "reprisal",

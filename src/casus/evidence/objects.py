@@ -96,7 +96,12 @@ def _struck(s: _Sentence, p: Token) -> list[str]:
                   for d in _children(h, "dobj") if is_troops(d) for a in s.actors(d)]  # fmt: skip
         if hosted:
             return hosted
+    if p.lemma_.lower() in _OPEN_WATERS:
+        return []  # "fired missiles into the Taiwan Strait": into the sea, a show of force, no one struck
     return s.actors(p)
+
+
+_OPEN_WATERS = frozenset({"strait", "straits", "sea", "gulf", "ocean", "bay", "channel"})
 
 
 # a crossing into another's airspace or waters, protested as its doer's ("the violation of Polish
@@ -263,6 +268,15 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     """Whom the trigger acts on: the actors its object, preposition or construction names."""
     if tok.lemma_.lower() == "host" and rel == "send_troops":
         return _host(s, tok)
+    if rel == "send_troops" and (
+        along := [
+            a
+            for t in (tok, *_children(tok, "dobj"))
+            for p in _pobj(t, ("alongside", "beside"))
+            for a in s.actors(p)
+        ]
+    ):
+        return along  # "deployed alongside Russian troops in Ukraine": the side they join
     if tok.lemma_.lower() == "lock":  # "locked radar onto Japanese jets"
         return [a for p in _pobj(tok, ("onto", "on")) for a in s.actors(p)]
     if VERB_TRIGGERS.get(tok.lemma_.lower()) == "~found":
@@ -594,7 +608,10 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     if tok.pos_ in ("NOUN", "PROPN") and rel == "send_troops":
         # "Moscow's deployment of North Korean troops", "the dispatch of troops to Russia"
         owner = set(_troop_owner(s, tok))
-        for t in tok.subtree:
+        # "Pyongyang's troop dispatch to help Moscow's war efforts in Ukraine": the one helped
+        helped = [a for r in tok.subtree if r.lemma_.lower() in ("help", "aid", "support", "assist") and r.pos_ == "VERB"
+                  for d in _children(r, "dobj") for t in d.subtree if t.dep_ == "poss" for a in s.actors(t)]  # fmt: skip
+        for t in [] if helped else tok.subtree:
             if (t.dep_ == "poss" and t.head.i == tok.i) or (
                 t.dep_ == "pobj"
                 and t.head.lower_ in ("to", "in", "into")
@@ -602,6 +619,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 and not (t.head.lower_ == "in" and t.head.head.lemma_.lower() in WARS)
             ):
                 out += [a for a in s.actors(t) if a not in owner]
+        out += [a for a in helped if a not in owner]
     if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in SUPPLIERS:
         out += [a for c in tok.children if c.dep_ == "poss" for a in s.actors(c)]
     if tok.pos_ in ("NOUN", "PROPN"):

@@ -664,10 +664,12 @@ def _claim(
         return None  # "an armed attack on ... would invoke", "any attack on Qatar": the case of a commitment
     if (
         rel in ("attack", "coerce")
-        and tok.dep_ == "acl"
+        and tok.dep_ in ("acl", "relcl")
         and any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in tok.head.children)
     ):
-        return None  # "any attempt to invade Guyana would be a very bad move": a case warned of
+        # "any attempt to invade Guyana would be a very bad move", "shoot down any Iranian drones that
+        # violate its airspace": a case warned of
+        return None
     if any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children) or any(
         d.lower_ in ("what", "which") for c in _children(tok, "dobj") for d in c.children if d.dep_ == "det"
     ):
