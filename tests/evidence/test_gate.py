@@ -66,3 +66,13 @@ def test_an_outlets_name_and_a_slash_open_a_sentence_as_a_dateline() -> None:
     )
     assert m is not None and m.group(0) == "Shafaq News/"
     assert DATELINE.match("Islamabad/Kabul relations soured.") is None
+
+
+def test_agence_france_presse_names_no_state() -> None:
+    import datetime as dt
+
+    from casus.evidence.gazetteer import default_gazetteer
+
+    text = "A source told Agence France-Presse that France and Air France were not involved."
+    found = [(m.text, m.form.target) for m in default_gazetteer().find(text, dt.date(2025, 9, 22))]
+    assert found == [("France", "FRA")]

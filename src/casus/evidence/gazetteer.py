@@ -92,6 +92,7 @@ _NOT_GIVEN = frozenset(
      "january", "february", "march", "april", "june", "july", "august", "september", "october",
      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
+_NAMED_FOR_FRANCE = re.compile(r"\bAgence France[- ]Presse\b|\bAir France\b")
 _KIN_BEFORE = re.compile(r"\b(?:ethnic|fellow|rebel|separatist|breakaway)\s+$", re.I)
 # Armed groups named after a state they fight, which name neither that state nor the one their
 # namesake rules ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan (TTP)")
@@ -406,6 +407,9 @@ class Gazetteer:
         if "Taliban" in text:
             groups = [(g.start(), g.end()) for g in _NAMED_AFTER_A_STATE.finditer(text)]
             out = [m for m in out if not any(s <= m.start < e for s, e in groups)]
+        if "France" in text:  # "told Agence France-Presse (AFP)": an agency's name, not the state
+            names = [(g.start(), g.end()) for g in _NAMED_FOR_FRANCE.finditer(text)]
+            out = [m for m in out if not any(s <= m.start < e for s, e in names)]
         return out
 
     def korean_shorthand(self, text: str, found: list[Mention]) -> list[Mention]:
