@@ -5034,6 +5034,8 @@ def test_obligations_violated_and_a_minister_named_cannon_are_no_pledge_and_no_f
     assert ("CHN", "coerce", "PHL") in triples_on(
         "A Chinese coast guard ship fired a water cannon at a Philippine vessel.", on
     )
+    # other capitalised triggers stay triggers (a headline in title case)
+    assert ("RUS", "attack", "UKR") in triples_on("Russia Launches Missile Strike On Kyiv", on)
 
 
 def test_a_yes_or_no_question_asks_and_does_not_say() -> None:

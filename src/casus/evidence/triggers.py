@@ -791,13 +791,12 @@ def _relation(tok: Token) -> str | None:
         return rel
     if (
         pos == "PROPN"
-        and tok.text[:1].isupper()
-        and any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ not in ("water", "sound")
-            for c in tok.lefts
-        )
+        and lemma == "cannon"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ != "water" for c in tok.lefts)
     ):
-        return None  # "Foreign Affairs Minister Lawrence Cannon said": a name, not a water cannon
+        # "Foreign Affairs Minister Lawrence Cannon said": a surname, not a water cannon (other
+        # capitalised triggers stay: "Russia Launches Missile Strike On Kyiv" in a headline)
+        return None
     if pos in ("NOUN", "PROPN"):
         rel = noun_relation(tok, lemma)
         if rel is None:
