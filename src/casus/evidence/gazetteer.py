@@ -64,9 +64,8 @@ class Mention:
 
 _LOWERED = frozenset({"name", "demonym", "capital", "metonym", "leader"})  # Russia's, in lower case
 _SEA_AFTER = re.compile(r" Sea\b")
-# Words before a demonym that make it a nation's people, not its state ("ethnic Russians",
-# "rebel Serb forces")
-# (after another word: "Largely Muslim Morocco" opens its sentence)
+# Two given names before a state's name make it a person's surname ("Rear Admiral Roy Vincent
+# Trinidad"); only after another word ("Largely Muslim Morocco" opens its sentence)
 _GIVEN_NAMES_BEFORE = re.compile(r"(?<=\w )[A-Z][a-z]+ [A-Z][a-z]+ $")
 # capitalised words before a state's name that are not given names ("Republic of", "In", "North")
 _NOT_GIVEN = frozenset(
@@ -92,7 +91,10 @@ _NOT_GIVEN = frozenset(
      "january", "february", "march", "april", "june", "july", "august", "september", "october",
      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
+# Names of bodies that contain a state's name but are not the state
 _NAMED_FOR_FRANCE = re.compile(r"\bAgence France[- ]Presse\b|\bAir France\b")
+# Words before a demonym that make it a nation's people, not its state ("ethnic Russians",
+# "rebel Serb forces")
 _KIN_BEFORE = re.compile(r"\b(?:ethnic|fellow|rebel|separatist|breakaway)\s+$", re.I)
 # Armed groups named after a state they fight, which name neither that state nor the one their
 # namesake rules ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan (TTP)")

@@ -259,6 +259,7 @@ def _named_for_a_city(s: _Sentence, pact: Token) -> bool:
     return bool(named) and all(m.form.kind == "capital" for m in named)
 
 
+# Deaths regretted or condemned: whoever caused them is opposed, not the dead's state
 _DEATHS = frozenset({"killing", "death", "murder", "assassination", "execution"})
 _AIMED = ("at", "against", "on", "into")
 _FLARED = ("at", "against", "toward", "towards", "near", "on")

@@ -27,8 +27,10 @@ def targets(m: Mention) -> list[str]:
 
 
 # Posts held in a state's service, placed by "in" ("a minister in the Israeli government")
-_HOLDERS = frozenset({"commander", "head", "chief", "adviser", "advisor", "general", "spokesperson"})
 _POSTS = frozenset({"secretary", "minister", "ambassador", "commander", "chief", "director"})
+# Offices a person's apposition names, which speak for the state they serve ("Yasir al-Atta,
+# Assistant Commander-in-Chief of the Sudanese Army")
+_HOLDERS = frozenset({"commander", "head", "chief", "adviser", "advisor", "general", "spokesperson"})
 
 
 class Sentence:

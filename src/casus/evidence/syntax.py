@@ -376,6 +376,7 @@ _WARNED_OFF = {
     "against": frozenset({"warn", "caution", "advise", "urge", "decide", "vote", "opt"}),
     "from": frozenset({"deter", "dissuade", "discourage", "prevent", "bar", "refrain", "stop", "keep"}),
 }
+# what one is told "not to" do is not done ("warned Iran not to continue to threaten")
 _TOLD_NOT_TO = frozenset({"warn", "caution", "urge", "tell", "ask", "advise", "call", "order"})
 _ENABLING = frozenset({"allow", "permit", "enable"})
 _MODAL_AUX = frozenset({"will", "would", "could", "can", "may", "might", "shall"})
