@@ -5076,3 +5076,81 @@ def test_troops_sent_alongside_an_army_or_to_help_its_war_effort_are_sent_to_it(
         "in Kursk Oblast since early August.",
         on,
     )
+
+
+def test_leave_to_send_troops_is_not_a_deployment() -> None:
+    on = dt.date(2014, 3, 1)
+    assert ("RUS", "send_troops", "UKR") not in triples_on(
+        "Russia's parliament on Saturday gave President Vladimir Putin the go-ahead to send troops into Ukraine, "
+        "despite a warning from Washington.",
+        on,
+    )
+    assert ("RUS", "send_troops", "UKR") not in triples_on(
+        "Putin has secured parliamentary approval to send other forces to Ukraine.", on
+    )
+    assert ("RUS", "send_troops", "UKR") in triples_on("Russia sent troops into Ukraine on Saturday.", on)
+
+
+def test_an_alliances_members_defending_each_other_are_not_the_last_two_states_named() -> None:
+    on = dt.date(2024, 11, 28)
+    text = (
+        "Germany's spy chief Bruno Kahl warned that Russia's sabotage could lead NATO to invoke Article 5. "
+        "This clause obliges member countries to defend each other if one is attacked."
+    )
+    assert not {t for t in triples_on(text, on) if t[1] == "assist_militarily"}
+    assert ("RUS", "assist_militarily", "PRK") in triples_on(
+        "Russia and North Korea signed a treaty in June. It obliges the two countries to defend each other "
+        "if one is attacked.",
+        on,
+    )
+
+
+def test_the_backer_of_the_ground_an_offensive_strikes_is_no_target() -> None:
+    assert ("GEO", "attack", "RUS") not in triples_on(
+        "The Georgian army launched an offensive on Tskhinvali, the capital of the Moscow-backed region.",
+        dt.date(2008, 8, 8),
+    )
+    assert ("UKR", "attack", "RUS") in triples_on(
+        "Ukraine launched drones at Moscow, Russia's capital.", dt.date(2024, 8, 8)
+    )
+
+
+def test_a_wire_datelines_place_is_not_the_state_of_the_title_after_it() -> None:
+    on = dt.date(1976, 7, 8)
+    for place in ("Nairobi", "Wellington"):
+        assert triples_on(
+            f"NZPA-Reuter {place} President Idi Amin of Uganda has accused Kenya of reinforcing its troops "
+            "along their common border.",
+            on,
+        ) >= {("UGA", "accuse", "KEN")}
+
+
+def test_a_backtick_for_an_apostrophe_and_a_fact_told_in_a_participle_under_a_negation() -> None:
+    on = dt.date(1990, 8, 12)
+    found = claims_on(
+        "Egypt`s Mubarak said Saturday he saw ``no hope`` for a peaceful solution to the crisis triggered by "
+        "Iraq`s Aug. 2 invasion of Kuwait.",
+        on,
+    )
+    assert [(c.subject, c.relation, c.object, c.polarity) for c in found] == [
+        ("IRQ", "attack", "KWT", "positive")
+    ]
+    # (a whole clause under the negation stays denied)
+    denied = claims_on(
+        "Ambassador Ozerov maintained that he had been shown no proof the drone that breached the airspace "
+        "was launched by Russia.",
+        dt.date(2025, 2, 1),
+    )
+    assert all(c.polarity == "negative" for c in denied if c.relation == "attack")
+
+
+def test_a_states_allies_are_not_the_state() -> None:
+    on = dt.date(2024, 8, 20)
+    assert not triples_on(
+        "Philippine allies and partners have expressed concern over the Chinese Coast Guard actions.", on
+    )
+    assert ("USA", "support_politically", "PHL") in triples_on(
+        "“We stand with our Philippine allies as they confront China’s dangerous actions,” the US "
+        "ambassador said.",
+        on,
+    )

@@ -30,7 +30,10 @@ __all__ = [
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 # "SEOUL, Nov 5 (Reuters) - ", "BEIJING/TAIPEI (Reuters) -China's", "BRUSSELS Nov 17 France ..."
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'/-]{2,30}(,\s+[A-Z][A-Za-z0-9 .,]{2,30}?)?(\s+\([A-Za-z0-9 .]{2,30}\))?\s*(—|–|-{1,2}|:)\s*"
+    # "NZPA-Reuter Nairobi President Idi Amin ...": the press association, its wire, the place (first:
+    # the capitals' pattern would take "NZPA-" alone)
+    r"^NZPA(?:-[A-Za-z]+)*\s+[A-Z][a-z]+(?: (?:York|Delhi|Kong|Aires|Aviv|Lumpur|Penh|Salaam))?\s+(?=[A-Z])"
+    r"|^[A-Z][A-Z .'/-]{2,30}(,\s+[A-Z][A-Za-z0-9 .,]{2,30}?)?(\s+\([A-Za-z0-9 .]{2,30}\))?\s*(—|–|-{1,2}|:)\s*"
     rf"|^[A-Z][A-Z .'/-]{{2,30}},?\s+{_MONTH}\s+(?=[A-Z])"
     # a place in title case: "Dubai: Israel launched ...", "Seoul - North Korea has decided ..."
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?::|\s*[—–]|\s{2,}-{1,2})\s+(?=[A-Z])"
@@ -43,6 +46,9 @@ DATELINE = re.compile(
     # "Shafaq News/A spokesperson of the Iraqi government ...": the outlet's name and a slash
     r"|^[A-Z][a-z]+ News/\s*(?=[A-Z])"
 )
+
+
+_BACKTICK = re.compile(r"(?<=\w)`(?=\w)")
 
 
 # a capital's name before a meeting or the pact made there
@@ -197,8 +203,9 @@ class Gate:
     dateline_at: int | None = None  # the index of the sentence that opens with it
 
     def texts(self) -> list[str]:
-        """The texts to parse, datelines blanked."""
-        return [DATELINE.sub(lambda m: " " * len(m.group(0)), x.text) for x in self.todo]
+        """The texts to parse, datelines blanked (and a backtick between letters read as the
+        apostrophe it stands for: "Iraq`s invasion" in old wire copy)."""
+        return [_BACKTICK.sub("'", DATELINE.sub(lambda m: " " * len(m.group(0)), x.text)) for x in self.todo]
 
 
 def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:

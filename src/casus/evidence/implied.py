@@ -401,6 +401,8 @@ def _craft_before(s: _Sentence, tok: Token) -> str | None:
 
 
 _MADE = frozenset({"made", "built", "manufactured", "produced", "designed"})
+# ("to regain South Ossetia, the Moscow-backed region": the backer of the ground is no target)
+_BACKED = frozenset({"backed", "supported", "sponsored", "allied", "aligned"})
 
 
 def struck(
@@ -465,7 +467,7 @@ def struck(
     aside |= {x.i for c in _children(tok, "conj") if c.pos_ in ("VERB", "AUX")
               and _children(c, "nsubj", "nsubjpass") for x in c.subtree}  # fmt: skip
     # "fired into its eastern region ... as North Korean-made": the maker of the arms is no target
-    aside |= {t.i for t in tok.subtree for h in (t.head, t.head.head) if h.lower_ in _MADE
+    aside |= {t.i for t in tok.subtree for h in (t.head, t.head.head) if h.lower_ in _MADE | _BACKED
               and h.i > t.i and t.doc[h.i - 1].text == "-"}  # fmt: skip
     named = [(t.i in aside, m.form.target) for t in tok.subtree if (m := s.mention(t)) is not None]
     others -= {a for inside_aside, a in named if inside_aside} - {

@@ -169,6 +169,20 @@ class Sentence:
         ]  # fmt: skip
         if kin:  # "the leaders of North Korea's major partners, China and Russia": the partners
             return kin
+        if (
+            head.lemma_.lower() in KIN
+            and head.tag_ == "NNS"
+            and not any(
+                ((n := self.mention(c)) is not None and n.form.kind == "org")
+                or c.tag_ == "PRP$"
+                or c.dep_ == "nummod"
+                or c.lower_ in ("two", "both")
+                for c in kids
+            )
+        ):
+            # "Philippine allies and partners have expressed concern": not the Philippines (but
+            # "our Philippine allies" are, and "the two U.S. allies" the pair spoken of)
+            return []
         for c in kids if head.pos_ == "PROPN" else ():
             # "Yasir al-Atta, Assistant Commander-in-Chief of the Sudanese Army": whose office the
             # person holds

@@ -189,6 +189,10 @@ def _clean(name: str) -> str | None:
 _STATES_OWN = re.compile(r"['’]s (?:(?:deputy|acting|permanent|new|chief) )*$")
 
 
+# a wire's tag opening a dateline ("NZPA-Reuter Nairobi ...")
+_WIRE_BEFORE = re.compile(r"(?:^|\n)\s*NZPA(?:-[A-Za-z]+)*\s+$")
+
+
 def _title_after_state(
     text: str,
     m: Mention,
@@ -198,6 +202,8 @@ def _title_after_state(
 ) -> None:
     """Register the person a title after a state introduces ("Philippine Foreign Secretary Enrique
     Manalo", "Japan's Defense Minister Gen Nakatani", "China's Ambassador to Japan Wu Jianghao")."""
+    if m.form.kind == "capital" and _WIRE_BEFORE.search(text, max(0, m.start - 30), m.start):
+        return  # "NZPA-Reuter Wellington President Idi Amin ...": where the news was filed, not his state
     before = _WORD.findall(text[max(0, m.start - 25) : m.start])[-2:]
     if {w.lower().strip("-") for w in before} & _NOT_OF_STATE:
         return  # "former Philippine President Rodrigo Duterte"

@@ -25,6 +25,10 @@ _OF_GROUP = re.compile(
 )
 
 
+# An alliance's members, not two states ("This clause obliges member countries to defend each other")
+_MEMBERS = re.compile(r"\bmembers?\b", re.I)
+
+
 def treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     """Collective-defence wording as conditional military assistance between the parties named
     (or, where the sentence names fewer than two, the group of states named together just before,
@@ -45,6 +49,8 @@ def treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     ):
         if any(m.form.kind == "org" and m.form.target != "UN" for m in s.mentions):
             return []  # "an attack on one NATO member": the alliance's pledge, not two states'
+        if _MEMBERS.search(text) and not re.search(r"\b(two|both)\b", text, re.I):
+            return []  # "obliges member countries to defend each other": an alliance's, not the last two named
         parties += [p for p in context if p not in parties]
     parties = list(dict.fromkeys(parties))
     if len(parties) < 2:

@@ -738,7 +738,16 @@ def _permitted(tok: Token) -> bool:
     return any(
         (a.lemma_.lower() in _PERMITTING and a.pos_ == "VERB")
         or (a.lemma_.lower() in _LEAVE and a.pos_ == "NOUN")
+        or (a.pos_ == "NOUN" and _leave_phrase(a))
         for a in list(tok.ancestors)[:3]
+    )
+
+
+def _leave_phrase(noun: Token) -> bool:
+    """A phrase of leave the tokenizer splits: "the go-ahead", "a green light"."""
+    word = noun.lower_
+    return (word == "ahead" and any(c.lower_ == "go" for c in noun.children)) or (
+        word == "light" and any(c.lower_ == "green" for c in noun.children)
     )
 
 
@@ -773,8 +782,10 @@ def _relation(tok: Token) -> str | None:
         # "Rwanda is planning to attack his country", "has no plans to attack Rwanda", "if India and
         # Pakistan refuse to talk": an act intended or refused, not done
         # (transfers and talks planned are coded as such: "Moscow intends to share satellite technology")
-        if rel in ("attack", "coerce") and _permitted(tok):
-            return None  # "does not allow any group to use Iraqi territory to launch attacks against Türkiye"
+        if rel in ("attack", "coerce", "send_troops", "mobilize") and _permitted(tok):
+            # "does not allow any group to use Iraqi territory to launch attacks against Türkiye",
+            # "gave Putin the go-ahead to send troops into Ukraine"
+            return None
         if tok.dep_ == "xcomp" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in tok.head.children):
             return None  # "Kigali had yet to retaliate": not done
         if rel in ("attack", "coerce") and _purpose_of_a_wish(tok):

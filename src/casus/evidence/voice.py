@@ -240,6 +240,17 @@ def _denies_a_thing(verb: Token, below: Token) -> bool:
 _BESIDE = frozenset({"advcl", "conj", "parataxis"})
 
 
+def _told_of_a_thing(t: Token) -> bool:
+    """A past participle that describes a noun ("the crisis triggered by Iraq's invasion"): what
+    it tells is given as fact, whatever is said of the noun."""
+    # (not a whole clause: "no proof the drone ... was launched by Russia")
+    return (
+        t.dep_ == "acl"
+        and t.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in t.children)
+    )
+
+
 def _negative(tok: Token, chain: list[Token], speech: Token | None) -> bool:
     below = tok
     for t in chain:
@@ -252,6 +263,8 @@ def _negative(tok: Token, chain: list[Token], speech: Token | None) -> bool:
         below = t
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _EVENT_MARKS for c in t.children):
             return False  # "no plan to invoke the treaty after China rammed ...": the ramming happened
+        if _told_of_a_thing(t):
+            return False  # "no hope for a solution to the crisis triggered by Iraq's invasion"
     return speech is not None and _denial_of(speech, below)
 
 
@@ -285,6 +298,8 @@ def _hedges(tok: Token, chain: list[Token], speech: Token | None) -> list[str]:
             break
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _EVENT_MARKS for c in t.children):
             break  # "might invoke the treaty after China rammed ...": the ramming is not in doubt
+        if _told_of_a_thing(t):
+            break
     return sorted(set(found))
 
 
