@@ -5154,3 +5154,56 @@ def test_a_states_allies_are_not_the_state() -> None:
         "ambassador said.",
         on,
     )
+
+
+def test_missiles_fired_at_an_area_miles_from_a_state_are_a_show_of_force_against_it() -> None:
+    on = dt.date(1995, 8, 18)
+    assert triples_on(
+        "Chinese warplanes and ships fired the guided missiles Thursday at an area 82 miles north of Taiwan, "
+        "Taiwan's defense ministry said Friday.",
+        on,
+    ) == {("CHN", "mobilize", "TWN")}
+    # (who protests is not whom the force is shown against)
+    assert ("CHN", "mobilize", "USA") not in triples_on(
+        "Last month China fired six surface-to-surface missiles in the same area, prompting protests from "
+        "Washington.",
+        on,
+    )
+    assert ("RUS", "attack", "UKR") in triples_on(
+        "Russia fired missiles at residential areas of Kharkiv.", on
+    )
+
+
+def test_soldiers_captured_while_fighting_for_a_state_were_sent_to_it_and_captives_are_no_state() -> None:
+    on = dt.date(2025, 12, 24)
+    assert ("PRK", "send_troops", "RUS") in triples_on(
+        "Two North Korean soldiers who were captured in Ukraine while fighting for Russia have written a "
+        "letter expressing their desire to defect to South Korea.",
+        on,
+    )
+    assert not triples_on(
+        "The two North Korean captives in their 20s wrote such a letter in October when they met a South "
+        "Korean documentary producer.",
+        on,
+    )
+
+
+def test_what_officials_indicate_is_on_their_word_and_information_indicating_nothing_denies() -> None:
+    found = claims_on(
+        "United States officials indicated a belief that Syria invaded Jordan with up to 300 tanks.",
+        dt.date(1970, 9, 25),
+    )
+    assert [(c.subject, c.relation, c.object, c.attribution.kind, c.attribution.who) for c in found] == [
+        ("SYR", "attack", "JOR", "officials", "USA")
+    ]
+    denied = claims_on(
+        "While we have no information indicating an intentional attack by Russia against Romania, these acts "
+        "are irresponsible.",
+        dt.date(2023, 9, 13),
+    )
+    assert all(c.polarity == "negative" for c in denied if c.relation == "attack")
+    assert ("USA", "accuse", "IRN") in triples_on(
+        "But US Ambassador Kelly Craft told the Council that emerging information on the attacks “indicates "
+        "that responsibility lies with Iran”.",
+        dt.date(2019, 9, 26),
+    )

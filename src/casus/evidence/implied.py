@@ -9,6 +9,7 @@ from casus.evidence.blame import BLAMERS, PRAISERS
 from casus.evidence.events import EVENT_NOUNS
 from casus.evidence.lexicon import ARMS, CRAFT, DRAWN, NEAR, NON_STATE
 from casus.evidence.nominal import signed_pact
+from casus.evidence.objects import away_from
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.places import place_state
 from casus.evidence.roles import REACTIONS
@@ -72,6 +73,11 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
     if rel == "mobilize":
         # "detected PLAN vessels around Taiwan": where the force is shown, wherever it hangs
         near = [a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in NEAR for a in s.actors(t)]
+        # "fired missiles at an area 82 miles north of Taiwan"
+        near += [
+            m.form.target for t in tok.subtree if t.dep_ == "pobj" and away_from(t)
+            for x in t.subtree if (m := s.mention(x)) is not None
+        ]  # fmt: skip
         # "maneuvers in the waters surrounding Taiwan"
         near += [
             a
@@ -90,6 +96,8 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
             *(c for p in _children(tok, "prep") for c in _children(p, "pcomp")),
         ]
         for c in [*clauses, *(j for k in clauses for j in k.conjuncts)]:  # "to inspect and check the fighter"
+            if c.lemma_.lower() in DRAWN:
+                continue  # "fired six missiles in the same area, prompting protests from Washington": who reacted
             by = [a for d in _children(c, "nsubj") for a in s.actors(d) if a != subject]
             near += by or [a for d in _children(c, "dobj") for a in s.actors(d)]
         if tok.head.lemma_.lower() in DRAWN and tok.head.dep_ in ("advcl", "xcomp", "conj"):

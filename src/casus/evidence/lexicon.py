@@ -330,7 +330,7 @@ SPEECH = frozenset(
         "disclose", "declare", "stress", "clarify", "express", "voice", "affirm", "argue", "suggest",
         "acknowledge", "admit", "brief", "cite", "quote", "explain", "assert", "maintain", "dismiss", "reject",
         "describe", "reiterate", "reaffirm", "characterize", "characterise", "remind", "recall", "emphasize",
-        "emphasise", "contend"
+        "emphasise", "contend", "indicate"
     ]
 )  # fmt: skip
 DENY = frozenset(["deny", "dismiss", "refute", "reject"])
@@ -362,7 +362,8 @@ MEDIA = frozenset(
 # How a manoeuvre that harasses is told ("dangerous maneuvers", "hazardous maneuvers and blocking").
 HARASSING = frozenset({"dangerous", "unsafe", "aggressive", "blocking", "hazardous", "reckless", "risky", "unprofessional"})  # fmt: skip
 # Heads whose national adjective names a non-state body, not the state ("the Palestinian movement").
-NON_STATE = frozenset({"movement", "group", "militant", "faction", "militia", "rebel", "insurgent", "separatist", "party", "mercenary"})  # fmt: skip
+NON_STATE = frozenset({"movement", "group", "militant", "faction", "militia", "rebel", "insurgent", "separatist", "party", "mercenary",
+                       "captive", "prisoner", "defector", "detainee", "hostage"})  # fmt: skip
 OFFICIAL_WORDS = frozenset(
     [
         "official", "officials", "ministry", "ministries", "government", "spokesman", "spokesperson",

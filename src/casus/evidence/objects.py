@@ -98,10 +98,23 @@ def _struck(s: _Sentence, p: Token) -> list[str]:
             return hosted
     if p.lemma_.lower() in _OPEN_WATERS:
         return []  # "fired missiles into the Taiwan Strait": into the sea, a show of force, no one struck
+    if away_from(p):
+        return []  # "fired the missiles at an area 82 miles north of Taiwan": near it, not on it
     return s.actors(p)
 
 
 _OPEN_WATERS = frozenset({"strait", "straits", "sea", "gulf", "ocean", "bay", "channel"})
+# a stretch of ground or sea placed by its distance or bearing from a state
+_STRETCHES = frozenset({"area", "zone", "water", "waters", "point", "spot"})
+# (in lower case: not the "South" of "South China Sea"; not "off", as waters off a coast are the state's)
+_AWAY = frozenset({"miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer",
+                   "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})  # fmt: skip
+
+
+def away_from(p: Token) -> bool:
+    """A stretch of ground or sea placed by its distance or bearing from a state ("an area 82
+    miles north of Taiwan"): near the state, not on it."""
+    return p.lemma_.lower() in _STRETCHES and any(t.text in _AWAY for t in p.subtree)
 
 
 # a crossing into another's airspace or waters, protested as its doer's ("the violation of Polish

@@ -434,9 +434,10 @@ def _responsible(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | 
         speakers = _voiced_by(s, tok)
     else:
         said = tok.head
-        while (
-            said.dep_ == "ccomp" and said.lemma_.lower() not in SPEECH
-        ):  # "said information indicates that ..."
+        # "told the Council that emerging information indicates that ...": up to the one who says it
+        while said.dep_ == "ccomp" and (
+            said.lemma_.lower() not in SPEECH or not any(s.actors(c) for c in children(said, "nsubj"))
+        ):
             said = said.head
         if tok.dep_ != "ccomp" or said.lemma_.lower() not in SPEECH or said.pos_ != "VERB":
             return None

@@ -39,6 +39,7 @@ from casus.evidence.implied import struck
 from casus.evidence.lexicon import CRAFT, EXERCISES, NEAR, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
 from casus.evidence.nominal import asked_for
+from casus.evidence.objects import away_from
 from casus.evidence.objects import objects as _objects
 from casus.evidence.pairs import SYMMETRIC, pairs
 from casus.evidence.parsed import Sentence as _Sentence
@@ -466,7 +467,7 @@ def _test_launch(tok: Token) -> bool:
     if tok.lemma_.lower() not in ("fire", "launch", "test"):
         return False
     aimed = [  # ("on" is mostly a date: "fired a missile on July 1"; "at 3.50 pm" a time)
-        p for p in _pobj(tok, ("at", "against")) if p.lemma_.lower() not in _NOT_AIMED_AT
+        p for p in _pobj(tok, ("at", "against")) if p.lemma_.lower() not in _NOT_AIMED_AT and not away_from(p)
     ] + [  # but not "fired six missiles on the base"
         p for p in _pobj(tok, ("on",)) if p.pos_ == "NOUN" and p.lemma_.lower() in _STRUCK_SITES
     ]

@@ -265,6 +265,12 @@ def _negative(tok: Token, chain: list[Token], speech: Token | None) -> bool:
             return False  # "no plan to invoke the treaty after China rammed ...": the ramming happened
         if _told_of_a_thing(t):
             return False  # "no hope for a solution to the crisis triggered by Iraq's invasion"
+    if (
+        speech is not None
+        and speech.dep_ == "acl"
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in speech.head.children)
+    ):
+        return True  # "we have no information indicating an intentional attack by Russia"
     return speech is not None and _denial_of(speech, below)
 
 

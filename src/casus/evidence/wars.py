@@ -50,7 +50,10 @@ def _fighters_are_troops(tok: Token) -> bool:
     if tok.dep_ == "acl":
         return is_troops(tok.head)
     if tok.dep_ in ("advcl", "conj", "xcomp"):
-        return any(is_troops(c) for c in _children(tok.head, "nsubj", "nsubjpass"))
+        doers = _children(tok.head, "nsubj", "nsubjpass")
+        if tok.head.dep_ == "relcl" and any(c.lower_ in ("who", "that", "which") for c in doers):
+            doers = [tok.head.head]  # "soldiers who were captured in Ukraine while fighting for Russia"
+        return any(is_troops(c) for c in doers)
     return False
 
 
