@@ -5207,3 +5207,32 @@ def test_what_officials_indicate_is_on_their_word_and_information_indicating_not
         "that responsibility lies with Iran”.",
         dt.date(2019, 9, 26),
     )
+
+
+def test_ground_captured_and_forces_or_works_destroyed_are_attacks() -> None:
+    on = dt.date(1956, 11, 2)
+    assert ("ISR", "attack", "EGY") in triples_on("Israeli forces captured an Egyptian town.", on)
+    assert ("ISR", "attack", "EGY") in triples_on(
+        "Yesterday, the Israel land forces, with air support, captured the vital junction of Kusseima, about "
+        "10 miles inside the Egyptian frontier.",
+        on,
+    )
+    assert ("VNM", "attack", "CHN") in triples_on(
+        "Vietnam said its troops destroyed 13 Chinese tanks.", dt.date(1979, 2, 17)
+    )
+    assert ("CUB", "attack", "USA") in triples_on(
+        "He asserted that Cuban troops had engaged the United States forces.", dt.date(1961, 4, 18)
+    )
+    # (captured soldiers are no claim; a shipment destroyed names no state struck; sinking together
+    # is no strike; nor is force a state stands ready to use)
+    assert not triples_on("Ukraine captured two North Korean soldiers in Kursk.", dt.date(2025, 1, 12))
+    assert not triples_on(
+        "Pakistan and Saudi Arabia link their security fates together, like stepping on the same boat, "
+        "accepting to float and sink together with this boat.",
+        dt.date(2025, 9, 20),
+    )
+    assert ("USA", "attack", "CUB") not in triples_on(
+        "A Defense Department spokesman said the United States is ready to sink every Communist bloc ship "
+        "headed for Cuba.",
+        dt.date(1962, 10, 24),
+    )

@@ -101,6 +101,8 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["sever", "cut", "break"], "~sever"),
     "test": "~test",
     "down": "attack",
+    **dict.fromkeys(["destroy", "sink"], "~wreck"),
+    "capture": "~capture",
     "come": "~come",
     "fight": "~fight",
     **dict.fromkeys(["clash", "skirmish"], "attack"),

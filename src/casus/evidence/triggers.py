@@ -54,6 +54,7 @@ from casus.evidence.nominal import (
     noun_relation,
     purpose_of_sending,
 )
+from casus.evidence.places import place_state
 from casus.evidence.tokens import CARGO, children, concerned_about, object_words, pobj, stood_with
 
 __all__ = [
@@ -516,8 +517,22 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "support_politically"
     if rel == "~assist":  # "sent soldiers to help Russia": the sending is the help
         return None if purpose_of_sending(tok) else military_help(tok, lemma, words)
-    if rel == "~engage":  # "engaged Russian assets in its airspace"
-        return "attack" if words & (ARMS | VESSELS | {"asset", "target", "drone"}) else None
+    if rel == "~engage":  # "engaged Russian assets in its airspace", "had engaged the United States forces"
+        return "attack" if words & (ARMS | VESSELS | TROOPS | {"asset", "target", "drone"}) else None
+    if rel in ("~wreck", "~capture") and (
+        not children(tok, "dobj", "nsubjpass")
+        or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("ready", "prepared", "poised"))
+    ):
+        return None  # "to float and sink together with this boat"; "is ready to sink every ship"
+    if rel == "~wreck":  # "destroyed two oil platforms", "sank a South Korean warship"; not "destroyed trust"
+        # (what the phrase heads: not "a shipment of arms")
+        wrecked = {d.lemma_.lower() for d in children(tok, "dobj", "nsubjpass")}
+        return "attack" if wrecked & (ARMS | VESSELS | TROOPS | _WORKS) else None
+    if rel == "~capture":  # "captured the vital junction of Kusseima"; not captured soldiers (no claim)
+        ground = words & _GROUND or any(
+            d.pos_ == "PROPN" and place_state(d.text) is not None for d in children(tok, "dobj")
+        )
+        return "attack" if ground and not words & TROOPS else None
     if rel == "~cooperate":
         return "cooperate_militarily" if MILITARY_FIELDS & {t.lemma_.lower() for t in tok.subtree} else None
     if rel == "~detect":  # "detected ten Chinese warships around Taiwan": their owner's deployment
@@ -621,6 +636,15 @@ _INTENDED = frozenset(
 # seizure tried is not one made)
 _TRIED = frozenset({"attempt", "try"})
 _PROMPTING = frozenset({"encourage", "urge", "invite", "dare", "provoke", "incite", "goad"})
+
+
+# What a strike wrecks besides arms and forces ("destroyed two oil platforms")
+_WORKS = frozenset({"base", "position", "post", "outpost", "platform", "installation", "facility", "radar",
+                    "airfield", "airbase", "depot", "bunker", "fortification", "headquarters"})  # fmt: skip
+# Ground whose capture is an act of war ("captured the vital junction", "captured the town")
+_GROUND = frozenset({"town", "city", "village", "junction", "position", "base", "island", "territory", "region",
+                     "hill", "post", "outpost", "airport", "port", "capital", "province", "district",
+                     "stronghold", "bridgehead", "peninsula", "pass", "height", "heights", "garrison"})  # fmt: skip
 
 
 # Verbs of phase between a threat and its act ("threatened to keep attacking Lebanon")
