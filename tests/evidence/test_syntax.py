@@ -5236,3 +5236,28 @@ def test_ground_captured_and_forces_or_works_destroyed_are_attacks() -> None:
         "headed for Cuba.",
         dt.date(1962, 10, 24),
     )
+
+
+def test_jets_sent_to_bomb_are_a_strike_and_the_guests_of_the_capital_struck_are_no_target() -> None:
+    assert triples_on(
+        "When Israeli Prime Minister Benjamin Netanyahu sent jets to bomb Doha on Sept. 9 — targeting Hamas "
+        "negotiators in a capital hosting 10,000 U.S. troops — the attack drew only a muted American response.",
+        dt.date(2025, 10, 15),
+    ) == {("ISR", "attack", "QAT")}
+    assert ("IRN", "attack", "USA") in triples_on(
+        "Iran fired missiles at an Iraqi base hosting American troops.", dt.date(2020, 1, 8)
+    )
+
+
+def test_what_one_is_egged_on_or_asked_to_do_is_not_done() -> None:
+    on = dt.date(1990, 8, 2)
+    assert ("USA", "attack", "SYR") not in triples_on(
+        "All week long, Moscow's propagandists bellowed charges that the U.S. was egging Turkey on to attack "
+        "Syria.",
+        dt.date(1957, 10, 28),
+    )
+    assert ("KWT", "attack", "IRQ") not in triples_on(
+        "Kuwait has asked Arab nations to prepare an allied expeditionary force to liberate its territory from "
+        "Iraqi occupation.",
+        on,
+    )

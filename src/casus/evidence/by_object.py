@@ -49,6 +49,9 @@ def when(prep: Token) -> bool:
 
 
 _INTERCEPTING = frozenset({"intercept", "shoot", "down", "repel"})
+# what warplanes are sent out to do, and the warplanes (not arms handed over)
+_SORTIES = frozenset({"bomb", "strike", "attack", "hit", "raid", "target", "pound", "strafe"})
+_WARPLANES = frozenset({"jet", "plane", "warplane", "bomber", "fighter", "aircraft", "drone", "helicopter"})
 _MILITARY_TASKS = frozenset({"intercept", "shoot", "down", "repel", "defend", "protect", "fight", "destroy"})
 
 
@@ -100,6 +103,8 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
         return "coerce"  # "sent drones into its airspace", "sent fighter jets into Syrian air space"
     if any(_purpose(c, tok) and c.lemma_.lower() in _INTERCEPTING for c in tok.children):
         return None  # "fighters were deployed to intercept the drone": the interception, no sending
+    if words & _WARPLANES and any(_purpose(c, tok) and c.lemma_.lower() in _SORTIES for c in tok.children):
+        return None  # "sent jets to bomb Doha": the bombing, no arms delivered
     # "South Korea sent drones over Pyongyang", "sending drones to drop leaflets over its capital",
     # "sent trash-filled balloons into the South": an incursion, not a delivery
     over = any(

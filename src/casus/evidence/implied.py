@@ -9,7 +9,7 @@ from casus.evidence.blame import BLAMERS, PRAISERS
 from casus.evidence.events import EVENT_NOUNS
 from casus.evidence.lexicon import ARMS, CRAFT, DRAWN, NEAR, NON_STATE
 from casus.evidence.nominal import signed_pact
-from casus.evidence.objects import away_from
+from casus.evidence.objects import BASES, away_from
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.places import place_state
 from casus.evidence.roles import REACTIONS
@@ -477,6 +477,10 @@ def struck(
     # "fired into its eastern region ... as North Korean-made": the maker of the arms is no target
     aside |= {t.i for t in tok.subtree for h in (t.head, t.head.head) if h.lower_ in _MADE | _BACKED
               and h.i > t.i and t.doc[h.i - 1].text == "-"}  # fmt: skip
+    # "targeting Hamas negotiators in a capital hosting 10,000 U.S. troops": the guests are no target
+    # (but a base hosting them is struck where they are)
+    aside |= {x.i for t in tok.subtree if t.lemma_.lower() == "host" and t.dep_ in ("acl", "relcl")
+              and t.head.lemma_.lower() not in BASES for x in t.subtree}  # fmt: skip
     named = [(t.i in aside, m.form.target) for t in tok.subtree if (m := s.mention(t)) is not None]
     others -= {a for inside_aside, a in named if inside_aside} - {
         a for inside_aside, a in named if not inside_aside

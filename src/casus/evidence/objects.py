@@ -85,13 +85,13 @@ def _fielded(tok: Token, force: Token) -> bool:
     )
 
 
-_BASES = frozenset({"base", "basis", "outpost", "camp", "garrison", "facility", "installation"})
+BASES = frozenset({"base", "basis", "outpost", "camp", "garrison", "facility", "installation"})
 
 
 def _struck(s: _Sentence, p: Token) -> list[str]:
     """Whom a strike aimed at this phrase hits: the state of the troops a base named hosts ("at two
     Iraqi military bases hosting American troops"), else the actors the phrase names."""
-    if p.lemma_.lower() in _BASES:
+    if p.lemma_.lower() in BASES:
         hosted = [a for h in _children(p, "acl", "relcl") if h.lemma_.lower() == "host"
                   for d in _children(h, "dobj") if is_troops(d) for a in s.actors(d)]  # fmt: skip
         if hosted:

@@ -36,6 +36,7 @@ from casus.evidence.lexicon import (
     NON_STATE,
     NOUN_TRIGGERS,
     SAYINGS,
+    SPEECH,
     TECH,
     TROOPS,
     VERB_TRIGGERS,
@@ -635,7 +636,7 @@ _INTENDED = frozenset(
 # (an attempt to block a vessel harasses it, and forces trying to retake ground fight: only a
 # seizure tried is not one made)
 _TRIED = frozenset({"attempt", "try"})
-_PROMPTING = frozenset({"encourage", "urge", "invite", "dare", "provoke", "incite", "goad"})
+_PROMPTING = frozenset({"encourage", "urge", "invite", "dare", "provoke", "incite", "goad", "egg"})
 
 
 # What a strike wrecks besides arms and forces ("destroyed two oil platforms")
@@ -645,6 +646,17 @@ _WORKS = frozenset({"base", "position", "post", "outpost", "platform", "installa
 _GROUND = frozenset({"town", "city", "village", "junction", "position", "base", "island", "territory", "region",
                      "hill", "post", "outpost", "airport", "port", "capital", "province", "district",
                      "stronghold", "bridgehead", "peninsula", "pass", "height", "heights", "garrison"})  # fmt: skip
+
+
+def _asked_for(tok: Token) -> bool:
+    """An act in what someone is asked or urged to do, a few clauses down ("asked Arab nations to
+    prepare an allied expeditionary force to liberate its territory")."""
+    for a in [tok, *list(tok.ancestors)[:4]]:
+        if a.dep_ == "xcomp" and a.head.lemma_.lower() in _PROMPTING | {"ask", "request"}:
+            return True
+        if a.dep_ in ("ccomp", "ROOT") or a.lemma_.lower() in SPEECH:
+            return False
+    return False
 
 
 # Verbs of phase between a threat and its act ("threatened to keep attacking Lebanon")
@@ -803,6 +815,8 @@ def _relation(tok: Token) -> str | None:
         # ("urged North Korea to withdraw troops", "to stop provocative actions": the urging opposes)
         if (tok.dep_ == "xcomp" or urged is not tok.head) and urged.lemma_.lower() in _PROMPTING:
             return "oppose" if rel == "oppose" else None
+        if rel in ("attack", "coerce") and _asked_for(tok):
+            return None  # "asked Arab nations to prepare a force to liberate its territory": not done
         # "Rwanda is planning to attack his country", "has no plans to attack Rwanda", "if India and
         # Pakistan refuse to talk": an act intended or refused, not done
         # (transfers and talks planned are coded as such: "Moscow intends to share satellite technology")
