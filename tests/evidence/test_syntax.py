@@ -5261,3 +5261,31 @@ def test_what_one_is_egged_on_or_asked_to_do_is_not_done() -> None:
         "Iraqi occupation.",
         on,
     )
+
+
+def test_a_charge_whose_content_is_not_mentioned_is_still_the_accusers_word() -> None:
+    on = dt.date(2024, 12, 19)
+    found = claims_on(
+        "According to Reuters, the statement did not mention the US and Ukraine’s accusations that North "
+        "Korean soldiers died while fighting with Russia against Ukraine in Kursk province.",
+        on,
+    )
+    sent = [c for c in found if c.relation == "send_troops"]
+    assert [(c.subject, c.object, c.polarity) for c in sent] == [("PRK", "RUS", "positive")]
+    assert (sent[0].attribution.kind, sent[0].attribution.who, sent[0].attribution.via) == (
+        "officials",
+        "USA",
+        "Reuters",
+    )
+    # (a denial of the charge still denies it)
+    denied = claims_on(
+        "Moscow rejected the allegations that North Korean soldiers were fighting with Russia.", on
+    )
+    assert all(c.polarity == "negative" for c in denied if c.relation == "send_troops")
+
+
+def test_a_strike_waited_for_is_not_made() -> None:
+    assert ("EGY", "attack", "LBY") not in triples_on(
+        "The Egyptians apparently reinforced their border forces last week and waited to strike Libya.",
+        dt.date(1977, 8, 1),
+    )

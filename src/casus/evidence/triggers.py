@@ -631,7 +631,7 @@ THREAT_VERBS = frozenset({"threaten", "vow", "warn", "promise", "swear"})
 
 
 _INTENDED = frozenset(
-    {"plan", "intend", "intention", "aim", "seek", "want", "request", "need", "bid", "hope", "wish"}
+    {"plan", "intend", "intention", "aim", "seek", "want", "request", "need", "bid", "hope", "wish", "wait"}
 )
 # (an attempt to block a vessel harasses it, and forces trying to retake ground fight: only a
 # seizure tried is not one made)

@@ -260,6 +260,15 @@ def _negative(tok: Token, chain: list[Token], speech: Token | None) -> bool:
             return True  # "did not send"; "has no plan to invoke"
         if t.i != tok.i and _denial_of(t, below):
             return True
+        if (
+            t.i != tok.i
+            and t.pos_ == "NOUN"
+            and t.lemma_.lower() in SAYINGS
+            and below.dep_ in ("acl", "ccomp")
+        ):
+            # "did not mention the accusations that North Korean soldiers died": what is said of the
+            # charge is not a denial of it (a denial is: "rejected the allegations that ...")
+            return _denial_of(t.head, t) if t.dep_ == "dobj" else False
         below = t
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _EVENT_MARKS for c in t.children):
             return False  # "no plan to invoke the treaty after China rammed ...": the ramming happened
@@ -615,8 +624,14 @@ def _attribution(s: _Sentence, chain: list[Token], speech: Token | None) -> Attr
             # "claims from Beijing that Chinese forces expelled an American warship": whose claim
             source = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                       for p in _children(c, "pobj")]  # fmt: skip
+            # "the US and Ukraine's accusations that North Korean soldiers died": theirs (the first named)
+            source += [p for c in t.children if c.dep_ in ("poss", "nmod", "amod") and c.i < t.i and s.actors(c)
+                       for p in sorted((c, *c.conjuncts), key=lambda x: x.i)[:1]]  # fmt: skip
             if source:
-                return _source(s, source[0])
+                whose = _source(s, source[0])
+                if according is not None and whose.kind != "author" and not whose.via:
+                    return whose.model_copy(update={"via": _source(s, according).who})
+                return whose
     said = None
     if speech is not None:
         # "Russia is believed to have provided ...": a passive report names its topic, not its source
