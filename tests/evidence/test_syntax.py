@@ -5289,3 +5289,23 @@ def test_a_strike_waited_for_is_not_made() -> None:
         "The Egyptians apparently reinforced their border forces last week and waited to strike Libya.",
         dt.date(1977, 8, 1),
     )
+
+
+def test_gunmen_a_day_and_what_is_encouraged_are_not_what_they_seem() -> None:
+    on = dt.date(2020, 6, 23)
+    # (a day after "on" is not what a state pushes back against)
+    assert ("SDN", "oppose", "ETH") not in triples_on(
+        "The Sudan Armed Forces pushed back an attack of the Ethiopian army in the border area of El Fashaga "
+        "on Sunday, the Sudanese army said.",
+        on,
+    )
+    # (gunmen are no state's forces)
+    assert not triples_on(
+        "On May 28, Ethiopian gunmen killed a Sudanese army captain and wounded three people.", on
+    )
+    # (what a resolution encourages is not had yet)
+    assert not triples_on(
+        "The resolution encourages increased joint patrols, military training, cybersecurity cooperation, "
+        "and expanded U.S. support for the Philippines’ defense modernization efforts.",
+        dt.date(2025, 10, 4),
+    )

@@ -294,7 +294,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         back = lemma == "pushback" or any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
         )
-        against = pobj(tok, ("on", "against"))
+        # (not a day: "pushed back ... on Sunday")
+        against = [p for p in pobj(tok, ("on", "against")) if p.lower_ not in _DAYS]
         # "pushed back against criticism that ...": a denial of a charge, not a protest at anyone
         # (but "pushing back on China's sweeping claims" opposes the claimant)
         if any(p.lemma_.lower() in SAYINGS and not children(p, "poss") for p in against):
@@ -648,6 +649,14 @@ _GROUND = frozenset({"town", "city", "village", "junction", "position", "base", 
                      "stronghold", "bridgehead", "peninsula", "pass", "height", "heights", "garrison"})  # fmt: skip
 
 
+def _urged_thing(tok: Token) -> bool:
+    """A noun for what someone is urged or encouraged to have ("encourages increased joint patrols,
+    military training ... and expanded U.S. support"): not had yet."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PROMPTING
+
+
 def _asked_for(tok: Token) -> bool:
     """An act in what someone is asked or urged to do, a few clauses down ("asked Arab nations to
     prepare an allied expeditionary force to liberate its territory")."""
@@ -657,6 +666,10 @@ def _asked_for(tok: Token) -> bool:
         if a.dep_ in ("ccomp", "ROOT") or a.lemma_.lower() in SPEECH:
             return False
     return False
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                   "tonight", "yesterday", "tomorrow"})  # fmt: skip
 
 
 # Verbs of phase between a threat and its act ("threatened to keep attacking Lebanon")
@@ -851,6 +864,8 @@ def _relation(tok: Token) -> str | None:
         if rel is None:
             return None
         governor = tok.head.lemma_.lower()
+        if rel != "oppose" and _urged_thing(tok):
+            return None  # "The resolution encourages increased joint patrols ... and expanded U.S. support"
         if rel in ("attack", "coerce") and _permitted(tok):
             return None  # "ruled out allowing U.S. strikes"
         if (
