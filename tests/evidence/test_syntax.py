@@ -5247,6 +5247,11 @@ def test_jets_sent_to_bomb_are_a_strike_and_the_guests_of_the_capital_struck_are
     assert ("IRN", "attack", "USA") in triples_on(
         "Iran fired missiles at an Iraqi base hosting American troops.", dt.date(2020, 1, 8)
     )
+    assert ("TUR", "transfer_arms", "GRC") not in triples_on(
+        "For now Turkey was sending its jet fighters across the narrow straits to blast limited Greek Cypriot "
+        "targets.",
+        dt.date(1964, 8, 14),
+    )
 
 
 def test_what_one_is_egged_on_or_asked_to_do_is_not_done() -> None:

@@ -50,7 +50,9 @@ def when(prep: Token) -> bool:
 
 _INTERCEPTING = frozenset({"intercept", "shoot", "down", "repel"})
 # what warplanes are sent out to do, and the warplanes (not arms handed over)
-_SORTIES = frozenset({"bomb", "strike", "attack", "hit", "raid", "target", "pound", "strafe"})
+_SORTIES = frozenset(
+    {"bomb", "strike", "attack", "hit", "raid", "target", "pound", "strafe", "blast", "shell", "bombard"}
+)
 _WARPLANES = frozenset({"jet", "plane", "warplane", "bomber", "fighter", "aircraft", "drone", "helicopter"})
 _MILITARY_TASKS = frozenset({"intercept", "shoot", "down", "repel", "defend", "protect", "fight", "destroy"})
 
