@@ -5314,3 +5314,21 @@ def test_gunmen_a_day_and_what_is_encouraged_are_not_what_they_seem() -> None:
         "and expanded U.S. support for the Philippines’ defense modernization efforts.",
         dt.date(2025, 10, 4),
     )
+
+
+def test_an_armed_groups_acronym_is_not_the_state_its_name_holds() -> None:
+    found = triples_on(
+        "Turkey launched an operation against the Islamic State of Iraq and the Levant (ISIL). The operation "
+        "began with Turkish artillery pounding dozens of ISIL targets around Jarabulus, the Turkish prime "
+        "minister's office said.",
+        dt.date(2016, 8, 24),
+    )
+    assert not {t for t in found if "IRQ" in t}
+
+
+def test_any_cooperation_that_assists_is_a_case_not_an_event() -> None:
+    assert not triples_on(
+        "Seoul said that any cooperation that directly or indirectly assists North Korea’s military buildup "
+        "is a clear violation of the UN Security Council resolution.",
+        dt.date(2024, 6, 21),
+    )

@@ -472,8 +472,8 @@ class Gazetteer:
             # the long form just before the brackets, looked for in a bounded window so that a
             # text of capitalised words stays linear
             d = _LONG_FORM.search(text, max(0, a.start() - 120), a.start())
-            if d is None:
-                continue
+            if d is None or _ARMED_GROUP.search(d.group(0)):
+                continue  # (nor an armed group's: "the Islamic State of Iraq and the Levant (ISIL)")
             # the state named in the long form, or just before it ("Taiwan's Ministry of ...")
             near = [
                 m for m in found[bisect_left(starts, d.start() - 12) : bisect_left(starts, d.end())]
@@ -514,6 +514,8 @@ _NAMED_ISLAND = re.compile(r"\b(?!Taiwan\b)[A-Z][\w'-]+ [Ii]slands?\b")
 # (with "of", "the", "and", "for" inside it) that ends where the brackets begin.
 _ACRONYM = re.compile(r"\s\(([A-Z]{2,6})\)")
 _LONG_FORM = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|on))*$")
+# words of an armed group's or a party's name, which a state's name inside does not make the state's
+_ARMED_GROUP = re.compile(r"\b(?:Islamic State|Levant|Front|Movement|Party|Jihad|Mujahideen|Brigades?)\b")
 _EVER, _FAR = dt.date(1, 1, 1), dt.date(9999, 12, 31)
 # A lower-case word and a hyphen just before a name make a compound ("pro-", "anti-", "non-").
 _PREFIXED = re.compile(r"(?<![\w-])[a-z][\w]*-$")

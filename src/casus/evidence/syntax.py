@@ -665,12 +665,12 @@ def _claim(
     ):
         return None  # "an armed attack on ... would invoke", "any attack on Qatar": the case of a commitment
     if (
-        rel in ("attack", "coerce")
+        rel not in SPEECH_ACTS
         and tok.dep_ in ("acl", "relcl")
         and any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in tok.head.children)
     ):
         # "any attempt to invade Guyana would be a very bad move", "shoot down any Iranian drones that
-        # violate its airspace": a case warned of
+        # violate its airspace", "any cooperation that assists North Korea's military buildup": a case
         return None
     if any(c.dep_ == "mark" and c.lower_ == "whether" for t in chain for c in t.children) or any(
         d.lower_ in ("what", "which") for c in _children(tok, "dobj") for d in c.children if d.dep_ == "det"
