@@ -3,7 +3,8 @@ tests/evidence/gold/README.md; `casus read --gold FILE` runs this).
 
 A claim is right when its sentence, subject, relation and object all match a gold claim of
 that sentence (for agreements, consultations, military cooperation and conditional pledges the
-pair may come in either order); each gold claim is matched once. Attribution, hedging and
+pair may come in either order, and such a pair given both ways in one sentence counts once); each
+gold claim is matched once. Attribution, hedging and
 polarity are then scored on the claims found. Treaty links are scored per article.
 """
 
@@ -143,6 +144,22 @@ def _sentence_of(text: str, spans: list[tuple[int, int]], claim: Claim, cursor: 
     return max(range(len(spans)), key=lambda i: overlap[i])
 
 
+def _distinct(gold: list[tuple[int, GoldClaim]]) -> list[tuple[int, GoldClaim]]:
+    """The gold claims with an agreement, consultation or cooperation annotated both ways in one
+    sentence ("A and B held talks": A with B, B with A) kept once: the pair is one claim in either
+    order, and the reader's claims are counted the same way."""
+    seen: set[tuple[int, str, frozenset[str | None], str]] = set()
+    kept = []
+    for i, c in gold:
+        if c.relation in SYMMETRIC:
+            key = (i, c.relation, frozenset([c.subject, c.object]), c.polarity)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append((i, c))
+    return kept
+
+
 def score_article(article: GoldArticle, reading: ArticleReading) -> dict[str, Any]:
     """Counts for one article: claims found, right, and the checks on the right ones."""
     spans, pos = [], 0
@@ -150,7 +167,7 @@ def score_article(article: GoldArticle, reading: ArticleReading) -> dict[str, An
         spans.append((pos, pos + len(s.text)))
         pos += len(s.text) + 1
     text = excerpt_text(article)
-    gold = [(i, c) for i, s in enumerate(article.sentences) for c in s.claims]
+    gold = _distinct([(i, c) for i, s in enumerate(article.sentences) for c in s.claims])
     used: set[int] = set()
     right = attrib = hedge = polarity = 0
     mutual_attacks = 0
@@ -162,8 +179,16 @@ def score_article(article: GoldArticle, reading: ArticleReading) -> dict[str, An
     }
     misses: list[dict[str, Any]] = []
     wrong: list[dict[str, Any]] = []
+    repeats: set[tuple[int, str, frozenset[str | None], str]] = set()
+    found = 0
     for c in reading.claims:
         i = _sentence_of(text, spans, c, cursor)
+        if c.relation in SYMMETRIC:  # the pair once per sentence, as in the gold (`_distinct`)
+            key = (i, c.relation, frozenset([c.subject, c.object]), c.polarity)
+            if key in repeats:
+                continue
+            repeats.add(key)
+        found += 1
         if c.relation == "attack" and (i, frozenset([c.subject, c.object])) in pledged:
             mutual_attacks += 1
         hit = None
@@ -198,7 +223,7 @@ def score_article(article: GoldArticle, reading: ArticleReading) -> dict[str, An
     want_links = {(lk.treaty, lk.article) for s in article.sentences for lk in s.links}
     got_links = {(p.treaty, p.article) for p in reading.provisions}
     return {
-        "gold": len(gold), "found": len(reading.claims), "right": right, "attribution": attrib,
+        "gold": len(gold), "found": found, "right": right, "attribution": attrib,
         "hedge": hedge, "polarity": polarity, "links_gold": len(want_links), "links_found": len(got_links),
         "links_right": len(want_links & got_links), "mutual_defence_attacks": mutual_attacks,
         "false": misses, "missed": missed, "attribution_wrong": wrong,
