@@ -52,6 +52,20 @@ def test_mutual_defence_wording_is_a_conditional_pledge_never_an_attack() -> Non
         assert len(pledges) == 2 and {a for pair in pledges for a in pair} in ({"RUS", "PRK"}, {"SAU", "PAK"})
 
 
+def test_an_attack_counted_as_one_on_the_alliance_is_its_pledge_to_the_state_attacked() -> None:
+    text = (
+        "BRUSSELS, Belgium - Washington's NATO allies declared Wednesday that the terrorist attacks in "
+        "New York and Washington can be considered an attack on the whole alliance if they were "
+        "directed from abroad."
+    )
+    for coder in ("parse", "rules"):
+        cs = read_document(Document("t", None, None, text), on=D, coder=coder).claims
+        assert not [c for c in cs if c.relation == "attack"], coder
+    # the alliance's, not Belgium's where the news was filed
+    got = {(c.subject, c.relation, c.object, c.conditional) for c in claims(text)}
+    assert got == {("NATO", "assist_militarily", "USA", True)}
+
+
 def test_the_two_countries_are_the_pair_the_article_speaks_of() -> None:
     """ "the two countries", "both sides" stand for the two states named last; a sentence that
     names none of them is still read, and its case of a threat is a consultation, not a pledge."""

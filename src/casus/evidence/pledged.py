@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from casus.evidence.gate import DATELINE
 from casus.evidence.lexicon import INVOKE, THREAT_CASE, TREATY_LANGUAGE
 from casus.evidence.model import Claim
 from casus.evidence.pairs import co_subjects
@@ -29,17 +30,37 @@ _OF_GROUP = re.compile(
 _MEMBERS = re.compile(r"\bmembers?\b", re.I)
 
 
+# An attack on some counted as one on the alliance: its pledge to the state attacked
+_ON_ALLIANCE = re.compile(
+    r"\b(considered|deemed|regarded|treated|seen)\s+(as\s+)?an?\s+(attack|aggression|assault)\s+(on|against)\s+"
+    r"(the (whole|entire) alliance|every (member|ally))\b",
+    re.I,
+)
+
+
 def treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     """Collective-defence wording as conditional military assistance between the parties named
     (or, where the sentence names fewer than two, the group of states named together just before,
     or the two states the article spoke of last)."""
     if not TREATY_LANGUAGE.search(text) or THREAT_CASE.search(text):
         return []  # no pledge; or a threat's, on which the parties consult (coded as such)
-    named = [m for m in s.mentions if m.form.kind != "org"] or list(s.mentions)
+    filed = DATELINE.match(text)
+    # "BRUSSELS, Belgium - ...": where the news was filed is no party
+    mentions = [m for m in s.mentions if filed is None or m.start >= filed.end()]
+    alliance = next((m.form.target for m in mentions if m.form.kind == "org" and m.form.target != "UN"), None)
+    if alliance is not None and _ON_ALLIANCE.search(text):
+        # "NATO allies declared that the attacks in New York can be considered an attack on the
+        # whole alliance": the alliance's pledge to the state attacked
+        return [
+            Claim(text=text, subject=alliance, relation="assist_militarily", object=x, polarity="positive",
+                  modality="asserted", attribution=sentence_attribution(s), conditional=True, coder="parse")
+            for x in dict.fromkeys(m.form.target for m in mentions if m.form.kind not in ("org", "leader"))
+        ][:3]  # fmt: skip
+    named = [m for m in mentions if m.form.kind != "org"] or list(mentions)
     parties = list(dict.fromkeys(m.form.target for m in named if m.form.kind != "leader"))
     if len(parties) < 2:
         parties += [m.form.target for m in named if m.form.target not in parties]
-    nato = any(m.form.kind == "org" and m.form.target != "UN" for m in s.mentions)
+    nato = any(m.form.kind == "org" and m.form.target != "UN" for m in mentions)
     if len(parties) < 2 and s.group_last and not nato and _OF_GROUP.search(text):
         # "This accord commits them to mutual assistance" after "Mali, Niger and Burkina Faso ...":
         # the three, each to each other
@@ -47,7 +68,7 @@ def treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     elif len(parties) < 2 and re.search(
         r"\b(two|both|each other|one another|either|mutual\w*)\b", text, re.I
     ):
-        if any(m.form.kind == "org" and m.form.target != "UN" for m in s.mentions):
+        if any(m.form.kind == "org" and m.form.target != "UN" for m in mentions):
             return []  # "an attack on one NATO member": the alliance's pledge, not two states'
         if _MEMBERS.search(text) and not re.search(r"\b(two|both)\b", text, re.I):
             return []  # "obliges member countries to defend each other": an alliance's, not the last two named
