@@ -66,6 +66,24 @@ def test_an_attack_counted_as_one_on_the_alliance_is_its_pledge_to_the_state_att
     assert got == {("NATO", "assist_militarily", "USA", True)}
 
 
+def test_forces_entering_a_state_attack_it_or_are_sent_by_what_the_sentence_says() -> None:
+    assert ("ETH", "attack", "ERI") in triples(
+        "ETHIOPIAN troops, tanks and heavy artillery crossed the border into Eritrea at dawn on Wednesday."
+    )
+    assert ("COL", "attack", "ECU") in triples(
+        "Colombian troops entered Ecuador on Saturday in a raid that killed rebel leader Raul Reyes."
+    )
+    assert triples(
+        "The first French troops entered Rwanda from Zaire yesterday on a mission to end the massacres."
+    ) == {("FRA", "send_troops", "RWA")}
+    # neither armed nor on a mission: the sentence does not say which; an exercise is no entry
+    assert not triples("Kenyan military forces moved into southern Somalia on Sunday.")
+    assert ("CHN", "send_troops", "IRN") not in triples(
+        "Chinese and Russian naval forces have entered Iran's territorial waters to participate in "
+        "the joint exercise."
+    )
+
+
 def test_the_two_countries_are_the_pair_the_article_speaks_of() -> None:
     """ "the two countries", "both sides" stand for the two states named last; a sentence that
     names none of them is still read, and its case of a threat is a consultation, not a pledge."""

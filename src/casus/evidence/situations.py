@@ -139,6 +139,56 @@ def _presence(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     return owner, [w for w in where if w is not None]
 
 
+# Verbs that take forces across a border ("crossed into Lebanon", "rolled into Georgia")
+_ENTERING = frozenset(
+    {"cross", "enter", "move", "roll", "pour", "march", "push", "advance", "sweep", "storm"}
+)
+# What makes an entry an attack in the sentence that tells it ("troops and tanks entered Georgia",
+# "entered Ecuador in a raid that killed ...") and what makes it a mission ("on a mission to end the
+# massacres"); with neither, the sentence does not say which (a peace force, an ally's troops)
+_ARMOUR = frozenset({"tank", "armor", "armour", "armored", "armoured", "artillery", "raid", "offensive",
+                     "assault", "attack", "invasion", "invade", "bombard", "shell", "pound", "kill"})  # fmt: skip
+_MISSION = frozenset({"mission", "peacekeeping", "peacekeeper", "invitation", "request", "restore", "help",
+                      "aid", "protect", "evacuate", "rescue", "humanitarian"})  # fmt: skip
+# Where a border is crossed: "crossed the border into Eritrea", "crossed the Finnish frontier"
+_BORDERS = frozenset({"border", "frontier", "territory", "line"})
+
+
+def _entry(s: Sentence, tok: Token) -> tuple[str, list[str], list[str]] | None:
+    """A state's forces entering another ("Ethiopian troops, tanks and heavy artillery crossed the
+    border into Eritrea"): an attack where the sentence arms or bloodies it, troops sent where it
+    names a mission; (relation, whose forces, the state entered)."""
+    if tok.lemma_.lower() not in _ENTERING or tok.pos_ != "VERB":
+        return None
+    troops = [c for c in children(tok, "nsubj") if is_troops(c)]
+    if not troops:
+        return None
+    owner = s.actors(troops[0]) or [
+        a for t in troops[0].subtree if t.i < troops[0].i for a in s.actors(t)
+    ][:1]  # fmt: skip
+    if not owner:
+        return None
+    ways = [o for p in children(tok, "prep") if p.lower_ == "into" for o in children(p, "pobj")]
+    for d in children(tok, "dobj"):
+        if tok.lemma_.lower() in ("enter", "storm"):
+            ways.append(d)
+        if d.lemma_.lower() in _BORDERS:  # "crossed the border into Eritrea", "the Finnish frontier"
+            ways += [o for p in children(d, "prep") if p.lower_ == "into" for o in children(p, "pobj")]
+            ways += [c for c in d.children if c.dep_ in ("amod", "poss", "compound")]
+    where = [a for w in ways for t in w.subtree if (m := s.mention(t)) is not None for a in [m.form.target]
+             if a not in owner and m.form.kind != "org"][:1]  # fmt: skip
+    if not where:
+        return None
+    said = {t.lemma_.lower() for t in tok.sent}
+    if said & EXERCISES or any(c.dep_ in ("advcl", "xcomp") and _joining(c) for c in tok.children):
+        return None  # "entered Iran's waters to participate in the joint exercise": invited
+    if said & _MISSION:
+        return "send_troops", owner, where
+    if said & _ARMOUR:
+        return "attack", owner, where
+    return None
+
+
 _INVOKING = frozenset({"invoke", "activate", "trigger"})
 _PACTS = frozenset({"treaty", "mdt", "pact", "alliance", "agreement"})
 
@@ -288,7 +338,7 @@ def _passing(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     return (whose, near[:1]) if whose and near else None
 
 
-_ANY = _CROSSING | _BEING | _INVOKING | EXERCISES | _PASSING | _SIGNING | MUTUAL_FIGHTS
+_ANY = _CROSSING | _ENTERING | _BEING | _INVOKING | EXERCISES | _PASSING | _SIGNING | MUTUAL_FIGHTS
 
 
 # Words that call what a state did wrong: "illegally entered", "violated international law"
@@ -541,6 +591,9 @@ def situation(s: Sentence, tok: Token, airspace: bool) -> tuple[str, list[str], 
     found = _presence(s, tok)
     if found is not None:
         return "send_troops", *found
+    entered = _entry(s, tok)
+    if entered is not None:
+        return entered
     found = _invoked(s, tok)
     if found is not None:
         return "request_aid", *found
