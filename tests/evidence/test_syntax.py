@@ -84,6 +84,19 @@ def test_forces_entering_a_state_attack_it_or_are_sent_by_what_the_sentence_says
     )
 
 
+def test_the_state_whose_attack_is_the_case_is_no_party_to_the_pledge() -> None:
+    text = (
+        "Premier Nikita S. Khrushchev threatened today to use Soviet rockets in support of Cuba if the "
+        'United States "dared" any aggression against that country.'
+    )
+    pledges = {(c.subject, c.object) for c in claims(text) if c.relation == "assist_militarily"}
+    assert pledges == {("SUN", "CUB")}  # one state's pledge to another, that way only
+    # a mutual pledge still binds both ways
+    assert {(c.subject, c.object) for c in claims(
+        "Russia and North Korea will assist each other if either is attacked by the United States."
+    ) if c.conditional} == {("RUS", "PRK"), ("PRK", "RUS")}  # fmt: skip
+
+
 def test_the_two_countries_are_the_pair_the_article_speaks_of() -> None:
     """ "the two countries", "both sides" stand for the two states named last; a sentence that
     names none of them is still read, and its case of a threat is a consultation, not a pledge."""

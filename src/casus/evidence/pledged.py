@@ -38,6 +38,34 @@ _ON_ALLIANCE = re.compile(
 )
 
 
+def _aggressors(s: _Sentence) -> set[str]:
+    """The states an "if" clause names as the ones who would attack ("if the United States dared any
+    aggression against that country")."""
+    return {
+        a
+        for t in s.doc
+        if t.dep_ == "mark" and t.lower_ in ("if", "should", "unless")
+        for c in _children(t.head, "nsubj")
+        for a in s.actors(c)
+    }
+
+
+_MUTUAL = re.compile(r"\b(each other|one another|mutual\w*|either|both|the other|all)\b", re.I)
+_DEFENDING = frozenset({"support", "defence", "defense", "aid", "help", "protection", "assistance"})
+
+
+def _protected(s: _Sentence) -> list[str]:
+    """Whom a one-sided pledge defends: "in support of Cuba", "to defend Taiwan"."""
+    out = []
+    for t in s.doc:
+        lemma = t.lemma_.lower()
+        if lemma in _DEFENDING and t.pos_ == "NOUN":
+            out += [a for q in _pobj(t, ("of", "for", "to")) for a in s.actors(q)]
+        elif lemma in ("defend", "protect", "help", "support", "aid") and t.pos_ == "VERB":
+            out += [a for c in _children(t, "dobj") for a in s.actors(c)]
+    return out
+
+
 def treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     """Collective-defence wording as conditional military assistance between the parties named
     (or, where the sentence names fewer than two, the group of states named together just before,
@@ -58,6 +86,18 @@ def treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
         ][:3]  # fmt: skip
     named = [m for m in mentions if m.form.kind != "org"] or list(mentions)
     parties = list(dict.fromkeys(m.form.target for m in named if m.form.kind != "leader"))
+    feared = _aggressors(s)
+    if feared and len([p for p in parties if p not in feared]) >= 2:
+        # "to use Soviet rockets in support of Cuba if the United States dared any aggression against
+        # that country": the one whose attack is the case is no party to the pledge
+        parties = [p for p in parties if p not in feared]
+        helped = [] if _MUTUAL.search(text) else [a for a in _protected(s) if a in parties]
+        if helped:  # one state's pledge to defend another: that way only
+            return [
+                Claim(text=text, subject=x, relation="assist_militarily", object=helped[0], polarity="positive",
+                      modality="asserted", attribution=sentence_attribution(s), conditional=True, coder="parse")
+                for x in parties[:3] if x != helped[0]
+            ]  # fmt: skip
     if len(parties) < 2:
         parties += [m.form.target for m in named if m.form.target not in parties]
     nato = any(m.form.kind == "org" and m.form.target != "UN" for m in mentions)
