@@ -648,6 +648,21 @@ def test_each_claim_names_the_word_that_named_its_relation(tmp_path: Path) -> No
     assert "RUS attack UKR (“attacked”, per " in " ".join(r.output.split())
 
 
+def test_office_holders_of_the_cold_war_are_read_as_their_states() -> None:
+    def ids(text: str, on: dt.date) -> set[str]:
+        return {a.id for a in read_document(Document("t", None, None, text), on=on).actors}
+
+    assert ids("Khrushchev met Eisenhower.", dt.date(1959, 9, 15)) == {"SUN", "USA"}
+    assert ids("Gromyko met Kissinger.", dt.date(1974, 11, 23)) == {"SUN", "USA"}
+    assert ids("Mao Tse-tung received Nehru.", dt.date(1954, 10, 19)) == {"CHN", "IND"}
+    assert ids("Nasser cabled Tito.", dt.date(1961, 9, 1)) == {"EGY", "YUG"}
+    # a term's end is kept: Gorbachev was the Soviet Union's until it ended, no state's after
+    assert ids("Gorbachev spoke.", dt.date(1988, 5, 1)) == {"SUN"}
+    assert not ids("Gorbachev spoke.", dt.date(1995, 5, 1))
+    # and a surname that is an ordinary word stands for no one alone
+    assert not ids("Begin the talks, Ford said.", dt.date(1978, 9, 5))
+
+
 def test_office_holders_of_earlier_years_are_read_as_their_states() -> None:
     def ids(text: str, on: dt.date) -> set[str]:
         return {a.id for a in read_document(Document("t", None, None, text), on=on).actors}
