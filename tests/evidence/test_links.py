@@ -28,6 +28,19 @@ def test_a_restated_defence_promise_links_to_the_pacts_defence_article() -> None
     )
 
 
+def test_a_restated_promise_to_consult_links_to_the_pacts_consultation_article() -> None:
+    text = (
+        "The North Atlantic Treaty of Mutual Defence was signed today by the representatives of the 12 "
+        "participating Powers. The nations which sign it agree to abide by the peaceful principles of the "
+        "United Nations to consult together whenever the territory or independence of any one of them is "
+        "threatened and to come to the aid of any one of them which may be attacked."
+    )
+    assert {("nato-1949", "Art. 4"), ("nato-1949", "Art. 5")} <= links(text, dt.date(1949, 4, 6))
+    # and the United Nations whose principles they abide by is no party to the pledge
+    claims = read_document(Document("t", None, None, text), on=dt.date(1949, 4, 6)).claims
+    assert not [c for c in claims if "UN" in (c.subject, c.object)]
+
+
 def test_chance_wording_in_an_article_about_other_states_is_no_link() -> None:
     text = (
         "Austin, in his opening remarks, said China is \u201cengaging in coercive behavior, trying to change the "

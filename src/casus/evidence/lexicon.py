@@ -428,6 +428,8 @@ _TREATY_LANGUAGE = re.compile(
     r"(all|both|the (whole|entire) alliance|every (member|ally))\b"
     r"|\bcome to (each other'?s|one another'?s) (aid|defen[cs]e|assistance)\b"
     r"|\bcome to the (aid|defen[cs]e|assistance) of (the other|each other|one another)\b"
+    # "to come to the aid of any one of them which may be attacked"
+    r"|\bcome to the (aid|defen[cs]e|assistance) of (any|either|each) (one )?of (them|us|the others?|the parties)\b"
     r"|\b(jointly|mutually) defended\b"
     # "considers the other side being attacked by someone as if it was attacked"
     r"|\bas if (it|itself|they|themselves|he|she|we)( itself| themselves)? (was|were|is|are|had been|has been|have been) "

@@ -281,9 +281,9 @@ def _number(label: str) -> str | None:
     return f"{base}.{m.group('p')}" if m.group("p") else base
 
 
-@lru_cache(maxsize=1)
-def _defence_articles() -> dict[str, str]:
-    """Each bundled treaty's first defence provision (its article label), by treaty id."""
+@lru_cache(maxsize=2)
+def _articles_of_type(kind: str) -> dict[str, str]:
+    """Each bundled treaty's first provision of an obligation type (its article label), by treaty id."""
     from casus.model import ObligationType
     from casus.world import load_world
 
@@ -291,8 +291,13 @@ def _defence_articles() -> dict[str, str]:
         t.id: p.article
         for t in load_world(use_env=False).treaties.values()
         for p in t.provisions[::-1]
-        if p.type is ObligationType.DEFENSE
+        if p.type is ObligationType(kind)
     }
+
+
+def _defence_articles() -> dict[str, str]:
+    """Each bundled treaty's first defence provision (its article label), by treaty id."""
+    return _articles_of_type("defense")
 
 
 @lru_cache(maxsize=1)
@@ -434,6 +439,7 @@ def reference_links(
         orgs = [tid for o, tid in _org_treaties().items() if o in named]
         if not any(lk.sentence == sent for lk in out[-1:]) and sent not in quoted:
             out += _pledge_link(sent, named, treaty, current)
+            out += _consult_link(sent, named, treaty, current)
         current = treaty or (orgs[0] if len(orgs) == 1 else None) or current
     return out
 
@@ -474,22 +480,44 @@ def _pledge_link(sent: str, named: set[str], treaty: str | None, current: str | 
     organisation it names, else the one the article was speaking of."""
     if not TREATY_LANGUAGE.search(sent) or THREAT_CASE.search(sent):
         return []
-    defence = _defence_articles()
-    orgs = [tid for o, tid in _org_treaties().items() if o in named and tid in defence]
+    return _restated(sent, named, treaty, current, _defence_articles())
+
+
+# A pact's promise to consult when a party is threatened, in a reporter's words ("agree ... to
+# consult together whenever the territory or independence of any one of them is threatened")
+CONSULT_CASE = re.compile(
+    r"\bconsult\w*\b(\s+\w+){0,3}?\s+(whenever|if|when|in case|in the event)\b[^.;]{0,100}\b(threatened|under threat)\b",
+    re.I,
+)
+
+
+def _consult_link(sent: str, named: set[str], treaty: str | None, current: str | None) -> list[ProvisionLink]:
+    """A sentence that restates a pact's promise of consultation under threat, linked to that
+    pact's consultation provision (NATO's Art. 4), chosen as `_pledge_link` chooses the pact."""
+    if not CONSULT_CASE.search(sent):
+        return []
+    return _restated(sent, named, treaty, current, _articles_of_type("consultation"))
+
+
+def _restated(
+    sent: str, named: set[str], treaty: str | None, current: str | None, articles: dict[str, str]
+) -> list[ProvisionLink]:
+    """The link to the provision (of the articles given) of the pact a restating sentence is about."""
+    orgs = [tid for o, tid in _org_treaties().items() if o in named and tid in articles]
     # the two states' own pact before an alliance named beside them ("the agreement between Pakistan
     # and Saudi Arabia ... as NATO members pledged")
-    pairs = {t for pair, ts in _two_party_pacts().items() if pair <= named for t in ts}
+    pairs = {t for pair, ts in _two_party_pacts().items() if pair <= named for t in ts if t in articles}
     tid = (
         treaty
-        if treaty in defence
+        if treaty in articles
         else next(iter(pairs))
         if len(pairs) == 1
         else orgs[0]
         if len(orgs) == 1
         else current
-        if current in defence
+        if current in articles
         else None
     )
     if tid is None:
         return []
-    return [ProvisionLink(treaty=tid, article=defence[tid], score=None, sentence=sent)]
+    return [ProvisionLink(treaty=tid, article=articles[tid], score=None, sentence=sent)]

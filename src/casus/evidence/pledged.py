@@ -84,7 +84,8 @@ def treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
                   modality="asserted", attribution=sentence_attribution(s), conditional=True, coder="parse")
             for x in dict.fromkeys(m.form.target for m in mentions if m.form.kind not in ("org", "leader"))
         ][:3]  # fmt: skip
-    named = [m for m in mentions if m.form.kind != "org"] or list(mentions)
+    # (the UN is no party to a defence pledge: "abide by the principles of the United Nations")
+    named = [m for m in mentions if m.form.kind != "org"] or [m for m in mentions if m.form.target != "UN"]
     parties = list(dict.fromkeys(m.form.target for m in named if m.form.kind != "leader"))
     feared = _aggressors(s)
     if feared and len([p for p in parties if p not in feared]) >= 2:
