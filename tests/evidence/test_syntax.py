@@ -97,6 +97,15 @@ def test_the_state_whose_attack_is_the_case_is_no_party_to_the_pledge() -> None:
     ) if c.conditional} == {("RUS", "PRK"), ("PRK", "RUS")}  # fmt: skip
 
 
+def test_troops_moved_to_a_border_are_a_show_of_force() -> None:
+    assert triples("Ecuador moved troops to its border with Colombia and withdrew its ambassador.") >= {
+        ("ECU", "mobilize", "COL")
+    }
+    # moving other things, or elsewhere, is no such show
+    assert not triples("The United States moved its embassy to Jerusalem.")
+    assert not triples("Turkey is moving jets and air defense systems into Syrian airbases.")
+
+
 def test_the_two_countries_are_the_pair_the_article_speaks_of() -> None:
     """ "the two countries", "both sides" stand for the two states named last; a sentence that
     names none of them is still read, and its case of a threat is a consultation, not a pledge."""

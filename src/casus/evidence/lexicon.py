@@ -54,7 +54,9 @@ CRAFT = frozenset({"drone", "aircraft", "jet", "plane", "balloon", "missile", "r
 
 # Verb lemma -> relation; "~" relations depend on the object (resolved in the coder).
 VERB_TRIGGERS: dict[str, str] = {
-    **dict.fromkeys(["send", "deploy", "dispatch", "station", "transfer", "rotate"], "~send"),
+    **dict.fromkeys(
+        ["send", "deploy", "dispatch", "station", "transfer", "rotate", "redeploy", "rush"], "~send"
+    ),
     **dict.fromkeys(
         [
             "supply",
@@ -130,6 +132,7 @@ VERB_TRIGGERS: dict[str, str] = {
     ),
     "threaten": "threaten",
     **dict.fromkeys(["mobilize", "mobilise", "scramble", "mass"], "mobilize"),
+    "move": "~move",  # "moved troops to its border with Colombia"
     **dict.fromkeys(["sanction", "embargo"], "sanction"),
     **dict.fromkeys(["accuse", "blame"], "accuse"),
     **dict.fromkeys(["request", "seek", "appeal"], "~request"),

@@ -537,6 +537,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "attack" if ground and not words & TROOPS else None
     if rel == "~cooperate":
         return "cooperate_militarily" if MILITARY_FIELDS & {t.lemma_.lower() for t in tok.subtree} else None
+    if rel == "~move":  # "moved troops to its border with Colombia"; not "moved jets into Syrian airbases"
+        moved = {t.lemma_.lower() for c in children(tok, "dobj") for t in c.subtree}
+        to = {p.lemma_.lower() for p in pobj(tok, ("to", "toward", "towards", "along", "near", "up"))}
+        return "mobilize" if moved & TROOPS and to & {"border", "frontier", "boundary"} else None
     if rel == "~detect":  # "detected ten Chinese warships around Taiwan": their owner's deployment
         if words & VESSELS and lemma in ("detect", "spot", "track"):
             return "mobilize"
