@@ -648,10 +648,13 @@ def test_each_claim_names_the_word_that_named_its_relation(tmp_path: Path) -> No
     assert "RUS attack UKR (“attacked”, per " in " ".join(r.output.split())
 
 
-def test_office_holders_of_the_cold_war_are_read_as_their_states() -> None:
-    def ids(text: str, on: dt.date) -> set[str]:
-        return {a.id for a in read_document(Document("t", None, None, text), on=on).actors}
+def _actor_ids(text: str, on: dt.date) -> set[str]:
+    """The actors read in a text as of a date."""
+    return {a.id for a in read_document(Document("t", None, None, text), on=on).actors}
 
+
+def test_office_holders_of_the_cold_war_are_read_as_their_states() -> None:
+    ids = _actor_ids
     assert ids("Khrushchev met Eisenhower.", dt.date(1959, 9, 15)) == {"SUN", "USA"}
     assert ids("Gromyko met Kissinger.", dt.date(1974, 11, 23)) == {"SUN", "USA"}
     assert ids("Mao Tse-tung received Nehru.", dt.date(1954, 10, 19)) == {"CHN", "IND"}
@@ -664,9 +667,7 @@ def test_office_holders_of_the_cold_war_are_read_as_their_states() -> None:
 
 
 def test_office_holders_of_earlier_years_are_read_as_their_states() -> None:
-    def ids(text: str, on: dt.date) -> set[str]:
-        return {a.id for a in read_document(Document("t", None, None, text), on=on).actors}
-
+    ids = _actor_ids
     assert ids("Pompeo met Borrell.", dt.date(2020, 6, 1)) == {"USA", "EU"}
     assert ids("Theresa May met Abe.", dt.date(2017, 6, 1)) == {"GBR", "JPN"}
     assert ids("Uribe accused Chavez.", dt.date(2008, 3, 3)) == {"COL", "VEN"}
