@@ -106,6 +106,34 @@ def test_troops_moved_to_a_border_are_a_show_of_force() -> None:
     assert not triples("Turkey is moving jets and air defense systems into Syrian airbases.")
 
 
+def test_talks_put_off_or_only_planned_were_not_held() -> None:
+    for text in (
+        "China postponed a summit with Japan.",
+        "The planned summit between China and Japan was cancelled.",
+        "China called off a meeting with Japan.",
+    ):
+        assert not triples(text), text
+    assert triples("China held a summit with Japan.") == {("CHN", "consult", "JPN")}
+
+
+def test_a_war_only_feared_is_not_fought_and_both_sides_mass_at_their_border() -> None:
+    assert not triples(
+        "The gap has long been considered a potential flashpoint of military conflict between Russia and NATO."
+    )
+    assert triples("Clashes between India and Pakistan killed 12 soldiers.") == {
+        ("IND", "attack", "PAK"),
+        ("PAK", "attack", "IND"),
+    }
+    assert triples("Ethiopia and Eritrea moved troops to the border.") == {
+        ("ETH", "mobilize", "ERI"),
+        ("ERI", "mobilize", "ETH"),
+    }
+    # a third state's border is not each other's
+    assert ("ECU", "mobilize", "VEN") not in triples(
+        "Ecuador and Venezuela have moved troops to their borders with Colombia."
+    )
+
+
 def test_the_two_countries_are_the_pair_the_article_speaks_of() -> None:
     """ "the two countries", "both sides" stand for the two states named last; a sentence that
     names none of them is still read, and its case of a threat is a consultation, not a pledge."""

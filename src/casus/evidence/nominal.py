@@ -261,6 +261,21 @@ _PLANNING = frozenset(
 )  # fmt: skip
 
 
+# Verbs whose object (or passive subject) talks are put off: not held
+_PUT_OFF = frozenset({"postpone", "delay", "defer", "cancel", "scrap", "shelve", "scrub", "suspend"})
+
+
+def _called_off(tok: Token) -> bool:
+    """The talks are postponed, cancelled or called off ("China postponed a summit with Japan",
+    "the planned summit ... was cancelled", "called off talks")."""
+    head = tok.head
+    if tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return head.lemma_.lower() in _PUT_OFF or (
+        head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+    )
+
+
 def noun_relation(tok: Token, lemma: str) -> str | None:
     """The relation a noun triggers ("strikes on", "deployment of troops"), its modifiers read."""
     rel = NOUN_TRIGGERS.get(lemma)
@@ -495,6 +510,8 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
             return None
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _REFUSED_TALKS:
             return None  # "Pyongyang has shunned talks with Seoul", "pushed hard to reopen talks": none held
+        if _called_off(tok) or any(c.lower_ in _NOT_YET for c in tok.children):
+            return None  # "postponed a summit with Japan", "a planned summit ... was cancelled": none held
         # "Pakistan and Saudi Arabia are in talks to ..."
         held = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be"
         sought = lemma in ("consultation", "talk", "talks") and asked_for(tok) is not None

@@ -13,6 +13,7 @@ from casus.evidence.implied import fill_object, pact_parties
 from casus.evidence.lexicon import KIN, VERB_TRIGGERS
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.parsed import targets
+from casus.evidence.tokens import pobj
 from casus.evidence.triggers import children as _children
 from casus.evidence.wars import between as between_states
 from casus.evidence.wars import fights_others
@@ -188,6 +189,18 @@ def pairs(
             and not fights_others(tok)
         )
         or any(mutual(t) and t.head.i >= tok.i for t in tok.subtree)
+        # "Ethiopia and Eritrea moved troops to the border": each toward the other
+        or (
+            rel == "mobilize"
+            and len(subjects) >= 2
+            and not objects
+            and any(
+                p.lemma_.lower() in ("border", "frontier")
+                for p in pobj(tok, ("to", "toward", "towards", "along", "near"))
+            )
+            # (not "their borders with Colombia": a third state's)
+            and not any(t.lower_ == "with" and t.dep_ == "prep" for t in tok.subtree)
+        )
         # "accused each other of targeting civilians": each did it to the other
         or (
             rel == "attack"

@@ -38,7 +38,26 @@ def between(s: _Sentence, tok: Token, rel: str) -> list[str]:
     )
     if rel not in ("attack", "agree_sign", "consult", "cooperate_militarily") and not pledge:
         return []  # "security guarantees between Russia and Belarus" are each one's to the other
+    if rel == "attack" and _feared(tok):
+        return []  # "a potential flashpoint of military conflict between Russia and NATO": none fought
     return list(dict.fromkeys(a for p in between_of(tok) for a in s.actors(p)))
+
+
+# A war only feared or foreseen: "the risk of war between", "a potential flashpoint of conflict"
+_FEARED = frozenset({"risk", "threat", "danger", "prospect", "fear", "possibility", "spectre", "specter",
+                     "flashpoint", "potential", "possible", "hypothetical", "future", "looming"})  # fmt: skip
+
+
+def _feared(tok: Token) -> bool:
+    """The war noun, or a word it hangs from (up to the nearest verb), is feared or foreseen."""
+    for t in (tok, *list(tok.ancestors)[:4]):
+        if t.lemma_.lower() in _FEARED or any(
+            c.dep_ == "amod" and c.lemma_.lower() in _FEARED for c in t.children
+        ):
+            return True
+        if t.pos_ == "VERB":
+            break
+    return False
 
 
 def _fighters_are_troops(tok: Token) -> bool:
