@@ -134,6 +134,16 @@ def test_a_war_only_feared_is_not_fought_and_both_sides_mass_at_their_border() -
     )
 
 
+def test_a_duty_to_respond_to_attacks_is_no_attack() -> None:
+    text = (
+        "The article obligates the United States to respond to armed attacks on territories under "
+        "Japan's administration."
+    )
+    for coder in ("parse", "rules"):
+        cs = read_document(Document("t", None, None, text), on=D, coder=coder).claims
+        assert not [c for c in cs if c.relation == "attack"], coder
+
+
 def test_the_two_countries_are_the_pair_the_article_speaks_of() -> None:
     """ "the two countries", "both sides" stand for the two states named last; a sentence that
     names none of them is still read, and its case of a threat is a consultation, not a pledge."""

@@ -490,6 +490,9 @@ THREAT_CASE = re.compile(r"\bthreat\w*\s+(of\s+)?(an?\s+)?(\w+\s+){0,3}(aggressi
 COMMITMENT_CASE = re.compile(
     r"\b(commitments?|pledges?|obligations?|guarantees?|would|will)\b[^.;]{0,120}\b(armed )?attack\b[^.;]{0,160}\b(would|will|shall)\s+(invoke|trigger|activate|be considered)"
     r"|\b(armed )?attack\b[^.;]{0,160}\b(would|will|shall)\s+(invoke|trigger|activate)\b"
+    # a duty to answer the case: "obligates the United States to respond to armed attacks on ..."
+    r"|\b(obligat\w+|oblige[sd]?|commits?|committed|bound)\b[^.;]{0,60}?\bto\s+(respond|react)\s+to\s+"
+    r"(an?\s+|any\s+)?(armed\s+)?(attacks?|aggression)\b"
     # one side's pledge to defend against the case: "vowed to defend the Philippines against 'armed attack'",
     # "vowed to support Saudi Arabia against any terrorist attack"
     r"|\b(vow|vows|vowed|pledge[sd]?|promise[sd]?|commit(s|ted)?|obliged|will|would|shall)\s+(to\s+)?(\w+\s+){0,2}?"
