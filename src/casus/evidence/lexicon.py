@@ -27,6 +27,7 @@ __all__ = [
     "NON_STATE",
     "NOUN_TRIGGERS",
     "OFFICIAL_WORDS",
+    "ON_ALLIANCE",
     "PEOPLE_GROUPS",
     "SAYINGS",
     "SPEECH",
@@ -416,6 +417,15 @@ class Guarded:
         return found
 
 
+# The alliance as the one attacked ("an attack on the whole alliance"): its pledge to the state attacked
+_ALLIANCE_WHOLE = r"(the (whole|entire) alliance|every (member|ally))"
+ON_ALLIANCE = re.compile(
+    r"\b(considered|deemed|regarded|treated|seen)\s+(as\s+)?an?\s+(attack|aggression|assault)\s+(on|against)\s+"
+    rf"{_ALLIANCE_WHOLE}\b",
+    re.I,
+)
+
+
 # Collective-defence wording: a pledge for a case, coded as conditional military assistance
 # between the parties, never as an attack.
 _TREATY_LANGUAGE = re.compile(
@@ -427,8 +437,8 @@ _TREATY_LANGUAGE = re.compile(
     r"|\b(if|in case|in the event|should|whenever)\b[^.;]{0,20}?\b(attack|aggression|armed attack|invasion)\b"
     r"[^.;]{0,12}?\b(on|against)\s+(either|one|any|each)\b"
     # "the attacks in New York can be considered an attack on the whole alliance"
-    r"|\b(considered|deemed|regarded|treated|seen)\s+(as\s+)?an?\s+(attack|aggression|assault)\s+(on|against)\s+"
-    r"(all|both|the (whole|entire) alliance|every (member|ally))\b"
+    rf"|\b(considered|deemed|regarded|treated|seen)\s+(as\s+)?an?\s+(attack|aggression|assault)\s+(on|against)\s+"
+    rf"(all|both|{_ALLIANCE_WHOLE})\b"
     r"|\bcome to (each other'?s|one another'?s) (aid|defen[cs]e|assistance)\b"
     r"|\bcome to the (aid|defen[cs]e|assistance) of (the other|each other|one another)\b"
     # "to come to the aid of any one of them which may be attacked"

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from casus.evidence.gate import DATELINE
-from casus.evidence.lexicon import INVOKE, THREAT_CASE, TREATY_LANGUAGE
+from casus.evidence.lexicon import INVOKE, ON_ALLIANCE, THREAT_CASE, TREATY_LANGUAGE
 from casus.evidence.model import Claim
 from casus.evidence.pairs import co_subjects
 from casus.evidence.parsed import Sentence as _Sentence
@@ -28,14 +28,6 @@ _OF_GROUP = re.compile(
 
 # An alliance's members, not two states ("This clause obliges member countries to defend each other")
 _MEMBERS = re.compile(r"\bmembers?\b", re.I)
-
-
-# An attack on some counted as one on the alliance: its pledge to the state attacked
-_ON_ALLIANCE = re.compile(
-    r"\b(considered|deemed|regarded|treated|seen)\s+(as\s+)?an?\s+(attack|aggression|assault)\s+(on|against)\s+"
-    r"(the (whole|entire) alliance|every (member|ally))\b",
-    re.I,
-)
 
 
 def _aggressors(s: _Sentence) -> set[str]:
@@ -76,7 +68,7 @@ def treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     # "BRUSSELS, Belgium - ...": where the news was filed is no party
     mentions = [m for m in s.mentions if filed is None or m.start >= filed.end()]
     alliance = next((m.form.target for m in mentions if m.form.kind == "org" and m.form.target != "UN"), None)
-    if alliance is not None and _ON_ALLIANCE.search(text):
+    if alliance is not None and ON_ALLIANCE.search(text):
         # "NATO allies declared that the attacks in New York can be considered an attack on the
         # whole alliance": the alliance's pledge to the state attacked
         return [
