@@ -144,6 +144,20 @@ def test_a_duty_to_respond_to_attacks_is_no_attack() -> None:
         assert not [c for c in cs if c.relation == "attack"], coder
 
 
+def test_a_pledges_reach_is_no_attack_and_a_reaffirmation_pledges_to_the_party_named() -> None:
+    text = (
+        "Secretary of State Antony Blinken assured the Philippines of US support. Nevertheless, he "
+        "reiterated that the US stands behind MDT’s Article 4, which extends to armed attacks on Filipino "
+        "armed forces, public vessels, and aircraft anywhere in the disputed waters."
+    )
+    for coder in ("parse", "rules"):
+        r = read_document(Document("t", None, None, text), on=D, coder=coder)
+        assert not [c for c in r.claims if c.relation == "attack"], coder
+        assert ("us-ph-1951", "Art. IV") in {(p.treaty, p.article) for p in r.provisions}, coder
+        pledged = {(c.subject, c.object) for c in r.claims if c.relation == "assist_militarily"}
+        assert pledged == {("USA", "PHL")}, coder  # the pact is mutual; the sentence speaks of one side
+
+
 def test_the_two_countries_are_the_pair_the_article_speaks_of() -> None:
     """ "the two countries", "both sides" stand for the two states named last; a sentence that
     names none of them is still read, and its case of a threat is a consultation, not a pledge."""
@@ -3351,6 +3365,12 @@ def test_an_attack_or_deployment_planned_and_talks_refused_have_not_happened() -
     )
     got = claims(text)
     assert not [c for c in got if c.relation in ("attack", "mobilize", "consult")]
+    # troops with orders to expel others have not yet done so
+    ordered = "Honduran troops had orders to expel the invading troops from Nicaragua."
+    assert not [t for t in triples(ordered) if t[1] in ("attack", "coerce")]
+    # talks only planned are not held, worded by a verb as by a noun ("a planned summit")
+    planned = "The South Korean government plans to consult with Ukraine, the Foreign Ministry said."
+    assert not [t for t in triples(planned) if t[1] == "consult"]
     # a transfer planned is coded as the article states it
     assert ("RUS", "transfer_technology", "PRK") in triples(
         "Moscow intends to share advanced space and satellite technology with Pyongyang."
@@ -5424,3 +5444,47 @@ def test_any_cooperation_that_assists_is_a_case_not_an_event() -> None:
         "is a clear violation of the UN Security Council resolution.",
         dt.date(2024, 6, 21),
     )
+
+
+def test_a_place_named_after_a_leader_is_no_actor_and_commandos_are_troops() -> None:
+    got = triples_on("American planes bombed the Ho Chi Minh Trail in Laos on Tuesday.", dt.date(1968, 5, 1))
+    assert got == {("USA", "attack", "LAO")}
+    got = triples_on("Two hundred French commandos arrived in Chad on Sunday.", dt.date(1986, 2, 17))
+    assert ("FRA", "send_troops", "TCD") in got
+
+
+def test_a_strike_on_things_named_is_on_no_state_from_the_story() -> None:
+    story = "The carrier's arrival is seen as pressure on Venezuela. "
+    got = triples(story + "The U.S. has conducted 20 strikes on boats in the region so far.")
+    assert ("USA", "attack", "VEN") not in got
+    # the state the sentence names as the boats' is struck
+    assert ("USA", "attack", "VEN") in triples(
+        story + "The U.S. has conducted 20 strikes on Venezuelan boats."
+    )
+
+
+def test_an_envoy_called_home_is_recalled_and_acts_that_threaten_to_upset_are_no_threat() -> None:
+    got = triples_on(
+        "The United States called its ambassador to South Africa home yesterday to protest a South African "
+        "raid into neighboring Botswana and other actions that threaten to upset U.S. diplomatic strategy.",
+        dt.date(1985, 6, 15),
+    )
+    assert ("USA", "sanction", "ZAF") in got
+    assert not [t for t in got if t[1] == "threaten"]
+
+
+def test_what_a_speaker_assures_another_of_is_on_the_speakers_word() -> None:
+    got = claims(
+        "Blinken assured Manila that Washington will honour its commitment to defend the Philippines."
+    )
+    assert [(c.relation, c.attribution.kind, c.attribution.who) for c in got] == [
+        ("assist_militarily", "speaker", "Antony Blinken")
+    ]
+
+
+def test_troops_assigned_to_a_state_are_sent_there() -> None:
+    on = dt.date(1962, 5, 18)
+    assert ("USA", "send_troops", "THA") in triples_on(
+        "The United States assigned 5,000 combat troops to Thailand.", on
+    )
+    assert not triples_on("The Pentagon assigned a new commander to Thailand.", on)

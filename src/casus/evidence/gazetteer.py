@@ -66,6 +66,12 @@ _LOWERED = frozenset({"name", "demonym", "capital", "metonym", "leader"})  # Rus
 _SEA_AFTER = re.compile(r" Sea\b")
 # Two given names before a state's name make it a person's surname ("Rear Admiral Roy Vincent
 # Trinidad"); only after another word ("Largely Muslim Morocco" opens its sentence)
+# a place or body named after a person ("the Ho Chi Minh Trail", "Kennedy Airport", "the Carter
+# Center"): the namesake is no actor there
+_NAMESAKE = re.compile(
+    r"(?:'s)? (?:Trail|City|Square|Street|Avenue|Boulevard|Bridge|Airport|Stadium|Mausoleum|Museum|"
+    r"Memorial|Library|University|Center|Centre|Foundation|Institute|School|Hospital|Highway|Canal)\b"
+)
 _GIVEN_NAMES_BEFORE = re.compile(r"(?<=\w )[A-Z][a-z]+ [A-Z][a-z]+ $")
 # capitalised words before a state's name that are not given names ("Republic of", "In", "North")
 _NOT_GIVEN = frozenset(
@@ -406,6 +412,7 @@ class Gazetteer:
                 and not {w.lower() for w in given.group(0).split()} & _NOT_GIVEN
             )
         ]  # fmt: skip
+        out = [m for m in out if not (m.form.kind == "leader" and _NAMESAKE.match(text, m.end))]
         if "Taliban" in text:
             groups = [(g.start(), g.end()) for g in _NAMED_AFTER_A_STATE.finditer(text)]
             out = [m for m in out if not any(s <= m.start < e for s, e in groups)]

@@ -413,6 +413,11 @@ _MADE = frozenset({"made", "built", "manufactured", "produced", "designed"})
 _BACKED = frozenset({"backed", "supported", "sponsored", "allied", "aligned"})
 
 
+# Nouns that stand for a state ("Iranian attacks on the Kingdom"): the story's state, not a thing hit
+_STATE_WORDS = frozenset({"kingdom", "country", "nation", "republic", "state", "homeland", "island", "mainland",
+                          "soil", "neighbour", "neighbor", "ally", "north", "south"})  # fmt: skip
+
+
 def struck(
     s: _Sentence, tok: Token, rel: str, subject: str, said_by: str | None, context: list[str]
 ) -> str | None:
@@ -543,6 +548,12 @@ def struck(
         # "strikes on Odesa", "a U.S. strike on a Sadaa prison": the state the place named lies in
         # (none when it is the doer's own or an ally's), before the article's story
         return None if where in allies | {subject} else where
+    if rel == "attack" and tok.pos_ == "NOUN":  # "20 strikes on boats in the region": what it hit
+        hit += [
+            p
+            for p in _pobj(tok, ("on", "against"))
+            if p.pos_ == "NOUN" and p.lemma_.lower() not in _PLACES | _STATE_WORDS
+        ]  # not "the Chernobyl NPP"
     if others or (rel == "attack" and hit):
         # "India said it struck infrastructure used by militants": what was hit is named, and it is
         # no state (nor a place in one); the article's story names the target only for a strike

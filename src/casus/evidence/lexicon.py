@@ -42,7 +42,7 @@ __all__ = [
     "Guarded",
 ]
 
-TROOPS = frozenset(["troop", "soldier", "force", "unit", "personnel", "contingent", "serviceman", "servicemen", "army", "battalion", "brigade", "division", "regiment", "mercenary", "fighter", "infantry"])  # fmt: skip
+TROOPS = frozenset(["troop", "soldier", "force", "unit", "personnel", "contingent", "serviceman", "servicemen", "army", "battalion", "brigade", "division", "regiment", "mercenary", "fighter", "infantry", "commando", "paratrooper", "marine", "peacekeeper", "sapper"])  # fmt: skip
 ARMS = frozenset(["weapon", "arm", "missile", "shell", "munition", "ammunition", "artillery", "drone", "rocket", "tank", "howitzer", "ammo", "armament", "launcher", "round", "jet", "aircraft", "equipment", "hardware"])  # fmt: skip
 TECH = frozenset(["technology", "know-how", "expertise", "technologies"])
 EXERCISES = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "wargame", "patrol"])
@@ -56,7 +56,7 @@ CRAFT = frozenset({"drone", "aircraft", "jet", "plane", "balloon", "missile", "r
 # Verb lemma -> relation; "~" relations depend on the object (resolved in the coder).
 VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
-        ["send", "deploy", "dispatch", "station", "transfer", "rotate", "redeploy", "rush"], "~send"
+        ["send", "deploy", "dispatch", "station", "transfer", "rotate", "redeploy", "rush", "assign"], "~send"
     ),
     **dict.fromkeys(
         [
@@ -336,7 +336,7 @@ SPEECH = frozenset(
         "disclose", "declare", "stress", "clarify", "express", "voice", "affirm", "argue", "suggest",
         "acknowledge", "admit", "brief", "cite", "quote", "explain", "assert", "maintain", "dismiss", "reject",
         "describe", "reiterate", "reaffirm", "characterize", "characterise", "remind", "recall", "emphasize",
-        "emphasise", "contend", "indicate"
+        "emphasise", "contend", "indicate", "assure", "reassure"
     ]
 )  # fmt: skip
 DENY = frozenset(["deny", "dismiss", "refute", "reject"])
@@ -503,6 +503,11 @@ COMMITMENT_CASE = re.compile(
     # a duty to answer the case: "obligates the United States to respond to armed attacks on ..."
     r"|\b(obligat\w+|oblige[sd]?|commits?|committed|bound)\b[^.;]{0,60}?\bto\s+(respond|react)\s+to\s+"
     r"(an?\s+|any\s+)?(armed\s+)?(attacks?|aggression)\b"
+    # the pledge's reach: "MDT's Article 4, which extends to armed attacks on Filipino armed forces",
+    # "the treaty covers an attack on the Senkakus"
+    r"|\b(article|treaty|pact|commitments?|guarantees?|obligations?|mdt|clause|provision)\b[^.;]{0,40}?"
+    r"\b(extends?|extended|extending|applies|apply|applied|covers?|covered|covering)\s+(to\s+)?"
+    r"(an?\s+|any\s+)?(armed\s+)?(attacks?|aggression)\b"
     # one side's pledge to defend against the case: "vowed to defend the Philippines against 'armed attack'",
     # "vowed to support Saudi Arabia against any terrorist attack"
     r"|\b(vow|vows|vowed|pledge[sd]?|promise[sd]?|commit(s|ted)?|obliged|will|would|shall)\s+(to\s+)?(\w+\s+){0,2}?"
@@ -576,7 +581,8 @@ def _candidate_pattern() -> re.Pattern[str]:
                  "bought", "came", "saw", "seen", "spoke", "spoken", "withdrew", "withdrawn", "retook", "retaken",
                  "broke", "broken", "overran"]  # fmt: skip
     stems = ["drill", "exercis", "maneuv", "manoeuv", "patrol", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
-             "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "sanction", "invasi", "aggress",
+             "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "commando", "paratroop", "peacekeep",
+             "sapper", "marines", "sanction", "invasi", "aggress",
              "hostilit", "sail", "price", "consequence", "repercussion", "retaliat", "reprisal",
              # what calls a state's act wrong, where a speaker's charge may be ("said ... is a violation")
              "violat", "breach", "illegal", "unlawful", "provocat", "provok", "undermin", "destabili", "reckless",

@@ -254,7 +254,9 @@ NUMBER_WORDS = {
 }
 DESCRIBES = re.compile(
     r"\b(states?|stated|says?|said|stipulat\w*|provides?|calls? for|can be (used|invoked)|appl(y|ies)|covers?|"
-    r"sees?|requires?|obliges?|commits?|guarantees?|declares?|allows?|reads?|under|pledg\w*|means?|mandates?)\b",
+    r"sees?|requires?|obliges?|commits?|guarantees?|declares?|allows?|reads?|under|pledg\w*|means?|mandates?|"
+    # "stands behind MDT's Article 4, which extends to armed attacks on Filipino armed forces"
+    r"extends? to|stands? (behind|by))\b",
     re.I,
 )
 COMPARED = re.compile(

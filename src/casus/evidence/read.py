@@ -283,13 +283,32 @@ def _pact_defence() -> dict[tuple[str, str], tuple[str, ...]]:
     return out
 
 
+# the case a reaffirmation names: "extends to armed attacks on Philippine armed forces"
+_ATTACK_ON = re.compile(r"\b(attacks?|aggression|assault)\s+(on|of|against|upon)\s+(\S+\s+){0,3}$", re.I)
+
+
+def _defended(sentence: str, mentions: list[Mention], parties: tuple[str, ...]) -> list[str]:
+    """The parties a sentence names as the ones whose attack is the case ("reaffirms that Article IV
+    extends to armed attacks on Philippine armed forces")."""
+    return list(dict.fromkeys(
+        a for m in mentions for a in targets(m)
+        if a in parties and _ATTACK_ON.search(sentence, max(0, m.start - 40), m.start)
+    ))  # fmt: skip
+
+
 def pledges(
-    links: list[ProvisionLink], claims: list[Claim], coder: str, voices: dict[str, Attribution] | None = None
+    links: list[ProvisionLink],
+    claims: list[Claim],
+    coder: str,
+    voices: dict[str, Attribution] | None = None,
+    mentions: dict[str, list[Mention]] | None = None,
 ) -> list[Claim]:
     """A sentence that quotes or paraphrases the mutual defence article of a pact of two to four
     states is each party's conditional pledge of military assistance to each other, never an
     attack between them: the claims, with such pledges added and attacks between the parties in
-    that sentence dropped."""
+    that sentence dropped. Where the sentence names one party as the one attacked ("extends to
+    armed attacks on Philippine armed forces"), the others' pledges to it only: a reaffirmation
+    of what the pact means for that party. `mentions` holds each sentence's own."""
     table = _pact_defence()
     # the claims grouped by sentence, in order, so that each link looks only at its own sentence
     by_sentence: dict[str, list[Claim]] = {}
@@ -313,7 +332,10 @@ def pledges(
         said = (voices or {}).get(link.sentence) or next(
             (c.attribution for c in here if c.attribution.kind != "author"), Attribution(kind="author")
         )
+        defended = _defended(link.sentence, (mentions or {}).get(link.sentence, []), parties)
         for x, y in ((x, y) for x in parties for y in parties if x != y):
+            if len(defended) == 1 and y != defended[0]:
+                continue
             if (x, y) not in have:
                 here.append(
                     Claim(
@@ -485,13 +507,15 @@ def _finish(p: _Prepared, docs: Iterator[Any], g: Gazetteer) -> ArticleReading:
         claims, quotes = read_claims(text, mentions, sents)
     links = link_provisions([s for _, s in sents], bundled_provisions())
     named: list[set[str]] = []
+    placed: dict[str, list[Mention]] = {}
     k = 0
     for offset, sent in sents:
         local, k = local_mentions(mentions, offset, offset + len(sent), k)
         named.append({a for m in local for a in targets(m)})
+        placed[sent] = local
     links = plausible_links(links, dict(zip((s for _, s in sents), named, strict=True)), set(counts))
     links += reference_links([s for _, s in sents], named, links, counts)
-    claims = pledges(links, claims, "parse" if p.gate is not None else "rules", voices)
+    claims = pledges(links, claims, "parse" if p.gate is not None else "rules", voices, placed)
     asides = find_asides([s for _, s in sents])
     # "Israel holds the Palestine Liberation Organization responsible" in 1982: no state of
     # Palestine yet, so no claim about one (the name still counts for the anachronism flags).

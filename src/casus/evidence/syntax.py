@@ -599,6 +599,18 @@ AVERTING = frozenset({"deter", "prevent", "avoid", "avert", "forestall", "discou
 DETECTING = frozenset({"detect", "spot", "track", "sight", "see", "record", "observe"})
 
 
+# What a pledge does to the attacks it is for: "extends to armed attacks on", "covers an attack on"
+_REACHING = frozenset({"extend", "apply", "cover"})
+
+
+def _governing_verb(noun: Token) -> str:
+    """The lemma of the verb a noun is the object of, directly or through a preposition."""
+    head = noun.head if noun.dep_ in ("dobj", "pobj") else None
+    if head is not None and head.dep_ == "prep" and noun.dep_ == "pobj":
+        head = head.head
+    return head.lemma_.lower() if head is not None and head.pos_ in ("VERB", "AUX") else ""
+
+
 _CASE_MODALS = frozenset({"would", "will", "could", "might", "may", "can"})
 _UNREAL = frozenset(
     {"potential", "possible", "hypothetical", "eventual", "future", "prospective", "imagined"}
@@ -661,6 +673,8 @@ def _claim(
             or any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in tok.children)
             # "a potential Chinese assault on Taiwan could elicit a military response"
             or any(c.dep_ == "amod" and c.lower_ in _UNREAL for c in tok.children)
+            # "Article 4, which extends to armed attacks on Filipino armed forces": a pledge's reach
+            or _governing_verb(tok) in _REACHING
         )
     ):
         return None  # "an armed attack on ... would invoke", "any attack on Qatar": the case of a commitment

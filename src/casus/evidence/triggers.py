@@ -165,6 +165,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "threaten"
     if rel == "~concern":  # "Australia is seriously concerned by China's actions": a protest
         return "oppose" if concerned_about(tok) else None
+    if lemma == "call" and words & ENVOYS and any(c.lower_ == "home" for c in tok.children):
+        return "sanction"  # "called its ambassador to South Africa home": recalled (CAMEO 16)
     if rel == "~urge" and judged(tok):
         rel = "~consider"  # "called the launch a violation of U.N. resolutions": a judgement
     if lemma == "reach" and words & _SETTLED:
@@ -385,6 +387,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             return None  # "signed a decree lowering the threshold": a state's own act, not an agreement
         if any(p.lemma_.lower() == "witness" for p in pobj(tok, ("as",))):
             return None  # "Rubio signed as a witness": not a party
+    if rel == "threaten" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _UPSETTING for c in tok.children):
+        return None  # "actions that threaten to upset U.S. diplomatic strategy": a risk, not a threat made
     if rel == "threaten" and not (any(c.dep_ == "xcomp" for c in tok.children) or words & {"attack", "strike", "war", "retaliation", "force"}):  # fmt: skip
         # "threatened the peace and stability": a judgement, unless an actor is threatened
         return (
@@ -632,6 +636,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
 
 
 # Verbs whose infinitive is a threat of what it names ("vowed to strike", "warned it would hit back")
+# what a thing "threatens to" do that is a risk, not a threat ("threaten to upset the strategy")
+_UPSETTING = frozenset({"upset", "undermine", "derail", "destabilize", "destabilise", "jeopardize", "jeopardise",
+                        "disrupt", "unravel", "overshadow", "complicate", "spill", "engulf", "erode", "scuttle",
+                        "wreck", "sour", "strain", "hamper", "overwhelm", "eclipse"})  # fmt: skip
 THREAT_VERBS = frozenset({"threaten", "vow", "warn", "promise", "swear"})
 
 
@@ -836,7 +844,8 @@ def _relation(tok: Token) -> str | None:
             return None  # "asked Arab nations to prepare a force to liberate its territory": not done
         # "Rwanda is planning to attack his country", "has no plans to attack Rwanda", "if India and
         # Pakistan refuse to talk": an act intended or refused, not done
-        # (transfers and talks planned are coded as such: "Moscow intends to share satellite technology")
+        # (transfers planned are coded as such: "Moscow intends to share satellite technology"; talks
+        # planned are not held, "plans to consult with Ukraine", as a noun says it: "a planned summit")
         if rel in ("attack", "coerce", "send_troops", "mobilize") and _permitted(tok):
             # "does not allow any group to use Iraqi territory to launch attacks against Türkiye",
             # "gave Putin the go-ahead to send troops into Ukraine"
@@ -847,7 +856,9 @@ def _relation(tok: Token) -> str | None:
             return None  # "Ukraine has requested the missiles for months to target supply routes"
         intended = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "acl") and (
-            (intended in _INTENDED and rel in ("attack", "coerce", "mobilize"))
+            (intended in _INTENDED and rel in ("attack", "coerce", "mobilize", "consult"))
+            # "troops had orders to expel the invading troops": an order held, not carried out
+            or (intended == "order" and tok.head.pos_ == "NOUN" and rel in ("attack", "coerce"))
             or (intended in _TRIED and lemma == "seize")
             or (intended in ("refuse", "decline", "refusal") and rel != "oppose")
             # ("refusing to condemn the strikes": no condemnation; "refused to recognise" opposes)
