@@ -20,6 +20,15 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     ]
 
 
+def test_a_capital_letter_after_a_lower_case_word_ends_its_sentence() -> None:
+    text = "The foreign office posted on social media platform X. Pyongyang's support threatens Germany."
+    assert [s for _, s in sentences(text)] == [
+        "The foreign office posted on social media platform X.",
+        "Pyongyang's support threatens Germany.",
+    ]
+    assert len(sentences("President Harry S. Truman spoke.")) == 1  # an initial after a name
+
+
 def test_a_closing_quote_stays_with_its_sentence() -> None:
     text = ("Article 4 reads: “the other side shall provide military and other assistance.” "
             'The minister said: "It is binding." It was signed.')  # fmt: skip

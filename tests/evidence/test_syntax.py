@@ -5488,3 +5488,56 @@ def test_troops_assigned_to_a_state_are_sent_there() -> None:
         "The United States assigned 5,000 combat troops to Thailand.", on
     )
     assert not triples_on("The Pentagon assigned a new commander to Thailand.", on)
+
+
+def test_an_offensive_it_carried_out_is_its_doers_and_aircraft_transiting_airspace_violate_it() -> None:
+    on = dt.date(2025, 6, 13)
+    got = triples_on(
+        "Baghdad seeks consequences for Israel's use of its airspace during a large-scale offensive it carried "
+        "out on Iran on Friday.",
+        on,
+    )
+    assert ("ISR", "attack", "IRN") in got and ("IRQ", "attack", "IRN") not in got
+    got = triples_on("Israeli aircraft transited through Iraqi airspace en route to Iran.", on)
+    assert ("ISR", "coerce", "IRQ") in got
+
+
+def test_what_a_vetoed_request_asks_and_what_a_gulf_or_a_community_is_named_for_are_no_acts() -> None:
+    on = dt.date(2003, 2, 10)
+    got = triples_on(
+        "NATO was plunged into crisis after Belgium, France and Germany vetoed a U.S. request to provide "
+        "military assistance to Turkey in the event of an attack by neighboring Iraq.",
+        on,
+    )
+    assert not [t for t in got if t[1] == "assist_militarily"]
+    got = triples_on(
+        "The United States sent troops and warships to the Persian Gulf on Saturday after Saddam Hussein, going "
+        "to the brink again, sent tens of thousands of elite troops and hundreds of tanks toward the Kuwaiti border.",
+        dt.date(1994, 10, 10),
+    )
+    assert not [t for t in got if t[0] == "USA" and t[2] in ("IRN", "KWT")]  # no Persia, nor Saddam's aim
+    got = triples_on(
+        "Hundreds were wounded in clashes between the majority Kyrgyz and minority Uzbek communities.", on
+    )
+    assert not got
+
+
+def test_gunfire_sprayed_is_an_attack_a_carrier_sent_a_show_of_force_and_a_threat_to_security_a_judgement() -> (
+    None
+):
+    got = triples_on(
+        "As the French parachutes blossomed down onto the airfield, Tunisians sprayed them with machine guns.",
+        dt.date(1961, 7, 28),
+    )
+    assert got == {("TUN", "attack", "FRA")}
+    got = triples_on(
+        "Clinton dispatched the aircraft carrier USS George Washington with 60 to 80 jets from the Adriatic Sea "
+        "to the Red Sea, within striking distance of Iraq.",
+        dt.date(1994, 10, 10),
+    )
+    assert not [t for t in got if t[1] == "transfer_arms"]  # a carrier sent is no arms delivered
+    got = triples_on(
+        "Pyongyang's support of Russia directly threatens Germany's security, the foreign office said.",
+        dt.date(2024, 10, 23),
+    )
+    assert not [t for t in got if t[1] == "threaten"]

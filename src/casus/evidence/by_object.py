@@ -77,6 +77,10 @@ def _purpose(clause: Token, verb: Token) -> bool:
     return clause.head.i == verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
+# ships of war a state sends as a show of force, whatever aircraft they carry
+_WARSHIPS = frozenset({"carrier", "warship", "destroyer", "frigate", "cruiser", "battleship"})
+
+
 def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
     """What "send", "deploy" and the like do, by what is sent."""
     # the words of the sending and of what it is for ("sending drones to drop leaflets over its
@@ -125,6 +129,8 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
         return "send_troops"
     if words & TECH:
         return "transfer_technology"
+    if words & _WARSHIPS:
+        return "mobilize"  # "dispatched the aircraft carrier USS George Washington with 60 to 80 jets"
     if words & ARMS:
         # "plans to deploy two million mines along its borders", "deployed the Typhon missile
         # system to the Philippines": one's own arms placed, not given

@@ -95,6 +95,8 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 # "amid rising concerns that Israel will displace ...": why, not where; "according
                 # to reports from South Korean intelligence": on whose word
                 continue
+            if c.dep_ == "advcl" and c.tag_ == "VBG":
+                continue  # "after Saddam Hussein, going to the brink again, sent troops toward ...": another act
             if c.dep_ in ("advcl", "xcomp", "prep", "acl", "relcl") and c.i > tok.i and not temporal:
                 wars = [p for p in _children(c, "pobj") if p.lemma_.lower() in WARS]
                 if wars:  # "to the war in Ukraine": where the war is fought, not who is helped

@@ -72,6 +72,8 @@ _NAMESAKE = re.compile(
     r"(?:'s)? (?:Trail|City|Square|Street|Avenue|Boulevard|Bridge|Airport|Stadium|Mausoleum|Museum|"
     r"Memorial|Library|University|Center|Centre|Foundation|Institute|School|Hospital|Highway|Canal)\b"
 )
+_COMMUNITY_AFTER = re.compile(r" (?:communit|minorit|populations?\b|tribes?\b|clans?\b)")
+_COMMUNITY_BEFORE = re.compile(r"\b(?:majority|minority) $")
 _GIVEN_NAMES_BEFORE = re.compile(r"(?<=\w )[A-Z][a-z]+ [A-Z][a-z]+ $")
 # capitalised words before a state's name that are not given names ("Republic of", "In", "North")
 _NOT_GIVEN = frozenset(
@@ -372,8 +374,10 @@ class Gazetteer:
                 and _PREFIXED.search(text, max(0, m.start() - 40), m.start())
             ):
                 continue  # "pro-Russian", "anti-China"
-            if (m.group(0) == "China" and _SEA_AFTER.match(text, m.end())) or _SEA_BEFORE.search(
-                text, max(0, m.start() - 11), m.start()
+            if (
+                (m.group(0) == "China" and _SEA_AFTER.match(text, m.end()))
+                or (m.group(0) == "Persian" and text.startswith(" Gulf", m.end()))
+                or _SEA_BEFORE.search(text, max(0, m.start() - 11), m.start())
             ):
                 continue  # "the Sea of Japan", "the Gulf of Oman", "the South China Sea": water, no actor
             # (the "West Philippine Sea" stays: the Philippines' own name for its waters)
@@ -402,6 +406,12 @@ class Gazetteer:
                 # ("his fellow Russian officers" are the state's)
                 and (match.group(0).lower().strip() != "fellow" or text.startswith("s", m.end))
             )
+        ]  # fmt: skip
+        # "clashes between the majority Kyrgyz and minority Uzbek communities": peoples, not states
+        out = [
+            m for m in out
+            if not (m.form.kind == "demonym" and (_COMMUNITY_AFTER.match(text, m.end)
+                    or _COMMUNITY_BEFORE.search(text, max(0, m.start - 10), m.start)))
         ]  # fmt: skip
         # "Rear Admiral Roy Vincent Trinidad": a person's surname after two given names, not a state
         out = [

@@ -27,6 +27,7 @@ from casus.evidence.tokens import children, note_of, object_words, pobj
 
 __all__ = [
     "AGREEMENTS",
+    "CARRYING",
     "CHARGES",
     "COVERT",
     "FEELINGS",
@@ -210,11 +211,19 @@ def purpose_of_sending(tok: Token) -> bool:
     )
 
 
+# Verbs of a relative clause that tells who carried out an event ("an offensive it carried out on Iran")
+CARRYING = frozenset(
+    {"carry", "conduct", "launch", "orchestrate", "stage", "mount", "wage", "unleash", "execute"}
+)
+
+
 def launched(tok: Token) -> list[Token]:
     """The words a nominal event's target may hang from besides itself: its participles ("strikes
     launched by the US against Yemen") and its doers ("an airstrike by Russian forces on Kyiv", where
     the parse hangs "on Kyiv" from "forces")."""
-    return [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"] + pobj(tok, ("by",))
+    # ("a large-scale offensive it carried out on Iran": the clause that tells who carried it out)
+    carried = [c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in CARRYING]
+    return [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"] + carried + pobj(tok, ("by",))
 
 
 # Verbs whose object talks are not held: refused, or only sought again

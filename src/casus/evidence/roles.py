@@ -25,7 +25,7 @@ from casus.evidence.lexicon import (
     VERB_TRIGGERS,
     VESSELS,
 )
-from casus.evidence.nominal import asked_for, attackers_of
+from casus.evidence.nominal import CARRYING, asked_for, attackers_of
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.tokens import concerned_about, note_of
 from casus.evidence.triggers import children as _children
@@ -89,6 +89,23 @@ def _stray_owner(s: _Sentence, tok: Token) -> list[str]:
     return s.actors(mark.head)
 
 
+def _carried_out_by(s: _Sentence, tok: Token) -> list[str] | None:
+    """Who a relative clause says carried out a nominal event ("the offensive Israel carried out
+    on Iran"; "an offensive it carried out", "it" the last state named as a noun before it), or
+    None when no such clause hangs from it."""
+    for c in tok.children:
+        if c.dep_ != "relcl" or c.lemma_.lower() not in CARRYING:
+            continue
+        for n in _children(c, "nsubj"):
+            if n.pos_ != "PRON":
+                return s.actors(n)
+            if n.lower_ in ("it", "they"):
+                named = [m.form.target for t in tok.doc[: n.i]
+                         if t.dep_ not in ("amod", "compound") and (m := s.mention(t)) is not None]  # fmt: skip
+                return named[-1:]
+    return None
+
+
 def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     """Who does a nominal event: its possessor or modifier ("China's water cannon", "Chinese
     manoeuvres"), its by/from phrase ("water cannon from the CCG vessels"), else the subject of
@@ -99,6 +116,8 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
         return _noun_subject(s, note)  # "Turkey issued a protest note to Syria": who issued the note
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~talks" and (verb := asked_for(tok)) is not None:
         return _subject(s, verb)[0]  # "Estonia has requested NATO consultations": Estonia consults
+    if (carrier := _carried_out_by(s, tok)) is not None:
+        return carrier  # "a large-scale offensive it carried out on Iran": whoever "it" is
     sale = NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~sale"
     named = any(c.dep_ in ("poss", "compound", "amod") and s.actors(c) for c in tok.children)
     # "the delivery of Russian S-400 missiles": whose the goods are

@@ -71,6 +71,7 @@ ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_BEFORE_INITIAL = re.compile(r"([A-Za-z]+)\s+$")
 
 
 def _abbreviation(chunk: str, dot: int) -> bool:
@@ -79,7 +80,12 @@ def _abbreviation(chunk: str, dot: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
+    if len(word) == 1 and word.isupper():
+        # an initial follows a name ("John F. Kennedy"); after a lower-case word the letter is a
+        # name of its own that ends the sentence ("posted on social media platform X. Pyongyang's")
+        before = _WORD_BEFORE_INITIAL.search(chunk, max(0, m.start(1) - 24), m.start(1))
+        return before is None or not before.group(1).islower()
+    return word.lower() in ABBREVIATIONS
 
 
 def sentences(text: str) -> list[tuple[int, str]]:

@@ -25,7 +25,7 @@ __all__ = ["MUTUAL_FIGHTS", "situation"]
 
 Token = Any  # spacy.tokens.Token
 
-_CROSSING = frozenset({"violation", "incursion", "intrusion", "breach", "violate", "enter", "cross", "penetrate", "fly",
+_CROSSING = frozenset({"violation", "incursion", "intrusion", "breach", "violate", "enter", "cross", "penetrate", "fly", "transit",
                        "intrude", "stray"})  # fmt: skip
 _INTO_WATERS = frozenset({"enter", "violate", "intrude", "breach", "penetrate"})
 _LEAVE = frozenset({"permission", "request", "approval", "clearance", "right", "plan", "authorization", "authorisation"})  # fmt: skip
@@ -94,6 +94,10 @@ def _airspace(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     craft = (
         tok.head if tok.dep_ == "relcl" and any(c.lower_ == "that" for c in children(tok, "nsubj")) else None
     )
+    if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.lemma_.lower() in CRAFT:
+        craft = (
+            tok.head
+        )  # "Israeli aircraft transited through Iraqi airspace", parsed as a clause on "aircraft"
     if craft is not None and craft.pos_ == "NOUN":
         # "the 19 Russian flying objects that breached its border"; "downed multiple drones that had
         # entered the country's airspace": whoever's they are, not the clause's subject

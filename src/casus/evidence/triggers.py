@@ -125,7 +125,9 @@ _SETTLED = AGREEMENTS | {"ceasefire", "truce", "understanding", "arrangement", "
 _BIDS = frozenset({"bid", "participation", "membership", "accession", "application", "candidacy", "proposal",
                    "resolution", "motion", "nomination", "admission", "inclusion",
                    # "Russia's veto blocked the renewal of the panel's mandate", "blocked legislation"
-                   "renewal", "mandate", "legislation", "bill", "draft", "statement", "extension"})  # fmt: skip
+                   "renewal", "mandate", "legislation", "bill", "draft", "statement", "extension",
+                   # "have blocked the U.S. request for three successive weeks"
+                   "request"})  # fmt: skip
 
 
 def _by_radar(tok: Token) -> bool:
@@ -253,6 +255,12 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return None  # "Underwater film, shot by the coast guard at the shoal": filmed, not fired on
     if rel == "attack" and lemma in ("shoot", "target", "hit") and "cannon" in words:
         return "coerce"  # "shot a water cannon at a Philippine boat": harassed, as fired water cannon
+    if (
+        rel == "coerce"
+        and lemma == "spray"
+        and {t.lemma_.lower() for p in pobj(tok, ("with",)) for t in p.subtree} & _GUNFIRE
+    ):
+        return "attack"  # "Tunisians sprayed them with machine guns": gunfire, not a water cannon
     if rel == "coerce" and lemma == "blast" and words & (ARMS - {"cannon"}):
         return "attack"  # "blasted ground-to-ground rockets into Thailand"; not "blasted with water cannon"
     if rel == "~fund":  # "will finance a joint military package for Ukraine": military aid, paid for
@@ -387,6 +395,15 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             return None  # "signed a decree lowering the threshold": a state's own act, not an agreement
         if any(p.lemma_.lower() == "witness" for p in pobj(tok, ("as",))):
             return None  # "Rubio signed as a witness": not a party
+    if (
+        rel == "threaten"
+        and words & _GOODS
+        and any(
+            n.pos_ == "NOUN" and n.lemma_.lower() not in TROOPS | ARMS | VESSELS
+            for n in children(tok, "nsubj")
+        )
+    ):
+        return None  # "Pyongyang's support of Russia threatens Germany's security": a judgement, not a threat
     if rel == "threaten" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _UPSETTING for c in tok.children):
         return None  # "actions that threaten to upset U.S. diplomatic strategy": a risk, not a threat made
     if rel == "threaten" and not (any(c.dep_ == "xcomp" for c in tok.children) or words & {"attack", "strike", "war", "retaliation", "force"}):  # fmt: skip
@@ -636,6 +653,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
 
 
 # Verbs whose infinitive is a threat of what it names ("vowed to strike", "warned it would hit back")
+# what an act is said to threaten when it is judged, not made a threat ("threatens Germany's security")
+_GOODS = frozenset({"security", "peace", "stability", "order", "sovereignty", "safety", "interest"})
 # what a thing "threatens to" do that is a risk, not a threat ("threaten to upset the strategy")
 _UPSETTING = frozenset({"upset", "undermine", "derail", "destabilize", "destabilise", "jeopardize", "jeopardise",
                         "disrupt", "unravel", "overshadow", "complicate", "spill", "engulf", "erode", "scuttle",
@@ -726,6 +745,7 @@ _CLAIMED_LAND = frozenset({"sovereignty", "territorial", "maritime", "sweeping",
 _RUMOURS = frozenset({"speculation", "rumour", "rumor", "report", "suggestion", "notion"})
 _NO_OWNER = frozenset({"such", "other", "similar", "these", "recent", "latest", "new", "further"})
 # What a state calls another's act when it condemns it ("a criminal operation")
+_GUNFIRE = frozenset({"gun", "machine-gun", "machinegun", "bullet", "gunfire", "rifle", "fire"})
 _DAMNING = frozenset({"criminal", "illegal", "reckless", "irresponsible", "unacceptable", "provocative",
                       "dangerous", "aggressive", "hostile", "unlawful", "outrageous", "destabilizing",
                       "destabilising", "escalatory", "bloody", "barbaric", "cowardly"})  # fmt: skip
@@ -850,6 +870,8 @@ def _relation(tok: Token) -> str | None:
             # "does not allow any group to use Iraqi territory to launch attacks against Türkiye",
             # "gave Putin the go-ahead to send troops into Ukraine"
             return None
+        if tok.dep_ in ("acl", "xcomp") and tok.head.lemma_.lower() == "request" and tok.head.pos_ == "NOUN":
+            return None  # "vetoed a U.S. request to provide military assistance to Turkey": asked, not done
         if tok.dep_ == "xcomp" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in tok.head.children):
             return None  # "Kigali had yet to retaliate": not done
         if rel in ("attack", "coerce") and _purpose_of_a_wish(tok):
