@@ -91,18 +91,13 @@ def _stray_owner(s: _Sentence, tok: Token) -> list[str]:
 
 def _carried_out_by(s: _Sentence, tok: Token) -> list[str] | None:
     """Who a relative clause says carried out a nominal event ("the offensive Israel carried out
-    on Iran"; "an offensive it carried out", "it" the last state named as a noun before it), or
-    None when no such clause hangs from it."""
+    on Iran"; "an offensive it carried out", "it" read by `_antecedent`), or None when no such
+    clause hangs from it."""
     for c in tok.children:
         if c.dep_ != "relcl" or c.lemma_.lower() not in CARRYING:
             continue
         for n in _children(c, "nsubj"):
-            if n.pos_ != "PRON":
-                return s.actors(n)
-            if n.lower_ in ("it", "they"):
-                named = [m.form.target for t in tok.doc[: n.i]
-                         if t.dep_ not in ("amod", "compound") and (m := s.mention(t)) is not None]  # fmt: skip
-                return named[-1:]
+            return s.actors(n) if n.pos_ != "PRON" else _antecedent(s, c)
     return None
 
 
@@ -589,6 +584,17 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
     event named above is that event ("condemned the attack, saying it had targeted ..."), whose
     doer only its own modifiers name."""
     chain = _clause_chain(tok)[1:]
+    if (
+        tok.dep_ == "relcl"
+        and tok.lemma_.lower() in CARRYING
+        and tok.head.lemma_.lower() in NOUN_TRIGGERS
+        and (subj := [c for c in _children(tok, *_SUBJ) if c.lower_ in ("it", "they")])
+    ):
+        # "Israel's use of its airspace during a large-scale offensive it carried out on Iran": the
+        # state last named as a noun before the pronoun, not the main clause's subject (Baghdad)
+        named = [m.form.target for t in tok.doc[: subj[0].i]
+                 if t.dep_ not in ("amod", "compound") and (m := s.mention(t)) is not None]  # fmt: skip
+        return named[-1:]
     if any(c.lower_ == "it" for c in _children(tok, *_SUBJ)):
         for t in chain:
             events = [d for d in _children(t, "dobj") if NOUN_TRIGGERS.get(d.lemma_.lower()) == "~attack"]
