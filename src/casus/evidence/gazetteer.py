@@ -72,6 +72,7 @@ _NAMESAKE = re.compile(
     r"(?:'s)? (?:Trail|City|Square|Street|Avenue|Boulevard|Bridge|Airport|Stadium|Mausoleum|Museum|"
     r"Memorial|Library|University|Center|Centre|Foundation|Institute|School|Hospital|Highway|Canal)\b"
 )
+_INSTITUTE_AFTER = re.compile(r" on (?:Foreign Relations|Foreign Affairs|International Relations)\b")
 _COMMUNITY_AFTER = re.compile(r" (?:communit|minorit|populations?\b|tribes?\b|clans?\b)")
 _COMMUNITY_BEFORE = re.compile(r"\b(?:majority|minority) $")
 _GIVEN_NAMES_BEFORE = re.compile(r"(?<=\w )[A-Z][a-z]+ [A-Z][a-z]+ $")
@@ -396,6 +397,8 @@ class Gazetteer:
         name inside a state's body ("the National Security Council" is not the UN's), and states
         named in a group named after them ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan")."""
         out = [m for m in found if not (m.form.kind == "org" and text.endswith("National ", 0, m.start))]
+        # "the European Council on Foreign Relations": a research institute, not the EU's council
+        out = [m for m in out if not (m.form.kind == "org" and _INSTITUTE_AFTER.match(text, m.end))]
         # "ethnic Russians", "its fellow Serbs", "rebel Serb forces": people of a nation, not its state
         out = [
             m for m in out

@@ -13,6 +13,7 @@ from casus.evidence.objects import BASES, away_from
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.places import place_state
 from casus.evidence.roles import REACTIONS
+from casus.evidence.tokens import opposed_text
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.voice import CALENDAR
@@ -44,6 +45,10 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         for d in _children(tok, "dobj")
     ):  # "welcomed the deal": the pact the article is about (its two states), when it names none here
         return [] if subject in context[:2] else context[:2]  # a party praising its own pact: no one
+    if rel == "oppose" and any(opposed_text(d) for d in _children(tok, "dobj")):
+        # "cast a veto in the Security Council to block a resolution condemning South Africa": the
+        # body that would adopt it, not whom the text names
+        return [m.form.target for m in s.mentions if m.form.kind == "org" and m.form.target != subject][:1]
     if rel in ("oppose", "accuse"):
         return _story_objects(s, tok, subject, context)
     if rel == "threaten" and tok.dep_ == "conj" and tok.head.lemma_.lower() in _PROTESTING:

@@ -224,6 +224,8 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["close", "shut"], "~close"),
     "order": "~order",
     **dict.fromkeys(["suspend", "ban", "halt"], "~ban"),
+    # "canceled a 1995 agreement with Australia on security cooperation": relations reduced
+    **dict.fromkeys(["cancel", "scrap", "terminate", "renounce", "abrogate", "annul", "rescind"], "~cancel"),
     "declare": "~declare",
     **dict.fromkeys(
         ["liberate", "retake", "retook", "recapture"], "~retake"

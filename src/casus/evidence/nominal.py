@@ -62,6 +62,10 @@ _SUFFERING = frozenset({"suffer", "face", "endure", "sustain", "experience", "re
 _LIFTING = frozenset({"lift", "ease", "remove", "drop", "suspend", "waive", "relax", "end", "scrap",
                       # sanctions in force, named as broken or kept: "would violate rafts of UN sanctions"
                       "violate", "breach", "evade", "circumvent", "comply", "flout", "defy"})  # fmt: skip
+# What is done to ties that are in doubt or cut, not in use
+_REVIEWING = frozenset({"review", "reconsider", "reassess", "reevaluate", "rethink", "question", "suspend",
+                        "cancel", "scrap", "terminate", "renounce", "abrogate", "annul", "rescind", "end",
+                        "halt", "freeze", "sever", "cut"})  # fmt: skip
 CHARGES = frozenset({"accusation", "allegation", "charge", "claim"})
 NOT_PACTS = frozenset(
     {"decree", "law", "bill", "order", "executive", "budget", "resolution", "petition", "letter"}
@@ -171,18 +175,13 @@ def _war_on(tok: Token) -> bool:
     on = [p for p in pobj(tok, ("in", "on", "against")) if p.pos_ == "PROPN" and "name" in named_as(p)]
     if not on:  # "Israel's war on Gaza": a territory, no state named
         return False
+    if any(c.lower_ in COVERT for c in tok.children):
+        return False  # "its hybrid war on Georgia": no armed attack
     waged = tok.dep_ == "dobj" and tok.head.lower_.startswith("wag")  # "wages" may be lemmatised "wag"
     if waged:
         return True
-    # the war as what others help ("troops to support Moscow's war in Ukraine", "for Russia's war",
-    # "aid Russia in its war against Ukraine") is the help the sentence tells of, not a new event
-    helped = tok.head if tok.dep_ in ("dobj", "pobj") else None
-    if helped is not None and helped.dep_ == "prep":
-        helped = helped.head
-    if helped is not None and (helped.lemma_.lower() in _AIDING or helped.lower_ == "for"):
-        return False
     return any(
-        (c.dep_ == "poss" and c.pos_ == "PROPN")  # not "its war": whose is for the sentence before
+        (c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON"))
         or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") and c.text[:1].isupper())
         for c in tok.children
     )
@@ -193,11 +192,6 @@ def named_as(p: Token) -> set[str]:
     a name; "the CSTO": an organisation; "Khamenei": a leader)."""
     words = " ".join(t.text for t in (*(c for c in p.children if c.dep_ == "compound" and c.i < p.i), p))
     return {f.kind for f in default_gazetteer().by_text.get(words, ())}
-
-
-_AIDING = frozenset(
-    {"support", "aid", "help", "assist", "bolster", "back", "fuel", "sustain", "join", "prolong"}
-)
 
 
 def purpose_of_sending(tok: Token) -> bool:
@@ -353,6 +347,8 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         # "agreed on the strengthening of the bilateral alliance": not any mention of an alliance
         head = tok.head.head if tok.head.lower_ == "of" else tok.head
         return "cooperate_militarily" if head.lemma_.lower() in _STRENGTHEN else None
+    if rel == "~cooperate" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _REVIEWING:
+        return None  # "Canberra followed Washington in reviewing all military ties with Jakarta"
     if rel == "~cooperate":  # "military cooperation with Saudi Arabia", "cooperation on extended deterrence"
         mods = {t.lemma_.lower() for t in tok.children} | {
             t.lemma_.lower()

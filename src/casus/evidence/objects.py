@@ -475,11 +475,12 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         rel == "agree_sign" and tok.lemma_.lower() == "agree"
     ):  # "agreed to a 48-hour ceasefire with Afghanistan"
         out += [a for p in _pobj(tok, ("to", "on")) for q in _pobj(p, ("with",)) for a in s.actors(q)]
-    if rel == "sanction" and VERB_TRIGGERS.get(tok.lemma_.lower()) in ("~ban", "~declare"):
-        # "imports of Japanese aquatic products", "two Ukrainian diplomats": whose goods or envoys
-        held = [t for d in _children(tok, "dobj") for t in d.subtree] or [
-            t for t in tok.subtree if t.i > tok.i
-        ]
+    if rel == "sanction" and VERB_TRIGGERS.get(tok.lemma_.lower()) in ("~ban", "~declare", "~cancel"):
+        # "imports of Japanese aquatic products", "two Ukrainian diplomats": whose goods or envoys;
+        # "suspended development cooperation with Belgium", the parse hanging "with" on the verb
+        held = [t for d in _children(tok, "dobj") for t in d.subtree] + [
+            t for p in _pobj(tok, ("with",)) for t in p.subtree
+        ] or [t for t in tok.subtree if t.i > tok.i]
         return [m.form.target for t in held if (m := s.mention(t)) is not None][:1]
     if rel == "sanction" and tok.lemma_.lower() == "order":  # the envoys' state
         out += [m.form.target for t in ordered_out(tok) if (m := s.mention(t)) is not None][:1]

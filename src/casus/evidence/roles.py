@@ -27,7 +27,7 @@ from casus.evidence.lexicon import (
 )
 from casus.evidence.nominal import CARRYING, asked_for, attackers_of
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.tokens import concerned_about, note_of
+from casus.evidence.tokens import concerned_about, note_of, opposed_text
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import is_troops
 from casus.evidence.triggers import pobj as _pobj
@@ -398,6 +398,8 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         # "North Korea, which fired two missiles": the noun the clause describes (or no one: "anyone
         # who wants to attack us"); "the bill, which ratified the treaty": whoever the sentence is
         # about, as for other pronouns
+        if subj[0].lower_ in ("which", "that") and tok.dep_ == "relcl" and opposed_text(tok.head):
+            return [], False  # "vote against a resolution which places the blame on South Africa"
         if (
             subj[0].lower_ in _RELATIVE
             and tok.dep_ == "relcl"
@@ -469,6 +471,8 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
         if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if found := s.actors(head.head):
                 return found, False
+            if opposed_text(head.head):
+                return [], False  # "vetoed a resolution condemning the invasion": not the vetoer's words
             head = head.head  # "a treaty signed after the summit": whoever the clause is about
             while head.dep_ not in ("ROOT",) and head.pos_ != "VERB" and head.head.i != head.i:
                 head = head.head
@@ -578,6 +582,30 @@ def _sanctioned_for(s: _Sentence, tok: Token) -> list[str]:
     return [a for h in on for p in _pobj(h, ("on", "against")) for a in s.actors(p)]
 
 
+# Wars a pronoun may own ("troops to Russia to support its war"): whose is the one helped
+_WARS = frozenset({"war", "invasion", "aggression", "offensive"})
+# How far up from the war a clause that helps in it may be ("delivering arms to Moscow to fuel its war")
+_HELPING_LINKS = frozenset({"prep", "pobj", "pcomp", "advcl", "xcomp", "acl", "dobj", "npadvmod"})
+
+
+def _helped_owner(s: _Sentence, tok: Token, pron: Token) -> list[str]:
+    """Whose war "its" is where the sentence helps someone in it: the state named nearest before
+    the pronoun as what the clauses above it act on or give to ("sent troops to Russia to support
+    its war", "supplying Moscow with weapons for its war", "send Russia howitzers for use in its
+    war", "support to Ukraine in its war against Russia", "fought alongside Russia in its war"), not
+    the helper."""
+    named: list[tuple[int, list[str]]] = []
+    up = tok
+    while up.head.i != up.i:
+        link, up = up.dep_, up.head
+        given = _children(up, "dobj")  # "arms to Moscow": the "to" may hang on what is given
+        held = [*given, *(p for t in (up, *given) for p in _pobj(t, ("to", "alongside")))]  # and a dative
+        named += [(n.i, s.actors(n)) for n in held if n.i < pron.i and s.mention(n) is not None]
+        if link not in _HELPING_LINKS:
+            break
+    return max(named)[1] if named else []
+
+
 def _antecedent(s: _Sentence, tok: Token) -> list[str]:
     """What a pronoun subject stands for: the subject of the clause above ("North Korea denied
     that it had sent troops"), else the first actor named before the trigger; but an "it" after an
@@ -621,6 +649,13 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
         given = (tok.head.head, *_children(tok.head.head, "dobj"))
         if supplied := [a for g in given for p in _pobj(g, ("to",)) for a in s.actors(p)]:
             return supplied
+    if (
+        word in ("its", "their")
+        and pron is not None
+        and tok.lemma_.lower() in _WARS
+        and (helped_ := _helped_owner(s, tok, pron))
+    ):
+        return helped_
     # "Hayashi said Russia's acquisition ... in its invasion": "it" is no person
     thing = word in ("it", "its")
     for t in chain:

@@ -9,7 +9,10 @@ from typing import Any
 
 from casus.evidence.lexicon import ARMS
 
-__all__ = ["CARGO", "children", "concerned_about", "note_of", "object_words", "pobj", "stood_with"]
+__all__ = [
+    "CARGO", "DEFEATING", "TEXTS", "children", "concerned_about", "note_of", "object_words", "opposed_text", "pobj",
+    "stood_with",
+]  # fmt: skip
 
 Token = Any  # spacy.tokens.Token
 
@@ -112,3 +115,21 @@ def _phrase(head: Token) -> list[Token]:
             if not (c.dep_ == "prep" and c.lower_ in _TOPIC) and c.dep_ not in ("relcl", "acl")
         )
     return out
+
+
+# Texts put to a vote, and what is done to them by those who want them to fail
+TEXTS = frozenset(
+    {"resolution", "motion", "draft", "bill", "statement", "declaration", "proposal", "amendment"}
+)
+DEFEATING = frozenset({"block", "veto", "reject", "oppose", "defeat", "obstruct", "kill", "sink", "torpedo"})
+
+
+def opposed_text(noun: Token) -> bool:
+    """A text that the clause's subject blocks or votes against ("cast a veto to block a resolution
+    condemning ...", "vote against a resolution which places the blame on ..."): what the text
+    says is not the subject's word."""
+    if noun.lemma_.lower() not in TEXTS:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "against":
+        return True
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in DEFEATING

@@ -121,6 +121,10 @@ _RECEPTIONS = frozenset({"approval", "disapproval", "resistance", "opposition", 
 _SETTLED = AGREEMENTS | {"ceasefire", "truce", "understanding", "arrangement", "consensus", "settlement"}
 
 
+# Standing ties between states, which one can suspend or end to punish the other
+_BONDS = frozenset({"cooperation", "tie", "relation", "exchange", "partnership", "collaboration"})
+
+
 # What a state asks for or puts forward, which another can block only by saying no
 _BIDS = frozenset({"bid", "participation", "membership", "accession", "application", "candidacy", "proposal",
                    "resolution", "motion", "nomination", "admission", "inclusion",
@@ -457,9 +461,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~retake":  # "liberated the Kursk Region from Ukrainian control": taken back by force
         return "attack" if [p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("from",))] else None
     if rel == "~ban":  # "suspending imports of Japanese aquatic products": trade cut (CAMEO 16)
-        # "suspended a contentious military agreement with North Korea": relations reduced too
+        # "suspended a contentious military agreement with North Korea", "suspended its security
+        # cooperation with the country": relations reduced too
         cut = {"import", "imports", "export", "exports", "trade", "flight", "visa", "visas"} | (
-            _SETTLED if lemma == "suspend" else set()
+            _SETTLED | _BONDS if lemma == "suspend" else set()
         )
         if lemma == "ban" and {t.lemma_.lower() for t in tok.subtree} & {"enter", "entry"}:
             return "sanction"  # "banned 30 Japanese citizens from entering the country": barred entry
@@ -471,8 +476,12 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         )  # whoever is declared so
     if rel == "~order":  # "ordered 12 French embassy officials to leave the country": an expulsion
         return "sanction" if {t.lemma_.lower() for t in ordered_out(tok)} & ENVOYS else None
-    if rel == "~revoke":  # "revoking accreditation for a Russian diplomat"
-        return "sanction" if "accreditation" in words else None
+    if rel == "~revoke":  # "revoking accreditation for a Russian diplomat", "revoked a security agreement"
+        return "sanction" if "accreditation" in words or words & _SETTLED else None
+    if (
+        rel == "~cancel"
+    ):  # "canceled a landmark 1995 agreement with Australia", "terminating military cooperation"
+        return "sanction" if words & (_SETTLED | _BONDS) else None
     if rel == "~close":  # "closed its border with Cambodia", "shut the Russian consulate": a sanction
         shut = {c.lemma_.lower() for c in children(tok, "dobj", "nsubjpass")}
         return (
