@@ -68,6 +68,14 @@ def test_an_outlets_name_and_a_slash_open_a_sentence_as_a_dateline() -> None:
     assert DATELINE.match("Islamabad/Kabul relations soured.") is None
 
 
+def test_a_wire_dateline_closed_by_a_full_stop_and_a_dash() -> None:
+    from casus.evidence.gate import DATELINE
+
+    # an A.A.P. cable in The Sydney Morning Herald of 12 June 1947
+    m = DATELINE.match("NEW YORK, June 11 (A.A.P.).-The Chinese Government is protesting to Russia.")
+    assert m is not None and m.group(0) == "NEW YORK, June 11 (A.A.P.).-"
+
+
 def test_agence_france_presse_names_no_state() -> None:
     import datetime as dt
 

@@ -5638,3 +5638,20 @@ def test_ties_or_pacts_suspended_or_ended_reduce_relations() -> None:
     )
     assert ("EU", "sanction", "NER") in got and ("EU", "cooperate_militarily", "NER") not in got
     assert not {t for t in triples_on("Indonesia cancelled a visit to Australia.", on) if t[1] == "sanction"}
+
+
+def test_a_danger_met_is_no_meeting() -> None:
+    on = dt.date(1982, 7, 25)
+    got = triples_on(
+        "A radio broadcast from Mogadishu said the Somali people are grateful for this appropriate response of"
+        " arms needed to meet Ethiopian aggression.",
+        on,
+    )
+    assert not {t for t in got if t[1] == "consult"}
+    assert ("USA", "consult", "CHN") not in triples_on(
+        "The United States airlifted military assistance to India to meet the threat of Chinese aggression.",
+        on,
+    )
+    assert ("RUS", "consult", "PRK") in triples_on(
+        "Putin met Kim Jong Un in Vladivostok.", dt.date(2019, 4, 25)
+    )

@@ -33,7 +33,7 @@ DATELINE = re.compile(
     # "NZPA-Reuter Nairobi President Idi Amin ...": the press association, its wire, the place (first:
     # the capitals' pattern would take "NZPA-" alone)
     r"^NZPA(?:-[A-Za-z]+)*\s+[A-Z][a-z]+(?: (?:York|Delhi|Kong|Aires|Aviv|Lumpur|Penh|Salaam))?\s+(?=[A-Z])"
-    r"|^[A-Z][A-Z .'/-]{2,30}(,\s+[A-Z][A-Za-z0-9 .,]{2,30}?)?(\s+\([A-Za-z0-9 .]{2,30}\))?\s*(—|–|-{1,2}|:)\s*"
+    r"|^[A-Z][A-Z .'/-]{2,30}(,\s+[A-Z][A-Za-z0-9 .,]{2,30}?)?(\s+\([A-Za-z0-9 .]{2,30}\)\.?)?\s*(—|–|-{1,2}|:)\s*"
     rf"|^[A-Z][A-Z .'/-]{{2,30}},?\s+{_MONTH}\s+(?=[A-Z])"
     # a place in title case: "Dubai: Israel launched ...", "Seoul - North Korea has decided ..."
     r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?::|\s*[—–]|\s{2,}-{1,2})\s+(?=[A-Z])"

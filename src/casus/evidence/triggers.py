@@ -114,7 +114,10 @@ def _armed(tokens: list[Token]) -> bool:
 # How a proposal or a stance is received ("met with the approval of", "met with resistance")
 _RECEPTIONS = frozenset({"approval", "disapproval", "resistance", "opposition", "criticism", "condemnation",
                          "skepticism", "scepticism", "success", "silence", "praise", "derision", "hostility",
-                         "indifference", "acclaim", "objection", "protest", "outrage"})  # fmt: skip
+                         "indifference", "acclaim", "objection", "protest", "outrage",
+                         # "arms needed to meet Ethiopian aggression": a danger faced, no meeting
+                         "aggression", "attack", "threat", "challenge", "invasion", "offensive", "assault",
+                         "danger", "force", "fire"})  # fmt: skip
 
 
 # What two states reach together ("reached a ceasefire", "reached an understanding")
