@@ -5655,3 +5655,17 @@ def test_a_danger_met_is_no_meeting() -> None:
     assert ("RUS", "consult", "PRK") in triples_on(
         "Putin met Kim Jong Un in Vladivostok.", dt.date(2019, 4, 25)
     )
+
+
+def test_a_war_named_as_the_setting_of_a_report_is_on_the_authors_word() -> None:
+    on = dt.date(2024, 12, 1)
+    got = claims_on(
+        "Seoul and Washington have accused Pyongyang of delivering arms to Moscow to fuel its war against Ukraine.",
+        on,
+    )
+    war = [c for c in got if (c.subject, c.relation, c.object) == ("RUS", "attack", "UKR")]
+    assert len(war) == 1 and war[0].attribution.kind == "author"
+    assert {c.attribution.who for c in got if c.relation == "transfer_arms"} == {"KOR", "USA"}
+    # in a speaker's own words, the war is the speaker's
+    quoted = claims_on('"Russia poses a threat not only through its war in Ukraine," Tsahkna said.', on)
+    assert [c.attribution.kind for c in quoted if c.relation == "attack"] == ["speaker"]

@@ -515,7 +515,11 @@ def _said(s: _Sentence, tok: Token, chain: list[Token], speech: Token | None) ->
     )
     if said.kind == "author" and judge is not None and (by := _children(judge, "nsubj")):
         return _source(s, by[0])  # "Iran denounced the strikes launched by the US": on Iran's word
-    if said.kind != "author" and tok.pos_ in ("NOUN", "PROPN") and _background(chain, speech):
+    if (
+        said.kind != "author"
+        and tok.pos_ in ("NOUN", "PROPN")
+        and (_background(chain, speech) or _standing_war(tok))
+    ):
         return Attribution(kind="author")
     if said.kind == "author" and any(t.lemma_.lower() == "report" and t.pos_ == "NOUN" for t in chain[1:4]):
         return Attribution(
@@ -542,6 +546,25 @@ _JUDGING = frozenset(
         "justify",
     }  # ("North Korea has defended its military cooperation with Russia")
 )
+
+
+def _standing_war(tok: Token) -> bool:
+    """A war or invasion named with its doer as the setting of what is reported ("accused Pyongyang
+    of supplying Moscow with weapons for its war in Ukraine", "support for Russia's invasion of
+    Ukraine"): the article's account of the war, not the speaker's; not the war a quotation is about
+    ("Its war on Ukraine is criminal")."""
+    before = tok.doc[: tok.i].text
+    quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return (
+        not quoted
+        and tok.lemma_.lower() in ("war", "invasion")
+        and tok.dep_ in ("pobj", "dobj")
+        and any(
+            c.dep_ in ("poss", "amod", "compound") and c.pos_ in ("PROPN", "PRON", "ADJ")
+            for c in tok.children
+        )
+        and bool(_pobj(tok, ("in", "on", "against", "of")))
+    )
 
 
 def _background(chain: list[Token], speech: Token | None) -> bool:
