@@ -553,10 +553,8 @@ def _standing_war(tok: Token) -> bool:
     of supplying Moscow with weapons for its war in Ukraine", "support for Russia's invasion of
     Ukraine"): the article's account of the war, not the speaker's; not the war a quotation is about
     ("Its war on Ukraine is criminal")."""
-    before = tok.doc[: tok.i].text
-    quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
     return (
-        not quoted
+        not _in_quotation(tok.doc[: tok.i].text)
         and tok.lemma_.lower() in ("war", "invasion")
         and tok.dep_ in ("pobj", "dobj")
         and any(
@@ -588,8 +586,12 @@ def _aside(clause: Token) -> bool:
     if first == 0 or clause.doc[first - 1].text != "," or clause.doc[first].lower_ not in ("which", "who"):
         return False
     # inside a quotation it is the speaker's own description ('"Russia, which ..., must stop," he said')
-    before = str(clause.doc[:first].text)
-    return before.count("“") <= before.count("”") and before.count('"') % 2 == 0
+    return not _in_quotation(str(clause.doc[:first].text))
+
+
+def _in_quotation(before: str) -> bool:
+    """Whether the text that ends here has a quotation open (curly or straight marks)."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _tidy(claims: list[Claim]) -> list[Claim]:
