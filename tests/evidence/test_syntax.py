@@ -5669,3 +5669,70 @@ def test_a_war_named_as_the_setting_of_a_report_is_on_the_authors_word() -> None
     # in a speaker's own words, the war is the speaker's
     quoted = claims_on('"Russia poses a threat not only through its war in Ukraine," Tsahkna said.', on)
     assert [c.attribution.kind for c in quoted if c.relation == "attack"] == ["speaker"]
+
+
+def test_what_ought_to_be_done_is_no_event() -> None:
+    on = dt.date(2025, 9, 25)
+    assert ("NATO", "attack", "RUS") not in triples_on(
+        "President Trump said NATO countries should shoot down Russian aircraft that enter their airspace.",
+        on,
+    )
+    assert ("USA", "sanction", "CHN") not in triples_on("The US must sanction China.", on)
+    # a guess at a deed, and forces that are there, stay
+    assert ("RUS", "send_troops", "SYR") in triples_on("Russia must have sent troops to Syria.", on)
+    # a text's terms ("a clause that would block ...") are no act either
+    assert ("AZE", "coerce", "ARM") not in triples_on(
+        "On December 12, Baku pressed for a clause in the draft peace treaty with Armenia that would block"
+        " the mission's continuation.",
+        on,
+    )
+
+
+def test_support_lent_or_declared_is_a_side_taken() -> None:
+    on = dt.date(2025, 5, 15)
+    for text, want in (
+        ("Turkey extended unilateral support to Pakistan amid the growing tensions.", ("TUR", "PAK")),
+        ("The Soviet Union decided to lend official support to India.", ("SUN", "IND")),
+        ("Pakistan had earlier declared full solidarity with Saudi Arabia.", ("PAK", "SAU")),
+        ("Qatar pledged its full solidarity with Oman.", ("QAT", "OMN")),
+        ("Moscow offered Damascus diplomatic support over Israeli strikes.", ("RUS", "SYR")),
+    ):
+        when = dt.date(1971, 8, 9) if "Soviet" in text else on
+        assert (want[0], "support_politically", want[1]) in triples_on(text, when), text
+    for text in (
+        "In 2022, it resulted in NATO providing support to Ukraine.",  # help of any kind
+        "Iran provided logistical support to Russia.",
+        "Mali and Burkina Faso have solemnly pledged to extend their support to Niger if it faces an attack.",
+        "He urged the DPRK to stop providing support for Russia's illegal war efforts.",
+    ):
+        assert not {t for t in triples_on(text, on) if t[1] == "support_politically"}, text
+
+
+def test_vessels_deployed_to_respond_to_a_state_are_fielded_against_it() -> None:
+    got = triples_on(
+        "Taiwan Coast Guard said on Sunday it has deployed vessels to respond to a Chinese operation in waters"
+        " east of the island.",
+        dt.date(2026, 5, 31),
+    )
+    assert ("TWN", "mobilize", "CHN") in got
+
+
+def test_the_group_of_seven_is_an_actor() -> None:
+    got = claims_on(
+        'The Group of Seven foreign ministers on Tuesday criticized "in the strongest possible terms" the'
+        " deepening military collaboration between North Korea and Russia.",
+        dt.date(2024, 11, 26),
+    )
+    assert ("G7", "oppose", "PRK") in {(c.subject, c.relation, c.object) for c in got}
+    assert {c.attribution.who for c in got} == {"G7"}
+
+
+def test_a_call_on_the_un_to_act_opposes_not_the_un() -> None:
+    got = triples_on(
+        "South Korea calls on the UN to demand immediate withdrawal of DPRK troops from Russia",
+        dt.date(2024, 11, 6),
+    )
+    assert ("KOR", "oppose", "UN") not in got
+    assert ("CHN", "oppose", "PHL") in triples_on(
+        "China called on the Philippines to stop its provocations.", dt.date(2024, 11, 6)
+    )

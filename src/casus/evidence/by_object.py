@@ -169,6 +169,42 @@ def supplied(lemma: str, words: set[str]) -> str | None:
     return None
 
 
+BACKING = frozenset({"support", "backing", "solidarity"})
+# support of a kind that is not a side taken in words ("logistical support", "funding support")
+_MATERIAL = frozenset({"military", "defense", "defence", "armed", "logistical", "logistic", "financial",
+                       "economic", "humanitarian", "technical", "material", "intelligence", "air", "naval",
+                       "fire", "budget", "budgetary", "energy", "funding", "training"})  # fmt: skip
+_AVOWING = frozenset({"offer", "give", "provide", "render", "lend", "extend", "pledge", "declare"})
+_HANDING = frozenset({"offer", "give", "provide", "render"})
+_AVOWED = frozenset({"political", "diplomatic", "moral", "full", "unilateral", "unconditional", "unwavering",
+                     "official", "firm", "solidarity", "unequivocal", "wholehearted", "steadfast"})  # fmt: skip
+_FIGHTING = frozenset({"war", "invasion", "offensive", "strike", "attack", "operation", "campaign", "effort"})
+_ENDING = frozenset({"stop", "cease", "end", "halt", "quit"})
+
+
+def avowed(tok: Token, lemma: str, words: set[str]) -> str | None:
+    """Support given in words ("lent official support to India", "offered Damascus diplomatic support",
+    "declared full solidarity with Saudi Arabia"): a side taken; None for help of other kinds, for
+    a war ("support for US strikes"), for a case ("extend their support to Niger if it faces an
+    attack") or for support to stop."""
+    if lemma not in _AVOWING or not words & BACKING or words & (_MATERIAL | ARMS | TROOPS):
+        return None
+    backed = [p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("for", "to"))]
+    if any(q.lemma_.lower() in _FIGHTING for p in backed for q in (p, *p.children)):
+        return None
+    case = [tok, tok.head] if tok.dep_ == "xcomp" else [tok]  # "pledged to extend ... if it faces"
+    if (
+        any(c.lower_ in ("if", "unless") for v in case for c in v.subtree)
+        or tok.head.lemma_.lower() in _ENDING
+    ):
+        return None
+    if lemma in _HANDING and not (
+        words & _AVOWED or any(c.dep_ == "poss" for n in children(tok, "dobj") for c in n.children)
+    ):
+        return None  # "NATO providing support to Ukraine": help of any kind; "gave their support": a side
+    return "support_politically"
+
+
 def exercise(words: set[str]) -> str | None:
     """A drill or exercise: joint ones are cooperation, others a show of force; None otherwise."""
     if words & EXERCISES:
@@ -218,7 +254,8 @@ def urged(tok: Token, lemma: str) -> str | None:
     }
     # "urged the international community and the UN Security Council to take firm action to halt such
     # aggression": an appeal to third parties to stop someone else
-    appeal = {t.lower_ for c in children(tok, "dobj") for t in c.subtree} & {
+    # ("calls on the UN to demand immediate withdrawal of DPRK troops": the parse hangs "on" on the verb)
+    appeal = {t.lower_ for c in [*children(tok, "dobj"), *pobj(tok, ("on",))] for t in c.subtree} & {
         "community",
         "council",
         "un",

@@ -227,6 +227,7 @@ VERB_TRIGGERS: dict[str, str] = {
     # "canceled a 1995 agreement with Australia on security cooperation": relations reduced
     **dict.fromkeys(["cancel", "scrap", "terminate", "renounce", "abrogate", "annul", "rescind"], "~cancel"),
     "declare": "~declare",
+    **dict.fromkeys(["lend", "extend", "pledge"], "~avow"),  # "lent official support to India"
     **dict.fromkeys(
         ["liberate", "retake", "retook", "recapture"], "~retake"
     ),  # (the lemmatizer keeps "retook")

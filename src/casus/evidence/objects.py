@@ -68,7 +68,7 @@ _FIRING = frozenset({"fire", "launch", "use", "shoot", "employ", "deploy"})
 
 # What a force is fielded to do to another's ("to monitor the Turkish movement", "to deter Russia")
 _WATCHING = frozenset({"monitor", "track", "watch", "observe", "shadow", "tail", "follow", "deter", "counter",
-                       "intercept", "confront", "repel"})  # fmt: skip
+                       "intercept", "confront", "repel", "respond"})  # fmt: skip
 
 
 def _made_by(s: _Sentence, arm: Token) -> bool:
@@ -427,8 +427,13 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [a for t in (note, note.head) for p in _pobj(t, ("to", "with")) for a in s.actors(p)]
     if rel == "support_politically" and tok.lemma_.lower() == "stand":  # "stands with Japan"
         out += [a for p in stood_with(tok) for q in (p, *p.conjuncts) for a in s.actors(q)]
-    if rel == "support_politically" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~express" and not out:
-        # "expressed support for Russia", "voiced solidarity with Qatar": whom the feeling is for
+    if (
+        rel == "support_politically"
+        and VERB_TRIGGERS.get(tok.lemma_.lower()) in ("~express", "~avow", "~declare", "~supply")
+        and not out
+    ):
+        # "expressed support for Russia", "voiced solidarity with Qatar", "lent official support to
+        # India": whom the feeling is for
         # (the parse may hang "with Kuwait" on the verb)
         out += [
             a
@@ -604,7 +609,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             for c in tok.children
             if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _WATCHING
             and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
-            for d in _children(c, "dobj")
+            # ("to respond to a Chinese operation")
+            for d in [*_children(c, "dobj"), *(_pobj(c, ("to",)) if c.lemma_.lower() == "respond" else [])]
             for t in d.subtree  # (whose movement, ships or jets: "the Turkish movement")
             if (m := s.mention(t)) is not None
             for a in [m.form.target]

@@ -409,6 +409,22 @@ def _hostile_aim(tok: Token) -> bool:
 _WH = frozenset({"why", "how", "when", "where", "what", "which", "who", "whom", "whose"})
 
 
+_PRESCRIBING = frozenset({"should", "ought", "must"})
+
+
+def _prescribed(tok: Token, rel: str) -> bool:
+    """The act is one someone says ought to be done ("NATO should shoot down ...", "must withdraw"):
+    a pledge's own duty (assist militarily) and a spoken act stay."""
+    if rel in SPEECH_ACTS or rel == "assist_militarily":
+        return False
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in ("stay", "remain"):
+        # "Russia should end its attack on Ukraine": the attack goes on; "how long American forces
+        # must stay in Thailand": they are there
+        return False
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    return bool(aux & _PRESCRIBING) and "have" not in aux  # (not "must have sent": a guess at a deed)
+
+
 def _asked(tok: Token) -> bool:
     """The trigger's clause is a question put with the auxiliary first ("Has DPRK deployed
     troops to Russia?", "Did China fire on the boat?")."""
@@ -717,6 +733,14 @@ def _claim(
         return None  # "did not say whether North Korean troops were in Russia": a question, not a claim
     if _asked(tok):
         return None  # '"Has DPRK deployed troops to Russia?"': asked, not said
+    if (
+        rel not in (*SPEECH_ACTS, "consult", "assist_militarily", "cooperate_militarily")  # (a pact's terms)
+        and tok.dep_ == "relcl"
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.children)
+    ):
+        return None  # "a clause that would block the mission's continuation": what a text would do
+    if _prescribed(tok, rel):
+        return None  # "NATO should shoot down any Russian aircraft": advice, not an event
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("authorise", "authorize", "empower"):
         return None  # "has been authorised to shoot down such balloons": a permission, not an event
     if noun and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in AVERTING:

@@ -17,6 +17,7 @@ from casus.evidence.by_object import (
     ENVOYS,
     GOALS,
     WRONGS,
+    avowed,
     considered_as,
     defends_a_state,
     exercise,
@@ -276,7 +277,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~send":
         return sent(tok, lemma, words)
     if rel == "~supply":
-        return supplied(lemma, words)
+        return supplied(lemma, words) or avowed(tok, lemma, words)
     if rel == "~speak":  # "Putin spoke with Iranian President Masoud Pezeshkian"; not "spoke to reporters"
         with_someone = any(
             t.pos_ == "PROPN"
@@ -472,6 +473,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if lemma == "ban" and {t.lemma_.lower() for t in tok.subtree} & {"enter", "entry"}:
             return "sanction"  # "banned 30 Japanese citizens from entering the country": barred entry
         return "sanction" if words & cut else None
+    if rel == "~avow":  # "lent official support to India", "pledged full solidarity with the US"
+        return avowed(tok, lemma, words)
+    if rel == "~declare" and avowed(tok, lemma, words):
+        return "support_politically"  # "declared full solidarity with Saudi Arabia"
     if rel == "~declare":  # "declared two Ukrainian diplomats persona non grata": an expulsion
         said = {t.lemma_.lower() for t in tok.subtree if t.i > tok.i}  # (the parse may make a clause of it)
         return (
