@@ -147,3 +147,14 @@ def test_an_article_number_written_out_is_that_article() -> None:
     assert links(text, dt.date(2019, 11, 7)) == {("nato-1949", "Art. 5")}
     # a lower-case "article" followed by a number word is no article named
     assert not links("In an article two readers sent to NATO, nothing was said about what it means.")
+
+
+def test_a_pledge_to_a_state_outside_a_pact_is_not_linked_to_the_pact() -> None:
+    text = (
+        "Leaders of Djibouti, Somalia, the Comoros and Mauritania condemned Israel's strike on Doha at the"
+        " summit.\n"
+        "Mauritanian President Mohamed Ould Ghazouani described the attack as part of the occupation's"
+        ' "aggressive policies," insisting that "any aggression on Qatar is an aggression against all."'
+    )
+    got = read_document(Document("t", None, dt.date(2025, 9, 15), text), on=dt.date(2025, 9, 15))
+    assert not [p for p in got.provisions if p.treaty == "au-nacdp-2005"]

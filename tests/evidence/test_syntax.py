@@ -5736,3 +5736,33 @@ def test_a_call_on_the_un_to_act_opposes_not_the_un() -> None:
     assert ("CHN", "oppose", "PHL") in triples_on(
         "China called on the Philippines to stop its provocations.", dt.date(2024, 11, 6)
     )
+
+
+def test_military_instructors_are_troops_and_advisers_help() -> None:
+    assert ("RUS", "send_troops", "GNQ") in triples_on(
+        "Russia has sent 200 military instructors to Equatorial Guinea to protect the president.",
+        dt.date(2024, 11, 12),
+    )
+    got = triples_on("France has sent military advisers to Zaire.", dt.date(1977, 4, 20))
+    assert ("FRA", "assist_militarily", "COD") in got and ("FRA", "send_troops", "COD") not in got
+
+
+def test_stocks_killed_off_are_no_attack() -> None:
+    got = triples_on(
+        "Canada in turn accused Spanish fishermen of killing off stocks in the once rich fishing areas of the"
+        " North Atlantic.",
+        dt.date(1995, 3, 14),
+    )
+    assert ("CAN", "accuse", "ESP") in got
+    assert not {t for t in got if t[1] == "attack"}
+
+
+def test_an_aggression_on_one_state_against_all_is_the_speakers_pledge_to_it() -> None:
+    got = claims_on(
+        "Mauritanian President Mohamed Ould Ghazouani described the attack as part of the occupation's"
+        ' "aggressive policies," insisting that "any aggression on Qatar is an aggression against all."',
+        dt.date(2025, 9, 15),
+    )
+    pledges = {(c.subject, c.object) for c in got if c.relation == "assist_militarily"}
+    assert pledges == {("MRT", "QAT")}
+    assert all(c.conditional for c in got if c.relation == "assist_militarily")

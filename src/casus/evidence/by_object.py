@@ -147,6 +147,8 @@ def sent(tok: Token, lemma: str, words: set[str]) -> str | None:
         return "send_troops"  # "personnel being sent to Russia", "the military sent to Russia"
     if words & ASSISTANCE and {"military", "defense", "defence"} & words:
         return "assist_militarily"  # "sent military assistance to"
+    if words & {"adviser", "advisor"} and words & {"military", "defense", "defence", "security"}:
+        return "assist_militarily"  # "have also sent military advisors to Zaire": counsel, not troops
     return None
 
 

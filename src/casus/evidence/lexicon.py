@@ -42,7 +42,7 @@ __all__ = [
     "Guarded",
 ]
 
-TROOPS = frozenset(["troop", "soldier", "force", "unit", "personnel", "contingent", "serviceman", "servicemen", "army", "battalion", "brigade", "division", "regiment", "mercenary", "fighter", "infantry", "commando", "paratrooper", "marine", "peacekeeper", "sapper"])  # fmt: skip
+TROOPS = frozenset(["troop", "soldier", "force", "unit", "personnel", "contingent", "serviceman", "servicemen", "army", "battalion", "brigade", "division", "regiment", "mercenary", "fighter", "infantry", "commando", "paratrooper", "marine", "peacekeeper", "sapper", "instructor"])  # fmt: skip
 ARMS = frozenset(["weapon", "arm", "missile", "shell", "munition", "ammunition", "artillery", "drone", "rocket", "tank", "howitzer", "ammo", "armament", "launcher", "round", "jet", "aircraft", "equipment", "hardware"])  # fmt: skip
 TECH = frozenset(["technology", "know-how", "expertise", "technologies"])
 EXERCISES = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "wargame", "patrol"])

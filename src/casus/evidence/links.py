@@ -378,8 +378,10 @@ def plausible_links(
     article names is chance wording ("coercive behavior" in a piece on the US and Japan is not the
     SADC pact, however close the words, unless it quotes `_LONG_QUOTE` words or more), and a loose
     one (below `SURE`) in a sentence that names another treaty ("NATO has invoked Article 4 of the
-    North Atlantic Treaty") is that treaty's, found by reference instead. `named` holds each
-    sentence's actors, `actors` the article's."""
+    North Atlantic Treaty") is that treaty's, found by reference instead. Nor is a match in a
+    sentence naming a state outside the pact and fewer than two of its parties ("any aggression on
+    Qatar is an aggression against all", said by an AU member). `named` holds each sentence's
+    actors, `actors` the article's."""
     treaties, parties = _treaty_articles(), _treaty_parties()
     out = []
     for lk in links:
@@ -394,6 +396,12 @@ def plausible_links(
         if lk.score is not None and quoted < _LONG_QUOTE and len(party & actors) < min(2, len(party)):
             # a close match on a stock phrase ("sovereignty and territorial integrity" in a piece on
             # Azerbaijan is not the Sahel pact); a long quotation of a treaty's words is still that treaty
+            continue
+        here = named.get(lk.sentence, set())
+        strangers = {a for a in here if a not in party and a not in _org_treaties()}
+        if lk.score is not None and quoted < _LONG_QUOTE and strangers and len(here & party) < 2:
+            # "any aggression on Qatar is an aggression against all", said by Mauritania: a pledge
+            # to a state outside the AU's pact, not that pact's wording
             continue
         if lk.score is not None and lk.score < SURE:
             other = _named_treaty(lk.sentence, named.get(lk.sentence, set()), treaties)

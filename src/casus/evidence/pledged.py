@@ -58,6 +58,19 @@ def _protected(s: _Sentence) -> list[str]:
     return out
 
 
+def _struck_alone(s: _Sentence) -> str | None:
+    """The one state an attack or aggression is named against ("any aggression on Qatar"), or None
+    where none or several are."""
+    struck = {
+        a
+        for t in s.doc
+        if t.lemma_.lower() in ("aggression", "attack", "assault") and t.pos_ == "NOUN"
+        for q in _pobj(t, ("on", "against"))
+        for a in s.actors(q)
+    }
+    return next(iter(struck)) if len(struck) == 1 else None
+
+
 def treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     """Collective-defence wording as conditional military assistance between the parties named
     (or, where the sentence names fewer than two, the group of states named together just before,
@@ -110,6 +123,15 @@ def treaty_claims(s: _Sentence, text: str, context: list[str]) -> list[Claim]:
     if len(parties) < 2:
         return []
     said = sentence_attribution(s)
+    struck = _struck_alone(s)
+    if struck in parties and re.search(r"\b(?:against|on) (?:us )?all\b", text, re.I):
+        # "any aggression on Qatar is an aggression against all", said by Mauritania: the speaker's
+        # pledge to the one state named as struck, not Qatar's to Mauritania
+        return [
+            Claim(text=text, subject=x, relation="assist_militarily", object=struck, polarity="positive",
+                  modality="asserted", attribution=said, conditional=True, coder="parse")
+            for x in parties[:4] if x != struck
+        ]  # fmt: skip
     # each party to each other: two states' pledge both ways, three states' six ways
     return [
         Claim(

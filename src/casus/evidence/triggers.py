@@ -145,6 +145,11 @@ def _by_radar(tok: Token) -> bool:
     return "radar" in words or {"fire", "control"} <= words or "fire-control" in words
 
 
+# what is killed that is no one: fish, livestock, a plan
+_NO_LIVES = frozenset({"stock", "fish", "species", "wildlife", "livestock", "cattle", "crop", "deal", "plan",
+                       "proposal", "bill", "talk", "hope", "idea", "chance", "agreement", "project", "initiative"})  # fmt: skip
+
+
 def _verb_relation(tok: Token, lemma: str) -> str | None:
     """The relation a verb triggers, the object-dependent ones resolved by their objects."""
     rel = VERB_TRIGGERS.get(lemma)
@@ -461,6 +466,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             return None  # "the strikes on Doha, which killed six people": that strike, told once
         if any(c.lemma_.lower() in NON_STATE for c in children(tok, "dobj", "nsubjpass")):
             return None  # "killed at least 40 suspected Colombian mercenaries": no state's people
+        if any(c.lemma_.lower() in _NO_LIVES for c in children(tok, "dobj", "nsubjpass")):
+            return None  # "accused Spanish fishermen of killing off stocks", "killed the deal": no one hurt
         return "attack" if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in named) else None
     if rel == "~retake":  # "liberated the Kursk Region from Ukrainian control": taken back by force
         return "attack" if [p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("from",))] else None
