@@ -5766,3 +5766,17 @@ def test_an_aggression_on_one_state_against_all_is_the_speakers_pledge_to_it() -
     pledges = {(c.subject, c.object) for c in got if c.relation == "assist_militarily"}
     assert pledges == {("MRT", "QAT")}
     assert all(c.conditional for c in got if c.relation == "assist_militarily")
+
+
+def test_a_protest_written_to_the_un_is_the_writers() -> None:
+    on = dt.date(1973, 5, 30)
+    got = triples_on("Iceland wrote to the UN Security Council protesting against British aggression.", on)
+    assert ("ISL", "oppose", "GBR") in got and ("UN", "oppose", "GBR") not in got
+    # "his Government": the government of the office-holder named just before
+    got = triples_on(
+        "Iceland's Foreign Minister, Mr Einar Agustsson, said in Reykjavik yesterday that his Government would"
+        " put NATO on notice. Mr Agustsson also said his Government was writing to the Chairman of the UN"
+        ' Security Council protesting against British "aggression".',
+        on,
+    )
+    assert ("ISL", "oppose", "GBR") in got and ("UN", "oppose", "GBR") not in got

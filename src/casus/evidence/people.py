@@ -344,7 +344,7 @@ def introduced_people(text: str, found: list[Mention]) -> list[Mention]:
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
-_OWN_COUNTRY = re.compile(r"\b(?:[Hh]is|[Hh]er) (?:country|nation)\b")
+_OWN_COUNTRY = re.compile(r"\b(?:[Hh]is|[Hh]er) (?:country|nation|[Gg]overnment)\b")
 _HOLDER = re.compile(
     r"(?:['’]s)? +(?:leader|president|premier|prime minister|chancellor|king|(?:foreign|defen[cs]e) minister"
     r"|ambassador|envoy)\b",

@@ -547,6 +547,17 @@ def _gerund_subject(s: _Sentence, tok: Token) -> list[str] | None:
         and _children(tok.head, *_SUBJ)
     ):
         return None  # "North Korean troops are in Russia fighting against Ukraine": where, not who
+    top = before  # ("to the Chairman of the UN Security Council")
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.dep_ == "pobj":
+        top = top.head.head
+    if (
+        top.dep_ == "pobj"
+        and top.head.lower_ == "to"
+        and top.head.head.i == tok.head.i
+        and tok.head.pos_ == "VERB"
+        and _children(tok.head, *_SUBJ)
+    ):
+        return None  # "Iceland wrote to the UN Security Council protesting against British aggression"
     named = [m for t in before.subtree if (m := s.mention(t)) is not None]
     if not named or any(m.form.kind == "leader" for m in named):
         return None  # "sent a letter to Secretary-General Antonio Guterres accusing Asmara": the letter does
