@@ -5780,3 +5780,78 @@ def test_a_protest_written_to_the_un_is_the_writers() -> None:
         on,
     )
     assert ("ISL", "oppose", "GBR") in got and ("UN", "oppose", "GBR") not in got
+
+
+def test_a_note_handed_to_the_un_protesting_is_the_senders() -> None:
+    got = triples_on(
+        "Late on Friday, the Chinese Ambassador to the UN, Chen Chu, handed an official note to UN"
+        " Secretary-General Kurt Waldheim protesting Vietnam's military actions along the Chinese border.",
+        dt.date(1979, 2, 17),
+    )
+    assert ("CHN", "oppose", "VNM") in got and ("UN", "oppose", "VNM") not in got
+
+
+def test_two_states_agreeing_to_settle_something_is_an_agreement() -> None:
+    on = dt.date(2000, 5, 10)
+    for text in (
+        "Rwanda and Uganda have agreed to immediately pull their forces out of the city of Kisangani.",
+        "Somalia and Ethiopia have agreed to restore their bilateral relations.",
+    ):
+        got = triples_on(text, on)
+        assert {t for t in got if t[1] == "agree_sign"}, text
+    # an aim they share is no agreement: the verb it governs codes it, if anything
+    assert not {
+        t for t in triples_on("The US and Japan agreed to build up deterrence.", on) if t[1] == "agree_sign"
+    }
+
+
+def test_a_parliament_approving_a_pact_with_a_state_consents_to_it() -> None:
+    on = dt.date(2024, 7, 2)
+    got = triples_on("The Finnish parliament has approved the Defence Cooperation Agreement with the US.", on)
+    assert ("FIN", "agree_sign", "USA") in got
+    assert not triples_on("The Finnish parliament has approved the budget for the US embassy.", on)
+
+
+def test_people_named_by_nationality_among_the_dead_are_not_their_state_struck() -> None:
+    got = triples_on(
+        "The US has conducted 10 air strikes on vessels in the area, killing several people including two"
+        " Trinidad and Tobago nationals.",
+        dt.date(2025, 10, 27),
+    )
+    assert ("USA", "attack", "TTO") not in got
+
+
+def test_a_greek_cypriot_patrol_is_cypruss_not_a_joint_greek_patrol() -> None:
+    got = triples_on(
+        "The fighting quickly spread to neighboring Kophinou, where another Greek Cypriot patrol was fired on.",
+        dt.date(1967, 11, 20),
+    )
+    assert not {t for t in got if "GRC" in t}
+
+
+def test_a_war_a_clash_threatened_to_bring_about_is_not_fought() -> None:
+    on = dt.date(1967, 11, 20)
+    for text in (
+        "A communal clash on the island of Cyprus threatened to precipitate war between Greece and Turkey.",
+        "The clash could spark a war between Greece and Turkey.",
+    ):
+        assert not {t for t in triples_on(text, on) if t[1] == "attack"}, text
+    assert ("GRC", "attack", "TUR") in triples_on("The war between Greece and Turkey went on for a week.", on)
+
+
+def test_an_act_named_in_someones_position_is_theirs_not_the_accepters() -> None:
+    got = triples_on(
+        "Joe Clark said that Ottawa accepted the U.S. position, both on the downing of the Libyan jets and on"
+        " Libya's chemical-weapons capability.",
+        dt.date(1989, 1, 16),
+    )
+    assert ("USA", "attack", "LBY") in got and ("CAN", "attack", "LBY") not in got
+
+
+def test_palestinians_struck_are_not_the_state_of_palestine() -> None:
+    on = dt.date(2025, 9, 17)
+    for text in (
+        "Israel has already killed almost 65,000 Palestinians in Gaza since October 2023.",
+        "Egypt cited the worsening scope of Israeli attacks against Palestinian civilians in the Gaza Strip.",
+    ):
+        assert ("ISR", "attack", "PSE") not in triples_on(text, on), text

@@ -423,6 +423,28 @@ _STATE_WORDS = frozenset({"kingdom", "country", "nation", "republic", "state", "
                           "soil", "neighbour", "neighbor", "ally", "north", "south"})  # fmt: skip
 
 
+# people a state is named for only as their nationality
+_NATIONALS = frozenset({"national", "citizen", "tourist", "passenger", "expatriate", "pilgrim"})
+
+
+def _by_nationality(s: _Sentence) -> set[str]:
+    """States a sentence names only as the nationality of people ("killing several people including
+    two Trinidad and Tobago nationals"): whose people were among the dead, not the state struck."""
+    held = {
+        t.idx
+        for n in s.doc
+        if n.pos_ == "NOUN" and n.lemma_.lower() in _NATIONALS
+        for c in n.children
+        if c.dep_ in ("nmod", "amod", "compound") and c.i < n.i
+        for t in c.subtree
+    }
+    if not held:
+        return set()
+    return {m.form.target for m in s.mentions if m.start in held} - {
+        m.form.target for m in s.mentions if m.start not in held
+    }
+
+
 def struck(
     s: _Sentence, tok: Token, rel: str, subject: str, said_by: str | None, context: list[str]
 ) -> str | None:
@@ -456,6 +478,7 @@ def struck(
     others = {m.form.target for m in s.mentions if m.form.target != subject and m.form.kind != "org"} or {
         m.form.target for m in s.mentions if m.form.target != subject
     }
+    others -= _by_nationality(s)
     # "the US, UK and allies have been conducting air strikes": who acts with the subject is no target
     governed = (
         tok.dep_ == "dobj" and tok.head.lemma_.lower() not in REACTIONS

@@ -236,6 +236,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "shadow": "mobilize",
     "object": "~object",
     "reach": "~reach",
+    # "the Finnish parliament has approved the Defence Cooperation Agreement with the US"
+    **dict.fromkeys(["approve", "okay", "pass"], "~approve"),
     **dict.fromkeys(["kill", "wound"], "~kill"),
 }
 # Event nouns whose "of" phrase names the one struck ("Russia's invasion of Ukraine").

@@ -180,6 +180,21 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     head = tok.head
     if head.lower_ in ("about", "regarding", "concerning") and head.dep_ == "prep":
         return []  # "issued its complaint to Ozerov about a drone intrusion": what it was about, not its act
+    if head.lower_ in ("on", "over") and head.dep_ == "prep":
+        stance = (
+            head.head
+            if head.head.lemma_.lower() in _STANCES
+            else next((d for d in _children(head.head, "dobj") if d.lemma_.lower() in _STANCES), None)
+        )
+        if stance is not None:
+            # "Ottawa accepted the U.S. position on the downing of the Libyan jets": the act is
+            # the one whose position it is (named by it, else no one), not the accepter's
+            return [
+                a
+                for c in stance.children
+                if c.dep_ in ("poss", "compound", "amod", "nmod")
+                for a in s.actors(c)
+            ]
     if head.lower_ == "on" and head.dep_ == "prep" and head.head.lemma_.lower() in _TOLD_ON:
         return []  # "Pence briefed Pelosi on the attacks": what he told of, not his act
     if head.lower_ in _OCCASIONS and head.dep_ == "prep" and not _pobj(tok, ("between",)):
@@ -246,6 +261,8 @@ REACTIONS = frozenset(
 _TOLD_ON = frozenset(
     {"brief", "inform", "update", "speak", "talk", "comment", "testify", "confer", "report", "remark"}
 )
+# what one holds on an event: a view, not a part in it
+_STANCES = frozenset({"position", "stance", "view", "line", "account", "version", "assessment", "verdict"})
 _READY = frozenset({"ready", "prepared", "willing", "eager", "poised", "determined"})
 _ANSWERING = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
 # Verbs whose subject undergoes the event named by their object ("vessels encountered
@@ -468,6 +485,17 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             and (head.tag_ == "VBN" or (head.tag_ == "VBD" and not _children(head, "dobj")))
         ):
             break  # "Russian drones downed over Poland": the noun underwent it
+        if (
+            head.dep_ == "acl"
+            and head.tag_ == "VBG"
+            and head.head.dep_ == "pobj"
+            and head.head.head.lower_ == "to"
+            and (verb := head.head.head.head).pos_ == "VERB"
+            and _children(verb, *_SUBJ)
+        ):
+            # "handed an official note to UN Secretary-General Kurt Waldheim protesting Vietnam's
+            # actions": the one addressed is not who protests; the writer is
+            return _subject(s, verb)[0], False
         if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if found := s.actors(head.head):
                 return found, False

@@ -633,6 +633,8 @@ DYADIC = frozenset(
 
 _WATERS = frozenset({"eez", "waters", "water", "airspace", "territory"})
 # A party's own act on a pact, with no other party named ("North Korea ratified the treaty")
+# states whose demonym names a people mostly outside the state's government's reach
+_PEOPLES = frozenset({"PSE"})
 _RATIFYING = frozenset({"ratify", "ratification", "adopt", "approve", "endorse"})
 COMMITMENTS = frozenset({"commitment", "pledge", "guarantee", "obligation"})
 OBLIGING = frozenset({"require", "oblige", "obligate", "bind"})
@@ -688,6 +690,17 @@ def _claim(
         # scrambled jets", "North Korea fired a missile into the sea"): not coded. Read on unseen
         # text such claims were right about a third of the time, the least of any kind, since
         # annotators code the target the story implies or no claim; and they bear on no obligation
+        return None
+    if (
+        rel in ("attack", "coerce", "threaten")
+        and obj is not None
+        and obj in _PEOPLES
+        and (named := [m.form.kind for m in s.mentions if m.form.target == obj])
+        and set(named) == {"demonym"}
+    ):
+        # "Israeli attacks against Palestinian civilians", "strikes on the Palestinian resistance
+        # movement Hamas": a people or a movement struck, not the state that bears its name (its
+        # government, in Ramallah, is no party to the war in Gaza)
         return None
     if rel == "agree_sign" and obj is None and tok.lemma_.lower() not in _RATIFYING:
         return None  # "signed 24 cooperation agreements in Iraq": no party named to sign with

@@ -100,6 +100,12 @@ def _body(p: Token) -> bool:
 
 
 # what states agree to do with a truce that makes it one they agreed ("agreed to order a ceasefire")
+# what two sides agree to do that settles something between them
+_SETTLING = frozenset(
+    {"ease", "normalize", "normalise", "restore", "pull", "withdraw", "defuse", "de-escalate", "deescalate",
+     "reopen", "halt", "cease", "settle", "resolve", "demarcate", "forgo", "launch", "build"}
+)  # fmt: skip
+
 _DECLARING = frozenset(
     {"order", "declare", "observe", "implement", "establish", "announce", "extend", "restore"}
 )
@@ -393,6 +399,16 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             d.lemma_.lower() in deal and x.lemma_.lower() in _DECLARING
             for x in children(tok, "xcomp") for d in children(x, "dobj")
         )  # fmt: skip
+        # "agreed to ease tensions", "agreed to pull their forces out", "agreed to normalize ties":
+        # a settlement between them, which the set codes as one agreed
+        pact = pact or (
+            lemma == "agree"
+            and any(
+                x.lemma_.lower() in _SETTLING
+                and not (x.lemma_.lower() == "build" and children(x, "prt"))  # not "build up deterrence"
+                for x in children(tok, "xcomp")
+            )
+        )
         if not (words & deal or pact):  # "agreed to cooperate" is an intent; the verb it governs codes it
             return None
     if (
@@ -453,6 +469,13 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "coerce" and lemma in ("block", "obstruct") and words & (_BIDS | AGREEMENTS | {"pact"}):
         return (
             "oppose"  # "joined Greece in blocking Ankara's bid", "to block the pact": a veto, not a blockade
+        )
+    if rel == "~approve":  # a parliament's approval of a pact with a state is its side's consent
+        approved = AGREEMENTS | {"treaty", "protocol", "accord", "convention"}
+        return (
+            "agree_sign"
+            if any(d.lemma_.lower() in approved for d in children(tok, "dobj", "nsubjpass"))
+            else None
         )
     if rel == "~object":  # "China objected to India's move"; not "the object of"
         return "oppose" if pobj(tok, ("to",)) else None

@@ -56,8 +56,19 @@ def _feared(tok: Token) -> bool:
         ):
             return True
         if t.pos_ == "VERB":
-            break
+            # "threatened to precipitate war between Greece and Turkey", "could spark a war between":
+            # a war a clash might bring about
+            return t.lemma_.lower() in _BRINGING and (
+                (t.dep_ == "xcomp" and t.head.lemma_.lower() in ("threaten", "risk"))
+                or any(c.tag_ == "MD" and c.lower_ in ("could", "might", "may", "would") for c in t.children)
+            )
     return False
+
+
+# what brings a war about
+_BRINGING = frozenset(
+    {"precipitate", "spark", "trigger", "provoke", "ignite", "unleash", "cause", "lead", "start"}
+)
 
 
 def _fighters_are_troops(tok: Token) -> bool:
