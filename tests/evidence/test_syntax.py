@@ -5855,3 +5855,46 @@ def test_palestinians_struck_are_not_the_state_of_palestine() -> None:
         "Egypt cited the worsening scope of Israeli attacks against Palestinian civilians in the Gaza Strip.",
     ):
         assert ("ISR", "attack", "PSE") not in triples_on(text, on), text
+
+
+def test_arms_a_state_made_and_another_uses_were_supplied_by_the_maker() -> None:
+    on = dt.date(2025, 5, 8)
+    for text, pair in (
+        ("A Chinese-made J-10 fighter jet operated by the Pakistan Air Force shot down two Indian aircraft.", ("CHN", "PAK")),
+        ("The J-10 shot down three French-made Rafale planes, which were newly acquired by India.", ("FRA", "IND")),
+        ("It said that Russia had fired a total of four North Korean-made KN-23 missiles.", ("PRK", "RUS")),
+        ("This is the first confirmation that Pakistan's Chinese-made jets were used in the shootdowns.", ("CHN", "PAK")),
+    ):  # fmt: skip
+        assert (pair[0], "transfer_arms", pair[1]) in triples_on(text, on), text
+    # made by one, used by no state named: no supply
+    assert not {
+        t
+        for t in triples_on("He saw a soldier carrying a Chinese-made rifle.", on)
+        if t[1] == "transfer_arms"
+    }
+
+
+def test_latin_america_is_no_mention_of_the_united_states() -> None:
+    got = triples_on(
+        "Erdogan told reporters from Chile, where he was cutting short an official visit to Latin America.",
+        dt.date(2010, 5, 31),
+    )
+    assert not {t for t in got if "USA" in t}
+
+
+def test_forces_massed_on_or_moved_closer_to_a_border_are_shown_against_the_state_beyond() -> None:
+    on = dt.date(1987, 1, 24)
+    assert ("PAK", "mobilize", "IND") in triples_on(
+        "Pakistani divisions were massed on the Indian border.", on
+    )
+    assert ("IND", "mobilize", "PAK") in triples_on(
+        "India advanced its troops closer to the Pakistan border.", on
+    )
+
+
+def test_attacks_on_ships_named_are_not_on_the_state_that_blames_them() -> None:
+    got = triples_on(
+        "The Trump administration is blaming Iran for attacks on two oil tankers in the Gulf of Oman.",
+        dt.date(2019, 6, 14),
+    )
+    assert ("IRN", "attack", "USA") not in got

@@ -15,7 +15,7 @@ from casus.evidence.triggers import is_troops
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.wars import WARS
 
-__all__ = ["destination", "made_in"]
+__all__ = ["destination", "made_in", "maker_named"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -130,6 +130,19 @@ _CIRCUMSTANCES = frozenset(
     {"amid", "despite", "after", "before", "during", "following", "because", "since", "over"}
 )
 _FIGHTING = frozenset({"fight", "attack", "battle", "repel", "counter", "combat", "fend", "strike"})
+
+
+def maker_named(doc: Any, i: int) -> list[str]:
+    """The state named by the word(s) ending at token `i` before a "-made" ("Chinese", "North
+    Korean", "Soviet"), which the gazetteer leaves out of its mentions there."""
+    by_text = default_gazetteer().by_text
+    for start in (i - 1, i):  # the two-word names first
+        if start < 0:
+            continue
+        forms = by_text.get(" ".join(t.text for t in doc[start : i + 1]), [])
+        if found := [f.target for f in forms if f.kind in ("name", "demonym", "historical")][:1]:
+            return found
+    return []
 
 
 def made_in(phrase: Token) -> list[str]:

@@ -109,6 +109,8 @@ _KIN_BEFORE = re.compile(r"\b(?:ethnic|fellow|rebel|separatist|breakaway)\s+$", 
 # namesake rules ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan (TTP)")
 _NAMED_AFTER_A_STATE = re.compile(r"\bPakistani Taliban|\bTehr[ei]e?k-[ei]-Taliban(?: Pakist?h?an)?")
 _SEA_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?) of $")  # "the Gulf of Oman", "the Bay of Bengal"
+# "Latin America", "South American states", "the Americas": a continent or region, not the United States
+_CONTINENT_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Meso)[ -]$")
 
 
 def _date(v: Any, default: dt.date) -> dt.date:
@@ -381,6 +383,11 @@ class Gazetteer:
                 or _SEA_BEFORE.search(text, max(0, m.start() - 11), m.start())
             ):
                 continue  # "the Sea of Japan", "the Gulf of Oman", "the South China Sea": water, no actor
+            if m.group(0) in ("America", "American") and (
+                _CONTINENT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                or (m.group(0) == "America" and text.startswith("s", m.end()))
+            ):
+                continue
             # (the "West Philippine Sea" stays: the Philippines' own name for its waters)
             r = self.resolve(m.group(0), on)
             if r is not None:

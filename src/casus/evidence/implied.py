@@ -527,7 +527,9 @@ def struck(
     # the accuser of "Manila accused China's ships of ramming one of the vessels" was struck
     accusing = any(a.lemma_.lower() in BLAMERS for a in tok.ancestors) and not (
         # "condemned Israel's incursion into the UN-patrolled buffer zone": it went where it says
-        tok.pos_ == "NOUN" and any(not s.actors(p) for p in _pobj(tok, ("into",)))
+        # "what it described as Israeli aggression on Gaza-bound international aid ships": at what
+        # it names, not at the describer
+        tok.pos_ == "NOUN" and any(not s.actors(p) for p in _pobj(tok, ("into", "on", "against")))
     )
     if accusing and others and all(m.form.kind == "org" for m in s.mentions if m.form.target in others):
         others = set()  # "the UN criticised Israel for the strikes": no body struck

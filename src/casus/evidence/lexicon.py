@@ -133,7 +133,7 @@ VERB_TRIGGERS: dict[str, str] = {
     ),
     "threaten": "threaten",
     **dict.fromkeys(["mobilize", "mobilise", "scramble", "mass"], "mobilize"),
-    "move": "~move",  # "moved troops to its border with Colombia"
+    **dict.fromkeys(["move", "advance"], "~move"),  # "moved troops to its border with Colombia"
     **dict.fromkeys(["sanction", "embargo"], "sanction"),
     **dict.fromkeys(["accuse", "blame"], "accuse"),
     **dict.fromkeys(["request", "seek", "appeal"], "~request"),

@@ -33,7 +33,7 @@ from typing import Any
 
 from casus.evidence.blame import accuser, mutual
 from casus.evidence.by_object import arms_alongside
-from casus.evidence.destinations import made_in
+from casus.evidence.destinations import made_in, maker_named
 from casus.evidence.gazetteer import Mention, alliances
 from casus.evidence.implied import struck
 from casus.evidence.lexicon import CRAFT, EXERCISES, NEAR, SPEECH, TREATY_LANGUAGE
@@ -205,11 +205,16 @@ def code_sentence(
             objects = [m.form.target for c in seized for t in c.subtree if (m := s.mention(t)) is not None][
                 :1
             ]
-        fronts = [
-            p
-            for p in _pobj(tok, ("to", "toward", "towards", "along", "near"))
-            if p.lemma_.lower() in _FRONTIERS
-        ]
+        fronts = _fronts(tok, ("to", "toward", "towards", "along", "near"))
+        if (
+            rel == "mobilize"
+            and not objects
+            and tok.pos_ == "VERB"
+            and (faced := fronts + _fronts(tok, ("on", "at")))
+        ):
+            # "Pakistan massed troops on the Indian border": a show of force against the state beyond
+            beyond = [m.form.target for p in faced for t in p.subtree if (m := s.mention(t)) is not None]
+            objects = [a for a in beyond if a not in subjects][:1]
         if rel == "send_troops" and fronts and tok.pos_ == "VERB":
             # "Ethiopia has deployed troops to the Eritrean border": a show of force against the
             # state beyond it, not troops sent into it
@@ -280,6 +285,13 @@ def code_sentence(
                             claim = _claim(s, text, tok, "transfer_arms", maker, actor, chain, speech, treaty,
                                            context or [])  # fmt: skip
                             _add(s, claims, seen, claim, speech)
+    for tok in s.doc:
+        if tok.pos_ in ("NOUN", "PROPN") and "-" in s.low:
+            for maker, user, verb in _supplied(s, tok):
+                chain = _clause_chain(verb)
+                claim = _claim(s, text, verb, "transfer_arms", maker, user, chain, _speech_verb(chain), treaty,
+                               context or [])  # fmt: skip
+                _add(s, claims, seen, claim, _speech_verb(chain))
     if treaty:  # a pledge: the parties' mutual assistance and their agreement, nothing else
         claims = [c for c in claims if c.relation == "agree_sign"]
     have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}
@@ -302,6 +314,49 @@ def _makers(s: _Sentence, tok: Token) -> list[str]:
         for t in c.subtree if (m := s.mention(t)) is not None and m.form.kind in ("demonym", "name")
     ]  # fmt: skip
     return list(dict.fromkeys([*(m.form.target for m in named), *(a for d in fired for a in made_in(d))]))
+
+
+# how a state comes to have arms another made: it uses, fields or buys them
+_USING = frozenset({"fire", "launch", "use", "employ", "deploy", "operate", "field", "fly", "acquire", "buy",
+                    "purchase", "receive", "obtain"})  # fmt: skip
+_MAKING = frozenset({"made", "built", "manufactured", "produced", "supplied"})
+
+
+def _supplied(s: _Sentence, tok: Token) -> list[tuple[str, str, Token]]:
+    """Arms a state made and another uses: "a Chinese-made J-10 fighter jet operated by the
+    Pakistan Air Force", "Russia had fired four North Korean-made missiles", "three French-made
+    Rafale planes, which were newly acquired by India", "Pakistan's Chinese-made jets": the maker
+    supplied the user. Returns (maker, user, the verb of use, else the noun)."""
+    makers = [
+        a
+        for c in tok.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+        for t in c.subtree
+        if t.lower_ in _MAKING and t.i >= 2 and s.doc[t.i - 1].text == "-"
+        for a in maker_named(s.doc, t.i - 2)
+    ]  # fmt: skip
+    if not makers:
+        return []
+    users: list[tuple[str, Token]] = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            users += [(a, tok) for a in s.actors(c)]  # "Pakistan's Chinese-made jets"
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _USING:
+            # "a J-10 operated by the Pakistan Air Force", "planes which were acquired by India"
+            users += [
+                (a, c) for g in _children(c, "agent") for p in _children(g, "pobj") for a in s.actors(p)
+            ]
+    held = tok  # "fired a total of four North Korean-made missiles": the amount is what the verb governs
+    while held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.pos_ == "NOUN":
+        held = held.head.head
+    verb = held.head
+    if held.dep_ == "dobj" and verb.lemma_.lower() in _USING:
+        users += [(a, verb) for n in _children(verb, "nsubj") for a in s.actors(n)]
+    if held.dep_ == "nsubjpass" and verb.lemma_.lower() in _USING:
+        users += [
+            (a, verb) for g in _children(verb, "agent") for p in _children(g, "pobj") for a in s.actors(p)
+        ]
+    return [(mk, user, v) for mk in dict.fromkeys(makers) for user, v in users if user != mk]
 
 
 def main_subject(doc: Any, mentions: list[Mention], previous: list[str] | None = None) -> list[str]:
@@ -470,6 +525,15 @@ def _not_done(tok: Token) -> bool:
 # what is said for a case as such: pledges, threats, calls for help
 _FOR_A_CASE = frozenset({"assist_militarily", "threaten", "request_aid"})
 _FRONTIERS = frozenset({"border", "frontier", "boundary"})
+
+
+def _fronts(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The frontier a move of forces goes to or stands on ("deployed troops to the Eritrean border",
+    "massed troops on the Indian border", "advanced its troops closer to the Pakistan border")."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "advmod" and c.lower_ in ("closer", "nearer", "up"))]
+    return [p for h in heads for p in _pobj(h, preps) if p.lemma_.lower() in _FRONTIERS]
+
+
 _STRUCK_SITES = frozenset({"base", "airbase", "facility", "installation", "city", "capital", "town", "port", "airport", "site"})  # fmt: skip
 _NOT_AIMED_AT = frozenset(
     {"sea", "coast", "water", "pm", "am", "p.m.", "a.m.", "hour", "time", "dawn", "noon", "midnight", "night",

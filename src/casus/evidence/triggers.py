@@ -607,7 +607,13 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return "cooperate_militarily" if MILITARY_FIELDS & {t.lemma_.lower() for t in tok.subtree} else None
     if rel == "~move":  # "moved troops to its border with Colombia"; not "moved jets into Syrian airbases"
         moved = {t.lemma_.lower() for c in children(tok, "dobj") for t in c.subtree}
-        to = {p.lemma_.lower() for p in pobj(tok, ("to", "toward", "towards", "along", "near", "up"))}
+        # ("moved its troops closer to the Pakistan border")
+        near = [tok, *(c for c in tok.children if c.dep_ == "advmod" and c.lower_ in ("closer", "nearer"))]
+        to = {
+            p.lemma_.lower()
+            for h in near
+            for p in pobj(h, ("to", "toward", "towards", "along", "near", "up"))
+        }
         return "mobilize" if moved & TROOPS and to & {"border", "frontier", "boundary"} else None
     if rel == "~detect":  # "detected ten Chinese warships around Taiwan": their owner's deployment
         if words & VESSELS and lemma in ("detect", "spot", "track"):
