@@ -5898,3 +5898,34 @@ def test_attacks_on_ships_named_are_not_on_the_state_that_blames_them() -> None:
         dt.date(2019, 6, 14),
     )
     assert ("IRN", "attack", "USA") not in got
+
+
+def test_papua_new_guinean_troops_and_the_indian_ocean_name_no_guinea_or_india() -> None:
+    got = triples_on(
+        "The deployment of Papua new Guinean troops in the Solomon Islands this week to join a regional"
+        " peace keeping force recalls our first deployment.",
+        dt.date(2003, 8, 5),
+    )
+    assert not {t for t in got if "GIN" in t}
+    got = triples_on(
+        "French troops landed at dawn on the main island of the Indian Ocean archipelago.",
+        dt.date(1995, 10, 5),
+    )
+    assert not {t for t in got if "IND" in t}
+
+
+def test_forces_a_state_is_ready_to_send_against_another_are_a_threat() -> None:
+    got = triples_on(
+        "Ankara has indicated it is prepared to send forces across the border to eradicate guerrilla bases in Syria.",
+        dt.date(1998, 10, 10),
+    )
+    assert ("TUR", "threaten", "SYR") in got and ("TUR", "send_troops", "SYR") not in got
+
+
+def test_an_act_urged_as_the_way_to_respond_is_not_done() -> None:
+    got = triples_on(
+        "Lithuania's president urges NATO to respond to North Korea's military aid to Russia by providing Ukraine"
+        " with long-range missiles.",
+        dt.date(2024, 10, 30),
+    )
+    assert ("NATO", "transfer_arms", "UKR") not in got

@@ -110,6 +110,7 @@ _KIN_BEFORE = re.compile(r"\b(?:ethnic|fellow|rebel|separatist|breakaway)\s+$", 
 _NAMED_AFTER_A_STATE = re.compile(r"\bPakistani Taliban|\bTehr[ei]e?k-[ei]-Taliban(?: Pakist?h?an)?")
 _SEA_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?) of $")  # "the Gulf of Oman", "the Bay of Bengal"
 # "Latin America", "South American states", "the Americas": a continent or region, not the United States
+_PAPUA_BEFORE = re.compile(r"Papua [Nn]ew $")
 _CONTINENT_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Meso)[ -]$")
 
 
@@ -380,9 +381,14 @@ class Gazetteer:
             if (
                 (m.group(0) == "China" and _SEA_AFTER.match(text, m.end()))
                 or (m.group(0) == "Persian" and text.startswith(" Gulf", m.end()))
+                or (m.group(0) == "Indian" and text.startswith(" Ocean", m.end()))
                 or _SEA_BEFORE.search(text, max(0, m.start() - 11), m.start())
             ):
                 continue  # "the Sea of Japan", "the Gulf of Oman", "the South China Sea": water, no actor
+            if m.group(0) in ("Guinea", "Guinean") and _PAPUA_BEFORE.search(
+                text, max(0, m.start() - 11), m.start()
+            ):
+                continue  # "Papua new Guinean troops" in a lower-case "new": Papua New Guinea's, not Guinea's
             if m.group(0) in ("America", "American") and (
                 _CONTINENT_BEFORE.search(text, max(0, m.start() - 8), m.start())
                 or (m.group(0) == "America" and text.startswith("s", m.end()))

@@ -433,6 +433,7 @@ _WARNED_OFF = {
     "from": frozenset({"deter", "dissuade", "discourage", "prevent", "bar", "refrain", "stop", "keep"}),
 }
 # what one is told "not to" do is not done ("warned Iran not to continue to threaten")
+_URGING = frozenset({"urge", "call", "ask", "press", "push", "appeal", "want", "encourage"})
 _TOLD_NOT_TO = frozenset({"warn", "caution", "urge", "tell", "ask", "advise", "call", "order"})
 _ENABLING = frozenset({"allow", "permit", "enable"})
 _MODAL_AUX = frozenset({"will", "would", "could", "can", "may", "might", "shall"})
@@ -458,7 +459,9 @@ def _only_willing(tok: Token) -> bool:
 
 def _hostile_aim(tok: Token) -> bool:
     """Forces readied against someone ("ready to send troops against ...", "to invade")."""
-    return any(t.lower_ in ("against", "invade", "attack", "strike") for t in tok.subtree)
+    return any(
+        t.lower_ in ("against", "invade", "attack", "strike", "eradicate", "destroy") for t in tok.subtree
+    )
 
 
 _WH = frozenset({"why", "how", "when", "where", "what", "which", "who", "whom", "whose"})
@@ -515,6 +518,8 @@ def _not_done(tok: Token) -> bool:
     if tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep":
         return False
     word, head = tok.head.lower_, tok.head.head
+    if word == "by" and tok.dep_ == "pcomp" and head.dep_ == "xcomp" and head.head.lemma_.lower() in _URGING:
+        return True  # "urges NATO to respond ... by providing Ukraine with long-range missiles": asked for
     if word == "of" and head.lemma_.lower() in _CAPABLE:
         return True
     if word in _WARNED_OFF and head.lemma_.lower() in _WARNED_OFF[word]:
@@ -859,6 +864,10 @@ def _claim(
         # "Germany is willing to send around 4,000 troops to Lithuania", "prepared to provide arms":
         # help offered, for whenever it is taken up, not forces sent
         rel, conditional, offered = "assist_militarily", True, True
+    elif rel == "send_troops" and obj is not None and _only_willing(tok):
+        # "Ankara is prepared to send forces across the border to eradicate guerrilla bases in
+        # Syria": force readied against a state, not yet sent
+        rel = "threaten"
     if conditional and rel not in _FOR_A_CASE:
         return None  # "if Kyiv and its Western allies reject the Kremlin's demands": a case, not an act
     return Claim(
