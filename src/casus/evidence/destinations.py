@@ -151,6 +151,5 @@ def made_in(phrase: Token) -> list[str]:
     doc = phrase.doc
     for t in phrase.subtree:
         if t.lower_ == "made" and t.i >= 2 and doc[t.i - 1].text == "-":
-            forms = default_gazetteer().by_text.get(doc[t.i - 2].text, [])
-            return [f.target for f in forms if f.kind in ("name", "demonym")][:1]
+            return maker_named(doc, t.i - 2)
     return []

@@ -109,8 +109,9 @@ _KIN_BEFORE = re.compile(r"\b(?:ethnic|fellow|rebel|separatist|breakaway)\s+$", 
 # namesake rules ("the Pakistani Taliban", "Tehreek-e-Taliban Pakistan (TTP)")
 _NAMED_AFTER_A_STATE = re.compile(r"\bPakistani Taliban|\bTehr[ei]e?k-[ei]-Taliban(?: Pakist?h?an)?")
 _SEA_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?) of $")  # "the Gulf of Oman", "the Bay of Bengal"
-# "Latin America", "South American states", "the Americas": a continent or region, not the United States
+# "Papua new Guinean troops", the "new" in lower case: Papua New Guinea's, not Guinea's
 _PAPUA_BEFORE = re.compile(r"Papua [Nn]ew $")
+# "Latin America", "South American states", "the Americas": a continent or region, not the United States
 _CONTINENT_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Meso)[ -]$")
 
 

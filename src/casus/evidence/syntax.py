@@ -285,13 +285,13 @@ def code_sentence(
                             claim = _claim(s, text, tok, "transfer_arms", maker, actor, chain, speech, treaty,
                                            context or [])  # fmt: skip
                             _add(s, claims, seen, claim, speech)
-    for tok in s.doc:
-        if tok.pos_ in ("NOUN", "PROPN") and "-" in s.low:
-            for maker, user, verb in _supplied(s, tok):
-                chain = _clause_chain(verb)
-                claim = _claim(s, text, verb, "transfer_arms", maker, user, chain, _speech_verb(chain), treaty,
-                               context or [])  # fmt: skip
-                _add(s, claims, seen, claim, _speech_verb(chain))
+    hyphened = [t for t in s.doc if t.pos_ in ("NOUN", "PROPN")] if "-" in s.low else []
+    for tok in hyphened:  # ("a Chinese-made J-10 operated by the Pakistan Air Force": a hyphen or none)
+        for maker, user, verb in _supplied(s, tok):
+            chain = _clause_chain(verb)
+            speech = _speech_verb(chain)
+            claim = _claim(s, text, verb, "transfer_arms", maker, user, chain, speech, treaty, context or [])
+            _add(s, claims, seen, claim, speech)
     if treaty:  # a pledge: the parties' mutual assistance and their agreement, nothing else
         claims = [c for c in claims if c.relation == "agree_sign"]
     have = {(c.subject, c.object) for c in claims if c.relation == "assist_militarily"}
@@ -432,8 +432,9 @@ _WARNED_OFF = {
     "against": frozenset({"warn", "caution", "advise", "urge", "decide", "vote", "opt"}),
     "from": frozenset({"deter", "dissuade", "discourage", "prevent", "bar", "refrain", "stop", "keep"}),
 }
-# what one is told "not to" do is not done ("warned Iran not to continue to threaten")
+# what one is urged to do (and the way one is urged to do it) is asked for, not done
 _URGING = frozenset({"urge", "call", "ask", "press", "push", "appeal", "want", "encourage"})
+# what one is told "not to" do is not done ("warned Iran not to continue to threaten")
 _TOLD_NOT_TO = frozenset({"warn", "caution", "urge", "tell", "ask", "advise", "call", "order"})
 _ENABLING = frozenset({"allow", "permit", "enable"})
 _MODAL_AUX = frozenset({"will", "would", "could", "can", "may", "might", "shall"})
@@ -701,9 +702,9 @@ DYADIC = frozenset(
 
 
 _WATERS = frozenset({"eez", "waters", "water", "airspace", "territory"})
-# A party's own act on a pact, with no other party named ("North Korea ratified the treaty")
 # states whose demonym names a people mostly outside the state's government's reach
 _PEOPLES = frozenset({"PSE"})
+# A party's own act on a pact, with no other party named ("North Korea ratified the treaty")
 _RATIFYING = frozenset({"ratify", "ratification", "adopt", "approve", "endorse"})
 COMMITMENTS = frozenset({"commitment", "pledge", "guarantee", "obligation"})
 OBLIGING = frozenset({"require", "oblige", "obligate", "bind"})

@@ -99,13 +99,13 @@ def _body(p: Token) -> bool:
     )
 
 
-# what states agree to do with a truce that makes it one they agreed ("agreed to order a ceasefire")
 # what two sides agree to do that settles something between them
 _SETTLING = frozenset(
     {"ease", "normalize", "normalise", "restore", "pull", "withdraw", "defuse", "de-escalate", "deescalate",
      "reopen", "halt", "cease", "settle", "resolve", "demarcate", "forgo", "launch", "build"}
 )  # fmt: skip
 
+# what states agree to do with a truce that makes it one they agreed ("agreed to order a ceasefire")
 _DECLARING = frozenset(
     {"order", "declare", "observe", "implement", "establish", "announce", "extend", "restore"}
 )
