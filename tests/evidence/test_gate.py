@@ -84,3 +84,20 @@ def test_agence_france_presse_names_no_state() -> None:
     text = "A source told Agence France-Presse that France and Air France were not involved."
     found = [(m.text, m.form.target) for m in default_gazetteer().find(text, dt.date(2025, 9, 22))]
     assert found == [("France", "FRA")]
+
+
+def test_the_two_leaders_are_the_states_of_the_leaders_named_last() -> None:
+    # not the last two states named: Israel struck Doha, Tamim visits Jordan
+    todo = _todo(
+        "Sheikh Tamim, the emir of Qatar, arrived in Amman on Tuesday. The visit marks his first trip to "
+        "Jordan since last week's Israeli airstrike on Doha. Expanded talks between the two leaders began."
+    )
+    assert todo[-1].context == ["QAT", "JOR"]
+    # two leaders named, no state: the sentence is parsed, with their states as the pair
+    todo = _todo("Putin hosted Vucic in the Kremlin. The two leaders held talks.")
+    assert [t.context for t in todo if "two leaders" in t.text] == [["RUS", "SRB"]]
+    # "the two countries" are still the last two states named
+    todo = _todo(
+        "Putin flew to Pyongyang. North Korea and Russia signed a treaty. The two countries held drills."
+    )
+    assert todo[-1].context == ["PRK", "RUS"]

@@ -1094,6 +1094,9 @@ def test_they_and_it_stand_for_what_the_sentence_before_was_about() -> None:
     assert {("IND", "attack", "PAK"), ("PAK", "attack", "IND")} <= triples(
         "India and Pakistan exchanged fire on Tuesday."
     )
+    # perspectives and an exchange of views are talk too
+    assert ("PAK", "consult", "ARE") in triples("Pakistan and the UAE exchanged perspectives on the region.")
+    assert ("PAK", "consult", "ARE") in triples("Pakistan and the UAE had an in-depth exchange of views.")
     # "it" is one actor: after a sentence about two, or with a name before it, it stands for none of them
     assert not [
         t
@@ -5929,3 +5932,50 @@ def test_an_act_urged_as_the_way_to_respond_is_not_done() -> None:
         dt.date(2024, 10, 30),
     )
     assert ("NATO", "transfer_arms", "UKR") not in got
+
+
+def test_an_act_expected_or_predicted_is_not_done_but_one_done_as_expected_is() -> None:
+    for text in (
+        "Pisas stressed that he does not expect the United States to launch a direct attack on Venezuela.",
+        "Analysts expect Russia to attack Ukraine again.",
+    ):
+        assert not claims(text), text
+    assert ("RUS", "send_troops", "BLR") in triples("As expected, Russia sent more troops to Belarus.")
+
+
+def test_the_other_party_of_a_deal_is_the_state_whose_base_or_arms_it_is_for() -> None:
+    assert ("SDN", "agree_sign", "RUS") in triples("Sudan signed a deal for a Russian naval base.")
+    assert ("SDN", "agree_sign", "RUS") in triples("Sudan agrees deal for Russian Red Sea naval base")
+    assert ("PHL", "agree_sign", "USA") in triples(
+        "The Philippines signed an agreement on US troop rotations."
+    )
+
+
+def test_meddling_protested_and_attacks_by_a_named_group_name_no_state_as_target() -> None:
+    # where the meddling is, not who meddles; no state named as the meddler
+    assert not triples(
+        "The attacks mark an expansion of the conflict as the United States and its European allies "
+        "denounced 'outside interference' in Libya."
+    )
+    # "the Houthi attacks": whose they were is named, and it is no state (not the state they struck)
+    text = (
+        "Houthi rebels attacked a border post in Jazan, Saudi Arabia. The GCC denounced the Houthi attacks."
+    )
+    assert not [c for c in claims(text) if c.relation == "oppose"]
+    assert ("QAT", "oppose", "ISR") in triples("Israel struck Doha. Qatar condemned the Israeli strikes.")
+
+
+def test_arms_given_to_strike_a_state_are_not_given_to_it_and_a_rescue_intervention_is_help() -> None:
+    got = triples("The UAE provided the military aircraft, aerial refueling planes and crews to bomb Libya.")
+    assert ("ARE", "transfer_arms", "LBY") not in got and ("ARE", "attack", "LBY") in got
+    assert ("FRA", "assist_militarily", "TCD") in triples(
+        "Only seven months ago, France intervened to support the regime of Hissein Habre in Chad."
+    )
+
+
+def test_troops_that_landed_or_arrived_on_an_island_are_sent_there() -> None:
+    assert ("TZA", "send_troops", "COM") in triples("150 Tanzanian soldiers landed in the Comoros on Friday.")
+    assert ("AU", "send_troops", "COM") in triples(
+        "A fresh batch of African Union troops arrived on the Comoros island of Moheli on Friday."
+    )
+    assert not triples("Russian bombers landed in Venezuela.")  # aircraft are no troops stationed

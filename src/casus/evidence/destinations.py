@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from casus.evidence.gazetteer import default_gazetteer
-from casus.evidence.lexicon import ARMS
+from casus.evidence.lexicon import ARMS, VERB_TRIGGERS
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.places import place_state
 from casus.evidence.triggers import children as _children
@@ -78,7 +78,11 @@ def destination(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
                 continue
             if c.lemma_.lower() in _HELPING and c.i > tok.i and not temporal and _children(c, "xcomp"):
                 continue  # "to help oust Ukrainian troops": whom they fight is no destination
-            if c.lemma_.lower() in _FIGHTING and c.i > tok.i and not temporal:
+            fighting = c.lemma_.lower() in _FIGHTING or (
+                # "provided the aircraft ... to bomb Libya": whom they strike is no destination
+                c.dep_ in ("advcl", "xcomp") and VERB_TRIGGERS.get(c.lemma_.lower()) == "attack"
+            )
+            if fighting and c.i > tok.i and not temporal:
                 # "sent troops to fight Ukraine": the foe is no destination; "to fight for Russia" is,
                 # and so is "to fight against Ukraine on behalf of Russia"
                 out += [a for p in _pobj(c, ("for", "alongside", "beside")) for a in s.actors(p)]

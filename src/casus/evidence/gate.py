@@ -48,6 +48,10 @@ DATELINE = re.compile(
 )
 
 
+# "the two leaders", "both presidents", "the two foreign ministers": the people, not the states, were named
+_TWO_LEADERS = re.compile(
+    r"\b(?:the two|both)\s+(?:[a-z]+\s+)?(?:leaders|presidents|premiers|ministers)\b", re.I
+)
 _BACKTICK = re.compile(r"(?<=\w)`(?=\w)")
 
 
@@ -216,6 +220,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
     overflow: list[tuple[int, str]] = []
     quotes: list[Quotation] = []
     recent: list[str] = []  # states named last, most recent first
+    heads: list[str] = []  # the states of the leaders named last, most recent first
     person: str | None = None  # the state of the office-holder named last
     heard: str | None = None  # the person quoted last in a sentence the parser is not given
     pact: list[str] = []  # the two states of the last sentence that spoke of a pact between two
@@ -233,7 +238,11 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
         quoting = through or (not quoting and open_after(sent))
         pledge = TREATY_LANGUAGE.search(sent) is not None
         quoted = '"' in sent or "“" in sent or "”" in sent
-        collective = len(recent) >= 2 and COLLECTIVE.search(sent) is not None  # "the two countries"
+        # "the two leaders" are the last two leaders named ("Putin hosted Vucic"), or the last one and
+        # the last other state named ("Sheikh Tamim's first trip to Jordan since ... Israeli strike")
+        leaders = _TWO_LEADERS.search(sent) is not None and bool(heads)
+        pair = [heads[0], *[x for x in (*heads[1:], *recent) if x != heads[0]][:1]] if leaders else recent[:2]
+        collective = len(pair) >= 2 and COLLECTIVE.search(sent) is not None  # "the two countries"
         grouped = bool(group) and GROUPED.search(sent) is not None  # "the three countries", "all three"
         # '"Russia has violated our airspace ... But today's incursion ... is brutal," said X':
         # the sentence that closes the quotation names its speaker, so it is parsed too
@@ -254,7 +263,7 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             # "This agreement ... between the two countries": the pact's two states, not the last named
             # ("welcomed the deal": the same pact, named before)
             spoken_of = (collective and _PACT.search(sent)) or _THE_PACT.search(sent)
-            context = pact if pact and spoken_of else recent[:2]
+            context = pact if pact and spoken_of else pair
             if budget >= 0:
                 todo.append(Todo(sent, local, context, index, person, heard, group, group_last, through))
                 heard = None
@@ -281,6 +290,10 @@ def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:
             )
             dateline_at = index
         for m in reversed(local):
+            if m.form.kind == "leader":
+                if m.form.target in heads:
+                    heads.remove(m.form.target)
+                heads.insert(0, m.form.target)
             if m.form.kind in ("leader", "org") or (dateline is not None and m.start < dateline.end()):
                 continue  # a dateline's city is where the news was filed, not a party to it
             if m.form.kind == "capital" and _GATHERING_AFTER.match(sent, m.end):

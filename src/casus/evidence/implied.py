@@ -7,7 +7,7 @@ from typing import Any
 
 from casus.evidence.blame import BLAMERS, PRAISERS
 from casus.evidence.events import EVENT_NOUNS
-from casus.evidence.lexicon import ARMS, CRAFT, DRAWN, NEAR, NON_STATE
+from casus.evidence.lexicon import ARMS, CRAFT, DRAWN, NEAR, NON_STATE, NOUN_TRIGGERS
 from casus.evidence.nominal import signed_pact
 from casus.evidence.objects import BASES, away_from
 from casus.evidence.parsed import Sentence as _Sentence
@@ -75,6 +75,13 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
             return went[:1]
     if rel in ("assist_militarily", "request_aid"):
         return [o for o in _helped(s, tok, rel) if o != subject][:1]
+    if rel == "agree_sign":
+        # "signed a deal for a Russian naval base", "an agreement on US troop rotations": the state
+        # whose base or forces the pact is about is the other party
+        return [
+            a for d in _children(tok, "dobj") if d.lemma_.lower() in _PACTS
+            for p in (*_pobj(d, ("for", "on")), *_pobj(tok, ("for", "on"))) for a in s.actors(p) if a != subject
+        ][:1]  # fmt: skip
     if rel == "mobilize":
         # "detected PLAN vessels around Taiwan": where the force is shown, wherever it hangs
         near = [a for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in NEAR for a in s.actors(t)]
@@ -227,6 +234,9 @@ _STATES_OF_AFFAIRS = frozenset(
 )
 
 
+_MEDDLING = frozenset({"interference", "meddling", "intervention", "involvement", "interfering"})
+
+
 def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -> list[str]:
     """Whom a protest names only through what they did ("condemned the exercises", "expressed
     regret over the agreement"): the state the article spoke of last, or both parties of a pact."""
@@ -258,6 +268,12 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
         for n in nouns for c in n.children
     ):  # fmt: skip
         return []  # "condemned Hezbollah's rocket fire": whose it was is named, and it is no state
+    if any(
+        c.dep_ in ("amod", "compound") and c.pos_ == "PROPN" and c.i < n.i and not s.actors(c)
+        and c.lower_ not in CALENDAR and not _children(c, "case")
+        for n in nouns if NOUN_TRIGGERS.get(n.lemma_.lower()) == "~attack" for c in n.children
+    ):  # fmt: skip
+        return []  # "denounced the Houthi attacks": whose they were is named, and it is no state
     if any(
         n.lemma_.lower() in _UNNAMED_STATES
         and not any(c.lower_ in ("these", "those", "the", "both") for c in n.children)
@@ -291,6 +307,12 @@ def _story_objects(s: _Sentence, tok: Token, subject: str, context: list[str]) -
             if p.lower_ == "from"
             for t in p.subtree
         }
+    # "denounced 'outside interference' in Libya": where the meddling is, not who meddles; a state
+    # protesting meddling in its own affairs means the meddler the article spoke of
+    meddled = {a for n in nouns if n.lemma_.lower() in _MEDDLING
+               for p in (*_pobj(n, ("in",)), *_pobj(tok, ("in",))) for a in s.actors(p)}  # fmt: skip
+    if meddled - {subject}:
+        return []
     here = [  # those named after the protest first ("condemned the launch and protested against North Korea")
         m.form.target for m in sorted(s.mentions, key=lambda m: m.start < tok.idx)
         if m.form.kind not in ("org", "leader") and m.form.target != subject and m.start not in aside

@@ -472,14 +472,17 @@ TREATY_LANGUAGE = Guarded(
 KIN = frozenset(
     {"partner", "ally", "neighbour", "neighbor", "backer", "friend", "supporter", "rival", "adversary"}
 )
+# What is traded in talk ("exchanged views", "an exchange of perspectives"), not in fire
+VIEWS = frozenset({"view", "opinion", "idea", "message", "letter", "greeting", "note", "information",
+                   "perspective", "thought", "assessment"})  # fmt: skip
 # Nouns that, with "two" or "both" ("the two countries", "both sides"), stand for a pair of states.
 COLLECTIVE_NOUNS = frozenset(
     {"country", "nation", "state", "side", "party", "government", "neighbour", "neighbor", "ally", "partner",
-     "signatory", "leader", "power", "rival", "heavyweight", "army", "military", "navy", "force"}
+     "signatory", "leader", "president", "premier", "minister", "power", "rival", "heavyweight", "army", "military", "navy", "force"}
 )  # fmt: skip
 COLLECTIVE = re.compile(
     r"\b(the two|both)\s+(?:[a-z]+\s+)?(countries|nations|states|sides|governments|neighbou?rs|allies|partners|"
-    r"signatories|leaders|parties|powers|rivals|heavyweights|armies|militaries|navies|forces)\b"
+    r"signatories|leaders|presidents|premiers|ministers|parties|powers|rivals|heavyweights|armies|militaries|navies|forces)\b"
     r"|\bthe (sides|parties)\b|\beach (?:side |country )?(?:has |had )?(?:blamed|accused) the other\b",
     re.I,
 )

@@ -22,6 +22,7 @@ from casus.evidence.lexicon import (
     TROOPS,
     VERB_TRIGGERS,
     VESSELS,
+    VIEWS,
 )
 from casus.evidence.tokens import children, note_of, object_words, pobj
 
@@ -319,6 +320,8 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         return "coerce"
     if rel == "~exchange":  # "an exchange of fire between Israeli and Egyptian soldiers"
         traded = {p.lemma_.lower() for p in pobj(tok, ("of",))}
+        if traded & VIEWS - {"note", "letter"}:  # "an exchange of views" (of notes: a treaty's formality)
+            return "consult"
         return "attack" if traded & {"fire", "gunfire", "shot", "shelling", "artillery", "strike"} else None
     if rel == "~sever":  # "the severance of its bilateral relations with the Ukrainian government"
         cut = {t.lemma_.lower() for p in pobj(tok, ("of",)) for t in (p, *p.conjuncts)}

@@ -30,7 +30,7 @@ _CROSSING = frozenset({"violation", "incursion", "intrusion", "breach", "violate
 _INTO_WATERS = frozenset({"enter", "violate", "intrude", "breach", "penetrate"})
 _LEAVE = frozenset({"permission", "request", "approval", "clearance", "right", "plan", "authorization", "authorisation"})  # fmt: skip
 # Verbs that place troops somewhere: "are in Russia", "were training in Russia", "arrived in Kursk"
-_BEING = frozenset({"be", "remain", "stay", "train", "arrive", "operate", "serve", "gather", "mass"})
+_BEING = frozenset({"be", "remain", "stay", "train", "arrive", "land", "operate", "serve", "gather", "mass"})
 
 
 # What a state's forces come in to do at its invitation ("to participate in the joint exercise")
@@ -135,10 +135,11 @@ def _presence(s: Sentence, tok: Token) -> tuple[list[str], list[str]] | None:
     if not troops:
         return None
     owner = s.actors(troops[0])
-    # "arrived in the combat zone in Russia's Kursk region": the first state named in the place
+    # "arrived in the combat zone in Russia's Kursk region", "landed on the Comoros island of
+    # Moheli": the first state named in the place
     # (not "fighting in the Ukraine war": a war is no place)
     where = [next((a for t in o.subtree if (m := s.mention(t)) is not None for a in [m.form.target] if a not in owner), None)
-             for p in children(tok, "prep") if p.lower_ in ("in", "inside") for o in children(p, "pobj")
+             for p in children(tok, "prep") if p.lower_ in ("in", "inside", "on") for o in children(p, "pobj")
              if o.lemma_.lower() not in WARS]  # fmt: skip
     return owner, [w for w in where if w is not None]
 

@@ -437,6 +437,9 @@ _URGING = frozenset({"urge", "call", "ask", "press", "push", "appeal", "want", "
 # what one is told "not to" do is not done ("warned Iran not to continue to threaten")
 _TOLD_NOT_TO = frozenset({"warn", "caution", "urge", "tell", "ask", "advise", "call", "order"})
 _ENABLING = frozenset({"allow", "permit", "enable"})
+# what someone expects or predicts another to do is not done yet ("does not expect the United
+# States to launch a direct attack", "analysts expect Russia to attack again")
+_EXPECTING = frozenset({"expect", "anticipate", "predict", "foresee", "forecast"})
 _MODAL_AUX = frozenset({"will", "would", "could", "can", "may", "might", "shall"})
 # ("There are risks of North Korea sending additional soldiers": a danger, not a deployment)
 _ONLY_POSSIBLE = frozenset({"possibility", "probability", "prospect", "likelihood", "option", "idea", "risk", "danger",
@@ -508,6 +511,13 @@ def _not_done(tok: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in tok.head.children)
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _MADE_TO and tok.head.dep_ in ("acl", "amod"):
         return True
+    done = tok.head if tok.dep_ == "dobj" else tok  # "launch a direct attack": the verb it is the object of
+    if (
+        done.dep_ in ("xcomp", "ccomp")
+        and done.head.lemma_.lower() in _EXPECTING
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in done.head.children)
+    ):
+        return True  # (but "is expected to send troops" is often reported as under way)
     # "warned Iran not to continue to threaten U.S. interests": what one is told not to do
     up = tok.head if tok.dep_ == "xcomp" and tok.head.dep_ == "xcomp" else tok
     if (

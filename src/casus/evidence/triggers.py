@@ -42,6 +42,7 @@ from casus.evidence.lexicon import (
     TROOPS,
     VERB_TRIGGERS,
     VESSELS,
+    VIEWS,
 )
 from casus.evidence.nominal import (
     AGREEMENTS,
@@ -313,7 +314,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         # "reached out to Saudi Arabia's Crown Prince": a call, not an agreement reached
         return "consult" if any(t.pos_ == "PROPN" for p in pobj(tok, ("to",)) for t in p.subtree) else None
     if rel == "~exchange":  # "exchanged views on regional developments"; "exchanged fire"
-        if words & {"view", "opinion", "idea", "message", "letter", "greeting", "note", "information"}:
+        if words & VIEWS:
             return "consult"
         return "attack" if words & {"fire", "shot", "gunfire", "shelling", "strike", "blow"} else None
     if rel == "~bring":  # "19 Russian drones were brought down": shot down
@@ -584,6 +585,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         agents = [t for a in children(tok, "agent") for t in a.subtree]
         if tok.dep_ == "acl" and _armed([tok.head]) and _armed(agents):
             return "assist_militarily"
+        if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() == "intervene":
+            return "assist_militarily"  # "France intervened to support the regime of Habré in Chad"
         return "support_politically"
     if rel == "~assist":  # "sent soldiers to help Russia": the sending is the help
         return None if purpose_of_sending(tok) else military_help(tok, lemma, words)
