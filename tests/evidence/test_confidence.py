@@ -180,12 +180,12 @@ def test_claims_under_the_cut_off_are_left_out_and_counted(tmp_path: Path) -> No
     run = [sys.executable, "-m", "casus", "read", str(f), "--date", "2025-05-01", "--coder", "rules"]
     every = json.loads(subprocess.run([*run, "--json", "--min-confidence", "0"], capture_output=True, text=True,
                                       check=True).stdout)["articles"][0]  # fmt: skip
-    low = [c for c in every["claims"] if c["confidence"] < 0.5]
+    low = [c for c in every["claims"] if c["confidence"] < 0.6]
     assert low and every["claims_left_out"] == 0
-    out = " ".join(subprocess.run([*run, "--min-confidence", "0.5"], capture_output=True, text=True,
+    out = " ".join(subprocess.run([*run, "--min-confidence", "0.6"], capture_output=True, text=True,
                                   check=True).stdout.split())  # fmt: skip
-    assert f"({len(low)} claim(s) under confidence 0.50 left out)" in out
-    assert "Claims under 0.50 are left out (--min-confidence 0 keeps them)." in out
+    assert f"({len(low)} claim(s) under confidence 0.60 left out)" in out
+    assert "Claims under 0.60 are left out (--min-confidence 0 keeps them)." in out
 
 
 def test_a_bad_confidence_file_is_a_located_error_and_casus_check_knows_the_shipped_one(

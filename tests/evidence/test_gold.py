@@ -79,8 +79,10 @@ def test_the_gold_set_is_real_and_large_enough() -> None:
         # confidence of 0.3 were left out (0.656 since, recall 0.148 -> 0.141); 0.64 until round 86:
         # rounds 87-90 read 0.20-0.67 with the rules before use (0.639 with them); 0.63 until round
         # 98: rounds 93-99 read 0.17-1.00 with the rules before use (0.62997 with them); recall
-        # 0.13 until round 99: round 100 read 0.02 and 0.06 with the rules before use (0.1296 with it)
-        ("rules", {"precision": 0.62, "recall": 0.12, "hedge_accuracy": 0.93}),
+        # 0.13 until round 99: round 100 read 0.02 and 0.06 with the rules before use (0.1296 with it);
+        # 0.12 until the confidence was refitted with rounds 86-145 (claim-confidence-3), whose cut
+        # leaves out more of the rules' claims (0.1207 -> 0.1196, precision 0.6215 -> 0.6274)
+        ("rules", {"precision": 0.62, "recall": 0.11, "hedge_accuracy": 0.93}),
     ],
 )
 def test_development_scores(coder: str, floors: dict[str, float]) -> None:

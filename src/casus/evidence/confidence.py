@@ -31,7 +31,7 @@ from casus.loader import read_file, validate
 from casus.model import InputError
 
 MODEL_FILE = DATA / "claim-confidence.json"
-MODEL_VERSION = "claim-confidence-2"  # -1: fitted on 110 batches (rounds 2-83); -2: 114 (rounds 2-85)
+MODEL_VERSION = "claim-confidence-3"  # -1: 110 batches (rounds 2-83); -2: 114 (2-85); -3: 173 (2-145)
 MEANING = (
     "the share of claims like this one that were right (subject, relation and object as annotated) "
     "when the reader met annotated articles it had not been tuned on"
