@@ -5979,3 +5979,32 @@ def test_troops_that_landed_or_arrived_on_an_island_are_sent_there() -> None:
         "A fresh batch of African Union troops arrived on the Comoros island of Moheli on Friday."
     )
     assert not triples("Russian bombers landed in Venezuela.")  # aircraft are no troops stationed
+
+
+def test_it_accused_after_another_state_is_named_is_that_state() -> None:
+    got = triples(
+        "Sudan has severed diplomatic ties with Chad, accusing it of backing a rebel attack on Khartoum."
+    )
+    assert {("SDN", "sanction", "TCD"), ("SDN", "accuse", "TCD")} <= got
+    got = triples(
+        "Moldova asked three Russian diplomats to leave the country, accusing them of helping a lawmaker."
+    )
+    assert ("MDA", "accuse", "RUS") in got
+
+
+def test_deployments_only_upcoming_or_supposed_and_words_attacked_are_not_done() -> None:
+    for text in (
+        "The deployment of North Korean troops in Ukraine would be a sign of Russian desperation, Stubb said.",
+        "Somalia's Ministry of Defense has welcomed the upcoming deployment of Egyptian troops to the African "
+        "Union mission in Somalia.",
+        "Premier Gamal Abdel Nasser, attacking Western deceit, said that Egypt had to buy arms to protect itself "
+        "from Israel.",
+        "New Zealand not too scared to call out China, Prime Minister Christopher Luxon says",
+        "Both Egypt and the US were reluctant at first to meet these requests.",
+        "French troops shot two unidentified men at Bangui airport on Thursday morning.",
+    ):
+        assert not [c for c in claims(text) if c.relation in ("send_troops", "attack", "consult")], text
+    assert ("PRK", "send_troops", "RUS") in triples(
+        "The deployment of North Korean troops in Russia is a sign."
+    )
+    assert ("RUS", "attack", "UKR") in triples("Russian forces attacked Ukrainian positions near Bakhmut.")

@@ -275,7 +275,9 @@ def urged(tok: Token, lemma: str) -> str | None:
         for c in tok.children
     )
     person = any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children)
-    return "consult" if lemma == "call" and plain and person else None
+    # "to call out China": to criticise it in public, not a telephone call
+    out = any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+    return "consult" if lemma == "call" and plain and person and not out else None
 
 
 def military_help(tok: Token, lemma: str, words: set[str]) -> str | None:
@@ -299,7 +301,8 @@ ENEMIES = frozenset({"threat", "danger", "enemy", "adversary", "menace", "aggres
 # What a state meets that is no meeting with anyone
 GOALS = frozenset(
     {"deadline", "target", "goal", "requirement", "standard", "obligation", "commitment", "demand",
-     "criterion", "criteria", "need", "expectation", "condition", "threshold", "benchmark", "schedule"}
+     "criterion", "criteria", "need", "expectation", "condition", "threshold", "benchmark", "schedule",
+     "request"}
 )  # fmt: skip
 
 

@@ -9,7 +9,7 @@ from casus.evidence.blame import BLAMERS, PRAISERS
 from casus.evidence.events import EVENT_NOUNS
 from casus.evidence.lexicon import ARMS, CRAFT, DRAWN, NEAR, NON_STATE, NOUN_TRIGGERS
 from casus.evidence.nominal import signed_pact
-from casus.evidence.objects import BASES, away_from
+from casus.evidence.objects import BASES, away_from, strangers
 from casus.evidence.parsed import Sentence as _Sentence
 from casus.evidence.places import place_state
 from casus.evidence.roles import REACTIONS
@@ -407,7 +407,7 @@ def _on_bystanders(s: _Sentence, tok: Token) -> bool:
         verbs += [c for c in v.children if c.dep_ in ("xcomp", "advcl")]
         verbs += [d for c in v.children if c.dep_ in ("xcomp", "advcl") for d in _children(c, "xcomp")]
     return any(
-        o.lemma_.lower() in _BYSTANDERS and not any(s.mention(t) for t in o.subtree)
+        (o.lemma_.lower() in _BYSTANDERS or strangers(o)) and not any(s.mention(t) for t in o.subtree)
         for v in verbs
         for o in _children(v, "dobj")
     )
@@ -573,6 +573,8 @@ def struck(
         others = {said_by}  # "Ukraine has identified missiles fired into its eastern region by Russia"
     if not inside and _on_bystanders(s, tok):
         return None
+    if any(strangers(d) for d in _children(tok, "dobj")):
+        return None  # "shot two unidentified men at Bangui airport": people of no state, wherever
     hit = [d for d in _children(tok, "dobj") if d.lemma_.lower() not in _PLACES]
     if rel == "coerce" and not others and any(d.lemma_.lower() in ARMS for d in hit):
         return None  # "Nigerian troops seized heavy weapons and ammunition": whose, the sentence does not say

@@ -54,7 +54,7 @@ _LODGE = frozenset(
 _OCCASIONS = frozenset(
     {"during", "after", "before", "following", "on", "amid", "ahead", "since", "of", "for", "at"}
 )
-_NOT_YET = frozenset(
+NOT_YET = frozenset(
     {"upcoming", "planned", "expected", "possible", "future", "next", "forthcoming", "proposed"}
 )
 
@@ -504,7 +504,7 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         background = background or any(
             c.dep_ == "mark" and c.lower_ in _OCCASIONS for c in tok.head.children if tok.dep_ == "nsubj"
         )  # "after his visit to North Korea is over"
-        planned = any(c.lower_ in _NOT_YET for c in tok.children) or (
+        planned = any(c.lower_ in NOT_YET for c in tok.children) or (
             tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLANNING
         )  # "it will coordinate Kim Jong-un's visit to Russia": one being arranged
         return "consult" if pobj(tok, ("to",)) and not background and not planned else None
@@ -518,7 +518,7 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
             return None
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _REFUSED_TALKS:
             return None  # "Pyongyang has shunned talks with Seoul", "pushed hard to reopen talks": none held
-        if _called_off(tok) or any(c.lower_ in _NOT_YET for c in tok.children):
+        if _called_off(tok) or any(c.lower_ in NOT_YET for c in tok.children):
             return None  # "postponed a summit with Japan", "a planned summit ... was cancelled": none held
         # "Pakistan and Saudi Arabia are in talks to ..."
         held = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be"

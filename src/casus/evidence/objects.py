@@ -278,6 +278,19 @@ _AIMED = ("at", "against", "on", "into")
 _FLARED = ("at", "against", "toward", "towards", "near", "on")
 
 
+def strangers(o: Token) -> bool:
+    """People the sentence does not place in any state's service: "two unidentified men", "armed
+    individuals"."""
+    return o.lemma_.lower() in ("man", "person", "gunman", "individual", "assailant") and any(
+        c.lower_ in ("unidentified", "unknown", "armed") for c in o.children
+    )
+
+
+def _has_prep(tok: Token, word: str) -> bool:
+    """The verb has a prepositional phrase on `word` ("accusing it of backing")."""
+    return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
+
+
 def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     """Whom the trigger acts on: the actors its object, preposition or construction names."""
     if tok.lemma_.lower() == "host" and rel == "send_troops":
@@ -421,6 +434,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             continue  # "supplies ammunition to Moscow for its invasion of Ukraine": not the invaded
         if p.lemma_.lower() == "use" and p.head.lower_ == "for":
             continue  # "given Moscow missiles for use in Ukraine": where they are used, not who gets them
+        if rel == "attack" and any(strangers(d) for d in _children(tok, "dobj")):
+            continue  # "shot two unidentified men at Bangui airport": where, not whom
         out += _struck(s, p) if rel == "attack" else s.actors(p)
     if rel == "oppose" and tok.pos_ == "NOUN" and not out and (note := note_of(tok)) is not None:
         # "issued a protest note to Syria", "handed a note of protest to Russia": whom the note went to
@@ -472,6 +487,17 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         return [a for n in judged_ for a in (s.actors(n) or [b for d in _doers_of(n) for b in s.actors(d)])][
             :2
         ]
+    if rel == "accuse" and tok.pos_ == "VERB" and _has_prep(tok, "of"):
+        # "severed ties with Chad, accusing it of backing the attack": "it" is the one other state
+        # named before it (the accuser is the clause's subject, or its head's)
+        said = [d for d in _children(tok, "dobj") if d.lower_ in ("it", "them") and s.mention(d) is None]
+        doer = [*_children(tok, "nsubj"), *(_children(tok.head, "nsubj") if tok.dep_ == "advcl" else [])]
+        own = {a for n in doer for a in s.actors(n)}
+        named = list(dict.fromkeys(
+            m.form.target for m in s.mentions if said and m.end <= said[0].idx and m.form.kind != "org"
+        ))  # fmt: skip
+        if said and own and len(others := [a for a in named if a not in own]) == 1:
+            return others
     if rel == "attack" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~retake":  # whom it was taken from
         return [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)][
             :1

@@ -38,7 +38,7 @@ from casus.evidence.gazetteer import Mention, alliances
 from casus.evidence.implied import struck
 from casus.evidence.lexicon import CRAFT, EXERCISES, NEAR, SPEECH, TREATY_LANGUAGE
 from casus.evidence.model import Attribution, Claim
-from casus.evidence.nominal import asked_for
+from casus.evidence.nominal import NOT_YET, asked_for
 from casus.evidence.objects import away_from
 from casus.evidence.objects import objects as _objects
 from casus.evidence.pairs import SYMMETRIC, pairs
@@ -511,6 +511,14 @@ def _not_done(tok: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in tok.head.children)
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _MADE_TO and tok.head.dep_ in ("acl", "amod"):
         return True
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in NOT_YET for c in tok.children):
+        return True  # "welcomed the upcoming deployment of Egyptian troops": not made yet
+    if (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "nsubj"
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.head.children)
+    ):
+        return True  # "The deployment of North Korean troops in Ukraine would be a sign of ...": if made
     done = tok.head if tok.dep_ == "dobj" else tok  # "launch a direct attack": the verb it is the object of
     if (
         done.dep_ in ("xcomp", "ccomp")

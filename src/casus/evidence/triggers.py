@@ -157,6 +157,11 @@ _NO_LIVES = frozenset({"stock", "fish", "species", "wildlife", "livestock", "cat
                        "proposal", "bill", "talk", "hope", "idea", "chance", "agreement", "project", "initiative"})  # fmt: skip
 
 
+# What is attacked in words, not with arms ("attacking Western deceit", "attacked the policy")
+_CRITICISED = SAYINGS | frozenset({"deceit", "hypocrisy", "policy", "stance", "decision", "plan",
+                                   "proposal", "approach", "record", "rhetoric", "comment", "speech"})  # fmt: skip
+
+
 def _verb_relation(tok: Token, lemma: str) -> str | None:
     """The relation a verb triggers, the object-dependent ones resolved by their objects."""
     rel = VERB_TRIGGERS.get(lemma)
@@ -182,6 +187,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         joined = {d.text for d in children(tok, "dobj")}
         pacts = {d.lemma_.lower() for d in children(tok, "dobj")} & (AGREEMENTS | {"pact"})
         return "agree_sign" if not aim and (joined & _ALLIANCE_NAMES or pacts) else None
+    if lemma in ("attack", "assail") and {d.lemma_.lower() for d in children(tok, "dobj")} & _CRITICISED:
+        return None  # "Nasser, attacking Western 'deceit', said ...": words against a conduct, no arms
     if lemma in ("target", "lock") and _by_radar(tok):
         # "targeting a Japanese patrol aircraft with fire-control radar": a threat, no shot fired
         return "threaten"
