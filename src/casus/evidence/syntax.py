@@ -502,8 +502,8 @@ def _asked(tok: Token) -> bool:
 
 
 def _not_done(tok: Token) -> bool:
-    """The trigger is an act warned against, kept from, only spoken of as possible, one a pact
-    will allow, or what arms are designed or capable of doing."""
+    """The trigger is an act warned against, kept from, only spoken of as possible, upcoming or
+    expected of someone, one a pact will allow, or what arms are designed or capable of doing."""
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ONLY_POSSIBLE:
         return True  # "risks of North Korea sending additional soldiers", the parse hanging it on "risks"
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in _ENABLING:
