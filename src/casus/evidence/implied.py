@@ -407,7 +407,7 @@ def _on_bystanders(s: _Sentence, tok: Token) -> bool:
         verbs += [c for c in v.children if c.dep_ in ("xcomp", "advcl")]
         verbs += [d for c in v.children if c.dep_ in ("xcomp", "advcl") for d in _children(c, "xcomp")]
     return any(
-        (o.lemma_.lower() in _BYSTANDERS or strangers(o)) and not any(s.mention(t) for t in o.subtree)
+        o.lemma_.lower() in _BYSTANDERS and not any(s.mention(t) for t in o.subtree)
         for v in verbs
         for o in _children(v, "dobj")
     )

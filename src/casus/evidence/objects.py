@@ -422,6 +422,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         # "condemned what it called a cowardly Israeli attack": what was called so
         if c.lemma_.lower() in _NAMING and any(d.lower_ == "what" for d in _children(c, "dobj")):
             out += [a for n in _children(c, "oprd", "attr") for a in s.actors(n)]
+    # "shot two unidentified men at Bangui airport": where, not whom
+    unplaced = rel == "attack" and any(strangers(d) for d in _children(tok, "dobj"))
     for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
         if p.head.lower_ in ("at", "in") and p.head.i < tok.i and p.i < tok.i:
             continue  # "At the United Nations, China's envoy condemned ...": where, not whom
@@ -434,8 +436,8 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             continue  # "supplies ammunition to Moscow for its invasion of Ukraine": not the invaded
         if p.lemma_.lower() == "use" and p.head.lower_ == "for":
             continue  # "given Moscow missiles for use in Ukraine": where they are used, not who gets them
-        if rel == "attack" and any(strangers(d) for d in _children(tok, "dobj")):
-            continue  # "shot two unidentified men at Bangui airport": where, not whom
+        if unplaced:
+            continue
         out += _struck(s, p) if rel == "attack" else s.actors(p)
     if rel == "oppose" and tok.pos_ == "NOUN" and not out and (note := note_of(tok)) is not None:
         # "issued a protest note to Syria", "handed a note of protest to Russia": whom the note went to
@@ -493,11 +495,11 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         said = [d for d in _children(tok, "dobj") if d.lower_ in ("it", "them") and s.mention(d) is None]
         doer = [*_children(tok, "nsubj"), *(_children(tok.head, "nsubj") if tok.dep_ == "advcl" else [])]
         own = {a for n in doer for a in s.actors(n)}
-        named = list(dict.fromkeys(
-            m.form.target for m in s.mentions if said and m.end <= said[0].idx and m.form.kind != "org"
-        ))  # fmt: skip
-        if said and own and len(others := [a for a in named if a not in own]) == 1:
-            return others
+        if said and own:
+            before = [m.form.target for m in s.mentions if m.end <= said[0].idx and m.form.kind != "org"]
+            others = [a for a in dict.fromkeys(before) if a not in own]
+            if len(others) == 1:
+                return others
     if rel == "attack" and VERB_TRIGGERS.get(tok.lemma_.lower()) == "~retake":  # whom it was taken from
         return [a for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("from",)) for a in s.actors(p)][
             :1
