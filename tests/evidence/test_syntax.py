@@ -6008,3 +6008,65 @@ def test_deployments_only_upcoming_or_supposed_and_words_attacked_are_not_done()
         "The deployment of North Korean troops in Russia is a sign."
     )
     assert ("RUS", "attack", "UKR") in triples("Russian forces attacked Ukrainian positions near Bakhmut.")
+
+
+def test_arms_handed_to_strike_a_state_are_used_by_the_one_given_them() -> None:
+    got = triples("Iran supplied drones to Russia to strike Ukraine, officials said.")
+    assert {("IRN", "transfer_arms", "RUS"), ("RUS", "attack", "UKR")} <= got
+    assert ("IRN", "attack", "UKR") not in got
+    got = triples("The United States gave Ukraine missiles to hit targets inside Russia.")
+    assert {("USA", "transfer_arms", "UKR"), ("UKR", "attack", "RUS")} <= got
+    assert ("USA", "transfer_arms", "RUS") not in got
+    assert ("TUR", "attack", "CYP") in triples_on("Next day, Turkey sent 64 planes to hit the Cyprus coast.",
+                                                   dt.date(1974, 8, 15))  # fmt: skip
+
+
+def test_firing_on_a_state_s_craft_is_an_attack_but_not_firing_back_in_words() -> None:
+    on = dt.date(1946, 8, 22)
+    assert ("YUG", "attack", "USA") in triples_on(
+        "A Yugoslav fighter deliberately fired on a United States passenger plane.", on
+    )
+    assert ("IND", "attack", "PAK") in triples("The Indian army fired at Pakistani posts.")
+    for text in (
+        "When asked about the accusation, Hegseth fired back at China.",
+        "Whoever fires at the State of Israel will pay a heavy price, Katz said.",
+        "Mukuralinda said that while it would be possible to fire on the Rwandan side by mistake, the shelling "
+        "was no accident.",
+        "China fired its ambassador on Monday.",
+    ):
+        assert not [c for c in claims(text) if c.relation == "attack"], text
+
+
+def test_ties_downgraded_or_cooperation_suspended_are_a_sanction_on_the_state_spoken_of() -> None:
+    assert ("CHN", "sanction", "LTU") in triples("China downgraded relations with Lithuania in late 2021.")
+    got = triples(
+        "Thailand expelled the Cambodian ambassador. Bangkok has also suspended all technical and economic "
+        "cooperation."
+    )
+    assert ("THA", "sanction", "KHM") in got
+    # a closing may be aimed at no one: it takes no state from the story
+    assert not triples(
+        "North Korea condemned Russia. North Korea closed its borders due to the pandemic."
+    ) & {("PRK", "sanction", "RUS")}
+
+
+def test_a_stance_a_state_holds_is_toward_whom_it_names_and_a_quote_does_not_hide_the_object() -> None:
+    on = dt.date(2025, 9, 11)
+    text = (
+        "Jordan’s Crown Prince Al Hussein bin Abdullah II likewise declared his country’s “absolute solidarity "
+        "with Qatar in safeguarding its security and stability.”"
+    )
+    assert ("JOR", "support_politically", "QAT") in triples_on(text, on)
+    assert ("TUR", "attack", "IRQ") in triples_on("Turks launch offensive into Iraq", dt.date(2008, 2, 23))
+
+
+def test_a_meeting_that_is_to_be_convened_is_not_held_yet() -> None:
+    on = dt.date(2000, 6, 4)
+    for text in (
+        "Guyana protested to Suriname. A meeting between the two sides is to be convened in Trinidad.",
+        "Talks between India and Pakistan were to begin on Monday.",
+    ):
+        assert not [c for c in claims_on(text, on) if c.relation == "consult"], text
+    assert ("IND", "consult", "PAK") in triples_on(
+        "Talks between India and Pakistan were held on Monday.", on
+    )

@@ -75,6 +75,16 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
             return went[:1]
     if rel in ("assist_militarily", "request_aid"):
         return [o for o in _helped(s, tok, rel) if o != subject][:1]
+    if (
+        rel == "sanction"
+        and tok.pos_ == "VERB"
+        and len({m.form.target for m in s.mentions}) <= 1
+        # (not "closed its borders due to the pandemic": a closing may be aimed at no one)
+        and tok.lemma_.lower() != "close"
+    ):
+        # "Bangkok has also suspended all technical and economic cooperation": ties with the state
+        # the article spoke of last, when the sentence names no other
+        return [c for c in context if c != subject][:1]
     if rel == "agree_sign":
         # "signed a deal for a Russian naval base", "an agreement on US troop rotations": the state
         # whose base or forces the pact is about is the other party

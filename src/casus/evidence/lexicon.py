@@ -101,7 +101,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "escort": "~escort",
     "bring": "~bring",
     "push": "~push",
-    **dict.fromkeys(["sever", "cut", "break"], "~sever"),
+    **dict.fromkeys(["sever", "cut", "break", "downgrade"], "~sever"),
     "test": "~test",
     "down": "attack",
     **dict.fromkeys(["destroy", "sink"], "~wreck"),

@@ -25,7 +25,16 @@ from casus.evidence.lexicon import (
 )
 from casus.evidence.nominal import asked_for, attackers_of, launched, talks_named
 from casus.evidence.parsed import Sentence as _Sentence
-from casus.evidence.roles import _SUBJ, SUPPLIERS, VICTIM_VERBS, _antecedent, _subject, _troop_owner
+from casus.evidence.roles import (
+    _SUBJ,
+    HANDING,
+    SUPPLIERS,
+    VICTIM_VERBS,
+    _antecedent,
+    _subject,
+    _troop_owner,
+    bare_recipient,
+)
 from casus.evidence.tokens import concerned_about, note_of, stood_with
 from casus.evidence.triggers import DESIGNATION
 from casus.evidence.triggers import children as _children
@@ -291,6 +300,10 @@ def _has_prep(tok: Token, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
 
 
+# stances a possessor holds toward whom a phrase names ("his country's solidarity with Qatar")
+_STANCES = frozenset({"solidarity", "support", "backing", "commitment", "sympathy", "loyalty"})
+
+
 def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     """Whom the trigger acts on: the actors its object, preposition or construction names."""
     if tok.lemma_.lower() == "host" and rel == "send_troops":
@@ -388,6 +401,15 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             # "gave North Korea anti-air missiles", parsed as a name modifying the missiles
             out += [m.form.target for n in _children(c, "nmod")
                     if n.i < c.i and (m := s.mention(n)) is not None and m.form.kind in ("name", "capital")]  # fmt: skip
+            if not out and tok.lemma_.lower() in HANDING:
+                out += bare_recipient(s, c)
+            continue
+        owned = any(d.dep_ == "poss" for d in c.children)
+        if owned and c.lemma_.lower() in _STANCES and (toward := [a for p in _pobj(c, ("with", "for", "to"))
+                                                                 for a in s.actors(p)]):  # fmt: skip
+            # "declared his country's absolute solidarity with Qatar": the possessor holds the
+            # stance (the doer); whom it is with is the object
+            out += toward
             continue
         if rel == "agree_sign" and _named_for_a_city(s, c):
             continue  # "signed the Kuala Lumpur Peace Accord": where it was made, not a party

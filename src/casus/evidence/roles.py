@@ -33,7 +33,7 @@ from casus.evidence.triggers import is_troops
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.voice import _clause_chain
 
-__all__ = ["CONTROL_VERBS", "REACTIONS", "VICTIM_VERBS"]
+__all__ = ["CONTROL_VERBS", "HANDING", "REACTIONS", "VICTIM_VERBS", "bare_recipient"]
 
 Token = Any  # spacy.tokens.Token
 _SUBJ = ("nsubj", "csubj")
@@ -66,6 +66,23 @@ def _troop_owner(s: _Sentence, tok: Token) -> list[str]:
         if is_troops(t) and t.i != tok.i and (found := s.actors(t)):
             return found
     return []
+
+
+# verbs that hand something over to a named recipient ("to Russia", "gave Ukraine missiles")
+HANDING = frozenset(
+    {"supply", "provide", "give", "deliver", "sell", "ship", "transfer", "hand", "export", "offer", "lend"}
+)
+
+
+def bare_recipient(s: _Sentence, phrase: Token) -> list[str]:
+    """The state a handing verb's object phrase begins with, when the parse compounds the one given
+    with what is given ("gave Ukraine missiles"): a bare name, since its make would be an adjective
+    ("Ukrainian missiles")."""
+    first = min(phrase.subtree, key=lambda t: t.i)
+    if first.i == phrase.i or first.dep_ != "compound" or first.pos_ != "PROPN":
+        return []
+    m = s.mention(first)
+    return [m.form.target] if m is not None and m.form.kind == "name" else []
 
 
 SUPPLIERS = frozenset({"supplier", "provider", "exporter"})
@@ -477,6 +494,13 @@ def _subject(s: _Sentence, tok: Token) -> tuple[list[str], bool]:
             for c in _children(head.head, "dobj"):
                 if found := s.actors(c):
                     return found, False
+        if infinitive and head.head.lemma_.lower() in HANDING and head.i == tok.i:
+            # "supplied drones to Russia to strike Ukraine", "gave Ukraine missiles to hit ...": the
+            # one handed them strikes, not the giver
+            given = [a for p in _pobj(head.head, ("to",)) for a in s.actors(p)]
+            given += [a for c in _children(head.head, "dobj") for a in bare_recipient(s, c)]
+            if given:
+                return given[:1], False
         if head.dep_ == "pcomp" and head.head.pos_ == "ADP":  # "responded by denouncing Pyongyang"
             head = head.head
         if (

@@ -501,6 +501,10 @@ def _asked(tok: Token) -> bool:
     return any(t.text == "?" for t in (*verb.subtree, *after))
 
 
+# what a planned event is "to" do ("the talks were to begin on Monday")
+_STARTING = frozenset({"begin", "start", "open", "resume", "take", "go", "continue"})
+
+
 def _not_done(tok: Token) -> bool:
     """The trigger is an act warned against, kept from, only spoken of as possible, upcoming or
     expected of someone, one a pact will allow, or what arms are designed or capable of doing."""
@@ -519,6 +523,25 @@ def _not_done(tok: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.head.children)
     ):
         return True  # "The deployment of North Korean troops in Ukraine would be a sign of ...": if made
+    if (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "nsubj"
+        and tok.head.lemma_.lower() == "be"
+        and any(
+            x.dep_ == "xcomp"
+            and any(a.lower_ == "to" for a in x.children)
+            # (not "the attack was to punish Kyiv": its purpose)
+            and (any(a.dep_ == "auxpass" for a in x.children) or x.lemma_.lower() in _STARTING)
+            for x in tok.head.children
+        )
+    ):
+        return True  # "a meeting between the two sides was to be convened in Trinidad": planned, not held
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_.lower() == "be"
+        and any(c.dep_ == "acomp" and c.lower_ in ("possible", "impossible") for c in tok.head.children)
+    ):
+        return True  # "it would be possible to fire on the Rwandan side by mistake": a possibility
     done = tok.head if tok.dep_ == "dobj" else tok  # "launch a direct attack": the verb it is the object of
     if (
         done.dep_ in ("xcomp", "ccomp")

@@ -11,7 +11,7 @@ from casus.evidence.lexicon import ARMS
 
 __all__ = [
     "CARGO", "DEFEATING", "TEXTS", "children", "concerned_about", "note_of", "object_words", "opposed_text", "pobj",
-    "stood_with",
+    "relabel_quoted_objects", "stood_with",
 ]  # fmt: skip
 
 Token = Any  # spacy.tokens.Token
@@ -84,6 +84,22 @@ def concerned_about(tok: Token) -> list[Token]:
         if (p.lemma_.lower() in _CONDUCT or p.pos_ == "PROPN")
         and any(t.pos_ == "PROPN" or (t.tag_ == "JJ" and t.text[:1].isupper()) for t in p.subtree)
     ]
+
+
+def relabel_quoted_objects(doc: Any) -> None:
+    """Mend one parse error in place: a noun phrase that a quotation mark opens is hung as a
+    clause ("declared his country's “absolute solidarity with Qatar”", solidarity a ccomp); with
+    no subject, verb or copula of its own, and its verb no other object, it is the verb's object."""
+    for c in doc:
+        if (
+            c.dep_ == "ccomp"
+            and c.pos_ == "NOUN"
+            and c.head.pos_ == "VERB"
+            and any(t.dep_ == "punct" and t.text in ("“", '"') for t in c.lefts)
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "cop") for g in c.children)
+            and not any(d.dep_ == "dobj" for d in c.head.children)
+        ):
+            c.dep_ = "dobj"
 
 
 def object_words(tok: Token) -> set[str]:

@@ -359,7 +359,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~sever":  # "severed direct trade ties with Israel", "cut off our trade with Israel"
         if lemma == "break" and "off" not in {c.lower_ for c in tok.children if c.dep_ == "prt"}:
             return None  # "broke off diplomatic ties with Ecuador"; not "broke through the doors"
-        return "sanction" if words & {"tie", "trade", "relation", "contact", "link"} else None
+        # ("downgraded the embassy's status to that of chargé d'affaires": its mission lowered)
+        lowered = {"embassy", "status", "mission", "representation"} if lemma == "downgrade" else set()
+        return "sanction" if words & ({"tie", "trade", "relation", "contact", "link"} | lowered) else None
     if rel == "~buy":  # "Iran has purchased Russian-made Su-35 fighter jets": the seller supplies them
         return (
             "transfer_arms" if words & (ARMS | VESSELS) else "transfer_technology" if words & TECH else None
@@ -371,7 +373,15 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
     if rel == "~fire":
         if "cannon" in words or any(t.lemma_ == "cannon" for t in tok.subtree):
             return "coerce"
-        return "attack" if words & (ARMS | {"shot", "salvo", "barrage"}) else None
+        if words & (ARMS | {"shot", "salvo", "barrage"}):
+            return "attack"
+        # "a Yugoslav fighter fired on a United States passenger plane": shot at what the phrase
+        # names (not "fired on Tuesday", nor "fired the minister", which names no arms)
+        # (not "fired back at China", words; nor "whoever fires at the State of Israel", no one)
+        aimed = [p for p in pobj(tok, ("on", "at", "upon")) if p.lower_ not in _DAYS and not p.like_num]
+        answered = any(c.lower_ == "back" for c in tok.children)
+        anyone = any(c.lower_ in ("whoever", "anyone", "anybody") for c in children(tok, "nsubj"))
+        return "attack" if aimed and not children(tok, "dobj") and not answered and not anyone else None
     if rel == "~fight":
         return "~fight"
     if rel == "~come":  # "would come to the aid of Pyongyang"
