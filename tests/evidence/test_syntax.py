@@ -6070,3 +6070,15 @@ def test_a_meeting_that_is_to_be_convened_is_not_held_yet() -> None:
     assert ("IND", "consult", "PAK") in triples_on(
         "Talks between India and Pakistan were held on Monday.", on
     )
+
+
+def test_a_title_case_headline_is_read_as_the_sentence_it_is() -> None:
+    assert ("CHN", "coerce", "PHL") in triples(
+        "Chinese Coast Guard Vessels Harass Philippine Vessels Near Rozul Reef"
+    )
+    assert ("ZWE", "attack", "ZMB") in triples_on(
+        "Rhodesians Attack Zambia; Nkomo Kidnapping Raid Fails", dt.date(1979, 4, 14)
+    )
+    assert ("CHN", "oppose", "SUN") in triples_on(
+        "China Protests To Soviet On Invasion", dt.date(1979, 2, 18)
+    )
