@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from casus.evidence.gate import Todo, gate, headline_case
+from casus.evidence.gate import Todo, gate
 from casus.evidence.gazetteer import default_gazetteer
 from casus.evidence.sentences import sentences
 
@@ -104,35 +101,3 @@ def test_the_two_leaders_are_the_states_of_the_leaders_named_last() -> None:
         "Putin flew to Pyongyang. North Korea and Russia signed a treaty. The two countries held drills."
     )
     assert todo[-1].context == ["PRK", "RUS"]
-
-
-def test_a_title_case_headline_is_parsed_in_lower_case_but_for_its_names() -> None:
-    def lowered(text: str) -> str:
-        return headline_case(text, default_gazetteer().find(text, D))
-
-    assert lowered("Kuwait Expels Iranians After Third Missile Strike") == (
-        "Kuwait expels Iranians after third missile strike"
-    )
-    assert lowered("Malawi Orders Troop Withdrawal From DRC After Soldiers Killed") == (
-        "Malawi orders troop withdrawal from DRC after soldiers killed"
-    )
-    for text in (
-        "Biden met with South Korean President Yoon Suk Yeol and Japanese Prime Minister Shigeru Ishiba.",
-        "China condemns Japan over Taiwan remarks",
-        "Russia Strikes Kyiv",  # too short to tell
-    ):
-        assert lowered(text) == text
-    assert lowered("AMERICA ACCUSES YUGOSLAVIA") == "America accuses Yugoslavia"
-    assert lowered("U.S. FLYING ARMS TO SOMALIA AFTER ETHIOPIAN RAIDS") == (
-        "U.S. flying arms to Somalia after Ethiopian raids"
-    )
-    headline = "Chinese Coast Guard Vessels Harass Philippine Vessels Near Rozul Reef"
-    assert len(lowered(headline)) == len(headline)  # the actors' offsets hold
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ABCİßŉǅaz .'’-:;UKS19\u1e9e"), max_size=60))
-def test_a_lowered_headline_keeps_its_length_whatever_its_letters(text: str) -> None:
-    assert len(headline_case(text, [])) == len(text)
-    headline = f"Kuwait {text} Expels Iranians After Strike"
-    assert len(headline_case(headline, [])) == len(headline)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from casus.evidence.gazetteer import Mention, default_gazetteer
+from casus.evidence.headlines import headline_case
 from casus.evidence.lexicon import CANDIDATE, COLLECTIVE, GROUPED, TREATY_LANGUAGE
 from casus.evidence.model import Quotation
 from casus.evidence.people import named_speaker
@@ -213,50 +214,11 @@ class Gate:
         actors' offsets hold."""
         return [
             headline_case(
-                _BACKTICK.sub("'", DATELINE.sub(lambda m: " " * len(m.group(0)), x.text)), x.mentions
+                _BACKTICK.sub("'", DATELINE.sub(lambda m: " " * len(m.group(0)), x.text)),
+                [(m.start, m.end) for m in x.mentions],
             )
             for x in self.todo
         ]
-
-
-# Words a title-case headline may leave in lower case ("Kuwait Expels Iranians After Third Missile
-# Strike", "China Protests To Soviet On Invasion")
-_MINOR = frozenset({"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "as", "at", "by", "with", "over",
-                    "from", "after", "amid", "into", "but", "not", "its", "is", "are", "vs", "than", "up", "off"})  # fmt: skip
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-
-
-def headline_case(text: str, mentions: list[Mention]) -> str:
-    """A headline set in title case with its words lowered but for the first, the actors named and
-    those in capitals ("Afghan bombers strike Pakistan again; 31 die"), or one set in capitals with
-    all but its names' first letters lowered: the parser, trained on running text, reads every
-    capitalised word as part of one long name ("Afghan Bombers Strike Pakistan Again"). Any other
-    text is returned as it is, and every text keeps its length."""
-    words = list(_WORD.finditer(text))
-    named = [(m.start, m.end) for m in mentions]
-    if len(words) >= 3 and not any(c.islower() for c in text) and len(text.lower()) == len(text):
-        # a headline in capitals ("AMERICA ACCUSES YUGOSLAVIA"): its names capitalised, the rest lower
-        out = list(text.lower())
-        for w in words:
-            if any(a <= w.start() < b for a, b in named) and (len(w.group()) <= 4 or "." in w.group()):
-                out[w.start() : w.end()] = w.group()  # "U.S.", "UK": an abbreviation stays one
-            elif w.start() == 0 or any(a <= w.start() < b for a, b in named):
-                out[w.start()] = text[w.start()]
-        return "".join(out)
-    major = [w for w in words if w.group().lower() not in _MINOR]
-    if len(major) < 4 or not all(w.group()[0].isupper() for w in major):
-        return text  # (a sentence naming many people has its verbs in lower case: running text)
-    out = list(text)
-    for w in words[1:]:
-        word = w.group()
-        if (
-            word[0].isupper()
-            and not word.isupper()
-            and len(word[0].lower()) == 1  # ("İ" lowers to two characters)
-            and not any(a <= w.start() < b for a, b in named)
-        ):
-            out[w.start()] = word[0].lower()
-    return "".join(out)
 
 
 def gate(sents: list[tuple[int, str]], mentions: list[Mention]) -> Gate:

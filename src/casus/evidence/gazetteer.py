@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from casus.evidence.headlines import title_case_line
 from casus.evidence.lexicon import trie_pattern
 from casus.loader import read_file, validate
 from casus.model import InputError
@@ -437,6 +438,8 @@ class Gazetteer:
                 m.form.kind in ("name", "alias") and " " not in m.text and m.text[1:].islower()
                 and (given := _GIVEN_NAMES_BEFORE.search(text, max(0, m.start - 30), m.start)) is not None
                 and not {w.lower() for w in given.group(0).split()} & _NOT_GIVEN
+                # ("Afghan Bombers Strike Pakistan Again": a headline's capitals, not given names)
+                and not title_case_line(text, m.start)
             )
         ]  # fmt: skip
         out = [m for m in out if not (m.form.kind == "leader" and _NAMESAKE.match(text, m.end))]
