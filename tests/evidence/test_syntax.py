@@ -6082,3 +6082,13 @@ def test_a_title_case_headline_is_read_as_the_sentence_it_is() -> None:
     assert ("CHN", "oppose", "SUN") in triples_on(
         "China Protests To Soviet On Invasion", dt.date(1979, 2, 18)
     )
+
+
+def test_a_verb_the_tagger_took_for_a_noun_is_read_as_the_verb_it_is() -> None:
+    got = triples("Greece, France and India arm Armenia against Azerbaijan.")
+    assert {
+        ("GRC", "transfer_arms", "ARM"),
+        ("FRA", "transfer_arms", "ARM"),
+        ("IND", "transfer_arms", "ARM"),
+    } <= got
+    assert ("GBR", "agree_sign", "DEU") in triples("UK, Germany sign friendship treaty")

@@ -52,7 +52,7 @@ from casus.evidence.people import introduced_people, offices_named_again, own_co
 from casus.evidence.sentences import sentences
 from casus.evidence.sources import Document
 from casus.evidence.syntax import code_sentence, main_subject
-from casus.evidence.tokens import relabel_quoted_objects
+from casus.evidence.tokens import mend_parse
 from casus.evidence.voice import quotations, quote_speaker, speaker_of
 
 
@@ -142,7 +142,7 @@ def code_parsed(g: Gate, docs: Iterable[Any], on: dt.date | None = None) -> Pars
     ):
         if heard is not None:  # "Shafqat Ali Khan said ..." in a sentence not parsed, then "He stated ..."
             last = Attribution(kind="speaker", who=heard)
-        relabel_quoted_objects(doc)
+        mend_parse(doc)
         said = speaker_of(doc, local, last, sent, on)
         if index == g.dateline_at and g.filed_from is not None:
             home = g.filed_from  # the dateline's officials, whatever a headline above it was read to say

@@ -10,8 +10,8 @@ from typing import Any
 from casus.evidence.lexicon import ARMS
 
 __all__ = [
-    "CARGO", "DEFEATING", "TEXTS", "children", "concerned_about", "note_of", "object_words", "opposed_text", "pobj",
-    "relabel_quoted_objects", "stood_with",
+    "CARGO", "DEFEATING", "TEXTS", "children", "concerned_about", "mend_parse", "note_of", "object_words",
+    "opposed_text", "pobj", "stood_with",
 ]  # fmt: skip
 
 Token = Any  # spacy.tokens.Token
@@ -86,10 +86,12 @@ def concerned_about(tok: Token) -> list[Token]:
     ]
 
 
-def relabel_quoted_objects(doc: Any) -> None:
-    """Mend one parse error in place: a noun phrase that a quotation mark opens is hung as a
-    clause ("declared his country's “absolute solidarity with Qatar”", solidarity a ccomp); with
-    no subject, verb or copula of its own, and its verb no other object, it is the verb's object."""
+def mend_parse(doc: Any) -> None:
+    """Mend two parse errors in place. A noun phrase that a quotation mark opens is hung as a
+    clause ("declared his country's “absolute solidarity with Qatar”", solidarity a ccomp); with no
+    subject, verb or copula of its own, and its verb no other object, it is the verb's object. A
+    "noun" with a subject and a direct object of its own is a verb the tagger misread ("Greece,
+    France and India arm Armenia")."""
     for c in doc:
         if (
             c.dep_ == "ccomp"
@@ -100,6 +102,13 @@ def relabel_quoted_objects(doc: Any) -> None:
             and not any(d.dep_ == "dobj" for d in c.head.children)
         ):
             c.dep_ = "dobj"
+        elif (
+            c.pos_ == "NOUN"
+            and any(g.dep_ == "nsubj" for g in c.children)
+            and any(g.dep_ == "dobj" for g in c.children)
+            and not any(g.dep_ in ("det", "poss", "cop") for g in c.children)
+        ):
+            c.pos_ = "VERB"
 
 
 def object_words(tok: Token) -> set[str]:
