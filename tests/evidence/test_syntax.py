@@ -6092,3 +6092,15 @@ def test_a_verb_the_tagger_took_for_a_noun_is_read_as_the_verb_it_is() -> None:
         ("IND", "transfer_arms", "ARM"),
     } <= got
     assert ("GBR", "agree_sign", "DEU") in triples("UK, Germany sign friendship treaty")
+
+
+def test_an_invasion_of_a_state_s_troops_is_that_state_s_and_military_support_is_help() -> None:
+    on = dt.date(2008, 8, 9)
+    assert ("RUS", "attack", "GEO") in triples_on(
+        "Following an invasion of Russian troops in Georgia, a state of war was declared.", on
+    )
+    assert not triples_on("The invasion of Georgia shocked Europe.", on)  # no invader named
+    got = triples_on(
+        "South Africa agreed to militarily support the government of Lesotho.", dt.date(1998, 9, 1)
+    )
+    assert got == {("ZAF", "assist_militarily", "LSO")}

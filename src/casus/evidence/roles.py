@@ -85,6 +85,10 @@ def bare_recipient(s: _Sentence, phrase: Token) -> list[str]:
     return [m.form.target] if m is not None and m.form.kind == "name" else []
 
 
+# entries into another's land whose "of" phrase may name the invading troops
+_INVADING = frozenset({"invasion", "incursion", "intervention", "offensive", "raid"})
+
+
 SUPPLIERS = frozenset({"supplier", "provider", "exporter"})
 
 
@@ -124,6 +128,10 @@ def _noun_subject(s: _Sentence, tok: Token) -> list[str]:
     the verb it hangs from ("unleashing its water cannon")."""
     if tok.lemma_.lower() in ("deployment", "dispatch", "sending") and (owner := _troop_owner(s, tok)):
         return owner
+    if tok.lemma_.lower() in _INVADING and (
+        owner := [a for p in _pobj(tok, ("of", "by")) if is_troops(p) for a in s.actors(p)][:1]
+    ):
+        return owner  # "an invasion of Russian troops in Southern Ossetia": the troops' state invades
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~against" and (note := note_of(tok)) is not None:
         return _noun_subject(s, note)  # "Turkey issued a protest note to Syria": who issued the note
     if NOUN_TRIGGERS.get(tok.lemma_.lower()) == "~talks" and (verb := asked_for(tok)) is not None:

@@ -604,6 +604,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             return "assist_militarily"
         if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() == "intervene":
             return "assist_militarily"  # "France intervened to support the regime of Habré in Chad"
+        if any(c.dep_ == "advmod" and c.lower_ == "militarily" for c in tok.children):
+            return "assist_militarily"  # "SADC has agreed to militarily support the government"
         return "support_politically"
     if rel == "~assist":  # "sent soldiers to help Russia": the sending is the help
         return None if purpose_of_sending(tok) else military_help(tok, lemma, words)
