@@ -6104,3 +6104,10 @@ def test_an_invasion_of_a_state_s_troops_is_that_state_s_and_military_support_is
         "South Africa agreed to militarily support the government of Lesotho.", dt.date(1998, 9, 1)
     )
     assert got == {("ZAF", "assist_militarily", "LSO")}
+
+
+def test_urging_the_rejection_of_a_state_s_act_opposes_that_state() -> None:
+    on = dt.date(2025, 9, 20)
+    assert ("BRB", "oppose", "USA") in triples_on(
+        "Mottley urges rejection of US military action in Caribbean", on
+    )

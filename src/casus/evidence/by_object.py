@@ -253,6 +253,7 @@ def urged(tok: Token, lemma: str) -> str | None:
         "pullout",
         "suspend",  # "urged Turkey to suspend hydrocarbon exploration activities"
         "abandon",
+        "rejection",  # "urges rejection of US military action in Caribbean"
     }
     # "urged the international community and the UN Security Council to take firm action to halt such
     # aggression": an appeal to third parties to stop someone else
