@@ -404,11 +404,14 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             if not out and tok.lemma_.lower() in HANDING:
                 out += bare_recipient(s, c)
             continue
-        owned = any(d.dep_ == "poss" for d in c.children)
-        if owned and c.lemma_.lower() in _STANCES and (toward := [a for p in _pobj(c, ("with", "for", "to"))
-                                                                 for a in s.actors(p)]):  # fmt: skip
-            # "declared his country's absolute solidarity with Qatar": the possessor holds the
-            # stance (the doer); whom it is with is the object
+        # "declared his country's absolute solidarity with Qatar": the possessor holds the stance
+        # (the doer); whom it is with is the object
+        toward = (
+            [a for p in _pobj(c, ("with", "for", "to")) for a in s.actors(p)]
+            if c.lemma_.lower() in _STANCES and any(d.dep_ == "poss" for d in c.children)
+            else []
+        )
+        if toward:
             out += toward
             continue
         if rel == "agree_sign" and _named_for_a_city(s, c):

@@ -376,8 +376,8 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if words & (ARMS | {"shot", "salvo", "barrage"}):
             return "attack"
         # "a Yugoslav fighter fired on a United States passenger plane": shot at what the phrase
-        # names (not "fired on Tuesday", nor "fired the minister", which names no arms)
-        # (not "fired back at China", words; nor "whoever fires at the State of Israel", no one)
+        # names; not "fired on Tuesday", "fired the minister" (no arms), "fired back at China"
+        # (words) nor "whoever fires at the State of Israel" (no one)
         aimed = [p for p in pobj(tok, ("on", "at", "upon")) if p.lower_ not in _DAYS and not p.like_num]
         answered = any(c.lower_ == "back" for c in tok.children)
         anyone = any(c.lower_ in ("whoever", "anyone", "anybody") for c in children(tok, "nsubj"))
