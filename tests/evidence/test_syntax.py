@@ -6111,3 +6111,12 @@ def test_urging_the_rejection_of_a_state_s_act_opposes_that_state() -> None:
     assert ("BRB", "oppose", "USA") in triples_on(
         "Mottley urges rejection of US military action in Caribbean", on
     )
+
+
+def test_a_governing_body_named_by_its_seat_is_that_state() -> None:
+    on = dt.date(1998, 8, 19)
+    got = triples_on("SADC agreed to militarily support the government in Kinshasa.", on)
+    assert got == {("SADC", "assist_militarily", "COD")}
+    assert ("RUS", "support_politically", "SYR") in triples_on("Russia backs the regime in Damascus.", on)
+    # a place that is no seat of government, or a phrase that is not where the body sits, names no one
+    assert not triples_on("France criticised the government in power.", on)

@@ -304,6 +304,24 @@ def _has_prep(tok: Token, word: str) -> bool:
 _STANCES = frozenset({"solidarity", "support", "backing", "commitment", "sympathy", "loyalty"})
 
 
+# bodies that govern a state, placed by where they sit ("the government in Kinshasa")
+_GOVERNING = frozenset({"government", "authorities", "regime", "administration", "leadership", "junta"})
+
+
+def _seated(s: _Sentence, tok: Token, c: Token) -> list[str]:
+    """The state whose governing body the object is, named by its seat in a phrase the parse hung
+    on the verb ("to support the government in Kinshasa")."""
+    if c.lemma_.lower() not in _GOVERNING:
+        return []
+    return [
+        m.form.target
+        for p in _pobj(tok, ("in",))
+        if p.head.i == c.right_edge.i + 1
+        and (m := s.mention(p)) is not None
+        and m.form.kind in ("capital", "name")
+    ]
+
+
 def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     """Whom the trigger acts on: the actors its object, preposition or construction names."""
     if tok.lemma_.lower() == "host" and rel == "send_troops":
@@ -427,7 +445,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             continue
         if rel == "attack" and tok.lemma_.lower() in _FIRING and _made_by(s, c):
             continue  # "fired new North Korean missiles in its strike": their make, not whom they hit
-        out += s.actors(c)
+        out += s.actors(c) or _seated(s, tok, c)
     if (
         not out
         and rel in ("attack", "coerce")
