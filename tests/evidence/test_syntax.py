@@ -6120,3 +6120,10 @@ def test_a_governing_body_named_by_its_seat_is_that_state() -> None:
     assert ("RUS", "support_politically", "SYR") in triples_on("Russia backs the regime in Damascus.", on)
     # a place that is no seat of government, or a phrase that is not where the body sits, names no one
     assert not triples_on("France criticised the government in power.", on)
+
+
+def test_a_hyphenated_cease_fire_is_a_ceasefire_agreed() -> None:
+    on = dt.date(1988, 3, 1)
+    got = triples_on("Thai and Laotian military officials agreed to the cease-fire on Wednesday.", on)
+    assert {("THA", "agree_sign", "LAO"), ("LAO", "agree_sign", "THA")} & got
+    assert ("EGY", "agree_sign", "ISR") in triples_on("Egypt agreed to a cease-fire with Israel.", on)

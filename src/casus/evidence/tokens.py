@@ -87,12 +87,14 @@ def concerned_about(tok: Token) -> list[Token]:
 
 
 def mend_parse(doc: Any) -> None:
-    """Mend two parse errors in place. A noun phrase that a quotation mark opens is hung as a
+    """Mend parse errors in place. A noun phrase that a quotation mark opens is hung as a
     clause ("declared his country's “absolute solidarity with Qatar”", solidarity a ccomp); with no
     subject, verb or copula of its own, and its verb no other object, it is the verb's object. A
     "noun" with a subject and a direct object of its own is a verb the tagger misread ("Greece,
-    France and India arm Armenia")."""
+    France and India arm Armenia"). A hyphenated "cease-fire", split in three, is one ceasefire."""
     for c in doc:
+        if c.lower_ == "fire" and c.i >= 2 and doc[c.i - 1].text == "-" and doc[c.i - 2].lower_ == "cease":
+            c.lemma_ = "ceasefire"
         if (
             c.dep_ == "ccomp"
             and c.pos_ == "NOUN"
