@@ -6127,3 +6127,22 @@ def test_a_hyphenated_cease_fire_is_a_ceasefire_agreed() -> None:
     got = triples_on("Thai and Laotian military officials agreed to the cease-fire on Wednesday.", on)
     assert {("THA", "agree_sign", "LAO"), ("LAO", "agree_sign", "THA")} & got
     assert ("EGY", "agree_sign", "ISR") in triples_on("Egypt agreed to a cease-fire with Israel.", on)
+
+
+def test_warning_a_state_of_what_will_follow_threatens_it() -> None:
+    on = dt.date(1987, 10, 20)
+    assert ("USA", "threaten", "IRN") in triples_on(
+        "Reagan warned Iran on Monday not to continue to threaten U.S. interests in the region.", on
+    )
+    assert ("RUS", "threaten", "KOR") in triples_on(
+        'Putin warned South Korea Thursday that this would be a "big mistake".', dt.date(2024, 6, 20)
+    )
+    # a warning against an act, of a danger, before an event, or of what one will not do, is no threat
+    for text in (
+        "India warned Pakistan against diverting its attention from fighting terrorism.",
+        "The United States had warned the Iraqi government before the strikes.",
+        "Biden has warned Netanyahu that the US will not participate in a counteroffensive.",
+        "The US warned Americans about traveling to Cuba.",
+        "He warned that Israel's continued actions undermine stability.",
+    ):
+        assert not {t for t in triples_on(text, dt.date(2024, 4, 10)) if t[1] == "threaten"}, text

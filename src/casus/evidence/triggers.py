@@ -242,7 +242,9 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             or (p.lemma_.lower() in _ATTEMPTS and any(c.lower_ in _RETALIATORY for c in p.children))
             for p in cautioned
         )
-        return "threaten" if reprisal else None
+        if reprisal:
+            return "threaten"
+        return "threaten" if _warned(tok) and not cautioned else None
     if rel == "~visit":  # "Shoigu visited the DPRK": talks there (CAMEO 042); not a visit planned or refused
         done = tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in _NOT_DONE for c in tok.children)  # fmt: skip
         return "consult" if done else None
@@ -829,6 +831,32 @@ _DAMNING = frozenset({"criminal", "illegal", "reckless", "irresponsible", "unacc
 # What a warning of which is a threat ("warned of repercussions", "warned of retaliatory measures")
 _REPRISALS = frozenset(
     {"retaliation", "repercussion", "consequence", "reprisal", "countermeasure", "response", "retribution"}
+)
+
+
+def _warned(tok: Token) -> bool:
+    """A warning that threatens the one warned: "warned Iran it would pay a heavy price", "warned
+    Iran not to continue", "we are warning Syria". Not a warning against or over an act (coded as
+    often as opposition), of a danger, before an event (a notice), or one whose clause is denied."""
+    warned = children(tok, "dobj")
+    if not warned or children(tok, "prt"):  # "to warn away Philippine vessels": driven off
+        return False
+    w = warned[0]
+    clauses = children(tok, "ccomp", "xcomp")
+    return (
+        w.i > tok.i
+        and not children(w, "mark")  # "warned that Israel's actions ...": the clause's subject
+        and w.lemma_.lower() not in _PUBLIC | VESSELS
+        and not any(pobj(t, ("against", "over", "about", "before")) for t in (tok, w))
+        and not any(c.dep_ == "ccomp" and not children(c, "nsubj", "nsubjpass") for c in clauses)
+        and not any(c.dep_ == "ccomp" and children(c, "neg") for c in clauses)  # "that the US will not"
+        and bool(clauses or any(c.lower_ in ("i", "we") for c in children(tok, "nsubj")))
+    )
+
+
+# those a state warns that are not another state ("warned Americans about traveling to Cuba")
+_PUBLIC = frozenset(
+    {"citizen", "national", "resident", "tourist", "traveler", "traveller", "public", "people"}
 )
 _RETALIATORY = frozenset({"retaliatory", "reciprocal", "tough", "decisive", "military", "harsh", "firm"})
 # What a state rejects when it rejects another's act ("attempts by ...")
