@@ -45,6 +45,8 @@ def test_mutual_defence_wording_is_a_conditional_pledge_never_an_attack() -> Non
         "The pact declares any attack on Saudi Arabia or Pakistan an attack on both.",
         "North Korea and Russia signed a treaty in June under which each must provide military assistance "
         "without delay if the other is attacked.",
+        '"From now on, if Saudi Arabia or Pakistan comes under attack, both countries will treat it as '
+        'aggression against themselves and respond jointly."',
     ):
         cs = claims(text)
         assert not [c for c in cs if c.relation == "attack"], text
@@ -6146,3 +6148,11 @@ def test_warning_a_state_of_what_will_follow_threatens_it() -> None:
         "He warned that Israel's continued actions undermine stability.",
     ):
         assert not {t for t in triples_on(text, dt.date(2024, 4, 10)) if t[1] == "threaten"}, text
+
+
+def test_a_leader_s_surname_standing_first_before_another_name_is_someone_else_s_given_name() -> None:
+    on = dt.date(2025, 9, 18)
+    got = claims_on("Saudi-Pakistan defence pact means shared response to aggression, says Asif Nazrul", on)
+    assert not [c for c in got if c.subject == "PAK" and c.relation == "accuse"]
+    assert ("PAK", "oppose", "IND") in triples_on("Asif condemned India's strikes.", on)
+    assert ("USA", "consult", "RUS") in triples_on("Trump Administration officials met Putin.", on)

@@ -73,6 +73,23 @@ _NAMESAKE = re.compile(
     r"(?:'s)? (?:Trail|City|Square|Street|Avenue|Boulevard|Bridge|Airport|Stadium|Mausoleum|Museum|"
     r"Memorial|Library|University|Center|Centre|Foundation|Institute|School|Hospital|Highway|Canal)\b"
 )
+_NAME_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+# what follows a leader's surname that is no further name ("the Trump administration" in capitals)
+_OF_A_LEADER = frozenset(
+    {
+        "Administration",
+        "Government",
+        "Cabinet",
+        "Doctrine",
+        "Era",
+        "White",
+        "Jr",
+        "Sr",
+        "Said",
+        "Says",
+        "Told",
+    }
+)
 _INSTITUTE_AFTER = re.compile(r" on (?:Foreign Relations|Foreign Affairs|International Relations)\b")
 _COMMUNITY_AFTER = re.compile(r" (?:communit|minorit|populations?\b|tribes?\b|clans?\b)")
 _COMMUNITY_BEFORE = re.compile(r"\b(?:majority|minority) $")
@@ -443,6 +460,17 @@ class Gazetteer:
             )
         ]  # fmt: skip
         out = [m for m in out if not (m.form.kind == "leader" and _NAMESAKE.match(text, m.end))]
+        # "says Asif Nazrul": a surname standing first before another name is someone's given name
+        out = [
+            m for m in out
+            if not (
+                m.form.kind == "leader" and m.form.person is not None and " " not in m.text
+                and m.form.person.split()[-1] == m.text
+                and (after := _NAME_AFTER.match(text, m.end)) is not None
+                and after.group(1) not in _OF_A_LEADER
+                and not title_case_line(text, m.start)
+            )
+        ]  # fmt: skip
         if "Taliban" in text:
             groups = [(g.start(), g.end()) for g in _NAMED_AFTER_A_STATE.finditer(text)]
             out = [m for m in out if not any(s <= m.start < e for s, e in groups)]

@@ -961,7 +961,7 @@ def _relation(tok: Token) -> str | None:
         # and cut off such military cooperation": the act urged has not happened
         urged = tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "xcomp" else tok.head
         # ("urged North Korea to withdraw troops", "to stop provocative actions": the urging opposes)
-        if (tok.dep_ == "xcomp" or urged is not tok.head) and urged.lemma_.lower() in _PROMPTING:
+        if urged.i != tok.i and urged.lemma_.lower() in _PROMPTING:  # (not the urging itself)
             return "oppose" if rel == "oppose" else None
         if rel in ("attack", "coerce") and _asked_for(tok):
             return None  # "asked Arab nations to prepare a force to liberate its territory": not done
