@@ -6156,3 +6156,26 @@ def test_a_leader_s_surname_standing_first_before_another_name_is_someone_else_s
     assert not [c for c in got if c.subject == "PAK" and c.relation == "accuse"]
     assert ("PAK", "oppose", "IND") in triples_on("Asif condemned India's strikes.", on)
     assert ("USA", "consult", "RUS") in triples_on("Trump Administration officials met Putin.", on)
+
+
+def test_crowds_residents_and_misfortunes_are_no_state_and_blame_on_a_group_names_none() -> None:
+    on = dt.date(1997, 6, 2)
+    assert not triples_on("Crowds of Iraqis took to the streets to denounce Clinton.", on)
+    assert not triples_on(
+        "Thousands of Freetown residents took to the streets Monday protesting the Nigerians' intervention.",
+        on,
+    )
+    assert not triples_on("Lisbon has been concerned about the recent violence that has hit East Timor.", on)
+    assert ("RUS", "attack", "UKR") in triples_on("Russian missiles hit Kyiv.", dt.date(2024, 1, 1))
+    text = "East Timor asked Indonesia for calm. Dili has blamed the violence on a group of rebel military policemen."
+    assert not {t for t in triples_on(text, dt.date(2006, 5, 24)) if t[1] == "accuse"}
+
+
+def test_it_in_a_clause_on_an_owned_admission_is_its_owner() -> None:
+    got = triples_on(
+        "New Zealand Prime Minister David Lange welcomed the French government's admission Sunday that it "
+        "ordered the bombing of the Greenpeace ship Rainbow Warrior, which was sunk in Auckland harbor.",
+        dt.date(1985, 9, 24),
+    )
+    assert ("FRA", "attack", "NZL") in got
+    assert ("NZL", "attack", "FRA") not in got

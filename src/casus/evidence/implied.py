@@ -49,6 +49,10 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         # "cast a veto in the Security Council to block a resolution condemning South Africa": the
         # body that would adopt it, not whom the text names
         return [m.form.target for m in s.mentions if m.form.kind == "org" and m.form.target != subject][:1]
+    if rel in ("oppose", "accuse") and any(
+        _non_state(p) for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("on",))
+    ):
+        return []  # "blamed the violence on a group of rebel military policemen": no state blamed
     if rel in ("oppose", "accuse"):
         return _story_objects(s, tok, subject, context)
     if rel == "threaten" and tok.dep_ == "conj" and tok.head.lemma_.lower() in _PROTESTING:
@@ -475,6 +479,14 @@ def _by_nationality(s: _Sentence) -> set[str]:
     return {m.form.target for m in s.mentions if m.start in held} - {
         m.form.target for m in s.mentions if m.start not in held
     }
+
+
+def _non_state(p: Token) -> bool:
+    """The phrase names a non-state body: "a group of rebel military policemen", "militants"."""
+    return p.lemma_.lower() in NON_STATE or any(
+        o.lemma_.lower() in NON_STATE or any(c.lemma_.lower() in NON_STATE for c in o.children)
+        for o in _pobj(p, ("of",))
+    )
 
 
 def struck(

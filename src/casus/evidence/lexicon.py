@@ -374,7 +374,8 @@ MEDIA = frozenset(
 HARASSING = frozenset({"dangerous", "unsafe", "aggressive", "blocking", "hazardous", "reckless", "risky", "unprofessional"})  # fmt: skip
 # Heads whose national adjective names a non-state body, not the state ("the Palestinian movement").
 NON_STATE = frozenset({"movement", "group", "militant", "faction", "militia", "rebel", "insurgent", "separatist", "party", "mercenary",
-                       "captive", "prisoner", "defector", "detainee", "hostage", "gunman"})  # fmt: skip
+                       "captive", "prisoner", "defector", "detainee", "hostage", "gunman", "mutineer", "putschist",
+                       "crowd", "mob", "rioter", "resident"})  # fmt: skip
 OFFICIAL_WORDS = frozenset(
     [
         "official", "officials", "ministry", "ministries", "government", "spokesman", "spokesperson",

@@ -706,6 +706,11 @@ def _antecedent(s: _Sentence, tok: Token) -> list[str]:
                 ]
     pron = next((c for c in tok.children if c.dep_ in (*_SUBJ, "poss") and c.pos_ == "PRON"), None)
     word = pron.lower_ if pron is not None else ""
+    # "welcomed the French government's admission that it ordered the bombing": the one whose
+    # admission, claim or statement the clause is
+    owned = word in ("it", "they") and tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN"
+    if owned and (owner := [a for c in _children(tok.head, "poss") for a in s.actors(c)]):
+        return owner
     if pron is not None and pron.dep_ == "poss" and _answered(tok):
         return []  # "airstrikes had targeted Houthi sites in response to their attacks": not the striker's own
     if pron is not None and pron.dep_ == "poss" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":

@@ -560,6 +560,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         return None  # "hit back by halting arms purchases": what follows "by" is what it did
     if rel == "~hit":  # "missiles hit Kyiv"; "a coast guard ship hit a Philippine vessel" rams it
         doers = [tok.head] if tok.dep_ == "acl" else children(tok, "nsubj")  # "a ship hitting the vessel"
+        if tok.dep_ == "relcl" and any(c.lower_ in ("that", "which") for c in doers):
+            doers = [tok.head]  # "the violence that has hit the country"
+        if any(d.lemma_.lower() in _MISFORTUNES for d in doers):
+            return None  # "the recent violence that has hit the country", "the crisis hit Sudan"
         by = {t.lemma_.lower() for c in doers for t in c.subtree}
         return "coerce" if by & VESSELS - {"bomber", "fighter", "jet", "plane", "aircraft"} else "attack"
     if rel == "~welcome":  # "welcomed the defence pact", "welcomed the crown prince to the White House"
@@ -854,6 +858,11 @@ def _warned(tok: Token) -> bool:
     )
 
 
+# what "hits" a country that is no one's strike
+_MISFORTUNES = frozenset(
+    {"violence", "unrest", "crisis", "turmoil", "fighting", "storm", "typhoon", "cyclone", "hurricane",
+     "earthquake", "flood", "flooding", "drought", "recession", "pandemic", "inflation", "epidemic", "wave"}
+)  # fmt: skip
 # those a state warns that are not another state ("warned Americans about traveling to Cuba")
 _PUBLIC = frozenset(
     {"citizen", "national", "resident", "tourist", "traveler", "traveller", "public", "people"}
