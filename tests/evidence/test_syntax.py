@@ -6179,3 +6179,14 @@ def test_it_in_a_clause_on_an_owned_admission_is_its_owner() -> None:
     )
     assert ("FRA", "attack", "NZL") in got
     assert ("NZL", "attack", "FRA") not in got
+
+
+def test_support_or_weight_thrown_behind_a_state_takes_its_side() -> None:
+    on = dt.date(2025, 8, 24)
+    assert ("QAT", "support_politically", "EGY") in triples_on("Qatar threw its weight behind Egypt.", on)
+    assert ("TTO", "support_politically", "USA") in triples_on(
+        "Trinidad's government has thrown its full support behind planned US military action.", on
+    )
+    assert not triples_on("Russia threw missiles at Ukraine's border guards behind the lines.", on) - {
+        ("RUS", "attack", "UKR")
+    }

@@ -176,7 +176,7 @@ BACKING = frozenset({"support", "backing", "solidarity"})
 _MATERIAL = frozenset({"military", "defense", "defence", "armed", "logistical", "logistic", "financial",
                        "economic", "humanitarian", "technical", "material", "intelligence", "air", "naval",
                        "fire", "budget", "budgetary", "energy", "funding", "training"})  # fmt: skip
-_AVOWING = frozenset({"offer", "give", "provide", "render", "lend", "extend", "pledge", "declare"})
+_AVOWING = frozenset({"offer", "give", "provide", "render", "lend", "extend", "pledge", "declare", "throw"})
 _HANDING = frozenset({"offer", "give", "provide", "render"})
 _AVOWED = frozenset({"political", "diplomatic", "moral", "full", "unilateral", "unconditional", "unwavering",
                      "official", "firm", "solidarity", "unequivocal", "wholehearted", "steadfast"})  # fmt: skip
@@ -189,6 +189,10 @@ def avowed(tok: Token, lemma: str, words: set[str]) -> str | None:
     "declared full solidarity with Saudi Arabia"): a side taken; None for help of other kinds, for
     a war ("support for US strikes"), for a case ("extend their support to Niger if it faces an
     attack") or for support to stop."""
+    if lemma == "throw":  # "has thrown its full support behind US action", "threw its weight behind Egypt"
+        thrown = [d for d in children(tok, "dobj") if d.lemma_.lower() in BACKING | {"weight"}]
+        behind = [p for t in (tok, *thrown) for p in pobj(t, ("behind",))]
+        return "support_politically" if thrown and behind else None
     if lemma not in _AVOWING or not words & BACKING or words & (_MATERIAL | ARMS | TROOPS):
         return None
     backed = [p for t in (tok, *children(tok, "dobj")) for p in pobj(t, ("for", "to"))]

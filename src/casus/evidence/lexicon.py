@@ -227,7 +227,8 @@ VERB_TRIGGERS: dict[str, str] = {
     # "canceled a 1995 agreement with Australia on security cooperation": relations reduced
     **dict.fromkeys(["cancel", "scrap", "terminate", "renounce", "abrogate", "annul", "rescind"], "~cancel"),
     "declare": "~declare",
-    **dict.fromkeys(["lend", "extend", "pledge"], "~avow"),  # "lent official support to India"
+    # "lent official support to India", "has thrown its full support behind US action"
+    **dict.fromkeys(["lend", "extend", "pledge", "throw"], "~avow"),
     **dict.fromkeys(
         ["liberate", "retake", "retook", "recapture"], "~retake"
     ),  # (the lemmatizer keeps "retook")
@@ -592,7 +593,7 @@ def _candidate_pattern() -> re.Pattern[str]:
     irregular = ["sent", "struck", "fought", "shot", "sought", "held", "gave", "given", "sold", "began", "begun",
                  "met", "hit", "shut", "brought", "flew", "flown", "led", "undertook", "undertaken", "dealt",
                  "bought", "came", "saw", "seen", "spoke", "spoken", "withdrew", "withdrawn", "retook", "retaken",
-                 "broke", "broken", "overran"]  # fmt: skip
+                 "broke", "broken", "overran", "threw", "thrown"]  # fmt: skip
     stems = ["drill", "exercis", "maneuv", "manoeuv", "patrol", "airspace", "cannon", "commit", "pledg", "guarant", "assist",
              "aid", "invok", "activat", "trigger", "deploy", "troop", "soldier", "commando", "paratroop", "peacekeep",
              "sapper", "marines", "sanction", "invasi", "aggress",

@@ -498,7 +498,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
         out += [
             a
             for d in (*_children(tok, "dobj"), tok)
-            for p in _pobj(d, ("for", "with", "to"))
+            for p in _pobj(d, ("for", "with", "to", "behind"))
             for a in s.actors(p)
         ]
     if rel == "cooperate_militarily" and tok.lemma_.lower() == "join" and not out:
