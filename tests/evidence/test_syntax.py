@@ -6190,3 +6190,12 @@ def test_support_or_weight_thrown_behind_a_state_takes_its_side() -> None:
     assert not triples_on("Russia threw missiles at Ukraine's border guards behind the lines.", on) - {
         ("RUS", "attack", "UKR")
     }
+
+
+def test_dangerous_actions_against_a_state_s_vessels_coerce_it() -> None:
+    on = dt.date(2024, 6, 25)
+    got = triples_on("Canada condemned China's dangerous actions against Philippine vessels.", on)
+    assert {("CAN", "oppose", "CHN"), ("CHN", "coerce", "PHL")} <= got
+    # action aimed at no one, or taken with no harm named, is no coercion
+    assert not triples_on("The US will take action against Iran.", on)
+    assert not triples_on("China's dangerous actions in the South China Sea continue.", on)

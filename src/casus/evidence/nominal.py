@@ -317,6 +317,10 @@ def noun_relation(tok: Token, lemma: str) -> str | None:
         mods = {t.lower_ for c in tok.children for t in (c, *c.conjuncts)}
         if lemma in ("maneuver", "manoeuvre", "collision"):
             return "coerce" if mods & (HARASSING | {"reverse"}) else None
+        if lemma in ("action", "behavior", "behaviour"):
+            # "China's dangerous actions against Philippine vessels": harassment aimed at someone
+            aimed = pobj(tok, ("against", "toward", "towards"))
+            return "coerce" if mods & HARASSING and aimed else None
         return "coerce"
     if rel == "~exchange":  # "an exchange of fire between Israeli and Egyptian soldiers"
         traded = {p.lemma_.lower() for p in pobj(tok, ("of",))}
