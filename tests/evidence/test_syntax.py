@@ -6199,3 +6199,27 @@ def test_dangerous_actions_against_a_state_s_vessels_coerce_it() -> None:
     # action aimed at no one, or taken with no harm named, is no coercion
     assert not triples_on("The US will take action against Iran.", on)
     assert not triples_on("China's dangerous actions in the South China Sea continue.", on)
+
+
+def test_fire_promised_on_any_comer_threatens_and_an_end_asked_to_fighting_opposes_no_one() -> None:
+    on = dt.date(1987, 5, 19)
+    got = triples_on("Fitzwater said American naval vessels would fire on any Iraqi warplane.", on)
+    assert got == {("USA", "threaten", "IRQ")}
+    assert not triples_on(
+        "Mali attacked Burkina Faso. The United Nations has urged an end to the fighting.", on
+    ) - {("MLI", "attack", "BFA")}
+
+
+def test_regret_in_an_apology_is_no_protest_and_its_in_an_aside_is_not_the_reporter_s() -> None:
+    on = dt.date(1987, 5, 19)
+    assert not triples_on(
+        "In a letter of apology to President Reagan, Iraqi President Saddam Hussein expressed his deepest "
+        "regret over the painful incident.",
+        on,
+    )
+    got = triples_on(
+        "French and Chadian sources said that Chad's army had captured the air base, which was important "
+        "for Libya in its battle with Chad.",
+        dt.date(1987, 9, 7),
+    )
+    assert ("TCD", "attack", "FRA") not in got

@@ -53,6 +53,8 @@ def fill_object(s: _Sentence, tok: Token, rel: str, subject: str, context: list[
         _non_state(p) for t in (tok, *_children(tok, "dobj")) for p in _pobj(t, ("on",))
     ):
         return []  # "blamed the violence on a group of rebel military policemen": no state blamed
+    if rel == "oppose" and _both_sides(tok):
+        return []  # "urged an end to the fighting": a call on both sides, no one opposed
     if rel in ("oppose", "accuse"):
         return _story_objects(s, tok, subject, context)
     if rel == "threaten" and tok.dep_ == "conj" and tok.head.lemma_.lower() in _PROTESTING:
@@ -481,6 +483,23 @@ def _by_nationality(s: _Sentence) -> set[str]:
     }
 
 
+_FIGHTING = frozenset(
+    {"fighting", "war", "hostility", "clash", "violence", "bloodshed", "conflict", "combat"}
+)
+
+
+def _both_sides(tok: Token) -> bool:
+    """The trigger asks for an end to fighting that names no side ("urged an end to the fighting",
+    "called for a halt to hostilities")."""
+    ends = [d for t in (tok, *_children(tok, "dobj")) for d in (*_children(t, "dobj"), *_pobj(t, ("for",)))
+            if d.lemma_.lower() in ("end", "halt", "cessation", "stop")]  # fmt: skip
+    return any(
+        p.lemma_.lower() in _FIGHTING and not any(c.dep_ in ("poss", "amod", "compound") for c in p.children)
+        for e in ends
+        for p in _pobj(e, ("to", "of"))
+    )
+
+
 def _non_state(p: Token) -> bool:
     """The phrase names a non-state body: "a group of rebel military policemen", "militants"."""
     return p.lemma_.lower() in NON_STATE or any(
@@ -558,6 +577,9 @@ def struck(
     # (but a base hosting them is struck where they are)
     aside |= {x.i for t in tok.subtree if t.lemma_.lower() == "host" and t.dep_ in ("acl", "relcl")
               and t.head.lemma_.lower() not in BASES for x in t.subtree}  # fmt: skip
+    # ("to capture the air base, which was important for Libya in its battle": not the reporter's own)
+    own = own and any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in tok.subtree
+                      if t.i > tok.i and t.i not in aside)  # fmt: skip
     named = [(t.i in aside, m.form.target) for t in tok.subtree if (m := s.mention(t)) is not None]
     others -= {a for inside_aside, a in named if inside_aside} - {
         a for inside_aside, a in named if not inside_aside

@@ -467,7 +467,9 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
             out += [a for n in _children(c, "oprd", "attr") for a in s.actors(n)]
     # "shot two unidentified men at Bangui airport": where, not whom
     unplaced = rel == "attack" and any(strangers(d) for d in _children(tok, "dobj"))
-    for p in _pobj(tok, _OBJECT_PREPS.get(rel, ())):
+    # "would fire on any Iranian warplane": a strike threatened is aimed as a strike is
+    struck_at = rel == "threaten" and VERB_TRIGGERS.get(tok.lemma_.lower()) in ("attack", "~fire", "~hit")
+    for p in _pobj(tok, _OBJECT_PREPS["attack" if struck_at else rel] if rel in _OBJECT_PREPS else ()):
         if p.head.lower_ in ("at", "in") and p.head.i < tok.i and p.i < tok.i:
             continue  # "At the United Nations, China's envoy condemned ...": where, not whom
         if p.head.lower_ in ("at", "in", "during") and p.lemma_.lower() in _GATHERINGS:

@@ -706,6 +706,10 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
         if tok.head.lemma_.lower() == "summon" and tok.dep_ in ("xcomp", "advcl"):
             # "was summoned to convey New Delhi's concern": the summoner's, not the one summoned
             return None
+        if any(f.lemma_.lower() == "regret" for f in feeling) and any(
+            t.lemma_.lower() in ("apology", "apologize", "apologise") for t in tok.sent
+        ):
+            return None  # "in a letter of apology, Saddam expressed his deepest regret": sorry, not a protest
         return "oppose" if feeling or lodged else None
     if rel == "~drill" and lemma == "open" and "fire" in words:
         return "attack"  # "opened fire on"
@@ -809,6 +813,14 @@ def _if_then(verb: Token) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         for c in verb.children
     )
+
+
+def _against_any(verb: Token) -> bool:
+    """A strike promised on whatever comes ("would fire on any Iranian warplane", "will shoot down
+    any drone that enters"): a standing threat, not an act."""
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
+    aimed = [*children(verb, "dobj"), *(p for p in pobj(verb, ("on", "at", "against")))]
+    return future and any(d.lower_ in ("any", "every") for a in aimed for d in children(a, "det"))
 
 
 _AIRCRAFT = frozenset({"jet", "aircraft", "plane", "bomber", "fighter", "drone", "helicopter"})
@@ -962,7 +974,7 @@ def _relation(tok: Token) -> str | None:
         rel = _verb_relation(tok, lemma)
         if rel is None:  # (every test below keeps no relation none; most verbs name none)
             return None
-        if rel in ("attack", "coerce") and (_threatened(tok) or _if_then(tok)):
+        if rel in ("attack", "coerce") and (_threatened(tok) or _if_then(tok) or _against_any(tok)):
             return (
                 "threaten"  # "Iran threatened to strike Israel", "will strike if ...": a threat, not a strike
             )
