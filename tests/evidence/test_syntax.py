@@ -5146,10 +5146,11 @@ def test_no_claim_names_a_state_before_it_existed_nor_what_one_is_warned_not_to_
     on = dt.date(1982, 6, 7)
     assert not triples_on("Israel holds the Palestine Liberation Organization responsible.", on)
     assert ("ISR", "attack", "PSE") in triples_on("Israel attacked Palestine.", dt.date(2024, 6, 7))
-    assert not triples_on(
+    # the act warned against is not done; the warning threatens the one warned
+    assert triples_on(
         "Reagan warned Iran later on Monday not to continue to threaten U.S. interests in the region.",
         dt.date(1988, 4, 19),
-    )
+    ) == {("USA", "threaten", "IRN")}
 
 
 def test_a_name_of_a_state_not_yet_born_still_marks_an_anachronism() -> None:
