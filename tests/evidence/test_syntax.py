@@ -6140,6 +6140,9 @@ def test_warning_a_state_of_what_will_follow_threatens_it() -> None:
     assert ("RUS", "threaten", "KOR") in triples_on(
         'Putin warned South Korea Thursday that this would be a "big mistake".', dt.date(2024, 6, 20)
     )
+    assert ("RUS", "threaten", "KOR") in triples_on(
+        "Putin warned South Korea that supplying weapons to Ukraine would be a mistake.", dt.date(2024, 6, 20)
+    )
     # a warning against an act, of a danger, before an event, or of what one will not do, is no threat
     for text in (
         "India warned Pakistan against diverting its attention from fighting terrorism.",

@@ -864,7 +864,9 @@ def _warned(tok: Token) -> bool:
         and not children(w, "mark")  # "warned that Israel's actions ...": the clause's subject
         and w.lemma_.lower() not in _PUBLIC | VESSELS
         and not any(pobj(t, ("against", "over", "about", "before")) for t in (tok, w))
-        and not any(c.dep_ == "ccomp" and not children(c, "nsubj", "nsubjpass") for c in clauses)
+        and not any(
+            c.dep_ == "ccomp" and not children(c, "nsubj", "nsubjpass", "csubj", "expl") for c in clauses
+        )
         and not any(c.dep_ == "ccomp" and children(c, "neg") for c in clauses)  # "that the US will not"
         and bool(clauses or any(c.lower_ in ("i", "we") for c in children(tok, "nsubj")))
     )
