@@ -17,6 +17,7 @@ from casus.evidence.tokens import opposed_text
 from casus.evidence.triggers import children as _children
 from casus.evidence.triggers import pobj as _pobj
 from casus.evidence.voice import CALENDAR
+from casus.evidence.wars import WARS
 
 __all__ = ["fill_object", "pact_parties", "struck"]
 
@@ -483,9 +484,8 @@ def _by_nationality(s: _Sentence) -> set[str]:
     }
 
 
-_FIGHTING = frozenset(
-    {"fighting", "war", "hostility", "clash", "violence", "bloodshed", "conflict", "combat"}
-)
+# fighting that names no side ("the fighting", "the hostilities")
+_FIGHTING = WARS | {"fighting", "violence", "bloodshed", "combat"}
 
 
 def _both_sides(tok: Token) -> bool:

@@ -469,7 +469,7 @@ def objects(s: _Sentence, tok: Token, rel: str, passive: bool) -> list[str]:
     unplaced = rel == "attack" and any(strangers(d) for d in _children(tok, "dobj"))
     # "would fire on any Iranian warplane": a strike threatened is aimed as a strike is
     struck_at = rel == "threaten" and VERB_TRIGGERS.get(tok.lemma_.lower()) in ("attack", "~fire", "~hit")
-    for p in _pobj(tok, _OBJECT_PREPS["attack" if struck_at else rel] if rel in _OBJECT_PREPS else ()):
+    for p in _pobj(tok, _OBJECT_PREPS.get("attack" if struck_at else rel, ())):
         if p.head.lower_ in ("at", "in") and p.head.i < tok.i and p.i < tok.i:
             continue  # "At the United Nations, China's envoy condemned ...": where, not whom
         if p.head.lower_ in ("at", "in", "during") and p.lemma_.lower() in _GATHERINGS:

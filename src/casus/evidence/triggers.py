@@ -242,9 +242,7 @@ def _verb_relation(tok: Token, lemma: str) -> str | None:
             or (p.lemma_.lower() in _ATTEMPTS and any(c.lower_ in _RETALIATORY for c in p.children))
             for p in cautioned
         )
-        if reprisal:
-            return "threaten"
-        return "threaten" if _warned(tok) and not cautioned else None
+        return "threaten" if reprisal or (_warned(tok) and not cautioned) else None
     if rel == "~visit":  # "Shoigu visited the DPRK": talks there (CAMEO 042); not a visit planned or refused
         done = tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in _NOT_DONE for c in tok.children)  # fmt: skip
         return "consult" if done else None
@@ -819,7 +817,7 @@ def _against_any(verb: Token) -> bool:
     """A strike promised on whatever comes ("would fire on any Iranian warplane", "will shoot down
     any drone that enters"): a standing threat, not an act."""
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
-    aimed = [*children(verb, "dobj"), *(p for p in pobj(verb, ("on", "at", "against")))]
+    aimed = [*children(verb, "dobj"), *pobj(verb, ("on", "at", "against"))]
     return future and any(d.lower_ in ("any", "every") for a in aimed for d in children(a, "det"))
 
 
